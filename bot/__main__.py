@@ -1,0 +1,132 @@
+"""The command line: `python -m bot run | console | migrate | sandbox`."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import logging
+import sys
+from collections.abc import Sequence
+
+from pydantic import ValidationError
+
+from bot.config import Settings, describe_error
+from bot.logs import configure_logging
+
+log = logging.getLogger("bot")
+
+NO_TOKEN = (
+    "No TELEGRAM_BOT_TOKEN is set. Get one from @BotFather (https://t.me/BotFather) and put it "
+    "in .env, or try Mend right here with: python -m bot console"
+)
+
+
+def _fail(message: str, code: int = 2) -> int:
+    print(f"mend: {message}", file=sys.stderr)
+    return code
+
+
+def load_settings() -> Settings:
+    return Settings()
+
+
+def migrate(settings: Settings) -> None:
+    from bot.storage.migrate import upgrade
+
+    upgrade(settings.database_url)
+
+
+def cmd_run(settings: Settings) -> int:
+    if settings.telegram_bot_token is None:
+        return _fail(NO_TOKEN)
+    from telegram import Update
+    from telegram.error import InvalidToken, NetworkError
+
+    from bot.app import build_application
+
+    migrate(settings)
+    application = build_application(settings)
+    log.info("starting: long polling %s", settings.telegram_api_base_url)
+    try:
+        application.run_polling(allowed_updates=Update.ALL_TYPES, close_loop=False)
+    except InvalidToken:
+        return _fail("Telegram refused TELEGRAM_BOT_TOKEN: check it with @BotFather.")
+    except NetworkError as error:
+        return _fail(f"could not reach {settings.telegram_api_base_url}: {error}")
+    return 0
+
+
+def cmd_console(settings: Settings) -> int:
+    from bot.console import run_console
+
+    migrate(settings)
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(run_console(settings))
+    return 0
+
+
+def cmd_migrate(settings: Settings) -> int:
+    from bot.storage.migrate import current_head
+
+    migrate(settings)
+    print(f"mend: the database is at revision {current_head()}")
+    return 0
+
+
+def cmd_sandbox(settings: Settings, port: int) -> int:
+    from bot.sandbox.core import Sandbox
+    from bot.sandbox.server import serve_forever
+
+    sandbox = Sandbox()
+    print(f"mend: Telegram stand-in on http://127.0.0.1:{port}")
+    print(f"  TELEGRAM_API_BASE_URL=http://127.0.0.1:{port}/bot")
+    print(f"  TELEGRAM_BOT_TOKEN={sandbox.token}")
+    with contextlib.suppress(KeyboardInterrupt):
+        asyncio.run(serve_forever(port, sandbox))
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bot", description="Mend, a Telegram bot.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    sub.add_parser("run", help="run on Telegram (long polling)")
+    sub.add_parser("console", help="chat with Mend in this terminal; no token needed")
+    sub.add_parser("migrate", help="apply database migrations")
+    sandbox = sub.add_parser("sandbox", help="serve the local Telegram stand-in over HTTP")
+    sandbox.add_argument("--port", type=int, default=8081)
+    args = parser.parse_args(argv)
+
+    try:
+        settings = load_settings()
+    except ValidationError as error:
+        return _fail(describe_error(error))
+    console = args.command == "console"
+    configure_logging(
+        "WARNING" if console and settings.log_level == "INFO" else settings.log_level,
+        settings.log_format,
+        secrets=(
+            settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else None,
+        ),
+    )
+    try:
+        if args.command == "run":
+            return cmd_run(settings)
+        if console:
+            return cmd_console(settings)
+        if args.command == "migrate":
+            return cmd_migrate(settings)
+        return cmd_sandbox(settings, args.port)
+    except OSError as error:
+        return _fail(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "))
+    except Exception as error:
+        from sqlalchemy.exc import SQLAlchemyError
+
+        if isinstance(error, SQLAlchemyError):
+            reason = str(error.__cause__ or error).splitlines()[0]
+            return _fail(f"database error ({settings.database_url.split('://')[0]}): {reason}")
+        raise
+
+
+if __name__ == "__main__":
+    sys.exit(main())

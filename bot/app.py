@@ -1,0 +1,101 @@
+"""Composition root: `build_application(settings)` wires settings, storage, handlers and jobs
+into a python-telegram-bot `Application`."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from telegram import BotCommand
+from telegram.error import TelegramError
+from telegram.ext import AIORateLimiter, Application, ContextTypes
+from telegram.request import BaseRequest
+
+from bot.config import Settings
+from bot.content import catalogue
+from bot.domain.flow import Flow
+from bot.domain.onboarding import ONBOARDING
+from bot.storage import repositories as repo
+from bot.storage.database import Database
+from bot.telegram import handlers
+from bot.telegram.concurrency import PerChatUpdateProcessor
+from bot.telegram.services import SERVICES_KEY, Services, services_of, utc_now
+
+log = logging.getLogger(__name__)
+
+MendApplication = Application[Any, Any, Any, Any, Any, Any]
+MAX_CONCURRENT_UPDATES = 64
+
+
+def flows() -> dict[str, Flow]:
+    return {ONBOARDING.name: ONBOARDING}
+
+
+def build_application(
+    settings: Settings,
+    *,
+    request: BaseRequest | None = None,
+    updates_request: BaseRequest | None = None,
+    token: str | None = None,
+    clock: Callable[[], datetime] = utc_now,
+    database: Database | None = None,
+) -> MendApplication:
+    """The bot, ready for `run_polling` or `async with app: await app.process_update(...)`.
+
+    `request`/`updates_request` replace the HTTP transport (the local stand-in uses this);
+    otherwise the bot talks to `TELEGRAM_API_BASE_URL` with `TELEGRAM_BOT_TOKEN`.
+    """
+    builder = (
+        Application.builder()
+        .token(token or settings.token())
+        .base_url(settings.telegram_api_base_url)
+        .rate_limiter(AIORateLimiter(max_retries=3))
+        .concurrent_updates(PerChatUpdateProcessor(MAX_CONCURRENT_UPDATES))
+        .post_init(_post_init)
+        .post_shutdown(_post_shutdown)
+    )
+    if request is not None:
+        builder = builder.request(request).get_updates_request(updates_request or request)
+    application = builder.build()
+    db = database or Database(settings.database_url)
+    application.bot_data[SERVICES_KEY] = Services(
+        settings=settings, db=db, flows=flows(), clock=clock
+    )
+    handlers.register(application)
+    if application.job_queue is not None:
+        application.job_queue.run_repeating(
+            _forget_old_updates,
+            interval=timedelta(hours=6),
+            first=timedelta(seconds=30),
+            name="forget-old-updates",
+            job_kwargs={"misfire_grace_time": 3600, "coalesce": True},
+        )
+    return application
+
+
+async def _post_init(application: MendApplication) -> None:
+    svc = services_of(application)
+    svc.bot_username = application.bot.username
+    content = catalogue()
+    commands = [
+        BotCommand(name, content.text(f"commands.{name}")) for name in handlers.MENU_COMMANDS
+    ]
+    try:
+        await application.bot.set_my_commands(commands)
+    except TelegramError as error:  # a menu is nice to have, never a reason not to start
+        log.warning("could not register the command menu: %s", error)
+
+
+async def _post_shutdown(application: MendApplication) -> None:
+    await services_of(application).db.dispose()
+
+
+async def _forget_old_updates(context: ContextTypes.DEFAULT_TYPE) -> None:
+    svc = services_of(context.application)
+    async with svc.db.unit_of_work() as session:
+        cutoff = svc.clock() - repo.PROCESSED_UPDATE_RETENTION
+        removed = await repo.forget_processed_before(session, cutoff)
+    if removed:
+        log.info("forgot %d handled update ids older than %s", removed, cutoff.date())

@@ -1,0 +1,154 @@
+"""`python -m bot console`: talk to the real bot in a terminal.
+
+The real `Application`, handlers and database, polling the in-process Telegram stand-in: the
+only thing missing is Telegram. The bot's messages print as text and its buttons as numbered
+choices; type a number to press one, anything else is sent as a message; /quit leaves.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import getpass
+import sys
+import textwrap
+from collections.abc import Awaitable, Callable
+from typing import TextIO
+
+from bot.config import Settings
+from bot.sandbox.core import DEFAULT_TOKEN, BotAction, Sandbox
+from bot.sandbox.request import SandboxRequest
+
+CONSOLE_USER_ID = 10_000_001
+WIDTH = 72
+
+ReadLine = Callable[[], Awaitable[str]]
+
+
+async def _stdin_line() -> str:
+    return await asyncio.to_thread(sys.stdin.readline)
+
+
+class Console:
+    def __init__(self, sandbox: Sandbox, out: TextIO) -> None:
+        self.sandbox = sandbox
+        self.out = out
+        self.buttons: list[tuple[int, int, str]] = []  # (chat, message, callback data)
+        self.shown = 0
+
+    def show_new(self) -> None:
+        for action in self.sandbox.actions[self.shown :]:
+            self._show(action)
+        self.shown = len(self.sandbox.actions)
+
+    def _show(self, action: BotAction) -> None:
+        if action.method in ("sendMessage", "editMessageText") and action.text:
+            label = "Mend" if action.method == "sendMessage" else "Mend (updated)"
+            self._print_message(label, action.text)
+            self._remember_buttons(action)
+        elif action.method == "answerCallbackQuery" and action.text:
+            self.out.write(f"  ({action.text})\n")
+        elif action.method == "sendDocument":
+            self.out.write(f"Mend sent a file: {action.params.get('file_name')}\n")
+        self.out.flush()
+
+    def _print_message(self, label: str, text: str) -> None:
+        self.out.write(f"\n{label}:\n")
+        for paragraph in text.split("\n"):
+            lines = textwrap.wrap(paragraph, WIDTH - 2) or [""]
+            for line in lines:
+                self.out.write(f"  {line}\n")
+
+    def _remember_buttons(self, action: BotAction) -> None:
+        buttons = action.buttons()
+        if not buttons:
+            return
+        self.buttons = []
+        for button in buttons:
+            if "callback_data" in button:
+                self.buttons.append(
+                    (action.chat_id or 0, action.message_id or 0, button["callback_data"])
+                )
+                self.out.write(f"  [{len(self.buttons)}] {button['text']}\n")
+            elif "url" in button:
+                self.out.write(f"  [link] {button['text']}: {button['url']}\n")
+
+    def handle_line(self, line: str) -> bool:
+        """Act on one typed line; False to quit."""
+        text = line.rstrip("\n")
+        if text.strip() in ("/quit", "/exit"):
+            return False
+        if not text.strip():
+            return True
+        if text.strip().isdigit() and self.buttons:
+            index = int(text.strip()) - 1
+            if 0 <= index < len(self.buttons):
+                chat_id, message_id, data = self.buttons[index]
+                if (chat_id, message_id) in self.sandbox.messages:
+                    self.sandbox.press(
+                        CONSOLE_USER_ID, message_id, chat_id=chat_id, data=data, forge=True
+                    )
+                    return True
+            self.out.write(f"  (there is no button {index + 1}; sending it as a message)\n")
+        self.sandbox.send_text(CONSOLE_USER_ID, text)
+        return True
+
+
+async def run_console(
+    settings: Settings,
+    read_line: ReadLine = _stdin_line,
+    out: TextIO = sys.stdout,
+    first_name: str | None = None,
+) -> None:
+    from bot.app import build_application
+
+    sandbox = Sandbox(DEFAULT_TOKEN)
+    name = first_name or (getpass.getuser() or "friend").split(".")[0].title()
+    if name in ("Root", "User", ""):
+        name = "Friend"
+    sandbox.add_user(CONSOLE_USER_ID, name, language_code="en")
+    application = build_application(
+        settings,
+        request=SandboxRequest(sandbox),
+        updates_request=SandboxRequest(sandbox, read_timeout=30),
+        token=sandbox.token,
+    )
+    console = Console(sandbox, out)
+    out.write(
+        "Mend console: a local stand-in for Telegram, no token needed.\n"
+        "Type to talk, a number to press a button, /quit to leave. Try /start.\n"
+    )
+    out.flush()
+    async with application:
+        await application.start()
+        assert application.updater is not None
+        await application.updater.start_polling(poll_interval=0.0, timeout=1)
+        try:
+            while True:
+                out.write("\nyou> ")
+                out.flush()
+                line = await read_line()
+                if line == "" or not console.handle_line(line):  # "" is end of input
+                    break
+                await _settle(sandbox)
+                console.show_new()
+        finally:
+            await _settle(sandbox)
+            console.show_new()
+            await application.updater.stop()
+            await application.stop()
+    out.write("\nBye for now.\n")
+
+
+async def _settle(sandbox: Sandbox, quiet: float = 0.3, limit: float = 10.0) -> None:
+    """Wait until the bot has taken every update and then been quiet for `quiet` seconds, so
+    its whole answer prints before the next prompt."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + limit
+    while loop.time() < deadline:
+        answered = await sandbox.wait_for_action(_after(sandbox.last_seq()), quiet)
+        if answered is None and not sandbox.pending_updates():
+            return
+
+
+def _after(seq: int) -> Callable[[BotAction], bool]:
+    return lambda action: action.seq > seq

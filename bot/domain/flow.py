@@ -1,0 +1,112 @@
+"""The shape every flow shares: a state, events in, an outcome out.
+
+A flow is a pure state machine. The shell loads the person's `FlowState` from the database,
+turns the Telegram update into an `Event`, calls the flow, then stores the new state, applies
+the effects and shows the replies, all in one transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import Any, Protocol
+
+from bot.content import Catalogue
+from bot.domain.replies import Reply, Toast
+
+
+@dataclass(frozen=True)
+class FlowState:
+    flow: str
+    step: str
+    data: Mapping[str, Any] = field(default_factory=dict)
+
+    def at(self, step: str, **updates: Any) -> FlowState:
+        """The same flow at `step`, with `updates` merged into its data and the step it left
+        pushed onto the trail that /back walks."""
+        trail = [*self.data.get("trail", []), self.step]
+        return replace(self, step=step, data={**self.data, **updates, "trail": trail})
+
+    def with_data(self, **updates: Any) -> FlowState:
+        return replace(self, data={**self.data, **updates})
+
+    def back(self) -> FlowState | None:
+        trail = list(self.data.get("trail", []))
+        if not trail:
+            return None
+        return replace(self, step=trail.pop(), data={**self.data, "trail": trail})
+
+
+# Events: what a person did, in Telegram-free terms.
+
+
+@dataclass(frozen=True)
+class TextInput:
+    text: str
+
+
+@dataclass(frozen=True)
+class ButtonInput:
+    option: str
+
+
+@dataclass(frozen=True)
+class Unsupported:
+    """A sticker, photo, voice note... anything that is not text. `kind` names it."""
+
+    kind: str
+
+
+@dataclass(frozen=True)
+class Back:
+    pass
+
+
+Event = TextInput | ButtonInput | Unsupported | Back
+
+
+@dataclass(frozen=True)
+class Person:
+    id: int
+    first_name: str
+    preferred_name: str | None = None
+    timezone: str | None = None
+    language: str | None = None
+
+    @property
+    def name(self) -> str:
+        return self.preferred_name or self.first_name
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a flow may know besides its state: who, when, and in which words."""
+
+    person: Person
+    now: datetime  # aware, UTC
+    content: Catalogue
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The new state (None: the flow is over), what to show, and what to record."""
+
+    state: FlowState | None
+    replies: tuple[Reply, ...] = ()
+    effects: tuple[object, ...] = ()
+    toast: Toast | None = None
+
+
+class Flow(Protocol):
+    name: str
+
+    def handle(self, state: FlowState, event: Event, ctx: Context) -> Outcome: ...
+
+    def prompt(self, state: FlowState, ctx: Context) -> Reply:
+        """The question of the current step, asked again (after a sticker, say)."""
+        ...
+
+    def cancel(self, state: FlowState, ctx: Context) -> Outcome:
+        """What /cancel does: the reply, and anything to keep of what was said."""
+        ...

@@ -1,0 +1,135 @@
+"""Onboarding: what to call the person, and their time zone, confirmed back to them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from bot.content import shared_data
+from bot.domain.flow import (
+    Back,
+    ButtonInput,
+    Context,
+    Event,
+    FlowState,
+    Outcome,
+    TextInput,
+    Unsupported,
+)
+from bot.domain.replies import Button, Reply, rows
+from bot.domain.timezones import local_now, resolve_zone
+
+FLOW = "onboard"
+NAME, ZONE, CONFIRM = "name", "zone", "confirm"
+NAME_LIMIT = 64
+
+
+@dataclass(frozen=True)
+class SetPreferredName:
+    name: str
+
+
+@dataclass(frozen=True)
+class SetTimezone:
+    zone: str
+
+
+def clean_name(text: str) -> str:
+    return " ".join(text.split())
+
+
+class Onboarding:
+    name = FLOW
+
+    def start(self, ctx: Context) -> Outcome:
+        greeting = Reply(ctx.content.text("start.greeting", first_name=ctx.person.first_name))
+        state = FlowState(FLOW, NAME)
+        return Outcome(state, (greeting, self.prompt(state, ctx)))
+
+    def prompt(self, state: FlowState, ctx: Context) -> Reply:
+        c = ctx.content
+        if state.step == NAME:
+            use = Button(
+                c.text("onboarding.use_first_name", first_name=ctx.person.first_name), "first"
+            )
+            return Reply(c.text("onboarding.ask_name"), rows(use))
+        if state.step == ZONE:
+            return Reply(c.text("onboarding.ask_timezone"))
+        return self._confirm(str(state.data["zone"]), ctx)
+
+    def cancel(self, state: FlowState, ctx: Context) -> Outcome:
+        return Outcome(None, (Reply(ctx.content.text("onboarding.cancelled")),))
+
+    def handle(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
+        c = ctx.content
+        if isinstance(event, Unsupported):
+            prompt = self.prompt(state, ctx)
+            text = c.text("onboarding.text_only", prompt=prompt.text)
+            return Outcome(state, (Reply(text, prompt.buttons),))
+        if isinstance(event, Back):
+            previous = state.back()
+            if previous is None:
+                return Outcome(state, (Reply(c.text("onboarding.nothing_to_go_back_to")),))
+            return Outcome(previous, (self.prompt(previous, ctx),))
+        if state.step == NAME:
+            return self._on_name(state, event, ctx)
+        if state.step == CONFIRM and isinstance(event, ButtonInput):
+            if event.option == "yes":
+                zone = str(state.data["zone"])
+                name = ctx.person.preferred_name or ctx.person.first_name
+                done = Reply(c.text("onboarding.done", name=name, zone=zone), edit=True)
+                return Outcome(None, (done,), (SetTimezone(zone),))
+            if event.option == "no":
+                retry = state.back() or state
+                return Outcome(retry, (Reply(c.text("onboarding.timezone_try_again"), edit=True),))
+        if isinstance(event, TextInput) and state.step in (ZONE, CONFIRM):
+            return self._on_zone(state, event.text, ctx)
+        return Outcome(state, (self.prompt(state, ctx),))
+
+    def _on_name(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
+        c = ctx.content
+        if isinstance(event, ButtonInput) and event.option == "first":
+            name = clean_name(ctx.person.first_name)[:NAME_LIMIT]
+        elif isinstance(event, TextInput):
+            name = clean_name(event.text)
+            if not name:
+                return Outcome(state, (Reply(c.text("onboarding.name_empty")),))
+            if len(name) > NAME_LIMIT:
+                text = c.text("onboarding.name_too_long", limit=NAME_LIMIT)
+                return Outcome(state, (Reply(text),))
+        else:
+            return Outcome(state, (self.prompt(state, ctx),))
+        following = state.at(ZONE)
+        saved = c.text("onboarding.name_saved", name=name)
+        ask = self.prompt(following, ctx)
+        return Outcome(following, (Reply(f"{saved}\n\n{ask.text}"),), (SetPreferredName(name),))
+
+    def _on_zone(self, state: FlowState, text: str, ctx: Context) -> Outcome:
+        cities = shared_data("cities")
+        guess = resolve_zone(text, ctx.now, cities["aliases"], cities["offsets"]["preferred"])
+        if guess is None:
+            shown = " ".join(text.split())
+            shown = shown if len(shown) <= 40 else shown[:39] + "…"
+            return Outcome(
+                state, (Reply(ctx.content.text("onboarding.timezone_unknown", answer=shown)),)
+            )
+        base = state.back() if state.step == CONFIRM else state
+        following = (base or state).at(CONFIRM, zone=guess.zone)
+        return Outcome(following, (self._confirm(guess.zone, ctx),))
+
+    def _confirm(self, zone: str, ctx: Context) -> Reply:
+        c = ctx.content
+        local = local_now(zone, ctx.now)
+        text = c.text(
+            "onboarding.timezone_confirm",
+            weekday=local.strftime("%A"),
+            local_time=local.strftime("%H:%M"),
+            zone=zone,
+        )
+        buttons = rows(
+            Button(c.text("onboarding.timezone_yes"), "yes"),
+            Button(c.text("onboarding.timezone_no"), "no"),
+        )
+        return Reply(text, buttons)
+
+
+ONBOARDING = Onboarding()

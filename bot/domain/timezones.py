@@ -1,0 +1,165 @@
+"""Finding a person's IANA time zone from what they type: a zone name, a city, or their
+current local time."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+
+_REGIONS = (
+    "Africa",
+    "America",
+    "Antarctica",
+    "Asia",
+    "Atlantic",
+    "Australia",
+    "Europe",
+    "Indian",
+    "Pacific",
+)
+_CLOCK = re.compile(
+    r"^(?:it'?s\s+)?(?P<h>\d{1,2})(?:[:.h](?P<m>\d{2}))?\s*(?P<ampm>[ap]\.?\s*m\.?)?"
+    r"(?:\s+(?:now|here))?$",
+    re.IGNORECASE,
+)
+_UTC_OFFSET = re.compile(r"^(?:utc|gmt)\s*(?P<sign>[+-])\s*(?P<h>\d{1,2})(?::?(?P<m>\d{2}))?$")
+
+
+@dataclass(frozen=True)
+class ZoneGuess:
+    zone: str
+    # How we got there: "name", "city", "clock" or "offset". A guess from the clock is the
+    # least certain, so the shell always confirms a guess with the person.
+    how: str
+
+
+@cache
+def all_zones() -> frozenset[str]:
+    return frozenset(available_timezones())
+
+
+@cache
+def _zones_by_city() -> dict[str, str]:
+    cities: dict[str, str] = {}
+    for zone in sorted(all_zones()):
+        region, _, rest = zone.partition("/")
+        if region in _REGIONS and rest:
+            city = rest.rsplit("/", 1)[-1].replace("_", " ").lower()
+            cities.setdefault(city, zone)
+    return cities
+
+
+def is_valid_zone(name: str) -> bool:
+    if name not in all_zones():
+        return False
+    try:
+        ZoneInfo(name)
+    except (ZoneInfoNotFoundError, ValueError):
+        return False
+    return True
+
+
+def _normalise(text: str) -> str:
+    return " ".join(text.strip().strip(".!?").split())
+
+
+def resolve_zone(
+    text: str,
+    now: datetime,
+    aliases: Mapping[str, str],
+    preferred: Iterable[str] = (),
+) -> ZoneGuess | None:
+    """Best guess at the zone `text` describes, or None. `now` is aware (UTC)."""
+    answer = _normalise(text)
+    if not answer or len(answer) > 64:
+        return None
+    by_lower = {zone.lower(): zone for zone in all_zones()}
+    as_zone = answer.replace(" ", "_").lower()
+    if as_zone in by_lower:
+        return ZoneGuess(by_lower[as_zone], "name")
+    city = answer.lower().replace("_", " ")
+    city = city.split(",")[0].strip()  # "Berlin, Germany"
+    if city in aliases and is_valid_zone(aliases[city]):
+        return ZoneGuess(aliases[city], "city")
+    if city in _zones_by_city():
+        return ZoneGuess(_zones_by_city()[city], "city")
+    stated = _utc_offset(answer)
+    if stated is not None:
+        zone = zone_for_offset(stated, now, preferred)
+        return ZoneGuess(zone, "offset") if zone else None
+    for offset in _offsets_from_clock(answer, now):
+        zone = zone_for_offset(offset, now, preferred, etc_fallback=False)
+        if zone:
+            return ZoneGuess(zone, "clock")
+    return None
+
+
+def _utc_offset(answer: str) -> timedelta | None:
+    match = _UTC_OFFSET.match(answer.lower())
+    if not match:
+        return None
+    minutes = int(match["h"]) * 60 + int(match["m"] or 0)
+    if minutes > 14 * 60:
+        return None
+    return timedelta(minutes=minutes if match["sign"] == "+" else -minutes)
+
+
+def parse_clock(answer: str) -> tuple[int, int] | None:
+    """`21:40`, `9.40pm`, `9 pm`, `21h40` → (hour, minute); None if it is not a time."""
+    match = _CLOCK.match(_normalise(answer))
+    if not match:
+        return None
+    hour, minute = int(match["h"]), int(match["m"] or 0)
+    if match["ampm"]:
+        if not 1 <= hour <= 12:
+            return None
+        hour = hour % 12 + (12 if match["ampm"].lower().startswith("p") else 0)
+    elif match["m"] is None:
+        return None  # a bare number ("9") is too ambiguous to be a time
+    if hour > 23 or minute > 59:
+        return None
+    return hour, minute
+
+
+def _offsets_from_clock(answer: str, now: datetime) -> list[timedelta]:
+    """The UTC offsets at which it is now the stated time, most likely first."""
+    clock = parse_clock(answer)
+    if clock is None:
+        return []
+    diff = (clock[0] * 60 + clock[1]) - (now.hour * 60 + now.minute)
+    # Offsets are whole quarter hours; the person's clock may be a minute or two off.
+    quarter = round(diff / 15) * 15 % (24 * 60)
+    # A clock cannot tell UTC-11 from UTC+13: both show the same time. Real offsets run from
+    # -12:00 to +14:00, so a reading may fit twice; prefer where people live (New Zealand,
+    # Tonga, Fiji over Niue and Samoa; Hawaii over Kiritimati). The person confirms anyway.
+    readings = [quarter, quarter - 24 * 60]
+    readings = [m for m in readings if -12 * 60 <= m <= 14 * 60]
+    readings.sort(key=lambda m: (m < -10 * 60 and m + 24 * 60 <= 14 * 60, abs(m)))
+    return [timedelta(minutes=m) for m in readings]
+
+
+def zone_for_offset(
+    offset: timedelta, now: datetime, preferred: Iterable[str], *, etc_fallback: bool = True
+) -> str | None:
+    """A zone whose UTC offset is `offset` at `now`: the first preferred one, else the first
+    regional zone in alphabetical order."""
+    for zone in preferred:
+        if is_valid_zone(zone) and now.astimezone(ZoneInfo(zone)).utcoffset() == offset:
+            return zone
+    for zone in sorted(all_zones()):
+        regional = zone.partition("/")[0] in _REGIONS and is_valid_zone(zone)
+        if regional and now.astimezone(ZoneInfo(zone)).utcoffset() == offset:
+            return zone
+    if etc_fallback and offset.total_seconds() % 3600 == 0 and abs(offset) <= timedelta(hours=12):
+        hours = int(offset.total_seconds() // 3600)
+        # POSIX sign convention: Etc/GMT-2 is two hours *ahead* of UTC.
+        return "Etc/GMT" if hours == 0 else f"Etc/GMT{-hours:+d}"
+    return None
+
+
+def local_now(zone: str, now: datetime) -> datetime:
+    return now.astimezone(ZoneInfo(zone))

@@ -1,0 +1,1 @@
+"""A local stand-in for Telegram's Bot API, in-process and over HTTP."""

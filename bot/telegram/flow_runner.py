@@ -1,0 +1,110 @@
+"""Running a domain flow inside a turn: load its state, apply the event, store the result,
+record its effects and queue its replies."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Awaitable, Callable
+
+from bot.domain.flow import Event, Flow, FlowState, Outcome
+from bot.domain.onboarding import SetPreferredName, SetTimezone
+from bot.storage import repositories as repo
+from bot.storage.models import ConversationState
+from bot.telegram.turn import Card, Turn
+
+log = logging.getLogger(__name__)
+
+EffectHandler = Callable[[Turn, object], Awaitable[None]]
+_effect_handlers: dict[type, EffectHandler] = {}
+
+
+def effect(kind: type) -> Callable[[EffectHandler], EffectHandler]:
+    """Register how an effect of `kind` is recorded."""
+
+    def register(fn: EffectHandler) -> EffectHandler:
+        _effect_handlers[kind] = fn
+        return fn
+
+    return register
+
+
+@effect(SetPreferredName)
+async def _set_name(turn: Turn, e: object) -> None:
+    assert isinstance(e, SetPreferredName)
+    turn.user.preferred_name = e.name
+
+
+@effect(SetTimezone)
+async def _set_zone(turn: Turn, e: object) -> None:
+    assert isinstance(e, SetTimezone)
+    turn.user.timezone = e.zone
+    if turn.user.onboarded_at is None:
+        turn.user.onboarded_at = turn.now
+
+
+async def apply_effects(turn: Turn, effects: tuple[object, ...]) -> None:
+    for item in effects:
+        handler = _effect_handlers.get(type(item))
+        if handler is None:
+            raise TypeError(f"no handler for effect {type(item).__name__}")
+        await handler(turn, item)
+
+
+async def active_state(turn: Turn) -> tuple[ConversationState, Flow] | None:
+    """The person's flow in this chat, if any."""
+    row = await repo.load_state(turn.session, turn.chat_id, turn.user.id)
+    if row is None:
+        return None
+    flow = turn.services.flows.get(row.flow)
+    if flow is None:  # a flow this version no longer has: drop it rather than fail forever
+        log.warning("dropping state of unknown flow %r", row.flow)
+        await repo.save_state(turn.session, row, turn.chat_id, turn.user.id, None, turn.now)
+        return None
+    return row, flow
+
+
+async def apply_outcome(
+    turn: Turn, row: ConversationState | None, outcome: Outcome, previous: FlowState | None
+) -> ConversationState | None:
+    await apply_effects(turn, outcome.effects)
+    if outcome.state != previous or (row is None and outcome.state is not None):
+        row = await repo.save_state(
+            turn.session, row, turn.chat_id, turn.user.id, outcome.state, turn.now
+        )
+    card = Card(row.flow, row.step, row.version) if row is not None else None
+    for reply in outcome.replies:
+        turn.say(reply, card)
+    if outcome.toast is not None:
+        turn.toast(outcome.toast.text, outcome.toast.alert)
+    return row
+
+
+async def feed(turn: Turn, event: Event) -> bool:
+    """Give `event` to the person's active flow. False if there is none."""
+    active = await active_state(turn)
+    if active is None:
+        return False
+    row, flow = active
+    state = repo.as_flow_state(row)
+    await apply_outcome(turn, row, flow.handle(state, event, turn.context()), state)
+    return True
+
+
+async def start(turn: Turn, outcome: Outcome) -> None:
+    """Begin a flow, replacing whatever flow the person was in here."""
+    row = await repo.load_state(turn.session, turn.chat_id, turn.user.id)
+    previous = repo.as_flow_state(row) if row is not None else None
+    await apply_outcome(turn, row, outcome, previous)
+
+
+async def reprompt(turn: Turn, prefix_key: str | None = None) -> bool:
+    """Ask the current step's question again. False if there is no flow."""
+    active = await active_state(turn)
+    if active is None:
+        return False
+    row, flow = active
+    reply = flow.prompt(repo.as_flow_state(row), turn.context())
+    if prefix_key is not None:
+        turn.text(prefix_key)
+    turn.say(reply, Card(row.flow, row.step, row.version))
+    return True

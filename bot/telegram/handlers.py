@@ -1,0 +1,241 @@
+"""python-telegram-bot handlers: routing by update type, then a domain call.
+
+Order matters (the first matching handler in a group wins): commands, then button presses,
+then free text, then everything that is not text.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from telegram import Message, Update
+from telegram.constants import ChatMemberStatus, ChatType
+from telegram.ext import (
+    Application,
+    BaseHandler,
+    CallbackQueryHandler,
+    ChatMemberHandler,
+    CommandHandler,
+    ContextTypes,
+    MessageHandler,
+    filters,
+)
+
+from bot.content import catalogue
+from bot.domain import callbacks
+from bot.domain.flow import Back, ButtonInput, Outcome, TextInput, Unsupported
+from bot.domain.onboarding import ONBOARDING
+from bot.domain.replies import Button, Reply, rows
+from bot.sandbox.objects import MEDIA_KINDS
+from bot.storage import repositories as repo
+from bot.telegram import flow_runner
+from bot.telegram.services import services
+from bot.telegram.turn import Outgoing, Turn, deliver, turn_handler
+
+log = logging.getLogger(__name__)
+
+PRIVATE = filters.ChatType.PRIVATE
+GROUPS = filters.ChatType.GROUPS
+NEW_MESSAGE = filters.UpdateType.MESSAGE
+
+# The commands shown in Telegram's menu, in this order (descriptions in content).
+MENU_COMMANDS = ("start", "help", "cancel")
+
+
+def message_kind(message: Message) -> str:
+    """What a non-text message carries, for the 'I can only read text' answer."""
+    for kind in MEDIA_KINDS:
+        if getattr(message, kind, None):
+            return kind
+    return "other"
+
+
+def private_link(username: str, payload: str = "hi") -> str:
+    return f"https://t.me/{username}?start={payload}"
+
+
+# --------------------------------------------------------------------------- private chat
+
+
+@turn_handler
+async def on_start(turn: Turn) -> None:
+    if turn.user.timezone is not None and turn.user.onboarded_at is not None:
+        await flow_runner.start(turn, _welcome_back(turn))
+        return
+    await flow_runner.start(turn, ONBOARDING.start(turn.context()))
+
+
+def _welcome_back(turn: Turn) -> Outcome:
+    c = turn.content
+    menu = rows(
+        Button(c.text("menu.setup"), "setup", menu=True),
+        Button(c.text("menu.help"), "help", menu=True),
+    )
+    return Outcome(None, (Reply(c.text("start.welcome_back", name=turn.user.display_name), menu),))
+
+
+@turn_handler
+async def on_help(turn: Turn) -> None:
+    turn.text("help.text")
+
+
+@turn_handler
+async def on_cancel(turn: Turn) -> None:
+    active = await flow_runner.active_state(turn)
+    if active is None:
+        turn.text("shell.nothing_to_cancel")
+        return
+    row, flow = active
+    state = repo.as_flow_state(row)
+    await flow_runner.apply_outcome(turn, row, flow.cancel(state, turn.context()), state)
+
+
+@turn_handler
+async def on_back(turn: Turn) -> None:
+    if not await flow_runner.feed(turn, Back()):
+        turn.text("shell.nothing_to_cancel")
+
+
+@turn_handler
+async def on_unknown_command(turn: Turn) -> None:
+    message = turn.update.effective_message
+    text = message.text if message and message.text else "/"
+    command = text.split(maxsplit=1)[0].lstrip("/").split("@")[0][:32]
+    turn.text("shell.unknown_command", command=command)
+
+
+@turn_handler
+async def on_text(turn: Turn) -> None:
+    message = turn.update.effective_message
+    assert message is not None and message.text is not None
+    if await flow_runner.feed(turn, TextInput(message.text)):
+        return
+    turn.text("shell.idle_text")
+
+
+@turn_handler
+async def on_not_text(turn: Turn) -> None:
+    message = turn.update.effective_message
+    assert message is not None
+    kind = message_kind(message)
+    if await flow_runner.feed(turn, Unsupported(kind)):
+        return
+    name = turn.content.text(f"kinds.{kind}")
+    turn.text("shell.not_text", kind=name)
+
+
+@turn_handler
+async def on_edited(turn: Turn) -> None:
+    turn.text("shell.edit_ignored")
+
+
+@turn_handler
+async def on_button(turn: Turn) -> None:
+    query = turn.update.callback_query
+    assert query is not None
+    press = callbacks.decode(query.data)
+    c = turn.content
+    if isinstance(press, callbacks.MenuPress):
+        await _on_menu(turn, press.action)
+        return
+    active = await flow_runner.active_state(turn)
+    current = (
+        active is not None
+        and isinstance(press, callbacks.FlowPress)
+        and (press.flow, press.step, press.card)
+        == (active[0].flow, active[0].step, active[0].version)
+    )
+    if not current or active is None or not isinstance(press, callbacks.FlowPress):
+        turn.toast(c.text("shell.expired"))
+        if turn.pressed_message_id is not None:
+            turn.clear_keyboard(turn.pressed_message_id)
+        await flow_runner.reprompt(turn, "shell.expired_with_prompt")
+        return
+    row, flow = active
+    state = repo.as_flow_state(row)
+    outcome = flow.handle(state, ButtonInput(press.option), turn.context())
+    await flow_runner.apply_outcome(turn, row, outcome, state)
+
+
+async def _on_menu(turn: Turn, action: str) -> None:
+    if action == "help":
+        turn.text("help.text")
+    elif action == "setup":
+        await flow_runner.start(turn, ONBOARDING.start(turn.context()))
+    else:
+        turn.toast(turn.content.text("shell.expired"))
+
+
+@turn_handler
+async def on_my_chat_member(turn: Turn) -> None:
+    change = turn.update.my_chat_member
+    assert change is not None
+    if change.chat.type != ChatType.PRIVATE:
+        return
+    status = change.new_chat_member.status
+    if status in (ChatMemberStatus.BANNED, ChatMemberStatus.LEFT):
+        turn.user.blocked_at = turn.now
+        log.info("a person blocked the bot")
+    # A person who unblocks us is marked active by the turn itself (any contact does that).
+
+
+# --------------------------------------------------------------------------- groups
+
+
+@turn_handler
+async def on_group_start(turn: Turn) -> None:
+    c = turn.content
+    link = private_link(turn.services.bot_username)
+    turn.say(
+        Reply(c.text("start.group_hello"), rows(Button(c.text("start.open_private"), url=link)))
+    )
+
+
+# --------------------------------------------------------------------------- errors
+
+
+async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Log with context (never what the person wrote) and apologise instead of silence."""
+    error = context.error
+    update_id = update.update_id if isinstance(update, Update) else None
+    log.error(
+        "error while handling update %s: %s",
+        update_id,
+        type(error).__name__,
+        exc_info=error,
+        extra={"update_id": update_id},
+    )
+    if not isinstance(update, Update) or update.effective_chat is None:
+        return
+    if update.effective_chat.type != ChatType.PRIVATE:
+        return
+    svc = services(context)
+    language = update.effective_user.language_code if update.effective_user else None
+    apology = Outgoing("send", update.effective_chat.id, catalogue(language).text("shell.error"))
+    outbox = [apology]
+    if update.callback_query is not None:
+        outbox.insert(0, Outgoing("answer", query_id=update.callback_query.id))
+    await deliver(context.bot, outbox, svc, update.effective_chat.id)
+
+
+def handlers() -> list[BaseHandler[Any, Any, Any]]:
+    command = NEW_MESSAGE & PRIVATE
+    return [
+        CommandHandler("start", on_start, filters=command),
+        CommandHandler("help", on_help, filters=command),
+        CommandHandler("cancel", on_cancel, filters=command),
+        CommandHandler("back", on_back, filters=command),
+        CommandHandler(["start", "help"], on_group_start, filters=NEW_MESSAGE & GROUPS),
+        MessageHandler(command & filters.COMMAND, on_unknown_command),
+        CallbackQueryHandler(on_button),
+        MessageHandler(command & filters.TEXT, on_text),
+        MessageHandler(command & ~filters.TEXT & ~filters.StatusUpdate.ALL, on_not_text),
+        MessageHandler(filters.UpdateType.EDITED_MESSAGE & PRIVATE, on_edited),
+        ChatMemberHandler(on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER),
+    ]
+
+
+def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    application.add_handlers(handlers())
+    application.add_error_handler(on_error)

@@ -1,0 +1,262 @@
+"""One update, one unit of work: the `Turn`.
+
+Every handler runs inside `@turn_handler`, which opens a transaction, records the update id
+(a redelivered update stops there and has no second effect), keeps the person's row in step,
+runs the handler, commits, and only then sends what the handler queued. Commit-then-send means a
+crash can lose a reply but never an answer, and never applies an answer twice.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+import logging
+from collections.abc import Awaitable, Callable, Coroutine
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.exc import StaleDataError
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram.constants import ParseMode
+from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.ext import ContextTypes
+
+from bot.content import Catalogue, catalogue
+from bot.domain.callbacks import encode_flow, encode_menu
+from bot.domain.flow import Context, Person
+from bot.domain.replies import Reply
+from bot.sandbox.objects import utf16_len
+from bot.storage import repositories as repo
+from bot.storage.models import User
+from bot.telegram.services import Services, services
+
+log = logging.getLogger(__name__)
+
+MAX_MESSAGE = 4096
+
+
+@dataclass(frozen=True)
+class Card:
+    """The flow step a card's buttons answer; `version` is the state row's version."""
+
+    flow: str
+    step: str
+    version: int
+
+
+@dataclass
+class Outgoing:
+    method: str  # send, edit, answer, clear_keyboard
+    chat_id: int | None = None
+    text: str | None = None
+    markup: InlineKeyboardMarkup | None = None
+    parse_mode: str | None = None
+    message_id: int | None = None
+    query_id: str | None = None
+    alert: bool = False
+
+
+def render_markup(reply: Reply, card: Card | None) -> InlineKeyboardMarkup | None:
+    if not reply.buttons:
+        return None
+    keyboard = []
+    for row in reply.buttons:
+        buttons = []
+        for button in row:
+            if button.url:
+                buttons.append(InlineKeyboardButton(button.label, url=button.url))
+            elif button.menu:
+                data = encode_menu(button.option)
+                buttons.append(InlineKeyboardButton(button.label, callback_data=data))
+            else:
+                if card is None:
+                    raise ValueError(f"flow button {button.option!r} outside a flow")
+                data = encode_flow(card.flow, card.step, card.version, button.option)
+                buttons.append(InlineKeyboardButton(button.label, callback_data=data))
+        keyboard.append(buttons)
+    return InlineKeyboardMarkup(keyboard)
+
+
+def fit(text: str, limit: int = MAX_MESSAGE) -> str:
+    """Telegram refuses texts over 4096 UTF-16 units; shorten with an ellipsis rather than
+    fail (our own words never come near it, quoted text might)."""
+    if utf16_len(text) <= limit:
+        return text
+    while utf16_len(text) > limit - 1:
+        text = text[: -max(1, (utf16_len(text) - limit) // 2 + 1)]
+    return text + "…"
+
+
+def render_text(reply: Reply) -> tuple[str, str | None]:
+    """The message text and parse mode. A copyable part is shown as a preformatted block,
+    which Telegram clients copy with one tap."""
+    if reply.copyable is None:
+        return fit(reply.text), None
+    body = fit(reply.text, 2000)
+    copy = fit(reply.copyable, 2000)
+    return f"{html.escape(body)}\n\n<pre>{html.escape(copy)}</pre>", ParseMode.HTML
+
+
+@dataclass
+class Turn:
+    session: AsyncSession
+    services: Services
+    update: Update
+    user: User
+    chat_id: int
+    outbox: list[Outgoing] = field(default_factory=list)
+    now: datetime = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.now = self.services.clock()
+
+    @property
+    def content(self) -> Catalogue:
+        return catalogue(self.user.language_code)
+
+    def person(self) -> Person:
+        u = self.user
+        return Person(u.id, u.first_name, u.preferred_name, u.timezone, u.language_code)
+
+    def context(self) -> Context:
+        return Context(self.person(), self.now, self.content)
+
+    @property
+    def pressed_message_id(self) -> int | None:
+        query = self.update.callback_query
+        if query is not None and query.message is not None:
+            return query.message.message_id
+        return None
+
+    def say(self, reply: Reply, card: Card | None = None, chat_id: int | None = None) -> None:
+        text, parse_mode = render_text(reply)
+        markup = render_markup(reply, card)
+        target = self.chat_id if chat_id is None else chat_id
+        if reply.edit and self.pressed_message_id is not None and target == self.chat_id:
+            self.outbox.append(
+                Outgoing(
+                    "edit", target, text, markup, parse_mode, message_id=self.pressed_message_id
+                )
+            )
+        else:
+            self.outbox.append(Outgoing("send", target, text, markup, parse_mode))
+
+    def text(self, key: str, **params: object) -> None:
+        self.say(Reply(self.content.text(key, **params)))
+
+    def toast(self, text: str, alert: bool = False) -> None:
+        query = self.update.callback_query
+        if query is not None:
+            self.outbox.insert(0, Outgoing("answer", text=text, query_id=query.id, alert=alert))
+
+    def clear_keyboard(self, message_id: int) -> None:
+        self.outbox.append(Outgoing("clear_keyboard", self.chat_id, message_id=message_id))
+
+
+TurnCallback = Callable[[Turn], Awaitable[None]]
+HandlerCallback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
+
+
+def turn_handler(fn: TurnCallback) -> HandlerCallback:
+    """Wrap a handler body in the unit of work (see the module docstring)."""
+
+    @functools.wraps(fn)
+    async def callback(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        svc = services(context)
+        sender = update.effective_user
+        chat = update.effective_chat
+        if sender is None or chat is None:
+            return
+        turn: Turn | None = None
+        for attempt in range(3):
+            try:
+                async with svc.db.unit_of_work() as session:
+                    now = svc.clock()
+                    if not await repo.mark_processed(session, update.update_id, now):
+                        log.info("update %s was handled before; skipped", update.update_id)
+                        return
+                    user = await repo.upsert_user(
+                        session, sender.id, sender.first_name, sender.language_code, now
+                    )
+                    turn = Turn(session, svc, update, user, chat.id)
+                    await fn(turn)
+                    query = update.callback_query
+                    if query is not None and not any(o.method == "answer" for o in turn.outbox):
+                        # Always answer a press, or the client shows a spinner on the button.
+                        turn.outbox.insert(0, Outgoing("answer", query_id=query.id))
+                break
+            except StaleDataError:
+                # Another writer changed this person's flow between our read and write: run
+                # the whole turn again on the fresh state.
+                if attempt == 2:
+                    raise
+                log.info("update %s raced another writer; retrying", update.update_id)
+        if turn is not None:
+            await deliver(context.bot, turn.outbox, svc, turn.user.id)
+
+    return callback
+
+
+async def deliver(bot: Bot, outbox: list[Outgoing], svc: Services, user_id: int) -> None:
+    """Send what a turn queued, after its commit. Telegram's refusals are handled here:
+    a blocked person is marked so, an edit that cannot be made is sent as a new message."""
+    blocked_chats: set[int] = set()
+    for item in outbox:
+        if item.chat_id in blocked_chats:
+            continue
+        try:
+            await _send_one(bot, item)
+        except Forbidden:
+            if item.chat_id is not None:
+                blocked_chats.add(item.chat_id)
+            if item.chat_id == user_id:
+                await mark_blocked(svc, user_id)
+            log.info("chat %s refused our message (blocked or removed)", item.chat_id)
+        except BadRequest as error:
+            message = str(error).lower()
+            if "not modified" in message or "query is too old" in message:
+                continue
+            if item.method == "edit":
+                # The card was deleted or is too old to edit: say it as a new message.
+                await _send_one(
+                    bot, Outgoing("send", item.chat_id, item.text, item.markup, item.parse_mode)
+                )
+                continue
+            log.warning("Telegram refused %s to chat %s: %s", item.method, item.chat_id, error)
+        except TelegramError as error:
+            log.warning("could not %s to chat %s: %s", item.method, item.chat_id, error)
+
+
+async def _send_one(bot: Bot, item: Outgoing) -> None:
+    if item.method == "send":
+        assert item.chat_id is not None and item.text is not None
+        await bot.send_message(
+            item.chat_id, item.text, parse_mode=item.parse_mode, reply_markup=item.markup
+        )
+    elif item.method == "edit":
+        assert item.text is not None
+        await bot.edit_message_text(
+            item.text,
+            chat_id=item.chat_id,
+            message_id=item.message_id,
+            parse_mode=item.parse_mode,
+            reply_markup=item.markup,
+        )
+    elif item.method == "answer":
+        assert item.query_id is not None
+        await bot.answer_callback_query(
+            item.query_id, text=item.text or None, show_alert=item.alert
+        )
+    elif item.method == "clear_keyboard":
+        await bot.edit_message_reply_markup(
+            chat_id=item.chat_id, message_id=item.message_id, reply_markup=None
+        )
+
+
+async def mark_blocked(svc: Services, user_id: int) -> None:
+    async with svc.db.unit_of_work() as session:
+        user = await session.get(User, user_id)
+        if user is not None and user.blocked_at is None:
+            user.blocked_at = svc.clock()

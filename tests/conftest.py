@@ -1,0 +1,114 @@
+"""Shared fixtures: databases (SQLite file, real PostgreSQL), a controllable clock, and the
+in-process harness that runs the real Application against the Telegram stand-in."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import uuid
+from collections.abc import AsyncIterator, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+
+import asyncpg
+import pytest
+from sqlalchemy.engine import make_url
+
+from bot.storage.migrate import upgrade
+from bot.storage.models import Base
+from tests.harness import FakeClock, Harness, start_harness
+
+POSTGRES_URL = os.environ.get(
+    "TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
+)
+IN_CI = os.environ.get("CI", "").lower() == "true"
+# Which database the in-process and end-to-end tests use: sqlite (default) or postgres.
+TEST_DB = os.environ.get("MEND_TEST_DB", "sqlite")
+
+
+def _asyncpg_dsn(url: str) -> str:
+    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+
+
+async def _pg_admin(url: str, sql: str) -> None:
+    connection = await asyncpg.connect(_asyncpg_dsn(url), timeout=5)
+    try:
+        await connection.execute(sql)
+    finally:
+        await connection.close()
+
+
+def _postgres_or_skip() -> None:
+    try:
+        asyncio.run(_pg_admin(POSTGRES_URL, "SELECT 1"))
+    except (OSError, asyncpg.PostgresError, TimeoutError) as error:
+        message = f"PostgreSQL at {make_url(POSTGRES_URL).host} is not reachable: {error}"
+        if IN_CI:
+            pytest.fail(f"{message} (CI=true: PostgreSQL tests must run)")
+        pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    """A fresh PostgreSQL database for this test session, migrated to head, dropped after."""
+    _postgres_or_skip()
+    name = f"mend_test_{uuid.uuid4().hex[:10]}"
+    asyncio.run(_pg_admin(POSTGRES_URL, f'CREATE DATABASE "{name}"'))
+    url = make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+    upgrade(url)
+    yield url
+    asyncio.run(_pg_admin(POSTGRES_URL, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+
+
+@pytest.fixture
+def clean_postgres_url(postgres_url: str) -> str:
+    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
+    asyncio.run(_pg_admin(postgres_url, f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    return postgres_url
+
+
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("template") / "mend.db"
+    upgrade(f"sqlite+aiosqlite:///{path}")
+    return path
+
+
+@pytest.fixture
+def sqlite_url(sqlite_template: Path, tmp_path: Path) -> str:
+    """A migrated SQLite file of this test's own (a copy of one migrated template)."""
+    path = tmp_path / "mend.db"
+    shutil.copy(sqlite_template, path)
+    return f"sqlite+aiosqlite:///{path}"
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgres", marks=pytest.mark.postgres)])
+def any_db_url(request: pytest.FixtureRequest) -> str:
+    """Run the test once on SQLite and once on PostgreSQL."""
+    if request.param == "postgres":
+        return str(request.getfixturevalue("clean_postgres_url"))
+    return str(request.getfixturevalue("sqlite_url"))
+
+
+@pytest.fixture
+def db_url(request: pytest.FixtureRequest) -> str:
+    """The database for behaviour tests: SQLite unless MEND_TEST_DB=postgres."""
+    if TEST_DB == "postgres":
+        return str(request.getfixturevalue("clean_postgres_url"))
+    return str(request.getfixturevalue("sqlite_url"))
+
+
+@pytest.fixture
+def clock() -> FakeClock:
+    # A Sunday evening in March, before Europe's spring-forward.
+    return FakeClock(datetime(2026, 3, 1, 19, 30, tzinfo=UTC))
+
+
+@pytest.fixture
+async def harness(db_url: str, clock: FakeClock) -> AsyncIterator[Harness]:
+    async with start_harness(db_url, clock) as h:
+        yield h
+
+
+__all__ = ["FakeClock", "Harness", "timedelta"]

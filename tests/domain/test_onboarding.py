@@ -1,0 +1,123 @@
+"""The onboarding flow as a pure state machine: no bot, no database, no event loop."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from bot.content import catalogue
+from bot.domain.flow import Back, ButtonInput, Context, FlowState, Person, TextInput, Unsupported
+from bot.domain.onboarding import (
+    CONFIRM,
+    NAME,
+    ONBOARDING,
+    ZONE,
+    SetPreferredName,
+    SetTimezone,
+)
+
+NOW = datetime(2026, 3, 1, 19, 30, tzinfo=UTC)
+
+
+def ctx(preferred: str | None = None) -> Context:
+    return Context(Person(7, "Ana", preferred, None, "en"), NOW, catalogue("en"))
+
+
+def at(step: str, **data: object) -> FlowState:
+    trail = {NAME: [], ZONE: [NAME], CONFIRM: [NAME, ZONE]}[step]
+    return FlowState("onboard", step, {"trail": trail, **data})
+
+
+def test_start_greets_says_not_therapy_and_asks_the_name():
+    outcome = ONBOARDING.start(ctx())
+    assert outcome.state == FlowState("onboard", NAME)
+    assert "not therapy" in outcome.replies[0].text
+    assert outcome.replies[1].buttons[0][0].option == "first"
+    assert "Ana" in outcome.replies[1].buttons[0][0].label
+
+
+@pytest.mark.parametrize(
+    ("event", "name"),
+    [
+        (TextInput("  Annie   B "), "Annie B"),
+        (ButtonInput("first"), "Ana"),
+        (TextInput("💛"), "💛"),
+    ],
+)
+def test_a_name_moves_on_to_the_time_zone(event, name):
+    outcome = ONBOARDING.handle(at(NAME), event, ctx())
+    assert outcome.state is not None and outcome.state.step == ZONE
+    assert outcome.effects == (SetPreferredName(name),)
+    assert name in outcome.replies[0].text
+
+
+@pytest.mark.parametrize("text", ["", "   ", "x" * 65])
+def test_an_empty_or_overlong_name_is_asked_again(text):
+    outcome = ONBOARDING.handle(at(NAME), TextInput(text), ctx())
+    assert outcome.state == at(NAME) and outcome.effects == ()
+
+
+@pytest.mark.parametrize("step", [NAME, ZONE])
+def test_non_text_keeps_the_step_and_repeats_the_question(step):
+    state = at(step)
+    outcome = ONBOARDING.handle(state, Unsupported("sticker"), ctx())
+    assert outcome.state == state
+    assert "only read text" in outcome.replies[0].text
+    assert ONBOARDING.prompt(state, ctx()).text in outcome.replies[0].text
+
+
+def test_a_zone_is_confirmed_before_it_is_saved():
+    outcome = ONBOARDING.handle(at(ZONE), TextInput("Lisbon"), ctx("Annie"))
+    assert outcome.state is not None and outcome.state.step == CONFIRM
+    assert outcome.state.data["zone"] == "Europe/Lisbon"
+    assert outcome.effects == ()
+    assert "19:30" in outcome.replies[0].text
+    assert [b.option for row in outcome.replies[0].buttons for b in row] == ["yes", "no"]
+
+
+def test_yes_saves_the_zone_and_ends_the_flow():
+    outcome = ONBOARDING.handle(at(CONFIRM, zone="Asia/Tokyo"), ButtonInput("yes"), ctx("Annie"))
+    assert outcome.state is None
+    assert outcome.effects == (SetTimezone("Asia/Tokyo"),)
+    assert "Annie" in outcome.replies[0].text and outcome.replies[0].edit
+
+
+def test_no_goes_back_to_the_zone_question():
+    outcome = ONBOARDING.handle(at(CONFIRM, zone="Asia/Tokyo"), ButtonInput("no"), ctx())
+    assert outcome.state is not None and outcome.state.step == ZONE
+    assert outcome.effects == ()
+
+
+def test_typing_another_place_at_the_confirmation_replaces_the_guess():
+    outcome = ONBOARDING.handle(at(CONFIRM, zone="Asia/Tokyo"), TextInput("Chicago"), ctx())
+    assert outcome.state is not None and outcome.state.step == CONFIRM
+    assert outcome.state.data["zone"] == "America/Chicago"
+    assert outcome.state.data["trail"] == [NAME, ZONE]
+
+
+def test_an_unknown_place_is_quoted_back_and_the_step_kept():
+    outcome = ONBOARDING.handle(at(ZONE), TextInput("Narnia"), ctx())
+    assert outcome.state == at(ZONE)
+    assert "Narnia" in outcome.replies[0].text
+
+
+def test_back_walks_the_trail_and_stops_at_the_first_question():
+    state = at(CONFIRM, zone="Asia/Tokyo")
+    outcome = ONBOARDING.handle(state, Back(), ctx())
+    assert outcome.state is not None and outcome.state.step == ZONE
+    outcome = ONBOARDING.handle(outcome.state, Back(), ctx())
+    assert outcome.state is not None and outcome.state.step == NAME
+    outcome = ONBOARDING.handle(outcome.state, Back(), ctx())
+    assert outcome.state is not None and outcome.state.step == NAME
+    assert "nothing to go back to" in outcome.replies[0].text
+
+
+def test_cancel_ends_the_flow():
+    outcome = ONBOARDING.cancel(at(ZONE), ctx())
+    assert outcome.state is None and "/start" in outcome.replies[0].text
+
+
+def test_a_stray_button_repeats_the_question():
+    outcome = ONBOARDING.handle(at(ZONE), ButtonInput("yes"), ctx())
+    assert outcome.state == at(ZONE) and outcome.effects == ()

@@ -1,0 +1,37 @@
+"""`python -m bot console`: the README's run command with no token."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+pytestmark = pytest.mark.e2e
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def console(workdir: Path, typed: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items()
+           if k not in ("TELEGRAM_BOT_TOKEN", "DATABASE_URL")}  # fmt: skip
+    env["PYTHONPATH"] = str(ROOT)
+    return subprocess.run([sys.executable, "-m", "bot", "console"], input=typed, cwd=workdir,
+                          env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
+
+
+def test_console_onboards_with_no_token_and_remembers_the_person(tmp_path: Path):
+    first = console(tmp_path, "/start\nSam\nBerlin\n1\n/quit\n")
+    assert first.returncode == 0, first.stderr
+    out = first.stdout
+    assert "not therapy" in out
+    assert "[1] Call me" in out  # buttons as numbered choices
+    assert "Europe/Berlin. Is that right?" in out
+    assert "All set, Sam" in out
+    assert "Traceback" not in out + first.stderr
+    assert (tmp_path / "data" / "mend.db").exists()  # the default SQLite file
+
+    second = console(tmp_path, "/start\n")  # end of input leaves too
+    assert second.returncode == 0, second.stderr
+    assert "Welcome back, Sam" in second.stdout

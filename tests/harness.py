@@ -1,0 +1,115 @@
+"""The in-process harness: real `Update` objects through the real `Application`, with the
+Telegram stand-in as its request, and a clock the test controls."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from telegram import Update
+
+from bot.app import MendApplication, build_application
+from bot.config import Settings
+from bot.sandbox.core import BotAction, Sandbox
+from bot.sandbox.request import SandboxRequest
+from bot.storage.database import Database
+
+
+class FakeClock:
+    """A clock that moves only when told to."""
+
+    def __init__(self, start: datetime) -> None:
+        self.now = start
+
+    def __call__(self) -> datetime:
+        return self.now
+
+    def advance(self, delta: timedelta) -> None:
+        self.now += delta
+
+
+@dataclass
+class Harness:
+    app: MendApplication
+    sandbox: Sandbox
+    clock: FakeClock
+    db: Database
+
+    def person(self, user_id: int, first_name: str, **kwargs: Any) -> int:
+        self.sandbox.add_user(user_id, first_name, **kwargs)
+        return user_id
+
+    async def feed(self, update: dict[str, Any]) -> list[BotAction]:
+        """Hand one update the stand-in produced to the bot; what the bot did in answer."""
+        since = self.sandbox.last_seq()
+        with contextlib.suppress(KeyError):
+            self.sandbox.take_update(update["update_id"])
+        await self.app.process_update(Update.de_json(update, self.app.bot))
+        return [a for a in self.sandbox.actions if a.seq > since]
+
+    async def text(self, user_id: int, text: str, chat_id: int | None = None) -> list[BotAction]:
+        return await self.feed(self.sandbox.send_text(user_id, text, chat_id=chat_id))
+
+    async def media(self, user_id: int, kind: str, chat_id: int | None = None) -> list[BotAction]:
+        return await self.feed(self.sandbox.send_media(user_id, kind, chat_id=chat_id))
+
+    async def press(
+        self,
+        user_id: int,
+        label: str | None = None,
+        *,
+        data: str | None = None,
+        message_id: int | None = None,
+        chat_id: int | None = None,
+        forge: bool = False,
+    ) -> list[BotAction]:
+        """Press a button; by default on the newest bot message in the chat that has one."""
+        chat = user_id if chat_id is None else chat_id
+        if message_id is None:
+            message_id = self.last_card(chat).message_id
+        assert message_id is not None
+        update = self.sandbox.press(user_id, message_id, chat_id=chat, data=data, label=label,
+                                    forge=forge)  # fmt: skip
+        return await self.feed(update)
+
+    def last_card(self, chat_id: int) -> BotAction:
+        """The newest message in the chat that still has buttons."""
+        for (chat, message_id), message in sorted(self.sandbox.messages.items(), reverse=True):
+            if chat == chat_id and message.get("reply_markup") and \
+                    message["from"]["id"] == self.sandbox.bot["id"]:  # fmt: skip
+                return BotAction(0, 0, "message", chat, message_id, message.get("text"),
+                                 message["reply_markup"])  # fmt: skip
+        raise AssertionError(f"no message with buttons in chat {chat_id}")
+
+    def texts(self, actions: list[BotAction]) -> list[str]:
+        return [a.text for a in actions if a.text and a.method != "answerCallbackQuery"]
+
+    def toasts(self, actions: list[BotAction]) -> list[str | None]:
+        return [a.text for a in actions if a.method == "answerCallbackQuery"]
+
+
+def make_settings(db_url: str, sandbox: Sandbox) -> Settings:
+    return Settings(
+        _env_file=None,
+        database_url=db_url,
+        telegram_bot_token=sandbox.token,
+    )
+
+
+@contextlib.asynccontextmanager
+async def start_harness(db_url: str, clock: FakeClock) -> AsyncIterator[Harness]:
+    sandbox = Sandbox(first_update_id=1_000, clock=lambda: clock.now.timestamp())
+    settings = make_settings(db_url, sandbox)
+    db = Database(db_url)
+    app = build_application(settings, request=SandboxRequest(sandbox), token=sandbox.token,
+                            clock=clock, database=db)  # fmt: skip
+    async with app:
+        assert app.post_init is not None
+        await app.post_init(app)
+        try:
+            yield Harness(app, sandbox, clock, db)
+        finally:
+            await db.dispose()

@@ -1,0 +1,227 @@
+"""Onboarding through the real Application on the in-process stand-in."""
+
+from __future__ import annotations
+
+from sqlalchemy import func, select
+
+from bot.storage.models import ConversationState, ProcessedUpdate, User
+from tests.harness import Harness
+
+ANA = 501
+
+
+async def user_row(h: Harness, user_id: int) -> User | None:
+    async with h.db.unit_of_work() as session:
+        return await session.get(User, user_id)
+
+
+async def state_row(h: Harness, user_id: int) -> ConversationState | None:
+    async with h.db.unit_of_work() as session:
+        return await session.scalar(
+            select(ConversationState).where(ConversationState.user_id == user_id)
+        )
+
+
+async def test_start_walks_through_onboarding_and_stores_name_and_zone(harness: Harness):
+    h = harness
+    h.person(ANA, "Ana")
+    replies = h.texts(await h.text(ANA, "/start"))
+    assert "not therapy" in replies[0]
+    assert "what should I call you" in replies[1]
+
+    replies = h.texts(await h.text(ANA, "Annie"))
+    assert "Annie" in replies[0] and "time zone" in replies[0]
+
+    replies = h.texts(await h.text(ANA, "Lisbon"))
+    # 19:30 UTC on 1 March is 19:30 in Lisbon (no summer time yet): confirmed back.
+    assert "19:30" in replies[0] and "Europe/Lisbon" in replies[0]
+
+    actions = await h.press(ANA, "Yes, that's right")
+    assert any(a.method == "editMessageText" and "All set, Annie" in (a.text or "")
+               for a in actions)  # fmt: skip
+    user = await user_row(h, ANA)
+    assert user is not None
+    assert (user.preferred_name, user.timezone) == ("Annie", "Europe/Lisbon")
+    assert user.onboarded_at == h.clock.now
+    assert await state_row(h, ANA) is None
+
+
+async def test_first_name_button_and_local_time_answer(harness: Harness):
+    h = harness
+    h.person(ANA, "Ana")
+    await h.text(ANA, "/start")
+    await h.press(ANA, "Call me Ana")
+    # 19:30 UTC; the person says it is 20:31 where they are: UTC+1 in winter.
+    replies = h.texts(await h.text(ANA, "20:31"))
+    assert "20:30" in replies[0] and "Europe/Berlin" in replies[0]
+    await h.press(ANA, "Yes, that's right")
+    user = await user_row(h, ANA)
+    assert user is not None and (user.preferred_name, user.timezone) == ("Ana", "Europe/Berlin")
+
+
+async def test_saying_no_asks_again_and_a_new_answer_replaces_the_guess(harness: Harness):
+    h = harness
+    h.person(ANA, "Ana")
+    await h.text(ANA, "/start")
+    await h.text(ANA, "Ana")
+    await h.text(ANA, "Berlin")
+    replies = h.texts(await h.press(ANA, "No, let me try again"))
+    assert "Send a city" in replies[0]
+    replies = h.texts(await h.text(ANA, "Tokyo"))
+    assert "Asia/Tokyo" in replies[0]
+    await h.press(ANA, "Yes, that's right")
+    user = await user_row(h, ANA)
+    assert user is not None and user.timezone == "Asia/Tokyo"
+
+
+async def test_the_same_update_delivered_twice_has_one_effect(harness: Harness):
+    h = harness
+    h.person(ANA, "Ana")
+    await h.text(ANA, "/start")
+    update = h.sandbox.send_text(ANA, "Annie")
+    first = await h.feed(update)
+    again = await h.feed(update)
+    assert h.texts(first) and again == []
+    state = await state_row(h, ANA)
+    assert state is not None and state.step == "zone"
+    version = state.version
+    await h.feed(update)
+    state = await state_row(h, ANA)
+    assert state is not None and state.version == version
+    async with h.db.unit_of_work() as session:
+        count = await session.scalar(select(func.count()).select_from(ProcessedUpdate))
+    assert count == 2  # /start and the name, each once
+
+
+async def test_every_kind_of_bad_input_gets_a_clear_answer_and_keeps_the_step(harness: Harness):
+    h = harness
+    h.person(ANA, "Ana")
+    await h.text(ANA, "/start")
+    for kind, word in [("sticker", "text"), ("photo", "text"), ("voice", "text")]:
+        replies = h.texts(await h.media(ANA, kind))
+        assert word in replies[0] and "what should I call you" in replies[0]
+    replies = h.texts(await h.text(ANA, "x" * 4096))
+    assert "a little long for a name" in replies[0]
+    replies = h.texts(await h.text(ANA, "/frobnicate"))
+    assert "/frobnicate" in replies[0] and "/help" in replies[0]
+    state = await state_row(h, ANA)
+    assert state is not None and state.step == "name"
+
+    await h.text(ANA, "Ana 🌷")
+    replies = h.texts(await h.text(ANA, "Atlantis"))
+    assert "couldn't place" in replies[0] and "Atlantis" in replies[0]
+    replies = h.texts(await h.media(ANA, "location"))
+    assert "only read text" in replies[0]
+    state = await state_row(h, ANA)
+    assert state is not None and state.step == "zone"
+    user = await user_row(h, ANA)
+    assert user is not None and user.preferred_name == "Ana 🌷" and user.timezone is None
+
+
+async def test_a_stale_button_says_the_card_expired_and_does_nothing(harness: Harness):
+    h = harness
+    h.person(ANA, "Ana")
+    await h.text(ANA, "/start")
+    name_card = h.last_card(ANA).message_id
+    assert name_card is not None
+    await h.text(ANA, "Annie")  # answered by text: the name card is now stale
+    actions = await h.press(ANA, "Call me Ana", message_id=name_card)
+    assert h.toasts(actions) == ["This card has expired."]
+    assert any("Here's where we are" in t for t in h.texts(actions))
+    user = await user_row(h, ANA)
+    assert user is not None and user.preferred_name == "Annie"
+    # Its buttons are taken away so it cannot be pressed again.
+    assert "reply_markup" not in h.sandbox.message(ANA, name_card)
+
+
+async def test_forged_button_data_is_refused(harness: Harness):
+    h = harness
+    h.person(ANA, "Ana")
+    await h.text(ANA, "/start")
+    forged = [
+        "onboard:name:7:first",
+        "onboard:zone:1:yes",
+        "onboard:name:zz:first",
+        "nonsense",
+        "menu:drop-tables",
+        "x" * 64,
+    ]
+    for data in forged:
+        actions = await h.press(ANA, data=data, forge=True)
+        assert h.toasts(actions) == ["This card has expired."]
+    user = await user_row(h, ANA)
+    assert user is not None and user.preferred_name is None
+
+
+async def test_back_and_cancel(harness: Harness):
+    h = harness
+    h.person(ANA, "Ana")
+    await h.text(ANA, "/start")
+    replies = h.texts(await h.text(ANA, "/back"))
+    assert "nothing to go back to" in replies[0]
+    await h.text(ANA, "Annie")
+    replies = h.texts(await h.text(ANA, "/back"))
+    assert "what should I call you" in replies[0]
+    replies = h.texts(await h.text(ANA, "/cancel"))
+    assert "/start" in replies[0]
+    assert await state_row(h, ANA) is None
+    replies = h.texts(await h.text(ANA, "/cancel"))
+    assert "nothing to cancel" in replies[0]
+
+
+async def test_returning_person_is_welcomed_back(harness: Harness):
+    h = harness
+    h.person(ANA, "Ana")
+    await h.text(ANA, "/start")
+    await h.text(ANA, "Annie")
+    await h.text(ANA, "UTC+2")
+    await h.press(ANA, "Yes, that's right")
+    replies = h.texts(await h.text(ANA, "/start"))
+    assert replies == ["Welcome back, Annie. What would you like to do?"]
+    replies = h.texts(await h.press(ANA, "Change my name or time zone"))
+    assert "what should I call you" in replies[-1]
+
+
+async def test_edits_and_free_text_outside_a_flow(harness: Harness):
+    h = harness
+    h.person(ANA, "Ana")
+    update = h.sandbox.send_text(ANA, "hello")
+    replies = h.texts(await h.feed(update))
+    assert "/help" in replies[0]
+    edited = h.sandbox.edit_text(ANA, update["message"]["message_id"], "hello again")
+    replies = h.texts(await h.feed(edited))
+    assert "edited" in replies[0]
+
+
+async def test_blocking_and_coming_back_are_recorded(harness: Harness):
+    h = harness
+    h.person(ANA, "Ana")
+    await h.text(ANA, "/start")
+    h.sandbox.block(ANA)
+    await h.feed(h.sandbox.pending_updates()[-1])
+    user = await user_row(h, ANA)
+    assert user is not None and user.blocked_at == h.clock.now
+    h.sandbox.unblock(ANA)
+    await h.feed(h.sandbox.pending_updates()[-1])
+    user = await user_row(h, ANA)
+    assert user is not None and user.blocked_at is None
+
+
+async def test_commands_are_registered_with_telegram(harness: Harness):
+    names = [c["command"] for c in harness.sandbox.commands]
+    assert {"start", "help", "cancel"} <= set(names)
+
+
+async def test_an_error_gives_an_apology_not_silence(harness: Harness, monkeypatch):
+    h = harness
+    h.person(ANA, "Ana")
+    from bot.telegram import flow_runner
+
+    async def broken(turn, event):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(flow_runner, "feed", broken)
+    replies = h.texts(await h.text(ANA, "hello"))
+    assert replies == ["Sorry, something went wrong on my side. Anything you'd already told me "
+                       "is saved. Please try again in a moment."]  # fmt: skip
+    assert not any("Traceback" in r or "boom" in r for r in replies)
