@@ -59,6 +59,9 @@ class Console:
                 self.out.write(f"  {line}\n")
 
     def _remember_buttons(self, action: BotAction) -> None:
+        # Numbers always mean the buttons of the newest message (none if it has none).
+        if action.method == "sendMessage":
+            self.buttons = []
         buttons = action.buttons()
         if not buttons:
             return

@@ -16,7 +16,7 @@ from bot.domain.flow import (
     Unsupported,
 )
 from bot.domain.replies import Button, Reply, rows
-from bot.domain.timezones import local_now, resolve_zone
+from bot.domain.timezones import local_now, parse_clock, resolve_zone
 
 FLOW = "onboard"
 NAME, ZONE, CONFIRM = "name", "zone", "confirm"
@@ -106,6 +106,9 @@ class Onboarding:
     def _on_zone(self, state: FlowState, text: str, ctx: Context) -> Outcome:
         cities = shared_data("cities")
         guess = resolve_zone(text, ctx.now, cities["aliases"], cities["offsets"]["preferred"])
+        if guess is None and parse_clock(text) is not None:
+            reply = ctx.content.text("onboarding.clock_nowhere", utc=ctx.now.strftime("%H:%M"))
+            return Outcome(state, (Reply(reply),))
         if guess is None:
             shown = " ".join(text.split())
             shown = shown if len(shown) <= 40 else shown[:39] + "…"

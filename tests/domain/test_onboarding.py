@@ -102,6 +102,14 @@ def test_an_unknown_place_is_quoted_back_and_the_step_kept():
     assert "Narnia" in outcome.replies[0].text
 
 
+def test_a_clock_time_no_zone_shows_says_so():
+    # 19:30 UTC: 18:00 is UTC-1:30, which no zone uses.
+    outcome = ONBOARDING.handle(at(ZONE), TextInput("18:00"), ctx())
+    assert outcome.state == at(ZONE)
+    assert "no time zone shows that time" in outcome.replies[0].text
+    assert "19:30" in outcome.replies[0].text
+
+
 def test_back_walks_the_trail_and_stops_at_the_first_question():
     state = at(CONFIRM, zone="Asia/Tokyo")
     outcome = ONBOARDING.handle(state, Back(), ctx())

@@ -225,3 +225,15 @@ async def test_an_error_gives_an_apology_not_silence(harness: Harness, monkeypat
     assert replies == ["Sorry, something went wrong on my side. Anything you'd already told me "
                        "is saved. Please try again in a moment."]  # fmt: skip
     assert not any("Traceback" in r or "boom" in r for r in replies)
+
+
+async def test_a_failing_command_menu_is_logged_not_fatal(harness: Harness, caplog):
+    from bot.sandbox.core import Fault
+
+    h = harness
+    h.sandbox.faults.append(Fault("server_error", method="setMyCommands"))
+    assert h.app.post_init is not None
+    await h.app.post_init(h.app)  # must not raise
+    assert "could not register the command menu" in caplog.text
+    h.person(ANA, "Ana")
+    assert h.texts(await h.text(ANA, "/help"))  # and the bot still answers
