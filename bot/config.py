@@ -51,6 +51,18 @@ class Settings(BaseSettings):
     log_format: Literal["text", "json"] = Field(
         default="text", description="`text` for people, `json` for one object per line."
     )
+    send_rate_per_second: float = Field(
+        default=30,
+        gt=0,
+        le=1000,
+        description="Messages a second the bot sends at most, all chats together (Telegram: 30).",
+    )
+    group_rate_per_minute: int = Field(
+        default=20,
+        gt=0,
+        le=600,
+        description="Messages a minute to one group at most (Telegram: 20).",
+    )
 
     @field_validator("telegram_bot_token", mode="before")
     @classmethod

@@ -68,20 +68,37 @@ class Harness:
     ) -> list[BotAction]:
         """Press a button; by default on the newest bot message in the chat that has one."""
         chat = user_id if chat_id is None else chat_id
+        if message_id is None and forge:
+            message_id = self.last_bot_message(chat)
         if message_id is None:
             message_id = self.last_card(chat).message_id
         assert message_id is not None
-        update = self.sandbox.press(user_id, message_id, chat_id=chat, data=data, label=label,
-                                    forge=forge)  # fmt: skip
+        update = self.sandbox.press(
+            user_id, message_id, chat_id=chat, data=data, label=label, forge=forge
+        )
         return await self.feed(update)
+
+    def last_bot_message(self, chat_id: int) -> int:
+        """The id of the newest message the bot sent in the chat, buttons or not."""
+        mine = [
+            m
+            for (chat, m), msg in self.sandbox.messages.items()
+            if chat == chat_id and msg["from"]["id"] == self.sandbox.bot["id"]
+        ]
+        assert mine, f"the bot has sent nothing in chat {chat_id}"
+        return max(mine)
 
     def last_card(self, chat_id: int) -> BotAction:
         """The newest message in the chat that still has buttons."""
         for (chat, message_id), message in sorted(self.sandbox.messages.items(), reverse=True):
-            if chat == chat_id and message.get("reply_markup") and \
-                    message["from"]["id"] == self.sandbox.bot["id"]:  # fmt: skip
-                return BotAction(0, 0, "message", chat, message_id, message.get("text"),
-                                 message["reply_markup"])  # fmt: skip
+            if (
+                chat == chat_id
+                and message.get("reply_markup")
+                and message["from"]["id"] == self.sandbox.bot["id"]
+            ):
+                return BotAction(
+                    0, 0, "message", chat, message_id, message.get("text"), message["reply_markup"]
+                )
         raise AssertionError(f"no message with buttons in chat {chat_id}")
 
     def texts(self, actions: list[BotAction]) -> list[str]:
@@ -104,8 +121,9 @@ async def start_harness(db_url: str, clock: FakeClock) -> AsyncIterator[Harness]
     sandbox = Sandbox(first_update_id=1_000, clock=lambda: clock.now.timestamp())
     settings = make_settings(db_url, sandbox)
     db = Database(db_url)
-    app = build_application(settings, request=SandboxRequest(sandbox), token=sandbox.token,
-                            clock=clock, database=db)  # fmt: skip
+    app = build_application(
+        settings, request=SandboxRequest(sandbox), token=sandbox.token, clock=clock, database=db
+    )
     async with app:
         assert app.post_init is not None
         await app.post_init(app)

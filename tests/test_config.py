@@ -55,8 +55,14 @@ def test_a_bad_value_is_described_in_one_line_naming_the_setting(name: str, valu
 
 def test_the_command_line_fails_with_one_line_and_no_traceback(tmp_path: Path):
     env = {**os.environ, "LOG_LEVEL": "loud", "DATABASE_URL": f"sqlite:///{tmp_path}/x.db"}
-    result = subprocess.run([sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=env,
-                            capture_output=True, text=True, timeout=60)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 2
     assert result.stderr.strip().count("\n") == 0
     assert "LOG_LEVEL" in result.stderr and "Traceback" not in result.stderr
@@ -65,8 +71,14 @@ def test_the_command_line_fails_with_one_line_and_no_traceback(tmp_path: Path):
 def test_run_without_a_token_says_how_to_get_one(tmp_path: Path):
     env = {k: v for k, v in os.environ.items() if k != "TELEGRAM_BOT_TOKEN"}
     env["DATABASE_URL"] = f"sqlite:///{tmp_path}/x.db"
-    result = subprocess.run([sys.executable, "-m", "bot", "run"], cwd=tmp_path, env=env,
-                            capture_output=True, text=True, timeout=60)  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "run"],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert result.returncode == 2
     lines = result.stderr.strip().splitlines()
     assert len(lines) == 1 and "@BotFather" in lines[0] and "console" in lines[0]

@@ -45,6 +45,7 @@ class Catalogue:
         self.language = language
         self._entries = dict(entries)
         self._fallback = fallback
+        self._children: dict[str, list[str]] = {}
 
     def raw(self, key: str) -> Any:
         if key in self._entries:
@@ -67,10 +68,31 @@ class Catalogue:
             raise TypeError(f"content {key!r} is not a message")
         return value.format(**params) if params else value
 
-    def keys(self) -> list[str]:
+    def children(self, prefix: str) -> list[str]:
+        """The names directly under `prefix`, in file order (`children("patterns")` lists the
+        pattern keys)."""
+        if prefix not in self._children:
+            self._children[prefix] = self._find_children(prefix)
+        return list(self._children[prefix])
+
+    def _find_children(self, prefix: str) -> list[str]:
+        names: list[str] = []
+        head = f"{prefix}."
+        sources = [self._entries]
+        if self._fallback is not None:
+            sources.append(self._fallback._entries)
+        for entries in sources:
+            for key in entries:
+                if key.startswith(head):
+                    name = key[len(head) :].split(".", 1)[0]
+                    if name not in names:
+                        names.append(name)
+        return names
+
+    def all_keys(self) -> list[str]:
         own = set(self._entries)
         if self._fallback is not None:
-            own |= set(self._fallback.keys())
+            own |= set(self._fallback.all_keys())
         return sorted(own)
 
 

@@ -96,6 +96,8 @@ class Outcome:
     replies: tuple[Reply, ...] = ()
     effects: tuple[object, ...] = ()
     toast: Toast | None = None
+    # The pressed card has served its purpose but stays in the chat: take its buttons away.
+    retire_card: bool = False
 
 
 class Flow(Protocol):

@@ -48,9 +48,9 @@ class Onboarding:
     def prompt(self, state: FlowState, ctx: Context) -> Reply:
         c = ctx.content
         if state.step == NAME:
-            use = Button(
-                c.text("onboarding.use_first_name", first_name=ctx.person.first_name), "first"
-            )
+            first = clean_name(ctx.person.first_name)
+            shown = first if len(first) <= 24 else first[:23] + "…"  # a button, not a page
+            use = Button(c.text("onboarding.use_first_name", first_name=shown), "first")
             return Reply(c.text("onboarding.ask_name"), rows(use))
         if state.step == ZONE:
             return Reply(c.text("onboarding.ask_timezone"))

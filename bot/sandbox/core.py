@@ -122,6 +122,9 @@ class BotAction:
         }
 
 
+_Waiter = tuple[tuple[str, ...], "asyncio.Future[BotAction]"]
+
+
 @dataclass
 class Chat:
     obj: JSON
@@ -266,6 +269,7 @@ class Sandbox:
         self._seq = itertools.count(1)
         self._new_update = asyncio.Event()
         self._new_action = asyncio.Event()
+        self._chat_waiters: defaultdict[int | None, list[_Waiter]] = defaultdict(list)
         self._sent_at: deque[float] = deque()
         self._sent_at_chat: defaultdict[int, deque[float]] = defaultdict(deque)
 
@@ -525,7 +529,30 @@ class Sandbox:
         action = BotAction(next(self._seq), self.clock(), method, chat_id, **fields)
         self.actions.append(action)
         self._new_action.set()
+        waiters = self._chat_waiters.get(chat_id)
+        if waiters:
+            still = []
+            for methods, waiter in waiters:
+                if waiter.done():
+                    continue
+                if method in methods:
+                    waiter.set_result(action)
+                else:
+                    still.append((methods, waiter))
+            self._chat_waiters[chat_id] = still
         return action
+
+    async def next_in_chat(
+        self, chat_id: int, methods: tuple[str, ...], timeout: float
+    ) -> BotAction | None:
+        """The next action in `chat_id` whose method is one of `methods` (cheap to wait on for
+        many chats at once: only that chat's actions wake the waiter)."""
+        waiter: asyncio.Future[BotAction] = asyncio.get_running_loop().create_future()
+        self._chat_waiters[chat_id].append((methods, waiter))
+        try:
+            return await asyncio.wait_for(waiter, timeout)
+        except TimeoutError:
+            return None
 
     def sent(self, chat_id: int | None = None, since: int = 0) -> list[BotAction]:
         """Messages the bot sent (sendMessage/sendDocument), optionally in one chat, after
@@ -540,6 +567,17 @@ class Sandbox:
 
     def last_seq(self) -> int:
         return self.actions[-1].seq if self.actions else 0
+
+    def last_card(self, chat_id: int) -> JSON | None:
+        """The newest message the bot sent in `chat_id` that still has buttons."""
+        for (chat, _), message in sorted(self.messages.items(), reverse=True):
+            if (
+                chat == chat_id
+                and message.get("reply_markup")
+                and message.get("from", {}).get("id") == self.bot["id"]
+            ):
+                return message
+        return None
 
     def message(self, chat_id: int, message_id: int) -> JSON:
         return self.messages[(chat_id, message_id)]
@@ -792,7 +830,12 @@ class Sandbox:
             edited["reply_markup"] = markup
         self.messages[(chat.id, msg["message_id"])] = edited
         self._record(
-            "editMessageText", chat.id, message_id=msg["message_id"], text=text, reply_markup=markup
+            "editMessageText",
+            chat.id,
+            message_id=msg["message_id"],
+            text=text,
+            reply_markup=markup,
+            params=dict(params.raw),
         )
         return edited
 

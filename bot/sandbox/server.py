@@ -16,6 +16,7 @@ person does in a Telegram client, and a way to read what the bot sent:
     DELETE /sandbox/faults
     GET  /sandbox/actions?since=&chat_id=
     GET  /sandbox/wait?since=&chat_id=&method=&timeout=   the first matching action, long-poll
+    GET  /sandbox/card?chat_id=                           the newest bot message with buttons
     GET  /sandbox/state                                   pending updates, counts
 """
 
@@ -107,6 +108,9 @@ class _ControlHandler(tornado.web.RequestHandler):
                 timeout,
             )
             self._reply(action.as_json() if action else None, 200 if action else 408)
+        elif what == "card":
+            card = self.sandbox.last_card(int(chat or 0))
+            self._reply(card, 200 if card else 404)
         elif what == "state":
             self._reply(
                 {

@@ -26,7 +26,9 @@ from sqlalchemy.ext.asyncio import (
     create_async_engine,
 )
 
-SQLITE_BUSY_TIMEOUT_MS = 30_000
+from bot.storage.sqlite_inline import inline_creator
+
+SQLITE_BUSY_TIMEOUT_MS = 5_000
 
 
 def ensure_sqlite_folder(url: str) -> None:
@@ -40,11 +42,15 @@ def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
     if make_url(url).get_backend_name() != "sqlite":
         return create_async_engine(url, pool_pre_ping=True, **kwargs)
     ensure_sqlite_folder(url)
+    database = make_url(url).database or ":memory:"
     engine = create_async_engine(
         url,
         pool_size=1,
         max_overflow=0,
-        connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000},
+        # We always end a transaction ourselves; the pool's extra ROLLBACK would be a wasted
+        # statement on every checkin.
+        pool_reset_on_return=None,
+        async_creator=inline_creator(database, SQLITE_BUSY_TIMEOUT_MS / 1000),
         **kwargs,
     )
 

@@ -13,9 +13,12 @@ from sqlalchemy import (
     JSON,
     BigInteger,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
+    SmallInteger,
     String,
+    Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
@@ -37,7 +40,7 @@ def utcnow() -> datetime:
 
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING_CONVENTION)
-    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON()}  # noqa: RUF012
+    type_annotation_map = {datetime: UTCDateTime(), dict[str, Any]: JSON(), list[str]: JSON()}  # noqa: RUF012
 
 
 class User(Base):
@@ -92,3 +95,40 @@ class ProcessedUpdate(Base):
 
     update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
     processed_at: Mapped[datetime] = mapped_column(default=utcnow, index=True)
+
+
+class MomentRow(Base):
+    """One noticed moment and what the person chose to do about it.
+
+    Why a table of its own and not just the flow state: the state row is a cursor that ends
+    with the flow, while a moment outlives it: /history lists it, follow-ups refer to it, a
+    cancelled one can be resumed, and export and erasure need every moment a person has. The
+    flow mirrors its answers here at every step, so nothing said is lost at any point.
+    Free-text columns hold what people wrote about their relationships: the most sensitive
+    data we keep.
+    """
+
+    __tablename__ = "moments"
+    __table_args__ = (Index("ix_moments_user_id_created_at", "user_id", "created_at"),)
+
+    id: Mapped[str] = mapped_column(String(16), primary_key=True)  # random, unguessable
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"))
+    status: Mapped[str] = mapped_column(String(16))
+    direction: Mapped[str | None] = mapped_column(String(8))
+    who: Mapped[str | None] = mapped_column(String(16))
+    who_name: Mapped[str | None] = mapped_column(String(64))
+    pattern: Mapped[str | None] = mapped_column(String(32))
+    description: Mapped[str | None] = mapped_column(Text)
+    observation: Mapped[str | None] = mapped_column(Text)
+    intensity: Mapped[int | None] = mapped_column(SmallInteger)
+    feelings: Mapped[list[str]] = mapped_column(default=list)
+    feelings_text: Mapped[str | None] = mapped_column(Text)
+    needs: Mapped[list[str]] = mapped_column(default=list)
+    needs_text: Mapped[str | None] = mapped_column(Text)
+    path: Mapped[str | None] = mapped_column(String(8))
+    draft: Mapped[str | None] = mapped_column(Text)
+    draft_style: Mapped[str | None] = mapped_column(String(16))
+    plan_due_at: Mapped[datetime | None]
+    step: Mapped[str | None] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)

@@ -47,10 +47,13 @@ async def upsert_user(
     first_name: str,
     language_code: str | None,
     now: datetime,
+    user: User | None = None,
 ) -> User:
     """The person's row, created on first contact and kept in step with their Telegram
-    profile. Any contact from them means they have not blocked us (any more)."""
-    user = await session.get(User, user_id)
+    profile. Any contact from them means they have not blocked us (any more). Pass `user` if
+    it is already loaded."""
+    if user is None:
+        user = await session.get(User, user_id)
     if user is None:
         user = User(
             id=user_id,
@@ -69,6 +72,25 @@ async def upsert_user(
     if user.blocked_at is not None:
         user.blocked_at = None
     return user
+
+
+async def user_and_state(
+    session: AsyncSession, user_id: int, chat_id: int
+) -> tuple[User | None, ConversationState | None]:
+    """The person and their flow in this chat, in one round trip (every turn needs both)."""
+    row = (
+        await session.execute(
+            select(User, ConversationState)
+            .outerjoin(
+                ConversationState,
+                (ConversationState.user_id == User.id) & (ConversationState.chat_id == chat_id),
+            )
+            .where(User.id == user_id)
+        )
+    ).first()
+    if row is None:
+        return None, None
+    return row[0], row[1]
 
 
 async def load_state(session: AsyncSession, chat_id: int, user_id: int) -> ConversationState | None:

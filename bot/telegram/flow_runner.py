@@ -7,7 +7,9 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from bot.domain.flow import Event, Flow, FlowState, Outcome
+from bot.domain.moments import DeleteMoment, SaveMoment
 from bot.domain.onboarding import SetPreferredName, SetTimezone
+from bot.storage import moments as moment_store
 from bot.storage import repositories as repo
 from bot.storage.models import ConversationState
 from bot.telegram.turn import Card, Turn
@@ -42,6 +44,18 @@ async def _set_zone(turn: Turn, e: object) -> None:
         turn.user.onboarded_at = turn.now
 
 
+@effect(SaveMoment)
+async def _save_moment(turn: Turn, e: object) -> None:
+    assert isinstance(e, SaveMoment)
+    await moment_store.save(turn.session, turn.user.id, e.moment, turn.now)
+
+
+@effect(DeleteMoment)
+async def _delete_moment(turn: Turn, e: object) -> None:
+    assert isinstance(e, DeleteMoment)
+    await moment_store.remove(turn.session, turn.user.id, e.moment_id)
+
+
 async def apply_effects(turn: Turn, effects: tuple[object, ...]) -> None:
     for item in effects:
         handler = _effect_handlers.get(type(item))
@@ -52,13 +66,18 @@ async def apply_effects(turn: Turn, effects: tuple[object, ...]) -> None:
 
 async def active_state(turn: Turn) -> tuple[ConversationState, Flow] | None:
     """The person's flow in this chat, if any."""
-    row = await repo.load_state(turn.session, turn.chat_id, turn.user.id)
+    if turn.prefetched:
+        row = turn.prefetched[0]
+    else:
+        row = await repo.load_state(turn.session, turn.chat_id, turn.user.id)
+        turn.prefetched = (row,)
     if row is None:
         return None
     flow = turn.services.flows.get(row.flow)
     if flow is None:  # a flow this version no longer has: drop it rather than fail forever
         log.warning("dropping state of unknown flow %r", row.flow)
         await repo.save_state(turn.session, row, turn.chat_id, turn.user.id, None, turn.now)
+        turn.prefetched = (None,)
         return None
     return row, flow
 
@@ -71,7 +90,11 @@ async def apply_outcome(
         row = await repo.save_state(
             turn.session, row, turn.chat_id, turn.user.id, outcome.state, turn.now
         )
+        turn.prefetched = (row,)
     card = Card(row.flow, row.step, row.version) if row is not None else None
+    pressed = turn.pressed_message_id
+    if outcome.retire_card and pressed is not None:
+        turn.clear_keyboard(pressed)
     for reply in outcome.replies:
         turn.say(reply, card)
     if outcome.toast is not None:
@@ -91,9 +114,15 @@ async def feed(turn: Turn, event: Event) -> bool:
 
 
 async def start(turn: Turn, outcome: Outcome) -> None:
-    """Begin a flow, replacing whatever flow the person was in here."""
-    row = await repo.load_state(turn.session, turn.chat_id, turn.user.id)
+    """Begin a flow, replacing whatever flow the person was in here. The replaced flow keeps
+    what it had (a moment in progress becomes an unfinished one)."""
+    active = await active_state(turn)
+    row = active[0] if active is not None else None
     previous = repo.as_flow_state(row) if row is not None else None
+    if active is not None and previous is not None:
+        abandon = getattr(active[1], "abandon", None)
+        if abandon is not None and (outcome.state is None or outcome.state != previous):
+            await apply_effects(turn, abandon(previous))
     await apply_outcome(turn, row, outcome, previous)
 
 

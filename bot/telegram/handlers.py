@@ -29,7 +29,7 @@ from bot.domain.onboarding import ONBOARDING
 from bot.domain.replies import Button, Reply, rows
 from bot.sandbox.objects import MEDIA_KINDS
 from bot.storage import repositories as repo
-from bot.telegram import flow_runner
+from bot.telegram import flow_runner, moments
 from bot.telegram.services import services
 from bot.telegram.turn import Outgoing, Turn, deliver, turn_handler
 
@@ -40,7 +40,7 @@ GROUPS = filters.ChatType.GROUPS
 NEW_MESSAGE = filters.UpdateType.MESSAGE
 
 # The commands shown in Telegram's menu, in this order (descriptions in content).
-MENU_COMMANDS = ("start", "help", "cancel")
+MENU_COMMANDS = ("moment", "history", "start", "help", "back", "cancel")
 
 
 def message_kind(message: Message) -> str:
@@ -60,24 +60,52 @@ def private_link(username: str, payload: str = "hi") -> str:
 
 @turn_handler
 async def on_start(turn: Turn) -> None:
+    payload = _command_args(turn)
+    if payload == "moment":  # the deep link from a group's /moment
+        await moments.start_moment(turn)
+        return
     if turn.user.timezone is not None and turn.user.onboarded_at is not None:
         await flow_runner.start(turn, _welcome_back(turn))
         return
     await flow_runner.start(turn, ONBOARDING.start(turn.context()))
 
 
+def _command_args(turn: Turn) -> str:
+    message = turn.update.effective_message
+    text = message.text if message is not None and message.text else ""
+    parts = text.split(maxsplit=1)
+    return parts[1].strip() if len(parts) > 1 else ""
+
+
+def main_menu(turn: Turn) -> tuple[tuple[Button, ...], ...]:
+    c = turn.content
+    return rows(
+        Button(c.text("menu.moment"), "moment", menu=True),
+        Button(c.text("menu.history"), "history", menu=True),
+        Button(c.text("menu.setup"), "setup", menu=True),
+        width=2,
+    )
+
+
 def _welcome_back(turn: Turn) -> Outcome:
     c = turn.content
-    menu = rows(
-        Button(c.text("menu.setup"), "setup", menu=True),
-        Button(c.text("menu.help"), "help", menu=True),
-    )
-    return Outcome(None, (Reply(c.text("start.welcome_back", name=turn.user.display_name), menu),))
+    text = c.text("start.welcome_back", name=turn.user.display_name)
+    return Outcome(None, (Reply(text, main_menu(turn)),))
 
 
 @turn_handler
 async def on_help(turn: Turn) -> None:
-    turn.text("help.text")
+    turn.say(Reply(turn.content.text("help.text"), main_menu(turn)))
+
+
+@turn_handler
+async def on_moment(turn: Turn) -> None:
+    await moments.start_moment(turn)
+
+
+@turn_handler
+async def on_history(turn: Turn) -> None:
+    await moments.show_history(turn)
 
 
 @turn_handler
@@ -111,7 +139,12 @@ async def on_text(turn: Turn) -> None:
     assert message is not None and message.text is not None
     if await flow_runner.feed(turn, TextInput(message.text)):
         return
-    turn.text("shell.idle_text")
+    said = " ".join(message.text.lower().strip(" !.?👋🙂").split())
+    if said in turn.content.raw("shell.greetings"):
+        name = turn.user.display_name
+        turn.say(Reply(turn.content.text("shell.idle_text", name=name), main_menu(turn)))
+        return
+    await moments.offer(turn, message.text)
 
 
 @turn_handler
@@ -159,10 +192,20 @@ async def on_button(turn: Turn) -> None:
 
 
 async def _on_menu(turn: Turn, action: str) -> None:
-    if action == "help":
-        turn.text("help.text")
-    elif action == "setup":
+    if turn.update.effective_chat is not None and turn.chat_id != turn.user.id:
+        turn.toast(turn.content.text("shell.private_only"))
+        return
+    kind, _, argument = action.partition(".")
+    if kind == "help":
+        turn.say(Reply(turn.content.text("help.text"), main_menu(turn)))
+    elif kind == "setup":
         await flow_runner.start(turn, ONBOARDING.start(turn.context()))
+    elif kind == "moment":
+        await moments.start_moment(turn)
+    elif kind == "history":
+        await moments.show_history(turn)
+    elif kind in ("ho", "hd", "hx", "hr", "hl", "hu") and argument:
+        await moments.on_history_action(turn, kind, argument)
     else:
         turn.toast(turn.content.text("shell.expired"))
 
@@ -181,6 +224,16 @@ async def on_my_chat_member(turn: Turn) -> None:
 
 
 # --------------------------------------------------------------------------- groups
+
+
+@turn_handler
+async def on_group_moment(turn: Turn) -> None:
+    """Private answers are never collected in a group: offer the private chat instead."""
+    c = turn.content
+    link = private_link(turn.services.bot_username, "moment")
+    turn.say(
+        Reply(c.text("history.group_private"), rows(Button(c.text("start.open_private"), url=link)))
+    )
 
 
 @turn_handler
@@ -226,7 +279,10 @@ def handlers() -> list[BaseHandler[Any, Any, Any]]:
         CommandHandler("help", on_help, filters=command),
         CommandHandler("cancel", on_cancel, filters=command),
         CommandHandler("back", on_back, filters=command),
+        CommandHandler("moment", on_moment, filters=command),
+        CommandHandler("history", on_history, filters=command),
         CommandHandler(["start", "help"], on_group_start, filters=NEW_MESSAGE & GROUPS),
+        CommandHandler(["moment", "history"], on_group_moment, filters=NEW_MESSAGE & GROUPS),
         MessageHandler(command & filters.COMMAND, on_unknown_command),
         CallbackQueryHandler(on_button),
         MessageHandler(command & filters.TEXT, on_text),

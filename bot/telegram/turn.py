@@ -29,7 +29,7 @@ from bot.domain.flow import Context, Person
 from bot.domain.replies import Reply
 from bot.sandbox.objects import utf16_len
 from bot.storage import repositories as repo
-from bot.storage.models import User
+from bot.storage.models import ConversationState, User
 from bot.telegram.services import Services, services
 
 log = logging.getLogger(__name__)
@@ -106,6 +106,9 @@ class Turn:
     update: Update
     user: User
     chat_id: int
+    # The person's flow state row in this chat as this turn knows it (loaded with the person,
+    # then kept up to date by every write); an empty tuple means "not known, ask the database".
+    prefetched: tuple[ConversationState | None, ...] = ()
     outbox: list[Outgoing] = field(default_factory=list)
     now: datetime = field(init=False)
 
@@ -177,10 +180,11 @@ def turn_handler(fn: TurnCallback) -> HandlerCallback:
                     if not await repo.mark_processed(session, update.update_id, now):
                         log.info("update %s was handled before; skipped", update.update_id)
                         return
+                    known, state = await repo.user_and_state(session, sender.id, chat.id)
                     user = await repo.upsert_user(
-                        session, sender.id, sender.first_name, sender.language_code, now
+                        session, sender.id, sender.first_name, sender.language_code, now, known
                     )
-                    turn = Turn(session, svc, update, user, chat.id)
+                    turn = Turn(session, svc, update, user, chat.id, prefetched=(state,))
                     await fn(turn)
                     query = update.callback_query
                     if query is not None and not any(o.method == "answer" for o in turn.outbox):

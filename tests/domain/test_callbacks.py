@@ -40,8 +40,19 @@ def test_decoding_anything_never_raises(data):
 
 @pytest.mark.parametrize(
     "data",
-    [None, "", "menu", "menu:", "a:b:c", "a:b:zz:d", "a:b:1:d:e", "a:b:1:d e", "a:b:1:" + "x" * 70,
-     "menu:a:b", "a:b:-1:c"],
-)  # fmt: skip
+    [
+        None,
+        "",
+        "menu",
+        "menu:",
+        "a:b:c",
+        "a:b:zz:d",
+        "a:b:1:d:e",
+        "a:b:1:d e",
+        "a:b:1:" + "x" * 70,
+        "menu:a:b",
+        "a:b:-1:c",
+    ],
+)
 def test_forged_or_malformed_data_decodes_to_nothing(data):
     assert decode(data) is None

@@ -63,9 +63,17 @@ def test_unknown_answers_give_nothing(text: str):
 
 @pytest.mark.parametrize(
     ("text", "clock"),
-    [("21:40", (21, 40)), ("9.40pm", (21, 40)), ("9 pm", (21, 0)), ("12am", (0, 0)),
-     ("12:15 p.m.", (12, 15)), ("21h40", (21, 40)), ("13 pm", None), ("7", None)],
-)  # fmt: skip
+    [
+        ("21:40", (21, 40)),
+        ("9.40pm", (21, 40)),
+        ("9 pm", (21, 0)),
+        ("12am", (0, 0)),
+        ("12:15 p.m.", (12, 15)),
+        ("21h40", (21, 40)),
+        ("13 pm", None),
+        ("7", None),
+    ],
+)
 def test_parse_clock(text: str, clock: tuple[int, int] | None):
     assert parse_clock(text) == clock
 

@@ -40,9 +40,24 @@ class Control:
     def media(self, user_id: int, kind: str) -> Any:
         return self._post("/media", user_id=user_id, kind=kind)
 
-    def press(self, user_id: int, message_id: int, label: str, chat_id: int | None = None) -> Any:
-        return self._post("/press", user_id=user_id, message_id=message_id, label=label,
-                          chat_id=chat_id)  # fmt: skip
+    def press(
+        self,
+        user_id: int,
+        message_id: int,
+        label: str | None = None,
+        chat_id: int | None = None,
+        data: str | None = None,
+        forge: bool = False,
+    ) -> Any:
+        return self._post(
+            "/press",
+            user_id=user_id,
+            message_id=message_id,
+            label=label,
+            chat_id=chat_id,
+            data=data,
+            forge=forge,
+        )
 
     def last_seq(self) -> int:
         return int(self.client.get("/state").json()["last_seq"])
@@ -56,15 +71,17 @@ class Control:
             params["chat_id"] = chat_id
         return list(self.client.get("/actions", params=params).json())
 
-    def wait_for(self, predicate: Callable[[Action], bool], since: int, timeout: float = 30
-                 ) -> Action:  # fmt: skip
+    def wait_for(
+        self, predicate: Callable[[Action], bool], since: int, timeout: float = 30
+    ) -> Action:
         """The first action after `since` that satisfies `predicate` (long-polls, no sleeps)."""
         seen = since
         while True:
             answer = self.client.get("/wait", params={"since": seen, "timeout": timeout})
             if answer.status_code == 408:
-                raise AssertionError(f"no matching action after {since} within {timeout}s: "
-                                     f"{self.actions(since)}")  # fmt: skip
+                raise AssertionError(
+                    f"no matching action after {since} within {timeout}s: {self.actions(since)}"
+                )
             action = answer.json()
             if predicate(action):
                 return action  # type: ignore[no-any-return]
@@ -72,6 +89,24 @@ class Control:
 
     def reply_containing(self, words: str, since: int, timeout: float = 30) -> Action:
         return self.wait_for(lambda a: words in (a.get("text") or ""), since, timeout)
+
+    def card(self, chat_id: int) -> dict[str, Any]:
+        answer = self.client.get("/card", params={"chat_id": chat_id})
+        answer.raise_for_status()
+        return dict(answer.json())
+
+    def press_label(self, user_id: int, label: str) -> Any:
+        """Press the button labelled `label` on the newest card in the person's chat."""
+        return self.press(user_id, self.card(user_id)["message_id"], label)
+
+    def act(self, user_id: int, kind: str, value: str, expect: str) -> Action:
+        """Type or tap, then wait for the bot's answer that contains `expect`."""
+        since = self.last_seq()
+        if kind == "text":
+            self.send(user_id, value)
+        else:
+            self.press_label(user_id, value)
+        return self.reply_containing(expect, since)
 
 
 class BotProcess:
@@ -94,9 +129,12 @@ class BotProcess:
         since = control.last_seq()
         log = self.log_path.open("ab")
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "bot", "run"], cwd=self.workdir, env=self.env,
-            stdout=log, stderr=subprocess.STDOUT,
-        )  # fmt: skip
+            [sys.executable, "-m", "bot", "run"],
+            cwd=self.workdir,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+        )
         self.starts += 1
         # Ready once it has registered its commands (post_init, just before polling).
         control.wait_for(lambda a: a["method"] == "setMyCommands", since, timeout=60)

@@ -14,11 +14,17 @@ ROOT = Path(__file__).resolve().parents[2]
 
 
 def console(workdir: Path, typed: str) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items()
-           if k not in ("TELEGRAM_BOT_TOKEN", "DATABASE_URL")}  # fmt: skip
+    env = {k: v for k, v in os.environ.items() if k not in ("TELEGRAM_BOT_TOKEN", "DATABASE_URL")}
     env["PYTHONPATH"] = str(ROOT)
-    return subprocess.run([sys.executable, "-m", "bot", "console"], input=typed, cwd=workdir,
-                          env=env, capture_output=True, text=True, timeout=120)  # fmt: skip
+    return subprocess.run(
+        [sys.executable, "-m", "bot", "console"],
+        input=typed,
+        cwd=workdir,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
 
 
 def test_console_onboards_with_no_token_and_remembers_the_person(tmp_path: Path):

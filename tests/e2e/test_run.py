@@ -52,8 +52,9 @@ def test_onboarding_over_http(bot_process: BotProcess, control: Control, db_url:
     assert "Annie" not in logs and "Tokyo" not in logs  # nor what the person wrote
 
 
-def test_kill_9_mid_onboarding_loses_nothing(bot_process: BotProcess, control: Control,
-                                             db_url: str):  # fmt: skip
+def test_kill_9_mid_onboarding_loses_nothing(
+    bot_process: BotProcess, control: Control, db_url: str
+):
     bot_process.start(control)
     control.user(ANA, "Ana")
     since = control.last_seq()
@@ -74,8 +75,10 @@ def test_kill_9_mid_onboarding_loses_nothing(bot_process: BotProcess, control: C
     # A button from before the restart: its card has expired, and the bot says so.
     since = control.last_seq()
     control.press(ANA, card["message_id"], "Call me Ana")
-    control.wait_for(lambda a: a["method"] == "answerCallbackQuery"
-                     and a["text"] == "This card has expired.", since)  # fmt: skip
+    control.wait_for(
+        lambda a: a["method"] == "answerCallbackQuery" and a["text"] == "This card has expired.",
+        since,
+    )
     since = control.last_seq()
     control.press(ANA, confirm["message_id"], "Yes, that's right")
     control.reply_containing("All set, Annie", since)

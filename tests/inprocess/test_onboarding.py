@@ -37,8 +37,9 @@ async def test_start_walks_through_onboarding_and_stores_name_and_zone(harness: 
     assert "19:30" in replies[0] and "Europe/Lisbon" in replies[0]
 
     actions = await h.press(ANA, "Yes, that's right")
-    assert any(a.method == "editMessageText" and "All set, Annie" in (a.text or "")
-               for a in actions)  # fmt: skip
+    assert any(
+        a.method == "editMessageText" and "All set, Annie" in (a.text or "") for a in actions
+    )
     user = await user_row(h, ANA)
     assert user is not None
     assert (user.preferred_name, user.timezone) == ("Annie", "Europe/Lisbon")
@@ -187,7 +188,7 @@ async def test_edits_and_free_text_outside_a_flow(harness: Harness):
     h.person(ANA, "Ana")
     update = h.sandbox.send_text(ANA, "hello")
     replies = h.texts(await h.feed(update))
-    assert "/help" in replies[0]
+    assert "Hi Ana" in replies[0] and "tell me what happened" in replies[0]
     edited = h.sandbox.edit_text(ANA, update["message"]["message_id"], "hello again")
     replies = h.texts(await h.feed(edited))
     assert "edited" in replies[0]
@@ -222,8 +223,10 @@ async def test_an_error_gives_an_apology_not_silence(harness: Harness, monkeypat
 
     monkeypatch.setattr(flow_runner, "feed", broken)
     replies = h.texts(await h.text(ANA, "hello"))
-    assert replies == ["Sorry, something went wrong on my side. Anything you'd already told me "
-                       "is saved. Please try again in a moment."]  # fmt: skip
+    assert replies == [
+        "Sorry, something went wrong on my side. Anything you'd already told me "
+        "is saved. Please try again in a moment."
+    ]
     assert not any("Traceback" in r or "boom" in r for r in replies)
 
 

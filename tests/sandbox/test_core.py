@@ -35,8 +35,9 @@ def sandbox() -> Sandbox:
 
 @pytest.fixture
 async def bot(sandbox: Sandbox) -> AsyncIterator[Bot]:
-    async with Bot(sandbox.token, request=SandboxRequest(sandbox),
-                   get_updates_request=SandboxRequest(sandbox)) as b:  # fmt: skip
+    async with Bot(
+        sandbox.token, request=SandboxRequest(sandbox), get_updates_request=SandboxRequest(sandbox)
+    ) as b:
         yield b
 
 
@@ -59,8 +60,11 @@ def no_leftovers(obj: object, path: str = "update") -> list[str]:
 
 
 async def every_update_kind(sandbox: Sandbox, bot: Bot) -> list[dict[str, object]]:
-    sent = await bot.send_message(ANA, "pick", reply_markup=InlineKeyboardMarkup(
-        [[InlineKeyboardButton("one", callback_data="d:1")]]))  # fmt: skip
+    sent = await bot.send_message(
+        ANA,
+        "pick",
+        reply_markup=InlineKeyboardMarkup([[InlineKeyboardButton("one", callback_data="d:1")]]),
+    )
     group = sandbox.create_group("Us", [ANA, BEN], by=ANA)
     channel = sandbox.create_channel("News")
     msg = sandbox.send_text(ANA, "/start@MendSandboxBot hello 👋")
@@ -90,8 +94,13 @@ async def test_every_object_parses_strictly_with_nothing_left_over(sandbox, bot)
         assert update is not None
         kinds |= {k for k in data if k != "update_id"}
         assert no_leftovers(update) == [], data
-    assert {"message", "edited_message", "callback_query", "channel_post",
-            "my_chat_member"} <= kinds  # fmt: skip
+    assert {
+        "message",
+        "edited_message",
+        "callback_query",
+        "channel_post",
+        "my_chat_member",
+    } <= kinds
     me = await bot.get_me()
     assert me.username == "MendSandboxBot" and me.is_bot and no_leftovers(me, "me") == []
 
@@ -137,8 +146,13 @@ async def test_telegram_errors(sandbox, bot):
     with pytest.raises(BadRequest, match=r"(?i)message is too long"):
         await bot.send_message(ANA, "😀" * 2049)  # 4098 UTF-16 units
     with pytest.raises(BadRequest, match=r"(?i)BUTTON_DATA_INVALID"):
-        await bot.send_message(ANA, "hi", reply_markup=InlineKeyboardMarkup(
-            [[InlineKeyboardButton("b", callback_data="x" * 65)]]))  # fmt: skip
+        await bot.send_message(
+            ANA,
+            "hi",
+            reply_markup=InlineKeyboardMarkup(
+                [[InlineKeyboardButton("b", callback_data="x" * 65)]]
+            ),
+        )
     with pytest.raises(BadRequest, match=r"(?i)can.t parse entities"):
         await bot.send_message(ANA, "<blink>hi</blink>", parse_mode="HTML")
     with pytest.raises(BadRequest, match=r"(?i)message text is empty"):

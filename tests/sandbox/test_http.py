@@ -45,8 +45,9 @@ async def test_the_real_http_client_sends_form_data_and_parses_answers(server, b
 async def test_json_bodies_are_accepted_as_telegram_does(server):
     token = server.sandbox.token
     async with httpx.AsyncClient() as client:
-        answer = await client.post(f"{server.api_base_url}{token}/sendMessage",
-                                   json={"chat_id": ANA, "text": "from JSON"})  # fmt: skip
+        answer = await client.post(
+            f"{server.api_base_url}{token}/sendMessage", json={"chat_id": ANA, "text": "from JSON"}
+        )
         assert answer.status_code == 200 and answer.json()["result"]["text"] == "from JSON"
         answer = await client.post(f"{server.api_base_url}{token}/nope", json={})
         assert answer.status_code == 404 and answer.json()["ok"] is False
@@ -63,14 +64,20 @@ async def test_control_api_acts_as_a_person_and_reports_what_the_bot_did(server,
         assert [u.message.text for u in updates] == ["/start"]
 
         waiting = control.get("/wait", params={"since": 0, "chat_id": 22, "timeout": 5})
-        sent = await bot.send_message(22, "Hi Ben", reply_markup=InlineKeyboardMarkup(
-            [[InlineKeyboardButton("Yes", callback_data="a:b:1:yes")]]))  # fmt: skip
+        sent = await bot.send_message(
+            22,
+            "Hi Ben",
+            reply_markup=InlineKeyboardMarkup(
+                [[InlineKeyboardButton("Yes", callback_data="a:b:1:yes")]]
+            ),
+        )
         action = (await waiting).json()
         assert action["text"] == "Hi Ben" and action["message_id"] == sent.message_id
 
-        press = await control.post("/press", json={"user_id": 22, "chat_id": 22,
-                                                   "message_id": sent.message_id,
-                                                   "label": "Yes"})  # fmt: skip
+        press = await control.post(
+            "/press",
+            json={"user_id": 22, "chat_id": 22, "message_id": sent.message_id, "label": "Yes"},
+        )
         assert press.json()["callback_query"]["data"] == "a:b:1:yes"
         bad = await control.post("/press", json={"user_id": 22, "message_id": 999})
         assert bad.status_code == 400

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import os
+import sys
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -47,25 +50,73 @@ async def _bump(db: Database, user_id: int) -> None:
         user.first_name = str(int(user.first_name) + 1)
 
 
-async def test_concurrent_writers_never_see_database_is_locked(any_db_url: str):
-    """Two engines (as two processes would have) and 200 read-modify-write units at once:
-    every one commits, none is lost, and SQLite's lock error never surfaces."""
-    first, second = Database(any_db_url), Database(any_db_url)
+async def test_concurrent_units_of_work_never_see_database_is_locked(sqlite_url: str):
+    """200 read-modify-write units at once on one SQLite engine: they run one after another,
+    so every one commits and none is lost, and none sees "database is locked"."""
+    db = Database(sqlite_url)
     try:
-        async with first.unit_of_work() as session:
+        async with db.unit_of_work() as session:
             session.add(User(id=1, first_name="0"))
-        if first.is_sqlite:
-            await asyncio.gather(*(_bump(db, 1) for db in [first, second] * 100))
-            async with first.unit_of_work() as session:
-                user = await session.get(User, 1)
-                assert user is not None and user.first_name == "200"
+        await asyncio.gather(*(_bump(db, 1) for _ in range(200)))
+        async with db.unit_of_work() as session:
+            user = await session.get(User, 1)
+            assert user is not None and user.first_name == "200"
+    finally:
+        await db.dispose()
+
+
+@pytest.mark.postgres
+async def test_two_engines_write_side_by_side_on_postgres(clean_postgres_url: str):
+    first, second = Database(clean_postgres_url), Database(clean_postgres_url)
+    try:
         await asyncio.gather(*(_add_user(db, 100 + i) for i, db in enumerate([first, second] * 50)))
         async with first.unit_of_work() as session:
-            count = await session.scalar(text("SELECT count(*) FROM users"))
-        assert count == 101
+            assert await session.scalar(text("SELECT count(*) FROM users")) == 100
     finally:
         await first.dispose()
         await second.dispose()
+
+
+ROOT = Path(__file__).resolve().parents[2]
+SECOND_PROCESS = """
+import asyncio, sys
+from bot.storage.database import Database
+from bot.storage.models import User
+
+async def main(url, first, count):
+    db = Database(url)
+    for i in range(count):
+        async with db.unit_of_work() as session:
+            session.add(User(id=first + i, first_name="other process"))
+    await db.dispose()
+
+asyncio.run(main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3])))
+"""
+
+
+async def test_a_second_process_writing_at_the_same_time(sqlite_url: str, tmp_path):
+    """Another process on the same SQLite file (a `migrate`, say) waits its turn through the
+    busy timeout and BEGIN IMMEDIATE: both sides commit everything, nobody sees an error."""
+    script = tmp_path / "writer.py"
+    script.write_text(SECOND_PROCESS)
+    other = await asyncio.create_subprocess_exec(
+        sys.executable,
+        str(script),
+        sqlite_url,
+        "100000",
+        "300",
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    db = Database(sqlite_url)
+    try:
+        for i in range(300):
+            await _add_user(db, 200000 + i)
+        assert await other.wait() == 0
+        async with db.unit_of_work() as session:
+            count = await session.scalar(text("SELECT count(*) FROM users"))
+        assert count == 600
+    finally:
+        await db.dispose()
 
 
 async def test_times_come_back_aware_in_utc_and_naive_ones_are_refused(any_db_url: str):

@@ -1,0 +1,100 @@
+"""How past moments read in /history: one line each, and a summary when opened."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from bot.content import Catalogue
+from bot.domain.clock import zone_of
+from bot.domain.moments import (
+    DRAFTED,
+    LET_GO,
+    OTHER_PATTERN,
+    PLANNED,
+    REPAIRED,
+    RESUMABLE,
+    SET_ASIDE,
+    Moment,
+)
+from bot.domain.replies import Button, Keyboard, Reply, rows
+
+LIST_SIZE = 10
+
+
+def _local(when: datetime, zone: str | None) -> datetime:
+    return when.astimezone(zone_of(zone))
+
+
+def pattern_label(m: Moment, c: Catalogue) -> str:
+    if m.pattern and m.pattern != OTHER_PATTERN:
+        return c.text(f"patterns.{m.pattern}.label")
+    return c.text("history.other_label")
+
+
+def item_label(m: Moment, c: Catalogue, zone: str | None) -> str:
+    date = _local(m.created_at, zone).strftime("%-d %b")
+    return c.text(
+        "history.item", date=date, label=pattern_label(m, c), status=c.text(f"status.{m.status}")
+    )
+
+
+def listing(moments: list[Moment], c: Catalogue, zone: str | None) -> Reply:
+    if not moments:
+        return Reply(c.text("history.empty"), edit=True)
+    buttons = [Button(item_label(m, c, zone), f"ho.{m.id}", menu=True) for m in moments]
+    return Reply(c.text("history.title"), rows(*buttons), edit=True)
+
+
+def summary(m: Moment, c: Catalogue, zone: str | None) -> Reply:
+    local = _local(m.created_at, zone)
+    feelings = [c.text(f"feelings.{k}") for k in m.feelings]
+    if m.feelings_text:
+        feelings.append(f'"{m.feelings_text[:120]}"')
+    needs = [c.text(f"needs.{k}.label").lower() for k in m.needs]
+    if m.needs_text:
+        needs.append(f'"{m.needs_text[:120]}"')
+    who = c.text(f"who_label.{m.who}") if m.who else c.text("history.nothing")
+    if m.who_name:
+        who = f"{who} ({m.who_name})"
+    text = c.text(
+        "history.summary",
+        date=local.strftime("%-d %B, %H:%M"),
+        direction=c.text(f"direction_label.{m.direction}") if m.direction else "…",
+        who=who,
+        label=pattern_label(m, c),
+        feelings=", ".join(feelings) or c.text("history.nothing"),
+        needs=", ".join(needs) or c.text("history.nothing"),
+        status=c.text(f"status.{m.status}"),
+    )
+    if m.status == PLANNED and m.plan_due_at is not None:
+        when = _local(m.plan_due_at, zone).strftime("%A %-d %B, %H:%M")
+        text += "\n" + c.text("history.summary_plan", when=when)
+    copyable = None
+    if m.draft and m.status in (DRAFTED, PLANNED, REPAIRED):
+        text += "\n\n" + c.text("history.summary_draft")
+        copyable = m.draft
+    return Reply(text, actions(m, c), edit=True, copyable=copyable)
+
+
+def actions(m: Moment, c: Catalogue) -> Keyboard:
+    buttons = []
+    if m.status in RESUMABLE:
+        buttons.append(Button(c.text("history.resume"), f"hu.{m.id}", menu=True))
+    if m.status not in (REPAIRED, SET_ASIDE) and m.status not in RESUMABLE:
+        buttons.append(Button(c.text("history.mark_repaired"), f"hr.{m.id}", menu=True))
+    if m.status not in (LET_GO, SET_ASIDE) and m.status not in RESUMABLE:
+        buttons.append(Button(c.text("history.mark_let_go"), f"hl.{m.id}", menu=True))
+    buttons.append(Button(c.text("history.delete"), f"hd.{m.id}", menu=True))
+    buttons.append(Button(c.text("history.back"), "history", menu=True))
+    return rows(*buttons, width=2)
+
+
+def confirm_delete(m: Moment, c: Catalogue) -> Reply:
+    return Reply(
+        c.text("history.confirm_delete"),
+        rows(
+            Button(c.text("history.delete_yes"), f"hx.{m.id}", menu=True),
+            Button(c.text("history.delete_no"), f"ho.{m.id}", menu=True),
+        ),
+        edit=True,
+    )

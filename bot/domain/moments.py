@@ -1,0 +1,88 @@
+"""A moment: one small rupture, as the person noticed, named and chose to repair it."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields, replace
+from datetime import datetime
+from typing import Any
+
+TO_ME, BY_ME = "to_me", "by_me"
+DIRECTIONS = (TO_ME, BY_ME)
+WHO = ("partner", "friend", "family", "colleague", "other")
+OTHER_PATTERN = "other"
+
+# Paths
+NOW, LATER, LET_GO, UNSAFE = "now", "later", "let_go", "unsafe"
+
+# Statuses
+OPEN = "open"  # a flow is on it right now
+UNFINISHED = "unfinished"  # left before the end (/cancel): can be picked up again
+DRAFTED = "drafted"  # a repair is ready to say
+PLANNED = "planned"  # to be talked about later, at plan_due_at
+REPAIRED = "repaired"
+LET_GO = "let_go"
+SET_ASIDE = "set_aside"  # it did not feel safe to raise
+RESUMABLE = (OPEN, UNFINISHED)
+
+NAME_LIMIT = 64
+TEXT_LIMIT = 1000  # one answer typed in the flow
+ENTRY_LIMIT = 4096  # the message that started it all (Telegram's own limit)
+
+
+@dataclass(frozen=True)
+class Moment:
+    id: str
+    created_at: datetime
+    direction: str | None = None
+    who: str | None = None
+    who_name: str | None = None
+    pattern: str | None = None  # a catalogue key, or OTHER_PATTERN
+    description: str | None = None
+    observation: str | None = None
+    intensity: int | None = None
+    feelings: tuple[str, ...] = ()
+    feelings_text: str | None = None
+    needs: tuple[str, ...] = ()
+    needs_text: str | None = None
+    path: str | None = None
+    draft: str | None = None
+    draft_style: str | None = None
+    plan_due_at: datetime | None = None
+    status: str = OPEN
+    step: str | None = None  # where the flow was when last saved, to resume there
+
+    def update(self, **changes: Any) -> Moment:
+        return replace(self, **changes)
+
+    def to_data(self) -> dict[str, Any]:
+        """JSON-ready, for the flow state."""
+        data = asdict(self)
+        for key in ("created_at", "plan_due_at"):
+            if data[key] is not None:
+                data[key] = data[key].isoformat()
+        data["feelings"] = list(self.feelings)
+        data["needs"] = list(self.needs)
+        return data
+
+    @classmethod
+    def from_data(cls, data: dict[str, Any]) -> Moment:
+        known = {f.name for f in fields(cls)}
+        values = {k: v for k, v in data.items() if k in known}
+        for key in ("created_at", "plan_due_at"):
+            if isinstance(values.get(key), str):
+                values[key] = datetime.fromisoformat(values[key])
+        values["feelings"] = tuple(values.get("feelings") or ())
+        values["needs"] = tuple(values.get("needs") or ())
+        return cls(**values)
+
+
+@dataclass(frozen=True)
+class SaveMoment:
+    """Effect: store this moment as it now stands (insert or update by id)."""
+
+    moment: Moment
+
+
+@dataclass(frozen=True)
+class DeleteMoment:
+    moment_id: str

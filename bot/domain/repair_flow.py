@@ -1,0 +1,825 @@
+"""The repair flow: notice, name, repair, in both directions.
+
+Steps (each saved as it is answered, each reachable again with /back):
+
+    dir -> who -> whoname -> pat [-> desc] -> cam -> int -> feel [<-> words -> reframe]
+        -> need -> path -> draft [-> own]        say something now
+                        -> when [-> whenat]      later
+                        -> letgo                 let it go (checked)
+                        -> (ends)                it doesn't feel safe to raise
+
+The answers live in the state as a `Moment`, saved with every answer. The moments table gets
+the moment (a `SaveMoment` effect) when it starts, ends, is cancelled or left for another flow,
+and is picked up again; /history shows an open moment from its flow state. Writing it at every
+step too would double the writes of every turn for nothing a person could see.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import datetime, time, timedelta
+from typing import Any
+
+from bot.content import Catalogue
+from bot.domain import clock
+from bot.domain.drafts import STYLES, build_draft
+from bot.domain.flow import (
+    Back,
+    ButtonInput,
+    Context,
+    Event,
+    FlowState,
+    Outcome,
+    TextInput,
+    Unsupported,
+)
+from bot.domain.moments import (
+    BY_ME,
+    DIRECTIONS,
+    DRAFTED,
+    ENTRY_LIMIT,
+    LATER,
+    LET_GO,
+    NAME_LIMIT,
+    NOW,
+    OPEN,
+    OTHER_PATTERN,
+    PLANNED,
+    SET_ASIDE,
+    TEXT_LIMIT,
+    TO_ME,
+    UNFINISHED,
+    UNSAFE,
+    WHO,
+    Moment,
+    SaveMoment,
+)
+from bot.domain.naming import feeling_keys, find_needs, find_words
+from bot.domain.replies import Button, Keyboard, Reply, rows
+
+FLOW = "moment"
+DIR, WHO_STEP, NAME, PAT, DESC, CAM, INT = "dir", "who", "whoname", "pat", "desc", "cam", "int"
+FEEL, WORDS, REFRAME, NEED, PATH = "feel", "words", "reframe", "need", "path"
+DRAFT, OWN, WHEN, WHEN_AT, LETGO = "draft", "own", "when", "whenat", "letgo"
+OFFER = "offer"
+STEPS = (
+    OFFER,
+    DIR,
+    WHO_STEP,
+    NAME,
+    PAT,
+    DESC,
+    CAM,
+    INT,
+    FEEL,
+    WORDS,
+    REFRAME,
+    NEED,
+    PATH,
+    DRAFT,
+    OWN,
+    WHEN,
+    WHEN_AT,
+    LETGO,
+)
+
+# Where a moment can be picked up again: the questions, not the views inside a step.
+RESUMABLE_STEPS = (DIR, WHO_STEP, NAME, PAT, DESC, CAM, INT, FEEL, NEED, PATH)
+PATTERNS_PER_PAGE = 5
+FEELING_PAGES = (("hurt", "scared"), ("angry", "exposed"), ("drained",))
+TONIGHT_AT, TOMORROW_AT = time(20, 0), time(19, 0)
+LATER_HOURS = 3
+
+
+def moment_of(state: FlowState) -> Moment:
+    return Moment.from_data(dict(state.data["m"]))
+
+
+def _with(state: FlowState, moment: Moment, **data: Any) -> FlowState:
+    return state.with_data(m=moment.to_data(), **data)
+
+
+def _at(state: FlowState, step: str, moment: Moment, **data: Any) -> FlowState:
+    return state.at(step, m=moment.to_data(), **data)
+
+
+def _suffix(moment: Moment) -> str:
+    """Content keys with a `_by_me` variant for the "I hurt someone" direction."""
+    return "_by_me" if moment.direction == BY_ME else ""
+
+
+def _toggle(items: tuple[str, ...], key: str) -> tuple[str, ...]:
+    return tuple(i for i in items if i != key) if key in items else (*items, key)
+
+
+def _clean(text: str) -> str:
+    return " ".join(text.split())
+
+
+class RepairFlow:
+    name = FLOW
+
+    # ------------------------------------------------------------------ entry
+
+    def start(self, ctx: Context, moment_id: str, description: str | None = None) -> Outcome:
+        moment = Moment(moment_id, ctx.now, description=description or None)
+        state = FlowState(FLOW, DIR, {"m": moment.to_data()})
+        return Outcome(state, (self.prompt(state, ctx),), (SaveMoment(moment),))
+
+    def resume(self, moment: Moment, ctx: Context) -> Outcome:
+        """Pick an unfinished moment up again where it was left (else at its first unanswered
+        step), with /back leading through the steps before it."""
+        canonical = self._canonical_steps(moment)
+        first_open = next((s for s in canonical if not self._answered(moment, s)), PATH)
+        step = moment.step if moment.step in RESUMABLE_STEPS else first_open
+        if step == DESC and moment.pattern != OTHER_PATTERN:
+            step = first_open
+        trail = canonical[: canonical.index(step)] if step in canonical else canonical[:-1]
+        moment = moment.update(status=OPEN, step=step)
+        state = FlowState(FLOW, step, {"m": moment.to_data(), "trail": trail})
+        intro = Reply(ctx.content.text("moment.resumed"))
+        return Outcome(state, (intro, self.prompt(state, ctx)), (SaveMoment(moment),))
+
+    @staticmethod
+    def _canonical_steps(moment: Moment) -> list[str]:
+        steps = [DIR, WHO_STEP, NAME, PAT]
+        if moment.pattern == OTHER_PATTERN:
+            steps.append(DESC)
+        return [*steps, CAM, INT, FEEL, NEED, PATH]
+
+    @staticmethod
+    def _answered(moment: Moment, step: str) -> bool:
+        return {
+            DIR: moment.direction is not None,
+            WHO_STEP: moment.who is not None,
+            NAME: moment.who is not None,  # optional: asked once who is known
+            PAT: moment.pattern is not None,
+            CAM: moment.intensity is not None,  # optional: passed once intensity is given
+            DESC: bool(moment.description),
+            INT: moment.intensity is not None,
+            FEEL: bool(moment.feelings or moment.feelings_text),
+            NEED: bool(moment.needs or moment.needs_text),
+            PATH: False,
+        }[step]
+
+    def offer(self, ctx: Context, moment_id: str, text: str) -> Outcome:
+        """Free text outside any flow: offer to look at it, keeping the text as the
+        description. Nothing is stored as a moment unless they say yes."""
+        moment = Moment(moment_id, ctx.now, description=text[:ENTRY_LIMIT])
+        state = FlowState(FLOW, OFFER, {"m": moment.to_data()})
+        return Outcome(state, (self.prompt(state, ctx),))
+
+    def _on_offer(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
+        c = ctx.content
+        if isinstance(event, ButtonInput) and event.option == "yes":
+            moment = m.update(created_at=ctx.now)
+            following = FlowState(FLOW, DIR, {"m": moment.to_data()})
+            prompt = replace(self.prompt(following, ctx), edit=True)
+            return Outcome(following, (prompt,), (SaveMoment(moment),))
+        if isinstance(event, ButtonInput) and event.option == "no":
+            return Outcome(None, (Reply(c.text("moment.offer_declined"), edit=True),))
+        if isinstance(event, TextInput):  # still telling it: keep all of it
+            told = f"{m.description or ''}\n{_clean(event.text)}".strip()[:ENTRY_LIMIT]
+            following = _with(state, m.update(description=told))
+            return Outcome(following, (self.prompt(following, ctx),))
+        return self._unexpected(state, ctx)
+
+    # ------------------------------------------------------------------ the protocol
+
+    def cancel(self, state: FlowState, ctx: Context) -> Outcome:
+        if state.step == OFFER:
+            return Outcome(None, (Reply(ctx.content.text("moment.offer_declined")),))
+        moment = moment_of(state).update(status=UNFINISHED, step=_resumable(state))
+        return Outcome(None, (Reply(ctx.content.text("moment.cancelled")),), (SaveMoment(moment),))
+
+    def abandon(self, state: FlowState) -> tuple[object, ...]:
+        """Effects when another flow replaces this one: keep the moment as unfinished."""
+        if state.step == OFFER:
+            return ()
+        return (SaveMoment(moment_of(state).update(status=UNFINISHED, step=_resumable(state))),)
+
+    def handle(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
+        c = ctx.content
+        moment = moment_of(state)
+        if isinstance(event, Unsupported):
+            prompt = self.prompt(state, ctx)
+            return Outcome(
+                state, (Reply(c.text("moment.text_only", prompt=prompt.text), prompt.buttons),)
+            )
+        if isinstance(event, Back):
+            previous = state.back()
+            if previous is None:
+                return Outcome(state, (Reply(c.text("moment.nothing_to_go_back_to")),))
+            # Answers are kept; only the cursor moves. Sub-views of a step reset.
+            previous = previous.with_data(page=0)
+            return Outcome(previous, (self.prompt(previous, ctx),))
+        if isinstance(event, TextInput):
+            limit = NAME_LIMIT if state.step == NAME else TEXT_LIMIT
+            if len(event.text) > limit:
+                return Outcome(
+                    state, (Reply(c.text("moment.too_long", limit=limit)), self.prompt(state, ctx))
+                )
+            if not _clean(event.text):
+                return Outcome(state, (self.prompt(state, ctx),))
+        handler = getattr(self, f"_on_{state.step}", None)
+        if handler is None:
+            return Outcome(state, (self.prompt(state, ctx),))
+        outcome: Outcome = handler(state, moment, event, ctx)
+        return _stamped(outcome)
+
+    def _unexpected(self, state: FlowState, ctx: Context) -> Outcome:
+        prompt = self.prompt(state, ctx)
+        text = ctx.content.text("moment.choose_button", prompt=prompt.text)
+        return Outcome(state, (Reply(text, prompt.buttons),))
+
+    def _advance(
+        self, state: FlowState, step: str, moment: Moment, ctx: Context, *notes: str, **data: Any
+    ) -> Outcome:
+        """On to the next question. After a button press it replaces the answered card (one
+        card that moves through the questions); after typed text it comes as a new message.
+        The answers so far are in the new state, saved in the same transaction."""
+        following = _at(state, step, moment, **data)
+        prompt = self.prompt(following, ctx)
+        if notes:
+            prompt = replace(prompt, text="\n\n".join((*notes, prompt.text)))
+        return Outcome(following, (replace(prompt, edit=True),))
+
+    # ------------------------------------------------------------------ steps
+
+    def _on_dir(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
+        if isinstance(event, ButtonInput) and event.option in DIRECTIONS:
+            return self._advance(state, WHO_STEP, m.update(direction=event.option), ctx)
+        return self._unexpected(state, ctx)
+
+    def _on_who(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
+        if isinstance(event, ButtonInput) and event.option in WHO:
+            return self._advance(state, NAME, m.update(who=event.option), ctx)
+        if isinstance(event, TextInput):
+            if len(_clean(event.text)) > NAME_LIMIT:
+                text = ctx.content.text("moment.name_too_long", limit=NAME_LIMIT)
+                return Outcome(state, (Reply(text),))
+            # Typed instead of tapped ("my sister Jo"): keep it as their name.
+            return self._advance(
+                state, PAT, m.update(who="other", who_name=_clean(event.text)), ctx
+            )
+        return self._unexpected(state, ctx)
+
+    def _on_whoname(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
+        if isinstance(event, ButtonInput) and event.option == "skip":
+            return self._advance(state, PAT, m.update(who_name=None), ctx, page=0)
+        if isinstance(event, TextInput):
+            return self._advance(state, PAT, m.update(who_name=_clean(event.text)), ctx, page=0)
+        return self._unexpected(state, ctx)
+
+    def _on_pat(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
+        c = ctx.content
+        if isinstance(event, TextInput):  # in their own words: "something else"
+            moment = m.update(pattern=OTHER_PATTERN, description=_clean(event.text))
+            return self._advance(state, CAM, moment, ctx)
+        if not isinstance(event, ButtonInput):
+            return self._unexpected(state, ctx)
+        option = event.option
+        if option.startswith("pg."):
+            page = _int(option[3:], 0)
+            following = state.with_data(page=page)
+            return Outcome(following, (replace(self.prompt(following, ctx), edit=True),))
+        if option == "else":
+            moment = m.update(pattern=OTHER_PATTERN)
+            if m.description:  # they already told us, when they first wrote
+                return self._advance(state, CAM, moment, ctx)
+            return self._advance(state, DESC, moment, ctx)
+        key = option.removeprefix("p.")
+        if option.startswith("p.") and key in c.children("patterns"):
+            moment = m.update(pattern=key)
+            picked = c.text(
+                "moment.pattern_picked",
+                label=c.text(f"patterns.{key}.label"),
+                repair=c.text(f"patterns.{key}.repair_{m.direction or TO_ME}"),
+            )
+            return self._advance(state, CAM, moment, ctx, picked)
+        return self._unexpected(state, ctx)
+
+    def _on_desc(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
+        if isinstance(event, TextInput):
+            return self._advance(state, CAM, m.update(description=_clean(event.text)), ctx)
+        return self._unexpected(state, ctx)
+
+    def _on_cam(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
+        if isinstance(event, ButtonInput) and event.option == "skip":
+            return self._advance(state, INT, m.update(observation=None), ctx)
+        if isinstance(event, TextInput):
+            return self._advance(state, INT, m.update(observation=_clean(event.text)), ctx)
+        return self._unexpected(state, ctx)
+
+    def _on_int(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
+        raw = (
+            event.option
+            if isinstance(event, ButtonInput)
+            else (_clean(event.text) if isinstance(event, TextInput) else "")
+        )
+        value = _int(raw, 0)
+        if 1 <= value <= 5 and raw.strip() == str(value):
+            return self._advance(state, FEEL, m.update(intensity=value), ctx, page=0)
+        return self._unexpected(state, ctx)
+
+    def _on_feel(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
+        c = ctx.content
+        if isinstance(event, TextInput):
+            return self._typed_feelings(state, m, event.text, ctx)
+        if not isinstance(event, ButtonInput):
+            return self._unexpected(state, ctx)
+        option = event.option
+        if option.startswith("t.") and option[2:] in feeling_keys(c):
+            moment = m.update(feelings=_toggle(m.feelings, option[2:]))
+            following = _with(state, moment)
+            return Outcome(following, (replace(self.prompt(following, ctx), edit=True),))
+        if option.startswith("pg."):
+            following = state.with_data(page=_int(option[3:], 0) % len(FEELING_PAGES))
+            return Outcome(following, (replace(self.prompt(following, ctx), edit=True),))
+        if option == "words":
+            following = state.at(WORDS)
+            return Outcome(following, (replace(self.prompt(following, ctx), edit=True),))
+        if option == "done":
+            return self._feelings_done(state, m, ctx)
+        return self._unexpected(state, ctx)
+
+    def _feelings_done(self, state: FlowState, m: Moment, ctx: Context) -> Outcome:
+        if not (m.feelings or m.feelings_text):
+            prompt = self.prompt(state, ctx)
+            return Outcome(
+                state, (Reply(ctx.content.text("moment.feelings_needed"), prompt.buttons),)
+            )
+        base = state
+        while base.step != FEEL:  # finishing from the words view: /back returns to feelings
+            base = base.back() or replace(base, step=FEEL)
+        return self._advance(base, NEED, m, ctx)
+
+    def _typed_feelings(self, state: FlowState, m: Moment, text: str, ctx: Context) -> Outcome:
+        c = ctx.content
+        found = find_words(text, c)
+        feelings = m.feelings + tuple(k for k in found.feelings if k not in m.feelings)
+        kept = m.feelings_text
+        if found.has_more or not (found.feelings or found.interpretations):
+            kept = _clean(text) if not kept else f"{kept}; {_clean(text)}"
+        moment = m.update(feelings=feelings, feelings_text=kept)
+        notes: list[Reply] = []
+        if kept != m.feelings_text:
+            notes.append(Reply(c.text("moment.feelings_noted", text=_clean(text)[:200])))
+        elif found.feelings:
+            added = ", ".join(c.text(f"feelings.{k}") for k in found.feelings)
+            notes.append(Reply(c.text("moment.feelings_matched", feelings=added)))
+        if found.interpretations:
+            word = found.interpretations[0]
+            if state.step == FEEL:
+                following = _at(state, REFRAME, moment, word=word)
+            else:  # already in the words view: swap the view, keep the way back to feelings
+                following = replace(_with(state, moment, word=word), step=REFRAME)
+        else:
+            following = _with(state, moment)
+        return Outcome(following, (*notes, self.prompt(following, ctx)))
+
+    def _on_words(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
+        c = ctx.content
+        if isinstance(event, TextInput):
+            return self._typed_feelings(state, m, event.text, ctx)
+        if not isinstance(event, ButtonInput):
+            return self._unexpected(state, ctx)
+        if event.option == "back":
+            following = state.back() or replace(state, step=FEEL)
+            return Outcome(following, (replace(self.prompt(following, ctx), edit=True),))
+        word = event.option.removeprefix("w.")
+        if event.option.startswith("w.") and word in c.children("interpretations"):
+            following = state.at(REFRAME, word=word)
+            return Outcome(following, (replace(self.prompt(following, ctx), edit=True),))
+        return self._unexpected(state, ctx)
+
+    def _on_reframe(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
+        c = ctx.content
+        if isinstance(event, TextInput):
+            return self._typed_feelings(state, m, event.text, ctx)
+        if not isinstance(event, ButtonInput):
+            return self._unexpected(state, ctx)
+        option = event.option
+        if option.startswith("t.") and option[2:] in feeling_keys(c):
+            moment = m.update(feelings=_toggle(m.feelings, option[2:]))
+            following = _with(state, moment)
+            return Outcome(following, (replace(self.prompt(following, ctx), edit=True),))
+        if option == "back":
+            following = state
+            while following.step != FEEL:
+                following = following.back() or replace(following, step=FEEL)
+            return Outcome(following, (replace(self.prompt(following, ctx), edit=True),))
+        if option == "done":
+            return self._feelings_done(state, m, ctx)
+        return self._unexpected(state, ctx)
+
+    def _on_need(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
+        c = ctx.content
+        if isinstance(event, TextInput):
+            found, has_more = find_needs(event.text, c)
+            needs = m.needs + tuple(k for k in found if k not in m.needs)
+            kept = m.needs_text
+            if has_more or not found:
+                kept = _clean(event.text) if not kept else f"{kept}; {_clean(event.text)}"
+            moment = m.update(needs=needs, needs_text=kept)
+            following = _with(state, moment)
+            notes = (
+                [Reply(c.text("moment.needs_noted", text=_clean(event.text)[:200]))]
+                if kept != m.needs_text
+                else []
+            )
+            return Outcome(following, (*notes, self.prompt(following, ctx)))
+        if not isinstance(event, ButtonInput):
+            return self._unexpected(state, ctx)
+        if event.option.startswith("t.") and event.option[2:] in c.children("needs"):
+            moment = m.update(needs=_toggle(m.needs, event.option[2:]))
+            following = _with(state, moment)
+            return Outcome(following, (replace(self.prompt(following, ctx), edit=True),))
+        if event.option == "done":
+            if not (m.needs or m.needs_text):
+                prompt = self.prompt(state, ctx)
+                return Outcome(state, (Reply(c.text("moment.needs_needed"), prompt.buttons),))
+            return self._advance(state, PATH, m, ctx)
+        return self._unexpected(state, ctx)
+
+    def _on_path(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
+        if not isinstance(event, ButtonInput):
+            return self._unexpected(state, ctx)
+        c = ctx.content
+        if event.option == NOW:
+            draft = build_draft(m, c, "standard")
+            moment = m.update(path=NOW, draft=draft, draft_style="standard")
+            return self._advance(state, DRAFT, moment, ctx)
+        if event.option == LATER:
+            return self._advance(state, WHEN, m.update(path=LATER), ctx)
+        if event.option == LET_GO:
+            return self._advance(state, LETGO, m.update(path=LET_GO), ctx)
+        if event.option == UNSAFE:
+            return self._close(m.update(path=UNSAFE, status=SET_ASIDE), ctx)
+        return self._unexpected(state, ctx)
+
+    def _on_draft(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
+        c = ctx.content
+        if isinstance(event, TextInput):  # they wrote their own right away
+            return self._close(
+                m.update(draft=_clean(event.text), draft_style="own", status=DRAFTED), ctx
+            )
+        if not isinstance(event, ButtonInput):
+            return self._unexpected(state, ctx)
+        option = event.option
+        if option in STYLES:
+            moment = m.update(draft=build_draft(m, c, option), draft_style=option)
+            following = _with(state, moment)
+            return Outcome(following, (replace(self.prompt(following, ctx), edit=True),))
+        if option == "own":
+            return self._advance(state, OWN, m, ctx)
+        if option == "heated":
+            return Outcome(state, (self._heated(m, c),))
+        if option == "use":
+            return self._close(m.update(status=DRAFTED), ctx)
+        return self._unexpected(state, ctx)
+
+    def _heated(self, m: Moment, c: Catalogue) -> Reply:
+        families = ("calm", "stop", "sorry" if m.direction == BY_ME else "feel", "appreciate")
+        lines = []
+        for key in families:
+            phrase = c.raw(f"repair_families.{key}.phrases")[0]
+            lines.append(f'{c.text(f"repair_families.{key}.label")} "{phrase}"')
+        return Reply(c.text("moment.heated", phrases="\n".join(lines)))
+
+    def _on_own(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
+        if isinstance(event, TextInput):
+            return self._close(
+                m.update(draft=_clean(event.text), draft_style="own", status=DRAFTED), ctx
+            )
+        return self._unexpected(state, ctx)
+
+    def _on_when(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
+        zone = clock.zone_of(ctx.person.timezone)
+        now = ctx.now
+        if isinstance(event, TextInput):
+            return self._typed_when(state, m, event.text, ctx)
+        if not isinstance(event, ButtonInput):
+            return self._unexpected(state, ctx)
+        due: datetime | None = None
+        if event.option == "tonight" and self._tonight_available(ctx):
+            due = clock.at_local(now.astimezone(zone).date(), TONIGHT_AT, zone)
+        elif event.option == "tomorrow":
+            due = clock.at_local(now.astimezone(zone).date() + timedelta(days=1), TOMORROW_AT, zone)
+        elif event.option == "hours":
+            due = clock.later_by(now, LATER_HOURS)
+        elif event.option == "type":
+            return self._advance(state, WHEN_AT, m, ctx)
+        if due is None:
+            return self._unexpected(state, ctx)
+        return self._close(m.update(plan_due_at=due, status=PLANNED), ctx, when=event.option)
+
+    def _on_whenat(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
+        if isinstance(event, TextInput):
+            return self._typed_when(state, m, event.text, ctx)
+        return self._unexpected(state, ctx)
+
+    def _typed_when(self, state: FlowState, m: Moment, text: str, ctx: Context) -> Outcome:
+        c = ctx.content
+        due = clock.parse_when(text, ctx.now, clock.zone_of(ctx.person.timezone))
+        if due is None:
+            return Outcome(state, (Reply(c.text("moment.when_unknown")),))
+        if due < ctx.now + clock.MIN_PLAN_AHEAD:
+            return Outcome(state, (Reply(c.text("moment.when_past")),))
+        if due > ctx.now + clock.MAX_PLAN_AHEAD:
+            return Outcome(state, (Reply(c.text("moment.when_too_far")),))
+        return self._close(m.update(plan_due_at=due, status=PLANNED), ctx, when="at")
+
+    def _tonight_available(self, ctx: Context) -> bool:
+        local = ctx.now.astimezone(clock.zone_of(ctx.person.timezone))
+        return local.time() < time(TONIGHT_AT.hour - 1, 30)
+
+    def _on_letgo(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
+        if isinstance(event, ButtonInput) and event.option == "yes":
+            return self._close(m.update(status=LET_GO), ctx)
+        if isinstance(event, ButtonInput) and event.option == "no":
+            back = state.back() or replace(state, step=PATH)
+            moment = m.update(path=None)
+            following = _with(back, moment)
+            text = ctx.content.text("moment.let_go_not_yet")
+            return Outcome(
+                following, (Reply(text, self.prompt(following, ctx).buttons, edit=True),)
+            )
+        return self._unexpected(state, ctx)
+
+    # ------------------------------------------------------------------ the end
+
+    def _close(self, m: Moment, ctx: Context, when: str | None = None) -> Outcome:
+        c = ctx.content
+        name = ctx.person.name
+        replies: list[Reply] = []
+        if m.path == UNSAFE:
+            helpline = Button(c.text("moment.find_helpline"), url="https://findahelpline.com")
+            replies.append(Reply(c.text("moment.unsafe"), rows(helpline), edit=True))
+            replies.append(Reply(c.text("moment.close_unsafe")))
+            return Outcome(None, tuple(replies), (SaveMoment(m),))
+        if m.path == NOW:
+            # The draft card stays in the chat to copy from; only its buttons go.
+            replies.append(Reply(c.text("moment.close_now", name=name)))
+            if m.draft_style == "own" and m.draft:
+                replies.append(Reply(c.text("moment.own_kept"), copyable=m.draft))
+            menu = rows(Button(c.text("menu.history"), "history", menu=True))
+            replies.append(
+                Reply(c.text("moment.close_recorded", summary=self.summary_line(m, c)), menu)
+            )
+            return Outcome(None, tuple(replies), (SaveMoment(m),), retire_card=True)
+        if m.path == LATER and m.plan_due_at is not None:
+            replies.append(
+                Reply(
+                    c.text(
+                        "moment.close_later",
+                        name=name,
+                        when=self.when_words(m.plan_due_at, when, ctx),
+                    ),
+                    edit=True,
+                )
+            )
+            if ctx.person.timezone is None:
+                replies.append(Reply(c.text("moment.close_no_zone")))
+        else:
+            replies.append(Reply(c.text("moment.close_let_go", name=name), edit=True))
+        menu = rows(Button(c.text("menu.history"), "history", menu=True))
+        replies.append(
+            Reply(c.text("moment.close_recorded", summary=self.summary_line(m, c)), menu)
+        )
+        return Outcome(None, tuple(replies), (SaveMoment(m),))
+
+    def when_words(self, due: datetime, preset: str | None, ctx: Context) -> str:
+        c = ctx.content
+        if preset in ("tonight", "tomorrow"):
+            return c.text(f"moment.time.{preset}")
+        local = due.astimezone(clock.zone_of(ctx.person.timezone))
+        return c.text("moment.time.at", day=local.strftime("%A"), time=local.strftime("%H:%M"))
+
+    @staticmethod
+    def summary_line(m: Moment, c: Catalogue) -> str:
+        label = (
+            c.text(f"patterns.{m.pattern}.label")
+            if m.pattern and m.pattern != OTHER_PATTERN
+            else c.text("history.other_label")
+        )
+        parts = [label]
+        feelings = [c.text(f"feelings.{k}") for k in m.feelings] or (
+            [m.feelings_text[:40]] if m.feelings_text else []
+        )
+        needs = [c.text(f"needs.{k}.label").lower() for k in m.needs] or (
+            [m.needs_text[:40]] if m.needs_text else []
+        )
+        if feelings:
+            parts.append(", ".join(feelings))
+        if needs:
+            parts.append(", ".join(needs))
+        parts.append(c.text(f"status.{m.status}"))
+        return " · ".join(parts)
+
+    # ------------------------------------------------------------------ questions
+
+    def prompt(self, state: FlowState, ctx: Context) -> Reply:
+        c = ctx.content
+        m = moment_of(state)
+        s = _suffix(m)
+        step = state.step
+        if step == REFRAME and str(state.data.get("word")) not in c.children("interpretations"):
+            step = FEEL  # a reframe with no word to look at is just the feelings card
+        if step == OFFER:
+            return Reply(
+                c.text("moment.offer"),
+                rows(
+                    Button(c.text("moment.offer_yes"), "yes"),
+                    Button(c.text("moment.offer_no"), "no"),
+                ),
+            )
+        if step == DIR:
+            return Reply(
+                c.text("moment.ask_direction"),
+                rows(Button(c.text("moment.to_me"), TO_ME), Button(c.text("moment.by_me"), BY_ME)),
+            )
+        if step == WHO_STEP:
+            buttons = [Button(c.text(f"moment.who_{key}"), key) for key in WHO]
+            return Reply(c.text(f"moment.ask_who{s}"), rows(*buttons, width=2))
+        if step == NAME:
+            return Reply(c.text("moment.ask_who_name"), rows(Button(c.text("moment.skip"), "skip")))
+        if step == PAT:
+            return self._pattern_card(state, m, c)
+        if step == DESC:
+            return Reply(c.text(f"moment.ask_description{s}"))
+        if step == CAM:
+            return Reply(
+                c.text(f"moment.ask_camera{s}"), rows(Button(c.text("moment.skip"), "skip"))
+            )
+        if step == INT:
+            labels = c.raw("moment.intensity.labels")
+            return Reply(
+                c.text("moment.ask_intensity"),
+                (tuple(Button(labels[i], str(i + 1)) for i in range(5)),),
+            )
+        if step == FEEL:
+            return self._feelings_card(state, m, c)
+        if step == WORDS:
+            words = [
+                Button(c.text(f"interpretations.{k}.label"), f"w.{k}")
+                for k in c.children("interpretations")
+            ]
+            keyboard = (*rows(*words, width=3), (Button(c.text("moment.words_back"), "back"),))
+            return Reply(c.text("moment.ask_words"), keyboard)
+        if step == REFRAME:
+            word = str(state.data.get("word", ""))
+            beneath = c.raw(f"interpretations.{word}.beneath")
+            toggles = [
+                self._toggle_button(c.text(f"feelings.{k}"), f"t.{k}", k in m.feelings)
+                for k in beneath
+            ]
+            keyboard = (
+                *rows(*toggles, width=2),
+                (
+                    Button(c.text("moment.words_back"), "back"),
+                    Button(c.text("moment.done"), "done"),
+                ),
+            )
+            return Reply(
+                self._with_chosen(c.text(f"interpretations.{word}.reframe"), m, c), keyboard
+            )
+        if step == NEED:
+            toggles = [
+                self._toggle_button(c.text(f"needs.{k}.label"), f"t.{k}", k in m.needs)
+                for k in c.children("needs")
+            ]
+            keyboard = (*rows(*toggles, width=2), (Button(c.text("moment.done"), "done"),))
+            text = c.text(f"moment.ask_needs{s}")
+            chosen = [c.text(f"needs.{k}.label") for k in m.needs]
+            if chosen:
+                text += "\n\n" + c.text("moment.selected", items=", ".join(chosen))
+            return Reply(text, keyboard)
+        if step == PATH:
+            return Reply(
+                c.text("moment.ask_path"),
+                rows(
+                    Button(c.text("moment.path_now"), NOW),
+                    Button(c.text("moment.path_later"), LATER),
+                    Button(c.text("moment.path_let_go"), LET_GO),
+                    Button(c.text("moment.path_unsafe"), UNSAFE),
+                ),
+            )
+        if step == DRAFT:
+            draft_keys: Keyboard = (
+                (
+                    Button(c.text("moment.draft_softer"), "softer"),
+                    Button(c.text("moment.draft_shorter"), "shorter"),
+                ),
+                (
+                    Button(c.text("moment.draft_own"), "own"),
+                    Button(c.text("moment.draft_heated"), "heated"),
+                ),
+                (Button(c.text("moment.draft_use"), "use"),),
+            )
+            return Reply(c.text("moment.draft_intro"), draft_keys, copyable=m.draft or "")
+        if step == OWN:
+            return Reply(c.text("moment.ask_own"))
+        if step == WHEN:
+            options = ["tonight"] if self._tonight_available(ctx) else []
+            options += ["tomorrow", "hours", "type"]
+            return Reply(
+                c.text("moment.ask_when"),
+                rows(*(Button(c.text(f"moment.when_{o}"), o) for o in options)),
+            )
+        if step == WHEN_AT:
+            return Reply(c.text("moment.ask_when_typed"))
+        if step == LETGO:
+            return Reply(
+                c.text("moment.ask_let_go"),
+                rows(
+                    Button(c.text("moment.let_go_yes"), "yes"),
+                    Button(c.text("moment.let_go_no"), "no"),
+                ),
+            )
+        raise ValueError(f"unknown step {step!r}")
+
+    @staticmethod
+    def _toggle_button(label: str, option: str, chosen: bool) -> Button:
+        return Button(f"✓ {label}" if chosen else label, option)
+
+    @staticmethod
+    def _with_chosen(text: str, m: Moment, c: Catalogue) -> str:
+        chosen = [c.text(f"feelings.{k}") for k in m.feelings]
+        if m.feelings_text:
+            chosen.append(f'"{m.feelings_text[:80]}"')
+        if chosen:
+            text += "\n\n" + c.text("moment.selected", items=", ".join(chosen))
+        return text
+
+    def _pattern_card(self, state: FlowState, m: Moment, c: Catalogue) -> Reply:
+        keys = self.ordered_patterns(m, c)
+        pages = max(1, -(-len(keys) // PATTERNS_PER_PAGE))
+        page = _int(str(state.data.get("page", 0)), 0) % pages
+        shown = keys[page * PATTERNS_PER_PAGE : (page + 1) * PATTERNS_PER_PAGE]
+        buttons = [Button(c.text(f"patterns.{k}.label"), f"p.{k}") for k in shown]
+        nav = Button(
+            c.text("moment.more") if page + 1 < pages else c.text("moment.first_page"),
+            f"pg.{(page + 1) % pages}",
+        )
+        keyboard = (*rows(*buttons), (nav, Button(c.text("moment.something_else"), "else")))
+        return Reply(c.text(f"moment.ask_pattern{_suffix(m)}"), keyboard)
+
+    @staticmethod
+    def ordered_patterns(m: Moment, c: Catalogue) -> list[str]:
+        """Patterns that usually involve this kind of person first, then the rest."""
+        keys = c.children("patterns")
+        if not m.who or m.who == "other":
+            return keys
+        usual = [k for k in keys if m.who in c.raw(f"patterns.{k}.for")]
+        return usual + [k for k in keys if k not in usual]
+
+    def _feelings_card(self, state: FlowState, m: Moment, c: Catalogue) -> Reply:
+        page = _int(str(state.data.get("page", 0)), 0) % len(FEELING_PAGES)
+        keyboard: list[tuple[Button, ...]] = []
+        for group in FEELING_PAGES[page]:
+            keys = c.raw(f"feeling_groups.{group}")
+            toggles = [
+                self._toggle_button(c.text(f"feelings.{k}"), f"t.{k}", k in m.feelings)
+                for k in keys
+            ]
+            keyboard.extend(rows(*toggles, width=3))
+        following = (page + 1) % len(FEELING_PAGES)
+        labels = " / ".join(c.text(f"feeling_group_labels.{g}") for g in FEELING_PAGES[following])
+        keyboard.append(
+            (
+                Button(f"{labels} ▸", f"pg.{following}"),
+                Button(c.text("moment.feelings_words"), "words"),
+            )
+        )
+        keyboard.append((Button(c.text("moment.done"), "done"),))
+        text = self._with_chosen(c.text(f"moment.ask_feelings{_suffix(m)}"), m, c)
+        return Reply(text, tuple(keyboard))
+
+
+def _stamped(outcome: Outcome) -> Outcome:
+    """Record on each saved moment the step the flow is now at (resume goes back there)."""
+    step = outcome.state.step if outcome.state is not None else None
+    effects = tuple(
+        SaveMoment(e.moment.update(step=step)) if isinstance(e, SaveMoment) else e
+        for e in outcome.effects
+    )
+    return replace(outcome, effects=effects)
+
+
+def _resumable(state: FlowState) -> str:
+    """The step to come back to: sub-views resume at their question, after-path steps at the
+    path choice."""
+    if state.step in (WORDS, REFRAME):
+        return FEEL
+    return state.step if state.step in RESUMABLE_STEPS else PATH
+
+
+def _int(text: str, default: int) -> int:
+    try:
+        return int(text)
+    except ValueError:
+        return default
+
+
+REPAIR = RepairFlow()

@@ -1,0 +1,101 @@
+"""Shell for moments: /moment, free text outside a flow, /history and its buttons."""
+
+from __future__ import annotations
+
+import secrets
+
+from bot.domain import history
+from bot.domain.flow import Outcome
+from bot.domain.moments import LET_GO, REPAIRED, RESUMABLE, DeleteMoment, Moment, SaveMoment
+from bot.domain.repair_flow import FLOW as MOMENT_FLOW
+from bot.domain.repair_flow import OFFER, REPAIR, moment_of
+from bot.domain.replies import Reply
+from bot.storage import moments as store
+from bot.storage import repositories as repo
+from bot.telegram import flow_runner
+from bot.telegram.turn import Turn
+
+
+def new_moment_id() -> str:
+    """12 characters of URL-safe randomness: short enough for button data, unguessable."""
+    return secrets.token_urlsafe(9)
+
+
+async def start_moment(turn: Turn, description: str | None = None) -> None:
+    """/moment and its buttons. A moment already in progress is continued, never forked."""
+    active = await flow_runner.active_state(turn)
+    if active is not None and active[0].flow == MOMENT_FLOW and active[0].step != "offer":
+        await flow_runner.reprompt(turn, "moment.already")
+        return
+    await flow_runner.start(turn, REPAIR.start(turn.context(), new_moment_id(), description))
+
+
+async def offer(turn: Turn, text: str) -> None:
+    """Free text outside any flow: offer to look at it together."""
+    await flow_runner.start(turn, REPAIR.offer(turn.context(), new_moment_id(), text))
+
+
+async def _in_flow(turn: Turn) -> Moment | None:
+    """The moment the person is in the middle of: its latest answers live in the flow state."""
+    active = await flow_runner.active_state(turn)
+    if active is None or active[0].flow != MOMENT_FLOW or active[0].step == OFFER:
+        return None
+    return moment_of(repo.as_flow_state(active[0]))
+
+
+async def show_history(turn: Turn) -> None:
+    moments = await store.recent(turn.session, turn.user.id, history.LIST_SIZE)
+    open_one = await _in_flow(turn)
+    if open_one is not None:
+        moments = [open_one if m.id == open_one.id else m for m in moments]
+    turn.say(history.listing(moments, turn.content, turn.user.timezone))
+
+
+async def on_history_action(turn: Turn, action: str, moment_id: str) -> None:
+    """A button under /history. Every lookup is by owner and id: a forged or someone else's
+    id finds nothing and does nothing."""
+    c = turn.content
+    moment = await store.owned(turn.session, turn.user.id, moment_id)
+    open_one = await _in_flow(turn)
+    if moment is not None and open_one is not None and open_one.id == moment.id:
+        moment = open_one
+    if moment is None:
+        turn.toast(c.text("history.gone"))
+        await show_history(turn)
+        return
+    zone = turn.user.timezone
+    if action == "ho":
+        turn.say(history.summary(moment, c, zone))
+    elif action == "hd":
+        turn.say(history.confirm_delete(moment, c))
+    elif action == "hx":
+        await flow_runner.apply_effects(turn, (DeleteMoment(moment.id),))
+        await _forget_flow_of(turn, moment.id)
+        turn.toast(c.text("history.deleted"))
+        await show_history(turn)
+    elif action in ("hr", "hl") and moment.status not in RESUMABLE:
+        status = REPAIRED if action == "hr" else LET_GO
+        updated = moment.update(status=status)
+        await flow_runner.apply_effects(turn, (SaveMoment(updated),))
+        turn.toast(
+            c.text("history.marked_repaired" if status == REPAIRED else "history.marked_let_go")
+        )
+        turn.say(history.summary(updated, c, zone))
+    elif action == "hu" and moment.status in RESUMABLE:
+        await flow_runner.start(turn, REPAIR.resume(moment, turn.context()))
+    else:
+        turn.toast(c.text("shell.expired"))
+
+
+async def _forget_flow_of(turn: Turn, moment_id: str) -> None:
+    """A deleted moment that is also the flow in progress: end that flow too."""
+    active = await flow_runner.active_state(turn)
+    if active is None or active[0].flow != MOMENT_FLOW:
+        return
+    if dict(active[0].data.get("m", {})).get("id") == moment_id:
+        current = repo.as_flow_state(active[0])
+        await flow_runner.apply_outcome(turn, active[0], Outcome(None), current)
+
+
+def group_reply(turn: Turn) -> Reply:
+    return Reply(turn.content.text("history.group_private"))

@@ -1,0 +1,246 @@
+"""Benchmark: many people through the whole repair flow at once, beside a bare echo bot.
+
+Both bots run the way they run in production: `start_polling` against the Telegram stand-in
+(in-process, so no network time is measured), each with its own update processing. Every
+simulated person sends an update, waits for the bot's answer, and sends the next (a person
+cannot tap a button before it arrives); all people do this at once.
+
+- updates/s: all updates over the wall time of the run.
+- handling p50/p99: time inside `Application.process_update`, from the update reaching the
+  handlers to its replies having been sent (the "bot-side handling" of DESIGN.md).
+- answer p99: from the update entering Telegram's queue to the bot's answer, polling and
+  queueing included.
+
+Both bots share the same rate limiter, lifted far above Telegram's 30 messages a second: at
+the real limit both would measure the limit, not the bot.
+
+    .venv/bin/python scripts/bench_flow.py [--people 200] [--database sqlite|postgres]
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import sys
+import tempfile
+import time
+import uuid
+from collections.abc import Awaitable, Callable
+from datetime import UTC, datetime
+from functools import partial
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from sqlalchemy import func, select
+from telegram import Update
+from telegram.ext import AIORateLimiter, Application, ContextTypes, MessageHandler, filters
+
+from bot.app import build_application, concurrency
+from bot.config import Settings
+from bot.sandbox.core import BotAction, Sandbox
+from bot.sandbox.request import SandboxRequest
+from bot.storage.database import Database
+from bot.storage.migrate import upgrade
+from bot.storage.models import MomentRow, User
+from tests.inprocess.flows import SAY_IT_NOW
+
+FIRST_USER = 1_000_000
+ANSWERS = ("sendMessage", "editMessageText")
+App = Application[Any, Any, Any, Any, Any, Any]
+
+
+def limiter() -> AIORateLimiter:
+    return AIORateLimiter(
+        overall_max_rate=1_000_000,
+        overall_time_period=1,
+        group_max_rate=1_000_000,
+        group_time_period=1,
+    )
+
+
+def percentile(samples: list[float], share: float) -> float:
+    ordered = sorted(samples)
+    return ordered[min(len(ordered) - 1, int(share * len(ordered)))]
+
+
+class Run:
+    """Drives simulated people against one running bot and keeps the timings."""
+
+    def __init__(self, app: App, sandbox: Sandbox) -> None:
+        self.app = app
+        self.sandbox = sandbox
+        self.handling: list[float] = []
+        self.answers: list[float] = []
+        original = app.process_update
+
+        async def timed(update: object) -> None:
+            started = time.perf_counter()
+            try:
+                await original(update)
+            finally:
+                self.handling.append(time.perf_counter() - started)
+
+        app.process_update = timed  # type: ignore[method-assign]
+
+    async def send(self, user_id: int, push: Callable[[], object]) -> BotAction:
+        started = time.perf_counter()
+        waiting = asyncio.ensure_future(self.sandbox.next_in_chat(user_id, ANSWERS, 30))
+        await asyncio.sleep(0)  # the waiter is registered before the update exists
+        push()
+        answer = await waiting
+        if answer is None:
+            raise SystemExit(f"no answer for person {user_id} within 30 s")
+        self.answers.append(time.perf_counter() - started)
+        return answer
+
+    async def go(self, people: int, person: Callable[[int], Awaitable[None]]) -> float:
+        async with self.app:
+            await self.app.start()
+            assert self.app.updater is not None
+            await self.app.updater.start_polling(poll_interval=0.0, timeout=1)
+            started = time.perf_counter()
+            await asyncio.gather(*(person(FIRST_USER + i) for i in range(people)))
+            elapsed = time.perf_counter() - started
+            await self.app.updater.stop()
+            await self.app.stop()
+        return elapsed
+
+
+async def bench_echo(people: int, per_person: int) -> tuple[Run, float]:
+    sandbox = Sandbox()
+    for i in range(people):
+        sandbox.add_user(FIRST_USER + i, f"P{i}")
+    app = (
+        Application.builder()
+        .token(sandbox.token)
+        .request(SandboxRequest(sandbox))
+        .get_updates_request(SandboxRequest(sandbox, read_timeout=30))
+        .rate_limiter(limiter())
+        .build()
+    )
+
+    async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.effective_message is not None and update.effective_message.text
+        await update.effective_message.reply_text(update.effective_message.text)
+
+    app.add_handler(MessageHandler(filters.TEXT, echo))
+    run = Run(app, sandbox)
+
+    async def person(user_id: int) -> None:
+        for n in range(per_person):
+            await run.send(user_id, partial(sandbox.send_text, user_id, f"echo {n}"))
+
+    return run, await run.go(people, person)
+
+
+async def bench_mend(people: int, database_url: str) -> tuple[Run, float]:
+    sandbox = Sandbox()
+    db = Database(database_url)
+    async with db.unit_of_work() as session:  # onboarded people: the repair flow is timed
+        for i in range(people):
+            session.add(
+                User(
+                    id=FIRST_USER + i,
+                    first_name=f"P{i}",
+                    preferred_name=f"P{i}",
+                    timezone="Europe/Berlin",
+                    onboarded_at=datetime.now(UTC),
+                )
+            )
+    for i in range(people):
+        sandbox.add_user(FIRST_USER + i, f"P{i}")
+    settings = Settings(_env_file=None, database_url=database_url, telegram_bot_token=sandbox.token)
+    app = build_application(
+        settings,
+        request=SandboxRequest(sandbox),
+        updates_request=SandboxRequest(sandbox, read_timeout=30),
+        token=sandbox.token,
+        database=db,
+    )
+    app.bot._rate_limiter = limiter()  # the same lifted limits as the echo bot
+    run = Run(app, sandbox)
+
+    async def person(user_id: int) -> None:
+        for kind, value, _, _ in SAY_IT_NOW:
+            card = sandbox.last_card(user_id) if kind == "press" else None
+            await run.send(user_id, partial(act, user_id, kind, value, card))
+
+    def act(user_id: int, kind: str, value: str, card: dict[str, Any] | None) -> object:
+        if kind == "text":
+            return sandbox.send_text(user_id, value)
+        assert card is not None, f"no card for {user_id} at {value!r}"
+        return sandbox.press(user_id, card["message_id"], label=value)
+
+    elapsed = await run.go(people, person)
+    db = Database(database_url)
+    async with db.unit_of_work() as session:
+        done = await session.scalar(
+            select(func.count()).select_from(MomentRow).where(MomentRow.status == "drafted")
+        )
+    await db.dispose()
+    if done != people:
+        raise SystemExit(f"only {done} of {people} flows finished")
+    return run, elapsed
+
+
+def report(name: str, run: Run, elapsed: float) -> float:
+    count = len(run.handling)
+    rate = count / elapsed
+    print(
+        f"{name:<18} {count:>7} {elapsed:>8.2f} {rate:>10.0f} "
+        f"{percentile(run.handling, 0.50) * 1000:>9.2f} "
+        f"{percentile(run.handling, 0.99) * 1000:>9.2f} "
+        f"{percentile(run.answers, 0.99) * 1000:>10.1f}"
+    )
+    return rate
+
+
+async def fresh_postgres(url: str) -> str:
+    import asyncpg
+    from sqlalchemy.engine import make_url
+
+    name = f"mend_bench_{uuid.uuid4().hex[:8]}"
+    admin = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
+    connection = await asyncpg.connect(admin)
+    try:
+        await connection.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await connection.close()
+    return make_url(url).set(database=name).render_as_string(hide_password=False)
+
+
+async def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--people", type=int, default=200)
+    parser.add_argument("--database", choices=["sqlite", "postgres"], default="sqlite")
+    parser.add_argument(
+        "--postgres-url", default="postgresql+asyncpg://postgres@127.0.0.1:5432/test"
+    )
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        if args.database == "sqlite":
+            url = f"sqlite+aiosqlite:///{folder}/bench.db"
+        else:
+            url = await fresh_postgres(args.postgres_url)
+        await asyncio.to_thread(upgrade, url)
+        settings = Settings(_env_file=None, database_url=url)
+        print(
+            f"{args.people} people at once, {len(SAY_IT_NOW)} updates each, {args.database}; "
+            f"Mend handles up to {concurrency(settings)} updates at once, the echo bot 1 "
+            f"(python-telegram-bot's default)"
+        )
+        print(
+            f"{'bot':<18} {'updates':>7} {'seconds':>8} {'updates/s':>10} "
+            f"{'handle p50':>9} {'handle p99':>9} {'answer p99':>10}   (ms)"
+        )
+        echo_run, echo_time = await bench_echo(args.people, len(SAY_IT_NOW))
+        echo = report("bare echo bot", echo_run, echo_time)
+        mend_run, mend_time = await bench_mend(args.people, url)
+        mend = report("Mend repair flow", mend_run, mend_time)
+        print(f"ratio (Mend / echo updates per second): {mend / echo:.2f}")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

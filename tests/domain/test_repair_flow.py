@@ -1,0 +1,476 @@
+"""The repair flow as a pure state machine: every transition, /back, /cancel, both directions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+import pytest
+
+from bot.content import catalogue
+from bot.domain import repair_flow as rf
+from bot.domain.flow import (
+    Back,
+    ButtonInput,
+    Context,
+    Event,
+    FlowState,
+    Outcome,
+    Person,
+    TextInput,
+    Unsupported,
+)
+from bot.domain.moments import (
+    BY_ME,
+    DRAFTED,
+    LET_GO,
+    OPEN,
+    PLANNED,
+    SET_ASIDE,
+    TO_ME,
+    UNFINISHED,
+    Moment,
+    SaveMoment,
+)
+from bot.domain.replies import Reply
+
+# Sunday 1 March 2026, 17:30 in Berlin.
+NOW = datetime(2026, 3, 1, 16, 30, tzinfo=UTC)
+C = catalogue("en")
+
+
+def ctx(zone: str | None = "Europe/Berlin", now: datetime = NOW) -> Context:
+    return Context(Person(7, "Ana", "Annie", zone, "en"), now, C)
+
+
+def options(reply: Reply) -> list[str]:
+    return [b.option for row in reply.buttons for b in row]
+
+
+def answered(outcome: Outcome) -> Moment:
+    """The moment as the new flow state holds it: what is stored with this answer."""
+    assert outcome.state is not None
+    return rf.moment_of(outcome.state)
+
+
+def saved(outcome: Outcome) -> Moment:
+    moments = [e.moment for e in outcome.effects if isinstance(e, SaveMoment)]
+    assert moments, "expected the moment to be saved at this step"
+    return moments[-1]
+
+
+class Walk:
+    """Drives the flow step by step, checking each outcome keeps a state or ends cleanly."""
+
+    def __init__(self, context: Context | None = None, description: str | None = None) -> None:
+        self.ctx = context or ctx()
+        self.outcome = rf.REPAIR.start(self.ctx, "m1", description)
+        assert self.outcome.state is not None
+        self.state: FlowState = self.outcome.state
+
+    def __call__(self, event: Event) -> Outcome:
+        self.outcome = rf.REPAIR.handle(self.state, event, self.ctx)
+        if self.outcome.state is not None:
+            self.state = self.outcome.state
+        return self.outcome
+
+    def press(self, option: str) -> Outcome:
+        return self(ButtonInput(option))
+
+    def type(self, text: str) -> Outcome:
+        return self(TextInput(text))
+
+    @property
+    def step(self) -> str:
+        return self.state.step
+
+    @property
+    def moment(self) -> Moment:
+        return rf.moment_of(self.state)
+
+
+def to_needs(walk: Walk, direction: str = TO_ME) -> Walk:
+    walk.press(direction)
+    walk.press("partner")
+    walk.type("Sam")
+    walk.press("p.phone")
+    walk.type("He picked up his phone while I talked about my mother.")
+    walk.press("4")
+    walk.press("t.lonely")
+    walk.press("t.hurt")
+    walk.press("done")
+    walk.press("t.attention")
+    walk.press("done")
+    assert walk.step == rf.PATH
+    return walk
+
+
+def test_start_asks_the_direction_and_saves_an_open_moment():
+    outcome = rf.REPAIR.start(ctx(), "m1")
+    assert outcome.state is not None and outcome.state.step == rf.DIR
+    assert options(outcome.replies[0]) == [TO_ME, BY_ME]
+    assert saved(outcome).status == OPEN and saved(outcome).id == "m1"
+
+
+def test_every_answer_is_in_the_new_state():
+    w = Walk()
+    expectations: list[tuple[Callable[[], Outcome], str, Callable[[Moment], bool]]] = [
+        (lambda: w.press(TO_ME), rf.WHO_STEP, lambda m: m.direction == TO_ME),
+        (lambda: w.press("friend"), rf.NAME, lambda m: m.who == "friend"),
+        (lambda: w.type("  Jo  "), rf.PAT, lambda m: m.who_name == "Jo"),
+        (lambda: w.press("p.sarcasm"), rf.CAM, lambda m: m.pattern == "sarcasm"),
+        (
+            lambda: w.type("She said 'nice job, genius'."),
+            rf.INT,
+            lambda m: m.observation == "She said 'nice job, genius'.",
+        ),
+        (lambda: w.press("3"), rf.FEEL, lambda m: m.intensity == 3),
+        (lambda: w.press("t.hurt"), rf.FEEL, lambda m: m.feelings == ("hurt",)),
+        (lambda: w.press("done"), rf.NEED, lambda m: m.feelings == ("hurt",)),
+        (lambda: w.press("t.respect"), rf.NEED, lambda m: m.needs == ("respect",)),
+        (lambda: w.press("done"), rf.PATH, lambda m: m.needs == ("respect",)),
+    ]
+    for act, step, check in expectations:
+        outcome = act()
+        assert w.step == step
+        assert check(answered(outcome)), step
+
+
+def test_say_something_now_drafts_and_closes_as_drafted():
+    w = to_needs(Walk())
+    outcome = w.press("now")
+    assert w.step == rf.DRAFT
+    draft = answered(outcome).draft
+    assert draft and "lonely" in draft and "your attention" in draft
+    assert outcome.replies[-1].copyable == draft and outcome.replies[-1].edit
+    assert options(outcome.replies[-1]) == ["softer", "shorter", "own", "heated", "use"]
+
+    softer = answered(w.press("softer")).draft
+    shorter = answered(w.press("shorter")).draft
+    assert softer and shorter and len(set([draft, softer, shorter])) == 3
+    assert len(shorter) < len(draft) < len(softer)
+    heated = w.press("heated")
+    assert w.step == rf.DRAFT and "Can we take a break?" in heated.replies[0].text
+
+    outcome = w.press("use")
+    assert outcome.state is None and outcome.retire_card
+    final = saved(outcome)
+    assert (final.status, final.path, final.draft) == (DRAFTED, "now", shorter)
+    assert "Annie" in outcome.replies[0].text
+
+
+def test_writing_my_own_keeps_my_words():
+    w = to_needs(Walk())
+    w.press("now")
+    w.press("own")
+    assert w.step == rf.OWN
+    outcome = w.type("Can we talk tonight? I missed you earlier.")
+    assert outcome.state is None
+    assert saved(outcome).draft == "Can we talk tonight? I missed you earlier."
+    assert saved(outcome).draft_style == "own"
+    assert any(r.copyable == "Can we talk tonight? I missed you earlier." for r in outcome.replies)
+
+
+@pytest.mark.parametrize(
+    ("option", "local_due"),
+    [
+        ("tonight", datetime(2026, 3, 1, 20, 0)),
+        ("tomorrow", datetime(2026, 3, 2, 19, 0)),
+        ("hours", datetime(2026, 3, 1, 20, 30)),
+    ],
+)
+def test_later_stores_the_plan_in_utc(option: str, local_due: datetime):
+    w = to_needs(Walk())
+    outcome = w.press("later")
+    assert w.step == rf.WHEN and option in options(outcome.replies[-1])
+    outcome = w.press(option)
+    assert outcome.state is None
+    final = saved(outcome)
+    assert final.status == PLANNED and final.path == "later"
+    assert final.plan_due_at is not None and final.plan_due_at.tzinfo == UTC
+    assert final.plan_due_at == local_due.replace(tzinfo=UTC) - timedelta(hours=1)  # CET
+
+
+def test_later_at_a_typed_time():
+    w = to_needs(Walk())
+    w.press("later")
+    w.press("type")
+    assert w.step == rf.WHEN_AT
+    assert "couldn't read" in w.type("whenever").replies[0].text
+    assert "already passed" in w.type("today 9:00").replies[0].text
+    outcome = w.type("tomorrow 8:30am")
+    assert outcome.state is None
+    assert saved(outcome).plan_due_at == datetime(2026, 3, 2, 7, 30, tzinfo=UTC)
+    assert "Monday at 08:30" in outcome.replies[0].text
+
+
+def test_this_evening_is_not_offered_late_in_the_evening():
+    late = NOW.replace(hour=21)  # 22:00 in Berlin
+    w = to_needs(Walk(ctx(now=late)))
+    outcome = w.press("later")
+    assert "tonight" not in options(outcome.replies[-1])
+    assert w.press("tonight").state is not None  # a stale press is not taken
+
+
+def test_let_go_is_checked_before_it_is_recorded():
+    w = to_needs(Walk())
+    w.press("let_go")
+    assert w.step == rf.LETGO
+    outcome = w.press("no")
+    assert w.step == rf.PATH and answered(outcome).path is None
+    assert "worth knowing" in outcome.replies[0].text
+    w.press("let_go")
+    outcome = w.press("yes")
+    assert outcome.state is None and saved(outcome).status == LET_GO
+
+
+def test_not_safe_to_raise_gets_care_and_no_coaching():
+    w = to_needs(Walk())
+    outcome = w.press("unsafe")
+    assert outcome.state is None
+    assert saved(outcome).status == SET_ASIDE
+    text = " ".join(r.text for r in outcome.replies)
+    assert "emergency" in text and "helpline" in text
+    assert not any(r.copyable for r in outcome.replies)
+    assert "draft" not in text.lower() and "repair" not in text.lower()
+    assert any(b.url for r in outcome.replies for row in r.buttons for b in row)
+
+
+def test_the_i_hurt_someone_direction_asks_about_them_and_apologises():
+    w = Walk()
+    outcome = w.press(BY_ME)
+    assert "Who do you think you hurt?" in outcome.replies[-1].text
+    w.press("partner")
+    outcome = w.press("skip")
+    assert "What do you think you did?" in outcome.replies[-1].text
+    w.press("p.tone")
+    w.press("skip")
+    outcome = w.press("2")
+    assert "How might they have felt?" in outcome.replies[-1].text
+    w.press("t.hurt")
+    outcome = w.press("done")
+    assert "What might they have needed?" in outcome.replies[-1].text
+    w.press("t.respect")
+    w.press("done")
+    draft = answered(w.press("now")).draft
+    assert draft is not None
+    assert "I answered you in a short, dismissive tone" in draft
+    assert "sorry" in draft.lower() and "hurt" in draft and "to feel respected" in draft
+    assert "but" not in draft.split()  # no excuses
+
+
+def test_something_else_in_their_own_words():
+    w = Walk()
+    w.press(TO_ME)
+    w.press("other")
+    w.press("skip")
+    w.press("else")
+    assert w.step == rf.DESC
+    w.type("She left the party without telling me")
+    assert w.step == rf.CAM and w.moment.pattern == "other"
+    assert w.moment.description == "She left the party without telling me"
+
+
+def test_typed_text_at_the_pattern_step_is_their_own_description():
+    w = Walk()
+    w.press(TO_ME)
+    w.press("other")
+    w.press("skip")
+    w.type("We argued about money again")
+    assert w.step == rf.CAM and w.moment.pattern == "other"
+
+
+def test_a_description_from_the_first_message_is_not_asked_again():
+    w = Walk(description="He laughed at my drawing")
+    w.press(TO_ME)
+    w.press("family")
+    w.press("skip")
+    w.press("else")
+    assert w.step == rf.CAM and w.moment.description == "He laughed at my drawing"
+
+
+def test_pattern_pages_cycle_and_offer_the_usual_ones_first():
+    w = Walk()
+    w.press(TO_ME)
+    w.press("colleague")
+    outcome = w.press("skip")
+    first = options(outcome.replies[-1])
+    usual = [k for k in C.children("patterns") if "colleague" in C.raw(f"patterns.{k}.for")]
+    assert first[: len(usual[:5])] == [f"p.{k}" for k in usual[:5]]
+    seen = set(first)
+    for _ in range(3):
+        outcome = w.press(next(o for o in options(outcome.replies[-1]) if o.startswith("pg.")))
+        assert outcome.replies[0].edit
+        seen |= set(options(outcome.replies[-1]))
+    assert {f"p.{k}" for k in C.children("patterns")} <= seen
+    assert w.step == rf.PAT
+
+
+def test_feelings_toggle_page_and_need_at_least_one():
+    w = Walk()
+    for option in (TO_ME, "partner", "skip", "p.phone", "skip", "5"):
+        w.press(option)
+    assert w.step == rf.FEEL
+    outcome = w.press("done")
+    assert w.step == rf.FEEL and "at least one" in outcome.replies[0].text
+    w.press("t.hurt")
+    w.press("t.hurt")
+    assert w.moment.feelings == ()
+    outcome = w.press("pg.1")
+    assert outcome.replies[0].edit and "t.angry" in options(outcome.replies[0])
+    w.press("t.angry")
+    w.press("pg.2")
+    w.press("t.numb")
+    assert list(w.moment.feelings) == ["angry", "numb"]
+
+
+def test_an_interpretation_word_is_reframed_toward_feelings():
+    w = Walk()
+    for option in (TO_ME, "partner", "skip", "p.phone", "skip", "5"):
+        w.press(option)
+    w.press("words")
+    assert w.step == rf.WORDS
+    outcome = w.press("w.ignored")
+    assert w.step == rf.REFRAME
+    assert "lonely" in outcome.replies[0].text and "t.lonely" in options(outcome.replies[0])
+    w.press("t.lonely")
+    w.press("back")
+    assert w.step == rf.FEEL and w.moment.feelings == ("lonely",)
+    w.press("done")
+    assert w.step == rf.NEED
+    assert w.state.back() is not None and w.state.back().step == rf.FEEL  # type: ignore[union-attr]
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "ignored",
+        "disrespected",
+        "dismissed",
+        "unappreciated",
+        "attacked",
+        "criticised",
+        "manipulated",
+        "abandoned",
+        "used",
+        "invisible",
+    ],
+)
+def test_typing_an_interpretation_word_offers_the_feelings_beneath(word: str):
+    w = Walk()
+    for option in (TO_ME, "partner", "skip", "p.phone", "skip", "5"):
+        w.press(option)
+    outcome = w.type(f"I just felt so {word}")
+    assert w.step == rf.REFRAME and w.state.data["word"] == word
+    beneath = C.raw(f"interpretations.{word}.beneath")
+    assert [f"t.{k}" for k in beneath] == options(outcome.replies[-1])[: len(beneath)]
+
+
+def test_typed_feelings_are_recognised_and_the_rest_kept_in_their_words():
+    w = Walk()
+    for option in (TO_ME, "partner", "skip", "p.phone", "skip", "5"):
+        w.press(option)
+    w.type("hurt and lonely")
+    assert w.moment.feelings == ("hurt", "lonely") and w.moment.feelings_text is None
+    w.type("like a stranger in my own home")
+    assert w.moment.feelings_text == "like a stranger in my own home"
+    w.press("done")
+    assert w.step == rf.NEED
+
+
+def test_needs_can_be_typed():
+    w = Walk()
+    for option in (TO_ME, "partner", "skip", "p.phone", "skip", "5", "t.hurt", "done"):
+        w.press(option)
+    assert "at least one" in w.press("done").replies[0].text
+    w.type("Respect, and some quiet")
+    assert w.moment.needs == ("respect",) and w.moment.needs_text == "Respect, and some quiet"
+    w.press("done")
+    assert w.step == rf.PATH
+
+
+def test_back_goes_one_step_at_a_time_and_keeps_answers():
+    w = to_needs(Walk())
+    steps = []
+    for _ in range(9):
+        w(Back())
+        steps.append(w.step)
+    assert steps == [rf.NEED, rf.FEEL, rf.INT, rf.CAM, rf.PAT, rf.NAME, rf.WHO_STEP, rf.DIR, rf.DIR]
+    assert "nothing to go back to" in w.outcome.replies[0].text
+    assert w.moment.feelings == ("lonely", "hurt") and w.moment.who_name == "Sam"
+
+
+def test_cancel_keeps_an_unfinished_moment():
+    w = Walk()
+    w.press(TO_ME)
+    w.press("partner")
+    outcome = rf.REPAIR.cancel(w.state, w.ctx)
+    assert outcome.state is None
+    assert saved(outcome).status == UNFINISHED and saved(outcome).who == "partner"
+    assert "/history" in outcome.replies[0].text
+
+
+def test_resume_continues_at_the_first_unanswered_step():
+    w = Walk()
+    for option in (TO_ME, "partner", "skip", "p.phone", "skip", "5", "t.hurt"):
+        w.press(option)
+    unfinished = rf.REPAIR.cancel(w.state, w.ctx)
+    moment = saved(unfinished)
+    outcome = rf.REPAIR.resume(moment, w.ctx)
+    assert outcome.state is not None and outcome.state.step == rf.FEEL
+    assert saved(outcome).status == OPEN
+    assert rf.moment_of(outcome.state).feelings == ("hurt",)
+    assert outcome.state.back() is not None
+
+
+@pytest.mark.parametrize("step_events", range(0, 11))
+def test_non_text_and_overlong_text_leave_every_step_unchanged(step_events: int):
+    w = Walk()
+    script = [
+        ButtonInput(TO_ME),
+        ButtonInput("partner"),
+        ButtonInput("skip"),
+        ButtonInput("p.phone"),
+        ButtonInput("skip"),
+        ButtonInput("3"),
+        ButtonInput("t.hurt"),
+        ButtonInput("done"),
+        ButtonInput("t.respect"),
+        ButtonInput("done"),
+        ButtonInput("now"),
+    ]
+    for step_event in script[:step_events]:
+        w(step_event)
+    before = w.state
+    bad: tuple[Event, ...] = (
+        Unsupported("sticker"),
+        Unsupported("location"),
+        TextInput("x" * 4096),
+        ButtonInput("forged-option"),
+        ButtonInput("p.no_such_pattern"),
+    )
+    for event in bad:
+        outcome = rf.REPAIR.handle(before, event, w.ctx)
+        assert outcome.state == before, (before.step, event)
+        assert outcome.replies and outcome.replies[0].text
+        assert outcome.effects == ()
+
+
+def test_the_offer_keeps_the_text_only_if_they_say_yes():
+    offer = rf.REPAIR.offer(ctx(), "m9", "He mocked my accent at dinner")
+    assert offer.state is not None and offer.state.step == rf.OFFER and offer.effects == ()
+    more = rf.REPAIR.handle(offer.state, TextInput("in front of everyone"), ctx())
+    assert more.state is not None and more.effects == ()
+    yes = rf.REPAIR.handle(more.state, ButtonInput("yes"), ctx())
+    assert yes.state is not None and yes.state.step == rf.DIR
+    assert saved(yes).description == "He mocked my accent at dinner\nin front of everyone"
+    no = rf.REPAIR.handle(offer.state, ButtonInput("no"), ctx())
+    assert no.state is None and no.effects == ()
+
+
+def test_later_without_a_time_zone_uses_utc_and_says_so():
+    w = to_needs(Walk(ctx(zone=None)))
+    w.press("later")
+    outcome = w.press("tomorrow")
+    assert saved(outcome).plan_due_at == datetime(2026, 3, 2, 19, 0, tzinfo=UTC)
+    assert any("UTC" in r.text for r in outcome.replies)

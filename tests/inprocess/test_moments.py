@@ -1,0 +1,367 @@
+"""The repair flow and /history through the real Application on the in-process stand-in."""
+
+from __future__ import annotations
+
+import asyncio
+from datetime import UTC, datetime
+
+import pytest
+from sqlalchemy import func, select
+from telegram import Update
+
+from bot.sandbox.core import BotAction
+from bot.storage.models import ConversationState, MomentRow
+from tests.harness import Harness
+from tests.inprocess.flows import (
+    EXPECTED_AFTER_PATH,
+    LATER,
+    LET_GO,
+    SAY_IT_NOW,
+    TO_THE_PATH,
+    UNSAFE,
+    Script,
+)
+
+ANA, BEN = 601, 602
+
+
+async def state_of(h: Harness, user_id: int) -> ConversationState | None:
+    async with h.db.unit_of_work() as session:
+        return await session.scalar(
+            select(ConversationState).where(ConversationState.user_id == user_id)
+        )
+
+
+async def moments_of(h: Harness, user_id: int) -> list[MomentRow]:
+    async with h.db.unit_of_work() as session:
+        rows = await session.scalars(select(MomentRow).where(MomentRow.user_id == user_id))
+        return list(rows)
+
+
+async def onboarded(h: Harness, user_id: int, name: str) -> None:
+    h.person(user_id, name)
+    await h.text(user_id, "/start")
+    await h.text(user_id, name)
+    await h.text(user_id, "Berlin")
+    await h.press(user_id, "Yes, that's right")
+
+
+async def act(h: Harness, user_id: int, kind: str, value: str) -> list[BotAction]:
+    if kind == "text":
+        return await h.text(user_id, value)
+    return await h.press(user_id, value)
+
+
+async def walk(h: Harness, user_id: int, script: Script) -> list[BotAction]:
+    actions: list[BotAction] = []
+    for kind, value, step, _ in script:
+        actions = await act(h, user_id, kind, value)
+        state = await state_of(h, user_id)
+        assert (state.step if state else "") == step, (value, step, h.texts(actions))
+    return actions
+
+
+@pytest.fixture
+async def ana(harness: Harness) -> Harness:
+    await onboarded(harness, ANA, "Ana")
+    return harness
+
+
+def check_answers(row: MomentRow) -> None:
+    for field, value in EXPECTED_AFTER_PATH.items():
+        assert getattr(row, field) == value, field
+
+
+async def test_say_something_now(ana: Harness):
+    h = ana
+    draft_card = None
+    for kind, value, step, _ in SAY_IT_NOW:
+        actions = await act(h, ANA, kind, value)
+        if step == "draft":
+            draft_card = next(a for a in actions if a.method == "editMessageText")
+    assert draft_card is not None and draft_card.text is not None
+    assert draft_card.params.get("parse_mode") == "HTML" and "<pre>" in draft_card.params["text"]
+    assert "lonely" in draft_card.text and "Hey Sam" in draft_card.text
+    (row,) = await moments_of(h, ANA)
+    check_answers(row)
+    assert (row.status, row.path) == ("drafted", "now") and row.draft and "lonely" in row.draft
+    assert await state_of(h, ANA) is None
+
+
+async def test_softer_and_shorter_edit_the_draft_card(ana: Harness):
+    h = ana
+    await walk(h, ANA, [*TO_THE_PATH, ("press", "Say something now", "draft", "")])
+    state = await state_of(h, ANA)
+    assert state is not None
+    standard = state.data["m"]["draft"]
+    actions = await h.press(ANA, "Shorter")
+    assert [a.method for a in actions if a.method != "answerCallbackQuery"] == ["editMessageText"]
+    state = await state_of(h, ANA)
+    assert state is not None and state.data["m"]["draft_style"] == "shorter"
+    assert len(state.data["m"]["draft"]) < len(standard)
+    await h.press(ANA, "I'll write my own")
+    await h.text(ANA, "Can we have a phone-free dinner tonight? I missed you.")
+    (row,) = await moments_of(h, ANA)
+    assert row.draft == "Can we have a phone-free dinner tonight? I missed you."
+    assert (row.status, row.draft_style) == ("drafted", "own")
+
+
+async def test_later_stores_the_plan(ana: Harness):
+    h = ana
+    actions = await walk(h, ANA, LATER)
+    (row,) = await moments_of(h, ANA)
+    check_answers(row)
+    assert row.status == "planned"
+    # 19:00 tomorrow in Berlin (the clock is 1 March 2026, 19:30 UTC; CET is +1).
+    assert row.plan_due_at == datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
+    assert any("tomorrow evening" in t for t in h.texts(actions))
+
+
+async def test_let_go(ana: Harness):
+    h = ana
+    await walk(h, ANA, LET_GO)
+    (row,) = await moments_of(h, ANA)
+    check_answers(row)
+    assert (row.status, row.path) == ("let_go", "let_go")
+
+
+async def test_not_safe_to_raise(ana: Harness):
+    h = ana
+    actions = await walk(h, ANA, UNSAFE)
+    text = " ".join(h.texts(actions))
+    assert "emergency" in text and "draft" not in text.lower()
+    (row,) = await moments_of(h, ANA)
+    assert (row.status, row.path, row.draft) == ("set_aside", "unsafe", None)
+
+
+async def test_button_answers_move_one_card_through_the_questions(ana: Harness):
+    h = ana
+    await h.text(ANA, "/moment")
+    card = h.last_card(ANA)
+    actions = await h.press(ANA, "Something happened to me")
+    assert [a.method for a in actions] == ["answerCallbackQuery", "editMessageText"]
+    assert h.sandbox.message(ANA, card.message_id or 0)["text"] == "Who was it with?"
+    # The draft card stays to copy from; only its buttons go when it is accepted.
+    await walk(h, ANA, [*TO_THE_PATH[2:], ("press", "Say something now", "draft", "")])
+    draft = h.last_card(ANA)
+    await h.press(ANA, "That works")
+    kept = h.sandbox.message(ANA, draft.message_id or 0)
+    assert "reply_markup" not in kept and "Here's a way you could say it" in kept["text"]
+
+
+async def test_free_text_offers_to_look_and_keeps_the_text(ana: Harness):
+    h = ana
+    replies = h.texts(await h.text(ANA, "He laughed when I tripped, in front of his friends"))
+    assert "Want to look at this moment together?" in replies[0]
+    assert await moments_of(h, ANA) == []  # nothing kept unless they say yes
+    await h.press(ANA, "Yes, let's look")
+    (row,) = await moments_of(h, ANA)
+    assert row.description == "He laughed when I tripped, in front of his friends"
+    state = await state_of(h, ANA)
+    assert state is not None and state.step == "dir"
+
+
+async def test_saying_no_to_the_offer_keeps_nothing(ana: Harness):
+    h = ana
+    await h.text(ANA, "ugh, today")
+    replies = h.texts(await h.press(ANA, "No, I just needed to say it"))
+    assert "Saying it counts too" in replies[0]
+    assert await moments_of(h, ANA) == [] and await state_of(h, ANA) is None
+
+
+async def test_moment_from_the_help_and_start_buttons(ana: Harness):
+    h = ana
+    await h.text(ANA, "/help")
+    await h.press(ANA, "Look at a moment")
+    state = await state_of(h, ANA)
+    assert state is not None and (state.flow, state.step) == ("moment", "dir")
+    await h.text(ANA, "/cancel")
+    await h.text(ANA, "/start")
+    replies = h.texts(await h.press(ANA, "Look at a moment"))
+    assert "Which is it?" in replies[-1]
+
+
+async def test_moment_twice_does_not_fork_the_flow(ana: Harness):
+    h = ana
+    await walk(h, ANA, TO_THE_PATH[:4])
+    replies = h.texts(await h.text(ANA, "/moment"))
+    assert "in the middle of a moment already" in replies[0]
+    assert "What happened?" in replies[1]
+    await h.text(ANA, "/help")
+    await h.press(ANA, "Look at a moment")
+    assert len(await moments_of(h, ANA)) == 1
+    state = await state_of(h, ANA)
+    assert state is not None and state.step == "pat"
+
+
+async def test_two_people_interleaved_never_see_each_others_state(harness: Harness):
+    h = harness
+    await onboarded(h, ANA, "Ana")
+    await onboarded(h, BEN, "Ben")
+    ana_script = SAY_IT_NOW
+    swap = {
+        "Phone out mid-talk": "Sarcasm that stung",
+        "Attention": "Respect",
+        "Something happened to me": "I think I hurt someone",
+    }
+    ben_script = [(k, swap.get(v, v), s, e) for k, v, s, e in LET_GO]
+    for (ka, va, _, _), (kb, vb, _, _) in zip(ana_script, ben_script, strict=False):
+        # Both updates are in flight at once, in the same Application.
+        ua = (
+            h.sandbox.send_text(ANA, va)
+            if ka == "text"
+            else h.sandbox.press(ANA, h.last_card(ANA).message_id or 0, label=va)
+        )
+        ub = (
+            h.sandbox.send_text(BEN, vb)
+            if kb == "text"
+            else h.sandbox.press(BEN, h.last_card(BEN).message_id or 0, label=vb)
+        )
+        for u in (ua, ub):
+            h.sandbox.take_update(u["update_id"])
+        await asyncio.gather(
+            h.app.process_update(Update.de_json(ua, h.app.bot)),
+            h.app.process_update(Update.de_json(ub, h.app.bot)),
+        )
+    for kind, value, _, _ in ben_script[len(ana_script) :]:
+        await act(h, BEN, kind, value)
+    (a,) = await moments_of(h, ANA)
+    (b,) = await moments_of(h, BEN)
+    assert (a.direction, a.pattern, a.needs, a.status) == (
+        "to_me",
+        "phone",
+        ["attention"],
+        "drafted",
+    )
+    assert (b.direction, b.pattern, b.needs, b.status) == (
+        "by_me",
+        "sarcasm",
+        ["respect"],
+        "let_go",
+    )
+    everything_ben_saw = " ".join(x.text or "" for x in h.sandbox.actions if x.chat_id == BEN)
+    assert "Sam" not in everything_ben_saw and "mum" not in everything_ben_saw
+
+
+BAD_INPUTS = ["sticker", "photo", "voice", "location", "long", "other_flow", "forged"]
+
+
+@pytest.mark.parametrize("steps_done", range(1, len(TO_THE_PATH) + 2))
+async def test_bad_input_at_every_step_gets_an_answer_and_changes_nothing(
+    ana: Harness, steps_done: int
+):
+    h = ana
+    script = [*TO_THE_PATH, ("press", "Say something now", "draft", "")]
+    onboarding_card = h.last_card(ANA).message_id if h.sandbox.messages else None
+    await walk(h, ANA, script[:steps_done])
+    before = await state_of(h, ANA)
+    (moment_before,) = await moments_of(h, ANA)
+    assert before is not None
+    for bad in BAD_INPUTS:
+        if bad == "long":
+            actions = await h.text(ANA, "x" * 4096)
+        elif bad == "other_flow":
+            # A stale card from another flow (the onboarding confirmation).
+            assert onboarding_card is not None
+            actions = await h.press(
+                ANA, data="onboard:confirm:3:yes", message_id=onboarding_card, forge=True
+            )
+        elif bad == "forged":
+            actions = await h.press(
+                ANA, data=f"moment:{before.step}:{before.version:x}:p.nope", forge=True
+            )
+        else:
+            actions = await h.media(ANA, bad)
+        answer = " ".join(h.texts(actions) + [t or "" for t in h.toasts(actions)])
+        assert answer.strip(), (bad, before.step)
+        assert "Traceback" not in answer
+        after = await state_of(h, ANA)
+        assert after is not None
+        assert (after.flow, after.step, after.data) == (before.flow, before.step, before.data), bad
+    (moment_after,) = await moments_of(h, ANA)
+    assert moment_after.updated_at == moment_before.updated_at
+
+
+async def test_cancel_keeps_an_unfinished_moment_to_resume_or_delete(ana: Harness):
+    h = ana
+    await walk(h, ANA, TO_THE_PATH[:7])
+    replies = h.texts(await h.text(ANA, "/cancel"))
+    assert "/history" in replies[0]
+    (row,) = await moments_of(h, ANA)
+    assert row.status == "unfinished" and row.intensity == 4
+    assert await state_of(h, ANA) is None
+
+    replies = h.texts(await h.text(ANA, "/history"))
+    assert replies[0].startswith("Your last moments")
+    item = h.last_card(ANA).buttons()[0]
+    assert "Phone out mid-talk" in item["text"] and "unfinished" in item["text"]
+    replies = h.texts(await h.press(ANA, item["text"]))
+    assert "Felt: not named" in replies[0] and "Status: unfinished" in replies[0]
+    replies = h.texts(await h.press(ANA, "Pick it up again"))
+    assert "pick up where we left off" in replies[0]
+    state = await state_of(h, ANA)
+    assert state is not None and state.step == "feel"
+    for kind, value, _, _ in TO_THE_PATH[7:]:
+        await act(h, ANA, kind, value)
+    await h.press(ANA, "Let it go")
+    await h.press(ANA, "No, it's truly let go")
+    (row,) = await moments_of(h, ANA)
+    check_answers(row)
+    assert row.status == "let_go"
+
+
+async def test_history_marks_and_deletes(ana: Harness):
+    h = ana
+    await walk(h, ANA, LATER)
+    await h.text(ANA, "/history")
+    await h.press(ANA, h.last_card(ANA).buttons()[0]["text"])
+    replies = h.texts(await h.press(ANA, "We repaired it"))
+    assert "Status: repaired" in replies[-1]
+    (row,) = await moments_of(h, ANA)
+    assert row.status == "repaired"
+    await h.press(ANA, "Delete")
+    replies = h.texts(await h.press(ANA, "Yes, delete it"))
+    assert await moments_of(h, ANA) == []
+    assert "No moments yet" in replies[-1]
+
+
+async def test_someone_elses_or_a_forged_moment_id_does_nothing(harness: Harness):
+    h = harness
+    await onboarded(h, ANA, "Ana")
+    await onboarded(h, BEN, "Ben")
+    await walk(h, ANA, LET_GO)
+    (row,) = await moments_of(h, ANA)
+    for action in ("ho", "hd", "hx", "hr", "hl", "hu"):
+        actions = await h.press(BEN, data=f"menu:{action}.{row.id}", forge=True)
+        assert h.toasts(actions) == ["That moment is no longer here."]
+        assert not any(row.id in (a.text or "") or "Sam" in (a.text or "") for a in actions)
+    (still,) = await moments_of(h, ANA)
+    assert (still.status, still.updated_at) == (row.status, row.updated_at)
+    assert await moments_of(h, BEN) == []
+
+
+async def test_in_a_group_moment_points_to_the_private_chat(ana: Harness):
+    h = ana
+    h.person(BEN, "Ben")
+    group = h.sandbox.create_group("Us", [ANA, BEN], by=ANA)
+    for update in h.sandbox.pending_updates():
+        await h.feed(update)
+    actions = await h.text(ANA, "/moment", chat_id=group)
+    (reply,) = [a for a in actions if a.method == "sendMessage"]
+    assert reply.chat_id == group and "private" in (reply.text or "")
+    assert reply.buttons()[0]["url"].endswith("?start=moment")
+    assert await state_of(h, ANA) is None or (await state_of(h, ANA)).chat_id != group  # type: ignore[union-attr]
+    # The deep link arrives privately as /start moment and starts the flow there.
+    replies = h.texts(await h.text(ANA, "/start moment"))
+    assert "Which is it?" in replies[-1]
+    state = await state_of(h, ANA)
+    assert state is not None and state.chat_id == ANA
+
+
+async def test_one_moment_row_per_flow(ana: Harness):
+    h = ana
+    await walk(h, ANA, SAY_IT_NOW)
+    await walk(h, ANA, LET_GO)
+    async with h.db.unit_of_work() as session:
+        count = await session.scalar(select(func.count()).select_from(MomentRow))
+    assert count == 2
