@@ -10,14 +10,18 @@ from typing import Any
 
 from telegram import BotCommand
 from telegram.error import TelegramError
-from telegram.ext import AIORateLimiter, Application, ContextTypes
+from telegram.ext import Application, ContextTypes
 from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.content import catalogue
 from bot.domain.flow import Flow
 from bot.domain.onboarding import ONBOARDING
+from bot.domain.reflection_flow import REFLECTION
 from bot.domain.repair_flow import REPAIR
+from bot.domain.settings_flow import SETTINGS
+from bot.scheduling.dispatcher import Dispatcher
+from bot.scheduling.ratelimit import MendRateLimiter
 from bot.storage import repositories as repo
 from bot.storage.database import Database
 from bot.telegram import handlers
@@ -35,22 +39,19 @@ MAX_CONCURRENT_UPDATES_SQLITE = 4
 
 
 def flows() -> dict[str, Flow]:
-    return {ONBOARDING.name: ONBOARDING, REPAIR.name: REPAIR}
+    return {flow.name: flow for flow in (ONBOARDING, REPAIR, SETTINGS, REFLECTION)}
 
 
 def concurrency(settings: Settings) -> int:
     return MAX_CONCURRENT_UPDATES_SQLITE if settings.is_sqlite else MAX_CONCURRENT_UPDATES
 
 
-def rate_limiter(settings: Settings) -> AIORateLimiter:
-    """Telegram's flood limits, enforced on our side: overall and per group. A RetryAfter is
-    waited out and retried (a reply is worth a short wait)."""
-    return AIORateLimiter(
-        overall_max_rate=settings.send_rate_per_second,
-        overall_time_period=1,
-        group_max_rate=settings.group_rate_per_minute,
-        group_time_period=60,
-        max_retries=3,
+def rate_limiter(settings: Settings, clock: Callable[[], datetime] = utc_now) -> MendRateLimiter:
+    """Telegram's flood limits, kept on our side (see bot/scheduling/ratelimit.py)."""
+    return MendRateLimiter(
+        per_second=settings.send_rate_per_second,
+        group_per_minute=settings.group_rate_per_minute,
+        clock=lambda: clock().timestamp(),
     )
 
 
@@ -72,7 +73,7 @@ def build_application(
         Application.builder()
         .token(token or settings.token())
         .base_url(settings.telegram_api_base_url)
-        .rate_limiter(rate_limiter(settings))
+        .rate_limiter(rate_limiter(settings, clock))
         .concurrent_updates(PerChatUpdateProcessor(concurrency(settings)))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
@@ -81,11 +82,23 @@ def build_application(
         builder = builder.request(request).get_updates_request(updates_request or request)
     application = builder.build()
     db = database or Database(settings.database_url)
+    dispatcher = Dispatcher(
+        db, application.bot, clock, stale_after=timedelta(hours=settings.stale_after_hours)
+    )
     application.bot_data[SERVICES_KEY] = Services(
-        settings=settings, db=db, flows=flows(), clock=clock
+        settings=settings, db=db, flows=flows(), clock=clock, dispatcher=dispatcher
     )
     handlers.register(application)
     if application.job_queue is not None:
+        # One tick at a time; a tick that falls behind (a long flood wait) is merged into the
+        # next rather than run twice or dropped (APScheduler's grace time is 1 s by default).
+        application.job_queue.run_repeating(
+            _tick,
+            interval=timedelta(seconds=settings.tick_seconds),
+            first=timedelta(seconds=min(5.0, settings.tick_seconds)),
+            name="tick",
+            job_kwargs={"max_instances": 1, "coalesce": True, "misfire_grace_time": 3600},
+        )
         application.job_queue.run_repeating(
             _forget_old_updates,
             interval=timedelta(hours=6),
@@ -96,9 +109,17 @@ def build_application(
     return application
 
 
+async def _tick(context: ContextTypes.DEFAULT_TYPE) -> None:
+    svc = services_of(context.application)
+    assert svc.dispatcher is not None
+    await svc.dispatcher.tick()
+
+
 async def _post_init(application: MendApplication) -> None:
     svc = services_of(application)
     svc.bot_username = application.bot.username
+    if svc.dispatcher is not None:
+        await svc.dispatcher.recover(everything=svc.settings.is_sqlite)
     content = catalogue()
     commands = [
         BotCommand(name, content.text(f"commands.{name}")) for name in handlers.MENU_COMMANDS

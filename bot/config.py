@@ -57,6 +57,12 @@ class Settings(BaseSettings):
         le=1000,
         description="Messages a second the bot sends at most, all chats together (Telegram: 30).",
     )
+    tick_seconds: float = Field(
+        default=20, ge=1, le=300, description="How often due prompts are looked for."
+    )
+    stale_after_hours: float = Field(
+        default=3, gt=0, le=48, description="A prompt later than this is skipped, not sent."
+    )
     group_rate_per_minute: int = Field(
         default=20,
         gt=0,

@@ -15,7 +15,9 @@ from bot.app import MendApplication, build_application
 from bot.config import Settings
 from bot.sandbox.core import BotAction, Sandbox
 from bot.sandbox.request import SandboxRequest
+from bot.scheduling.dispatcher import Dispatcher
 from bot.storage.database import Database
+from bot.telegram.services import services_of
 
 
 class FakeClock:
@@ -101,6 +103,18 @@ class Harness:
                 )
         raise AssertionError(f"no message with buttons in chat {chat_id}")
 
+    @property
+    def dispatcher(self) -> Dispatcher:
+        dispatcher = services_of(self.app).dispatcher
+        assert dispatcher is not None
+        return dispatcher
+
+    async def tick(self) -> list[BotAction]:
+        """Run one scheduler tick; what the bot sent because of it."""
+        since = self.sandbox.last_seq()
+        await self.dispatcher.tick()
+        return [a for a in self.sandbox.actions if a.seq > since]
+
     def texts(self, actions: list[BotAction]) -> list[str]:
         return [a.text for a in actions if a.text and a.method != "answerCallbackQuery"]
 
@@ -108,18 +122,23 @@ class Harness:
         return [a.text for a in actions if a.method == "answerCallbackQuery"]
 
 
-def make_settings(db_url: str, sandbox: Sandbox) -> Settings:
+def make_settings(db_url: str, sandbox: Sandbox, **overrides: Any) -> Settings:
+    values: dict[str, Any] = {"send_rate_per_second": 1000, "group_rate_per_minute": 600}
+    values.update(overrides)
     return Settings(
         _env_file=None,
         database_url=db_url,
         telegram_bot_token=sandbox.token,
+        **values,
     )
 
 
 @contextlib.asynccontextmanager
-async def start_harness(db_url: str, clock: FakeClock) -> AsyncIterator[Harness]:
-    sandbox = Sandbox(first_update_id=1_000, clock=lambda: clock.now.timestamp())
-    settings = make_settings(db_url, sandbox)
+async def start_harness(
+    db_url: str, clock: FakeClock, sandbox: Sandbox | None = None, **overrides: Any
+) -> AsyncIterator[Harness]:
+    sandbox = sandbox or Sandbox(first_update_id=1_000, clock=lambda: clock.now.timestamp())
+    settings = make_settings(db_url, sandbox, **overrides)
     db = Database(db_url)
     app = build_application(
         settings, request=SandboxRequest(sandbox), token=sandbox.token, clock=clock, database=db

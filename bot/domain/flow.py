@@ -14,6 +14,7 @@ from typing import Any, Protocol
 
 from bot.content import Catalogue
 from bot.domain.replies import Reply, Toast
+from bot.domain.schedule import Prefs
 
 
 @dataclass(frozen=True)
@@ -81,11 +82,13 @@ class Person:
 
 @dataclass(frozen=True)
 class Context:
-    """What a flow may know besides its state: who, when, and in which words."""
+    """What a flow may know besides its state: who, when, in which words, and their
+    scheduling settings."""
 
     person: Person
     now: datetime  # aware, UTC
     content: Catalogue
+    prefs: Prefs = field(default_factory=Prefs)
 
 
 @dataclass(frozen=True)

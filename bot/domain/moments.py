@@ -50,6 +50,8 @@ class Moment:
     plan_due_at: datetime | None = None
     status: str = OPEN
     step: str | None = None  # where the flow was when last saved, to resume there
+    outcome: str | None = None  # how the talk went (a follow-up's answer): went_well, hard
+    resolved_at: datetime | None = None  # when it was repaired or let go
 
     def update(self, **changes: Any) -> Moment:
         return replace(self, **changes)
@@ -57,7 +59,7 @@ class Moment:
     def to_data(self) -> dict[str, Any]:
         """JSON-ready, for the flow state."""
         data = asdict(self)
-        for key in ("created_at", "plan_due_at"):
+        for key in ("created_at", "plan_due_at", "resolved_at"):
             if data[key] is not None:
                 data[key] = data[key].isoformat()
         data["feelings"] = list(self.feelings)
@@ -68,7 +70,7 @@ class Moment:
     def from_data(cls, data: dict[str, Any]) -> Moment:
         known = {f.name for f in fields(cls)}
         values = {k: v for k, v in data.items() if k in known}
-        for key in ("created_at", "plan_due_at"):
+        for key in ("created_at", "plan_due_at", "resolved_at"):
             if isinstance(values.get(key), str):
                 values[key] = datetime.fromisoformat(values[key])
         values["feelings"] = tuple(values.get("feelings") or ())

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import replace
+from datetime import time
 
 from bot.content import shared_data
 from bot.domain.flow import (
@@ -15,22 +16,15 @@ from bot.domain.flow import (
     TextInput,
     Unsupported,
 )
+from bot.domain.profile import SetPreferredName, SetPrefs, SetTimezone
 from bot.domain.replies import Button, Reply, rows
+from bot.domain.schedule import hhmm, in_quiet_hours
 from bot.domain.timezones import local_now, parse_clock, resolve_zone
 
 FLOW = "onboard"
-NAME, ZONE, CONFIRM = "name", "zone", "confirm"
+NAME, ZONE, CONFIRM, EVENING, EVENING_AT = "name", "zone", "confirm", "evening", "eveningat"
+EVENING_CHOICES = ("19:00", "20:00", "21:00", "22:00")
 NAME_LIMIT = 64
-
-
-@dataclass(frozen=True)
-class SetPreferredName:
-    name: str
-
-
-@dataclass(frozen=True)
-class SetTimezone:
-    zone: str
 
 
 def clean_name(text: str) -> str:
@@ -54,6 +48,18 @@ class Onboarding:
             return Reply(c.text("onboarding.ask_name"), rows(use))
         if state.step == ZONE:
             return Reply(c.text("onboarding.ask_timezone"))
+        if state.step == EVENING:
+            return Reply(
+                c.text("onboarding_evening.ask"),
+                rows(
+                    Button(c.text("onboarding_evening.yes"), "yes"),
+                    Button(c.text("onboarding_evening.other_time"), "time"),
+                    Button(c.text("onboarding_evening.no"), "no"),
+                ),
+            )
+        if state.step == EVENING_AT:
+            choices = [Button(t, "t." + t.replace(":", "")) for t in EVENING_CHOICES]
+            return Reply(c.text("onboarding_evening.ask_time"), rows(*choices, width=4))
         return self._confirm(str(state.data["zone"]), ctx)
 
     def cancel(self, state: FlowState, ctx: Context) -> Outcome:
@@ -75,15 +81,51 @@ class Onboarding:
         if state.step == CONFIRM and isinstance(event, ButtonInput):
             if event.option == "yes":
                 zone = str(state.data["zone"])
-                name = ctx.person.preferred_name or ctx.person.first_name
-                done = Reply(c.text("onboarding.done", name=name, zone=zone), edit=True)
-                return Outcome(None, (done,), (SetTimezone(zone),))
+                following = state.at(EVENING)
+                ask = replace(self.prompt(following, ctx), edit=True)
+                return Outcome(following, (ask,), (SetTimezone(zone),))
             if event.option == "no":
                 retry = state.back() or state
                 return Outcome(retry, (Reply(c.text("onboarding.timezone_try_again"), edit=True),))
         if isinstance(event, TextInput) and state.step in (ZONE, CONFIRM):
             return self._on_zone(state, event.text, ctx)
+        if state.step == EVENING and isinstance(event, ButtonInput):
+            if event.option == "yes":
+                return self._done(state, ctx, {"evening_on": True, "evening_at": "21:00"})
+            if event.option == "no":
+                return self._done(state, ctx, {"evening_on": False})
+            if event.option == "time":
+                following = state.at(EVENING_AT)
+                return Outcome(following, (replace(self.prompt(following, ctx), edit=True),))
+        if state.step == EVENING_AT:
+            return self._on_evening_time(state, event, ctx)
         return Outcome(state, (self.prompt(state, ctx),))
+
+    def _done(self, state: FlowState, ctx: Context, prefs: dict[str, object]) -> Outcome:
+        zone = str(state.data.get("zone", ctx.person.timezone or "UTC"))
+        name = ctx.person.preferred_name or ctx.person.first_name
+        done = Reply(ctx.content.text("onboarding.done", name=name, zone=zone), edit=True)
+        return Outcome(None, (done,), (SetPrefs(dict(prefs)),))
+
+    def _on_evening_time(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
+        chosen: tuple[int, int] | None = None
+        if isinstance(event, ButtonInput) and event.option.startswith("t."):
+            digits = event.option[2:]
+            if len(digits) == 4 and digits.isdigit():
+                chosen = (int(digits[:2]), int(digits[2:]))
+        elif isinstance(event, TextInput):
+            chosen = parse_clock(event.text)
+            if chosen is None:
+                return Outcome(state, (Reply(ctx.content.text("settings.time_unknown")),))
+        if chosen is None:
+            return Outcome(state, (self.prompt(state, ctx),))
+        at = time(*chosen)
+        prefs = ctx.prefs
+        if in_quiet_hours(at, prefs.quiet_start, prefs.quiet_end):
+            quiet = f"{hhmm(prefs.quiet_start)}–{hhmm(prefs.quiet_end)}"
+            text = ctx.content.text("settings.evening_in_quiet", time=hhmm(at), quiet=quiet)
+            return Outcome(state, (Reply(text),))
+        return self._done(state, ctx, {"evening_on": True, "evening_at": hhmm(at)})
 
     def _on_name(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
         c = ctx.content

@@ -21,7 +21,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from bot.content import Catalogue
-from bot.domain import clock
+from bot.domain import clock, schedule
 from bot.domain.drafts import STYLES, build_draft
 from bot.domain.flow import (
     Back,
@@ -88,7 +88,6 @@ RESUMABLE_STEPS = (DIR, WHO_STEP, NAME, PAT, DESC, CAM, INT, FEEL, NEED, PATH)
 PATTERNS_PER_PAGE = 5
 FEELING_PAGES = (("hurt", "scared"), ("angry", "exposed"), ("drained",))
 TONIGHT_AT, TOMORROW_AT = time(20, 0), time(19, 0)
-LATER_HOURS = 3
 
 
 def moment_of(state: FlowState) -> Moment:
@@ -121,10 +120,20 @@ class RepairFlow:
 
     # ------------------------------------------------------------------ entry
 
-    def start(self, ctx: Context, moment_id: str, description: str | None = None) -> Outcome:
+    def start(
+        self,
+        ctx: Context,
+        moment_id: str,
+        description: str | None = None,
+        direction: str | None = None,
+    ) -> Outcome:
+        """A new moment; with `direction` (from the evening reflection) it starts at "who"."""
         moment = Moment(moment_id, ctx.now, description=description or None)
         state = FlowState(FLOW, DIR, {"m": moment.to_data()})
-        return Outcome(state, (self.prompt(state, ctx),), (SaveMoment(moment),))
+        if direction in DIRECTIONS:
+            moment = moment.update(direction=direction)
+            state = _at(state, WHO_STEP, moment)
+        return _stamped(Outcome(state, (self.prompt(state, ctx),), (SaveMoment(moment),)))
 
     def resume(self, moment: Moment, ctx: Context) -> Outcome:
         """Pick an unfinished moment up again where it was left (else at its first unanswered
@@ -190,7 +199,15 @@ class RepairFlow:
         if state.step == OFFER:
             return Outcome(None, (Reply(ctx.content.text("moment.offer_declined")),))
         moment = moment_of(state).update(status=UNFINISHED, step=_resumable(state))
-        return Outcome(None, (Reply(ctx.content.text("moment.cancelled")),), (SaveMoment(moment),))
+        reply = Reply(ctx.content.text("moment.cancelled"))
+        return Outcome(None, (reply,), (SaveMoment(moment), *self._nudge(moment, ctx)))
+
+    @staticmethod
+    def _nudge(m: Moment, ctx: Context) -> tuple[object, ...]:
+        """A moment left with no plan gets one gentle follow-up, if the person wants those."""
+        if not ctx.prefs.nudges_on:
+            return ()
+        return (schedule.ScheduleNudge(m.id, schedule.nudge_due(ctx.now, ctx.prefs)),)
 
     def abandon(self, state: FlowState) -> tuple[object, ...]:
         """Effects when another flow replaces this one: keep the moment as unfinished."""
@@ -507,7 +524,7 @@ class RepairFlow:
         elif event.option == "tomorrow":
             due = clock.at_local(now.astimezone(zone).date() + timedelta(days=1), TOMORROW_AT, zone)
         elif event.option == "hours":
-            due = clock.later_by(now, LATER_HOURS)
+            due = clock.later_by(now, ctx.prefs.follow_up_hours)
         elif event.option == "type":
             return self._advance(state, WHEN_AT, m, ctx)
         if due is None:
@@ -567,7 +584,8 @@ class RepairFlow:
             replies.append(
                 Reply(c.text("moment.close_recorded", summary=self.summary_line(m, c)), menu)
             )
-            return Outcome(None, tuple(replies), (SaveMoment(m),), retire_card=True)
+            effects = (SaveMoment(m), *self._nudge(m, ctx))
+            return Outcome(None, tuple(replies), effects, retire_card=True)
         if m.path == LATER and m.plan_due_at is not None:
             replies.append(
                 Reply(
@@ -587,7 +605,11 @@ class RepairFlow:
         replies.append(
             Reply(c.text("moment.close_recorded", summary=self.summary_line(m, c)), menu)
         )
-        return Outcome(None, tuple(replies), (SaveMoment(m),))
+        closing: tuple[object, ...] = (SaveMoment(m),)
+        if m.status == PLANNED and m.plan_due_at is not None:
+            due = schedule.follow_up_due(m.plan_due_at, ctx.prefs)
+            closing += (schedule.ScheduleFollowUp(m.id, due),)
+        return Outcome(None, tuple(replies), closing)
 
     def when_words(self, due: datetime, preset: str | None, ctx: Context) -> str:
         c = ctx.content

@@ -257,6 +257,7 @@ class Sandbox:
         self.actions: list[BotAction] = []
         self.faults: list[Fault] = []
         self.calls: defaultdict[str, int] = defaultdict(int)
+        self.flood_refusals = 0  # 429s from the flood limits (not injected faults)
         self._updates: deque[JSON] = deque()
         # Real update ids only grow. Starting from the clock keeps ids unique across stand-in
         # restarts, so a bot that remembers handled ids (it does) never mistakes a new one.
@@ -681,6 +682,7 @@ class Sandbox:
             per_chat.popleft()
         chat_limit = limits.per_group_per_minute if chat.type != "private" else limits.private_burst
         if len(overall) >= limits.overall_per_second or len(per_chat) >= chat_limit:
+            self.flood_refusals += 1
             raise ApiError(
                 429,
                 f"Too Many Requests: retry after {limits.retry_after}",

@@ -6,12 +6,13 @@ find them again later.
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import (
     JSON,
     BigInteger,
+    Date,
     ForeignKey,
     Index,
     Integer,
@@ -56,6 +57,14 @@ class User(Base):
     onboarded_at: Mapped[datetime | None]
     # Set when the person blocks the bot (my_chat_member or a 403), cleared when they return.
     blocked_at: Mapped[datetime | None]
+    # Scheduling settings (/settings). Times are local wall-clock "HH:MM" in `timezone`.
+    evening_on: Mapped[bool] = mapped_column(default=False)
+    evening_at: Mapped[str] = mapped_column(String(5), default="21:00")
+    quiet_start: Mapped[str] = mapped_column(String(5), default="22:30")
+    quiet_end: Mapped[str] = mapped_column(String(5), default="08:00")
+    follow_up_hours: Mapped[int] = mapped_column(SmallInteger, default=3)
+    nudges_on: Mapped[bool] = mapped_column(default=True)
+    paused_until: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -130,5 +139,58 @@ class MomentRow(Base):
     draft_style: Mapped[str | None] = mapped_column(String(16))
     plan_due_at: Mapped[datetime | None]
     step: Mapped[str | None] = mapped_column(String(16))
+    # How it went, from a follow-up: went_well, hard; and when it was repaired or let go.
+    outcome: Mapped[str | None] = mapped_column(String(16))
+    resolved_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class ScheduledPrompt(Base):
+    """A message the bot sends on its own: an evening reflection, a follow-up, a snooze.
+
+    Why a table and one periodic tick rather than an APScheduler job per person (DESIGN.md):
+    jobs are not persisted, 100,000 of them take half a minute and hundreds of megabytes to
+    create at every start, and several processes cannot share them. A row survives restarts,
+    its unique `key` absorbs a double schedule, and its status makes every send at most once:
+    pending -> sending (claimed) -> sent | skipped | failed | cancelled.
+    """
+
+    __tablename__ = "scheduled_prompts"
+    __table_args__ = (Index("ix_scheduled_prompts_status_due_at", "status", "due_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    key: Mapped[str] = mapped_column(String(96), unique=True)
+    kind: Mapped[str] = mapped_column(String(16))
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    moment_id: Mapped[str | None] = mapped_column(
+        ForeignKey("moments.id", ondelete="CASCADE"), index=True
+    )
+    due_at: Mapped[datetime]
+    status: Mapped[str] = mapped_column(String(12), default="pending")
+    attempts: Mapped[int] = mapped_column(SmallInteger, default=0)
+    last_error: Mapped[str | None] = mapped_column(String(200))
+    claimed_at: Mapped[datetime | None]
+    sent_at: Mapped[datetime | None]
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+    answer: Mapped[str | None] = mapped_column(String(16))
+    answered_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Reflection(Base):
+    """An answer to an evening reflection (and its optional line)."""
+
+    __tablename__ = "reflections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    prompt_id: Mapped[int | None] = mapped_column(
+        ForeignKey("scheduled_prompts.id", ondelete="SET NULL")
+    )
+    local_date: Mapped[date] = mapped_column(Date)
+    answer: Mapped[str] = mapped_column(String(16))
+    note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)

@@ -6,17 +6,33 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 
+from sqlalchemy import select
+
+from bot.domain import schedule
 from bot.domain.flow import Event, Flow, FlowState, Outcome
 from bot.domain.moments import DeleteMoment, SaveMoment
-from bot.domain.onboarding import SetPreferredName, SetTimezone
+from bot.domain.profile import SetPreferredName, SetPrefs, SetTimezone
+from bot.domain.reflection_flow import RecordReflection
+from bot.scheduling import store as prompt_store
 from bot.storage import moments as moment_store
 from bot.storage import repositories as repo
-from bot.storage.models import ConversationState
+from bot.storage.models import ConversationState, Reflection
 from bot.telegram.turn import Card, Turn
 
 log = logging.getLogger(__name__)
 
 EffectHandler = Callable[[Turn, object], Awaitable[None]]
+PREF_COLUMNS = frozenset(
+    {
+        "evening_on",
+        "evening_at",
+        "quiet_start",
+        "quiet_end",
+        "follow_up_hours",
+        "nudges_on",
+        "paused_until",
+    }
+)
 _effect_handlers: dict[type, EffectHandler] = {}
 
 
@@ -42,6 +58,79 @@ async def _set_zone(turn: Turn, e: object) -> None:
     turn.user.timezone = e.zone
     if turn.user.onboarded_at is None:
         turn.user.onboarded_at = turn.now
+    await prompt_store.reschedule_evening(turn.session, turn.user, turn.now)
+
+
+@effect(SetPrefs)
+async def _set_prefs(turn: Turn, e: object) -> None:
+    assert isinstance(e, SetPrefs)
+    for name, value in e.changes.items():
+        if name not in PREF_COLUMNS:
+            raise ValueError(f"not a setting: {name}")
+        setattr(turn.user, name, value)
+    await prompt_store.reschedule_evening(turn.session, turn.user, turn.now)
+
+
+@effect(schedule.ScheduleFollowUp)
+async def _follow_up(turn: Turn, e: object) -> None:
+    assert isinstance(e, schedule.ScheduleFollowUp)
+    await prompt_store.cancel_for_moment(turn.session, e.moment_id, turn.now)
+    await prompt_store.plan(
+        turn.session,
+        key=schedule.follow_up_key(e.moment_id, e.due),
+        kind=schedule.FOLLOW_UP,
+        user_id=turn.user.id,
+        chat_id=turn.user.id,
+        due=e.due,
+        now=turn.now,
+        moment_id=e.moment_id,
+    )
+
+
+@effect(schedule.ScheduleNudge)
+async def _nudge(turn: Turn, e: object) -> None:
+    assert isinstance(e, schedule.ScheduleNudge)
+    await prompt_store.plan(
+        turn.session,
+        key=schedule.nudge_key(e.moment_id),
+        kind=schedule.NUDGE,
+        user_id=turn.user.id,
+        chat_id=turn.user.id,
+        due=e.due,
+        now=turn.now,
+        moment_id=e.moment_id,
+    )
+
+
+@effect(schedule.CancelPrompts)
+async def _cancel_prompts(turn: Turn, e: object) -> None:
+    assert isinstance(e, schedule.CancelPrompts)
+    await prompt_store.cancel_for_moment(turn.session, e.moment_id, turn.now)
+
+
+@effect(RecordReflection)
+async def _reflection(turn: Turn, e: object) -> None:
+    assert isinstance(e, RecordReflection)
+    existing = None
+    if e.prompt_id is not None:
+        existing = await turn.session.scalar(
+            select(Reflection).where(
+                Reflection.prompt_id == e.prompt_id, Reflection.user_id == turn.user.id
+            )
+        )
+    if existing is None:
+        turn.session.add(
+            Reflection(
+                user_id=turn.user.id,
+                prompt_id=e.prompt_id,
+                local_date=e.local_date,
+                answer=e.answer,
+                note=e.note,
+                created_at=turn.now,
+            )
+        )
+    elif e.note is not None:
+        existing.note = e.note
 
 
 @effect(SaveMoment)

@@ -28,8 +28,9 @@ from bot.domain.flow import Back, ButtonInput, Outcome, TextInput, Unsupported
 from bot.domain.onboarding import ONBOARDING
 from bot.domain.replies import Button, Reply, rows
 from bot.sandbox.objects import MEDIA_KINDS
+from bot.scheduling.store import cancel_for_user
 from bot.storage import repositories as repo
-from bot.telegram import flow_runner, moments
+from bot.telegram import flow_runner, moments, prompts
 from bot.telegram.services import services
 from bot.telegram.turn import Outgoing, Turn, deliver, turn_handler
 
@@ -40,7 +41,7 @@ GROUPS = filters.ChatType.GROUPS
 NEW_MESSAGE = filters.UpdateType.MESSAGE
 
 # The commands shown in Telegram's menu, in this order (descriptions in content).
-MENU_COMMANDS = ("moment", "history", "start", "help", "back", "cancel")
+MENU_COMMANDS = ("moment", "history", "settings", "start", "help", "back", "cancel")
 
 
 def message_kind(message: Message) -> str:
@@ -106,6 +107,11 @@ async def on_moment(turn: Turn) -> None:
 @turn_handler
 async def on_history(turn: Turn) -> None:
     await moments.show_history(turn)
+
+
+@turn_handler
+async def on_settings(turn: Turn) -> None:
+    await prompts.open_settings(turn)
 
 
 @turn_handler
@@ -206,6 +212,10 @@ async def _on_menu(turn: Turn, action: str) -> None:
         await moments.show_history(turn)
     elif kind in ("ho", "hd", "hx", "hr", "hl", "hu") and argument:
         await moments.on_history_action(turn, kind, argument)
+    elif kind in prompts.KINDS and argument:
+        await prompts.on_prompt_button(turn, kind, argument)
+    elif kind == "settings":
+        await prompts.open_settings(turn)
     else:
         turn.toast(turn.content.text("shell.expired"))
 
@@ -219,6 +229,7 @@ async def on_my_chat_member(turn: Turn) -> None:
     status = change.new_chat_member.status
     if status in (ChatMemberStatus.BANNED, ChatMemberStatus.LEFT):
         turn.user.blocked_at = turn.now
+        await cancel_for_user(turn.session, turn.user.id, "blocked", turn.now)
         log.info("a person blocked the bot")
     # A person who unblocks us is marked active by the turn itself (any contact does that).
 
@@ -281,6 +292,7 @@ def handlers() -> list[BaseHandler[Any, Any, Any]]:
         CommandHandler("back", on_back, filters=command),
         CommandHandler("moment", on_moment, filters=command),
         CommandHandler("history", on_history, filters=command),
+        CommandHandler("settings", on_settings, filters=command),
         CommandHandler(["start", "help"], on_group_start, filters=NEW_MESSAGE & GROUPS),
         CommandHandler(["moment", "history"], on_group_moment, filters=NEW_MESSAGE & GROUPS),
         MessageHandler(command & filters.COMMAND, on_unknown_command),

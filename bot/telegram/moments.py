@@ -10,6 +10,7 @@ from bot.domain.moments import LET_GO, REPAIRED, RESUMABLE, DeleteMoment, Moment
 from bot.domain.repair_flow import FLOW as MOMENT_FLOW
 from bot.domain.repair_flow import OFFER, REPAIR, moment_of
 from bot.domain.replies import Reply
+from bot.domain.schedule import CancelPrompts
 from bot.storage import moments as store
 from bot.storage import repositories as repo
 from bot.telegram import flow_runner
@@ -69,14 +70,14 @@ async def on_history_action(turn: Turn, action: str, moment_id: str) -> None:
     elif action == "hd":
         turn.say(history.confirm_delete(moment, c))
     elif action == "hx":
-        await flow_runner.apply_effects(turn, (DeleteMoment(moment.id),))
+        await flow_runner.apply_effects(turn, (DeleteMoment(moment.id),))  # prompts cascade
         await _forget_flow_of(turn, moment.id)
         turn.toast(c.text("history.deleted"))
         await show_history(turn)
     elif action in ("hr", "hl") and moment.status not in RESUMABLE:
         status = REPAIRED if action == "hr" else LET_GO
-        updated = moment.update(status=status)
-        await flow_runner.apply_effects(turn, (SaveMoment(updated),))
+        updated = moment.update(status=status, resolved_at=turn.now)
+        await flow_runner.apply_effects(turn, (SaveMoment(updated), CancelPrompts(moment.id)))
         turn.toast(
             c.text("history.marked_repaired" if status == REPAIRED else "history.marked_let_go")
         )

@@ -5,13 +5,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from telegram.ext import Application, CallbackContext
 
 from bot.config import Settings
 from bot.domain.flow import Flow
 from bot.storage.database import Database
+
+if TYPE_CHECKING:
+    from bot.scheduling.dispatcher import Dispatcher
 
 SERVICES_KEY = "mend.services"
 
@@ -27,6 +30,7 @@ class Services:
     flows: dict[str, Flow]
     clock: Callable[[], datetime] = utc_now
     bot_username: str = ""
+    dispatcher: Dispatcher | None = None
     extras: dict[str, Any] = field(default_factory=dict)
 
 

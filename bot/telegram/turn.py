@@ -28,6 +28,7 @@ from bot.domain.callbacks import encode_flow, encode_menu
 from bot.domain.flow import Context, Person
 from bot.domain.replies import Reply
 from bot.sandbox.objects import utf16_len
+from bot.scheduling.store import prefs_of, reschedule_evening
 from bot.storage import repositories as repo
 from bot.storage.models import ConversationState, User
 from bot.telegram.services import Services, services
@@ -124,7 +125,7 @@ class Turn:
         return Person(u.id, u.first_name, u.preferred_name, u.timezone, u.language_code)
 
     def context(self) -> Context:
-        return Context(self.person(), self.now, self.content)
+        return Context(self.person(), self.now, self.content, prefs_of(self.user))
 
     @property
     def pressed_message_id(self) -> int | None:
@@ -181,9 +182,13 @@ def turn_handler(fn: TurnCallback) -> HandlerCallback:
                         log.info("update %s was handled before; skipped", update.update_id)
                         return
                     known, state = await repo.user_and_state(session, sender.id, chat.id)
+                    was_blocked = known is not None and known.blocked_at is not None
                     user = await repo.upsert_user(
                         session, sender.id, sender.first_name, sender.language_code, now, known
                     )
+                    if was_blocked and user.blocked_at is None:
+                        # They came back: their evening reflection comes back too.
+                        await reschedule_evening(session, user, now)
                     turn = Turn(session, svc, update, user, chat.id, prefetched=(state,))
                     await fn(turn)
                     query = update.callback_query

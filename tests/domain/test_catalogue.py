@@ -4,21 +4,25 @@ message is longer than a phone screen should hold, and every button's data fits 
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from dataclasses import replace
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
 
 import bot
 from bot.content import available_languages, catalogue
-from bot.domain import history
+from bot.domain import history, prompts
 from bot.domain import repair_flow as rf
 from bot.domain.callbacks import encode_flow, encode_menu
 from bot.domain.flow import Context, FlowState, Person
 from bot.domain.moments import BY_ME, DIRECTIONS, TO_ME, WHO, Moment
 from bot.domain.naming import feeling_keys
 from bot.domain.onboarding import ONBOARDING
+from bot.domain.reflection_flow import REFLECTION
 from bot.domain.replies import Reply
+from bot.domain.schedule import Prefs
+from bot.domain.settings_flow import SETTINGS, UNTIL_RESUMED
 
 C = catalogue("en")
 SOURCE = Path(bot.__file__).parent
@@ -160,9 +164,44 @@ def every_card() -> list[tuple[str, Reply]]:
                 for extra in ({"page": 0}, {"page": 1}, {"page": 2}, {"word": "ignored"}):
                     state = FlowState(rf.FLOW, step, {"m": m.to_data(), **extra})
                     cards.append((f"{rf.FLOW}:{step}", rf.REPAIR.prompt(state, ctx)))
-        for step, data in (("name", {}), ("zone", {}), ("confirm", {"zone": "Asia/Kathmandu"})):
+        for step, data in (
+            ("name", {}),
+            ("zone", {}),
+            ("confirm", {"zone": "Asia/Kathmandu"}),
+            ("evening", {}),
+            ("eveningat", {}),
+        ):
             state = FlowState("onboard", step, data)
             cards.append((f"onboard:{step}", ONBOARDING.prompt(state, ctx)))
+        for paused in (None, ctx.now + timedelta(days=1), UNTIL_RESUMED):
+            prefs_ctx = replace(ctx, prefs=Prefs(zone="Europe/Berlin", paused_until=paused))
+            for step, data in (
+                ("menu", {}),
+                ("evening", {}),
+                ("zone", {}),
+                ("quiet", {}),
+                ("delay", {}),
+                ("zoneok", {"zone": "Asia/Tokyo"}),
+            ):
+                state = FlowState("settings", step, data)
+                cards.append((f"settings:{step}", SETTINGS.prompt(state, prefs_ctx)))
+        cards.append(
+            (
+                "reflect:line",
+                REFLECTION.prompt(
+                    FlowState("reflect", "line", {"prompt": 1, "date": "2026-03-01"}), ctx
+                ),
+            )
+        )
+        big = 10**12
+        cards.append(("menu", prompts.evening_card("A" * 64, big, C)))
+        for status in ("planned", "unfinished", "drafted"):
+            moment = Moment(
+                "x" * 12, ctx.now, pattern="other", description="d" * 500, status=status
+            )
+            for nudge in (True, False):
+                cards.append(("menu", prompts.follow_up_card(moment, big, C, nudge=nudge)))
+        cards.append(("menu", prompts.reschedule_card(big, C)))
         m = Moment("x" * 12, ctx.now, direction=BY_ME, who="other", status="unfinished")
         cards.append(("history", history.summary(m, C, "Europe/Berlin")))
         cards.append(

@@ -8,14 +8,8 @@ import pytest
 
 from bot.content import catalogue
 from bot.domain.flow import Back, ButtonInput, Context, FlowState, Person, TextInput, Unsupported
-from bot.domain.onboarding import (
-    CONFIRM,
-    NAME,
-    ONBOARDING,
-    ZONE,
-    SetPreferredName,
-    SetTimezone,
-)
+from bot.domain.onboarding import CONFIRM, EVENING, EVENING_AT, NAME, ONBOARDING, ZONE
+from bot.domain.profile import SetPreferredName, SetPrefs, SetTimezone
 
 NOW = datetime(2026, 3, 1, 19, 30, tzinfo=UTC)
 
@@ -76,11 +70,38 @@ def test_a_zone_is_confirmed_before_it_is_saved():
     assert [b.option for row in outcome.replies[0].buttons for b in row] == ["yes", "no"]
 
 
-def test_yes_saves_the_zone_and_ends_the_flow():
+def test_yes_saves_the_zone_and_offers_the_evening_check_in():
     outcome = ONBOARDING.handle(at(CONFIRM, zone="Asia/Tokyo"), ButtonInput("yes"), ctx("Annie"))
-    assert outcome.state is None
+    assert outcome.state is not None and outcome.state.step == EVENING
     assert outcome.effects == (SetTimezone("Asia/Tokyo"),)
-    assert "Annie" in outcome.replies[0].text and outcome.replies[0].edit
+    assert "21:00" in outcome.replies[0].text and outcome.replies[0].edit
+
+
+def evening(zone: str = "Asia/Tokyo") -> FlowState:
+    return FlowState("onboard", EVENING, {"trail": [NAME, ZONE, CONFIRM], "zone": zone})
+
+
+@pytest.mark.parametrize(
+    ("option", "prefs"),
+    [("yes", {"evening_on": True, "evening_at": "21:00"}), ("no", {"evening_on": False})],
+)
+def test_the_evening_answer_ends_onboarding(option: str, prefs: dict[str, object]):
+    outcome = ONBOARDING.handle(evening(), ButtonInput(option), ctx("Annie"))
+    assert outcome.state is None and outcome.effects == (SetPrefs(prefs),)
+    assert "All set, Annie" in outcome.replies[0].text and "Asia/Tokyo" in outcome.replies[0].text
+
+
+def test_another_evening_time_is_asked_and_kept_out_of_quiet_hours():
+    outcome = ONBOARDING.handle(evening(), ButtonInput("time"), ctx())
+    assert outcome.state is not None and outcome.state.step == EVENING_AT
+    state = outcome.state
+    quiet = ONBOARDING.handle(state, TextInput("23:15"), ctx())
+    assert quiet.state == state and "quiet hours" in quiet.replies[0].text
+    outcome = ONBOARDING.handle(state, TextInput("8:30pm"), ctx())
+    assert outcome.state is None
+    assert outcome.effects == (SetPrefs({"evening_on": True, "evening_at": "20:30"}),)
+    outcome = ONBOARDING.handle(state, ButtonInput("t.1900"), ctx())
+    assert outcome.effects == (SetPrefs({"evening_on": True, "evening_at": "19:00"}),)
 
 
 def test_no_goes_back_to_the_zone_question():

@@ -28,7 +28,7 @@ def console(workdir: Path, typed: str) -> subprocess.CompletedProcess[str]:
 
 
 def test_console_onboards_with_no_token_and_remembers_the_person(tmp_path: Path):
-    first = console(tmp_path, "/start\nSam\nBerlin\n1\n/quit\n")
+    first = console(tmp_path, "/start\nSam\nBerlin\n1\n1\n/quit\n")
     assert first.returncode == 0, first.stderr
     out = first.stdout
     assert "not therapy" in out

@@ -38,7 +38,8 @@ def onboard(control: Control) -> None:
     control.act(ANA, "text", "/start", "what should I call you")
     control.act(ANA, "text", "Ana", "time zone")
     control.act(ANA, "text", "Lisbon", "Europe/Lisbon")
-    control.act(ANA, "press", "Yes, that's right", "All set")
+    control.act(ANA, "press", "Yes, that's right", "check-in each evening")
+    control.act(ANA, "press", "No thanks", "All set")
 
 
 def test_a_whole_flow_over_http(bot_process: BotProcess, control: Control, db_url: str):

@@ -44,6 +44,7 @@ async def onboarded(h: Harness, user_id: int, name: str) -> None:
     await h.text(user_id, name)
     await h.text(user_id, "Berlin")
     await h.press(user_id, "Yes, that's right")
+    await h.press(user_id, "No thanks")
 
 
 async def act(h: Harness, user_id: int, kind: str, value: str) -> list[BotAction]:

@@ -36,13 +36,16 @@ async def test_start_walks_through_onboarding_and_stores_name_and_zone(harness: 
     # 19:30 UTC on 1 March is 19:30 in Lisbon (no summer time yet): confirmed back.
     assert "19:30" in replies[0] and "Europe/Lisbon" in replies[0]
 
-    actions = await h.press(ANA, "Yes, that's right")
+    replies = h.texts(await h.press(ANA, "Yes, that's right"))
+    assert "check-in each evening" in replies[0]
+    actions = await h.press(ANA, "Yes, at 21:00")
     assert any(
         a.method == "editMessageText" and "All set, Annie" in (a.text or "") for a in actions
     )
     user = await user_row(h, ANA)
     assert user is not None
     assert (user.preferred_name, user.timezone) == ("Annie", "Europe/Lisbon")
+    assert (user.evening_on, user.evening_at) == (True, "21:00")
     assert user.onboarded_at == h.clock.now
     assert await state_row(h, ANA) is None
 
@@ -56,6 +59,7 @@ async def test_first_name_button_and_local_time_answer(harness: Harness):
     replies = h.texts(await h.text(ANA, "20:31"))
     assert "20:30" in replies[0] and "Europe/Berlin" in replies[0]
     await h.press(ANA, "Yes, that's right")
+    await h.press(ANA, "No thanks")
     user = await user_row(h, ANA)
     assert user is not None and (user.preferred_name, user.timezone) == ("Ana", "Europe/Berlin")
 
@@ -71,6 +75,7 @@ async def test_saying_no_asks_again_and_a_new_answer_replaces_the_guess(harness:
     replies = h.texts(await h.text(ANA, "Tokyo"))
     assert "Asia/Tokyo" in replies[0]
     await h.press(ANA, "Yes, that's right")
+    await h.press(ANA, "No thanks")
     user = await user_row(h, ANA)
     assert user is not None and user.timezone == "Asia/Tokyo"
 
@@ -177,6 +182,7 @@ async def test_returning_person_is_welcomed_back(harness: Harness):
     await h.text(ANA, "Annie")
     await h.text(ANA, "UTC+2")
     await h.press(ANA, "Yes, that's right")
+    await h.press(ANA, "No thanks")
     replies = h.texts(await h.text(ANA, "/start"))
     assert replies == ["Welcome back, Annie. What would you like to do?"]
     replies = h.texts(await h.press(ANA, "Change my name or time zone"))

@@ -1,0 +1,85 @@
+"""The cards the bot sends on its own, and what their answers do.
+
+Buttons carry `menu:<kind>.<choice>.<prompt id>`: a prompt row, not a flow state, so an answer
+days later still works. The shell checks that the prompt belongs to the person pressing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from bot.content import Catalogue
+from bot.domain.history import pattern_label
+from bot.domain.moments import LET_GO, OTHER_PATTERN, REPAIRED, UNFINISHED, Moment
+from bot.domain.replies import Button, Reply, rows
+
+EVENING_CHOICES = ("hurt", "by_me", "connection", "all_good", "not_tonight", "snooze")
+FOLLOW_UP_CHOICES = ("went_well", "hard", "not_yet", "let_go", "resume")
+RESCHEDULE_CHOICES = ("tonight", "tomorrow", "hours")
+
+
+def _button(c: Catalogue, key: str, kind: str, choice: str, prompt_id: int) -> Button:
+    return Button(c.text(key), f"{kind}.{choice}.{prompt_id}", menu=True)
+
+
+def evening_card(name: str, prompt_id: int, c: Catalogue) -> Reply:
+    buttons = [
+        _button(c, f"evening.{choice}", "ev", choice, prompt_id) for choice in EVENING_CHOICES
+    ]
+    return Reply(c.text("evening.ask", name=name), rows(*buttons, width=2))
+
+
+def moment_label(m: Moment, c: Catalogue) -> str:
+    if m.pattern and m.pattern != OTHER_PATTERN:
+        return pattern_label(m, c)
+    text = " ".join((m.description or m.observation or pattern_label(m, c)).split())
+    return text if len(text) <= 40 else text[:39] + "…"
+
+
+def follow_up_card(m: Moment, prompt_id: int, c: Catalogue, *, nudge: bool) -> Reply:
+    choices = ["went_well", "hard", "not_yet", "let_go"]
+    if nudge and m.status == UNFINISHED:
+        choices = ["resume", "not_yet", "let_go"]
+    buttons = [_button(c, f"follow_up.{choice}", "fu", choice, prompt_id) for choice in choices]
+    key = "follow_up.nudge_ask" if nudge else "follow_up.ask"
+    return Reply(c.text(key, label=moment_label(m, c)), rows(*buttons, width=2))
+
+
+def reschedule_card(prompt_id: int, c: Catalogue) -> Reply:
+    buttons = [
+        _button(c, f"follow_up.{choice}", "fr", choice, prompt_id) for choice in RESCHEDULE_CHOICES
+    ]
+    return Reply(c.text("follow_up.ask_when"), rows(*buttons), edit=True)
+
+
+def duration_words(elapsed: timedelta, c: Catalogue) -> str:
+    hours = elapsed.total_seconds() / 3600
+    if hours < 1:
+        return c.text("follow_up.duration.minutes")
+    if hours < 48:
+        return c.text("follow_up.duration.hours", n=round(hours))
+    return c.text("follow_up.duration.days", n=round(hours / 24))
+
+
+@dataclass(frozen=True)
+class Answered:
+    moment: Moment
+    reply: Reply
+
+
+def answer_follow_up(m: Moment, choice: str, now: datetime, c: Catalogue) -> Answered | None:
+    """Record how it went. None for choices that are not an outcome (not yet, resume)."""
+    if choice == "went_well":
+        moment = m.update(status=REPAIRED, outcome="went_well", resolved_at=now)
+        words = duration_words(now - m.created_at, c)
+        return Answered(
+            moment, Reply(c.text("follow_up.went_well_reply", time_to_repair=words), edit=True)
+        )
+    if choice == "hard":
+        moment = m.update(status=REPAIRED, outcome="hard", resolved_at=now)
+        return Answered(moment, Reply(c.text("follow_up.hard_reply"), edit=True))
+    if choice == "let_go":
+        moment = m.update(status=LET_GO, resolved_at=now)
+        return Answered(moment, Reply(c.text("follow_up.let_go_reply"), edit=True))
+    return None

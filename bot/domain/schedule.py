@@ -1,0 +1,186 @@
+"""When prompts are due: evening reflections, follow-ups, quiet hours, pauses, staleness.
+
+Pure rules over aware datetimes; the scheduler stores what these decide as rows of the
+scheduled_prompts table (each with an idempotency key) and a periodic tick sends the due ones.
+See DESIGN.md ("Scheduling") and `bot/domain/clock.py` for the time rules.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from zoneinfo import ZoneInfo
+
+from bot.domain.clock import at_local, later_by, zone_of
+
+EVENING, FOLLOW_UP, NUDGE, SNOOZE = "evening", "follow_up", "nudge", "snooze"
+KINDS = (EVENING, FOLLOW_UP, NUDGE, SNOOZE)
+
+DEFAULT_EVENING = time(21, 0)
+DEFAULT_QUIET = (time(22, 30), time(8, 0))
+DEFAULT_FOLLOW_UP_HOURS = 3
+STALE_AFTER = timedelta(hours=3)
+SNOOZE_FOR = timedelta(hours=1)
+# A no-plan follow-up comes at the first evening time at least this long after the moment.
+NUDGE_AT_LEAST = timedelta(hours=6)
+
+
+@dataclass(frozen=True)
+class Prefs:
+    """A person's scheduling settings."""
+
+    zone: str | None = None
+    evening_on: bool = False
+    evening_at: time = DEFAULT_EVENING
+    quiet_start: time = DEFAULT_QUIET[0]
+    quiet_end: time = DEFAULT_QUIET[1]
+    follow_up_hours: int = DEFAULT_FOLLOW_UP_HOURS
+    nudges_on: bool = True
+    paused_until: datetime | None = None
+
+    @property
+    def tz(self) -> ZoneInfo:
+        return zone_of(self.zone)
+
+
+def parse_hhmm(text: str) -> time:
+    hour, minute = text.split(":")
+    return time(int(hour), int(minute))
+
+
+def hhmm(value: time) -> str:
+    return f"{value.hour:02d}:{value.minute:02d}"
+
+
+def in_quiet_hours(local: time, start: time, end: time) -> bool:
+    """Whether a wall-clock time lies in [start, end), a window that may wrap midnight."""
+    if start == end:
+        return False
+    if start < end:
+        return start <= local < end
+    return local >= start or local < end
+
+
+def out_of_quiet_hours(due: datetime, prefs: Prefs) -> datetime:
+    """`due`, or the end of the quiet hours it falls into (the first moment they are over)."""
+    local = due.astimezone(prefs.tz)
+    if not in_quiet_hours(local.time(), prefs.quiet_start, prefs.quiet_end):
+        return due
+    day = local.date()
+    if prefs.quiet_start > prefs.quiet_end and local.time() >= prefs.quiet_start:
+        day += timedelta(days=1)  # late evening: quiet ends tomorrow morning
+    return at_local(day, prefs.quiet_end, prefs.tz)
+
+
+def is_paused(now: datetime, prefs: Prefs) -> bool:
+    return prefs.paused_until is not None and now < prefs.paused_until
+
+
+def evening_key(user_id: int, day: date) -> str:
+    return f"{EVENING}:{user_id}:{day.isoformat()}"
+
+
+def next_evening(after: datetime, prefs: Prefs) -> tuple[date, datetime]:
+    """The first evening reflection strictly after `after`: its local date and UTC instant.
+
+    One per local date, at the chosen local time (a time lost to spring-forward moves to the
+    next valid minute; a repeated one is taken the first time). Never inside a pause.
+    """
+    zone = prefs.tz
+    start = after
+    if prefs.paused_until is not None and prefs.paused_until > start:
+        start = prefs.paused_until - timedelta(microseconds=1)
+    day = start.astimezone(zone).date() - timedelta(days=1)
+    while True:
+        due = at_local(day, prefs.evening_at, zone)
+        if due > start and due > after:
+            return day, due
+        day += timedelta(days=1)
+
+
+def follow_up_due(planned: datetime, prefs: Prefs) -> datetime:
+    """A planned follow-up comes at the planned time, unless that is in quiet hours."""
+    return out_of_quiet_hours(planned, prefs)
+
+
+def in_hours(now: datetime, hours: float, prefs: Prefs) -> datetime:
+    """N real hours from now, moved out of quiet hours."""
+    return out_of_quiet_hours(later_by(now, hours), prefs)
+
+
+def nudge_due(ended: datetime, prefs: Prefs) -> datetime:
+    """One gentle follow-up for a moment left with no plan: the next evening (the person's
+    evening time), at least a few hours on."""
+    soonest = ended + NUDGE_AT_LEAST
+    zone = prefs.tz
+    day = soonest.astimezone(zone).date()
+    while True:
+        due = at_local(day, prefs.evening_at, zone)
+        if due >= soonest:
+            return out_of_quiet_hours(due, prefs)
+        day += timedelta(days=1)
+
+
+def snooze_due(now: datetime, prefs: Prefs) -> datetime | None:
+    """An hour later; None if that lands in quiet hours (then tomorrow's prompt will do)."""
+    due = later_by(now, SNOOZE_FOR.total_seconds() / 3600)
+    local = due.astimezone(prefs.tz).time()
+    if in_quiet_hours(local, prefs.quiet_start, prefs.quiet_end):
+        return None
+    return due
+
+
+def reschedule_due(choice: str, now: datetime, prefs: Prefs) -> datetime:
+    """ "Not yet, remind me": this evening (if it is still ahead), tomorrow evening, or in the
+    person's few hours; never in quiet hours."""
+    zone = prefs.tz
+    today = now.astimezone(zone).date()
+    if choice == "tonight":
+        tonight = at_local(today, time(20, 0), zone)
+        if tonight > now + timedelta(minutes=30):
+            return out_of_quiet_hours(tonight, prefs)
+        choice = "tomorrow"
+    if choice == "tomorrow":
+        return out_of_quiet_hours(at_local(today + timedelta(days=1), time(19, 0), zone), prefs)
+    return in_hours(now, prefs.follow_up_hours, prefs)
+
+
+def is_stale(due: datetime, now: datetime, stale_after: timedelta = STALE_AFTER) -> bool:
+    """Too late to make sense (an evening reflection at 4 a.m. after an outage)."""
+    return now - due > stale_after
+
+
+@dataclass(frozen=True)
+class ScheduleFollowUp:
+    """Effect: ask about this moment at `due` (a plan to talk later)."""
+
+    moment_id: str
+    due: datetime
+
+
+@dataclass(frozen=True)
+class ScheduleNudge:
+    """Effect: one gentle follow-up for a moment left with no plan."""
+
+    moment_id: str
+    due: datetime
+
+
+@dataclass(frozen=True)
+class CancelPrompts:
+    """Effect: nothing more is to be asked about this moment."""
+
+    moment_id: str
+
+
+def follow_up_key(moment_id: str, due: datetime) -> str:
+    return f"{FOLLOW_UP}:{moment_id}:{due.isoformat(timespec='minutes')}"
+
+
+def nudge_key(moment_id: str) -> str:
+    return f"{NUDGE}:{moment_id}"
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """Backoff after a network error: 15 s, 30 s, 1 min, 2 min..."""
+    return timedelta(seconds=15 * 2 ** max(0, attempts - 1))

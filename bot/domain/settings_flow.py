@@ -1,0 +1,260 @@
+"""/settings: the evening check-in, time zone, quiet hours, follow-up delay, pausing."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import UTC, datetime, time, timedelta
+from typing import Any
+
+from bot.content import shared_data
+from bot.domain.flow import (
+    Back,
+    ButtonInput,
+    Context,
+    Event,
+    FlowState,
+    Outcome,
+    TextInput,
+    Unsupported,
+)
+from bot.domain.profile import SetPrefs, SetTimezone
+from bot.domain.replies import Button, Reply, rows
+from bot.domain.schedule import Prefs, hhmm, in_quiet_hours
+from bot.domain.timezones import parse_clock, resolve_zone
+
+FLOW = "settings"
+MENU, EVENING_TIME, ZONE, ZONE_OK, QUIET, DELAY = (
+    "menu",
+    "evening",
+    "zone",
+    "zoneok",
+    "quiet",
+    "delay",
+)
+UNTIL_RESUMED = datetime(9999, 12, 31, tzinfo=UTC)
+DELAYS = (1, 2, 3, 4, 6, 8)
+EVENING_CHOICES = (time(19, 0), time(20, 0), time(21, 0), time(22, 0))
+
+
+def pause_words(prefs: Prefs, ctx: Context) -> str:
+    c = ctx.content
+    if prefs.paused_until is None or prefs.paused_until <= ctx.now:
+        return c.text("settings.not_paused")
+    if prefs.paused_until >= UNTIL_RESUMED - timedelta(days=1):
+        return c.text("settings.paused_forever")
+    local = prefs.paused_until.astimezone(prefs.tz)
+    return c.text("settings.paused", until=local.strftime("%A %-d %B, %H:%M"))
+
+
+def parse_quiet(text: str) -> tuple[time, time] | None:
+    for dash in ("-", "–", "to", " "):
+        if dash in text:
+            start, _, end = text.partition(dash)
+            a, b = parse_clock(start.strip()), parse_clock(end.strip())
+            if a and b:
+                return time(*a), time(*b)
+    return None
+
+
+class SettingsFlow:
+    name = FLOW
+
+    def start(self, ctx: Context) -> Outcome:
+        state = FlowState(FLOW, MENU)
+        return Outcome(state, (self.prompt(state, ctx),))
+
+    def cancel(self, state: FlowState, ctx: Context) -> Outcome:
+        return Outcome(None, (Reply(ctx.content.text("settings.closed")),))
+
+    def prompt(self, state: FlowState, ctx: Context) -> Reply:
+        c = ctx.content
+        prefs = ctx.prefs
+        if state.step == EVENING_TIME:
+            choices = [Button(hhmm(t), f"t.{hhmm(t).replace(':', '')}") for t in EVENING_CHOICES]
+            return Reply(c.text("settings.ask_evening_time"), rows(*choices, width=4))
+        if state.step == ZONE:
+            return Reply(c.text("settings.ask_zone"))
+        if state.step == ZONE_OK:
+            zone = str(state.data["zone"])
+            local = ctx.now.astimezone(Prefs(zone=zone).tz)
+            text = c.text(
+                "onboarding.timezone_confirm",
+                weekday=local.strftime("%A"),
+                local_time=local.strftime("%H:%M"),
+                zone=zone,
+            )
+            return Reply(
+                text,
+                rows(
+                    Button(c.text("onboarding.timezone_yes"), "yes"),
+                    Button(c.text("onboarding.timezone_no"), "no"),
+                ),
+            )
+        if state.step == QUIET:
+            return Reply(c.text("settings.ask_quiet"))
+        if state.step == DELAY:
+            return Reply(
+                c.text("settings.ask_delay"), (tuple(Button(f"{h} h", f"h.{h}") for h in DELAYS),)
+            )
+        evening = (
+            c.text("settings.on_at", time=hhmm(prefs.evening_at))
+            if prefs.evening_on
+            else c.text("settings.off")
+        )
+        text = c.text(
+            "settings.card",
+            evening=evening,
+            zone=prefs.zone or c.text("settings.no_zone"),
+            quiet=f"{hhmm(prefs.quiet_start)}–{hhmm(prefs.quiet_end)}",
+            delay=prefs.follow_up_hours,
+            nudges=c.text("settings.on") if prefs.nudges_on else c.text("settings.off"),
+            paused=pause_words(prefs, ctx),
+        )
+        paused = prefs.paused_until is not None and prefs.paused_until > ctx.now
+        buttons = [
+            Button(
+                c.text("settings.evening_off" if prefs.evening_on else "settings.evening_on"),
+                "evening",
+            ),
+            Button(c.text("settings.evening_time"), "time"),
+            Button(c.text("settings.zone"), "zone"),
+            Button(c.text("settings.quiet"), "quiet"),
+            Button(c.text("settings.delay"), "delay"),
+            Button(
+                c.text("settings.nudges_off" if prefs.nudges_on else "settings.nudges_on"), "nudges"
+            ),
+        ]
+        if paused:
+            buttons.append(Button(c.text("settings.resume"), "resume"))
+        else:
+            buttons += [
+                Button(c.text("settings.pause_day"), "pause.day"),
+                Button(c.text("settings.pause_week"), "pause.week"),
+                Button(c.text("settings.pause_forever"), "pause.ever"),
+            ]
+        buttons.append(Button(c.text("settings.done"), "done"))
+        return Reply(text, rows(*buttons, width=2))
+
+    def handle(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
+        c = ctx.content
+        if isinstance(event, Unsupported):
+            prompt = self.prompt(state, ctx)
+            return Outcome(
+                state, (Reply(c.text("onboarding.text_only", prompt=prompt.text), prompt.buttons),)
+            )
+        if isinstance(event, Back):
+            back = FlowState(FLOW, MENU)
+            return Outcome(back, (self.prompt(back, ctx),))
+        if state.step == MENU:
+            return self._on_menu(state, event, ctx)
+        if state.step == EVENING_TIME:
+            return self._on_evening_time(state, event, ctx)
+        if state.step in (ZONE, ZONE_OK):
+            return self._on_zone(state, event, ctx)
+        if state.step == QUIET and isinstance(event, TextInput):
+            quiet = parse_quiet(event.text)
+            if quiet is None:
+                return Outcome(state, (Reply(c.text("settings.quiet_unknown")),))
+            changes = {"quiet_start": hhmm(quiet[0]), "quiet_end": hhmm(quiet[1])}
+            return self._saved(ctx, changes)
+        if state.step == DELAY and isinstance(event, ButtonInput) and event.option.startswith("h."):
+            hours = int(event.option[2:]) if event.option[2:].isdigit() else 0
+            if hours in DELAYS:
+                return self._saved(ctx, {"follow_up_hours": hours})
+        return Outcome(state, (self.prompt(state, ctx),))
+
+    def _saved(self, ctx: Context, changes: dict[str, Any], *extra: object) -> Outcome:
+        menu = FlowState(FLOW, MENU)
+        prefs = replace(ctx.prefs, **_as_prefs(changes))
+        shown = self.prompt(menu, replace(ctx, prefs=prefs))
+        return Outcome(menu, (replace(shown, edit=True),), (SetPrefs(changes), *extra))
+
+    def _on_menu(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
+        c = ctx.content
+        prefs = ctx.prefs
+        if not isinstance(event, ButtonInput):
+            return Outcome(state, (self.prompt(state, ctx),))
+        option = event.option
+        if option == "evening":
+            if not prefs.evening_on and in_quiet_hours(
+                prefs.evening_at, prefs.quiet_start, prefs.quiet_end
+            ):
+                following = state.at(EVENING_TIME)
+                return Outcome(following, (replace(self.prompt(following, ctx), edit=True),))
+            return self._saved(ctx, {"evening_on": not prefs.evening_on})
+        if option == "nudges":
+            return self._saved(ctx, {"nudges_on": not prefs.nudges_on})
+        if option == "resume":
+            return self._saved(ctx, {"paused_until": None})
+        if option.startswith("pause."):
+            until = {
+                "pause.day": ctx.now + timedelta(days=1),
+                "pause.week": ctx.now + timedelta(days=7),
+                "pause.ever": UNTIL_RESUMED,
+            }.get(option)
+            if until is not None:
+                return self._saved(ctx, {"paused_until": until})
+        steps = {"time": EVENING_TIME, "zone": ZONE, "quiet": QUIET, "delay": DELAY}
+        if option in steps:
+            following = state.at(steps[option])
+            return Outcome(following, (replace(self.prompt(following, ctx), edit=True),))
+        if option == "done":
+            return Outcome(None, (Reply(c.text("settings.closed"), edit=True),))
+        return Outcome(state, (self.prompt(state, ctx),))
+
+    def _on_evening_time(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
+        c = ctx.content
+        chosen: tuple[int, int] | None = None
+        if isinstance(event, ButtonInput) and event.option.startswith("t."):
+            digits = event.option[2:]
+            if len(digits) == 4 and digits.isdigit():
+                chosen = (int(digits[:2]), int(digits[2:]))
+        elif isinstance(event, TextInput):
+            chosen = parse_clock(event.text)
+            if chosen is None:
+                return Outcome(state, (Reply(c.text("settings.time_unknown")),))
+        if chosen is None or not (0 <= chosen[0] < 24 and 0 <= chosen[1] < 60):
+            return Outcome(state, (self.prompt(state, ctx),))
+        at = time(*chosen)
+        prefs = ctx.prefs
+        if in_quiet_hours(at, prefs.quiet_start, prefs.quiet_end):
+            quiet = f"{hhmm(prefs.quiet_start)}–{hhmm(prefs.quiet_end)}"
+            return Outcome(
+                state, (Reply(c.text("settings.evening_in_quiet", time=hhmm(at), quiet=quiet)),)
+            )
+        return self._saved(ctx, {"evening_at": hhmm(at), "evening_on": True})
+
+    def _on_zone(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
+        if state.step == ZONE_OK and isinstance(event, ButtonInput):
+            if event.option == "yes":
+                return self._saved(ctx, {}, SetTimezone(str(state.data["zone"])))
+            following = FlowState(FLOW, ZONE)
+            return Outcome(following, (replace(self.prompt(following, ctx), edit=True),))
+        if isinstance(event, TextInput):
+            cities = shared_data("cities")
+            guess = resolve_zone(
+                event.text, ctx.now, cities["aliases"], cities["offsets"]["preferred"]
+            )
+            if guess is None:
+                shown = " ".join(event.text.split())[:40]
+                return Outcome(
+                    state, (Reply(ctx.content.text("onboarding.timezone_unknown", answer=shown)),)
+                )
+            following = FlowState(FLOW, ZONE_OK, {"zone": guess.zone})
+            return Outcome(following, (self.prompt(following, ctx),))
+        return Outcome(state, (self.prompt(state, ctx),))
+
+
+def _as_prefs(changes: dict[str, Any]) -> dict[str, Any]:
+    """Settings as stored (HH:MM strings) to Prefs fields (times)."""
+    out: dict[str, Any] = {}
+    for key, value in changes.items():
+        if key in ("evening_at", "quiet_start", "quiet_end") and isinstance(value, str):
+            hour, minute = value.split(":")
+            out[key] = time(int(hour), int(minute))
+        else:
+            out[key] = value
+    return out
+
+
+SETTINGS = SettingsFlow()

@@ -1,0 +1,226 @@
+"""The tick: claim due prompts, send them through the rate limiter, record what happened.
+
+One short repeating JobQueue job (DESIGN.md) rather than a job per person. Every row moves
+pending -> sending in a committed claim before anything is sent, and to its final status right
+after, so a crash between the two leaves it in `sending`, which is never sent again.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from telegram import InlineKeyboardMarkup
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TimedOut
+from telegram.ext import ExtBot
+
+from bot.content import catalogue
+from bot.domain import prompts, schedule
+from bot.domain.moments import DRAFTED, PLANNED, RESUMABLE, UNFINISHED
+from bot.scheduling import store
+from bot.scheduling.ratelimit import PROMPT, retry_seconds
+from bot.storage import moments as moment_store
+from bot.storage.database import Database
+from bot.storage.models import User
+from bot.telegram.turn import render_markup, render_text
+
+log = logging.getLogger(__name__)
+
+MAX_ATTEMPTS = 5
+ASKABLE = {schedule.FOLLOW_UP: (PLANNED,), schedule.NUDGE: (DRAFTED, UNFINISHED, PLANNED)}
+
+
+@dataclass
+class TickReport:
+    counts: Counter[str] = field(default_factory=Counter)
+
+    def line(self) -> str:
+        parts = [
+            f"{name} {self.counts[name]}"
+            for name in ("sent", "skipped", "failed", "retry", "cancelled")
+        ]
+        return "tick: " + ", ".join(parts)
+
+    def __bool__(self) -> bool:
+        return any(self.counts.values())
+
+
+@dataclass(frozen=True)
+class Message:
+    text: str
+    markup: InlineKeyboardMarkup | None
+    parse_mode: str | None
+
+
+class Dispatcher:
+    def __init__(
+        self,
+        db: Database,
+        bot: ExtBot[Any],
+        clock: Callable[[], datetime],
+        *,
+        batch: int = 200,
+        stale_after: timedelta = schedule.STALE_AFTER,
+    ) -> None:
+        self.db = db
+        self.bot = bot
+        self.clock = clock
+        self.batch = batch
+        self.stale_after = stale_after
+
+    async def recover(self, *, everything: bool) -> int:
+        """At start: rows a previous process left in `sending` are failed, never resent.
+        `everything` for SQLite (one process: whatever is in `sending` is ours and dead);
+        otherwise only rows past the lease (another live replica may be mid-send)."""
+        now = self.clock()
+        async with self.db.unit_of_work() as session:
+            failed = await store.fail_abandoned(
+                session, now, timedelta(0) if everything else store.LEASE
+            )
+        if failed:
+            log.warning("%d prompts were interrupted mid-send before; marked failed", failed)
+        return failed
+
+    async def tick(self) -> TickReport:
+        report = TickReport()
+        now = self.clock()
+        async with self.db.unit_of_work() as session:
+            abandoned = await store.fail_abandoned(session, now, store.LEASE)
+            claimed = await store.claim(session, now, self.batch)
+        report.counts["failed"] += abandoned
+        if not claimed:
+            return report
+        # Decide the whole batch in one transaction: what to send, what to skip and why.
+        sends: list[tuple[store.Claimed, Message]] = []
+        async with self.db.unit_of_work() as session:
+            users = await store.users_by_id(session, {r.user_id for r in claimed})
+            for row in claimed:
+                user = users.get(row.user_id)
+                decision, message = await self._decide(session, row, user, now)
+                if decision == "send":
+                    assert message is not None
+                    sends.append((row, message))
+                    continue
+                status, reason = decision.split(":", 1)
+                await store.finish(session, row.id, status, now, error=reason)
+                if user is not None and row.kind == schedule.EVENING:
+                    await store.reschedule_evening(session, user, now)
+                report.counts[status] += 1
+        # Then send one by one, recording each right after it went (at most once).
+        for index, (row, message) in enumerate(sends):
+            outcome = await self._send(row, message, report)
+            if outcome == "pause":  # Telegram asked us to wait: leave the rest for later
+                async with self.db.unit_of_work() as session:
+                    await store.release(session, [r.id for r, _ in sends[index + 1 :]], now)
+                break
+        log.info(report.line())
+        return report
+
+    async def _decide(
+        self, session: Any, row: store.Claimed, user: User | None, now: datetime
+    ) -> tuple[str, Message | None]:
+        if user is None or user.blocked_at is not None:
+            return "cancelled:blocked", None
+        prefs = store.prefs_of(user)
+        if schedule.is_paused(now, prefs):
+            return "skipped:paused", None
+        if schedule.is_stale(row.due_at, now, self.stale_after):
+            return "skipped:stale", None
+        c = catalogue(user.language_code)
+        if row.kind in (schedule.EVENING, schedule.SNOOZE):
+            if not prefs.evening_on and row.kind == schedule.EVENING:
+                return "skipped:turned off", None
+            card = prompts.evening_card(user.display_name, row.id, c)
+            return "send", _message(card)
+        moment = (
+            await moment_store.owned(session, user.id, row.moment_id) if row.moment_id else None
+        )
+        allowed = ASKABLE.get(row.kind, ())
+        if moment is None or (moment.status not in allowed and moment.status not in RESUMABLE):
+            return "skipped:resolved", None
+        card = prompts.follow_up_card(moment, row.id, c, nudge=row.kind == schedule.NUDGE)
+        return "send", _message(card)
+
+    async def _send(self, row: store.Claimed, message: Message, report: TickReport) -> str:
+        try:
+            sent = await self.bot.send_message(
+                row.chat_id,
+                message.text,
+                parse_mode=message.parse_mode,
+                reply_markup=message.markup,
+                rate_limit_args=PROMPT,
+            )
+        except RetryAfter as error:
+            wait = timedelta(seconds=retry_seconds(error))
+            await self._after(row, "pending", error=f"flood wait {wait}", due=self.clock() + wait)
+            report.counts["retry"] += 1
+            return "pause"
+        except Forbidden:
+            now = self.clock()
+            async with self.db.unit_of_work() as session:
+                user = await session.get(User, row.user_id)
+                if user is not None and row.chat_id == row.user_id:
+                    user.blocked_at = user.blocked_at or now
+                    await store.cancel_for_user(session, row.user_id, "blocked", now)
+                await store.finish(session, row.id, store.CANCELLED, now, error="blocked")
+            report.counts["cancelled"] += 1
+            return "cancelled"
+        except ChatMigrated as error:
+            now = self.clock()
+            async with self.db.unit_of_work() as session:
+                await store.move_chat(session, row.chat_id, error.new_chat_id, now)
+                await store.finish(
+                    session, row.id, store.PENDING, now, error="chat migrated", due=now
+                )
+            report.counts["retry"] += 1
+            return "retry"
+        except TimedOut:
+            # It may have reached Telegram; sending it again could make it arrive twice.
+            await self._after(row, store.FAILED, error="timed out; may have been delivered")
+            report.counts["failed"] += 1
+            return "failed"
+        except NetworkError as error:  # never reached Telegram (refused, 5xx): try again later
+            if row.attempts >= MAX_ATTEMPTS:
+                await self._after(row, store.FAILED, error=f"network: {error}"[:200])
+                report.counts["failed"] += 1
+                return "failed"
+            due = self.clock() + schedule.retry_delay(row.attempts)
+            await self._after(row, store.PENDING, error=f"network: {error}"[:200], due=due)
+            report.counts["retry"] += 1
+            return "retry"
+        except BadRequest as error:
+            log.warning("prompt %s (%s) refused by Telegram: %s", row.id, row.kind, error)
+            await self._after(row, store.FAILED, error=str(error)[:200])
+            report.counts["failed"] += 1
+            return "failed"
+        await self._after(row, store.SENT, message_id=sent.message_id)
+        report.counts["sent"] += 1
+        return "sent"
+
+    async def _after(
+        self,
+        row: store.Claimed,
+        status: str,
+        *,
+        error: str | None = None,
+        message_id: int | None = None,
+        due: datetime | None = None,
+    ) -> None:
+        now = self.clock()
+        async with self.db.unit_of_work() as session:
+            await store.finish(
+                session, row.id, status, now, error=error, message_id=message_id, due=due
+            )
+            if row.kind == schedule.EVENING and status != store.PENDING:
+                user = await session.get(User, row.user_id)
+                if user is not None:
+                    await store.reschedule_evening(session, user, now)
+
+
+def _message(reply: Any) -> Message:
+    text, parse_mode = render_text(reply)
+    return Message(text, render_markup(reply, None), parse_mode)

@@ -1,0 +1,269 @@
+"""The scheduled_prompts table: planning rows, claiming due ones, recording what happened."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import delete, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.domain import schedule
+from bot.domain.schedule import Prefs
+from bot.storage.models import ScheduledPrompt, User
+
+PENDING, SENDING, SENT, SKIPPED, FAILED, CANCELLED = (
+    "pending",
+    "sending",
+    "sent",
+    "skipped",
+    "failed",
+    "cancelled",
+)
+# A row claimed longer ago than this was abandoned by a process that died mid-send.
+LEASE = timedelta(minutes=10)
+
+
+def prefs_of(user: User) -> Prefs:
+    return Prefs(
+        zone=user.timezone,
+        evening_on=user.evening_on,
+        evening_at=schedule.parse_hhmm(user.evening_at),
+        quiet_start=schedule.parse_hhmm(user.quiet_start),
+        quiet_end=schedule.parse_hhmm(user.quiet_end),
+        follow_up_hours=user.follow_up_hours,
+        nudges_on=user.nudges_on,
+        paused_until=user.paused_until,
+    )
+
+
+def _insert(session: AsyncSession) -> postgresql.Insert | sqlite.Insert:
+    dialect = session.get_bind().dialect.name
+    return (postgresql.insert if dialect == "postgresql" else sqlite.insert)(ScheduledPrompt)
+
+
+async def plan(
+    session: AsyncSession,
+    *,
+    key: str,
+    kind: str,
+    user_id: int,
+    chat_id: int,
+    due: datetime,
+    now: datetime,
+    moment_id: str | None = None,
+) -> bool:
+    """Add a prompt unless one with this key exists (a key is sent at most once). True if
+    added."""
+    statement = (
+        _insert(session)
+        .values(
+            key=key,
+            kind=kind,
+            user_id=user_id,
+            chat_id=chat_id,
+            due_at=due,
+            moment_id=moment_id,
+            status=PENDING,
+            attempts=0,
+            created_at=now,
+            updated_at=now,
+        )
+        .on_conflict_do_nothing(index_elements=["key"])
+    )
+    result = await session.execute(statement)
+    return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def reschedule_evening(session: AsyncSession, user: User, now: datetime) -> datetime | None:
+    """Make the person's pending evening reflection match their settings: exactly the next one
+    (or none if it is off, or they blocked us). Returns when it is due."""
+    prefs = prefs_of(user)
+    pending = list(
+        await session.scalars(
+            select(ScheduledPrompt).where(
+                ScheduledPrompt.user_id == user.id,
+                ScheduledPrompt.kind == schedule.EVENING,
+                ScheduledPrompt.status == PENDING,
+            )
+        )
+    )
+    if not prefs.evening_on or user.blocked_at is not None:
+        for row in pending:
+            await session.delete(row)
+        return None
+    after = now
+    while True:
+        day, due = schedule.next_evening(after, prefs)
+        key = schedule.evening_key(user.id, day)
+        existing = await session.scalar(select(ScheduledPrompt).where(ScheduledPrompt.key == key))
+        if existing is None or existing.status in (PENDING, CANCELLED):
+            break
+        after = due  # that evening has had its prompt: the next one
+    for row in pending:
+        if row.key != key:
+            await session.delete(row)
+    if existing is None:
+        await plan(
+            session,
+            key=key,
+            kind=schedule.EVENING,
+            user_id=user.id,
+            chat_id=user.id,
+            due=due,
+            now=now,
+        )
+    else:
+        existing.due_at, existing.status, existing.attempts = due, PENDING, 0
+        existing.last_error = None
+    return due
+
+
+async def users_by_id(session: AsyncSession, ids: set[int]) -> dict[int, User]:
+    found = await session.scalars(select(User).where(User.id.in_(ids)))
+    return {user.id: user for user in found}
+
+
+async def cancel_for_moment(session: AsyncSession, moment_id: str, now: datetime) -> int:
+    result = await session.execute(
+        update(ScheduledPrompt)
+        .where(ScheduledPrompt.moment_id == moment_id, ScheduledPrompt.status == PENDING)
+        .values(status=CANCELLED, last_error="resolved", updated_at=now)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def cancel_for_user(session: AsyncSession, user_id: int, reason: str, now: datetime) -> int:
+    result = await session.execute(
+        update(ScheduledPrompt)
+        .where(ScheduledPrompt.user_id == user_id, ScheduledPrompt.status == PENDING)
+        .values(status=CANCELLED, last_error=reason, updated_at=now)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+@dataclass(frozen=True)
+class Claimed:
+    id: int
+    key: str
+    kind: str
+    user_id: int
+    chat_id: int
+    moment_id: str | None
+    due_at: datetime
+    attempts: int
+
+
+async def claim(session: AsyncSession, now: datetime, limit: int) -> list[Claimed]:
+    """Mark up to `limit` due rows as sending and return them, oldest first.
+
+    On PostgreSQL `FOR UPDATE SKIP LOCKED` lets several dispatchers claim at once without
+    taking the same row; on SQLite the write transaction (BEGIN IMMEDIATE) does that.
+    """
+    due = (
+        select(ScheduledPrompt.id)
+        .where(ScheduledPrompt.status == PENDING, ScheduledPrompt.due_at <= now)
+        .order_by(ScheduledPrompt.due_at)
+        .limit(limit)
+        .with_for_update(skip_locked=True)
+    )
+    result = await session.execute(
+        update(ScheduledPrompt)
+        .where(ScheduledPrompt.id.in_(due.scalar_subquery()))
+        .values(
+            status=SENDING, claimed_at=now, attempts=ScheduledPrompt.attempts + 1, updated_at=now
+        )
+        .returning(
+            ScheduledPrompt.id,
+            ScheduledPrompt.key,
+            ScheduledPrompt.kind,
+            ScheduledPrompt.user_id,
+            ScheduledPrompt.chat_id,
+            ScheduledPrompt.moment_id,
+            ScheduledPrompt.due_at,
+            ScheduledPrompt.attempts,
+        )
+    )
+    rows = [
+        Claimed(
+            id=r.id,
+            key=r.key,
+            kind=r.kind,
+            user_id=r.user_id,
+            chat_id=r.chat_id,
+            moment_id=r.moment_id,
+            due_at=r.due_at,
+            attempts=r.attempts,
+        )
+        for r in result.all()
+    ]
+    return sorted(rows, key=lambda r: (r.due_at, r.id))
+
+
+async def finish(
+    session: AsyncSession,
+    prompt_id: int,
+    status: str,
+    now: datetime,
+    *,
+    error: str | None = None,
+    message_id: int | None = None,
+    due: datetime | None = None,
+) -> None:
+    values: dict[str, object] = {"status": status, "updated_at": now, "last_error": error}
+    if status == SENT:
+        values.update(sent_at=now, message_id=message_id)
+    if due is not None:
+        values["due_at"] = due
+    await session.execute(
+        update(ScheduledPrompt).where(ScheduledPrompt.id == prompt_id).values(**values)
+    )
+
+
+async def release(session: AsyncSession, ids: list[int], now: datetime) -> None:
+    """Claimed rows we did not get to (a flood wait, a shutdown): back to pending, untouched."""
+    if ids:
+        await session.execute(
+            update(ScheduledPrompt)
+            .where(ScheduledPrompt.id.in_(ids), ScheduledPrompt.status == SENDING)
+            .values(status=PENDING, attempts=ScheduledPrompt.attempts - 1, updated_at=now)
+        )
+
+
+async def fail_abandoned(session: AsyncSession, now: datetime, older_than: timedelta) -> int:
+    """Rows left in `sending` by a process that stopped mid-send. They may or may not have
+    reached Telegram, so they are never sent again: at most once."""
+    result = await session.execute(
+        update(ScheduledPrompt)
+        .where(ScheduledPrompt.status == SENDING, ScheduledPrompt.claimed_at <= now - older_than)
+        .values(
+            status=FAILED,
+            updated_at=now,
+            last_error="interrupted while sending; not sent again (at most once)",
+        )
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def move_chat(session: AsyncSession, old: int, new: int, now: datetime) -> int:
+    """A group became a supergroup: its prompts follow the new chat id."""
+    result = await session.execute(
+        update(ScheduledPrompt)
+        .where(ScheduledPrompt.chat_id == old)
+        .values(chat_id=new, updated_at=now)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def forget_before(session: AsyncSession, cutoff: datetime) -> int:
+    """Finished rows older than `cutoff` (keys of sent prompts are kept for a while so that a
+    late double schedule is still absorbed)."""
+    result = await session.execute(
+        delete(ScheduledPrompt).where(
+            ScheduledPrompt.status.in_((SENT, SKIPPED, FAILED, CANCELLED)),
+            ScheduledPrompt.due_at < cutoff,
+            ScheduledPrompt.answered_at.is_(None) | (ScheduledPrompt.answered_at < cutoff),
+        )
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]

@@ -1,0 +1,173 @@
+"""Scheduling rules as properties, over many IANA zones and two years of clock changes."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime, time, timedelta
+from zoneinfo import ZoneInfo, available_timezones
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from bot.domain import schedule
+from bot.domain.clock import exists, later_by
+from bot.domain.schedule import Prefs
+
+NAMED = ["Europe/Berlin", "America/Santiago", "Australia/Lord_Howe", "Asia/Kathmandu",
+         "Pacific/Chatham", "America/New_York", "Europe/London", "Asia/Tehran",
+         "America/St_Johns", "Pacific/Apia", "Africa/Casablanca", "Asia/Gaza"]  # fmt: skip
+ZONES = sorted(
+    z for z in available_timezones() if "/" in z and not z.startswith(("Etc", "SystemV"))
+)
+START = datetime(2026, 1, 1, tzinfo=UTC)
+END = datetime(2028, 1, 1, tzinfo=UTC)
+
+zones = st.sampled_from(NAMED) | st.sampled_from(ZONES)
+clock_times = st.builds(time, st.integers(0, 23), st.sampled_from([0, 15, 30, 45, 59]))
+
+
+def expected_local(day: date, at: time, zone: ZoneInfo) -> datetime:
+    """What the rule promises: the chosen time that day, or the next minute that exists."""
+    local = datetime.combine(day, at, tzinfo=zone)
+    while not exists(local):
+        local = (local.replace(tzinfo=None) + timedelta(minutes=1)).replace(tzinfo=zone)
+    return local
+
+
+@settings(max_examples=60, deadline=None)
+@given(zone=zones, at=clock_times)
+def test_exactly_one_evening_per_local_date_at_the_chosen_time(zone: str, at: time):
+    prefs = Prefs(zone=zone, evening_on=True, evening_at=at)
+    tz = ZoneInfo(zone)
+    after = START
+    previous_day: date | None = None
+    while after < END:
+        day, due = schedule.next_evening(after, prefs)
+        if previous_day is not None:
+            # Every local date once, none twice, none skipped (Apia skipped a whole date in
+            # 2011, not in these years).
+            assert day == previous_day + timedelta(days=1), (zone, day)
+        local = due.astimezone(tz)
+        want = expected_local(day, at, tz)
+        assert local.replace(tzinfo=None) == want.replace(tzinfo=None), (zone, day)
+        # An ambiguous time (fall back) is taken at its first occurrence: the earlier instant.
+        first = want.replace(fold=0).astimezone(UTC)
+        assert due == first, (zone, day)
+        assert due > after
+        previous_day, after = day, due
+
+
+@pytest.mark.parametrize(
+    ("zone", "day", "at", "local"),
+    [
+        ("Europe/Berlin", date(2026, 3, 29), time(2, 30), time(3, 0)),  # gap: next valid minute
+        ("Australia/Lord_Howe", date(2026, 10, 4), time(2, 15), time(2, 30)),  # 30-minute gap
+        ("America/Santiago", date(2026, 9, 6), time(0, 0), time(1, 0)),  # midnight skipped
+        ("Europe/Berlin", date(2026, 10, 25), time(2, 30), time(2, 30)),  # overlap: first one
+    ],
+)
+def test_named_clock_changes(zone: str, day: date, at: time, local: time):
+    prefs = Prefs(zone=zone, evening_on=True, evening_at=at)
+    before = datetime.combine(day, time(0), tzinfo=ZoneInfo(zone)).astimezone(UTC) - timedelta(
+        hours=6
+    )
+    got_day, due = schedule.next_evening(before, prefs)
+    assert got_day == day and due.astimezone(ZoneInfo(zone)).time() == local
+    if at == time(2, 30) and zone == "Europe/Berlin" and day.month == 10:
+        assert due.astimezone(ZoneInfo(zone)).utcoffset() == timedelta(hours=2)  # summer time
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    now=st.datetimes(
+        min_value=START.replace(tzinfo=None),
+        max_value=END.replace(tzinfo=None),
+        timezones=st.just(UTC),
+    ),
+    hours=st.integers(1, 72),
+)
+def test_follow_ups_are_n_real_hours_later(now: datetime, hours: int):
+    due = later_by(now, hours)
+    assert due - now == timedelta(hours=hours)
+    assert due.tzinfo == UTC
+
+
+quiet_windows = st.tuples(clock_times, clock_times).filter(lambda w: w[0] != w[1])
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    zone=zones,
+    window=quiet_windows,
+    due=st.datetimes(
+        min_value=START.replace(tzinfo=None),
+        max_value=END.replace(tzinfo=None),
+        timezones=st.just(UTC),
+    ),
+)
+def test_nothing_lands_in_quiet_hours(zone: str, window: tuple[time, time], due: datetime):
+    prefs = Prefs(zone=zone, quiet_start=window[0], quiet_end=window[1])
+    moved = schedule.out_of_quiet_hours(due, prefs)
+    local = moved.astimezone(ZoneInfo(zone)).time()
+    assert moved >= due
+    assert not schedule.in_quiet_hours(local, *window)
+    if not schedule.in_quiet_hours(due.astimezone(ZoneInfo(zone)).time(), *window):
+        assert moved == due  # outside quiet hours nothing moves
+    else:
+        assert moved - due <= timedelta(hours=26)  # to the end of that quiet window, no further
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    zone=zones,
+    now=st.datetimes(
+        min_value=START.replace(tzinfo=None),
+        max_value=END.replace(tzinfo=None),
+        timezones=st.just(UTC),
+    ),
+)
+def test_a_snooze_never_lands_in_quiet_hours(zone: str, now: datetime):
+    prefs = Prefs(zone=zone)
+    due = schedule.snooze_due(now, prefs)
+    if due is not None:
+        assert due - now == timedelta(hours=1)
+        assert not schedule.in_quiet_hours(
+            due.astimezone(ZoneInfo(zone)).time(), prefs.quiet_start, prefs.quiet_end
+        )
+
+
+def test_no_evening_inside_a_pause():
+    prefs = Prefs(
+        zone="Europe/Berlin", evening_on=True, paused_until=datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
+    )
+    day, due = schedule.next_evening(datetime(2026, 3, 1, tzinfo=UTC), prefs)
+    assert day == date(2026, 3, 10) and due >= prefs.paused_until  # type: ignore[operator]
+
+
+def test_stale_and_backoff():
+    due = datetime(2026, 3, 1, 20, 0, tzinfo=UTC)
+    assert not schedule.is_stale(due, due + timedelta(hours=3))
+    assert schedule.is_stale(due, due + timedelta(hours=3, minutes=1))
+    assert [schedule.retry_delay(n).total_seconds() for n in (1, 2, 3)] == [15, 30, 60]
+
+
+def test_the_nudge_comes_the_next_evening_and_not_too_soon():
+    prefs = Prefs(zone="Europe/Berlin", evening_at=time(21, 0))
+    afternoon = datetime(2026, 3, 1, 13, 0, tzinfo=UTC)  # 14:00 in Berlin
+    assert schedule.nudge_due(afternoon, prefs) == datetime(2026, 3, 1, 20, 0, tzinfo=UTC)
+    evening = datetime(2026, 3, 1, 19, 30, tzinfo=UTC)  # 20:30: tonight is too soon
+    assert schedule.nudge_due(evening, prefs) == datetime(2026, 3, 2, 20, 0, tzinfo=UTC)
+
+
+def test_reschedule_choices():
+    prefs = Prefs(zone="Europe/Berlin", follow_up_hours=4)
+    now = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)  # 13:00
+    assert schedule.reschedule_due("tonight", now, prefs) == datetime(2026, 3, 1, 19, 0, tzinfo=UTC)
+    assert schedule.reschedule_due("tomorrow", now, prefs) == datetime(
+        2026, 3, 2, 18, 0, tzinfo=UTC
+    )
+    assert schedule.reschedule_due("hours", now, prefs) == now + timedelta(hours=4)
+    late = datetime(2026, 3, 1, 20, 0, tzinfo=UTC)  # 21:00: "this evening" has passed
+    assert schedule.reschedule_due("tonight", late, prefs) == datetime(
+        2026, 3, 2, 18, 0, tzinfo=UTC
+    )

@@ -1,0 +1,386 @@
+"""Evening reflections, follow-ups and the tick, on a clock the test moves (no sleeping)."""
+
+from __future__ import annotations
+
+import time
+from datetime import UTC, date, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from bot.sandbox.core import BotAction, Fault, FloodLimits, Sandbox
+from bot.scheduling import store
+from bot.scheduling.dispatcher import Dispatcher
+from bot.storage.models import ConversationState, MomentRow, Reflection, ScheduledPrompt, User
+from tests.harness import FakeClock, Harness, start_harness
+from tests.inprocess.flows import LATER, SAY_IT_NOW
+
+ANA, BEN = 701, 702
+
+
+async def rows(h: Harness, user_id: int | None = None) -> list[ScheduledPrompt]:
+    async with h.db.unit_of_work() as session:
+        query = select(ScheduledPrompt).order_by(ScheduledPrompt.due_at, ScheduledPrompt.id)
+        if user_id is not None:
+            query = query.where(ScheduledPrompt.user_id == user_id)
+        return list(await session.scalars(query))
+
+
+async def pending(h: Harness, user_id: int) -> list[ScheduledPrompt]:
+    return [r for r in await rows(h, user_id) if r.status == "pending"]
+
+
+async def user_row(h: Harness, user_id: int) -> User:
+    async with h.db.unit_of_work() as session:
+        user = await session.get(User, user_id)
+        assert user is not None
+        return user
+
+
+async def onboard(h: Harness, user_id: int, name: str, evening: bool = True) -> None:
+    h.person(user_id, name)
+    await h.text(user_id, "/start")
+    await h.text(user_id, name)
+    await h.text(user_id, "Berlin")
+    await h.press(user_id, "Yes, that's right")
+    await h.press(user_id, "Yes, at 21:00" if evening else "No thanks")
+
+
+async def walk(h: Harness, user_id: int, script: list[tuple[str, str, str, str]]) -> None:
+    for kind, value, _, _ in script:
+        if kind == "text":
+            await h.text(user_id, value)
+        else:
+            await h.press(user_id, value)
+
+
+def sent_to(h: Harness, chat_id: int, actions: list[BotAction] | None = None) -> list[BotAction]:
+    source = h.sandbox.actions if actions is None else actions
+    return [a for a in source if a.method == "sendMessage" and a.chat_id == chat_id]
+
+
+async def test_the_evening_reflection_comes_at_local_time_once(harness: Harness):
+    h = harness
+    await onboard(h, ANA, "Ana")  # 19:30 UTC: 20:30 in Berlin
+    (row,) = await pending(h, ANA)
+    assert row.kind == "evening" and row.key == f"evening:{ANA}:2026-03-01"
+    assert row.due_at == datetime(2026, 3, 1, 20, 0, tzinfo=UTC)  # 21:00 in Berlin
+
+    assert await h.tick() == []  # not yet
+    h.clock.advance(timedelta(minutes=30))
+    actions = await h.tick()
+    (card,) = sent_to(h, ANA, actions)
+    assert card.text == "Good evening, Ana. Any small moment today worth a look?"
+    assert len(card.buttons()) == 6
+    assert sent_to(h, ANA, await h.tick()) == []  # once
+    (sent,) = [r for r in await rows(h, ANA) if r.status == "sent"]
+    assert sent.message_id == card.message_id
+    (following,) = await pending(h, ANA)
+    assert following.key == f"evening:{ANA}:2026-03-02"
+
+
+async def evening_card(h: Harness, user_id: int = ANA) -> None:
+    h.clock.advance(timedelta(minutes=30))
+    assert sent_to(h, user_id, await h.tick())
+
+
+async def reflections(h: Harness) -> list[Reflection]:
+    async with h.db.unit_of_work() as session:
+        return list(await session.scalars(select(Reflection)))
+
+
+async def test_all_good_is_recorded_and_answered_once(harness: Harness):
+    h = harness
+    await onboard(h, ANA, "Ana")
+    await evening_card(h)
+    replies = h.texts(await h.press(ANA, "All good"))
+    assert replies == ["Glad to hear it. Sleep well, Ana."]
+    (reflection,) = await reflections(h)
+    assert (reflection.answer, reflection.local_date) == ("all_good", date(2026, 3, 1))
+    card = max(m for (c, m) in h.sandbox.messages if c == ANA)
+    actions = await h.press(
+        ANA, data=f"menu:ev.not_tonight.{reflection.prompt_id}", message_id=card, forge=True
+    )
+    assert h.toasts(actions) == ["You've already answered this one."]
+    assert len(await reflections(h)) == 1
+
+
+async def test_a_moment_hurt_starts_the_repair_flow_in_that_direction(harness: Harness):
+    h = harness
+    await onboard(h, ANA, "Ana")
+    await evening_card(h)
+    actions = await h.press(ANA, "I may have hurt someone")
+    assert [a.method for a in actions] == ["answerCallbackQuery", "editMessageText"]
+    assert actions[-1].text == "Who do you think you hurt?"
+    async with h.db.unit_of_work() as session:
+        state = await session.scalar(select(ConversationState))
+    assert state is not None and (state.flow, state.step) == ("moment", "who")
+    assert state.data["m"]["direction"] == "by_me"
+
+
+async def test_a_moment_of_connection_keeps_an_optional_line(harness: Harness):
+    h = harness
+    await onboard(h, ANA, "Ana")
+    await evening_card(h)
+    await h.press(ANA, "A moment of connection")
+    replies = h.texts(await h.text(ANA, "We laughed about the burnt toast together"))
+    assert "worth noticing" in replies[0]
+    (reflection,) = await reflections(h)
+    assert reflection.answer == "connection"
+    assert reflection.note == "We laughed about the burnt toast together"
+
+
+async def test_snooze_an_hour_and_respect_quiet_hours(harness: Harness):
+    h = harness
+    await onboard(h, ANA, "Ana")
+    await evening_card(h)  # 21:00 in Berlin
+    replies = h.texts(await h.press(ANA, "Ask me in an hour"))
+    assert replies == ["Okay, I'll ask again around 22:00."]
+    snooze = [r for r in await pending(h, ANA) if r.kind == "snooze"]
+    assert len(snooze) == 1 and snooze[0].due_at == datetime(2026, 3, 1, 21, 0, tzinfo=UTC)
+    h.clock.advance(timedelta(hours=1))
+    actions = await h.tick()
+    assert len(sent_to(h, ANA, actions)) == 1
+    # At 22:00 another hour would be 23:00: inside quiet hours (22:30-08:00).
+    replies = h.texts(await h.press(ANA, "Ask me in an hour"))
+    assert "quiet time" in replies[0]
+    assert [r for r in await pending(h, ANA) if r.kind == "snooze"] == []
+
+
+async def test_a_follow_up_at_the_planned_time_records_how_it_went(harness: Harness):
+    h = harness
+    await onboard(h, ANA, "Ana", evening=False)
+    await walk(h, ANA, LATER)  # "tomorrow evening": 19:00 in Berlin
+    (row,) = await pending(h, ANA)
+    assert row.kind == "follow_up" and row.due_at == datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
+    h.clock.advance(timedelta(hours=22, minutes=30))
+    (card,) = sent_to(h, ANA, await h.tick())
+    assert card.text == 'Did you get to talk about "Phone out mid-talk"?'
+    replies = h.texts(await h.press(ANA, "It went well"))
+    assert "repaired (after 22 hours)" in replies[0]  # /moment at 19:30, answer at 18:00
+    async with h.db.unit_of_work() as session:
+        (moment,) = list(await session.scalars(select(MomentRow)))
+    assert (moment.status, moment.outcome) == ("repaired", "went_well")
+    assert moment.resolved_at == h.clock.now
+    actions = await h.press(
+        ANA, data=f"menu:fu.hard.{row.id}", message_id=card.message_id, forge=True
+    )
+    assert h.toasts(actions) == ["You've already answered this one."]
+
+
+async def test_not_yet_days_later_still_works_and_plans_again(harness: Harness):
+    h = harness
+    await onboard(h, ANA, "Ana", evening=False)
+    await walk(h, ANA, LATER)
+    h.clock.advance(timedelta(hours=22, minutes=30))
+    await h.tick()
+    h.clock.advance(timedelta(days=3))  # they answer three days later
+    replies = h.texts(await h.press(ANA, "Not yet, remind me"))
+    assert replies == ["When should I ask again?"]
+    replies = h.texts(await h.press(ANA, "Tomorrow evening"))
+    assert replies == ["Okay, I'll ask again tomorrow evening."]
+    (again,) = await pending(h, ANA)
+    assert again.due_at == datetime(2026, 3, 6, 18, 0, tzinfo=UTC)
+    h.clock.advance(timedelta(days=1))
+    assert len(sent_to(h, ANA, await h.tick())) == 1
+    replies = h.texts(await h.press(ANA, "It was hard"))
+    assert "Hard talks still count" in replies[0]
+
+
+async def test_a_moment_with_no_plan_gets_one_gentle_follow_up(harness: Harness):
+    h = harness
+    await onboard(h, ANA, "Ana", evening=False)
+    await walk(h, ANA, SAY_IT_NOW)  # drafted at 20:30 Berlin: tomorrow's evening time
+    (nudge,) = await pending(h, ANA)
+    assert nudge.kind == "nudge" and nudge.due_at == datetime(2026, 3, 2, 20, 0, tzinfo=UTC)
+    h.clock.advance(timedelta(hours=24, minutes=30))
+    (card,) = sent_to(h, ANA, await h.tick())
+    assert card.text == 'Earlier you looked at "Phone out mid-talk". How is it now?'
+    h.clock.advance(timedelta(days=2))
+    assert sent_to(h, ANA, await h.tick()) == []  # one, not a series
+
+
+async def test_no_follow_up_when_turned_off(harness: Harness):
+    h = harness
+    await onboard(h, ANA, "Ana", evening=False)
+    await h.text(ANA, "/settings")
+    await h.press(ANA, "Follow-ups off")
+    assert (await user_row(h, ANA)).nudges_on is False
+    await walk(h, ANA, SAY_IT_NOW)
+    assert await pending(h, ANA) == []
+
+
+async def test_a_restart_between_claim_and_send_never_resends(harness: Harness):
+    h = harness
+    await onboard(h, ANA, "Ana")
+    h.clock.advance(timedelta(minutes=30))
+    async with h.db.unit_of_work() as session:  # a dispatcher claims, then the process dies
+        (claimed,) = await store.claim(session, h.clock.now, 10)
+    restarted = Dispatcher(h.db, h.app.bot, h.clock)
+    assert await restarted.recover(everything=True) == 1
+    since = h.sandbox.last_seq()
+    report = await restarted.tick()
+    assert report.counts["sent"] == 0
+    assert sent_to(h, ANA, [a for a in h.sandbox.actions if a.seq > since]) == []
+    (row,) = [r for r in await rows(h, ANA) if r.id == claimed.id]
+    assert row.status == "failed" and "not sent again" in (row.last_error or "")
+
+
+async def test_after_downtime_stale_prompts_are_skipped_and_fresh_ones_sent(harness: Harness):
+    h = harness
+    await onboard(h, ANA, "Ana")  # evening due 20:00 UTC
+    await onboard(h, BEN, "Ben", evening=False)
+    await walk(h, BEN, LATER)  # Ben's follow-up: 2 March 18:00 UTC
+    h.clock.advance(timedelta(hours=22, minutes=40))  # down from 19:30 until 18:10 next day
+    actions = await h.tick()
+    assert sent_to(h, ANA, actions) == []  # yesterday's evening, 22 hours late: skipped
+    assert len(sent_to(h, BEN, actions)) == 1  # ten minutes late: sent
+    (old,) = [r for r in await rows(h, ANA) if r.key.endswith("2026-03-01")]
+    assert (old.status, old.last_error) == ("skipped", "stale")
+    assert [r.key for r in await pending(h, ANA)] == [f"evening:{ANA}:2026-03-02"]
+
+
+async def test_a_blocked_person_has_prompts_cancelled_and_no_retry_loop(harness: Harness):
+    h = harness
+    await onboard(h, ANA, "Ana", evening=False)
+    await walk(h, ANA, LATER)
+    await h.text(ANA, "/settings")
+    await h.press(ANA, "Evening check-in on")
+    assert len(await pending(h, ANA)) == 2
+    h.sandbox.blocked_by.add(ANA)  # blocked, and the bot has not heard of it yet
+    h.clock.advance(timedelta(days=1))
+    before = h.sandbox.calls["sendMessage"]
+    report = await h.dispatcher.tick()
+    assert report.counts["cancelled"] >= 1
+    assert (await user_row(h, ANA)).blocked_at == h.clock.now
+    assert await pending(h, ANA) == []
+    attempts = h.sandbox.calls["sendMessage"] - before
+    h.clock.advance(timedelta(days=2))
+    await h.dispatcher.tick()
+    assert h.sandbox.calls["sendMessage"] - before == attempts == 1  # tried once, never again
+    h.sandbox.unblock(ANA)  # they come back
+    await h.feed(h.sandbox.pending_updates()[-1])
+    assert [r.kind for r in await pending(h, ANA)] == ["evening"]
+
+
+async def test_a_migrated_group_moves_its_rows(harness: Harness):
+    h = harness
+    await onboard(h, ANA, "Ana", evening=False)
+    h.person(BEN, "Ben")
+    group = h.sandbox.create_group("Us", [ANA, BEN], by=ANA)
+    async with h.db.unit_of_work() as session:
+        await store.plan(
+            session,
+            key="snooze:group-test",
+            kind="snooze",
+            user_id=ANA,
+            chat_id=group,
+            due=h.clock.now,
+            now=h.clock.now,
+        )
+    new_id = h.sandbox.migrate_group(group)
+    report = await h.dispatcher.tick()
+    assert report.counts["retry"] == 1
+    (row,) = await rows(h, ANA)
+    assert row.chat_id == new_id and row.status == "pending"
+    await h.dispatcher.tick()
+    assert len(sent_to(h, new_id)) == 1
+
+
+async def test_network_errors_retry_with_backoff_and_timeouts_are_not_resent(harness: Harness):
+    h = harness
+    await onboard(h, ANA, "Ana", evening=False)
+    await onboard(h, BEN, "Ben", evening=False)
+    for user in (ANA, BEN):
+        async with h.db.unit_of_work() as session:
+            await store.plan(
+                session,
+                key=f"snooze:{user}",
+                kind="snooze",
+                user_id=user,
+                chat_id=user,
+                due=h.clock.now,
+                now=h.clock.now,
+            )
+    h.sandbox.faults.append(Fault("bad_gateway", method="sendMessage", chat_id=ANA))
+    h.sandbox.faults.append(Fault("timeout", method="sendMessage", chat_id=BEN, delay=0.01))
+    report = await h.dispatcher.tick()
+    assert (report.counts["retry"], report.counts["failed"]) == (1, 1)
+    (ana,) = await rows(h, ANA)
+    assert ana.status == "pending" and ana.due_at == h.clock.now + timedelta(seconds=15)
+    (ben,) = await rows(h, BEN)
+    assert ben.status == "failed" and "may have been delivered" in (ben.last_error or "")
+    h.clock.advance(timedelta(seconds=15))
+    actions = await h.tick()
+    assert len(sent_to(h, ANA, actions)) == 1 and sent_to(h, BEN, actions) == []
+    h.clock.advance(timedelta(hours=1))
+    assert await h.tick() == []  # the timed-out one is never tried again
+
+
+@pytest.fixture
+async def limited(db_url: str, clock: FakeClock):
+    """The stand-in enforcing Telegram's flood limits in real time, and the bot told the
+    same limit (50 a second here, so the test is quick)."""
+    sandbox = Sandbox(
+        first_update_id=5_000,
+        clock=time.time,
+        limits=FloodLimits(overall_per_second=50, retry_after=1),
+    )
+    async with start_harness(db_url, clock, sandbox, send_rate_per_second=50) as h:
+        yield h
+
+
+async def test_a_storm_of_429s_sends_every_prompt_exactly_once_and_never_too_fast(limited):
+    h = limited
+    people = list(range(900, 960))
+    async with h.db.unit_of_work() as session:
+        for person in people:
+            h.person(person, f"P{person}")
+            session.add(User(id=person, first_name=f"P{person}", timezone="Europe/Berlin"))
+        await session.flush()
+        for person in people:
+            await store.plan(
+                session,
+                key=f"snooze:{person}",
+                kind="snooze",
+                user_id=person,
+                chat_id=person,
+                due=h.clock.now,
+                now=h.clock.now,
+            )
+    h.sandbox.faults.append(Fault("retry_after", method="sendMessage", retry_after=3, times=4))
+    for _ in range(12):
+        if not [r for r in await rows(h) if r.status == "pending"]:
+            break
+        await h.dispatcher.tick()
+        h.clock.advance(timedelta(seconds=3))
+    counts = {p: len(sent_to(h, p)) for p in people}
+    assert set(counts.values()) == {1}, counts
+    assert h.sandbox.flood_refusals == 0  # our pacing never went over the limit
+    assert {r.status for r in await rows(h)} == {"sent"}
+
+
+async def test_settings_change_the_schedule(harness: Harness):
+    h = harness
+    await onboard(h, ANA, "Ana", evening=False)
+    replies = h.texts(await h.text(ANA, "/settings"))
+    assert "Evening check-in: off" in replies[0] and "Quiet hours: 22:30–08:00" in replies[0]
+    await h.press(ANA, "Change its time")
+    await h.text(ANA, "23:00")  # inside quiet hours: refused
+    assert (await user_row(h, ANA)).evening_on is False
+    replies = h.texts(await h.text(ANA, "19:45"))
+    assert "Evening check-in: on, at 19:45" in replies[0]
+    (row,) = await pending(h, ANA)
+    assert row.due_at == datetime(2026, 3, 2, 18, 45, tzinfo=UTC)  # 19:45 tonight has passed
+    await h.press(ANA, "Pause a week")
+    (row,) = await pending(h, ANA)
+    assert row.due_at == datetime(2026, 3, 9, 18, 45, tzinfo=UTC)  # 8 March 19:45 is in it
+    await h.press(ANA, "Resume")
+    await h.press(ANA, "Quiet hours")
+    replies = h.texts(await h.text(ANA, "21:00-07:00"))
+    assert "Quiet hours: 21:00–07:00" in replies[0]
+    await h.press(ANA, "Evening check-in off")
+    assert await pending(h, ANA) == []
+    await h.press(ANA, "Done")
+    async with h.db.unit_of_work() as session:
+        assert await session.scalar(select(ConversationState)) is None
