@@ -63,8 +63,9 @@ def bad_request(description: str, parameters: JSON | None = None) -> ApiError:
 class Fault:
     """A failure to act out on the next matching call(s).
 
-    kind: `retry_after` (429), `blocked` (403), `server_error` (500), `bad_gateway` (502),
-    `slow` (answers correctly after `delay` seconds) or `timeout` (never answers in time).
+    kind: `retry_after` (429), `blocked` (403), `migrated` (400 with `migrate_to_chat_id`:
+    `new_chat_id`), `server_error` (500), `bad_gateway` (502), `slow` (answers correctly after
+    `delay` seconds) or `timeout` (never answers in time).
     """
 
     kind: str
@@ -73,6 +74,7 @@ class Fault:
     times: int = 1
     retry_after: int = 1
     delay: float = 0.0
+    new_chat_id: int = 0
 
     def matches(self, method: str, chat_id: Any) -> bool:
         if self.times <= 0:
@@ -638,6 +640,11 @@ class Sandbox:
                 )
             if fault.kind == "blocked":
                 raise ApiError(403, "Forbidden: bot was blocked by the user")
+            if fault.kind == "migrated":
+                raise bad_request(
+                    "group chat was upgraded to a supergroup chat",
+                    {"migrate_to_chat_id": fault.new_chat_id},
+                )
             if fault.kind == "server_error":
                 raise ApiError(500, "Internal Server Error")
             if fault.kind == "bad_gateway":

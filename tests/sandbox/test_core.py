@@ -186,6 +186,10 @@ async def test_faults_are_acted_out(sandbox, bot):
     await bot.send_message(ANA, "Ana is fine")
     with pytest.raises(Forbidden):
         await bot.send_message(BEN, "hi")
+    sandbox.faults.append(Fault("migrated", method="sendMessage", new_chat_id=-1001234))
+    with pytest.raises(ChatMigrated) as migrated:
+        await bot.send_message(ANA, "hi")
+    assert migrated.value.new_chat_id == -1001234
     sandbox.faults.append(Fault("timeout", method="getMe"))
     with pytest.raises(TimedOut):
         await bot.get_me()
