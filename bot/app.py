@@ -15,6 +15,7 @@ from telegram.request import BaseRequest
 
 from bot.config import Settings
 from bot.content import catalogue
+from bot.domain.couples import ROUND, THANKS
 from bot.domain.flow import Flow
 from bot.domain.onboarding import ONBOARDING
 from bot.domain.reflection_flow import REFLECTION
@@ -39,7 +40,7 @@ MAX_CONCURRENT_UPDATES_SQLITE = 4
 
 
 def flows() -> dict[str, Flow]:
-    return {flow.name: flow for flow in (ONBOARDING, REPAIR, SETTINGS, REFLECTION)}
+    return {flow.name: flow for flow in (ONBOARDING, REPAIR, SETTINGS, REFLECTION, THANKS, ROUND)}
 
 
 def concurrency(settings: Settings) -> int:

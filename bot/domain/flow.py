@@ -81,6 +81,17 @@ class Person:
 
 
 @dataclass(frozen=True)
+class Partner:
+    """What a person's flows may know of their linked partner: a name and how to reach them.
+    Never anything the partner wrote."""
+
+    user_id: int
+    name: str
+    reachable: bool  # has started the bot privately, so it can message them
+    space_chat: int | None  # their shared group, if paired and active
+
+
+@dataclass(frozen=True)
 class Context:
     """What a flow may know besides its state: who, when, in which words, and their
     scheduling settings."""
@@ -89,6 +100,7 @@ class Context:
     now: datetime  # aware, UTC
     content: Catalogue
     prefs: Prefs = field(default_factory=Prefs)
+    partner: Partner | None = None
 
 
 @dataclass(frozen=True)

@@ -22,6 +22,7 @@ from typing import Any
 
 from bot.content import Catalogue
 from bot.domain import clock, schedule
+from bot.domain.couples import ShareText, confirm_card, share_buttons
 from bot.domain.drafts import STYLES, build_draft
 from bot.domain.flow import (
     Back,
@@ -61,9 +62,10 @@ FLOW = "moment"
 DIR, WHO_STEP, NAME, PAT, DESC, CAM, INT = "dir", "who", "whoname", "pat", "desc", "cam", "int"
 FEEL, WORDS, REFRAME, NEED, PATH = "feel", "words", "reframe", "need", "path"
 DRAFT, OWN, WHEN, WHEN_AT, LETGO = "draft", "own", "when", "whenat", "letgo"
-OFFER = "offer"
+OFFER, SENDTO = "offer", "sendto"
 STEPS = (
     OFFER,
+    SENDTO,
     DIR,
     WHO_STEP,
     NAME,
@@ -492,8 +494,35 @@ class RepairFlow:
             return self._advance(state, OWN, m, ctx)
         if option == "heated":
             return Outcome(state, (self._heated(m, c),))
+        if option == "send" and self._can_send(ctx):
+            return self._advance(state, SENDTO, m, ctx)
         if option == "use":
             return self._close(m.update(status=DRAFTED), ctx)
+        return self._unexpected(state, ctx)
+
+    @staticmethod
+    def _can_send(ctx: Context) -> bool:
+        p = ctx.partner
+        return p is not None and (p.reachable or p.space_chat is not None)
+
+    def _on_sendto(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
+        c = ctx.content
+        partner = ctx.partner
+        if isinstance(event, ButtonInput) and partner is not None and m.draft:
+            allowed = [b.option for b in share_buttons(partner, c)]
+            if event.option in ("private", "group") and event.option in allowed:
+                closed = self._close(m.update(status=DRAFTED), ctx)
+                sent = Reply(c.text("send.sent", partner=partner.name), edit=True)
+                share = ShareText("repair", m.draft, event.option, m.id)
+                return replace(
+                    closed,
+                    replies=(sent, *closed.replies),
+                    effects=(*closed.effects, share),
+                    retire_card=False,
+                )
+            if event.option == "cancel":
+                back = state.back() or replace(state, step=DRAFT)
+                return Outcome(back, (replace(self.prompt(back, ctx), edit=True),))
         return self._unexpected(state, ctx)
 
     def _heated(self, m: Moment, c: Catalogue) -> Reply:
@@ -727,8 +756,16 @@ class RepairFlow:
                     Button(c.text("moment.path_unsafe"), UNSAFE),
                 ),
             )
+        if step == SENDTO:
+            if ctx.partner is not None:
+                return confirm_card(m.draft or "", ctx.partner, c)
+            step = DRAFT  # the link ended meanwhile: back to the draft
         if step == DRAFT:
+            send_row: tuple[tuple[Button, ...], ...] = ()
+            if self._can_send(ctx) and ctx.partner is not None:
+                send_row = ((Button(c.text("send.button", partner=ctx.partner.name), "send"),),)
             draft_keys: Keyboard = (
+                *send_row,
                 (
                     Button(c.text("moment.draft_softer"), "softer"),
                     Button(c.text("moment.draft_shorter"), "shorter"),

@@ -243,8 +243,12 @@ class Sandbox:
         clock: Callable[[], float] = time.time,
         limits: FloodLimits | None = None,
         first_update_id: int | None = None,
+        privacy_mode: bool = False,
     ) -> None:
         self.token = token
+        # Telegram's group privacy mode: in groups the bot sees only commands, replies to its
+        # own messages, and service messages (members joining or leaving); not other text.
+        self.privacy_mode = privacy_mode
         self.bot = objects.bot_user(int(token.split(":")[0]), bot_name, bot_username)
         self.clock = clock
         self.limits = limits
@@ -382,7 +386,13 @@ class Sandbox:
             extra["entities"] = entities
         if reply_to is not None:
             extra["reply_to_message"] = self.messages[(chat.id, reply_to)]
-        return self._push("message", self._new_message(chat, self._user(user_id), **extra))
+        message = self._new_message(chat, self._user(user_id), **extra)
+        replying_to_bot = reply_to is not None and (
+            extra["reply_to_message"].get("from", {}).get("id") == self.bot["id"]
+        )
+        if self.privacy_mode and chat.type != "private" and not entities and not replying_to_bot:
+            return {"update_id": None, "message": message}  # the bot never sees it
+        return self._push("message", message)
 
     def send_media(self, user_id: int, kind: str, *, chat_id: int | None = None) -> JSON:
         chat = self._chat_for(user_id, chat_id)

@@ -22,6 +22,7 @@ from bot.content import catalogue
 from bot.domain import prompts, schedule
 from bot.domain.moments import DRAFTED, PLANNED, RESUMABLE, UNFINISHED
 from bot.scheduling import store
+from bot.scheduling.couple_prompts import GROUP_KINDS, CouplePrompts
 from bot.scheduling.ratelimit import PROMPT, retry_seconds
 from bot.storage import moments as moment_store
 from bot.storage.database import Database
@@ -71,6 +72,7 @@ class Dispatcher:
         self.clock = clock
         self.batch = batch
         self.stale_after = stale_after
+        self.couples = CouplePrompts(db, bot, clock)
 
     async def recover(self, *, everything: bool) -> int:
         """At start: rows a previous process left in `sending` are failed, never resent.
@@ -96,9 +98,12 @@ class Dispatcher:
             return report
         # Decide the whole batch in one transaction: what to send, what to skip and why.
         sends: list[tuple[store.Claimed, Message]] = []
+        shared = [r for r in claimed if r.kind in GROUP_KINDS]
         async with self.db.unit_of_work() as session:
             users = await store.users_by_id(session, {r.user_id for r in claimed})
             for row in claimed:
+                if row.kind in GROUP_KINDS:
+                    continue
                 user = users.get(row.user_id)
                 decision, message = await self._decide(session, row, user, now)
                 if decision == "send":
@@ -110,6 +115,9 @@ class Dispatcher:
                 if user is not None and row.kind == schedule.EVENING:
                     await store.reschedule_evening(session, user, now)
                 report.counts[status] += 1
+        for row in shared:  # a couple's space: check-ins, weekly rounds, bid reminders
+            outcome = await self.couples.run(row)
+            report.counts[outcome] += 1
         # Then send one by one, recording each right after it went (at most once).
         for index, (row, message) in enumerate(sends):
             outcome = await self._send(row, message, report)

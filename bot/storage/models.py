@@ -65,6 +65,8 @@ class User(Base):
     follow_up_hours: Mapped[int] = mapped_column(SmallInteger, default=3)
     nudges_on: Mapped[bool] = mapped_column(default=True)
     paused_until: Mapped[datetime | None]
+    # When they first wrote to the bot privately: the bot can message them only after that.
+    started_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -193,4 +195,97 @@ class Reflection(Base):
     local_date: Mapped[date] = mapped_column(Date)
     answer: Mapped[str] = mapped_column(String(16))
     note: Mapped[str | None] = mapped_column(Text)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class PartnerLink(Base):
+    """Two people who chose to be linked as partners. The invite token itself is never stored:
+    only its SHA-256, so a database leak does not hand out working invite links."""
+
+    __tablename__ = "partner_links"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    inviter_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    partner_id: Mapped[int | None] = mapped_column(
+        ForeignKey("users.id", ondelete="CASCADE"), index=True
+    )
+    token_hash: Mapped[str | None] = mapped_column(String(64), unique=True)
+    # pending (invite out), active, declined, ended
+    status: Mapped[str] = mapped_column(String(12), default="pending")
+    opened_by: Mapped[int | None] = mapped_column(BigInteger)  # who opened the invite link
+    expires_at: Mapped[datetime]
+    accepted_at: Mapped[datetime | None]
+    ended_at: Mapped[datetime | None]
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+
+
+class CoupleSpace(Base):
+    """A group chat that two linked partners made their shared space."""
+
+    __tablename__ = "couple_spaces"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger, unique=True)
+    link_id: Mapped[int | None] = mapped_column(
+        ForeignKey("partner_links.id", ondelete="SET NULL"), index=True
+    )
+    # pairing (one confirmed), active, paused (a partner left or unlinked), removed (bot out)
+    status: Mapped[str] = mapped_column(String(12), default="pairing")
+    confirmed: Mapped[list[str]] = mapped_column(default=list)  # user ids, as strings
+    checkin_on: Mapped[bool] = mapped_column(default=False)
+    checkin_at: Mapped[str] = mapped_column(String(5), default="21:00")
+    checkin_zone: Mapped[str | None] = mapped_column(String(64))
+    weekly_on: Mapped[bool] = mapped_column(default=False)
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+
+class Checkin(Base):
+    """One blind daily check-in card: both answers are shown only once both exist."""
+
+    __tablename__ = "checkins"
+    __table_args__ = (UniqueConstraint("space_id", "local_date"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    space_id: Mapped[int] = mapped_column(ForeignKey("couple_spaces.id", ondelete="CASCADE"))
+    local_date: Mapped[date] = mapped_column(Date)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+    answers: Mapped[dict[str, Any]] = mapped_column(default=dict)  # user id -> 1..5
+    status: Mapped[str] = mapped_column(String(12), default="open")  # open, revealed, closed
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    closed_at: Mapped[datetime | None]
+
+
+class RepairBid(Base):
+    """ "<name> would like to reconnect": sent in the group or privately, answered by the
+    partner alone."""
+
+    __tablename__ = "repair_bids"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    from_user: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    to_user: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    message_id: Mapped[int | None] = mapped_column(BigInteger)
+    text: Mapped[str | None] = mapped_column(Text)  # a draft the sender chose to send
+    answer: Mapped[str | None] = mapped_column(String(16))
+    created_at: Mapped[datetime] = mapped_column(default=utcnow)
+    answered_at: Mapped[datetime | None]
+
+
+class Appreciation(Base):
+    """Thanks for an everyday effort."""
+
+    __tablename__ = "appreciations"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
+    text: Mapped[str] = mapped_column(Text)
+    # Where it went, if anywhere: to the partner privately, or the couple's group.
+    shared_with: Mapped[int | None] = mapped_column(BigInteger)
+    space_id: Mapped[int | None] = mapped_column(
+        ForeignKey("couple_spaces.id", ondelete="SET NULL")
+    )
+    round_key: Mapped[str | None] = mapped_column(String(32), index=True)  # weekly round
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

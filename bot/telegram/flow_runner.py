@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable
 from sqlalchemy import select
 
 from bot.domain import schedule
-from bot.domain.flow import Event, Flow, FlowState, Outcome
+from bot.domain.flow import Context, Event, Flow, FlowState, Outcome
 from bot.domain.moments import DeleteMoment, SaveMoment
 from bot.domain.profile import SetPreferredName, SetPrefs, SetTimezone
 from bot.domain.reflection_flow import RecordReflection
@@ -198,8 +198,22 @@ async def feed(turn: Turn, event: Event) -> bool:
         return False
     row, flow = active
     state = repo.as_flow_state(row)
-    await apply_outcome(turn, row, flow.handle(state, event, turn.context()), state)
+    ctx = await context_for(turn, state)
+    await apply_outcome(turn, row, flow.handle(state, event, ctx), state)
     return True
+
+
+# Flow steps whose questions mention the partner (only those pay for looking them up).
+PARTNER_STEPS = {"moment": {"path", "draft", "sendto", "own"}, "thanks": None, "round": None}
+
+
+async def context_for(turn: Turn, state: FlowState) -> Context:
+    steps = PARTNER_STEPS.get(state.flow, set())
+    if steps is None or (steps and state.step in steps):
+        from bot.telegram.couples import partner_of
+
+        return turn.context(await partner_of(turn))
+    return turn.context()
 
 
 async def start(turn: Turn, outcome: Outcome) -> None:

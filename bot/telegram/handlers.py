@@ -24,13 +24,14 @@ from telegram.ext import (
 
 from bot.content import catalogue
 from bot.domain import callbacks
+from bot.domain.couples import invite_token
 from bot.domain.flow import Back, ButtonInput, Outcome, TextInput, Unsupported
 from bot.domain.onboarding import ONBOARDING
 from bot.domain.replies import Button, Reply, rows
 from bot.sandbox.objects import MEDIA_KINDS
 from bot.scheduling.store import cancel_for_user
 from bot.storage import repositories as repo
-from bot.telegram import flow_runner, moments, prompts
+from bot.telegram import couples, flow_runner, moments, prompts
 from bot.telegram.services import services
 from bot.telegram.turn import Outgoing, Turn, deliver, turn_handler
 
@@ -41,7 +42,17 @@ GROUPS = filters.ChatType.GROUPS
 NEW_MESSAGE = filters.UpdateType.MESSAGE
 
 # The commands shown in Telegram's menu, in this order (descriptions in content).
-MENU_COMMANDS = ("moment", "history", "settings", "start", "help", "back", "cancel")
+MENU_COMMANDS = (
+    "moment",
+    "history",
+    "thanks",
+    "invite",
+    "settings",
+    "start",
+    "help",
+    "back",
+    "cancel",
+)
 
 
 def message_kind(message: Message) -> str:
@@ -64,6 +75,10 @@ async def on_start(turn: Turn) -> None:
     payload = _command_args(turn)
     if payload == "moment":  # the deep link from a group's /moment
         await moments.start_moment(turn)
+        return
+    token = invite_token(payload)
+    if token is not None:  # a partner's invite link
+        await couples.open_invite(turn, token)
         return
     if turn.user.timezone is not None and turn.user.onboarded_at is not None:
         await flow_runner.start(turn, _welcome_back(turn))
@@ -112,6 +127,53 @@ async def on_history(turn: Turn) -> None:
 @turn_handler
 async def on_settings(turn: Turn) -> None:
     await prompts.open_settings(turn)
+
+
+@turn_handler
+async def on_invite(turn: Turn) -> None:
+    await couples.invite(turn)
+
+
+@turn_handler
+async def on_unlink(turn: Turn) -> None:
+    await couples.unlink(turn)
+
+
+@turn_handler
+async def on_thanks(turn: Turn) -> None:
+    await couples.thanks(turn, _command_args(turn))
+
+
+@turn_handler
+async def on_pair(turn: Turn) -> None:
+    await couples.pair(turn)
+
+
+@turn_handler
+async def on_group_settings(turn: Turn) -> None:
+    await couples.group_settings(turn)
+
+
+@turn_handler
+async def on_repair(turn: Turn) -> None:
+    if turn.chat_id == turn.user.id:
+        partner = await couples.partner_of(turn)
+        name = partner.name if partner else ""
+        turn.text("bid.need_space", partner=name) if partner else turn.text("link.not_linked")
+        return
+    await couples.group_repair(turn)
+
+
+@turn_handler
+async def on_members(turn: Turn) -> None:
+    await couples.members_changed(turn)
+
+
+@turn_handler
+async def on_migrated(turn: Turn) -> None:
+    message = turn.update.effective_message
+    if message is not None and message.migrate_to_chat_id:
+        await couples.chat_migrated(turn, message.chat.id, message.migrate_to_chat_id)
 
 
 @turn_handler
@@ -193,15 +255,19 @@ async def on_button(turn: Turn) -> None:
         return
     row, flow = active
     state = repo.as_flow_state(row)
-    outcome = flow.handle(state, ButtonInput(press.option), turn.context())
+    ctx = await flow_runner.context_for(turn, state)
+    outcome = flow.handle(state, ButtonInput(press.option), ctx)
     await flow_runner.apply_outcome(turn, row, outcome, state)
 
 
 async def _on_menu(turn: Turn, action: str) -> None:
-    if turn.update.effective_chat is not None and turn.chat_id != turn.user.id:
+    kind, _, argument = action.partition(".")
+    if kind in couples.MENU_KINDS:
+        await couples.on_menu(turn, kind, argument)
+        return
+    if turn.chat_id != turn.user.id:
         turn.toast(turn.content.text("shell.private_only"))
         return
-    kind, _, argument = action.partition(".")
     if kind == "help":
         turn.say(Reply(turn.content.text("help.text"), main_menu(turn)))
     elif kind == "setup":
@@ -225,6 +291,18 @@ async def on_my_chat_member(turn: Turn) -> None:
     change = turn.update.my_chat_member
     assert change is not None
     if change.chat.type != ChatType.PRIVATE:
+        joined = change.new_chat_member.status in (
+            ChatMemberStatus.MEMBER,
+            ChatMemberStatus.ADMINISTRATOR,
+        )
+        was_in = change.old_chat_member.status in (
+            ChatMemberStatus.MEMBER,
+            ChatMemberStatus.ADMINISTRATOR,
+        )
+        if joined and not was_in:
+            await couples.bot_added(turn)
+        elif was_in and not joined:
+            await couples.bot_removed(turn)
         return
     status = change.new_chat_member.status
     if status in (ChatMemberStatus.BANNED, ChatMemberStatus.LEFT):
@@ -293,8 +371,20 @@ def handlers() -> list[BaseHandler[Any, Any, Any]]:
         CommandHandler("moment", on_moment, filters=command),
         CommandHandler("history", on_history, filters=command),
         CommandHandler("settings", on_settings, filters=command),
+        CommandHandler("invite", on_invite, filters=command),
+        CommandHandler("unlink", on_unlink, filters=command),
+        CommandHandler("thanks", on_thanks, filters=NEW_MESSAGE),
+        CommandHandler("repair", on_repair, filters=NEW_MESSAGE),
+        CommandHandler("pair", on_pair, filters=NEW_MESSAGE & GROUPS),
+        CommandHandler("settings", on_group_settings, filters=NEW_MESSAGE & GROUPS),
         CommandHandler(["start", "help"], on_group_start, filters=NEW_MESSAGE & GROUPS),
         CommandHandler(["moment", "history"], on_group_moment, filters=NEW_MESSAGE & GROUPS),
+        MessageHandler(
+            GROUPS
+            & (filters.StatusUpdate.NEW_CHAT_MEMBERS | filters.StatusUpdate.LEFT_CHAT_MEMBER),
+            on_members,
+        ),
+        MessageHandler(filters.StatusUpdate.MIGRATE, on_migrated),
         MessageHandler(command & filters.COMMAND, on_unknown_command),
         CallbackQueryHandler(on_button),
         MessageHandler(command & filters.TEXT, on_text),

@@ -25,7 +25,7 @@ from telegram.ext import ContextTypes
 
 from bot.content import Catalogue, catalogue
 from bot.domain.callbacks import encode_flow, encode_menu
-from bot.domain.flow import Context, Person
+from bot.domain.flow import Context, Partner, Person
 from bot.domain.replies import Reply
 from bot.sandbox.objects import utf16_len
 from bot.scheduling.store import prefs_of, reschedule_evening
@@ -124,8 +124,8 @@ class Turn:
         u = self.user
         return Person(u.id, u.first_name, u.preferred_name, u.timezone, u.language_code)
 
-    def context(self) -> Context:
-        return Context(self.person(), self.now, self.content, prefs_of(self.user))
+    def context(self, partner: Partner | None = None) -> Context:
+        return Context(self.person(), self.now, self.content, prefs_of(self.user), partner)
 
     @property
     def pressed_message_id(self) -> int | None:
@@ -186,6 +186,8 @@ def turn_handler(fn: TurnCallback) -> HandlerCallback:
                     user = await repo.upsert_user(
                         session, sender.id, sender.first_name, sender.language_code, now, known
                     )
+                    if chat.type == "private" and user.started_at is None:
+                        user.started_at = now  # the bot may message them from now on
                     if was_blocked and user.blocked_at is None:
                         # They came back: their evening reflection comes back too.
                         await reschedule_evening(session, user, now)

@@ -1,0 +1,250 @@
+"""Two people: invite tokens, the blind check-in, repair bids, thanks, and the flows that
+decide what (if anything) crosses from one person's private chat to the other or the group.
+
+The boundary rule: nothing a person writes privately goes anywhere else unless they confirm
+that very item on a card that shows it exactly. Effects that cross carry the exact text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, replace
+from datetime import date, datetime, time, timedelta
+
+from bot.content import Catalogue
+from bot.domain.clock import at_local, zone_of
+from bot.domain.flow import ButtonInput, Context, Event, FlowState, Outcome, Partner, TextInput
+from bot.domain.moments import TEXT_LIMIT
+from bot.domain.replies import Button, Reply, rows
+
+INVITE_TTL = timedelta(hours=48)
+INVITE_PREFIX = "l_"
+CHECKIN_CLOSES_AT = time(9, 0)  # the next morning
+WEEKLY_AT = time(19, 0)
+WEEKLY_WEEKDAY = 6  # Sunday
+ROUND_OPEN_FOR = timedelta(days=2)
+CHECKIN_TIMES = ("19:00", "20:00", "20:30", "21:00", "21:30", "22:00")
+
+
+def token_hash(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def invite_token(payload: str) -> str | None:
+    """The token in a `/start l_<token>` deep link, or None."""
+    if not payload.startswith(INVITE_PREFIX):
+        return None
+    token = payload[len(INVITE_PREFIX) :]
+    ok = 20 <= len(token) <= 60 and all(ch.isalnum() or ch in "-_" for ch in token)
+    return token if ok else None
+
+
+# ------------------------------------------------------------------ the blind check-in
+
+
+def gap_key(first: int, second: int) -> str:
+    gap = abs(first - second)
+    return "checkin.same" if gap == 0 else "checkin.one_apart" if gap == 1 else "checkin.far_apart"
+
+
+def checkin_card(
+    checkin_id: int, names: dict[int, str], answers: dict[str, int], status: str, c: Catalogue
+) -> Reply:
+    """The group card. Before both have answered it says only who has answered, never what."""
+    ids = list(names)
+    if status == "closed":
+        return Reply(c.text("checkin.closed"), edit=True)
+    if status == "revealed" and len(ids) == 2:
+        a, b = ids
+        va, vb = answers[str(a)], answers[str(b)]
+        text = "\n\n".join(
+            (
+                c.text("checkin.ask"),
+                c.text("checkin.revealed", a=names[a], va=va, b=names[b], vb=vb),
+                c.text(gap_key(va, vb)),
+            )
+        )
+        return Reply(text, edit=True)
+    lines = [
+        c.text(
+            "checkin.status",
+            name=names[uid],
+            state=c.text("checkin.answered" if str(uid) in answers else "checkin.waiting"),
+        )
+        for uid in ids
+    ]
+    buttons = tuple(Button(str(n), f"ci.{n}.{checkin_id}", menu=True) for n in range(1, 6))
+    return Reply("\n\n".join((c.text("checkin.ask"), "\n".join(lines))), (buttons,), edit=True)
+
+
+def checkin_closes(day: date, zone: str | None) -> datetime:
+    """A check-in left half-answered closes the next morning."""
+    return at_local(day + timedelta(days=1), CHECKIN_CLOSES_AT, zone_of(zone))
+
+
+def next_weekly(after: datetime, zone: str | None) -> tuple[date, datetime]:
+    tz = zone_of(zone)
+    day = after.astimezone(tz).date()
+    while True:
+        if day.weekday() == WEEKLY_WEEKDAY:
+            due = at_local(day, WEEKLY_AT, tz)
+            if due > after:
+                return day, due
+        day += timedelta(days=1)
+
+
+# ------------------------------------------------------------------ repair bids
+
+
+BID_CHOICES = ("open_now", "later", "need_time")
+
+
+def bid_card(bid_id: int, from_name: str, c: Catalogue, text: str | None = None) -> Reply:
+    """The partner's card; `text` is a draft the sender chose to send (shown exactly)."""
+    buttons = [
+        Button(c.text(f"bid.{choice}"), f"bd.{choice}.{bid_id}", menu=True)
+        for choice in BID_CHOICES
+    ]
+    if text is None:
+        return Reply(c.text("bid.group", name=from_name), rows(*buttons))
+    return Reply(c.text("bid.private_sent", name=from_name), rows(*buttons), copyable=text)
+
+
+# ------------------------------------------------------------------ crossing the boundary
+
+
+@dataclass(frozen=True)
+class ShareText:
+    """Effect: deliver `text`, confirmed by its author on a card that showed it, to the
+    partner privately (`via="private"`) or to the couple's group (`via="group"`)."""
+
+    kind: str  # "repair" or "thanks"
+    text: str
+    via: str
+    moment_id: str | None = None
+
+
+@dataclass(frozen=True)
+class RecordThanks:
+    text: str
+    round_key: str | None = None
+    space_id: int | None = None
+
+
+def share_buttons(partner: Partner, c: Catalogue) -> list[Button]:
+    buttons = []
+    if partner.reachable:
+        buttons.append(Button(c.text("send.privately"), "private"))
+    if partner.space_chat is not None:
+        buttons.append(Button(c.text("send.group"), "group"))
+    buttons.append(Button(c.text("send.cancel"), "cancel"))
+    return buttons
+
+
+def confirm_card(text: str, partner: Partner, c: Catalogue) -> Reply:
+    """Exactly what will be sent, and the only buttons that send it."""
+    return Reply(
+        c.text("send.confirm", partner=partner.name),
+        rows(*share_buttons(partner, c)),
+        edit=True,
+        copyable=text,
+    )
+
+
+# ------------------------------------------------------------------ /thanks (private)
+
+THANKS_FLOW = "thanks"
+
+
+class ThanksFlow:
+    """Write an appreciation; if linked, choose to send it (after seeing it exactly)."""
+
+    name = THANKS_FLOW
+
+    def start(self, ctx: Context) -> Outcome:
+        state = FlowState(THANKS_FLOW, "text")
+        return Outcome(state, (self.prompt(state, ctx),))
+
+    def prompt(self, state: FlowState, ctx: Context) -> Reply:
+        c = ctx.content
+        if state.step == "offer" and ctx.partner is not None:
+            text = str(state.data["text"])
+            return confirm_card(text, ctx.partner, c)
+        return Reply(c.text("thanks.ask"))
+
+    def cancel(self, state: FlowState, ctx: Context) -> Outcome:
+        return Outcome(None, (Reply(ctx.content.text("shell.cancelled")),))
+
+    def handle(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
+        c = ctx.content
+        if state.step == "text" and isinstance(event, TextInput):
+            text = " ".join(event.text.split())
+            if not text or len(text) > TEXT_LIMIT:
+                return Outcome(state, (Reply(c.text("moment.too_long", limit=TEXT_LIMIT)),))
+            record = RecordThanks(text)
+            partner = ctx.partner
+            if partner is None or not (partner.reachable or partner.space_chat):
+                return Outcome(None, (Reply(c.text("thanks.kept")),), (record,))
+            following = state.at("offer", text=text)
+            offer = Reply(c.text("thanks.kept"))
+            return Outcome(
+                following, (offer, replace(self.prompt(following, ctx), edit=False)), (record,)
+            )
+        if state.step == "offer" and isinstance(event, ButtonInput) and ctx.partner is not None:
+            text = str(state.data["text"])
+            if event.option in ("private", "group"):
+                allowed = [b.option for b in share_buttons(ctx.partner, c)]
+                if event.option in allowed:
+                    done = Reply(c.text("thanks.sent", partner=ctx.partner.name), edit=True)
+                    return Outcome(None, (done,), (ShareText("thanks", text, event.option),))
+            if event.option == "cancel":
+                return Outcome(None, (Reply(c.text("send.not_sent"), edit=True),))
+        prompt = self.prompt(state, ctx)
+        return Outcome(
+            state,
+            (
+                Reply(
+                    c.text("moment.choose_button", prompt=prompt.text),
+                    prompt.buttons,
+                    copyable=prompt.copyable,
+                ),
+            ),
+        )
+
+
+# ------------------------------------------------------------------ the weekly round
+
+ROUND_FLOW = "round"
+
+
+class RoundFlow:
+    """A partner's private answer to the weekly thanks round."""
+
+    name = ROUND_FLOW
+
+    def start(self, ctx: Context, round_key: str, space_id: int) -> Outcome:
+        state = FlowState(ROUND_FLOW, "text", {"round": round_key, "space": space_id})
+        return Outcome(state, (self.prompt(state, ctx),))
+
+    def prompt(self, state: FlowState, ctx: Context) -> Reply:
+        partner = ctx.partner.name if ctx.partner else "your partner"
+        return Reply(ctx.content.text("thanks.round_ask", partner=partner))
+
+    def cancel(self, state: FlowState, ctx: Context) -> Outcome:
+        return Outcome(None, (Reply(ctx.content.text("shell.cancelled")),))
+
+    def handle(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
+        c = ctx.content
+        if isinstance(event, TextInput):
+            text = " ".join(event.text.split())
+            if not text or len(text) > TEXT_LIMIT:
+                return Outcome(state, (Reply(c.text("moment.too_long", limit=TEXT_LIMIT)),))
+            partner = ctx.partner.name if ctx.partner else "your partner"
+            record = RecordThanks(text, str(state.data["round"]), int(state.data["space"]))
+            return Outcome(None, (Reply(c.text("thanks.round_kept", partner=partner)),), (record,))
+        prompt = self.prompt(state, ctx)
+        return Outcome(state, (Reply(c.text("onboarding.text_only", prompt=prompt.text)),))
+
+
+THANKS = ThanksFlow()
+ROUND = RoundFlow()

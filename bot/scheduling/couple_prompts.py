@@ -1,0 +1,206 @@
+"""Scheduled prompts of a couple's space: the daily check-in card and its closing, the weekly
+thanks round, and the reminder after a repair bid answered "later tonight"."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import select
+from telegram.error import ChatMigrated, Forbidden, RetryAfter, TelegramError
+from telegram.ext import ExtBot
+
+from bot.content import catalogue
+from bot.domain import couples
+from bot.domain.replies import Button, Reply, rows
+from bot.scheduling import store
+from bot.scheduling.ratelimit import PROMPT, retry_seconds
+from bot.storage import couples as couple_store
+from bot.storage.database import Database
+from bot.storage.models import Checkin, CoupleSpace, PartnerLink, User
+from bot.telegram.turn import render_markup, render_text
+
+GROUP_KINDS = ("checkin", "checkin_close", "weekly", "bid_later")
+
+
+class CouplePrompts:
+    def __init__(self, db: Database, bot: ExtBot[Any], clock: Callable[[], datetime]) -> None:
+        self.db = db
+        self.bot = bot
+        self.clock = clock
+
+    async def run(self, row: store.Claimed) -> str:
+        """Handle one claimed row; returns the status it ended in."""
+        try:
+            handler: Callable[[store.Claimed], Awaitable[str]] = getattr(self, f"_{row.kind}")
+            return await handler(row)
+        except RetryAfter as error:
+            due = self.clock() + timedelta(seconds=retry_seconds(error))
+            await self._finish(row, store.PENDING, "flood wait", due=due)
+            return "retry"
+        except ChatMigrated as error:
+            now = self.clock()
+            async with self.db.unit_of_work() as session:
+                await store.move_chat(session, row.chat_id, error.new_chat_id, now)
+                space = await couple_store.space_for_chat(session, row.chat_id)
+                if space is not None:
+                    space.chat_id = error.new_chat_id
+                await store.finish(
+                    session, row.id, store.PENDING, now, error="chat migrated", due=now
+                )
+            return "retry"
+        except Forbidden:
+            await self._finish(row, store.CANCELLED, "bot removed or blocked")
+            return store.CANCELLED
+        except TelegramError as error:
+            await self._finish(row, store.FAILED, str(error)[:200])
+            return store.FAILED
+
+    async def _finish(
+        self,
+        row: store.Claimed,
+        status: str,
+        error: str | None = None,
+        due: datetime | None = None,
+        message_id: int | None = None,
+    ) -> None:
+        async with self.db.unit_of_work() as session:
+            await store.finish(
+                session, row.id, status, self.clock(), error=error, due=due, message_id=message_id
+            )
+
+    async def _space(self, session: Any, chat_id: int) -> tuple[CoupleSpace, User, User] | None:
+        space = await couple_store.space_for_chat(session, chat_id)
+        if space is None or space.status != "active" or space.link_id is None:
+            return None
+        link = await session.get(PartnerLink, space.link_id)
+        if link is None or link.status != "active" or link.partner_id is None:
+            return None
+        a, b = await couple_store.partners(session, link)
+        return space, a, b
+
+    async def _send(self, chat_id: int, reply: Reply) -> int:
+        text, parse_mode = render_text(reply)
+        sent = await self.bot.send_message(
+            chat_id,
+            text,
+            parse_mode=parse_mode,
+            reply_markup=render_markup(reply, None),
+            rate_limit_args=PROMPT,
+        )
+        return sent.message_id
+
+    async def _checkin(self, row: store.Claimed) -> str:
+        from bot.telegram.couples import plan_space_prompts
+
+        now = self.clock()
+        day = date.fromisoformat(row.key.rsplit(":", 1)[1])
+        async with self.db.unit_of_work() as session:
+            found = await self._space(session, row.chat_id)
+            if found is None or not found[0].checkin_on:
+                await store.finish(session, row.id, store.SKIPPED, now, error="space not active")
+                return store.SKIPPED
+            space, a, b = found
+            checkin = Checkin(
+                space_id=space.id,
+                local_date=day,
+                chat_id=space.chat_id,
+                answers={},
+                status="open",
+                created_at=now,
+            )
+            session.add(checkin)
+            await session.flush()
+            c = catalogue(a.language_code)
+            card = couples.checkin_card(
+                checkin.id, {a.id: a.display_name, b.id: b.display_name}, {}, "open", c
+            )
+            closes = couples.checkin_closes(day, space.checkin_zone)
+            await store.plan(
+                session,
+                key=f"checkin_close:{space.id}:{day.isoformat()}",
+                kind="checkin_close",
+                user_id=row.user_id,
+                chat_id=space.chat_id,
+                due=closes,
+                now=now,
+            )
+            await plan_space_prompts(session, space, row.user_id, row.due_at + timedelta(minutes=1))
+            checkin_id = checkin.id
+        message_id = await self._send(row.chat_id, card)
+        async with self.db.unit_of_work() as session:
+            saved = await session.get(Checkin, checkin_id)
+            if saved is not None:
+                saved.message_id = message_id
+            await store.finish(session, row.id, store.SENT, self.clock(), message_id=message_id)
+        return store.SENT
+
+    async def _checkin_close(self, row: store.Claimed) -> str:
+        now = self.clock()
+        _, space_id, day = row.key.split(":")
+        async with self.db.unit_of_work() as session:
+            checkin = await session.scalar(
+                select(Checkin).where(
+                    Checkin.space_id == int(space_id), Checkin.local_date == date.fromisoformat(day)
+                )
+            )
+            if checkin is None or checkin.status != "open" or checkin.message_id is None:
+                await store.finish(session, row.id, store.SKIPPED, now, error="nothing to close")
+                return store.SKIPPED
+            # Closed unrevealed: a lone answer is never shown, and not kept either.
+            checkin.status, checkin.answers, checkin.closed_at = "closed", {}, now
+            chat_id, message_id = checkin.chat_id, checkin.message_id
+        text = catalogue().text("checkin.closed")
+        try:
+            await self.bot.edit_message_text(
+                text, chat_id=chat_id, message_id=message_id, rate_limit_args=PROMPT
+            )
+        except TelegramError as error:
+            if "not modified" not in str(error).lower() and "not found" not in str(error).lower():
+                raise
+        await self._finish(row, store.SENT)
+        return store.SENT
+
+    async def _weekly(self, row: store.Claimed) -> str:
+        from bot.telegram.couples import plan_space_prompts
+
+        now = self.clock()
+        day = row.key.rsplit(":", 1)[1]
+        async with self.db.unit_of_work() as session:
+            found = await self._space(session, row.chat_id)
+            if found is None or not found[0].weekly_on:
+                await store.finish(session, row.id, store.SKIPPED, now, error="space not active")
+                return store.SKIPPED
+            space, a, b = found
+            await plan_space_prompts(session, space, row.user_id, now + timedelta(minutes=1))
+            asks = []
+            for person, partner in ((a, b), (b, a)):
+                if person.started_at is None or person.blocked_at is not None:
+                    continue
+                c = catalogue(person.language_code)
+                button = Button(c.text("thanks.round_write"), f"wr.{space.id}.{day}", menu=True)
+                asks.append(
+                    (
+                        person.id,
+                        Reply(
+                            c.text("thanks.round_ask", partner=partner.display_name), rows(button)
+                        ),
+                    )
+                )
+        for chat_id, reply in asks:
+            await self._send(chat_id, reply)
+        await self._finish(row, store.SENT)
+        return store.SENT
+
+    async def _bid_later(self, row: store.Claimed) -> str:
+        async with self.db.unit_of_work() as session:
+            user = await session.get(User, row.user_id)
+        if user is None or user.blocked_at is not None or user.started_at is None:
+            await self._finish(row, store.CANCELLED, "not reachable")
+            return store.CANCELLED
+        message_id = await self._send(
+            row.chat_id, Reply(catalogue(user.language_code).text("bid.reminder"))
+        )
+        await self._finish(row, store.SENT, message_id=message_id)
+        return store.SENT

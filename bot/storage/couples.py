@@ -1,0 +1,67 @@
+"""Partner links and couple spaces."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.storage.models import CoupleSpace, PartnerLink, User
+
+
+async def active_link(session: AsyncSession, user_id: int) -> PartnerLink | None:
+    return await session.scalar(
+        select(PartnerLink).where(
+            PartnerLink.status == "active",
+            or_(PartnerLink.inviter_id == user_id, PartnerLink.partner_id == user_id),
+        )
+    )
+
+
+def other(link: PartnerLink, user_id: int) -> int:
+    assert link.partner_id is not None
+    return link.partner_id if link.inviter_id == user_id else link.inviter_id
+
+
+async def pending_invites(session: AsyncSession, user_id: int) -> list[PartnerLink]:
+    return list(
+        await session.scalars(
+            select(PartnerLink).where(
+                PartnerLink.inviter_id == user_id, PartnerLink.status == "pending"
+            )
+        )
+    )
+
+
+async def link_by_token(session: AsyncSession, token_hash: str) -> PartnerLink | None:
+    return await session.scalar(select(PartnerLink).where(PartnerLink.token_hash == token_hash))
+
+
+async def space_for_chat(session: AsyncSession, chat_id: int) -> CoupleSpace | None:
+    return await session.scalar(select(CoupleSpace).where(CoupleSpace.chat_id == chat_id))
+
+
+async def active_space(session: AsyncSession, link_id: int) -> CoupleSpace | None:
+    return await session.scalar(
+        select(CoupleSpace).where(CoupleSpace.link_id == link_id, CoupleSpace.status == "active")
+    )
+
+
+async def spaces_of_link(session: AsyncSession, link_id: int) -> list[CoupleSpace]:
+    return list(await session.scalars(select(CoupleSpace).where(CoupleSpace.link_id == link_id)))
+
+
+async def partners(session: AsyncSession, link: PartnerLink) -> tuple[User, User]:
+    first = await session.get(User, link.inviter_id)
+    second = await session.get(User, link.partner_id)
+    assert first is not None and second is not None
+    return first, second
+
+
+def expire_if_due(link: PartnerLink, now: datetime) -> bool:
+    """A pending invite past its time is spent: it can never be used again."""
+    if link.status == "pending" and link.expires_at <= now:
+        link.status, link.token_hash = "expired", None
+        return True
+    return False

@@ -1,0 +1,710 @@
+"""Shell for two people: linking, the couple's group, check-in answers, repair bids, thanks.
+
+Every group button is checked against who pressed it: a card meant for one partner answers
+anyone else with "this one is for <name>" and does nothing.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+from datetime import UTC, datetime, timedelta
+
+from sqlalchemy import select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+from telegram.error import TelegramError
+
+from bot.domain import couples, schedule
+from bot.domain.clock import at_local, zone_of
+from bot.domain.couples import ROUND, THANKS, RecordThanks, ShareText
+from bot.domain.flow import Partner
+from bot.domain.replies import Button, Reply, rows
+from bot.scheduling import store as prompt_store
+from bot.storage import couples as store
+from bot.storage.models import (
+    Appreciation,
+    Checkin,
+    CoupleSpace,
+    PartnerLink,
+    RepairBid,
+    ScheduledPrompt,
+    User,
+)
+from bot.telegram import flow_runner
+from bot.telegram.turn import Turn
+
+log = logging.getLogger(__name__)
+
+MENU_KINDS = ("lk", "ul", "pair", "gs", "ci", "bd", "wr")
+
+
+def private_link(turn: Turn, payload: str = "hi") -> str:
+    return f"https://t.me/{turn.services.bot_username}?start={payload}"
+
+
+async def partner_of(turn: Turn) -> Partner | None:
+    """The person's partner as their flows may see it (name and reachability only)."""
+    link = await store.active_link(turn.session, turn.user.id)
+    if link is None or link.partner_id is None:
+        return None
+    other = await turn.session.get(User, store.other(link, turn.user.id))
+    if other is None:
+        return None
+    space = await store.active_space(turn.session, link.id)
+    reachable = other.started_at is not None and other.blocked_at is None
+    return Partner(other.id, other.display_name, reachable, space.chat_id if space else None)
+
+
+# ------------------------------------------------------------------ linking (private)
+
+
+async def invite(turn: Turn) -> None:
+    c = turn.content
+    link = await store.active_link(turn.session, turn.user.id)
+    if link is not None:
+        other = await turn.session.get(User, store.other(link, turn.user.id))
+        turn.text("link.already", name=other.display_name if other else "")
+        return
+    for old in await store.pending_invites(turn.session, turn.user.id):
+        old.status, old.token_hash = "expired", None  # one live invite at a time
+    token = secrets.token_urlsafe(24)
+    turn.session.add(
+        PartnerLink(
+            inviter_id=turn.user.id,
+            token_hash=couples.token_hash(token),
+            status="pending",
+            expires_at=turn.now + couples.INVITE_TTL,
+            created_at=turn.now,
+        )
+    )
+    url = private_link(turn, couples.INVITE_PREFIX + token)
+    turn.say(Reply(c.text("link.invite", url=url)))
+
+
+async def open_invite(turn: Turn, token: str) -> None:
+    c = turn.content
+    link = await store.link_by_token(turn.session, couples.token_hash(token))
+    if link is not None:
+        store.expire_if_due(link, turn.now)
+    if link is None or link.status != "pending":
+        turn.text("link.invalid")
+        return
+    if link.inviter_id == turn.user.id:
+        turn.text("link.self")
+        return
+    if await store.active_link(turn.session, turn.user.id) is not None:
+        mine = await store.active_link(turn.session, turn.user.id)
+        assert mine is not None
+        other = await turn.session.get(User, store.other(mine, turn.user.id))
+        turn.text("link.already", name=other.display_name if other else "")
+        return
+    link.opened_by = turn.user.id
+    inviter = await turn.session.get(User, link.inviter_id)
+    name = inviter.display_name if inviter else ""
+    buttons = rows(
+        Button(c.text("link.accept", name=name), f"lk.yes.{link.id}", menu=True),
+        Button(c.text("link.decline"), f"lk.no.{link.id}", menu=True),
+    )
+    turn.say(Reply(c.text("link.offer", name=name), buttons))
+
+
+async def answer_invite(turn: Turn, choice: str, link_id: int) -> None:
+    c = turn.content
+    link = await turn.session.get(PartnerLink, link_id)
+    if link is not None:
+        store.expire_if_due(link, turn.now)
+    if link is None or link.status != "pending" or link.opened_by != turn.user.id:
+        turn.toast(c.text("link.invalid"))
+        return
+    inviter = await turn.session.get(User, link.inviter_id)
+    assert inviter is not None
+    if choice == "no":
+        link.status, link.token_hash = "declined", None
+        turn.say(Reply(c.text("link.declined"), edit=True))
+        turn.say(
+            Reply(c.text("link.declined_inviter", name=turn.user.display_name)), chat_id=inviter.id
+        )
+        return
+    if (
+        await store.active_link(turn.session, inviter.id) is not None
+        or await store.active_link(turn.session, turn.user.id) is not None
+    ):
+        link.status, link.token_hash = "expired", None
+        turn.toast(c.text("link.invalid"))
+        return
+    link.status, link.partner_id, link.accepted_at = "active", turn.user.id, turn.now
+    link.token_hash = None  # single use
+    turn.say(Reply(c.text("link.linked", name=inviter.display_name), edit=True))
+    turn.say(Reply(c.text("link.linked", name=turn.user.display_name)), chat_id=inviter.id)
+
+
+async def unlink(turn: Turn) -> None:
+    c = turn.content
+    link = await store.active_link(turn.session, turn.user.id)
+    if link is None:
+        turn.text("link.not_linked")
+        return
+    other = await turn.session.get(User, store.other(link, turn.user.id))
+    buttons = rows(
+        Button(c.text("link.unlink_yes"), f"ul.yes.{link.id}", menu=True),
+        Button(c.text("link.unlink_no"), f"ul.no.{link.id}", menu=True),
+    )
+    turn.say(Reply(c.text("link.unlink_ask", name=other.display_name if other else ""), buttons))
+
+
+async def answer_unlink(turn: Turn, choice: str, link_id: int) -> None:
+    c = turn.content
+    link = await turn.session.get(PartnerLink, link_id)
+    if (
+        link is None
+        or link.status != "active"
+        or turn.user.id not in (link.inviter_id, link.partner_id)
+    ):
+        turn.toast(c.text("shell.expired"))
+        return
+    if choice != "yes":
+        turn.say(Reply(c.text("link.kept"), edit=True))
+        return
+    other_id = store.other(link, turn.user.id)
+    link.status, link.ended_at = "ended", turn.now
+    turn.say(Reply(c.text("link.unlinked"), edit=True))
+    turn.say(Reply(c.text("link.unlinked_partner", name=turn.user.display_name)), chat_id=other_id)
+    for space in await store.spaces_of_link(turn.session, link.id):
+        if space.status in ("active", "pairing"):
+            await pause_space(turn, space, c.text("group.reason_unlinked"), title=None)
+
+
+# ------------------------------------------------------------------ the group
+
+
+async def bot_added(turn: Turn) -> None:
+    c = turn.content
+    space = await store.space_for_chat(turn.session, turn.chat_id)
+    if space is not None and space.status == "removed":
+        space.status, space.confirmed = "pairing", []  # added back: pair again to resume
+    pair = Button(c.text("group.pair"), "pair", menu=True)
+    start = Button(c.text("group.start_private"), url=private_link(turn))
+    turn.say(Reply(c.text("group.intro"), rows(pair, start)))
+
+
+async def bot_removed(turn: Turn) -> None:
+    space = await store.space_for_chat(turn.session, turn.chat_id)
+    await turn.session.execute(
+        update(ScheduledPrompt)
+        .where(ScheduledPrompt.chat_id == turn.chat_id, ScheduledPrompt.status == "pending")
+        .values(status="cancelled", last_error="bot removed", updated_at=turn.now)
+    )
+    if space is None or space.status == "removed":
+        return
+    space.status = "removed"
+    title = turn.update.effective_chat.title if turn.update.effective_chat else ""
+    if space.link_id is not None:
+        link = await turn.session.get(PartnerLink, space.link_id)
+        if link is not None and link.partner_id is not None:
+            for uid in (link.inviter_id, link.partner_id):
+                turn.say(
+                    Reply(turn.content.text("group.removed_private", title=title or "")),
+                    chat_id=uid,
+                )
+
+
+async def pause_space(turn: Turn, space: CoupleSpace, reason: str, title: str | None) -> None:
+    """Pause a shared space: its prompts stop, and both partners are told privately."""
+    if space.status == "paused":
+        return
+    space.status = "paused"
+    await turn.session.execute(
+        update(ScheduledPrompt)
+        .where(ScheduledPrompt.chat_id == space.chat_id, ScheduledPrompt.status == "pending")
+        .values(status="cancelled", last_error="space paused", updated_at=turn.now)
+    )
+    link = await turn.session.get(PartnerLink, space.link_id) if space.link_id else None
+    if link is None or link.partner_id is None:
+        return
+    shown = title or (turn.update.effective_chat.title if turn.update.effective_chat else "")
+    for uid in (link.inviter_id, link.partner_id):
+        turn.say(
+            Reply(turn.content.text("group.paused_private", title=shown or "", reason=reason)),
+            chat_id=uid,
+        )
+
+
+async def members_changed(turn: Turn) -> None:
+    """Someone joined or left the group: a third person, or a partner leaving, pauses it."""
+    message = turn.update.effective_message
+    space = await store.space_for_chat(turn.session, turn.chat_id)
+    if message is None or space is None or space.status not in ("active", "pairing"):
+        return
+    link = await turn.session.get(PartnerLink, space.link_id) if space.link_id else None
+    partners = {link.inviter_id, link.partner_id} if link else set()
+    c = turn.content
+    if message.left_chat_member and message.left_chat_member.id in partners:
+        name = message.left_chat_member.first_name
+        await pause_space(turn, space, c.text("group.reason_left", name=name), title=None)
+        return
+    joined = [m for m in message.new_chat_members or () if not m.is_bot and m.id not in partners]
+    if joined and link is not None:
+        a, b = await store.partners(turn.session, link)
+        turn.say(Reply(c.text("group.third_member", a=a.display_name, b=b.display_name)))
+        await pause_space(turn, space, c.text("group.reason_third"), title=None)
+
+
+async def chat_migrated(turn: Turn, old: int, new: int) -> None:
+    """A group became a supergroup: its space, check-ins and prompts follow the new id."""
+    await turn.session.execute(
+        update(CoupleSpace).where(CoupleSpace.chat_id == old).values(chat_id=new)
+    )
+    await turn.session.execute(update(Checkin).where(Checkin.chat_id == old).values(chat_id=new))
+    await prompt_store.move_chat(turn.session, old, new, turn.now)
+
+
+async def pair(turn: Turn) -> None:
+    c = turn.content
+    link = await store.active_link(turn.session, turn.user.id)
+    if link is None:
+        turn.text("group.not_linked")
+        return
+    if turn.user.started_at is None:
+        start = Button(c.text("group.start_private"), url=private_link(turn))
+        turn.say(Reply(c.text("group.not_started", name=turn.user.display_name), rows(start)))
+        return
+    try:
+        count = await turn.update.get_bot().get_chat_member_count(turn.chat_id)
+    except TelegramError:
+        count = 3
+    if count > 3:  # two partners and the bot
+        turn.text("group.too_many")
+        return
+    space = await store.space_for_chat(turn.session, turn.chat_id)
+    if space is None:
+        space = CoupleSpace(
+            chat_id=turn.chat_id,
+            link_id=link.id,
+            status="pairing",
+            confirmed=[],
+            created_at=turn.now,
+            updated_at=turn.now,
+        )
+        turn.session.add(space)
+    if space.link_id != link.id or space.status in ("paused", "removed"):
+        space.link_id, space.confirmed, space.status = link.id, [], "pairing"
+    confirmed = set(space.confirmed) | {str(turn.user.id)}
+    space.confirmed = sorted(confirmed)
+    a, b = await store.partners(turn.session, link)
+    if {str(a.id), str(b.id)} <= confirmed:
+        for other in await store.spaces_of_link(turn.session, link.id):
+            if other is not space and other.status == "active":
+                other.status = "paused"  # one shared space per couple
+        space.status = "active"
+        space.checkin_zone = space.checkin_zone or turn.user.timezone
+        turn.text("group.paired", a=a.display_name, b=b.display_name)
+        return
+    waiting_for = b if turn.user.id == a.id else a
+    turn.text("group.waiting", name=turn.user.display_name, partner=waiting_for.display_name)
+
+
+async def _my_space(
+    turn: Turn, space_id: int | None = None
+) -> tuple[CoupleSpace, User, User] | None:
+    """The active space of this group and its partners, if the presser is one of them;
+    otherwise says why and returns None."""
+    c = turn.content
+    space = (
+        await turn.session.get(CoupleSpace, space_id)
+        if space_id is not None
+        else await store.space_for_chat(turn.session, turn.chat_id)
+    )
+    if space is None or space.status != "active" or space.link_id is None:
+        turn.toast(c.text("group.not_paired")) if turn.update.callback_query else turn.text(
+            "group.not_paired"
+        )
+        return None
+    link = await turn.session.get(PartnerLink, space.link_id)
+    if link is None or link.status != "active":
+        turn.text("group.not_paired")
+        return None
+    a, b = await store.partners(turn.session, link)
+    if turn.user.id not in (a.id, b.id):
+        text = c.text("group.not_for_you_both", a=a.display_name, b=b.display_name)
+        turn.toast(text) if turn.update.callback_query else turn.say(Reply(text))
+        return None
+    return space, a, b
+
+
+async def group_settings(turn: Turn) -> None:
+    found = await _my_space(turn)
+    if found is not None:
+        turn.say(_settings_card(turn, *found, edit=False))
+
+
+def _settings_card(turn: Turn, space: CoupleSpace, a: User, b: User, edit: bool = True) -> Reply:
+    c = turn.content
+    checkin = (
+        c.text("group.checkin_on", time=space.checkin_at, zone=space.checkin_zone or "UTC")
+        if space.checkin_on
+        else c.text("group.off")
+    )
+    weekly = c.text("group.on") if space.weekly_on else c.text("group.off")
+    sid = space.id
+    buttons = [
+        Button(
+            c.text("group.checkin_toggle_off" if space.checkin_on else "group.checkin_toggle_on"),
+            f"gs.cin.{sid}",
+            menu=True,
+        ),
+        Button(c.text("group.checkin_time"), f"gs.time.{sid}", menu=True),
+        Button(
+            c.text("group.weekly_toggle_off" if space.weekly_on else "group.weekly_toggle_on"),
+            f"gs.week.{sid}",
+            menu=True,
+        ),
+        Button(c.text("group.done"), f"gs.done.{sid}", menu=True),
+    ]
+    text = c.text(
+        "group.settings", a=a.display_name, b=b.display_name, checkin=checkin, weekly=weekly
+    )
+    return Reply(text, rows(*buttons, width=2), edit=edit)
+
+
+async def answer_settings(turn: Turn, action: str, space_id: int) -> None:
+    found = await _my_space(turn, space_id)
+    if found is None:
+        return
+    space, a, b = found
+    c = turn.content
+    if action == "done":
+        turn.say(Reply(c.text("group.saved"), edit=True))
+        return
+    if action == "time":
+        times = [
+            Button(t, f"gs.t{t.replace(':', '')}.{space.id}", menu=True)
+            for t in couples.CHECKIN_TIMES
+        ]
+        turn.say(Reply(c.text("group.ask_time"), rows(*times, width=3), edit=True))
+        return
+    if action == "cin":
+        space.checkin_on = not space.checkin_on
+        space.checkin_zone = space.checkin_zone or turn.user.timezone
+    elif action == "week":
+        space.weekly_on = not space.weekly_on
+    elif action.startswith("t") and len(action) == 5 and action[1:].isdigit():
+        clock = f"{action[1:3]}:{action[3:]}"
+        if clock in couples.CHECKIN_TIMES:
+            space.checkin_at, space.checkin_on = clock, True
+            space.checkin_zone = turn.user.timezone or space.checkin_zone
+    await reschedule_space(turn, space, a)
+    turn.say(_settings_card(turn, space, a, b))
+
+
+async def reschedule_space(turn: Turn, space: CoupleSpace, owner: User) -> None:
+    """The space's next check-in and weekly round, as its settings say."""
+    await turn.session.execute(
+        update(ScheduledPrompt)
+        .where(
+            ScheduledPrompt.chat_id == space.chat_id,
+            ScheduledPrompt.kind.in_(("checkin", "weekly")),
+            ScheduledPrompt.status == "pending",
+        )
+        .values(status="cancelled", last_error="rescheduled", updated_at=turn.now)
+    )
+    await plan_space_prompts(turn.session, space, owner.id, turn.now)
+
+
+async def plan_space_prompts(
+    session: AsyncSession, space: CoupleSpace, owner_id: int, now: datetime
+) -> None:
+    if space.status != "active":
+        return
+    if space.checkin_on:
+        prefs = schedule.Prefs(
+            zone=space.checkin_zone,
+            evening_on=True,
+            evening_at=schedule.parse_hhmm(space.checkin_at),
+        )
+        after = now
+        for _ in range(3):
+            day, due = schedule.next_evening(after, prefs)
+            key = f"checkin:{space.id}:{day.isoformat()}"
+            if await prompt_store.plan(
+                session,
+                key=key,
+                kind="checkin",
+                user_id=owner_id,
+                chat_id=space.chat_id,
+                due=due,
+                now=now,
+            ):
+                break
+            existing = await session.scalar(
+                select(ScheduledPrompt).where(ScheduledPrompt.key == key)
+            )
+            if existing is not None and existing.status == "cancelled":
+                existing.status, existing.due_at, existing.last_error = "pending", due, None
+                break
+            after = due
+    if space.weekly_on:
+        day, due = couples.next_weekly(now, space.checkin_zone)
+        key = f"weekly:{space.id}:{day.isoformat()}"
+        if not await prompt_store.plan(
+            session,
+            key=key,
+            kind="weekly",
+            user_id=owner_id,
+            chat_id=space.chat_id,
+            due=due,
+            now=now,
+        ):
+            await session.execute(
+                update(ScheduledPrompt)
+                .where(ScheduledPrompt.key == key, ScheduledPrompt.status == "cancelled")
+                .values(status="pending", due_at=due, last_error=None)
+            )
+
+
+# ------------------------------------------------------------------ check-in answers
+
+
+async def answer_checkin(turn: Turn, value: str, checkin_id: int) -> None:
+    c = turn.content
+    checkin = await turn.session.get(Checkin, checkin_id)
+    if checkin is None or checkin.status != "open" or not value.isdigit():
+        turn.toast(c.text("shell.expired"))
+        return
+    found = await _my_space(turn, checkin.space_id)
+    if found is None:
+        return
+    _, a, b = found
+    answers = dict(checkin.answers)
+    changed = str(turn.user.id) in answers
+    answers[str(turn.user.id)] = max(1, min(5, int(value)))
+    checkin.answers = answers
+    names = {a.id: a.display_name, b.id: b.display_name}
+    if {str(a.id), str(b.id)} <= set(answers):
+        checkin.status = "revealed"
+    partner = b if turn.user.id == a.id else a
+    turn.toast(
+        c.text("checkin.changed")
+        if changed and checkin.status == "open"
+        else c.text("checkin.thanks_answer", partner=partner.display_name)
+    )
+    turn.say(couples.checkin_card(checkin.id, names, answers, checkin.status, c))
+
+
+# ------------------------------------------------------------------ repair bids
+
+
+async def group_repair(turn: Turn) -> None:
+    c = turn.content
+    found = await _my_space(turn)
+    if found is None:
+        return
+    space, a, b = found
+    partner = b if turn.user.id == a.id else a
+    bid = RepairBid(
+        from_user=turn.user.id, to_user=partner.id, chat_id=space.chat_id, created_at=turn.now
+    )
+    turn.session.add(bid)
+    await turn.session.flush()
+    turn.say(couples.bid_card(bid.id, turn.user.display_name, c))
+    if turn.user.started_at is not None:
+        turn.say(Reply(c.text("bid.asked", partner=partner.display_name)), chat_id=turn.user.id)
+
+
+async def answer_bid(turn: Turn, choice: str, bid_id: int) -> None:
+    c = turn.content
+    bid = await turn.session.get(RepairBid, bid_id)
+    if bid is None or choice not in couples.BID_CHOICES:
+        turn.toast(c.text("shell.expired"))
+        return
+    if bid.to_user != turn.user.id:
+        to = await turn.session.get(User, bid.to_user)
+        turn.toast(c.text("group.not_for_you", name=to.display_name if to else ""))
+        return
+    if bid.answered_at is not None:
+        turn.toast(c.text("evening.answered"))
+        return
+    bid.answer, bid.answered_at = choice, turn.now
+    name = turn.user.display_name
+    turn.say(Reply(c.text(f"bid.answered_{choice}", name=name), edit=True))
+    asker = await turn.session.get(User, bid.from_user)
+    if asker is not None and asker.started_at is not None:  # the asker hears it privately
+        turn.say(Reply(c.text(f"bid.told_{choice}", name=name)), chat_id=asker.id)
+    if choice == "later":
+        zone = zone_of(asker.timezone if asker else turn.user.timezone)
+        today = turn.now.astimezone(zone).date()
+        due = at_local(today, schedule.parse_hhmm("21:00"), zone)
+        if due < turn.now + timedelta(minutes=30):
+            due = turn.now + timedelta(hours=2)
+        for uid in (bid.from_user, bid.to_user):
+            await prompt_store.plan(
+                turn.session,
+                key=f"bid:{bid.id}:{uid}",
+                kind="bid_later",
+                user_id=uid,
+                chat_id=uid,
+                due=due,
+                now=turn.now,
+            )
+
+
+async def share(turn: Turn, effect: ShareText) -> None:
+    """Deliver what its author confirmed on a card that showed it exactly."""
+    c = turn.content
+    partner = await partner_of(turn)
+    if partner is None:
+        return
+    if effect.via == "private" and partner.reachable:
+        target = partner.user_id
+    elif effect.via == "group" and partner.space_chat is not None:
+        target = partner.space_chat
+    else:
+        turn.text("send.cannot", partner=partner.name)
+        return
+    name = turn.user.display_name
+    if effect.kind == "repair":
+        bid = RepairBid(
+            from_user=turn.user.id,
+            to_user=partner.user_id,
+            chat_id=target,
+            text=effect.text,
+            created_at=turn.now,
+        )
+        turn.session.add(bid)
+        await turn.session.flush()
+        turn.say(couples.bid_card(bid.id, name, c, text=effect.text), chat_id=target)
+    else:
+        turn.session.add(
+            Appreciation(
+                author_id=turn.user.id, text=effect.text, shared_with=target, created_at=turn.now
+            )
+        )
+        turn.say(
+            Reply(c.text("thanks.to_partner", name=name), copyable=effect.text), chat_id=target
+        )
+
+
+# ------------------------------------------------------------------ thanks
+
+
+async def thanks(turn: Turn, text: str) -> None:
+    c = turn.content
+    if turn.chat_id == turn.user.id:
+        await flow_runner.start(turn, THANKS.start(turn.context()))
+        return
+    found = await _my_space(turn)
+    if found is None:
+        return
+    space, _, _ = found
+    if not text.strip():
+        turn.text("thanks.group_empty")
+        return
+    line = " ".join(text.split())[:1000]
+    turn.session.add(
+        Appreciation(
+            author_id=turn.user.id,
+            text=line,
+            space_id=space.id,
+            shared_with=space.chat_id,
+            created_at=turn.now,
+        )
+    )
+    turn.say(Reply(c.text("thanks.group_posted", name=turn.user.display_name, text=line)))
+
+
+async def record_thanks(turn: Turn, effect: RecordThanks) -> None:
+    """Keep a thanks (private, unless it belongs to a weekly round, which is posted to the
+    group once both partners have answered within the round's time)."""
+    turn.session.add(
+        Appreciation(
+            author_id=turn.user.id,
+            text=effect.text,
+            round_key=effect.round_key,
+            space_id=effect.space_id,
+            created_at=turn.now,
+        )
+    )
+    if effect.round_key is None or effect.space_id is None:
+        return
+    await turn.session.flush()
+    space = await turn.session.get(CoupleSpace, effect.space_id)
+    if space is None or space.status != "active" or space.link_id is None:
+        return
+    link = await turn.session.get(PartnerLink, space.link_id)
+    if link is None or link.status != "active":
+        return
+    a, b = await store.partners(turn.session, link)
+    answers = {
+        row.author_id: row.text
+        for row in await turn.session.scalars(
+            select(Appreciation).where(Appreciation.round_key == effect.round_key)
+        )
+    }
+    started = _round_started(effect.round_key)
+    if (
+        a.id in answers
+        and b.id in answers
+        and (started is None or turn.now - started <= couples.ROUND_OPEN_FOR)
+    ):
+        text = turn.content.text(
+            "thanks.round_reveal",
+            a=a.display_name,
+            ta=answers[a.id],
+            b=b.display_name,
+            tb=answers[b.id],
+        )
+        turn.say(Reply(text), chat_id=space.chat_id)
+
+
+def _round_started(round_key: str) -> datetime | None:
+    try:
+        return datetime.fromisoformat(round_key.split(":")[-1]).replace(tzinfo=UTC)
+    except ValueError:
+        return None
+
+
+async def start_round(turn: Turn, space_id: int, day: str) -> None:
+    space = await turn.session.get(CoupleSpace, space_id)
+    link = await turn.session.get(PartnerLink, space.link_id) if space and space.link_id else None
+    if space is None or link is None or turn.user.id not in (link.inviter_id, link.partner_id):
+        turn.toast(turn.content.text("shell.expired"))
+        return
+    round_key = f"round:{space.id}:{day}"
+    await flow_runner.start(turn, ROUND.start(turn.context(), round_key, space.id))
+
+
+async def on_menu(turn: Turn, kind: str, argument: str) -> None:
+    choice, _, raw = argument.partition(".")
+    if kind == "pair":
+        await pair(turn)
+        return
+    if not raw.lstrip("-").isdigit():
+        if kind == "wr" and choice.isdigit():
+            await start_round(turn, int(choice), raw)
+            return
+        turn.toast(turn.content.text("shell.expired"))
+        return
+    target = int(raw)
+    if kind == "lk":
+        await answer_invite(turn, choice, target)
+    elif kind == "ul":
+        await answer_unlink(turn, choice, target)
+    elif kind == "gs":
+        await answer_settings(turn, choice, target)
+    elif kind == "ci":
+        await answer_checkin(turn, choice, target)
+    elif kind == "bd":
+        await answer_bid(turn, choice, target)
+    else:
+        turn.toast(turn.content.text("shell.expired"))
+
+
+@flow_runner.effect(ShareText)
+async def _share(turn: Turn, e: object) -> None:
+    assert isinstance(e, ShareText)
+    await share(turn, e)
+
+
+@flow_runner.effect(RecordThanks)
+async def _record_thanks(turn: Turn, e: object) -> None:
+    assert isinstance(e, RecordThanks)
+    await record_thanks(turn, e)

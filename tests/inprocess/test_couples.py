@@ -1,0 +1,361 @@
+"""Two people and their group: linking, blind check-ins, repair bids, thanks, boundaries and
+the group's lifecycle. The stand-in runs in Telegram's group privacy mode throughout: the bot
+sees commands, button presses and service messages in the group, nothing else."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+
+import pytest
+from sqlalchemy import select
+
+from bot.sandbox.core import BotAction, Sandbox
+from bot.storage.models import Appreciation, Checkin, CoupleSpace, PartnerLink, ScheduledPrompt
+from tests.harness import FakeClock, Harness, start_harness
+from tests.inprocess.flows import TO_THE_PATH
+
+ANA, BEN, CY = 801, 802, 803
+
+
+@pytest.fixture
+async def h(db_url: str, clock: FakeClock) -> AsyncIterator[Harness]:
+    sandbox = Sandbox(first_update_id=9_000, clock=lambda: clock.now.timestamp(), privacy_mode=True)
+    async with start_harness(db_url, clock, sandbox) as harness:
+        yield harness
+
+
+async def flush(h: Harness) -> list[BotAction]:
+    """Feed every update waiting in the stand-in (group joins, migrations...)."""
+    actions: list[BotAction] = []
+    for update in h.sandbox.pending_updates():
+        actions += await h.feed(update)
+    return actions
+
+
+async def onboard(h: Harness, user_id: int, name: str) -> None:
+    h.person(user_id, name)
+    await h.text(user_id, "/start")
+    await h.text(user_id, name)
+    await h.text(user_id, "Berlin")
+    await h.press(user_id, "Yes, that's right")
+    await h.press(user_id, "No thanks")
+
+
+def said(actions: list[BotAction], chat_id: int) -> list[str]:
+    return [a.text or "" for a in actions if a.chat_id == chat_id
+            and a.method in ("sendMessage", "editMessageText")]  # fmt: skip
+
+
+def everything_in(h: Harness, chat_id: int) -> str:
+    return "\n".join(a.text or "" for a in h.sandbox.actions if a.chat_id == chat_id)
+
+
+async def link(h: Harness) -> None:
+    await onboard(h, ANA, "Ana")
+    await onboard(h, BEN, "Ben")
+    (invite,) = said(await h.text(ANA, "/invite"), ANA)
+    token = re.search(r"\?start=(l_[\w-]+)", invite)
+    assert token is not None
+    offer = said(await h.text(BEN, f"/start {token.group(1)}"), BEN)
+    assert "Ana invited you to link as partners" in offer[0]
+    actions = await h.press(BEN, "Link with Ana")
+    assert "You're now linked with Ana" in said(actions, BEN)[0]
+    assert "You're now linked with Ben" in said(actions, ANA)[0]
+
+
+async def paired_group(h: Harness) -> int:
+    await link(h)
+    group = h.sandbox.create_group("Us", [ANA, BEN], by=ANA)
+    intro = await flush(h)
+    assert any("Pair this group" in b["text"] for a in intro for b in a.buttons())
+    waiting = said(await h.press(ANA, "Pair this group", chat_id=group), group)
+    assert "Waiting for Ben" in waiting[0]
+    paired = said(await h.text(BEN, "/pair", chat_id=group), group)
+    assert "This is now Ana and Ben's space" in paired[0]
+    return group
+
+
+async def spaces(h: Harness) -> list[CoupleSpace]:
+    async with h.db.unit_of_work() as session:
+        return list(await session.scalars(select(CoupleSpace)))
+
+
+async def test_an_invite_links_two_people_once(h: Harness):
+    await link(h)
+    async with h.db.unit_of_work() as session:
+        (row,) = list(await session.scalars(select(PartnerLink)))
+    assert (row.status, row.token_hash) == ("active", None)  # the token is spent
+    replies = said(await h.text(ANA, "/invite"), ANA)
+    assert "already linked with Ben" in replies[0]
+
+
+async def test_invite_tokens_are_single_use_and_expire(h: Harness):
+    await onboard(h, ANA, "Ana")
+    await onboard(h, BEN, "Ben")
+    await onboard(h, CY, "Cy")
+    first = re.search(r"start=(l_[\w-]+)", said(await h.text(ANA, "/invite"), ANA)[0])
+    second = re.search(r"start=(l_[\w-]+)", said(await h.text(ANA, "/invite"), ANA)[0])
+    assert first and second and first.group(1) != second.group(1)
+    assert "expired" in said(await h.text(BEN, f"/start {first.group(1)}"), BEN)[0]  # replaced
+    assert "your own invite" in said(await h.text(ANA, f"/start {second.group(1)}"), ANA)[0]
+    h.clock.advance(timedelta(hours=49))
+    assert "expired" in said(await h.text(CY, f"/start {second.group(1)}"), CY)[0]
+    forged = "l_" + "A" * 32
+    assert "expired" in said(await h.text(CY, f"/start {forged}"), CY)[0]
+    async with h.db.unit_of_work() as session:
+        assert all(r.status != "active" for r in await session.scalars(select(PartnerLink)))
+
+
+async def test_only_the_person_who_opened_the_invite_can_accept_it(h: Harness):
+    await onboard(h, ANA, "Ana")
+    await onboard(h, BEN, "Ben")
+    await onboard(h, CY, "Cy")
+    token = re.search(r"start=(l_[\w-]+)", said(await h.text(ANA, "/invite"), ANA)[0])
+    assert token is not None
+    await h.text(BEN, f"/start {token.group(1)}")
+    card = h.last_card(BEN)
+    data = card.buttons()[0]["callback_data"]
+    actions = await h.press(CY, data=data, forge=True)  # Cy replays Ben's button
+    assert h.toasts(actions) == [
+        "This invite link has expired or was already used. Ask for a new one (/invite)."
+    ]
+    async with h.db.unit_of_work() as session:
+        (row,) = list(await session.scalars(select(PartnerLink)))
+    assert row.status == "pending" and row.partner_id is None
+
+
+async def test_pairing_needs_both_and_refuses_a_group_with_others(h: Harness):
+    await link(h)
+    await onboard(h, CY, "Cy")
+    crowd = h.sandbox.create_group("Friends", [ANA, BEN, CY], by=ANA)
+    await flush(h)
+    replies = said(await h.text(ANA, "/pair", chat_id=crowd), crowd)
+    assert "other people in it" in replies[0]
+    assert await spaces(h) == []
+
+
+async def check_in_on(h: Harness, group: int) -> None:
+    await h.text(ANA, "/settings", chat_id=group)
+    replies = said(await h.press(ANA, "Turn the check-in on (21:00)", chat_id=group), group)
+    assert "Daily check-in: on, at 21:00 (Europe/Berlin)" in replies[0]
+
+
+async def test_a_blind_check_in_reveals_both_answers_together(h: Harness):
+    group = await paired_group(h)
+    await check_in_on(h, group)
+    h.clock.advance(timedelta(minutes=30))  # 21:00 in Berlin
+    actions = await h.tick()
+    (card,) = [a for a in actions if a.method == "sendMessage" and a.chat_id == group]
+    assert "Ana: waiting" in (card.text or "") and len(card.buttons()) == 5
+
+    h.sandbox.chats[group].members.add(CY)  # someone else sees the card
+    h.person(CY, "Cy")
+    actions = await h.press(CY, "1", chat_id=group, message_id=card.message_id)
+    assert h.toasts(actions) == ["This one is for Ana and Ben."]
+    h.sandbox.chats[group].members.discard(CY)
+
+    actions = await h.press(ANA, "4", chat_id=group, message_id=card.message_id)
+    (edited,) = said(actions, group)
+    assert "Ana: answered ✓" in edited and "Ben: waiting" in edited
+    assert "4" not in edited.replace("1 (distant) to 5", "")  # the value stays hidden
+    actions = await h.press(BEN, "2", chat_id=group, message_id=card.message_id)
+    (revealed,) = said(actions, group)
+    assert "Ana: 4 · Ben: 2" in revealed and "quite different" in revealed
+
+
+async def test_a_check_in_one_partner_never_answers_closes_without_revealing(h: Harness):
+    group = await paired_group(h)
+    await check_in_on(h, group)
+    h.clock.advance(timedelta(minutes=30))
+    (card,) = [a for a in await h.tick() if a.method == "sendMessage" and a.chat_id == group]
+    await h.press(ANA, "5", chat_id=group, message_id=card.message_id)
+    h.clock.advance(timedelta(hours=12))  # 09:00 the next morning
+    actions = await h.tick()
+    assert any(a.method == "editMessageText" and "closed" in (a.text or "") for a in actions)
+    shown = everything_in(h, group)
+    assert "Ana: 5" not in shown and ": 5" not in shown
+    async with h.db.unit_of_work() as session:
+        (checkin, *_) = list(await session.scalars(select(Checkin)))
+    assert (checkin.status, checkin.answers) == ("closed", {})
+    actions = await h.press(BEN, "3", chat_id=group, message_id=card.message_id, forge=True)
+    assert h.toasts(actions) == ["This card has expired."]
+
+
+async def test_a_repair_bid_accepted_later_tonight_reminds_both(h: Harness):
+    group = await paired_group(h)
+    actions = await h.text(ANA, "/repair", chat_id=group)
+    assert said(actions, group) == ["Ana would like to reconnect about a moment earlier."]
+    assert "I'll tell you here when Ben answers" in said(actions, ANA)[0]
+    card = h.last_card(group)
+    assert h.toasts(await h.press(ANA, "I'm open now", chat_id=group)) == ["This one is for Ben."]
+    actions = await h.press(BEN, "Later tonight", chat_id=group, message_id=card.message_id)
+    assert "Ben would like to talk later tonight" in said(actions, group)[0]
+    assert "Ben would like to talk later tonight" in said(actions, ANA)[0]
+    async with h.db.unit_of_work() as session:
+        reminders = list(
+            await session.scalars(
+                select(ScheduledPrompt).where(ScheduledPrompt.kind == "bid_later")
+            )
+        )
+    assert {r.user_id for r in reminders} == {ANA, BEN}
+    assert {r.due_at for r in reminders} == {datetime(2026, 3, 1, 20, 0, tzinfo=UTC)}
+    h.clock.advance(timedelta(minutes=30))
+    actions = await h.tick()
+    assert [
+        c
+        for c in (ANA, BEN)
+        if said(actions, c) == ["A gentle reminder: you two planned to reconnect tonight."]
+    ] == [ANA, BEN]
+
+
+async def test_a_draft_reaches_the_partner_only_after_confirming_that_text(h: Harness):
+    await paired_group(h)
+    for kind, value, _, _ in [*TO_THE_PATH, ("press", "Say something now", "draft", "")]:
+        await (h.text(ANA, value) if kind == "text" else h.press(ANA, value))
+    before = len(h.sandbox.actions)
+    actions = await h.press(ANA, "Send this to Ben")
+    (confirm,) = [a for a in actions if a.method == "editMessageText"]
+    draft = re.search(r"<pre>(.*)</pre>", confirm.params["text"], re.S)
+    assert draft is not None and "lonely" in draft.group(1)
+    assert [b["text"] for b in confirm.buttons()] == [
+        "Send privately",
+        "Post in our group",
+        "Don't send",
+    ]
+    assert not [a for a in h.sandbox.actions[before:] if a.chat_id != ANA]  # nothing left yet
+    actions = await h.press(ANA, "Send privately")
+    (to_ben,) = [a for a in actions if a.chat_id == BEN]
+    assert to_ben.text is not None and "Ana sent you this through Mend:" in to_ben.text
+    assert draft.group(1) in to_ben.params["text"]  # exactly what Ana saw
+    actions = await h.press(BEN, "I'm open now")
+    assert said(actions, ANA) == ["Ben is open to talk now."]
+
+
+async def test_dont_send_sends_nothing(h: Harness):
+    group = await paired_group(h)
+    for kind, value, _, _ in [*TO_THE_PATH, ("press", "Say something now", "draft", "")]:
+        await (h.text(ANA, value) if kind == "text" else h.press(ANA, value))
+    await h.press(ANA, "Send this to Ben")
+    await h.press(ANA, "Don't send")
+    assert "lonely" not in everything_in(h, BEN) + everything_in(h, group)
+
+
+async def test_thanks_privately_and_in_the_group(h: Harness):
+    group = await paired_group(h)
+    await h.text(ANA, "/thanks")
+    actions = await h.text(ANA, "You took the bins out in the rain")
+    assert "Kept" in said(actions, ANA)[0]
+    assert "You took the bins out in the rain" not in everything_in(h, BEN)
+    actions = await h.press(ANA, "Send privately")
+    assert "Ana appreciates you for this:" in said(actions, BEN)[0]
+    replies = said(await h.text(BEN, "/thanks for the coffee this morning", chat_id=group), group)
+    assert replies == ["Ben appreciates: for the coffee this morning"]
+    async with h.db.unit_of_work() as session:
+        rows = list(await session.scalars(select(Appreciation)))
+    assert len(rows) == 3  # Ana's kept, Ana's sent, Ben's in the group
+
+
+async def test_a_weekly_thanks_round_posts_both_answers_together(h: Harness):
+    group = await paired_group(h)
+    await h.text(ANA, "/settings", chat_id=group)
+    await h.press(ANA, "Weekly thanks round on", chat_id=group)
+    h.clock.advance(timedelta(days=7))  # Sunday 8 March, past 19:00 in Berlin
+    h.clock.now = datetime(2026, 3, 8, 18, 0, tzinfo=UTC)
+    actions = await h.tick()
+    for person in (ANA, BEN):
+        assert "Weekly thanks round" in said(actions, person)[0]
+    await h.press(ANA, "Write mine")
+    await h.text(ANA, "How you listened on Tuesday")
+    assert "How you listened" not in everything_in(h, group)  # not until both have answered
+    await h.press(BEN, "Write mine")
+    actions = await h.text(BEN, "The soup when I was ill")
+    (posted,) = said(actions, group)
+    assert "Ana: How you listened on Tuesday" in posted and "Ben: The soup when I was ill" in posted
+
+
+async def test_a_partner_never_sees_the_others_moments(h: Harness):
+    await paired_group(h)
+    for kind, value, _, _ in [*TO_THE_PATH, ("press", "Let it go", "letgo", ""),
+                              ("press", "No, it's truly let go", "", "")]:  # fmt: skip
+        await (h.text(ANA, value) if kind == "text" else h.press(ANA, value))
+    replies = said(await h.text(BEN, "/history"), BEN)
+    assert "No moments yet" in replies[0]
+    async with h.db.unit_of_work() as session:
+        from bot.storage.models import MomentRow
+
+        (moment,) = list(await session.scalars(select(MomentRow)))
+    for action in ("ho", "hu", "hx"):
+        actions = await h.press(BEN, data=f"menu:{action}.{moment.id}", forge=True)
+        assert h.toasts(actions) == ["That moment is no longer here."]
+    assert "Sam" not in everything_in(h, BEN) and "mum" not in everything_in(h, BEN)
+
+
+async def test_group_text_is_not_seen_in_privacy_mode_and_commands_still_work(h: Harness):
+    group = await paired_group(h)
+    update = h.sandbox.send_text(ANA, "just chatting here", chat_id=group)
+    assert update["update_id"] is None  # Telegram would not deliver it to the bot
+    assert (
+        "Ana would like to reconnect" in said(await h.text(ANA, "/repair", chat_id=group), group)[0]
+    )
+
+
+async def test_the_group_becomes_a_supergroup_and_everything_follows(h: Harness):
+    group = await paired_group(h)
+    await check_in_on(h, group)
+    new_id = h.sandbox.migrate_group(group)
+    await flush(h)
+    (space,) = await spaces(h)
+    assert space.chat_id == new_id
+    async with h.db.unit_of_work() as session:
+        pending = list(
+            await session.scalars(
+                select(ScheduledPrompt).where(ScheduledPrompt.status == "pending")
+            )
+        )
+    assert pending and {r.chat_id for r in pending} == {new_id}
+    h.clock.advance(timedelta(minutes=30))
+    actions = await h.tick()
+    assert [a.chat_id for a in actions if a.method == "sendMessage"] == [new_id]
+
+
+async def test_a_partner_leaving_pauses_the_space_and_tells_both(h: Harness):
+    group = await paired_group(h)
+    await check_in_on(h, group)
+    h.sandbox.leave_group(group, BEN)
+    actions = await flush(h)
+    for person in (ANA, BEN):
+        assert "is paused: Ben left the group." in said(actions, person)[0]
+    (space,) = await spaces(h)
+    assert space.status == "paused"
+    h.clock.advance(timedelta(minutes=30))
+    assert await h.tick() == []  # its check-in was cancelled
+
+
+async def test_unlinking_pauses_the_space(h: Harness):
+    await paired_group(h)
+    await h.text(BEN, "/unlink")
+    actions = await h.press(BEN, "Yes, end it")
+    assert "Ben ended your partner link" in said(actions, ANA)[0]
+    assert any("the partner link ended" in t for t in said(actions, BEN))
+    (space,) = await spaces(h)
+    assert space.status == "paused"
+
+
+async def test_removed_and_added_back(h: Harness):
+    group = await paired_group(h)
+    await check_in_on(h, group)
+    h.sandbox.remove_bot_from_group(group, by=ANA)
+    actions = await flush(h)
+    assert "I was removed from" in said(actions, ANA)[0]
+    async with h.db.unit_of_work() as session:
+        statuses = {r.status for r in await session.scalars(select(ScheduledPrompt))}
+    assert "pending" not in statuses
+    h.sandbox.add_bot_to_group(group, by=ANA)
+    actions = await flush(h)
+    assert "Pair this group" in [b["text"] for a in actions for b in a.buttons()]
+    await h.text(ANA, "/pair", chat_id=group)
+    await h.text(BEN, "/pair", chat_id=group)
+    (space,) = await spaces(h)
+    assert space.status == "active"
