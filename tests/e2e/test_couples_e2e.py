@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import asyncio
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 from sqlalchemy import update
@@ -58,6 +59,10 @@ def due_now(db_url: str, kind: str) -> int:
             await db.dispose()
 
     return asyncio.run(run())
+
+
+def said_to(chat_id: int, words: str) -> Callable[[dict[str, Any]], bool]:
+    return lambda action: action["chat_id"] == chat_id and words in str(action["text"])
 
 
 def onboard(control: Control, user_id: int, name: str) -> None:
@@ -130,8 +135,7 @@ def test_two_people_and_their_group(bot_process: BotProcess, control: Control, d
     since = control.last_seq()
     assert due_now(db_url, "bid_later") == 2
     for person in (ANA, BEN):
-        control.wait_for(lambda a, p=person: a["chat_id"] == p
-                         and "planned to reconnect tonight" in str(a["text"]), since)  # fmt: skip
+        control.wait_for(said_to(person, "planned to reconnect tonight"), since)  # fmt: skip
 
     # The weekly thanks round: posted once both have answered.
     in_group(control, group, ANA, "text", "/settings", "Shared settings")
@@ -139,8 +143,7 @@ def test_two_people_and_their_group(bot_process: BotProcess, control: Control, d
     since = control.last_seq()
     assert due_now(db_url, "weekly") == 1
     for person in (ANA, BEN):
-        control.wait_for(lambda a, p=person: a["chat_id"] == p
-                         and "Weekly thanks round" in str(a["text"]), since)  # fmt: skip
+        control.wait_for(said_to(person, "Weekly thanks round"), since)  # fmt: skip
     control.act(ANA, "press", "Write mine", "this week")
     control.act(ANA, "text", "How you listened on Tuesday", "when Ben has answered")
     control.act(BEN, "press", "Write mine", "this week")
