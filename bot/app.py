@@ -20,6 +20,7 @@ from bot.domain.flow import Flow
 from bot.domain.onboarding import ONBOARDING
 from bot.domain.reflection_flow import REFLECTION
 from bot.domain.repair_flow import REPAIR
+from bot.domain.safety_flow import SAFETY
 from bot.domain.settings_flow import SETTINGS
 from bot.scheduling.dispatcher import Dispatcher
 from bot.scheduling.ratelimit import MendRateLimiter
@@ -40,7 +41,8 @@ MAX_CONCURRENT_UPDATES_SQLITE = 4
 
 
 def flows() -> dict[str, Flow]:
-    return {flow.name: flow for flow in (ONBOARDING, REPAIR, SETTINGS, REFLECTION, THANKS, ROUND)}
+    every = (ONBOARDING, REPAIR, SETTINGS, REFLECTION, THANKS, ROUND, SAFETY)
+    return {flow.name: flow for flow in every}
 
 
 def concurrency(settings: Settings) -> int:

@@ -23,6 +23,7 @@ from typing import Any
 from bot.content import Catalogue
 from bot.domain import clock, schedule
 from bot.domain.couples import ShareText, confirm_card, share_buttons
+from bot.domain.crisis import danger_reply
 from bot.domain.drafts import STYLES, build_draft
 from bot.domain.flow import (
     Back,
@@ -600,8 +601,7 @@ class RepairFlow:
         name = ctx.person.name
         replies: list[Reply] = []
         if m.path == UNSAFE:
-            helpline = Button(c.text("moment.find_helpline"), url="https://findahelpline.com")
-            replies.append(Reply(c.text("moment.unsafe"), rows(helpline), edit=True))
+            replies.append(replace(danger_reply(c, ctx.prefs.zone), edit=True))
             replies.append(Reply(c.text("moment.close_unsafe")))
             return Outcome(None, tuple(replies), (SaveMoment(m),))
         if m.path == NOW:

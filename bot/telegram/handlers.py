@@ -28,10 +28,12 @@ from bot.domain.couples import invite_token
 from bot.domain.flow import Back, ButtonInput, Outcome, TextInput, Unsupported
 from bot.domain.onboarding import ONBOARDING
 from bot.domain.replies import Button, Reply, rows
+from bot.domain.safety_flow import FLOW as SAFETY_FLOW
 from bot.sandbox.objects import MEDIA_KINDS
 from bot.scheduling.store import cancel_for_user
 from bot.storage import repositories as repo
 from bot.telegram import couples, flow_runner, moments, prompts
+from bot.telegram import safety as safety_shell
 from bot.telegram.services import services
 from bot.telegram.turn import Outgoing, Turn, deliver, turn_handler
 
@@ -205,6 +207,8 @@ async def on_unknown_command(turn: Turn) -> None:
 async def on_text(turn: Turn) -> None:
     message = turn.update.effective_message
     assert message is not None and message.text is not None
+    if await safety_shell.screened(turn, message.text):  # before any flow reads it
+        return
     if await flow_runner.feed(turn, TextInput(message.text)):
         return
     said = " ".join(message.text.lower().strip(" !.?👋🙂").split())
@@ -254,6 +258,9 @@ async def on_button(turn: Turn) -> None:
         await flow_runner.reprompt(turn, "shell.expired_with_prompt")
         return
     row, flow = active
+    if row.flow == SAFETY_FLOW:
+        await safety_shell.answer_check(turn, press.option)
+        return
     state = repo.as_flow_state(row)
     ctx = await flow_runner.context_for(turn, state)
     outcome = flow.handle(state, ButtonInput(press.option), ctx)

@@ -1,0 +1,53 @@
+"""Help now: the emergency number and crisis lines for where the person is, and the reply
+that every danger answer gives (the safety screen, and "it doesn't feel safe to raise")."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+from bot.content import Catalogue, shared_data
+from bot.domain.replies import Button, Reply, rows
+
+HELPLINES_URL = "https://findahelpline.com"
+
+
+@cache
+def _zone_countries() -> dict[str, str]:
+    """IANA zone -> ISO country code, from the tz database's zone.tab."""
+    text = ""
+    try:
+        text = (resources.files("tzdata") / "zoneinfo" / "zone.tab").read_text()
+    except (ModuleNotFoundError, FileNotFoundError):
+        system = Path("/usr/share/zoneinfo/zone.tab")
+        text = system.read_text() if system.exists() else ""
+    countries: dict[str, str] = {}
+    for line in text.splitlines():
+        if line and not line.startswith("#"):
+            parts = line.split("\t")
+            if len(parts) >= 3:
+                countries[parts[2]] = parts[0]
+    return countries
+
+
+def country_of(zone: str | None) -> str | None:
+    return _zone_countries().get(zone or "")
+
+
+def help_lines(zone: str | None) -> tuple[str, list[str]]:
+    data = shared_data("crisis")
+    entry = data.get(country_of(zone) or "", data["default"])
+    return str(entry["emergency"]), [str(line) for line in entry["lines"]]
+
+
+def danger_reply(c: Catalogue, zone: str | None) -> Reply:
+    """Care first, then where to get help now. No button dismisses it: the only button opens
+    a helpline directory."""
+    emergency, lines = help_lines(zone)
+    text = c.text("safety.danger", emergency=emergency, lines="\n".join(lines))
+    return Reply(text, rows(Button(c.text("moment.find_helpline"), url=HELPLINES_URL)))
+
+
+def concern_reply(c: Catalogue) -> Reply:
+    return Reply(c.text("safety.concern"))

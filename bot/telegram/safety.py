@@ -1,0 +1,70 @@
+"""The safety screen in the shell: every free text is screened before any flow sees it."""
+
+from __future__ import annotations
+
+from bot.domain import safety
+from bot.domain.crisis import danger_reply
+from bot.domain.flow import FlowState, Outcome, TextInput
+from bot.domain.moments import SET_ASIDE, UNSAFE, SaveMoment
+from bot.domain.repair_flow import FLOW as MOMENT_FLOW
+from bot.domain.repair_flow import moment_of
+from bot.domain.replies import Reply
+from bot.domain.safety_flow import FLOW as SAFETY_FLOW
+from bot.domain.safety_flow import SAFETY, previous
+from bot.domain.schedule import CancelPrompts
+from bot.storage import repositories as repo
+from bot.telegram import flow_runner
+from bot.telegram.turn import Turn
+
+
+async def screened(turn: Turn, text: str) -> bool:
+    """True if the screen took over (danger, or a check first); False to carry on."""
+    result = safety.screen(text)
+    if result.level == safety.Level.NONE:
+        return False
+    active = await flow_runner.active_state(turn)
+    current = repo.as_flow_state(active[0]) if active else None
+    if current is not None and current.flow == SAFETY_FLOW:
+        current = previous(current)  # already holding: keep the flow from before
+    if result.level == safety.Level.DANGER:
+        await stop(turn, current)
+        return True
+    await flow_runner.start(turn, SAFETY.start(turn.context(), text, current))
+    return True
+
+
+async def stop(turn: Turn, current: FlowState | None) -> None:
+    """Danger: no repair coaching follows. A moment in progress is set aside, its prompts
+    cancelled; the caring reply with help now is given, with nothing to dismiss it."""
+    effects: tuple[object, ...] = ()
+    if current is not None and current.flow == MOMENT_FLOW and current.step != "offer":
+        moment = moment_of(current).update(status=SET_ASIDE, path=UNSAFE)
+        effects = (SaveMoment(moment), CancelPrompts(moment.id))
+    reply = danger_reply(turn.content, turn.user.timezone)
+    outcome = Outcome(None, (reply,), effects)
+    active = await flow_runner.active_state(turn)
+    row = active[0] if active else None
+    await flow_runner.apply_outcome(turn, row, outcome, repo.as_flow_state(row) if row else None)
+
+
+async def answer_check(turn: Turn, option: str) -> None:
+    """The two buttons of the gentle check."""
+    active = await flow_runner.active_state(turn)
+    if active is None or active[0].flow != SAFETY_FLOW:
+        return
+    row = active[0]
+    state = repo.as_flow_state(row)
+    before = previous(state)
+    if option == "unsafe":
+        await stop(turn, before)
+        return
+    text = str(state.data.get("text", ""))
+    # Put the previous flow back as it was, then let it read the held message.
+    await flow_runner.apply_outcome(turn, row, Outcome(before), state)
+    turn.say(Reply(turn.content.text("safety.go_on"), edit=True))
+    if before is not None:
+        await flow_runner.feed(turn, TextInput(text))
+    else:
+        from bot.telegram import moments
+
+        await moments.offer(turn, text)

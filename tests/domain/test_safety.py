@@ -1,0 +1,52 @@
+"""The safety screen against its test set (tests/domain/safety_cases.py)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from bot.domain.safety import Level, screen
+from tests.domain.safety_cases import CONCERN, DANGER, NONE
+
+
+def test_the_set_is_large_enough():
+    assert len(DANGER) + len(CONCERN) + len(NONE) >= 150
+
+
+@pytest.mark.parametrize("text", DANGER)
+def test_danger(text: str):
+    assert screen(text).level == Level.DANGER
+
+
+@pytest.mark.parametrize("text", CONCERN)
+def test_concern(text: str):
+    assert screen(text).level == Level.CONCERN
+
+
+@pytest.mark.parametrize("text", NONE)
+def test_everyday(text: str):
+    assert screen(text).level == Level.NONE
+
+
+def test_recall_and_false_positives():
+    """The figures for the closing note: danger recall, and how often an ordinary
+    tense-moment text gets anything but NONE."""
+    recall = sum(screen(t).level == Level.DANGER for t in DANGER) / len(DANGER)
+    false_positive = sum(screen(t).level != Level.NONE for t in NONE) / len(NONE)
+    print(
+        f"\nsafety: danger recall {recall:.3f} on {len(DANGER)}, "
+        f"false positives {false_positive:.3f} on {len(NONE)} ordinary texts"
+    )
+    assert recall == 1.0 and false_positive == 0.0
+
+
+@given(st.text(max_size=500))
+def test_anything_gets_an_answer(text: str):
+    assert screen(text).level in Level
+
+
+@given(before=st.sampled_from(NONE), after=st.sampled_from(NONE),
+       danger=st.sampled_from(DANGER))  # fmt: skip
+def test_danger_in_the_middle_of_ordinary_text_is_found(before: str, after: str, danger: str):
+    assert screen(f"{before}. {danger}. {after}").level == Level.DANGER

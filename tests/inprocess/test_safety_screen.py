@@ -1,0 +1,108 @@
+"""The safety screen in front of every flow, through the real Application."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from bot.storage.models import ConversationState, MomentRow
+from tests.harness import Harness
+from tests.inprocess.flows import TO_THE_PATH
+
+ANA = 901
+
+
+async def onboard(h: Harness) -> None:
+    h.person(ANA, "Ana")
+    await h.text(ANA, "/start")
+    await h.text(ANA, "Ana")
+    await h.text(ANA, "Berlin")
+    await h.press(ANA, "Yes, that's right")
+    await h.press(ANA, "No thanks")
+
+
+async def state(h: Harness) -> ConversationState | None:
+    async with h.db.unit_of_work() as session:
+        return await session.scalar(select(ConversationState))
+
+
+async def moments(h: Harness) -> list[MomentRow]:
+    async with h.db.unit_of_work() as session:
+        return list(await session.scalars(select(MomentRow)))
+
+
+async def walk_to_camera(h: Harness) -> None:
+    for kind, value, _, _ in TO_THE_PATH[:5]:
+        await (h.text(ANA, value) if kind == "text" else h.press(ANA, value))
+    current = await state(h)
+    assert current is not None and current.step == "cam"
+
+
+async def test_danger_mid_flow_stops_it_with_help_and_nothing_to_dismiss(harness: Harness):
+    h = harness
+    await onboard(h)
+    await walk_to_camera(h)
+    actions = await h.text(ANA, "He threw a glass at me and I'm scared of him")
+    (reply,) = [a for a in actions if a.method == "sendMessage"]
+    assert reply.text is not None and "112" in reply.text and "116 016" in reply.text
+    assert [b.get("url") for b in reply.buttons()] == ["https://findahelpline.com"]
+    assert not any("callback_data" in b for b in reply.buttons())  # no tap dismisses it
+    assert await state(h) is None
+    (moment,) = await moments(h)
+    assert (moment.status, moment.path, moment.observation) == ("set_aside", "unsafe", None)
+    replies = h.texts(await h.text(ANA, "hello"))
+    assert "draft" not in " ".join(replies).lower()
+
+
+async def test_danger_outside_a_flow_keeps_nothing(harness: Harness):
+    h = harness
+    await onboard(h)
+    replies = h.texts(await h.text(ANA, "I don't want to be alive anymore"))
+    assert "emergency number" in replies[0]
+    assert await moments(h) == [] and await state(h) is None
+
+
+async def test_anger_gets_a_gentle_check_and_then_goes_on(harness: Harness):
+    h = harness
+    await onboard(h)
+    await walk_to_camera(h)
+    replies = h.texts(await h.text(ANA, "He laughed at me and I could kill him"))
+    assert replies == [
+        "That sounds like a lot of anger, and that's allowed. Before we go on: "
+        "is anyone in danger right now?"
+    ]
+    held = await state(h)
+    assert held is not None and held.flow == "safety"
+    replies = h.texts(await h.press(ANA, "I'm safe, just angry"))
+    assert "Anger tells us something mattered" in replies[0]
+    assert "How much is it still with you" in replies[-1]  # the held answer went on
+    current = await state(h)
+    assert current is not None and current.step == "int"
+    assert current.data["m"]["observation"] == "He laughed at me and I could kill him"
+
+
+async def test_not_sure_im_safe_gets_the_danger_reply(harness: Harness):
+    h = harness
+    await onboard(h)
+    await walk_to_camera(h)
+    await h.text(ANA, "I'm so angry I could punch him")
+    replies = h.texts(await h.press(ANA, "I'm not sure I'm safe"))
+    assert "emergency number" in replies[0]
+    (moment,) = await moments(h)
+    assert moment.status == "set_aside" and await state(h) is None
+
+
+async def test_not_safe_to_raise_gives_the_same_reply_as_the_screen(harness: Harness):
+    h = harness
+    await onboard(h)
+    screened = h.texts(await h.text(ANA, "I'm afraid of my husband"))[0]
+    for kind, value, _, _ in TO_THE_PATH:
+        await (h.text(ANA, value) if kind == "text" else h.press(ANA, value))
+    replies = h.texts(await h.press(ANA, "It doesn't feel safe to raise"))
+    assert replies[0] == screened
+
+
+async def test_everyday_words_go_straight_through(harness: Harness):
+    h = harness
+    await onboard(h)
+    replies = h.texts(await h.text(ANA, "my phone died and he was killing it at the party"))
+    assert "Want to look at this moment together?" in replies[0]
