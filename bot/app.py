@@ -24,6 +24,7 @@ from bot.domain.safety_flow import SAFETY
 from bot.domain.settings_flow import SETTINGS
 from bot.scheduling.dispatcher import Dispatcher
 from bot.scheduling.ratelimit import MendRateLimiter
+from bot.storage import moments as moment_store
 from bot.storage import repositories as repo
 from bot.storage.database import Database
 from bot.telegram import handlers
@@ -109,7 +110,28 @@ def build_application(
             name="forget-old-updates",
             job_kwargs={"misfire_grace_time": 3600, "coalesce": True},
         )
+        if settings.retention_months is not None:
+            application.job_queue.run_repeating(
+                apply_retention,
+                interval=timedelta(days=1),
+                first=timedelta(minutes=1),
+                name="retention",
+                job_kwargs={"misfire_grace_time": 3600, "coalesce": True},
+            )
     return application
+
+
+async def apply_retention(context: ContextTypes.DEFAULT_TYPE) -> None:
+    """The optional retention setting: moments older than N months are deleted."""
+    svc = services_of(context.application)
+    months = svc.settings.retention_months
+    if months is None:
+        return
+    cutoff = svc.clock() - timedelta(days=30 * months)
+    async with svc.db.unit_of_work() as session:
+        removed = await moment_store.remove_older_than(session, cutoff)
+    if removed:
+        log.info("retention: deleted %d moments older than %d months", removed, months)
 
 
 async def _tick(context: ContextTypes.DEFAULT_TYPE) -> None:

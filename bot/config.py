@@ -63,6 +63,12 @@ class Settings(BaseSettings):
     stale_after_hours: float = Field(
         default=3, gt=0, le=48, description="A prompt later than this is skipped, not sent."
     )
+    retention_months: int | None = Field(
+        default=None,
+        ge=1,
+        le=120,
+        description="If set, moments older than this many months are deleted (daily).",
+    )
     group_rate_per_minute: int = Field(
         default=20,
         gt=0,

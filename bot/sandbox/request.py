@@ -37,8 +37,9 @@ def request_parameters(request_data: RequestData | None) -> dict[str, Any]:
             upload = _Upload(filename or name, data)
             # Files are attached as `attach://name`: point the parameter at the upload.
             for key, value in list(params.items()):
-                if value == f"attach://{name}" or key == name:
+                if value == f"attach://{name}":
                     params[key] = upload
+            params.setdefault(name, upload)  # sent directly as a file field
     return params
 
 

@@ -57,6 +57,12 @@ async def recent(session: AsyncSession, user_id: int, limit: int = 10) -> list[M
     return [to_domain(row) for row in rows]
 
 
+async def remove_older_than(session: AsyncSession, cutoff: datetime) -> int:
+    """Retention: moments created before `cutoff`, with their prompts (cascade)."""
+    result = await session.execute(delete(MomentRow).where(MomentRow.created_at < cutoff))
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
 async def remove(session: AsyncSession, user_id: int, moment_id: str) -> bool:
     result = await session.execute(
         delete(MomentRow).where(MomentRow.id == moment_id, MomentRow.user_id == user_id)

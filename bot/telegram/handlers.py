@@ -32,7 +32,7 @@ from bot.domain.safety_flow import FLOW as SAFETY_FLOW
 from bot.sandbox.objects import MEDIA_KINDS
 from bot.scheduling.store import cancel_for_user
 from bot.storage import repositories as repo
-from bot.telegram import couples, flow_runner, moments, prompts
+from bot.telegram import couples, flow_runner, moments, privacy, prompts
 from bot.telegram import safety as safety_shell
 from bot.telegram.services import services
 from bot.telegram.turn import Outgoing, Turn, deliver, turn_handler
@@ -50,6 +50,7 @@ MENU_COMMANDS = (
     "thanks",
     "invite",
     "settings",
+    "privacy",
     "start",
     "help",
     "back",
@@ -129,6 +130,21 @@ async def on_history(turn: Turn) -> None:
 @turn_handler
 async def on_settings(turn: Turn) -> None:
     await prompts.open_settings(turn)
+
+
+@turn_handler
+async def on_privacy(turn: Turn) -> None:
+    turn.text("privacy.text")
+
+
+@turn_handler
+async def on_export(turn: Turn) -> None:
+    await privacy.export(turn)
+
+
+@turn_handler
+async def on_delete(turn: Turn) -> None:
+    privacy.ask_delete(turn)
 
 
 @turn_handler
@@ -289,6 +305,8 @@ async def _on_menu(turn: Turn, action: str) -> None:
         await prompts.on_prompt_button(turn, kind, argument)
     elif kind == "settings":
         await prompts.open_settings(turn)
+    elif kind == "del" and argument in ("yes", "no"):
+        await privacy.answer_delete(turn, argument)
     else:
         turn.toast(turn.content.text("shell.expired"))
 
@@ -378,6 +396,9 @@ def handlers() -> list[BaseHandler[Any, Any, Any]]:
         CommandHandler("moment", on_moment, filters=command),
         CommandHandler("history", on_history, filters=command),
         CommandHandler("settings", on_settings, filters=command),
+        CommandHandler("privacy", on_privacy, filters=command),
+        CommandHandler("export", on_export, filters=command),
+        CommandHandler("delete", on_delete, filters=command),
         CommandHandler("invite", on_invite, filters=command),
         CommandHandler("unlink", on_unlink, filters=command),
         CommandHandler("thanks", on_thanks, filters=NEW_MESSAGE),

@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Update
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, TelegramError
 from telegram.ext import ContextTypes
@@ -57,6 +57,8 @@ class Outgoing:
     message_id: int | None = None
     query_id: str | None = None
     alert: bool = False
+    document: bytes | None = None
+    filename: str | None = None
 
 
 def render_markup(reply: Reply, card: Card | None) -> InlineKeyboardMarkup | None:
@@ -259,6 +261,11 @@ async def _send_one(bot: Bot, item: Outgoing) -> None:
         assert item.query_id is not None
         await bot.answer_callback_query(
             item.query_id, text=item.text or None, show_alert=item.alert
+        )
+    elif item.method == "document":
+        assert item.chat_id is not None and item.document is not None
+        await bot.send_document(
+            item.chat_id, InputFile(item.document, filename=item.filename), caption=item.text
         )
     elif item.method == "clear_keyboard":
         await bot.edit_message_reply_markup(

@@ -1,0 +1,232 @@
+"""/privacy, /export and /delete: what is kept about a person, all of it, and erasing it."""
+
+from __future__ import annotations
+
+import json
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy import delete, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.domain.replies import Button, Reply, rows
+from bot.storage.models import (
+    Appreciation,
+    Base,
+    Checkin,
+    ConversationState,
+    CoupleSpace,
+    MomentRow,
+    PartnerLink,
+    Reflection,
+    RepairBid,
+    ScheduledPrompt,
+    User,
+)
+from bot.telegram.turn import Outgoing, Turn
+
+
+def _plain(row: Base, skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for column in row.__table__.columns:
+        if column.key in skip:
+            continue
+        value = getattr(row, column.key)
+        values[column.key] = value.isoformat() if isinstance(value, (datetime, date)) else value
+    return values
+
+
+async def everything(session: AsyncSession, user_id: int) -> dict[str, Any]:
+    """All rows about the person, as they are stored (the partner's own words excluded)."""
+
+    async def rows_of(model: Any, *where: Any) -> list[Any]:
+        return list(await session.scalars(select(model).where(*where)))
+
+    user = await session.get(User, user_id)
+    links = await rows_of(
+        PartnerLink, or_(PartnerLink.inviter_id == user_id, PartnerLink.partner_id == user_id)
+    )
+    spaces = []
+    checkins: list[dict[str, Any]] = []
+    for link in links:
+        for space in await rows_of(CoupleSpace, CoupleSpace.link_id == link.id):
+            spaces.append(_plain(space))
+            for checkin in await rows_of(Checkin, Checkin.space_id == space.id):
+                mine = dict(checkin.answers).get(str(user_id))
+                checkins.append(
+                    {
+                        "date": checkin.local_date.isoformat(),
+                        "your_answer": mine,
+                        "status": checkin.status,
+                    }
+                )
+    bids = await rows_of(
+        RepairBid, or_(RepairBid.from_user == user_id, RepairBid.to_user == user_id)
+    )
+    return {
+        "exported_for": user_id,
+        "profile": _plain(user) if user else None,
+        "moments": [_plain(m) for m in await rows_of(MomentRow, MomentRow.user_id == user_id)],
+        "flows_in_progress": [
+            _plain(s)
+            for s in await rows_of(ConversationState, ConversationState.user_id == user_id)
+        ],
+        "scheduled_prompts": [
+            _plain(p) for p in await rows_of(ScheduledPrompt, ScheduledPrompt.user_id == user_id)
+        ],
+        "reflections": [
+            _plain(r) for r in await rows_of(Reflection, Reflection.user_id == user_id)
+        ],
+        "thanks": [
+            _plain(a) for a in await rows_of(Appreciation, Appreciation.author_id == user_id)
+        ],
+        "partner_links": [_plain(link, skip=("token_hash",)) for link in links],
+        "shared_spaces": spaces,
+        "check_ins": checkins,
+        "repair_bids": [
+            {**_plain(b, skip=("text",)), "text": b.text if b.from_user == user_id else None}
+            for b in bids
+        ],
+    }
+
+
+def as_markdown(data: dict[str, Any]) -> str:
+    lines = ["# Everything Mend keeps about you", ""]
+    profile = data.get("profile") or {}
+    lines += [
+        "## You",
+        "",
+        f"- Name: {profile.get('preferred_name') or profile.get('first_name')}",
+        f"- Time zone: {profile.get('timezone')}",
+        "",
+    ]
+    for title, key in (
+        ("Moments", "moments"),
+        ("Evening answers", "reflections"),
+        ("Thanks", "thanks"),
+        ("Reminders", "scheduled_prompts"),
+        ("Partner links", "partner_links"),
+        ("Shared spaces", "shared_spaces"),
+        ("Check-ins", "check_ins"),
+        ("Repair bids", "repair_bids"),
+        ("Flows in progress", "flows_in_progress"),
+    ):
+        items = data.get(key) or []
+        lines += [f"## {title} ({len(items)})", ""]
+        for item in items:
+            shown = ", ".join(
+                f"{k}: {v}"
+                for k, v in item.items()
+                if v not in (None, [], {}, "") and k not in ("user_id",)
+            )
+            lines.append(f"- {shown}")
+        lines.append("")
+    return "\n".join(lines)
+
+
+async def export(turn: Turn) -> None:
+    data = await everything(turn.session, turn.user.id)
+    raw = json.dumps(data, ensure_ascii=False, indent=2, default=str).encode()
+    caption = turn.content.text("privacy.export_caption")
+    turn.outbox.append(
+        Outgoing("document", turn.chat_id, caption, document=raw, filename="mend-export.json")
+    )
+    turn.outbox.append(
+        Outgoing(
+            "document",
+            turn.chat_id,
+            None,
+            document=as_markdown(data).encode(),
+            filename="mend-export.md",
+        )
+    )
+
+
+def ask_delete(turn: Turn) -> None:
+    c = turn.content
+    turn.say(
+        Reply(
+            c.text("privacy.delete_ask"),
+            rows(
+                Button(c.text("privacy.delete_yes"), "del.yes", menu=True),
+                Button(c.text("privacy.delete_no"), "del.no", menu=True),
+            ),
+        )
+    )
+
+
+async def answer_delete(turn: Turn, choice: str) -> None:
+    c = turn.content
+    if choice != "yes":
+        turn.say(Reply(c.text("privacy.kept"), edit=True))
+        return
+    for partner_id in await erase(turn.session, turn.user.id):
+        turn.say(Reply(c.text("privacy.partner_left")), chat_id=partner_id)
+    turn.say(Reply(c.text("privacy.deleted"), edit=True))
+
+
+async def erase(session: AsyncSession, user_id: int) -> list[int]:
+    """Everything about the person, gone; returns partners to tell (only that the link ended).
+
+    Rows that are theirs alone are deleted (the users row last, and the foreign keys cascade
+    the rest). Shared rows keep nothing of them: their check-in answers are removed, the
+    couple's space loses its link and pauses.
+    """
+    partners: list[int] = []
+    links = list(
+        await session.scalars(
+            select(PartnerLink).where(
+                or_(PartnerLink.inviter_id == user_id, PartnerLink.partner_id == user_id)
+            )
+        )
+    )
+    for link in links:
+        other = link.partner_id if link.inviter_id == user_id else link.inviter_id
+        if link.status == "active" and other is not None:
+            partners.append(other)
+        for space in await session.scalars(
+            select(CoupleSpace).where(CoupleSpace.link_id == link.id)
+        ):
+            space.status, space.link_id = "paused", None
+            space.confirmed = [u for u in space.confirmed if u != str(user_id)]
+            for checkin in await session.scalars(
+                select(Checkin).where(Checkin.space_id == space.id)
+            ):
+                checkin.answers = {
+                    k: v for k, v in dict(checkin.answers).items() if k != str(user_id)
+                }
+        await session.delete(link)
+    await session.flush()
+    await session.execute(
+        delete(ScheduledPrompt).where(
+            or_(ScheduledPrompt.user_id == user_id, ScheduledPrompt.chat_id == user_id)
+        )
+    )
+    await session.execute(
+        delete(ConversationState).where(
+            or_(ConversationState.user_id == user_id, ConversationState.chat_id == user_id)
+        )
+    )
+    await session.execute(
+        update(Appreciation).where(Appreciation.shared_with == user_id).values(shared_with=None)
+    )
+    await session.execute(
+        delete(RepairBid).where(
+            or_(
+                RepairBid.from_user == user_id,
+                RepairBid.to_user == user_id,
+                RepairBid.chat_id == user_id,
+            )
+        )
+    )
+    await session.execute(
+        delete(PartnerLink).where(PartnerLink.opened_by == user_id, PartnerLink.status != "active")
+    )
+    await session.execute(
+        update(PartnerLink).where(PartnerLink.opened_by == user_id).values(opened_by=None)
+    )
+    user = await session.get(User, user_id)
+    if user is not None:
+        await session.delete(user)  # moments, reflections, thanks... cascade with it
+    await session.flush()
+    return partners

@@ -1,0 +1,140 @@
+"""/privacy, /export and /delete: all of it, and then none of it."""
+
+from __future__ import annotations
+
+import json
+import re
+
+from sqlalchemy import select, text
+
+from bot.storage.models import Base, CoupleSpace, PartnerLink
+from tests.harness import Harness
+from tests.inprocess.flows import LATER, SAY_IT_NOW
+
+ANA, BEN = 510_001, 510_002
+
+
+async def onboard(h: Harness, user_id: int, name: str) -> None:
+    h.person(user_id, name)
+    await h.text(user_id, "/start")
+    await h.text(user_id, name)
+    await h.text(user_id, "Berlin")
+    await h.press(user_id, "Yes, that's right")
+    await h.press(user_id, "Yes, at 21:00")
+
+
+async def a_full_life(h: Harness) -> int:
+    """Ana with moments, reminders, thanks, a partner and a shared group."""
+    await onboard(h, ANA, "Ana")
+    await onboard(h, BEN, "Ben")
+    for kind, value, _, _ in LATER + SAY_IT_NOW:
+        await (h.text(ANA, value) if kind == "text" else h.press(ANA, value))
+    await h.text(ANA, "/thanks")
+    await h.text(ANA, "for the tea")
+    invite = h.texts(await h.text(ANA, "/invite"))[0]
+    token = re.search(r"start=(l_[\w-]+)", invite)
+    assert token is not None
+    await h.text(BEN, f"/start {token.group(1)}")
+    await h.press(BEN, "Link with Ana")
+    group = h.sandbox.create_group("Us", [ANA, BEN], by=ANA)
+    for update in h.sandbox.pending_updates():
+        await h.feed(update)
+    await h.text(ANA, "/pair", chat_id=group)
+    await h.text(BEN, "/pair", chat_id=group)
+    await h.text(ANA, "/moment")  # one in progress too
+    return group
+
+
+async def rows_mentioning(h: Harness, user_id: int) -> list[str]:
+    """Every row in every table that still refers to the person, by any column."""
+    found = []
+    async with h.db.unit_of_work() as session:
+        for table in Base.metadata.sorted_tables:
+            for row in (await session.execute(table.select())).mappings():
+                for column, value in row.items():
+                    if value == user_id or (
+                        isinstance(value, (list, dict)) and str(user_id) in json.dumps(value)
+                    ):
+                        found.append(f"{table.name}.{column}")
+    return found
+
+
+async def test_privacy_says_what_is_kept_and_how_to_remove_it(harness: Harness):
+    await onboard(harness, ANA, "Ana")
+    (reply,) = harness.texts(await harness.text(ANA, "/privacy"))
+    assert "/export" in reply and "/delete" in reply and "only you" in reply
+    assert "privacy" in [c["command"] for c in harness.sandbox.commands]
+
+
+async def test_export_has_everything_in_json_and_markdown(harness: Harness):
+    h = harness
+    await a_full_life(h)
+    actions = await h.text(ANA, "/export")
+    files = {
+        a.params["file_name"]: a.params["content"] for a in actions if a.method == "sendDocument"
+    }
+    assert set(files) == {"mend-export.json", "mend-export.md"}
+    data = json.loads(files["mend-export.json"])
+    assert data["profile"]["preferred_name"] == "Ana"
+    assert len(data["moments"]) == 3 and len(data["thanks"]) == 1
+    assert {p["kind"] for p in data["scheduled_prompts"]} >= {"evening", "follow_up", "nudge"}
+    assert len(data["partner_links"]) == 1 and len(data["shared_spaces"]) == 1
+    assert data["flows_in_progress"] and all(
+        "token_hash" not in link for link in data["partner_links"]
+    )
+    markdown = files["mend-export.md"].decode()
+    assert "## Moments (3)" in markdown and "for the tea" in markdown
+
+
+async def test_delete_leaves_no_row_that_refers_to_the_person(harness: Harness):
+    h = harness
+    await a_full_life(h)
+    assert await rows_mentioning(h, ANA)
+    await h.text(ANA, "/delete")
+    actions = await h.press(ANA, "Delete everything")
+    assert any("Everything about you is erased" in (a.text or "") for a in actions)
+    told = [a.text for a in actions if a.chat_id == BEN]
+    assert told == ["Your partner link in Mend has ended."]  # and nothing else about Ana
+    assert await rows_mentioning(h, ANA) == []
+    async with h.db.unit_of_work() as session:
+        (space,) = list(await session.scalars(select(CoupleSpace)))
+        assert space.status == "paused" and space.link_id is None
+        assert list(await session.scalars(select(PartnerLink))) == []
+        assert (
+            await session.scalar(text("SELECT count(*) FROM users WHERE id = :u"), {"u": BEN}) == 1
+        )
+
+
+async def test_keep_deletes_nothing(harness: Harness):
+    h = harness
+    await onboard(h, ANA, "Ana")
+    before = await rows_mentioning(h, ANA)
+    await h.text(ANA, "/delete")
+    replies = h.texts(await h.press(ANA, "Keep it"))
+    assert replies == ["Nothing was deleted."]
+    assert await rows_mentioning(h, ANA) == before
+
+
+async def test_retention_deletes_moments_older_than_the_setting(db_url, clock):
+    from datetime import timedelta
+
+    from bot.app import apply_retention
+    from bot.storage.models import MomentRow
+    from tests.harness import start_harness
+
+    async with start_harness(db_url, clock, retention_months=6) as h:
+        await onboard(h, ANA, "Ana")
+        for kind, value, _, _ in SAY_IT_NOW:
+            await (h.text(ANA, value) if kind == "text" else h.press(ANA, value))
+        h.clock.advance(timedelta(days=30 * 6 - 1))
+        for kind, value, _, _ in SAY_IT_NOW:
+            await (h.text(ANA, value) if kind == "text" else h.press(ANA, value))
+        h.clock.advance(timedelta(days=2))
+
+        class Context:
+            application = h.app
+
+        await apply_retention(Context())  # type: ignore[arg-type]
+        async with h.db.unit_of_work() as session:
+            left = list(await session.scalars(select(MomentRow)))
+        assert len(left) == 1 and left[0].created_at > h.clock.now - timedelta(days=180)
