@@ -29,6 +29,7 @@ from bot.storage import repositories as repo
 from bot.storage.database import Database
 from bot.telegram import handlers
 from bot.telegram.concurrency import PerChatUpdateProcessor
+from bot.telegram.flood import FloodGuard
 from bot.telegram.services import SERVICES_KEY, Services, services_of, utc_now
 
 log = logging.getLogger(__name__)
@@ -90,7 +91,12 @@ def build_application(
         db, application.bot, clock, stale_after=timedelta(hours=settings.stale_after_hours)
     )
     application.bot_data[SERVICES_KEY] = Services(
-        settings=settings, db=db, flows=flows(), clock=clock, dispatcher=dispatcher
+        settings=settings,
+        db=db,
+        flows=flows(),
+        clock=clock,
+        dispatcher=dispatcher,
+        extras={"flood": FloodGuard(clock, settings.flood_limit) if settings.flood_limit else None},
     )
     handlers.register(application)
     if application.job_queue is not None:

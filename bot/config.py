@@ -63,6 +63,12 @@ class Settings(BaseSettings):
     stale_after_hours: float = Field(
         default=3, gt=0, le=48, description="A prompt later than this is skipped, not sent."
     )
+    flood_limit: int = Field(
+        default=20,
+        ge=0,
+        le=1000,
+        description="Updates one person may send in 10 seconds before 'slow down' (0: off).",
+    )
     retention_months: int | None = Field(
         default=None,
         ge=1,

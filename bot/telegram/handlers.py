@@ -34,6 +34,7 @@ from bot.scheduling.store import cancel_for_user
 from bot.storage import repositories as repo
 from bot.telegram import couples, flow_runner, moments, privacy, prompts
 from bot.telegram import safety as safety_shell
+from bot.telegram.flood import flood_handler
 from bot.telegram.services import services
 from bot.telegram.turn import Outgoing, Turn, deliver, turn_handler
 
@@ -423,5 +424,6 @@ def handlers() -> list[BaseHandler[Any, Any, Any]]:
 
 
 def register(application: Application[Any, Any, Any, Any, Any, Any]) -> None:
+    application.add_handler(flood_handler(), group=-1)  # before anything else
     application.add_handlers(handlers())
     application.add_error_handler(on_error)

@@ -46,7 +46,6 @@ def test_anything_gets_an_answer(text: str):
     assert screen(text).level in Level
 
 
-@given(before=st.sampled_from(NONE), after=st.sampled_from(NONE),
-       danger=st.sampled_from(DANGER))  # fmt: skip
+@given(before=st.sampled_from(NONE), after=st.sampled_from(NONE), danger=st.sampled_from(DANGER))
 def test_danger_in_the_middle_of_ordinary_text_is_found(before: str, after: str, danger: str):
     assert screen(f"{before}. {danger}. {after}").level == Level.DANGER

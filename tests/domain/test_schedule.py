@@ -13,9 +13,20 @@ from bot.domain import schedule
 from bot.domain.clock import exists, later_by
 from bot.domain.schedule import Prefs
 
-NAMED = ["Europe/Berlin", "America/Santiago", "Australia/Lord_Howe", "Asia/Kathmandu",
-         "Pacific/Chatham", "America/New_York", "Europe/London", "Asia/Tehran",
-         "America/St_Johns", "Pacific/Apia", "Africa/Casablanca", "Asia/Gaza"]  # fmt: skip
+NAMED = [
+    "Europe/Berlin",
+    "America/Santiago",
+    "Australia/Lord_Howe",
+    "Asia/Kathmandu",
+    "Pacific/Chatham",
+    "America/New_York",
+    "Europe/London",
+    "Asia/Tehran",
+    "America/St_Johns",
+    "Pacific/Apia",
+    "Africa/Casablanca",
+    "Asia/Gaza",
+]
 ZONES = sorted(
     z for z in available_timezones() if "/" in z and not z.startswith(("Etc", "SystemV"))
 )

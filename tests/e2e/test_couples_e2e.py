@@ -74,8 +74,9 @@ def onboard(control: Control, user_id: int, name: str) -> None:
     control.act(user_id, "press", "No thanks", "All set")
 
 
-def in_group(control: Control, group: int, user_id: int, kind: str, value: str, expect: str
-             ) -> dict[str, object]:  # fmt: skip
+def in_group(
+    control: Control, group: int, user_id: int, kind: str, value: str, expect: str
+) -> dict[str, object]:
     since = control.last_seq()
     if kind == "text":
         control.send(user_id, value, chat_id=group)
@@ -135,7 +136,7 @@ def test_two_people_and_their_group(bot_process: BotProcess, control: Control, d
     since = control.last_seq()
     assert due_now(db_url, "bid_later") == 2
     for person in (ANA, BEN):
-        control.wait_for(said_to(person, "planned to reconnect tonight"), since)  # fmt: skip
+        control.wait_for(said_to(person, "planned to reconnect tonight"), since)
 
     # The weekly thanks round: posted once both have answered.
     in_group(control, group, ANA, "text", "/settings", "Shared settings")
@@ -143,13 +144,14 @@ def test_two_people_and_their_group(bot_process: BotProcess, control: Control, d
     since = control.last_seq()
     assert due_now(db_url, "weekly") == 1
     for person in (ANA, BEN):
-        control.wait_for(said_to(person, "Weekly thanks round"), since)  # fmt: skip
+        control.wait_for(said_to(person, "Weekly thanks round"), since)
     control.act(ANA, "press", "Write mine", "this week")
     control.act(ANA, "text", "How you listened on Tuesday", "when Ben has answered")
     control.act(BEN, "press", "Write mine", "this week")
     since = control.last_seq()
     control.send(BEN, "The soup when I was ill")
-    posted = control.wait_for(lambda a: a["chat_id"] == group
-                              and "This week's thanks" in str(a["text"]), since)  # fmt: skip
+    posted = control.wait_for(
+        lambda a: a["chat_id"] == group and "This week's thanks" in str(a["text"]), since
+    )
     assert "Ana: How you listened on Tuesday" in str(posted["text"])
     assert "Ben: The soup when I was ill" in str(posted["text"])

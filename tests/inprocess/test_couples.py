@@ -44,8 +44,11 @@ async def onboard(h: Harness, user_id: int, name: str) -> None:
 
 
 def said(actions: list[BotAction], chat_id: int) -> list[str]:
-    return [a.text or "" for a in actions if a.chat_id == chat_id
-            and a.method in ("sendMessage", "editMessageText")]  # fmt: skip
+    return [
+        a.text or ""
+        for a in actions
+        if a.chat_id == chat_id and a.method in ("sendMessage", "editMessageText")
+    ]
 
 
 def everything_in(h: Harness, chat_id: int) -> str:
@@ -277,8 +280,11 @@ async def test_a_weekly_thanks_round_posts_both_answers_together(h: Harness):
 
 async def test_a_partner_never_sees_the_others_moments(h: Harness):
     await paired_group(h)
-    for kind, value, _, _ in [*TO_THE_PATH, ("press", "Let it go", "letgo", ""),
-                              ("press", "No, it's truly let go", "", "")]:  # fmt: skip
+    for kind, value, _, _ in [
+        *TO_THE_PATH,
+        ("press", "Let it go", "letgo", ""),
+        ("press", "No, it's truly let go", "", ""),
+    ]:
         await (h.text(ANA, value) if kind == "text" else h.press(ANA, value))
     replies = said(await h.text(BEN, "/history"), BEN)
     assert "No moments yet" in replies[0]

@@ -1,0 +1,72 @@
+"""A per-person flood guard: more than `limit` updates in `window` gets one "slow down", and
+the rest are dropped politely (a pressed button still gets its spinner stopped) until the
+window has room again. It runs before any handler and touches no database."""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import Callable
+from datetime import datetime, timedelta
+from typing import Any
+
+from telegram import Update
+from telegram.error import TelegramError
+from telegram.ext import ApplicationHandlerStop, ContextTypes, TypeHandler
+
+from bot.content import catalogue
+from bot.telegram.services import services
+
+LIMIT = 20
+WINDOW = timedelta(seconds=10)
+
+
+class FloodGuard:
+    def __init__(
+        self, clock: Callable[[], datetime], limit: int = LIMIT, window: timedelta = WINDOW
+    ) -> None:
+        self.clock = clock
+        self.limit = limit
+        self.window = window
+        self.seen: dict[int, deque[datetime]] = {}
+        self.warned: set[int] = set()
+
+    def check(self, user_id: int) -> str:
+        """ "ok", "warn" (the first update over the limit) or "drop"."""
+        now = self.clock()
+        times = self.seen.setdefault(user_id, deque())
+        while times and times[0] <= now - self.window:
+            times.popleft()
+        if len(self.seen) > 50_000:  # forget people who went quiet
+            for quiet in [u for u, t in self.seen.items() if not t]:
+                del self.seen[quiet]
+        if len(times) < self.limit:
+            times.append(now)
+            self.warned.discard(user_id)
+            return "ok"
+        if user_id in self.warned:
+            return "drop"
+        self.warned.add(user_id)
+        return "warn"
+
+
+async def _guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    user = update.effective_user
+    guard: FloodGuard | None = services(context).extras.get("flood")
+    if user is None or guard is None:
+        return
+    verdict = guard.check(user.id)
+    if verdict == "ok":
+        return
+    try:
+        if update.callback_query is not None:
+            await update.callback_query.answer()
+        if verdict == "warn" and update.effective_chat is not None:
+            text = catalogue(user.language_code).text("shell.slow_down")
+            await context.bot.send_message(update.effective_chat.id, text)
+    except TelegramError:
+        pass  # nothing more to do for an update we are dropping anyway
+    raise ApplicationHandlerStop
+
+
+def flood_handler() -> TypeHandler[Update, Any, None]:
+    return TypeHandler(Update, _guard)

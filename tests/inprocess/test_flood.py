@@ -1,0 +1,39 @@
+"""The per-person flood guard."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from tests.harness import FakeClock, start_harness
+
+ANA, BEN = 1201, 1202
+
+
+async def test_more_than_20_in_10_seconds_gets_one_slow_down_and_the_rest_dropped(
+    db_url: str, clock: FakeClock
+):
+    async with start_harness(db_url, clock, flood_limit=20) as h:
+        h.person(ANA, "Ana")
+        h.person(BEN, "Ben")
+        answered = []
+        for _ in range(30):
+            answered.append(h.texts(await h.text(ANA, "/help")))
+        assert all(answered[:20]) and all("What I can do" in a[0] for a in answered[:20])
+        assert answered[20] == [
+            "That's a lot at once. I'll pause for a few seconds, then I'm all yours again."
+        ]
+        assert answered[21:] == [[]] * 9  # dropped quietly
+        assert "What I can do" in h.texts(await h.text(BEN, "/help"))[0]  # others unaffected
+        h.clock.advance(timedelta(seconds=11))
+        assert "What I can do" in h.texts(await h.text(ANA, "/help"))[0]
+
+
+async def test_a_dropped_press_still_stops_the_spinner(db_url: str, clock: FakeClock):
+    async with start_harness(db_url, clock, flood_limit=2) as h:
+        h.person(ANA, "Ana")
+        await h.text(ANA, "/start")
+        await h.text(ANA, "/help")
+        await h.text(ANA, "/help")  # the warning
+        card = h.last_card(ANA)
+        actions = await h.press(ANA, data=card.buttons()[0]["callback_data"])
+        assert [a.method for a in actions] == ["answerCallbackQuery"]
