@@ -35,6 +35,53 @@ def migrate(settings: Settings) -> None:
     from bot.storage.migrate import upgrade
 
     upgrade(settings.database_url)
+    check_encryption(settings)
+    log.info("database schema is current")
+
+
+def check_encryption(settings: Settings) -> None:
+    """Refuse to start on encrypted data the configured keys cannot read."""
+    from bot.storage.crypto import MissingKey
+    from bot.storage.database import Database
+    from bot.storage.encryption import check_readable
+
+    async def check() -> None:
+        db = Database(settings.database_url)
+        try:
+            async with db.unit_of_work() as session:
+                await check_readable(session)
+        finally:
+            await db.dispose()
+
+    try:
+        asyncio.run(check())
+    except MissingKey as error:
+        raise StartRefused(f"{error}: start with the keys it was written with") from None
+
+
+class StartRefused(Exception):
+    """A reason not to start, said in one line."""
+
+
+def cmd_rotate_keys(settings: Settings) -> int:
+    from bot.storage import crypto
+    from bot.storage.database import Database
+    from bot.storage.encryption import rotate_all
+
+    if not crypto.enabled():
+        return _fail("rotate-keys needs ENCRYPTION_KEYS (the new key first)")
+
+    async def rotate() -> int:
+        db = Database(settings.database_url)
+        try:
+            async with db.unit_of_work() as session:
+                return await rotate_all(session)
+        finally:
+            await db.dispose()
+
+    migrate(settings)
+    print(f"mend: re-encrypted {asyncio.run(rotate())} values with the first key")
+    return 0
 
 
 def cmd_run(settings: Settings) -> int:
@@ -93,6 +140,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     sub.add_parser("run", help="run on Telegram (long polling)")
     sub.add_parser("console", help="chat with Mend in this terminal; no token needed")
     sub.add_parser("migrate", help="apply database migrations")
+    sub.add_parser("rotate-keys", help="re-encrypt stored text with the first ENCRYPTION_KEYS key")
     sandbox = sub.add_parser("sandbox", help="serve the local Telegram stand-in over HTTP")
     sandbox.add_argument("--port", type=int, default=8081)
     args = parser.parse_args(argv)
@@ -102,11 +150,17 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ValidationError as error:
         return _fail(describe_error(error))
     console = args.command == "console"
+    keys = settings.encryption_keys.get_secret_value() if settings.encryption_keys else None
+    if keys:
+        from bot.storage import crypto
+
+        crypto.configure(crypto.parse_keys(keys))
     configure_logging(
         "WARNING" if console and settings.log_level == "INFO" else settings.log_level,
         settings.log_format,
         secrets=(
             settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else None,
+            *(keys.split(",") if keys else ()),
         ),
     )
     try:
@@ -116,7 +170,11 @@ def main(argv: Sequence[str] | None = None) -> int:
             return cmd_console(settings)
         if args.command == "migrate":
             return cmd_migrate(settings)
+        if args.command == "rotate-keys":
+            return cmd_rotate_keys(settings)
         return cmd_sandbox(settings, args.port)
+    except StartRefused as error:
+        return _fail(str(error))
     except OSError as error:
         return _fail(f"{error.strerror or error}: {error.filename or ''}".rstrip(": "))
     except Exception as error:

@@ -69,6 +69,11 @@ class Settings(BaseSettings):
         le=1000,
         description="Updates one person may send in 10 seconds before 'slow down' (0: off).",
     )
+    encryption_keys: SecretStr | None = Field(
+        default=None,
+        description="Comma-separated Fernet keys: free text is stored encrypted with the "
+        "first; any of them decrypts (rotation: put the new one first, run rotate-keys).",
+    )
     retention_months: int | None = Field(
         default=None,
         ge=1,
@@ -92,6 +97,16 @@ class Settings(BaseSettings):
         if not (bot_id.isdigit() and secret and all(c.isalnum() or c in "_-" for c in secret)):
             raise ValueError("expected the form 123456:ABC-def from @BotFather")
         return text
+
+    @field_validator("encryption_keys", mode="before")
+    @classmethod
+    def _keys_shape(cls, value: object) -> object:
+        if value in (None, ""):
+            return None
+        from bot.storage.crypto import parse_keys
+
+        parse_keys(str(value))  # raises ValueError with the reason
+        return value
 
     @field_validator("telegram_api_base_url")
     @classmethod

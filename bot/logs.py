@@ -108,7 +108,7 @@ def configure_logging(
     root.addHandler(handler)
     root.setLevel(level)
     # Request URLs carry the token: keep these quiet even at DEBUG.
-    for noisy in ("httpx", "httpcore", "apscheduler.executors.default", "aiosqlite"):
+    for noisy in ("httpx", "httpcore", "apscheduler.executors.default", "aiosqlite", "alembic"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLevelName(level)))
     # python-telegram-bot logs whole updates and request parameters at DEBUG: that is what
     # people wrote, and it must not reach a log. Its INFO and above carry no content.

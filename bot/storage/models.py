@@ -19,11 +19,11 @@ from sqlalchemy import (
     MetaData,
     SmallInteger,
     String,
-    Text,
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
+from bot.storage.crypto import EncryptedJSON, EncryptedText
 from bot.storage.types import UTCDateTime
 
 NAMING_CONVENTION = {
@@ -91,7 +91,7 @@ class ConversationState(Base):
     user_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     flow: Mapped[str] = mapped_column(String(32))
     step: Mapped[str] = mapped_column(String(32))
-    data: Mapped[dict[str, Any]] = mapped_column(default=dict)
+    data: Mapped[dict[str, Any]] = mapped_column(EncryptedJSON, default=dict)
     version: Mapped[int] = mapped_column(Integer)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 
@@ -127,17 +127,17 @@ class MomentRow(Base):
     status: Mapped[str] = mapped_column(String(16))
     direction: Mapped[str | None] = mapped_column(String(8))
     who: Mapped[str | None] = mapped_column(String(16))
-    who_name: Mapped[str | None] = mapped_column(String(64))
+    who_name: Mapped[str | None] = mapped_column(EncryptedText)
     pattern: Mapped[str | None] = mapped_column(String(32))
-    description: Mapped[str | None] = mapped_column(Text)
-    observation: Mapped[str | None] = mapped_column(Text)
+    description: Mapped[str | None] = mapped_column(EncryptedText)
+    observation: Mapped[str | None] = mapped_column(EncryptedText)
     intensity: Mapped[int | None] = mapped_column(SmallInteger)
     feelings: Mapped[list[str]] = mapped_column(default=list)
-    feelings_text: Mapped[str | None] = mapped_column(Text)
+    feelings_text: Mapped[str | None] = mapped_column(EncryptedText)
     needs: Mapped[list[str]] = mapped_column(default=list)
-    needs_text: Mapped[str | None] = mapped_column(Text)
+    needs_text: Mapped[str | None] = mapped_column(EncryptedText)
     path: Mapped[str | None] = mapped_column(String(8))
-    draft: Mapped[str | None] = mapped_column(Text)
+    draft: Mapped[str | None] = mapped_column(EncryptedText)
     draft_style: Mapped[str | None] = mapped_column(String(16))
     plan_due_at: Mapped[datetime | None]
     step: Mapped[str | None] = mapped_column(String(16))
@@ -194,7 +194,7 @@ class Reflection(Base):
     )
     local_date: Mapped[date] = mapped_column(Date)
     answer: Mapped[str] = mapped_column(String(16))
-    note: Mapped[str | None] = mapped_column(Text)
+    note: Mapped[str | None] = mapped_column(EncryptedText)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
 
 
@@ -268,7 +268,7 @@ class RepairBid(Base):
     to_user: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
     chat_id: Mapped[int] = mapped_column(BigInteger)
     message_id: Mapped[int | None] = mapped_column(BigInteger)
-    text: Mapped[str | None] = mapped_column(Text)  # a draft the sender chose to send
+    text: Mapped[str | None] = mapped_column(EncryptedText)  # a draft they chose to send
     answer: Mapped[str | None] = mapped_column(String(16))
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     answered_at: Mapped[datetime | None]
@@ -281,7 +281,7 @@ class Appreciation(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     author_id: Mapped[int] = mapped_column(ForeignKey("users.id", ondelete="CASCADE"), index=True)
-    text: Mapped[str] = mapped_column(Text)
+    text: Mapped[str] = mapped_column(EncryptedText)
     # Where it went, if anywhere: to the partner privately, or the couple's group.
     shared_with: Mapped[int | None] = mapped_column(BigInteger)
     space_id: Mapped[int | None] = mapped_column(
