@@ -8,6 +8,7 @@ import contextlib
 import logging
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -93,7 +94,16 @@ def cmd_run(settings: Settings) -> int:
     from bot.app import build_application
 
     migrate(settings)
+    if settings.webhook_url:
+        try:
+            return asyncio.run(run_webhook(settings))
+        except InvalidToken:
+            return _fail("Telegram refused TELEGRAM_BOT_TOKEN: check it with @BotFather.")
+        except NetworkError as error:
+            return _fail(f"could not reach {settings.telegram_api_base_url}: {error}")
     application = build_application(settings)
+    if settings.health_port:
+        serve_health_with(application, settings.health_port)
     log.info("starting: long polling %s", settings.telegram_api_base_url)
     try:
         application.run_polling(allowed_updates=Update.ALL_TYPES, close_loop=False)
@@ -101,6 +111,62 @@ def cmd_run(settings: Settings) -> int:
         return _fail("Telegram refused TELEGRAM_BOT_TOKEN: check it with @BotFather.")
     except NetworkError as error:
         return _fail(f"could not reach {settings.telegram_api_base_url}: {error}")
+    return 0
+
+
+def serve_health_with(application: Any, port: int) -> None:
+    """Polling mode: /healthz on its own port, for the life of the application."""
+    from bot.webserver import serve
+
+    started = application.post_init
+
+    async def post_init(app: Any) -> None:
+        await started(app)
+        app.bot_data["mend.health"] = serve(app, "0.0.0.0", port, None, None)
+
+    application.post_init = post_init
+
+
+async def run_webhook(settings: Settings) -> int:
+    """Webhook mode: our own server takes Telegram's calls (checking the secret token) and
+    serves /healthz; SIGTERM stops it after the updates in flight and the tick under way."""
+    import signal
+    from urllib.parse import urlparse
+
+    from telegram import Update
+
+    from bot.app import build_application
+    from bot.webserver import serve
+
+    assert settings.webhook_url is not None and settings.webhook_secret is not None
+    secret = settings.webhook_secret.get_secret_value()
+    path = urlparse(settings.webhook_url).path or "/"
+    application = build_application(settings, webhook=True)
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    async with application:
+        assert application.post_init is not None and application.post_shutdown is not None
+        await application.post_init(application)
+        await application.bot.set_webhook(
+            settings.webhook_url, secret_token=secret, allowed_updates=Update.ALL_TYPES
+        )
+        await application.start()
+        server = serve(application, settings.webhook_listen, settings.webhook_port, path, secret)
+        health = None
+        if settings.health_port and settings.health_port != settings.webhook_port:
+            health = serve(application, "0.0.0.0", settings.health_port, None, None)
+        log.info(
+            "starting: webhook on %s:%d%s", settings.webhook_listen, settings.webhook_port, path
+        )
+        await stop.wait()
+        log.info("stopping: finishing the updates in flight")
+        server.stop()
+        if health is not None:
+            health.stop()
+        await application.stop()
+        await application.post_shutdown(application)
     return 0
 
 

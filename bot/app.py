@@ -34,7 +34,20 @@ from bot.telegram.services import SERVICES_KEY, Services, services_of, utc_now
 
 log = logging.getLogger(__name__)
 
-MendApplication = Application[Any, Any, Any, Any, Any, Any]
+AnyApplication = Application[Any, Any, Any, Any, Any, Any]
+
+
+class MendApplication(Application[Any, Any, Any, Any, Any, Any]):
+    """python-telegram-bot's Application, telling the dispatcher to stop sending first:
+    `stop` then waits for the tick under way, which puts back what it did not send."""
+
+    async def stop(self) -> None:
+        dispatcher = services_of(self).dispatcher
+        if dispatcher is not None:
+            dispatcher.stopping = True
+        await super().stop()
+
+
 # Updates handled at once. On SQLite every write waits for the one writer, so more than a few
 # in flight only adds waiting inside handlers (measured: p99 rises with it, throughput does not);
 # on PostgreSQL they really run side by side.
@@ -68,6 +81,7 @@ def build_application(
     token: str | None = None,
     clock: Callable[[], datetime] = utc_now,
     database: Database | None = None,
+    webhook: bool = False,
 ) -> MendApplication:
     """The bot, ready for `run_polling` or `async with app: await app.process_update(...)`.
 
@@ -76,6 +90,7 @@ def build_application(
     """
     builder = (
         Application.builder()
+        .application_class(MendApplication)
         .token(token or settings.token())
         .base_url(settings.telegram_api_base_url)
         .rate_limiter(rate_limiter(settings, clock))
@@ -85,7 +100,10 @@ def build_application(
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(updates_request or request)
+    if webhook:  # updates arrive on our own web server (bot/webserver.py)
+        builder = builder.updater(None)
     application = builder.build()
+    assert isinstance(application, MendApplication)
     db = database or Database(settings.database_url)
     dispatcher = Dispatcher(
         db, application.bot, clock, stale_after=timedelta(hours=settings.stale_after_hours)
@@ -146,9 +164,10 @@ async def _tick(context: ContextTypes.DEFAULT_TYPE) -> None:
     await svc.dispatcher.tick()
 
 
-async def _post_init(application: MendApplication) -> None:
+async def _post_init(application: AnyApplication) -> None:
     svc = services_of(application)
     svc.bot_username = application.bot.username
+    svc.extras["started_at"] = svc.clock()
     if svc.dispatcher is not None:
         await svc.dispatcher.recover(everything=svc.settings.is_sqlite)
     content = catalogue()
@@ -161,7 +180,7 @@ async def _post_init(application: MendApplication) -> None:
         log.warning("could not register the command menu: %s", error)
 
 
-async def _post_shutdown(application: MendApplication) -> None:
+async def _post_shutdown(application: AnyApplication) -> None:
     await services_of(application).db.dispose()
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/mend.db"
@@ -69,6 +69,23 @@ class Settings(BaseSettings):
         le=1000,
         description="Updates one person may send in 10 seconds before 'slow down' (0: off).",
     )
+    webhook_url: str | None = Field(
+        default=None,
+        description="Public HTTPS URL Telegram posts updates to; set it for webhook mode.",
+    )
+    webhook_secret: SecretStr | None = Field(
+        default=None,
+        description="Checked against X-Telegram-Bot-Api-Secret-Token on every webhook call.",
+    )
+    webhook_listen: str = Field(default="0.0.0.0", description="Address the web server binds.")
+    webhook_port: int = Field(default=8080, ge=1, le=65535, description="Its port.")
+    health_port: int | None = Field(
+        default=None,
+        ge=1,
+        le=65535,
+        description="Serve /healthz on this port too (webhook mode also serves it on "
+        "WEBHOOK_PORT).",
+    )
     encryption_keys: SecretStr | None = Field(
         default=None,
         description="Comma-separated Fernet keys: free text is stored encrypted with the "
@@ -107,6 +124,26 @@ class Settings(BaseSettings):
 
         parse_keys(str(value))  # raises ValueError with the reason
         return value
+
+    @field_validator("webhook_secret", mode="before")
+    @classmethod
+    def _secret_shape(cls, value: object) -> object:
+        if value in (None, ""):
+            return None
+        text = str(value)
+        if not (1 <= len(text) <= 256 and all(c.isalnum() or c in "_-" for c in text)):
+            raise ValueError("1-256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule)")
+        return text
+
+    @model_validator(mode="after")
+    def _webhook_needs_secret(self) -> Settings:
+        if self.webhook_url and self.webhook_secret is None:
+            raise ValueError("WEBHOOK_SECRET is required with WEBHOOK_URL")
+        # Telegram calls only HTTPS; plain HTTP is allowed on this machine, for local tests.
+        local = ("https://", "http://127.0.0.1", "http://localhost")
+        if self.webhook_url and not self.webhook_url.startswith(local):
+            raise ValueError("WEBHOOK_URL must be https:// (Telegram calls only HTTPS)")
+        return self
 
     @field_validator("telegram_api_base_url")
     @classmethod
@@ -160,6 +197,7 @@ class Settings(BaseSettings):
 def describe_error(error: ValidationError) -> str:
     """One line naming the first bad setting, e.g. `LOG_LEVEL: must be one of ...`."""
     first = error.errors()[0]
-    name = str(first["loc"][0]).upper() if first["loc"] else "settings"
     message = str(first["msg"]).removeprefix("Value error, ")
-    return f"Invalid setting {name}: {message}"
+    if not first["loc"]:  # a rule across settings: the message names them
+        return f"Invalid settings: {message}"
+    return f"Invalid setting {str(first['loc'][0]).upper()}: {message}"

@@ -752,6 +752,11 @@ class Sandbox:
 
     async def _api_setwebhook(self, params: Params) -> bool:
         self.webhook_url = params.text("url") or ""
+        self._record(
+            "setWebhook",
+            None,
+            params={"url": self.webhook_url, "secret_token": params.text("secret_token")},
+        )
         return True
 
     async def _api_getwebhookinfo(self, params: Params) -> JSON:

@@ -73,6 +73,10 @@ class Dispatcher:
         self.batch = batch
         self.stale_after = stale_after
         self.couples = CouplePrompts(db, bot, clock)
+        self.last_tick_at: datetime | None = None  # for /healthz
+        # Set when the bot is stopping (SIGTERM): a tick under way sends no more and puts the
+        # rows it claimed but did not send back to pending, for the next process.
+        self.stopping = False
 
     async def recover(self, *, everything: bool) -> int:
         """At start: rows a previous process left in `sending` are failed, never resent.
@@ -90,6 +94,9 @@ class Dispatcher:
     async def tick(self) -> TickReport:
         report = TickReport()
         now = self.clock()
+        self.last_tick_at = now
+        if self.stopping:
+            return report
         async with self.db.unit_of_work() as session:
             abandoned = await store.fail_abandoned(session, now, store.LEASE)
             claimed = await store.claim(session, now, self.batch)
@@ -120,6 +127,11 @@ class Dispatcher:
             report.counts[outcome] += 1
         # Then send one by one, recording each right after it went (at most once).
         for index, (row, message) in enumerate(sends):
+            if self.stopping:
+                async with self.db.unit_of_work() as session:
+                    await store.release(session, [r.id for r, _ in sends[index:]], now)
+                report.counts["released"] += len(sends) - index
+                break
             outcome = await self._send(row, message, report)
             if outcome == "pause":  # Telegram asked us to wait: leave the rest for later
                 async with self.db.unit_of_work() as session:
