@@ -7,6 +7,7 @@ import asyncio
 import contextlib
 import logging
 import sys
+import time
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,6 +18,7 @@ from bot.logs import configure_logging
 
 log = logging.getLogger("bot")
 
+STARTUP_TRIES = 8
 NO_TOKEN = (
     "No TELEGRAM_BOT_TOKEN is set. Get one from @BotFather (https://t.me/BotFather) and put it "
     "in .env, or try Mend right here with: python -m bot console"
@@ -94,24 +96,34 @@ def cmd_run(settings: Settings) -> int:
     from bot.app import build_application
 
     migrate(settings)
-    if settings.webhook_url:
+    # Telegram (or the network) failing at the very start is usually passing: try again, a
+    # little later each time, before giving up with one line.
+    for attempt in range(STARTUP_TRIES):
+        application = None
         try:
-            return asyncio.run(run_webhook(settings))
+            if settings.webhook_url:
+                return asyncio.run(run_webhook(settings))
+            application = build_application(settings)
+            if settings.health_port:
+                serve_health_with(application, settings.health_port)
+            log.info("starting: long polling %s", settings.telegram_api_base_url)
+            application.run_polling(allowed_updates=Update.ALL_TYPES, close_loop=False)
+            return 0
         except InvalidToken:
             return _fail("Telegram refused TELEGRAM_BOT_TOKEN: check it with @BotFather.")
         except NetworkError as error:
-            return _fail(f"could not reach {settings.telegram_api_base_url}: {error}")
-    application = build_application(settings)
-    if settings.health_port:
-        serve_health_with(application, settings.health_port)
-    log.info("starting: long polling %s", settings.telegram_api_base_url)
-    try:
-        application.run_polling(allowed_updates=Update.ALL_TYPES, close_loop=False)
-    except InvalidToken:
-        return _fail("Telegram refused TELEGRAM_BOT_TOKEN: check it with @BotFather.")
-    except NetworkError as error:
-        return _fail(f"could not reach {settings.telegram_api_base_url}: {error}")
-    return 0
+            if (
+                application is not None
+                and "started_at" in application.bot_data["mend.services"].extras
+            ):
+                log.warning("network error while stopping: %s", error)
+                return 0  # it ran and was told to stop: do not start again
+            if attempt == STARTUP_TRIES - 1:
+                return _fail(f"could not reach {settings.telegram_api_base_url}: {error}")
+            wait = min(30, 2**attempt)
+            log.warning("could not reach Telegram at start (%s); trying again in %d s", error, wait)
+            time.sleep(wait)
+    return 1
 
 
 def serve_health_with(application: Any, port: int) -> None:

@@ -110,6 +110,11 @@ def configure_logging(
     # Request URLs carry the token: keep these quiet even at DEBUG.
     for noisy in ("httpx", "httpcore", "apscheduler.executors.default", "aiosqlite", "alembic"):
         logging.getLogger(noisy).setLevel(max(logging.WARNING, logging.getLevelName(level)))
+    # "Execution of job tick skipped: maximum number of running instances reached" is our
+    # design (one tick at a time, a long one merges the next), not a warning.
+    logging.getLogger("apscheduler.scheduler").setLevel(
+        max(logging.ERROR, logging.getLevelName(level))
+    )
     # python-telegram-bot logs whole updates and request parameters at DEBUG: that is what
     # people wrote, and it must not reach a log. Its INFO and above carry no content.
     logging.getLogger("telegram").setLevel(max(logging.INFO, logging.getLevelName(level)))

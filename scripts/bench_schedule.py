@@ -33,9 +33,20 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 STARTED = time.perf_counter()  # as early as possible: start time counts imports
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
-ZONES = ["Europe/Berlin", "America/New_York", "Asia/Kolkata", "Australia/Sydney",
-         "America/Santiago", "Asia/Kathmandu", "Pacific/Chatham", "Europe/London",
-         "America/Los_Angeles", "Asia/Tokyo", "Africa/Lagos", "America/Sao_Paulo"]  # fmt: skip
+ZONES = [
+    "Europe/Berlin",
+    "America/New_York",
+    "Asia/Kolkata",
+    "Australia/Sydney",
+    "America/Santiago",
+    "Asia/Kathmandu",
+    "Pacific/Chatham",
+    "Europe/London",
+    "America/Los_Angeles",
+    "Asia/Tokyo",
+    "Africa/Lagos",
+    "America/Sao_Paulo",
+]
 
 
 def rss_mb() -> float:

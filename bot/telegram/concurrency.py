@@ -9,6 +9,11 @@ from typing import Any
 from telegram import Update
 from telegram.ext import BaseUpdateProcessor
 
+# python-telegram-bot's own semaphore is taken before `do_process_update` runs: an update
+# waiting for its chat would hold one of its slots and starve every other chat. So its limit
+# is set high, and the real limit is a semaphore taken *after* the chat's turn has come.
+_OUTER_FACTOR = 1000
+
 
 class PerChatUpdateProcessor(BaseUpdateProcessor):
     """python-telegram-bot's extension point for concurrency, keyed by chat.
@@ -18,19 +23,21 @@ class PerChatUpdateProcessor(BaseUpdateProcessor):
     """
 
     def __init__(self, max_concurrent_updates: int) -> None:
-        super().__init__(max_concurrent_updates)
+        super().__init__(max_concurrent_updates * _OUTER_FACTOR)
+        self._slots = asyncio.Semaphore(max_concurrent_updates)
         self._locks: dict[int, asyncio.Lock] = {}
         self._users: dict[int, int] = {}
 
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
         key = _key(update)
         if key is None:
-            await coroutine
+            async with self._slots:
+                await coroutine
             return
         lock = self._locks.setdefault(key, asyncio.Lock())
         self._users[key] = self._users.get(key, 0) + 1
         try:
-            async with lock:
+            async with lock, self._slots:
                 await coroutine
         finally:
             self._users[key] -= 1

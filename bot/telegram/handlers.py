@@ -11,6 +11,7 @@ from typing import Any
 
 from telegram import Message, Update
 from telegram.constants import ChatMemberStatus, ChatType
+from telegram.error import NetworkError
 from telegram.ext import (
     Application,
     BaseHandler,
@@ -366,6 +367,10 @@ async def on_group_start(turn: Turn) -> None:
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log with context (never what the person wrote) and apologise instead of silence."""
     error = context.error
+    if update is None and isinstance(error, NetworkError):
+        # Polling hit a network error; python-telegram-bot tries again by itself.
+        log.warning("network error while polling: %s", error)
+        return
     update_id = update.update_id if isinstance(update, Update) else None
     log.error(
         "error while handling update %s: %s",

@@ -8,6 +8,7 @@ crash can lose a reply but never an answer, and never applies an answer twice.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import html
 import logging
@@ -20,7 +21,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
 from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError, TimedOut
 from telegram.ext import ContextTypes
 
 from bot.content import Catalogue, catalogue
@@ -220,7 +221,7 @@ async def deliver(bot: Bot, outbox: list[Outgoing], svc: Services, user_id: int)
         if item.chat_id in blocked_chats:
             continue
         try:
-            await _send_one(bot, item)
+            await _send_once_more_on_network_error(bot, item)
         except Forbidden:
             if item.chat_id is not None:
                 blocked_chats.add(item.chat_id)
@@ -240,6 +241,19 @@ async def deliver(bot: Bot, outbox: list[Outgoing], svc: Services, user_id: int)
             log.warning("Telegram refused %s to chat %s: %s", item.method, item.chat_id, error)
         except TelegramError as error:
             log.warning("could not %s to chat %s: %s", item.method, item.chat_id, error)
+
+
+async def _send_once_more_on_network_error(bot: Bot, item: Outgoing) -> None:
+    """A reply lost to a passing network error is tried once more: otherwise the person is
+    left looking at an old card. A new message that timed out may have arrived, so it is not
+    repeated; an edit or an answer can safely be."""
+    try:
+        await _send_one(bot, item)
+    except NetworkError as error:
+        if isinstance(error, TimedOut) and item.method == "send":
+            raise
+        await asyncio.sleep(0.5)
+        await _send_one(bot, item)
 
 
 async def _send_one(bot: Bot, item: Outgoing) -> None:
