@@ -7,9 +7,9 @@ import asyncio
 import contextlib
 import logging
 import sys
-import time
 from collections.abc import Sequence
 from typing import Any
+from urllib.parse import urlparse
 
 from pydantic import ValidationError
 
@@ -90,96 +90,96 @@ def cmd_rotate_keys(settings: Settings) -> int:
 def cmd_run(settings: Settings) -> int:
     if settings.telegram_bot_token is None:
         return _fail(NO_TOKEN)
-    from telegram import Update
-    from telegram.error import InvalidToken, NetworkError
-
-    from bot.app import build_application
-
     migrate(settings)
-    # Telegram (or the network) failing at the very start is usually passing: try again, a
-    # little later each time, before giving up with one line.
-    for attempt in range(STARTUP_TRIES):
-        application = None
-        try:
-            if settings.webhook_url:
-                return asyncio.run(run_webhook(settings))
-            application = build_application(settings)
-            if settings.health_port:
-                serve_health_with(application, settings.health_port)
-            log.info("starting: long polling %s", settings.telegram_api_base_url)
-            application.run_polling(allowed_updates=Update.ALL_TYPES, close_loop=False)
-            return 0
-        except InvalidToken:
-            return _fail("Telegram refused TELEGRAM_BOT_TOKEN: check it with @BotFather.")
-        except NetworkError as error:
-            if (
-                application is not None
-                and "started_at" in application.bot_data["mend.services"].extras
-            ):
-                log.warning("network error while stopping: %s", error)
-                return 0  # it ran and was told to stop: do not start again
-            if attempt == STARTUP_TRIES - 1:
-                return _fail(f"could not reach {settings.telegram_api_base_url}: {error}")
-            wait = min(30, 2**attempt)
-            log.warning("could not reach Telegram at start (%s); trying again in %d s", error, wait)
-            time.sleep(wait)
-    return 1
+    try:
+        return asyncio.run(run_bot(settings))
+    except StartRefused as error:
+        return _fail(str(error))
 
 
-def serve_health_with(application: Any, port: int) -> None:
-    """Polling mode: /healthz on its own port, for the life of the application."""
-    from bot.webserver import serve
-
-    started = application.post_init
-
-    async def post_init(app: Any) -> None:
-        await started(app)
-        app.bot_data["mend.health"] = serve(app, "0.0.0.0", port, None, None)
-
-    application.post_init = post_init
-
-
-async def run_webhook(settings: Settings) -> int:
-    """Webhook mode: our own server takes Telegram's calls (checking the secret token) and
-    serves /healthz; SIGTERM stops it after the updates in flight and the tick under way."""
+async def run_bot(settings: Settings) -> int:
+    """Long polling, or a webhook when WEBHOOK_URL is set. SIGINT/SIGTERM stop it after the
+    updates in flight and the tick under way; nothing taken from Telegram is left unhandled."""
     import signal
-    from urllib.parse import urlparse
 
     from telegram import Update
 
     from bot.app import build_application
+    from bot.telegram.poller import Poller
     from bot.webserver import serve
 
-    assert settings.webhook_url is not None and settings.webhook_secret is not None
-    secret = settings.webhook_secret.get_secret_value()
-    path = urlparse(settings.webhook_url).path or "/"
-    application = build_application(settings, webhook=True)
+    application = build_application(settings)
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
-    async with application:
+    if not await _initialize(application, settings, stop):
+        return 0  # told to stop while still waiting for Telegram
+    servers = []
+    try:
         assert application.post_init is not None and application.post_shutdown is not None
         await application.post_init(application)
-        await application.bot.set_webhook(
-            settings.webhook_url, secret_token=secret, allowed_updates=Update.ALL_TYPES
-        )
+        poller = None
+        if settings.webhook_url:
+            assert settings.webhook_secret is not None
+            secret = settings.webhook_secret.get_secret_value()
+            path = urlparse(settings.webhook_url).path or "/"
+            await application.bot.set_webhook(
+                settings.webhook_url, secret_token=secret, allowed_updates=Update.ALL_TYPES
+            )
+            servers.append(
+                serve(application, settings.webhook_listen, settings.webhook_port, path, secret)
+            )
+            where = f"webhook on {settings.webhook_listen}:{settings.webhook_port}{path}"
+        else:
+            poller = Poller(application)
+            where = f"long polling {settings.telegram_api_base_url}"
+        if settings.health_port and not (
+            settings.webhook_url and settings.health_port == settings.webhook_port
+        ):
+            servers.append(serve(application, "0.0.0.0", settings.health_port, None, None))
         await application.start()
-        server = serve(application, settings.webhook_listen, settings.webhook_port, path, secret)
-        health = None
-        if settings.health_port and settings.health_port != settings.webhook_port:
-            health = serve(application, "0.0.0.0", settings.health_port, None, None)
-        log.info(
-            "starting: webhook on %s:%d%s", settings.webhook_listen, settings.webhook_port, path
-        )
-        await stop.wait()
+        log.info("starting: %s", where)
+        if poller is not None:
+            await poller.run(stop)
+        else:
+            await stop.wait()
         log.info("stopping: finishing the updates in flight")
-        server.stop()
-        if health is not None:
-            health.stop()
-        await application.stop()
-        await application.post_shutdown(application)
+    finally:
+        for server in servers:
+            server.stop()
+        if application.running:
+            await application.stop()
+        await application.shutdown()
+        if application.post_shutdown is not None:
+            await application.post_shutdown(application)
     return 0
+
+
+async def _initialize(application: Any, settings: Settings, stop: asyncio.Event) -> bool:
+    """Meet Telegram (getMe). Failing at the very start is usually passing: try again, a
+    little later each time, before giving up with one line. False if told to stop meanwhile."""
+    from telegram.error import InvalidToken, NetworkError
+
+    for attempt in range(STARTUP_TRIES):
+        try:
+            await application.initialize()
+            return True
+        except InvalidToken:
+            raise StartRefused(
+                "Telegram refused TELEGRAM_BOT_TOKEN: check it with @BotFather."
+            ) from None
+        except NetworkError as error:
+            if attempt == STARTUP_TRIES - 1:
+                url = settings.telegram_api_base_url
+                raise StartRefused(f"could not reach {url}: {error}") from None
+            wait = min(30, 2**attempt)
+            log.warning("could not reach Telegram at start (%s); trying again in %d s", error, wait)
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), wait)
+            if stop.is_set():
+                return False
+    return False
 
 
 def cmd_console(settings: Settings) -> int:

@@ -81,9 +81,10 @@ def build_application(
     token: str | None = None,
     clock: Callable[[], datetime] = utc_now,
     database: Database | None = None,
-    webhook: bool = False,
 ) -> MendApplication:
-    """The bot, ready for `run_polling` or `async with app: await app.process_update(...)`.
+    """The bot, ready for `python -m bot run` (bot/__main__.py) or
+    `async with app: await app.process_update(...)`. It has no python-telegram-bot Updater:
+    updates come from our Poller (bot/telegram/poller.py) or our webhook server.
 
     `request`/`updates_request` replace the HTTP transport (the local stand-in uses this);
     otherwise the bot talks to `TELEGRAM_API_BASE_URL` with `TELEGRAM_BOT_TOKEN`.
@@ -97,11 +98,10 @@ def build_application(
         .concurrent_updates(PerChatUpdateProcessor(concurrency(settings)))
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
+        .updater(None)
     )
     if request is not None:
         builder = builder.request(request).get_updates_request(updates_request or request)
-    if webhook:  # updates arrive on our own web server (bot/webserver.py)
-        builder = builder.updater(None)
     application = builder.build()
     assert isinstance(application, MendApplication)
     db = database or Database(settings.database_url)

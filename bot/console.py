@@ -17,6 +17,7 @@ from typing import TextIO
 from bot.config import Settings
 from bot.sandbox.core import DEFAULT_TOKEN, BotAction, Sandbox
 from bot.sandbox.request import SandboxRequest
+from bot.telegram.poller import Poller
 
 CONSOLE_USER_ID = 10_000_001
 WIDTH = 72
@@ -121,10 +122,10 @@ async def run_console(
         "Type to talk, a number to press a button, /quit to leave. Try /start.\n"
     )
     out.flush()
+    stop = asyncio.Event()
     async with application:
         await application.start()
-        assert application.updater is not None
-        await application.updater.start_polling(poll_interval=0.0, timeout=1)
+        polling = asyncio.create_task(Poller(application, timeout=1).run(stop))
         try:
             while True:
                 out.write("\nyou> ")
@@ -137,7 +138,8 @@ async def run_console(
         finally:
             await _settle(sandbox)
             console.show_new()
-            await application.updater.stop()
+            stop.set()
+            await polling
             await application.stop()
     out.write("\nBye for now.\n")
 

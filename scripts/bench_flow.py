@@ -44,6 +44,7 @@ from bot.sandbox.request import SandboxRequest
 from bot.storage.database import Database
 from bot.storage.migrate import upgrade
 from bot.storage.models import MomentRow, User
+from bot.telegram.poller import Poller
 from tests.inprocess.flows import SAY_IT_NOW
 
 FIRST_USER = 1_000_000
@@ -98,12 +99,13 @@ class Run:
     async def go(self, people: int, person: Callable[[int], Awaitable[None]]) -> float:
         async with self.app:
             await self.app.start()
-            assert self.app.updater is not None
-            await self.app.updater.start_polling(poll_interval=0.0, timeout=1)
+            stop = asyncio.Event()
+            polling = asyncio.create_task(Poller(self.app, timeout=1).run(stop))
             started = time.perf_counter()
             await asyncio.gather(*(person(FIRST_USER + i) for i in range(people)))
             elapsed = time.perf_counter() - started
-            await self.app.updater.stop()
+            stop.set()
+            await polling
             await self.app.stop()
         return elapsed
 
@@ -118,6 +120,7 @@ async def bench_echo(people: int, per_person: int) -> tuple[Run, float]:
         .request(SandboxRequest(sandbox))
         .get_updates_request(SandboxRequest(sandbox, read_timeout=30))
         .rate_limiter(limiter())
+        .updater(None)  # both bots take updates through the same Poller
         .build()
     )
 

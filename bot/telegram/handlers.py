@@ -368,7 +368,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log with context (never what the person wrote) and apologise instead of silence."""
     error = context.error
     if update is None and isinstance(error, NetworkError):
-        # Polling hit a network error; python-telegram-bot tries again by itself.
+        # A job hit a network error; it runs again at its next turn.
         log.warning("network error while polling: %s", error)
         return
     update_id = update.update_id if isinstance(update, Update) else None

@@ -1,0 +1,88 @@
+"""Long polling that confirms updates to Telegram only once they are handled.
+
+python-telegram-bot's Updater puts a batch of updates on the queue and, with its next
+`getUpdates`, confirms them to Telegram at once, before they are handled: a crash (kill -9)
+in between loses them for good; Telegram will not send them again. This poller handles a batch
+(concurrently across chats, in order within a chat, through the application's update
+processor) and only then asks for the next, whose offset confirms it. A crash mid-batch means
+Telegram sends the batch again, and the `processed_updates` table makes the updates that were
+already handled have no second effect.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+from typing import Any
+
+from telegram import Update
+from telegram.error import Conflict, NetworkError, TelegramError, TimedOut
+
+log = logging.getLogger(__name__)
+
+LONG_POLL_SECONDS = 10
+BATCH = 100
+
+
+class Poller:
+    def __init__(self, application: Any, timeout: int = LONG_POLL_SECONDS) -> None:
+        self.application = application
+        self.timeout = timeout
+        self.offset: int | None = None
+
+    async def run(self, stop: asyncio.Event) -> None:
+        bot = self.application.bot
+        await bot.delete_webhook(drop_pending_updates=False)  # polling and webhooks exclude
+        backoff = 1.0
+        while not stop.is_set():
+            fetch = asyncio.ensure_future(bot.get_updates(
+                offset=self.offset, timeout=self.timeout, limit=BATCH,
+                allowed_updates=Update.ALL_TYPES,
+            ))  # fmt: skip
+            stopping = asyncio.ensure_future(stop.wait())
+            await asyncio.wait({fetch, stopping}, return_when=asyncio.FIRST_COMPLETED)
+            stopping.cancel()
+            if not fetch.done():  # told to stop during the long poll: nothing fetched
+                fetch.cancel()
+                with contextlib.suppress(asyncio.CancelledError, TelegramError):
+                    await fetch
+                break
+            try:
+                updates = fetch.result()
+                backoff = 1.0
+            except TimedOut:
+                continue
+            except Conflict as error:
+                log.error("another process is taking this bot's updates: %s", error)
+                await self._pause(stop, 5)
+                continue
+            except NetworkError as error:
+                log.warning("network error while polling: %s; again in %.0f s", error, backoff)
+                await self._pause(stop, backoff)
+                backoff = min(backoff * 2, 30)
+                continue
+            if updates:
+                await asyncio.gather(*(self._handle(update) for update in updates))
+                self.offset = updates[-1].update_id + 1
+        await self._confirm_last()
+
+    async def _handle(self, update: Update) -> None:
+        app = self.application
+        try:
+            await app.update_processor.process_update(update, app.process_update(update))
+        except Exception:  # handler errors go to the error handler; this is a last resort
+            log.exception("update %s could not be handled", update.update_id)
+
+    async def _confirm_last(self) -> None:
+        """Tell Telegram the last batch is handled, so a restart does not see it again (it
+        would have no second effect anyway)."""
+        if self.offset is None:
+            return
+        with contextlib.suppress(TelegramError):
+            await self.application.bot.get_updates(offset=self.offset, timeout=0, limit=1)
+
+    @staticmethod
+    async def _pause(stop: asyncio.Event, seconds: float) -> None:
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stop.wait(), seconds)
