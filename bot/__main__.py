@@ -62,6 +62,9 @@ def check_encryption(settings: Settings) -> None:
         raise StartRefused(f"{error}: start with the keys it was written with") from None
 
 
+TOKEN_REFUSED = "Telegram refused TELEGRAM_BOT_TOKEN: check it with @BotFather."
+
+
 class StartRefused(Exception):
     """A reason not to start, said in one line."""
 
@@ -90,11 +93,15 @@ def cmd_rotate_keys(settings: Settings) -> int:
 def cmd_run(settings: Settings) -> int:
     if settings.telegram_bot_token is None:
         return _fail(NO_TOKEN)
+    from telegram.error import InvalidToken
+
     migrate(settings)
     try:
         return asyncio.run(run_bot(settings))
     except StartRefused as error:
         return _fail(str(error))
+    except InvalidToken:  # revoked while running
+        return _fail(TOKEN_REFUSED)
 
 
 async def run_bot(settings: Settings) -> int:
@@ -166,9 +173,7 @@ async def _initialize(application: Any, settings: Settings, stop: asyncio.Event)
             await application.initialize()
             return True
         except InvalidToken:
-            raise StartRefused(
-                "Telegram refused TELEGRAM_BOT_TOKEN: check it with @BotFather."
-            ) from None
+            raise StartRefused(TOKEN_REFUSED) from None
         except NetworkError as error:
             if attempt == STARTUP_TRIES - 1:
                 url = settings.telegram_api_base_url

@@ -17,7 +17,9 @@ import logging
 from typing import Any
 
 from telegram import Update
-from telegram.error import Conflict, NetworkError, TelegramError, TimedOut
+from telegram.error import Conflict, InvalidToken, RetryAfter, TelegramError, TimedOut
+
+from bot.scheduling.ratelimit import retry_seconds
 
 log = logging.getLogger(__name__)
 
@@ -32,40 +34,55 @@ class Poller:
         self.offset: int | None = None
 
     async def run(self, stop: asyncio.Event) -> None:
-        bot = self.application.bot
-        await bot.delete_webhook(drop_pending_updates=False)  # polling and webhooks exclude
         backoff = 1.0
+        webhook_removed = False
         while not stop.is_set():
-            fetch = asyncio.ensure_future(bot.get_updates(
-                offset=self.offset, timeout=self.timeout, limit=BATCH,
-                allowed_updates=Update.ALL_TYPES,
-            ))  # fmt: skip
-            stopping = asyncio.ensure_future(stop.wait())
-            await asyncio.wait({fetch, stopping}, return_when=asyncio.FIRST_COMPLETED)
-            stopping.cancel()
-            if not fetch.done():  # told to stop during the long poll: nothing fetched
-                fetch.cancel()
-                with contextlib.suppress(asyncio.CancelledError, TelegramError):
-                    await fetch
-                break
             try:
-                updates = fetch.result()
+                if not webhook_removed:  # polling and webhooks exclude each other
+                    await self.application.bot.delete_webhook(drop_pending_updates=False)
+                    webhook_removed = True
+                updates = await self._fetch(stop)
                 backoff = 1.0
             except TimedOut:
+                continue
+            except RetryAfter as error:
+                log.warning("Telegram asked us to slow down polling: %s", error)
+                await self._pause(stop, retry_seconds(error))
                 continue
             except Conflict as error:
                 log.error("another process is taking this bot's updates: %s", error)
                 await self._pause(stop, 5)
                 continue
-            except NetworkError as error:
-                log.warning("network error while polling: %s; again in %.0f s", error, backoff)
+            except InvalidToken:
+                raise  # the token was revoked: retrying cannot help; the process says so
+            except TelegramError as error:  # network errors, Telegram's 5xx, odd refusals
+                log.warning("polling failed: %s; again in %.0f s", error, backoff)
                 await self._pause(stop, backoff)
                 backoff = min(backoff * 2, 30)
                 continue
+            if updates is None:  # told to stop during the long poll
+                break
             if updates:
                 await asyncio.gather(*(self._handle(update) for update in updates))
                 self.offset = updates[-1].update_id + 1
         await self._confirm_last()
+
+    async def _fetch(self, stop: asyncio.Event) -> tuple[Update, ...] | None:
+        """The next batch (its offset confirms the last one), or None if `stop` came first."""
+        fetch = asyncio.ensure_future(self.application.bot.get_updates(
+            offset=self.offset, timeout=self.timeout, limit=BATCH,
+            allowed_updates=Update.ALL_TYPES,
+        ))  # fmt: skip
+        stopping = asyncio.ensure_future(stop.wait())
+        await asyncio.wait({fetch, stopping}, return_when=asyncio.FIRST_COMPLETED)
+        stopping.cancel()
+        if not fetch.done():
+            fetch.cancel()
+            with contextlib.suppress(asyncio.CancelledError, TelegramError):
+                await fetch
+            return None
+        updates: tuple[Update, ...] = fetch.result()
+        return updates
 
     async def _handle(self, update: Update) -> None:
         app = self.application

@@ -7,6 +7,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 
+import pytest
 from telegram import Update
 from telegram.ext import ContextTypes, TypeHandler
 
@@ -64,16 +65,20 @@ async def test_an_update_is_confirmed_only_after_it_is_handled_and_a_crash_repea
     assert help_update["update_id"] > start["update_id"]
 
 
-async def test_polling_survives_telegram_failing_and_loses_nothing(harness: Harness) -> None:
+@pytest.mark.parametrize("method", ["getUpdates", "deleteWebhook"])
+@pytest.mark.parametrize("kind", ["retry_after", "server_error", "bad_gateway", "timeout"])
+async def test_polling_survives_telegram_failing_and_loses_nothing(
+    harness: Harness, kind: str, method: str
+) -> None:
     h = harness
     h.person(ANA, "Ana")
-    h.sandbox.faults.append(Fault("bad_gateway", method="getUpdates"))
+    h.sandbox.faults.append(Fault(kind, method=method, retry_after=1))
     await h.app.start()
     stop = asyncio.Event()
     polling = asyncio.create_task(Poller(h.app, timeout=1).run(stop))
     try:
         h.sandbox.send_text(ANA, "/start")
-        answer = await h.sandbox.next_in_chat(ANA, ("sendMessage",), 10)
+        answer = await h.sandbox.next_in_chat(ANA, ("sendMessage",), 15)
     finally:
         stop.set()
         await polling
