@@ -32,6 +32,8 @@ class CouplePrompts:
 
     async def run(self, row: store.Claimed) -> str:
         """Handle one claimed row; returns the status it ended in."""
+        async with self.db.unit_of_work() as session:  # from here it may reach Telegram
+            await store.start_sending(session, row.id, self.clock())
         try:
             handler: Callable[[store.Claimed], Awaitable[str]] = getattr(self, f"_{row.kind}")
             return await handler(row)

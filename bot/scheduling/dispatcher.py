@@ -1,8 +1,10 @@
 """The tick: claim due prompts, send them through the rate limiter, record what happened.
 
-One short repeating JobQueue job (DESIGN.md) rather than a job per person. Every row moves
-pending -> sending in a committed claim before anything is sent, and to its final status right
-after, so a crash between the two leaves it in `sending`, which is never sent again.
+One short repeating JobQueue job (DESIGN.md) rather than a job per person. A batch moves
+pending -> sending in a committed claim; each row then records that its send begins (its own
+commit) just before the send, and its final status right after. A crash leaves the batch in
+`sending`: the one row whose send had begun is never sent again (at most once); the rows not
+yet reached go back to pending and are sent by the next process.
 """
 
 from __future__ import annotations
@@ -79,16 +81,19 @@ class Dispatcher:
         self.stopping = False
 
     async def recover(self, *, everything: bool) -> int:
-        """At start: rows a previous process left in `sending` are failed, never resent.
-        `everything` for SQLite (one process: whatever is in `sending` is ours and dead);
-        otherwise only rows past the lease (another live replica may be mid-send)."""
+        """At start: of the rows a previous process left in `sending`, those whose send had
+        begun are failed, never resent; the rest go back to pending. `everything` for SQLite
+        (one process: whatever is in `sending` is ours and dead); otherwise only rows past the
+        lease (another live replica may be mid-send). Returns how many were failed."""
         now = self.clock()
         async with self.db.unit_of_work() as session:
-            failed = await store.fail_abandoned(
+            failed, released = await store.recover_abandoned(
                 session, now, timedelta(0) if everything else store.LEASE
             )
         if failed:
             log.warning("%d prompts were interrupted mid-send before; marked failed", failed)
+        if released:
+            log.info("%d prompts claimed before a stop were put back to pending", released)
         return failed
 
     async def tick(self) -> TickReport:
@@ -98,7 +103,7 @@ class Dispatcher:
         if self.stopping:
             return report
         async with self.db.unit_of_work() as session:
-            abandoned = await store.fail_abandoned(session, now, store.LEASE)
+            abandoned, _ = await store.recover_abandoned(session, now, store.LEASE)
             claimed = await store.claim(session, now, self.batch)
         report.counts["failed"] += abandoned
         if not claimed:
@@ -166,6 +171,8 @@ class Dispatcher:
         return "send", _message(card)
 
     async def _send(self, row: store.Claimed, message: Message, report: TickReport) -> str:
+        async with self.db.unit_of_work() as session:
+            await store.start_sending(session, row.id, self.clock())
         try:
             sent = await self.bot.send_message(
                 row.chat_id,

@@ -172,7 +172,11 @@ async def claim(session: AsyncSession, now: datetime, limit: int) -> list[Claime
         update(ScheduledPrompt)
         .where(ScheduledPrompt.id.in_(due.scalar_subquery()))
         .values(
-            status=SENDING, claimed_at=now, attempts=ScheduledPrompt.attempts + 1, updated_at=now
+            status=SENDING,
+            claimed_at=now,
+            send_started_at=None,
+            attempts=ScheduledPrompt.attempts + 1,
+            updated_at=now,
         )
         .returning(
             ScheduledPrompt.id,
@@ -231,19 +235,38 @@ async def release(session: AsyncSession, ids: list[int], now: datetime) -> None:
         )
 
 
-async def fail_abandoned(session: AsyncSession, now: datetime, older_than: timedelta) -> int:
-    """Rows left in `sending` by a process that stopped mid-send. They may or may not have
-    reached Telegram, so they are never sent again: at most once."""
-    result = await session.execute(
+async def start_sending(session: AsyncSession, prompt_id: int, now: datetime) -> None:
+    """Record, before a row's send, that it may reach Telegram from now on."""
+    await session.execute(
+        update(ScheduledPrompt).where(ScheduledPrompt.id == prompt_id).values(send_started_at=now)
+    )
+
+
+async def recover_abandoned(
+    session: AsyncSession, now: datetime, older_than: timedelta
+) -> tuple[int, int]:
+    """Rows left in `sending` by a process that stopped (claimed before `now - older_than`).
+    One whose send had begun may or may not have reached Telegram, so it is never sent again
+    (at most once): failed. One that was only claimed goes back to pending. Returns (failed,
+    released)."""
+    abandoned = (ScheduledPrompt.status == SENDING) & (
+        ScheduledPrompt.claimed_at <= now - older_than
+    )
+    failed = await session.execute(
         update(ScheduledPrompt)
-        .where(ScheduledPrompt.status == SENDING, ScheduledPrompt.claimed_at <= now - older_than)
+        .where(abandoned, ScheduledPrompt.send_started_at.is_not(None))
         .values(
             status=FAILED,
             updated_at=now,
             last_error="interrupted while sending; not sent again (at most once)",
         )
     )
-    return int(result.rowcount)  # type: ignore[attr-defined]
+    released = await session.execute(
+        update(ScheduledPrompt)
+        .where(abandoned, ScheduledPrompt.send_started_at.is_(None))
+        .values(status=PENDING, attempts=ScheduledPrompt.attempts - 1, updated_at=now)
+    )
+    return int(failed.rowcount), int(released.rowcount)  # type: ignore[attr-defined]
 
 
 async def move_chat(session: AsyncSession, old: int, new: int, now: datetime) -> int:

@@ -174,6 +174,10 @@ class ScheduledPrompt(Base):
     attempts: Mapped[int] = mapped_column(SmallInteger, default=0)
     last_error: Mapped[str | None] = mapped_column(String(200))
     claimed_at: Mapped[datetime | None]
+    # Set in its own commit just before this row's send. A crash leaves a claimed batch in
+    # `sending`; only the rows with this set may have reached Telegram (they are failed), the
+    # rest go back to pending and are sent by the next process.
+    send_started_at: Mapped[datetime | None]
     sent_at: Mapped[datetime | None]
     message_id: Mapped[int | None] = mapped_column(BigInteger)
     answer: Mapped[str | None] = mapped_column(String(16))

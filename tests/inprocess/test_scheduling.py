@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import time
 from datetime import UTC, date, datetime, timedelta
 
@@ -210,20 +212,51 @@ async def test_no_follow_up_when_turned_off(harness: Harness):
     assert await pending(h, ANA) == []
 
 
-async def test_a_restart_between_claim_and_send_never_resends(harness: Harness):
+async def test_prompts_claimed_but_not_reached_before_a_crash_are_sent_once_after_it(
+    harness: Harness,
+):
     h = harness
     await onboard(h, ANA, "Ana")
     h.clock.advance(timedelta(minutes=30))
     async with h.db.unit_of_work() as session:  # a dispatcher claims, then the process dies
         (claimed,) = await store.claim(session, h.clock.now, 10)
     restarted = Dispatcher(h.db, h.app.bot, h.clock)
+    assert await restarted.recover(everything=True) == 0
+    assert len(sent_to(h, ANA, await h.tick())) == 1
+    assert len(sent_to(h, ANA, await h.tick())) == 0
+    (row,) = [r for r in await rows(h, ANA) if r.id == claimed.id]
+    assert (row.status, row.attempts) == ("sent", 1)
+
+
+async def test_a_crash_during_a_send_never_resends_it_and_the_rest_of_the_batch_go_out(
+    harness: Harness,
+):
+    h = harness
+    await onboard(h, ANA, "Ana")  # both evenings due at 20:00 UTC; Ana's row comes first
+    await onboard(h, BEN, "Ben")
+    h.clock.advance(timedelta(minutes=30))
+    h.sandbox.faults.append(Fault("slow", method="sendMessage", chat_id=ANA, delay=600))
+    calls = h.sandbox.calls["sendMessage"]
+    ticking = asyncio.create_task(h.dispatcher.tick())
+    for _ in range(10_000):  # until Ana's send is at Telegram
+        if h.sandbox.calls["sendMessage"] > calls:
+            break
+        await asyncio.sleep(0)
+    ticking.cancel()  # the process dies mid-send: it may or may not have reached Ana
+    with contextlib.suppress(asyncio.CancelledError):
+        await ticking
+
+    restarted = Dispatcher(h.db, h.app.bot, h.clock)
     assert await restarted.recover(everything=True) == 1
     since = h.sandbox.last_seq()
-    report = await restarted.tick()
-    assert report.counts["sent"] == 0
-    assert sent_to(h, ANA, [a for a in h.sandbox.actions if a.seq > since]) == []
-    (row,) = [r for r in await rows(h, ANA) if r.id == claimed.id]
-    assert row.status == "failed" and "not sent again" in (row.last_error or "")
+    await restarted.tick()
+    after = [a for a in h.sandbox.actions if a.seq > since]
+    assert sent_to(h, ANA, after) == []
+    assert len(sent_to(h, BEN, after)) == 1
+    (ana,) = [r for r in await rows(h, ANA) if r.kind == "evening" and r.status != "pending"]
+    assert ana.status == "failed" and "not sent again" in (ana.last_error or "")
+    (ben,) = [r for r in await rows(h, BEN) if r.kind == "evening" and r.status != "pending"]
+    assert ben.status == "sent"
 
 
 async def test_after_downtime_stale_prompts_are_skipped_and_fresh_ones_sent(harness: Harness):
