@@ -65,7 +65,8 @@ class Fault:
 
     kind: `retry_after` (429), `blocked` (403), `migrated` (400 with `migrate_to_chat_id`:
     `new_chat_id`), `server_error` (500), `bad_gateway` (502), `slow` (answers correctly after
-    `delay` seconds) or `timeout` (never answers in time).
+    `delay` seconds), `hold` (answers correctly once a test sets `gate`) or `timeout` (never
+    answers in time).
     """
 
     kind: str
@@ -75,6 +76,7 @@ class Fault:
     retry_after: int = 1
     delay: float = 0.0
     new_chat_id: int = 0
+    gate: asyncio.Event | None = None
 
     def matches(self, method: str, chat_id: Any) -> bool:
         if self.times <= 0:
@@ -639,6 +641,10 @@ class Sandbox:
             fault.times -= 1
             if fault.kind == "slow":
                 await asyncio.sleep(fault.delay)
+                return
+            if fault.kind == "hold":
+                assert fault.gate is not None, "a hold fault needs a gate"
+                await fault.gate.wait()
                 return
             if fault.kind == "timeout":
                 raise SandboxTimeout(fault.delay or 60.0)

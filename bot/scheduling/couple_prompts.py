@@ -3,6 +3,7 @@ thanks round, and the reminder after a repair bid answered "later tonight"."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -21,6 +22,8 @@ from bot.storage.database import Database
 from bot.storage.models import Checkin, CoupleSpace, PartnerLink, User
 from bot.telegram.turn import render_markup, render_text
 
+log = logging.getLogger(__name__)
+
 GROUP_KINDS = ("checkin", "checkin_close", "weekly", "bid_later")
 
 
@@ -33,7 +36,9 @@ class CouplePrompts:
     async def run(self, row: store.Claimed) -> str:
         """Handle one claimed row; returns the status it ended in."""
         async with self.db.unit_of_work() as session:  # from here it may reach Telegram
-            await store.start_sending(session, row.id, self.clock())
+            if not await store.start_sending(session, row, self.clock()):
+                log.warning("prompt %s was released before we reached it; not sent", row.id)
+                return "lost"
         try:
             handler: Callable[[store.Claimed], Awaitable[str]] = getattr(self, f"_{row.kind}")
             return await handler(row)

@@ -44,7 +44,7 @@ class TickReport:
     def line(self) -> str:
         parts = [
             f"{name} {self.counts[name]}"
-            for name in ("sent", "skipped", "failed", "retry", "cancelled")
+            for name in ("sent", "skipped", "failed", "retry", "cancelled", "lost")
         ]
         return "tick: " + ", ".join(parts)
 
@@ -83,13 +83,17 @@ class Dispatcher:
     async def recover(self, *, everything: bool) -> int:
         """At start: of the rows a previous process left in `sending`, those whose send had
         begun are failed, never resent; the rest go back to pending. `everything` for SQLite
-        (one process: whatever is in `sending` is ours and dead); otherwise only rows past the
-        lease (another live replica may be mid-send). Returns how many were failed."""
+        (one process: whatever is in `sending` is ours and dead); otherwise only rows past
+        their leases (another live replica may be working on them). Returns how many were
+        failed."""
         now = self.clock()
         async with self.db.unit_of_work() as session:
-            failed, released = await store.recover_abandoned(
-                session, now, timedelta(0) if everything else store.LEASE
-            )
+            if everything:
+                failed, released = await store.recover_abandoned(
+                    session, now, timedelta(0), timedelta(0)
+                )
+            else:
+                failed, released = await store.recover_abandoned(session, now)
         if failed:
             log.warning("%d prompts were interrupted mid-send before; marked failed", failed)
         if released:
@@ -103,7 +107,7 @@ class Dispatcher:
         if self.stopping:
             return report
         async with self.db.unit_of_work() as session:
-            abandoned, _ = await store.recover_abandoned(session, now, store.LEASE)
+            abandoned, _ = await store.recover_abandoned(session, now)
             claimed = await store.claim(session, now, self.batch)
         report.counts["failed"] += abandoned
         if not claimed:
@@ -172,7 +176,10 @@ class Dispatcher:
 
     async def _send(self, row: store.Claimed, message: Message, report: TickReport) -> str:
         async with self.db.unit_of_work() as session:
-            await store.start_sending(session, row.id, self.clock())
+            if not await store.start_sending(session, row, self.clock()):
+                log.warning("prompt %s was released before we reached it; not sent", row.id)
+                report.counts["lost"] += 1
+                return "lost"
         try:
             sent = await self.bot.send_message(
                 row.chat_id,

@@ -21,8 +21,11 @@ PENDING, SENDING, SENT, SKIPPED, FAILED, CANCELLED = (
     "failed",
     "cancelled",
 )
-# A row claimed longer ago than this was abandoned by a process that died mid-send.
+# A row whose send began longer ago than this was abandoned by a process that died mid-send.
 LEASE = timedelta(minutes=10)
+# A row claimed longer ago than this whose send has not begun goes back to pending: its process
+# died, or is too slow to get to it (that process then finds it gone: see `start_sending`).
+CLAIM_LEASE = timedelta(minutes=2)
 
 
 def prefs_of(user: User) -> Prefs:
@@ -153,6 +156,7 @@ class Claimed:
     moment_id: str | None
     due_at: datetime
     attempts: int
+    claimed_at: datetime  # identifies this claim: a later claim of the row has a later time
 
 
 async def claim(session: AsyncSession, now: datetime, limit: int) -> list[Claimed]:
@@ -187,6 +191,7 @@ async def claim(session: AsyncSession, now: datetime, limit: int) -> list[Claime
             ScheduledPrompt.moment_id,
             ScheduledPrompt.due_at,
             ScheduledPrompt.attempts,
+            ScheduledPrompt.claimed_at,
         )
     )
     rows = [
@@ -199,6 +204,7 @@ async def claim(session: AsyncSession, now: datetime, limit: int) -> list[Claime
             moment_id=r.moment_id,
             due_at=r.due_at,
             attempts=r.attempts,
+            claimed_at=r.claimed_at,
         )
         for r in result.all()
     ]
@@ -235,26 +241,37 @@ async def release(session: AsyncSession, ids: list[int], now: datetime) -> None:
         )
 
 
-async def start_sending(session: AsyncSession, prompt_id: int, now: datetime) -> None:
-    """Record, before a row's send, that it may reach Telegram from now on."""
-    await session.execute(
-        update(ScheduledPrompt).where(ScheduledPrompt.id == prompt_id).values(send_started_at=now)
+async def start_sending(session: AsyncSession, row: Claimed, now: datetime) -> bool:
+    """Record, before a row's send, that it may reach Telegram from now on. False if this
+    claim is no longer the row's (released as abandoned, and perhaps claimed and sent by
+    another process meanwhile): the caller must not send it."""
+    result = await session.execute(
+        update(ScheduledPrompt)
+        .where(
+            ScheduledPrompt.id == row.id,
+            ScheduledPrompt.status == SENDING,
+            ScheduledPrompt.claimed_at == row.claimed_at,
+            ScheduledPrompt.send_started_at.is_(None),
+        )
+        .values(send_started_at=now)
     )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
 async def recover_abandoned(
-    session: AsyncSession, now: datetime, older_than: timedelta
+    session: AsyncSession,
+    now: datetime,
+    started_lease: timedelta = LEASE,
+    claim_lease: timedelta = CLAIM_LEASE,
 ) -> tuple[int, int]:
-    """Rows left in `sending` by a process that stopped (claimed before `now - older_than`).
-    One whose send had begun may or may not have reached Telegram, so it is never sent again
-    (at most once): failed. One that was only claimed goes back to pending. Returns (failed,
-    released)."""
-    abandoned = (ScheduledPrompt.status == SENDING) & (
-        ScheduledPrompt.claimed_at <= now - older_than
-    )
+    """Rows left in `sending` by a process that stopped. One whose send began before
+    `now - started_lease` may or may not have reached Telegram, so it is never sent again (at
+    most once): failed. One claimed before `now - claim_lease` whose send never began goes back
+    to pending. Returns (failed, released)."""
+    sending = ScheduledPrompt.status == SENDING
     failed = await session.execute(
         update(ScheduledPrompt)
-        .where(abandoned, ScheduledPrompt.send_started_at.is_not(None))
+        .where(sending, ScheduledPrompt.send_started_at <= now - started_lease)
         .values(
             status=FAILED,
             updated_at=now,
@@ -263,7 +280,11 @@ async def recover_abandoned(
     )
     released = await session.execute(
         update(ScheduledPrompt)
-        .where(abandoned, ScheduledPrompt.send_started_at.is_(None))
+        .where(
+            sending,
+            ScheduledPrompt.send_started_at.is_(None),
+            ScheduledPrompt.claimed_at <= now - claim_lease,
+        )
         .values(status=PENDING, attempts=ScheduledPrompt.attempts - 1, updated_at=now)
     )
     return int(failed.rowcount), int(released.rowcount)  # type: ignore[attr-defined]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
+from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -238,10 +239,7 @@ async def test_a_crash_during_a_send_never_resends_it_and_the_rest_of_the_batch_
     h.sandbox.faults.append(Fault("slow", method="sendMessage", chat_id=ANA, delay=600))
     calls = h.sandbox.calls["sendMessage"]
     ticking = asyncio.create_task(h.dispatcher.tick())
-    for _ in range(10_000):  # until Ana's send is at Telegram
-        if h.sandbox.calls["sendMessage"] > calls:
-            break
-        await asyncio.sleep(0)
+    await until(lambda: h.sandbox.calls["sendMessage"] > calls)  # Ana's send is at Telegram
     ticking.cancel()  # the process dies mid-send: it may or may not have reached Ana
     with contextlib.suppress(asyncio.CancelledError):
         await ticking
@@ -257,6 +255,41 @@ async def test_a_crash_during_a_send_never_resends_it_and_the_rest_of_the_batch_
     assert ana.status == "failed" and "not sent again" in (ana.last_error or "")
     (ben,) = [r for r in await rows(h, BEN) if r.kind == "evening" and r.status != "pending"]
     assert ben.status == "sent"
+
+
+async def until(condition: Callable[[], bool]) -> None:
+    """Let other tasks run until `condition` holds (no clock involved)."""
+    for _ in range(10_000):
+        if condition():
+            return
+        await asyncio.sleep(0)
+    raise AssertionError("condition never held")
+
+
+async def test_a_replica_too_slow_to_reach_its_claim_loses_it_and_does_not_send_it(
+    harness: Harness,
+):
+    h = harness
+    await onboard(h, ANA, "Ana")  # both evenings due at 20:00 UTC; Ana's row comes first
+    await onboard(h, BEN, "Ben")
+    h.clock.advance(timedelta(minutes=30))
+    gate = asyncio.Event()
+    h.sandbox.faults.append(Fault("hold", method="sendMessage", chat_id=ANA, gate=gate))
+    slow = Dispatcher(h.db, h.app.bot, h.clock)  # a second replica, stuck on Ana's send
+    since = h.sandbox.last_seq()
+    calls = h.sandbox.calls["sendMessage"]
+    ticking = asyncio.create_task(slow.tick())
+    await until(lambda: h.sandbox.calls["sendMessage"] > calls)
+
+    h.clock.advance(store.CLAIM_LEASE + timedelta(seconds=1))
+    other = await h.tick()  # another replica: Ben's row was claimed but never begun
+    assert len(sent_to(h, BEN, other)) == 1 and sent_to(h, ANA, other) == []
+
+    gate.set()  # the slow replica goes on to Ben's row, which is no longer its own
+    report = await ticking
+    assert (report.counts["sent"], report.counts["lost"]) == (1, 1)
+    after = [a for a in h.sandbox.actions if a.seq > since]
+    assert len(sent_to(h, ANA, after)) == 1 and len(sent_to(h, BEN, after)) == 1
 
 
 async def test_after_downtime_stale_prompts_are_skipped_and_fresh_ones_sent(harness: Harness):
