@@ -1,9 +1,11 @@
 """Benchmark: many people through the whole repair flow at once, beside a bare echo bot.
 
-Both bots run the way they run in production: `start_polling` against the Telegram stand-in
-(in-process, so no network time is measured), each with its own update processing. Every
-simulated person sends an update, waits for the bot's answer, and sends the next (a person
-cannot tap a button before it arrives); all people do this at once.
+Three bots, one after another: a bare echo bot, Mend, and "Mend's calls only" (the API calls
+Mend made for each update, replayed by a bot with no flow and no database: what Mend's traffic
+costs in python-telegram-bot and the stand-in). Each polls the Telegram stand-in with Mend's
+Poller (in-process, so no network time is measured). Every simulated person sends an update,
+waits for the bot's answer, and sends the next (a person cannot tap a button before it
+arrives); all people do this at once.
 
 - updates/s: all updates over the wall time of the run.
 - handling p50/p99: time inside `Application.process_update`, from the update reaching the
@@ -11,8 +13,8 @@ cannot tap a button before it arrives); all people do this at once.
 - answer p99: from the update entering Telegram's queue to the bot's answer, polling and
   queueing included.
 
-Both bots share the same rate limiter, lifted far above Telegram's 30 messages a second: at
-the real limit both would measure the limit, not the bot.
+All share the same rate limiter, lifted far above Telegram's 30 messages a second: at
+the real limit all would measure the limit, not the bot.
 
     .venv/bin/python scripts/bench_flow.py [--people 200] [--database sqlite|postgres]
 """
@@ -25,6 +27,7 @@ import sys
 import tempfile
 import time
 import uuid
+from collections import Counter
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from functools import partial
@@ -34,8 +37,15 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from sqlalchemy import func, select
-from telegram import Update
-from telegram.ext import AIORateLimiter, Application, ContextTypes, MessageHandler, filters
+from telegram import InlineKeyboardMarkup, Update
+from telegram.ext import (
+    AIORateLimiter,
+    Application,
+    ContextTypes,
+    MessageHandler,
+    TypeHandler,
+    filters,
+)
 
 from bot.app import build_application, concurrency
 from bot.config import Settings
@@ -69,19 +79,27 @@ def percentile(samples: list[float], share: float) -> float:
 class Run:
     """Drives simulated people against one running bot and keeps the timings."""
 
-    def __init__(self, app: App, sandbox: Sandbox) -> None:
+    def __init__(self, app: App, sandbox: Sandbox, watch: int | None = None) -> None:
         self.app = app
         self.sandbox = sandbox
         self.handling: list[float] = []
         self.answers: list[float] = []
+        # What the bot sent for each update of person `watch`, in order (their chat's updates
+        # are handled one at a time, so nothing of theirs interleaves).
+        self.watched: list[list[BotAction]] = []
         original = app.process_update
 
         async def timed(update: object) -> None:
+            sent_before = len(sandbox.actions)
             started = time.perf_counter()
             try:
                 await original(update)
             finally:
                 self.handling.append(time.perf_counter() - started)
+            chat = update.effective_chat if isinstance(update, Update) else None
+            if watch is not None and chat is not None and chat.id == watch:
+                ours = [a for a in sandbox.actions[sent_before:] if a.chat_id == watch]
+                self.watched.append(ours)
 
         app.process_update = timed  # type: ignore[method-assign]
 
@@ -110,7 +128,8 @@ class Run:
         return elapsed
 
 
-async def bench_echo(people: int, per_person: int) -> tuple[Run, float]:
+def bare_app(people: int) -> tuple[Sandbox, App]:
+    """A python-telegram-bot application with nothing of Mend in it, and its stand-in."""
     sandbox = Sandbox()
     for i in range(people):
         sandbox.add_user(FIRST_USER + i, f"P{i}")
@@ -120,9 +139,14 @@ async def bench_echo(people: int, per_person: int) -> tuple[Run, float]:
         .request(SandboxRequest(sandbox))
         .get_updates_request(SandboxRequest(sandbox, read_timeout=30))
         .rate_limiter(limiter())
-        .updater(None)  # both bots take updates through the same Poller
+        .updater(None)  # every bot here takes updates through the same Poller
         .build()
     )
+    return sandbox, app
+
+
+async def bench_echo(people: int, per_person: int) -> tuple[Run, float]:
+    sandbox, app = bare_app(people)
 
     async def echo(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         assert update.effective_message is not None and update.effective_message.text
@@ -163,7 +187,7 @@ async def bench_mend(people: int, database_url: str) -> tuple[Run, float]:
         database=db,
     )
     app.bot._rate_limiter = limiter()  # the same lifted limits as the echo bot
-    run = Run(app, sandbox)
+    run = Run(app, sandbox, watch=FIRST_USER)
 
     async def person(user_id: int) -> None:
         for kind, value, _, _ in SAY_IT_NOW:
@@ -186,6 +210,63 @@ async def bench_mend(people: int, database_url: str) -> tuple[Run, float]:
     if done != people:
         raise SystemExit(f"only {done} of {people} flows finished")
     return run, elapsed
+
+
+async def bench_mirror(people: int, replies: list[list[BotAction]]) -> tuple[Run, float]:
+    """python-telegram-bot answering each update with exactly the calls Mend made for it (the
+    same texts and keyboards, taken from Mend's run), with no flow, no database, no safety
+    screen: the cost of Mend's traffic through python-telegram-bot and the stand-in alone."""
+    sandbox, app = bare_app(people)
+    markups = [
+        [InlineKeyboardMarkup.de_json(a.reply_markup, app.bot) if a.reply_markup else None
+         for a in calls]
+        for calls in replies
+    ]  # fmt: skip
+    answered: Counter[int] = Counter()
+
+    async def mirror(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.effective_user is not None
+        user = update.effective_user.id
+        n = answered[user]
+        answered[user] += 1
+        query = update.callback_query
+        bot = context.bot
+        for call, markup in zip(replies[n], markups[n], strict=True):
+            text, parse_mode = str(call.params.get("text", "")), call.params.get("parse_mode")
+            if call.method == "answerCallbackQuery":
+                assert query is not None
+                await bot.answer_callback_query(query.id, text=call.text)
+            elif call.method == "editMessageText":
+                assert query is not None and query.message is not None
+                await bot.edit_message_text(
+                    text, user, query.message.message_id, parse_mode=parse_mode,
+                    reply_markup=markup,
+                )  # fmt: skip
+            elif call.method == "sendMessage":
+                await bot.send_message(user, text, parse_mode=parse_mode, reply_markup=markup)
+            elif call.method == "editMessageReplyMarkup":  # Mend retires the pressed card
+                assert query is not None and query.message is not None
+                await bot.edit_message_reply_markup(
+                    user, query.message.message_id, reply_markup=markup
+                )
+            else:
+                raise SystemExit(f"the mirror bot does not know {call.method}")
+
+    app.add_handler(TypeHandler(Update, mirror))
+    run = Run(app, sandbox)
+
+    async def person(user_id: int) -> None:
+        for kind, value, _, _ in SAY_IT_NOW:
+            card = sandbox.last_card(user_id) if kind == "press" else None
+            await run.send(user_id, partial(act, user_id, kind, value, card))
+
+    def act(user_id: int, kind: str, value: str, card: dict[str, Any] | None) -> object:
+        if kind == "text":
+            return sandbox.send_text(user_id, value)
+        assert card is not None, f"no card for {user_id} at {value!r}"
+        return sandbox.press(user_id, card["message_id"], label=value)
+
+    return run, await run.go(people, person)
 
 
 def report(name: str, run: Run, elapsed: float) -> float:
@@ -242,7 +323,13 @@ async def main() -> None:
         echo = report("bare echo bot", echo_run, echo_time)
         mend_run, mend_time = await bench_mend(args.people, url)
         mend = report("Mend repair flow", mend_run, mend_time)
+        mirror_run, mirror_time = await bench_mirror(args.people, mend_run.watched)
+        mirror = report("Mend's calls only", mirror_run, mirror_time)
         print(f"ratio (Mend / echo updates per second): {mend / echo:.2f}")
+        print(
+            f"CPU per update: echo {1000 / echo:.2f} ms, Mend's calls alone {1000 / mirror:.2f} "
+            f"ms, Mend {1000 / mend:.2f} ms (its own work: {1000 / mend - 1000 / mirror:.2f} ms)"
+        )
 
 
 if __name__ == "__main__":
