@@ -37,7 +37,7 @@ class CouplePrompts:
         """Handle one claimed row; returns the status it ended in."""
         async with self.db.unit_of_work() as session:  # from here it may reach Telegram
             if not await store.start_sending(session, row, self.clock()):
-                log.warning("prompt %s was released before we reached it; not sent", row.id)
+                log.warning("prompt %s: our claim lapsed before we reached it; not sent", row.id)
                 return "lost"
         try:
             handler: Callable[[store.Claimed], Awaitable[str]] = getattr(self, f"_{row.kind}")

@@ -1,10 +1,10 @@
 """The tick: claim due prompts, send them through the rate limiter, record what happened.
 
-One short repeating JobQueue job (DESIGN.md) rather than a job per person. A batch moves
-pending -> sending in a committed claim; each row then records that its send begins (its own
-commit) just before the send, and its final status right after. A crash leaves the batch in
-`sending`: the one row whose send had begun is never sent again (at most once); the rows not
-yet reached go back to pending and are sent by the next process.
+One short repeating JobQueue job (DESIGN.md) rather than a job per person. A claimed row stays
+`pending` with a lease; just before its own send it moves to `sending` (its own commit, and
+only if the claim is still ours), and to its final status right after. A crash leaves only the
+row caught mid-send in `sending`: it is failed at the next start, never sent again (at most
+once). The rest of the claimed batch is still pending and goes out with the next tick.
 """
 
 from __future__ import annotations
@@ -81,23 +81,20 @@ class Dispatcher:
         self.stopping = False
 
     async def recover(self, *, everything: bool) -> int:
-        """At start: of the rows a previous process left in `sending`, those whose send had
-        begun are failed, never resent; the rest go back to pending. `everything` for SQLite
-        (one process: whatever is in `sending` is ours and dead); otherwise only rows past
-        their leases (another live replica may be working on them). Returns how many were
-        failed."""
+        """At start: rows a previous process left in `sending` are failed, never resent.
+        `everything` for SQLite (one process: whatever is in `sending` or claimed is ours and
+        dead, so its claims are dropped too); otherwise only rows past the lease (another live
+        replica may be mid-send). Returns how many were failed."""
         now = self.clock()
         async with self.db.unit_of_work() as session:
-            if everything:
-                failed, released = await store.recover_abandoned(
-                    session, now, timedelta(0), timedelta(0)
-                )
-            else:
-                failed, released = await store.recover_abandoned(session, now)
+            failed = await store.fail_abandoned(
+                session, now, timedelta(0) if everything else store.LEASE
+            )
+            released = await store.release_all_claims(session, now) if everything else 0
         if failed:
             log.warning("%d prompts were interrupted mid-send before; marked failed", failed)
         if released:
-            log.info("%d prompts claimed before a stop were put back to pending", released)
+            log.info("%d prompts claimed before a stop are free to send again", released)
         return failed
 
     async def tick(self) -> TickReport:
@@ -107,7 +104,7 @@ class Dispatcher:
         if self.stopping:
             return report
         async with self.db.unit_of_work() as session:
-            abandoned, _ = await store.recover_abandoned(session, now)
+            abandoned = await store.fail_abandoned(session, now, store.LEASE)
             claimed = await store.claim(session, now, self.batch)
         report.counts["failed"] += abandoned
         if not claimed:
@@ -177,7 +174,7 @@ class Dispatcher:
     async def _send(self, row: store.Claimed, message: Message, report: TickReport) -> str:
         async with self.db.unit_of_work() as session:
             if not await store.start_sending(session, row, self.clock()):
-                log.warning("prompt %s was released before we reached it; not sent", row.id)
+                log.warning("prompt %s: our claim lapsed before we reached it; not sent", row.id)
                 report.counts["lost"] += 1
                 return "lost"
         try:

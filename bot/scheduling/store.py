@@ -21,10 +21,11 @@ PENDING, SENDING, SENT, SKIPPED, FAILED, CANCELLED = (
     "failed",
     "cancelled",
 )
-# A row whose send began longer ago than this was abandoned by a process that died mid-send.
+# A row in `sending` whose send began longer ago than this was abandoned by a process that
+# died mid-send.
 LEASE = timedelta(minutes=10)
-# A row claimed longer ago than this whose send has not begun goes back to pending: its process
-# died, or is too slow to get to it (that process then finds it gone: see `start_sending`).
+# A claim older than this whose send has not begun has lapsed: its process died, or is too slow
+# to get to it (that process then finds the claim gone: see `start_sending`).
 CLAIM_LEASE = timedelta(minutes=2)
 
 
@@ -119,6 +120,7 @@ async def reschedule_evening(session: AsyncSession, user: User, now: datetime) -
         )
     else:
         existing.due_at, existing.status, existing.attempts = due, PENDING, 0
+        existing.claimed_at = None  # a tick holding it finds its claim gone and skips it
         existing.last_error = None
     return due
 
@@ -160,14 +162,20 @@ class Claimed:
 
 
 async def claim(session: AsyncSession, now: datetime, limit: int) -> list[Claimed]:
-    """Mark up to `limit` due rows as sending and return them, oldest first.
+    """Claim up to `limit` due rows and return them, oldest first. A claimed row stays
+    `pending` (nothing has been sent) with `claimed_at` set; it becomes `sending` only when its
+    own send begins (`start_sending`), so a crash leaves just that one row in `sending`.
 
     On PostgreSQL `FOR UPDATE SKIP LOCKED` lets several dispatchers claim at once without
-    taking the same row; on SQLite the write transaction (BEGIN IMMEDIATE) does that.
+    taking the same row; on SQLite the write transaction (BEGIN IMMEDIATE) does that. A claim
+    lapses after CLAIM_LEASE.
     """
+    unclaimed = ScheduledPrompt.claimed_at.is_(None) | (
+        ScheduledPrompt.claimed_at <= now - CLAIM_LEASE
+    )
     due = (
         select(ScheduledPrompt.id)
-        .where(ScheduledPrompt.status == PENDING, ScheduledPrompt.due_at <= now)
+        .where(ScheduledPrompt.status == PENDING, ScheduledPrompt.due_at <= now, unclaimed)
         .order_by(ScheduledPrompt.due_at)
         .limit(limit)
         .with_for_update(skip_locked=True)
@@ -176,7 +184,6 @@ async def claim(session: AsyncSession, now: datetime, limit: int) -> list[Claime
         update(ScheduledPrompt)
         .where(ScheduledPrompt.id.in_(due.scalar_subquery()))
         .values(
-            status=SENDING,
             claimed_at=now,
             send_started_at=None,
             attempts=ScheduledPrompt.attempts + 1,
@@ -222,6 +229,8 @@ async def finish(
     due: datetime | None = None,
 ) -> None:
     values: dict[str, object] = {"status": status, "updated_at": now, "last_error": error}
+    if status == PENDING:
+        values["claimed_at"] = None  # to be claimed afresh when due
     if status == SENT:
         values.update(sent_at=now, message_id=message_id)
     if due is not None:
@@ -232,62 +241,58 @@ async def finish(
 
 
 async def release(session: AsyncSession, ids: list[int], now: datetime) -> None:
-    """Claimed rows we did not get to (a flood wait, a shutdown): back to pending, untouched."""
+    """Claimed rows we did not get to (a flood wait, a shutdown): unclaimed, untouched."""
     if ids:
         await session.execute(
             update(ScheduledPrompt)
-            .where(ScheduledPrompt.id.in_(ids), ScheduledPrompt.status == SENDING)
-            .values(status=PENDING, attempts=ScheduledPrompt.attempts - 1, updated_at=now)
+            .where(ScheduledPrompt.id.in_(ids), ScheduledPrompt.status == PENDING)
+            .values(claimed_at=None, attempts=ScheduledPrompt.attempts - 1, updated_at=now)
         )
 
 
+async def release_all_claims(session: AsyncSession, now: datetime) -> int:
+    """At start with SQLite (one process): claims left by the previous process are dead."""
+    result = await session.execute(
+        update(ScheduledPrompt)
+        .where(ScheduledPrompt.status == PENDING, ScheduledPrompt.claimed_at.is_not(None))
+        .values(claimed_at=None, attempts=ScheduledPrompt.attempts - 1, updated_at=now)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
 async def start_sending(session: AsyncSession, row: Claimed, now: datetime) -> bool:
-    """Record, before a row's send, that it may reach Telegram from now on. False if this
-    claim is no longer the row's (released as abandoned, and perhaps claimed and sent by
-    another process meanwhile): the caller must not send it."""
+    """Mark the row `sending` just before its send: from now on it may reach Telegram. False
+    if the claim is no longer ours (it lapsed and another process took the row, or the row was
+    cancelled or rescheduled meanwhile): the caller must not send it."""
     result = await session.execute(
         update(ScheduledPrompt)
         .where(
             ScheduledPrompt.id == row.id,
-            ScheduledPrompt.status == SENDING,
+            ScheduledPrompt.status == PENDING,
             ScheduledPrompt.claimed_at == row.claimed_at,
-            ScheduledPrompt.send_started_at.is_(None),
         )
-        .values(send_started_at=now)
+        .values(status=SENDING, send_started_at=now, updated_at=now)
     )
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
-async def recover_abandoned(
-    session: AsyncSession,
-    now: datetime,
-    started_lease: timedelta = LEASE,
-    claim_lease: timedelta = CLAIM_LEASE,
-) -> tuple[int, int]:
-    """Rows left in `sending` by a process that stopped. One whose send began before
-    `now - started_lease` may or may not have reached Telegram, so it is never sent again (at
-    most once): failed. One claimed before `now - claim_lease` whose send never began goes back
-    to pending. Returns (failed, released)."""
-    sending = ScheduledPrompt.status == SENDING
-    failed = await session.execute(
+async def fail_abandoned(session: AsyncSession, now: datetime, older_than: timedelta) -> int:
+    """Rows left in `sending` by a process that stopped mid-send (begun before `now -
+    older_than`). They may or may not have reached Telegram, so they are never sent again: at
+    most once."""
+    result = await session.execute(
         update(ScheduledPrompt)
-        .where(sending, ScheduledPrompt.send_started_at <= now - started_lease)
+        .where(
+            ScheduledPrompt.status == SENDING,
+            ScheduledPrompt.send_started_at <= now - older_than,
+        )
         .values(
             status=FAILED,
             updated_at=now,
             last_error="interrupted while sending; not sent again (at most once)",
         )
     )
-    released = await session.execute(
-        update(ScheduledPrompt)
-        .where(
-            sending,
-            ScheduledPrompt.send_started_at.is_(None),
-            ScheduledPrompt.claimed_at <= now - claim_lease,
-        )
-        .values(status=PENDING, attempts=ScheduledPrompt.attempts - 1, updated_at=now)
-    )
-    return int(failed.rowcount), int(released.rowcount)  # type: ignore[attr-defined]
+    return int(result.rowcount)  # type: ignore[attr-defined]
 
 
 async def move_chat(session: AsyncSession, old: int, new: int, now: datetime) -> int:

@@ -155,7 +155,8 @@ class ScheduledPrompt(Base):
     jobs are not persisted, 100,000 of them take half a minute and hundreds of megabytes to
     create at every start, and several processes cannot share them. A row survives restarts,
     its unique `key` absorbs a double schedule, and its status makes every send at most once:
-    pending -> sending (claimed) -> sent | skipped | failed | cancelled.
+    pending (claimed with a lease) -> sending (its send begun) -> sent | skipped | failed |
+    cancelled.
     """
 
     __tablename__ = "scheduled_prompts"
@@ -174,9 +175,7 @@ class ScheduledPrompt(Base):
     attempts: Mapped[int] = mapped_column(SmallInteger, default=0)
     last_error: Mapped[str | None] = mapped_column(String(200))
     claimed_at: Mapped[datetime | None]
-    # Set in its own commit just before this row's send. A crash leaves a claimed batch in
-    # `sending`; only the rows with this set may have reached Telegram (they are failed), the
-    # rest go back to pending and are sent by the next process.
+    # When the row moved to `sending`, just before its send (a claim leaves it `pending`).
     send_started_at: Mapped[datetime | None]
     sent_at: Mapped[datetime | None]
     message_id: Mapped[int | None] = mapped_column(BigInteger)

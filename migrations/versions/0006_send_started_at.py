@@ -21,8 +21,8 @@ depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
-    # Rows claimed but not yet sent when a process dies can then go back to pending instead
-    # of being failed with the one that was in flight.
+    # A claimed row now stays pending until its own send begins; this records when it began,
+    # so a crash fails only the row that was in flight (after the lease), not its whole batch.
     with op.batch_alter_table("scheduled_prompts", schema=None) as batch_op:
         column_type = bot.storage.types.UTCDateTime(timezone=True)
         batch_op.add_column(sa.Column("send_started_at", column_type, nullable=True))

@@ -243,6 +243,8 @@ async def test_a_crash_during_a_send_never_resends_it_and_the_rest_of_the_batch_
     ticking.cancel()  # the process dies mid-send: it may or may not have reached Ana
     with contextlib.suppress(asyncio.CancelledError):
         await ticking
+    due = [r for r in await rows(h) if r.kind == "evening" and r.due_at <= h.clock.now]
+    assert {r.user_id: r.status for r in due} == {ANA: "sending", BEN: "pending"}
 
     restarted = Dispatcher(h.db, h.app.bot, h.clock)
     assert await restarted.recover(everything=True) == 1
@@ -257,6 +259,14 @@ async def test_a_crash_during_a_send_never_resends_it_and_the_rest_of_the_batch_
     assert ben.status == "sent"
 
 
+def evening_cards(h: Harness, chat_id: int, actions: list[BotAction]) -> list[BotAction]:
+    return [
+        a
+        for a in sent_to(h, chat_id, actions)
+        if any(b.get("callback_data", "").startswith("menu:ev.") for b in a.buttons())
+    ]
+
+
 async def until(condition: Callable[[], bool]) -> None:
     """Let other tasks run until `condition` holds (no clock involved)."""
     for _ in range(10_000):
@@ -264,6 +274,40 @@ async def until(condition: Callable[[], bool]) -> None:
             return
         await asyncio.sleep(0)
     raise AssertionError("condition never held")
+
+
+async def test_a_claimed_row_is_left_to_its_claimer_until_the_claim_lapses(harness: Harness):
+    h = harness
+    await onboard(h, ANA, "Ana")
+    h.clock.advance(timedelta(minutes=30))
+    async with h.db.unit_of_work() as session:  # another replica claims it
+        await store.claim(session, h.clock.now, 10)
+    assert sent_to(h, ANA, await h.tick()) == []
+    h.clock.advance(store.CLAIM_LEASE + timedelta(seconds=1))  # and never gets to it
+    assert len(sent_to(h, ANA, await h.tick())) == 1
+
+
+async def test_an_evening_moved_while_its_tick_is_under_way_comes_at_the_new_time(
+    harness: Harness,
+):
+    h = harness
+    await onboard(h, ANA, "Ana")  # both evenings due at 20:00 UTC (21:00 Berlin)
+    await onboard(h, BEN, "Ben")
+    h.clock.advance(timedelta(minutes=30))
+    gate = asyncio.Event()
+    h.sandbox.faults.append(Fault("hold", method="sendMessage", chat_id=ANA, gate=gate))
+    since = h.sandbox.last_seq()
+    calls = h.sandbox.calls["sendMessage"]
+    ticking = asyncio.create_task(h.dispatcher.tick())  # claims both, sends Ana's first
+    await until(lambda: h.sandbox.calls["sendMessage"] > calls)
+    await h.text(BEN, "/settings")  # meanwhile Ben moves tonight's reflection to 22:00
+    await h.press(BEN, "Change its time")
+    await h.text(BEN, "22:00")
+    gate.set()
+    await ticking
+    assert evening_cards(h, BEN, [a for a in h.sandbox.actions if a.seq > since]) == []
+    h.clock.advance(timedelta(minutes=61))  # 22:01 in Berlin
+    assert len(evening_cards(h, BEN, await h.tick())) == 1
 
 
 async def test_a_replica_too_slow_to_reach_its_claim_loses_it_and_does_not_send_it(
