@@ -176,7 +176,7 @@ async def child_start(url: str) -> dict[str, float]:
 
 
 async def child_claim(url: str) -> dict[str, float]:
-    """One tick's claim: the due rows out of a million, marked sending (rolled back after)."""
+    """One tick's claim: the due rows out of a million, claimed (rolled back after)."""
     from bot.scheduling import store
     from bot.storage.database import Database
 

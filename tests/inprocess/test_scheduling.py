@@ -328,6 +328,8 @@ async def test_a_replica_too_slow_to_reach_its_claim_loses_it_and_does_not_send_
     h.clock.advance(store.CLAIM_LEASE + timedelta(seconds=1))
     other = await h.tick()  # another replica: Ben's row was claimed but never begun
     assert len(sent_to(h, BEN, other)) == 1 and sent_to(h, ANA, other) == []
+    (ana,) = [r for r in await rows(h, ANA) if r.kind == "evening" and r.due_at <= h.clock.now]
+    assert ana.status == "sending"  # mid-send within its lease: left to the slow replica
 
     gate.set()  # the slow replica goes on to Ben's row, which is no longer its own
     report = await ticking
