@@ -145,6 +145,21 @@ def bare_app(people: int) -> tuple[Sandbox, App]:
     return sandbox, app
 
 
+async def say_it_now(run: Run, user_id: int) -> None:
+    """One person through the whole repair flow to "say something now"."""
+    sandbox = run.sandbox
+
+    def act(kind: str, value: str, card: dict[str, Any] | None) -> object:
+        if kind == "text":
+            return sandbox.send_text(user_id, value)
+        assert card is not None, f"no card for {user_id} at {value!r}"
+        return sandbox.press(user_id, card["message_id"], label=value)
+
+    for kind, value, _, _ in SAY_IT_NOW:
+        card = sandbox.last_card(user_id) if kind == "press" else None
+        await run.send(user_id, partial(act, kind, value, card))
+
+
 async def bench_echo(people: int, per_person: int) -> tuple[Run, float]:
     sandbox, app = bare_app(people)
 
@@ -188,19 +203,7 @@ async def bench_mend(people: int, database_url: str) -> tuple[Run, float]:
     )
     app.bot._rate_limiter = limiter()  # the same lifted limits as the echo bot
     run = Run(app, sandbox, watch=FIRST_USER)
-
-    async def person(user_id: int) -> None:
-        for kind, value, _, _ in SAY_IT_NOW:
-            card = sandbox.last_card(user_id) if kind == "press" else None
-            await run.send(user_id, partial(act, user_id, kind, value, card))
-
-    def act(user_id: int, kind: str, value: str, card: dict[str, Any] | None) -> object:
-        if kind == "text":
-            return sandbox.send_text(user_id, value)
-        assert card is not None, f"no card for {user_id} at {value!r}"
-        return sandbox.press(user_id, card["message_id"], label=value)
-
-    elapsed = await run.go(people, person)
+    elapsed = await run.go(people, partial(say_it_now, run))
     db = Database(database_url)
     async with db.unit_of_work() as session:
         done = await session.scalar(
@@ -254,19 +257,7 @@ async def bench_mirror(people: int, replies: list[list[BotAction]]) -> tuple[Run
 
     app.add_handler(TypeHandler(Update, mirror))
     run = Run(app, sandbox)
-
-    async def person(user_id: int) -> None:
-        for kind, value, _, _ in SAY_IT_NOW:
-            card = sandbox.last_card(user_id) if kind == "press" else None
-            await run.send(user_id, partial(act, user_id, kind, value, card))
-
-    def act(user_id: int, kind: str, value: str, card: dict[str, Any] | None) -> object:
-        if kind == "text":
-            return sandbox.send_text(user_id, value)
-        assert card is not None, f"no card for {user_id} at {value!r}"
-        return sandbox.press(user_id, card["message_id"], label=value)
-
-    return run, await run.go(people, person)
+    return run, await run.go(people, partial(say_it_now, run))
 
 
 def report(name: str, run: Run, elapsed: float) -> float:
