@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from bot.sandbox.core import BotAction, Fault, FloodLimits, Sandbox
 from bot.scheduling import store
-from bot.scheduling.dispatcher import Dispatcher
+from bot.scheduling.dispatcher import Dispatcher, TickReport
 from bot.storage.models import ConversationState, MomentRow, Reflection, ScheduledPrompt, User
 from tests.harness import FakeClock, Harness, start_harness
 from tests.inprocess.flows import LATER, SAY_IT_NOW
@@ -229,17 +229,46 @@ async def test_prompts_claimed_but_not_reached_before_a_crash_are_sent_once_afte
     assert (row.status, row.attempts) == ("sent", 1)
 
 
+def evening_cards(h: Harness, chat_id: int, actions: list[BotAction]) -> list[BotAction]:
+    return [
+        a
+        for a in sent_to(h, chat_id, actions)
+        if any(b.get("callback_data", "").startswith("menu:ev.") for b in a.buttons())
+    ]
+
+
+async def until(condition: Callable[[], bool]) -> None:
+    """Let other tasks run until `condition` holds (no clock involved)."""
+    for _ in range(10_000):
+        if condition():
+            return
+        await asyncio.sleep(0)
+    raise AssertionError("condition never held")
+
+
+async def a_tick_stuck_on_anas_send(
+    h: Harness, dispatcher: Dispatcher
+) -> tuple[asyncio.Task[TickReport], asyncio.Event, int]:
+    """Ana's and Ben's evenings due (Ana's row first) and `dispatcher`'s tick held at Ana's send,
+    which is at Telegram. Returns the tick, the gate that lets that send finish, and the last
+    action before the tick."""
+    await onboard(h, ANA, "Ana")  # both evenings due at 20:00 UTC (21:00 in Berlin)
+    await onboard(h, BEN, "Ben")
+    h.clock.advance(timedelta(minutes=30))
+    gate = asyncio.Event()
+    h.sandbox.faults.append(Fault("hold", method="sendMessage", chat_id=ANA, gate=gate))
+    since = h.sandbox.last_seq()
+    calls = h.sandbox.calls["sendMessage"]
+    ticking = asyncio.create_task(dispatcher.tick())
+    await until(lambda: h.sandbox.calls["sendMessage"] > calls)
+    return ticking, gate, since
+
+
 async def test_a_crash_during_a_send_never_resends_it_and_the_rest_of_the_batch_go_out(
     harness: Harness,
 ):
     h = harness
-    await onboard(h, ANA, "Ana")  # both evenings due at 20:00 UTC; Ana's row comes first
-    await onboard(h, BEN, "Ben")
-    h.clock.advance(timedelta(minutes=30))
-    h.sandbox.faults.append(Fault("slow", method="sendMessage", chat_id=ANA, delay=600))
-    calls = h.sandbox.calls["sendMessage"]
-    ticking = asyncio.create_task(h.dispatcher.tick())
-    await until(lambda: h.sandbox.calls["sendMessage"] > calls)  # Ana's send is at Telegram
+    ticking, _, _ = await a_tick_stuck_on_anas_send(h, h.dispatcher)
     ticking.cancel()  # the process dies mid-send: it may or may not have reached Ana
     with contextlib.suppress(asyncio.CancelledError):
         await ticking
@@ -259,23 +288,6 @@ async def test_a_crash_during_a_send_never_resends_it_and_the_rest_of_the_batch_
     assert ben.status == "sent"
 
 
-def evening_cards(h: Harness, chat_id: int, actions: list[BotAction]) -> list[BotAction]:
-    return [
-        a
-        for a in sent_to(h, chat_id, actions)
-        if any(b.get("callback_data", "").startswith("menu:ev.") for b in a.buttons())
-    ]
-
-
-async def until(condition: Callable[[], bool]) -> None:
-    """Let other tasks run until `condition` holds (no clock involved)."""
-    for _ in range(10_000):
-        if condition():
-            return
-        await asyncio.sleep(0)
-    raise AssertionError("condition never held")
-
-
 async def test_a_claimed_row_is_left_to_its_claimer_until_the_claim_lapses(harness: Harness):
     h = harness
     await onboard(h, ANA, "Ana")
@@ -291,15 +303,7 @@ async def test_an_evening_moved_while_its_tick_is_under_way_comes_at_the_new_tim
     harness: Harness,
 ):
     h = harness
-    await onboard(h, ANA, "Ana")  # both evenings due at 20:00 UTC (21:00 Berlin)
-    await onboard(h, BEN, "Ben")
-    h.clock.advance(timedelta(minutes=30))
-    gate = asyncio.Event()
-    h.sandbox.faults.append(Fault("hold", method="sendMessage", chat_id=ANA, gate=gate))
-    since = h.sandbox.last_seq()
-    calls = h.sandbox.calls["sendMessage"]
-    ticking = asyncio.create_task(h.dispatcher.tick())  # claims both, sends Ana's first
-    await until(lambda: h.sandbox.calls["sendMessage"] > calls)
+    ticking, gate, since = await a_tick_stuck_on_anas_send(h, h.dispatcher)
     await h.text(BEN, "/settings")  # meanwhile Ben moves tonight's reflection to 22:00
     await h.press(BEN, "Change its time")
     await h.text(BEN, "22:00")
@@ -314,16 +318,8 @@ async def test_a_replica_too_slow_to_reach_its_claim_loses_it_and_does_not_send_
     harness: Harness,
 ):
     h = harness
-    await onboard(h, ANA, "Ana")  # both evenings due at 20:00 UTC; Ana's row comes first
-    await onboard(h, BEN, "Ben")
-    h.clock.advance(timedelta(minutes=30))
-    gate = asyncio.Event()
-    h.sandbox.faults.append(Fault("hold", method="sendMessage", chat_id=ANA, gate=gate))
     slow = Dispatcher(h.db, h.app.bot, h.clock)  # a second replica, stuck on Ana's send
-    since = h.sandbox.last_seq()
-    calls = h.sandbox.calls["sendMessage"]
-    ticking = asyncio.create_task(slow.tick())
-    await until(lambda: h.sandbox.calls["sendMessage"] > calls)
+    ticking, gate, since = await a_tick_stuck_on_anas_send(h, slow)
 
     h.clock.advance(store.CLAIM_LEASE + timedelta(seconds=1))
     other = await h.tick()  # another replica: Ben's row was claimed but never begun
