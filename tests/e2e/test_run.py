@@ -6,6 +6,7 @@ import asyncio
 
 import pytest
 
+from bot.sandbox.server import SandboxServer
 from bot.storage.database import Database
 from bot.storage.models import User
 from tests.e2e.conftest import BotProcess, Control
@@ -90,3 +91,16 @@ def test_kill_9_mid_onboarding_loses_nothing(
     control.reply_containing("All set, Annie", since)
     row = user(db_url, ANA)
     assert row is not None and (row.preferred_name, row.timezone) == ("Annie", "Europe/Lisbon")
+
+
+def test_a_token_revoked_while_running_ends_the_bot_with_one_line(
+    bot_process: BotProcess, control: Control, server: SandboxServer
+):
+    bot_process.start(control)
+    assert server.sandbox is not None and bot_process.process is not None
+    server.sandbox.token = "123456789:revoked-by-botfather"  # Telegram now answers 401
+    control.user(ANA, "Ana")
+    control.send(ANA, "/start")  # ends the long poll under way; the next one is refused
+    assert bot_process.process.wait(30) == 2
+    last = bot_process.logs().strip().splitlines()[-1]
+    assert last == "mend: Telegram refused TELEGRAM_BOT_TOKEN: check it with @BotFather."
