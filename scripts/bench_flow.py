@@ -26,7 +26,6 @@ import asyncio
 import sys
 import tempfile
 import time
-import uuid
 from collections import Counter
 from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
@@ -56,6 +55,7 @@ from bot.storage.migrate import upgrade
 from bot.storage.models import MomentRow, User
 from bot.telegram.poller import Poller
 from tests.inprocess.flows import SAY_IT_NOW
+from tests.postgres import create_scratch, drop_scratch
 
 FIRST_USER = 1_000_000
 ANSWERS = ("sendMessage", "editMessageText")
@@ -272,20 +272,6 @@ def report(name: str, run: Run, elapsed: float) -> float:
     return rate
 
 
-async def fresh_postgres(url: str) -> str:
-    import asyncpg
-    from sqlalchemy.engine import make_url
-
-    name = f"mend_bench_{uuid.uuid4().hex[:8]}"
-    admin = make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
-    connection = await asyncpg.connect(admin)
-    try:
-        await connection.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await connection.close()
-    return make_url(url).set(database=name).render_as_string(hide_password=False)
-
-
 async def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     parser.add_argument("--people", type=int, default=200)
@@ -298,29 +284,37 @@ async def main() -> None:
         if args.database == "sqlite":
             url = f"sqlite+aiosqlite:///{folder}/bench.db"
         else:
-            url = await fresh_postgres(args.postgres_url)
-        await asyncio.to_thread(upgrade, url)
-        settings = Settings(_env_file=None, database_url=url)
-        print(
-            f"{args.people} people at once, {len(SAY_IT_NOW)} updates each, {args.database}; "
-            f"Mend handles up to {concurrency(settings)} updates at once, the echo bot 1 "
-            f"(python-telegram-bot's default)"
-        )
-        print(
-            f"{'bot':<18} {'updates':>7} {'seconds':>8} {'updates/s':>10} "
-            f"{'handle p50':>9} {'handle p99':>9} {'answer p99':>10}   (ms)"
-        )
-        echo_run, echo_time = await bench_echo(args.people, len(SAY_IT_NOW))
-        echo = report("bare echo bot", echo_run, echo_time)
-        mend_run, mend_time = await bench_mend(args.people, url)
-        mend = report("Mend repair flow", mend_run, mend_time)
-        mirror_run, mirror_time = await bench_mirror(args.people, mend_run.watched)
-        mirror = report("Mend's calls only", mirror_run, mirror_time)
-        print(f"ratio (Mend / echo updates per second): {mend / echo:.2f}")
-        print(
-            f"CPU per update: echo {1000 / echo:.2f} ms, Mend's calls alone {1000 / mirror:.2f} "
-            f"ms, Mend {1000 / mend:.2f} ms (its own work: {1000 / mend - 1000 / mirror:.2f} ms)"
-        )
+            url = await create_scratch(args.postgres_url, "mend_bench")
+        try:
+            await run_all(args.people, url, args.database)
+        finally:
+            if args.database == "postgres":
+                await drop_scratch(args.postgres_url, url)
+
+
+async def run_all(people: int, url: str, database: str) -> None:
+    await asyncio.to_thread(upgrade, url)
+    settings = Settings(_env_file=None, database_url=url)
+    print(
+        f"{people} people at once, {len(SAY_IT_NOW)} updates each, {database}; "
+        f"Mend handles up to {concurrency(settings)} updates at once, the echo bot 1 "
+        f"(python-telegram-bot's default)"
+    )
+    print(
+        f"{'bot':<18} {'updates':>7} {'seconds':>8} {'updates/s':>10} "
+        f"{'handle p50':>9} {'handle p99':>9} {'answer p99':>10}   (ms)"
+    )
+    echo_run, echo_time = await bench_echo(people, len(SAY_IT_NOW))
+    echo = report("bare echo bot", echo_run, echo_time)
+    mend_run, mend_time = await bench_mend(people, url)
+    mend = report("Mend repair flow", mend_run, mend_time)
+    mirror_run, mirror_time = await bench_mirror(people, mend_run.watched)
+    mirror = report("Mend's calls only", mirror_run, mirror_time)
+    print(f"ratio (Mend / echo updates per second): {mend / echo:.2f}")
+    print(
+        f"CPU per update: echo {1000 / echo:.2f} ms, Mend's calls alone {1000 / mirror:.2f} "
+        f"ms, Mend {1000 / mend:.2f} ms (its own work: {1000 / mend - 1000 / mirror:.2f} ms)"
+    )
 
 
 if __name__ == "__main__":

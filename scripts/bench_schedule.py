@@ -24,13 +24,13 @@ import subprocess
 import sys
 import tempfile
 import time
-import uuid
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
+
 STARTED = time.perf_counter()  # as early as possible: start time counts imports
 NOW = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
 ZONES = [
@@ -325,20 +325,6 @@ def run_child(*args: str) -> dict[str, float]:
     return dict(json.loads(output.strip().splitlines()[-1]))
 
 
-async def fresh_postgres(base: str) -> str:
-    import asyncpg
-    from sqlalchemy.engine import make_url
-
-    name = f"mend_bench_{uuid.uuid4().hex[:8]}"
-    admin = make_url(base).set(drivername="postgresql").render_as_string(hide_password=False)
-    connection = await asyncpg.connect(admin)
-    try:
-        await connection.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await connection.close()
-    return make_url(base).set(database=name).render_as_string(hide_password=False)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--people", type=int, default=1_000_000)
@@ -364,27 +350,33 @@ def main() -> None:
         return
 
     from bot.storage.migrate import upgrade
+    from tests.postgres import create_scratch, drop_scratch  # here: not in the timed children
 
     with tempfile.TemporaryDirectory() as folder:
         targets = [("SQLite", f"sqlite+aiosqlite:///{folder}/bench.db")]
         if not args.skip_postgres:
-            targets.append(("PostgreSQL", asyncio.run(fresh_postgres(args.postgres_url))))
+            scratch = asyncio.run(create_scratch(args.postgres_url, "mend_bench"))
+            targets.append(("PostgreSQL", scratch))
         print(f"{args.people:,} people, each with a pending evening prompt")
         print(f"{'':<28} {'start s':>8} {'idle MB':>8} {'claim ms':>9}")
-        for name, url in targets:
-            upgrade(url)
-            began = time.perf_counter()
-            if name == "SQLite":
-                populate_sqlite(url.partition(":///")[2], args.people)
-            else:
-                asyncio.run(populate_postgres(url, args.people))
-            filled = time.perf_counter() - began
-            start = run_child("start", url)
-            claim = run_child("claim", url)
-            print(
-                f"{'Mend, ' + name:<28} {start['start_s']:>8.2f} {start['rss_mb']:>8.0f} "
-                f"{claim['claim_ms']:>9.2f}   (filled in {filled:.0f} s)"
-            )
+        try:
+            for name, url in targets:
+                upgrade(url)
+                began = time.perf_counter()
+                if name == "SQLite":
+                    populate_sqlite(url.partition(":///")[2], args.people)
+                else:
+                    asyncio.run(populate_postgres(url, args.people))
+                filled = time.perf_counter() - began
+                start = run_child("start", url)
+                claim = run_child("claim", url)
+                print(
+                    f"{'Mend, ' + name:<28} {start['start_s']:>8.2f} {start['rss_mb']:>8.0f} "
+                    f"{claim['claim_ms']:>9.2f}   (filled in {filled:.0f} s)"
+                )
+        finally:  # the million-row database is not left on the server
+            if not args.skip_postgres:
+                asyncio.run(drop_scratch(args.postgres_url, scratch))
         jobs = run_child("jobqueue", str(args.jobqueue))
         print(
             f"{f'JobQueue, {args.jobqueue:,} run_daily':<28} {jobs['start_s']:>8.2f} "

@@ -44,8 +44,10 @@ from bot.storage.models import (  # noqa: E402
     User,
 )
 from tests.inprocess.flows import EXPECTED_AFTER_PATH, TO_THE_PATH  # noqa: E402
+from tests.postgres import create_scratch, drop_scratch  # noqa: E402
 
 FIRST = 7_000_000
+POSTGRES = "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 SCRIPT = [
     *TO_THE_PATH,
     ("press", "Let it go", "letgo", ""),
@@ -204,22 +206,6 @@ async def faults(sandbox: Sandbox, stop: asyncio.Event) -> None:
         await asyncio.sleep(1.0)
 
 
-async def fresh_postgres(base: str) -> str:
-    import uuid
-
-    import asyncpg
-    from sqlalchemy.engine import make_url
-
-    name = f"mend_load_{uuid.uuid4().hex[:8]}"
-    admin = make_url(base).set(drivername="postgresql").render_as_string(hide_password=False)
-    connection = await asyncpg.connect(admin)
-    try:
-        await connection.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await connection.close()
-    return make_url(base).set(database=name).render_as_string(hide_password=False)
-
-
 async def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--people", type=int, default=200)
@@ -230,7 +216,7 @@ async def main() -> None:
     if args.database == "sqlite":
         url = f"sqlite+aiosqlite:///{folder}/load.db"
     else:
-        url = await fresh_postgres("postgresql+asyncpg://postgres@127.0.0.1:5432/test")
+        url = await create_scratch(POSTGRES, "mend_load")
     await asyncio.to_thread(upgrade, url)
     ids = [FIRST + n for n in range(args.people)]
     db = Database(url)
@@ -323,12 +309,15 @@ async def main() -> None:
                     f"  {moment.user_id}: {field} is {getattr(moment, field)!r}, "
                     f"expected {expected!r}"
                 )
-    prompt_texts = Counter(
+    prompts_per_chat = Counter(  # evening cards: the messages with its buttons
         a.chat_id
         for a in sandbox.actions
-        if a.method == "sendMessage" and (a.text or "").startswith("Good evening")
+        if a.method == "sendMessage"
+        and any(b.get("callback_data", "").startswith("menu:ev.") for b in a.buttons())
     )
     server.stop()
+    if args.database == "postgres":
+        await drop_scratch(POSTGRES, url)
     print(
         f"{args.people} people, {args.kills} kill -9 and restarts, a fault every second, "
         f"{elapsed:.0f} s, {args.database}"
@@ -338,7 +327,8 @@ async def main() -> None:
     print(f"answers missing or wrong:     {missing}")
     print(f"moments duplicated:           {sum(c - 1 for c in per_person.values() if c > 1)}")
     print(f"prompts sent (rows):          {sent} {statuses}")
-    print(f"prompts delivered twice:      {sum(1 for c in prompt_texts.values() if c > 1)}")
+    print(f"prompts delivered (chats):    {len(prompts_per_chat)}")
+    print(f"prompts delivered twice:      {sum(1 for c in prompts_per_chat.values() if c > 1)}")
     print(f"updates not committed in 2 min: {stats['not committed in 2 minutes']}")
     print(f"asked where we are (/moment): {stats['asked where we are']}")
     print(f"kills:                        {stats['kill -9']}")

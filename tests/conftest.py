@@ -6,7 +6,6 @@ from __future__ import annotations
 import asyncio
 import os
 import shutil
-import uuid
 from collections.abc import AsyncIterator, Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -18,6 +17,7 @@ from sqlalchemy.engine import make_url
 from bot.storage.migrate import upgrade
 from bot.storage.models import Base
 from tests.harness import FakeClock, Harness, start_harness
+from tests.postgres import admin, create_scratch, drop_scratch
 
 POSTGRES_URL = os.environ.get(
     "TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
@@ -27,21 +27,9 @@ IN_CI = os.environ.get("CI", "").lower() == "true"
 TEST_DB = os.environ.get("MEND_TEST_DB", "sqlite")
 
 
-def _asyncpg_dsn(url: str) -> str:
-    return make_url(url).set(drivername="postgresql").render_as_string(hide_password=False)
-
-
-async def _pg_admin(url: str, sql: str) -> None:
-    connection = await asyncpg.connect(_asyncpg_dsn(url), timeout=5)
-    try:
-        await connection.execute(sql)
-    finally:
-        await connection.close()
-
-
 def _postgres_or_skip() -> None:
     try:
-        asyncio.run(_pg_admin(POSTGRES_URL, "SELECT 1"))
+        asyncio.run(admin(POSTGRES_URL, "SELECT 1"))
     except (OSError, asyncpg.PostgresError, TimeoutError) as error:
         message = f"PostgreSQL at {make_url(POSTGRES_URL).host} is not reachable: {error}"
         if IN_CI:
@@ -53,18 +41,16 @@ def _postgres_or_skip() -> None:
 def postgres_url() -> Iterator[str]:
     """A fresh PostgreSQL database for this test session, migrated to head, dropped after."""
     _postgres_or_skip()
-    name = f"mend_test_{uuid.uuid4().hex[:10]}"
-    asyncio.run(_pg_admin(POSTGRES_URL, f'CREATE DATABASE "{name}"'))
-    url = make_url(POSTGRES_URL).set(database=name).render_as_string(hide_password=False)
+    url = asyncio.run(create_scratch(POSTGRES_URL, "mend_test"))
     upgrade(url)
     yield url
-    asyncio.run(_pg_admin(POSTGRES_URL, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'))
+    asyncio.run(drop_scratch(POSTGRES_URL, url))
 
 
 @pytest.fixture
 def clean_postgres_url(postgres_url: str) -> str:
     tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
-    asyncio.run(_pg_admin(postgres_url, f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    asyncio.run(admin(postgres_url, f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
     return postgres_url
 
 
