@@ -1,8 +1,10 @@
 """The bot's own web server: Telegram's webhook and /healthz.
 
 python-telegram-bot's built-in webhook server cannot serve other routes, so this is the
-"custom webhook" set-up from its examples (`Application.builder().updater(None)` and updates
-put on `application.update_queue`), on tornado, which python-telegram-bot[webhooks] brings.
+"custom webhook" set-up from its examples (`Application.builder().updater(None)`), on tornado,
+which python-telegram-bot[webhooks] brings. Unlike the examples, an update is handled before
+the answer: Telegram takes 200 as "delivered", and one merely queued would be lost to a crash
+(a redelivery after a failed answer has no second effect: `processed_updates`).
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ import tornado.web
 from sqlalchemy import text
 from telegram import Update
 
+from bot.telegram.concurrency import handle_now
 from bot.telegram.services import services_of
 
 log = logging.getLogger(__name__)
@@ -46,7 +49,7 @@ class _Webhook(tornado.web.RequestHandler):
             self.set_status(400)
             self.finish()
             return
-        await self.application_.update_queue.put(update)
+        await handle_now(self.application_, update)
         self.set_status(200)
         self.finish()
 

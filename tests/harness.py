@@ -3,8 +3,9 @@ Telegram stand-in as its request, and a clock the test controls."""
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -18,6 +19,14 @@ from bot.sandbox.request import SandboxRequest
 from bot.scheduling.dispatcher import Dispatcher
 from bot.storage.database import Database
 from bot.telegram.services import services_of
+
+
+async def until(condition: Callable[[], bool], timeout: float = 10) -> None:
+    """Let the other tasks run until `condition` holds (an event to wait for, not a timing)."""
+    async with asyncio.timeout(timeout):
+        # The conditions are counters in the stand-in, which has no event for each of them.
+        while not condition():  # noqa: ASYNC110
+            await asyncio.sleep(0.001)
 
 
 class FakeClock:

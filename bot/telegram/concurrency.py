@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 from collections.abc import Awaitable
 from typing import Any
 
@@ -13,6 +14,19 @@ from telegram.ext import BaseUpdateProcessor
 # waiting for its chat would hold one of its slots and starve every other chat. So its limit
 # is set high, and the real limit is a semaphore taken *after* the chat's turn has come.
 _OUTER_FACTOR = 1000
+
+log = logging.getLogger(__name__)
+
+
+async def handle_now(application: Any, update: Update) -> None:
+    """Handle one update through the application's processor and return once it is done, so
+    the caller (the poller, the webhook) tells Telegram it is taken only after it is handled."""
+    try:
+        await application.update_processor.process_update(
+            update, application.process_update(update)
+        )
+    except Exception:  # handler errors go to the error handler; this is a last resort
+        log.exception("update %s could not be handled", update.update_id)
 
 
 class PerChatUpdateProcessor(BaseUpdateProcessor):

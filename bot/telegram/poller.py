@@ -20,6 +20,7 @@ from telegram import Update
 from telegram.error import Conflict, InvalidToken, RetryAfter, TelegramError, TimedOut
 
 from bot.scheduling.ratelimit import retry_seconds
+from bot.telegram.concurrency import handle_now
 
 log = logging.getLogger(__name__)
 
@@ -63,7 +64,7 @@ class Poller:
             if updates is None:  # told to stop during the long poll
                 break
             if updates:
-                await asyncio.gather(*(self._handle(update) for update in updates))
+                await asyncio.gather(*(handle_now(self.application, u) for u in updates))
                 self.offset = updates[-1].update_id + 1
         await self._confirm_last()
 
@@ -83,13 +84,6 @@ class Poller:
             return None
         updates: tuple[Update, ...] = fetch.result()
         return updates
-
-    async def _handle(self, update: Update) -> None:
-        app = self.application
-        try:
-            await app.update_processor.process_update(update, app.process_update(update))
-        except Exception:  # handler errors go to the error handler; this is a last resort
-            log.exception("update %s could not be handled", update.update_id)
 
     async def _confirm_last(self) -> None:
         """Tell Telegram the last batch is handled, so a restart does not see it again (it

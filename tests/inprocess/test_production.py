@@ -1,15 +1,21 @@
-"""Production behaviour in-process: stopping mid-tick puts claimed prompts back; /healthz."""
+"""Production behaviour in-process: stopping mid-tick puts claimed prompts back; /healthz;
+the webhook answers Telegram only once an update is handled."""
 
 from __future__ import annotations
 
+import asyncio
 from datetime import timedelta
 
+import httpx
+import tornado.httpserver
+import tornado.netutil
 from sqlalchemy import select
 
+from bot.sandbox.core import Fault
 from bot.scheduling import store
 from bot.storage.models import ScheduledPrompt, User
-from bot.webserver import health
-from tests.harness import Harness
+from bot.webserver import SECRET_HEADER, health, make_app
+from tests.harness import Harness, until
 
 
 async def plan_five(h: Harness) -> None:
@@ -58,3 +64,27 @@ async def test_healthz_says_database_and_tick(harness: Harness):
     assert (await health(h.app))["tick_age_seconds"] == 0
     h.clock.advance(timedelta(minutes=5))  # no tick for a while: something is wrong
     assert (await health(h.app))["ok"] is False
+
+
+async def test_the_webhook_answers_telegram_only_after_the_update_is_handled(harness: Harness):
+    h = harness
+    h.person(1400, "Ana")
+    gate = asyncio.Event()
+    h.sandbox.faults.append(Fault("hold", method="sendMessage", gate=gate))
+    server = tornado.httpserver.HTTPServer(make_app(h.app, "/telegram", "s3cret"))
+    (sock,) = tornado.netutil.bind_sockets(0, "127.0.0.1")
+    server.add_sockets([sock])
+    update = h.sandbox.send_text(1400, "/help")
+    url = f"http://127.0.0.1:{sock.getsockname()[1]}/telegram"
+    try:
+        async with httpx.AsyncClient(timeout=10) as client:
+            posting = asyncio.create_task(
+                client.post(url, json=update, headers={SECRET_HEADER: "s3cret"})
+            )
+            await until(lambda: h.sandbox.calls["sendMessage"] > 0)  # the reply is on its way
+            assert not posting.done()  # ...and Telegram has not been told "delivered" yet
+            gate.set()
+            assert (await posting).status_code == 200
+    finally:
+        server.stop()
+    assert [a.text for a in h.sandbox.sent(1400) if "What I can do" in (a.text or "")]

@@ -5,7 +5,6 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import time
-from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 
 import pytest
@@ -15,7 +14,7 @@ from bot.sandbox.core import BotAction, Fault, FloodLimits, Sandbox
 from bot.scheduling import store
 from bot.scheduling.dispatcher import Dispatcher, TickReport
 from bot.storage.models import ConversationState, MomentRow, Reflection, ScheduledPrompt, User
-from tests.harness import FakeClock, Harness, start_harness
+from tests.harness import FakeClock, Harness, start_harness, until
 from tests.inprocess.flows import LATER, SAY_IT_NOW
 
 ANA, BEN = 701, 702
@@ -235,15 +234,6 @@ def evening_cards(h: Harness, chat_id: int, actions: list[BotAction]) -> list[Bo
         for a in sent_to(h, chat_id, actions)
         if any(b.get("callback_data", "").startswith("menu:ev.") for b in a.buttons())
     ]
-
-
-async def until(condition: Callable[[], bool]) -> None:
-    """Let other tasks run until `condition` holds (no clock involved)."""
-    for _ in range(10_000):
-        if condition():
-            return
-        await asyncio.sleep(0)
-    raise AssertionError("condition never held")
 
 
 async def a_tick_stuck_on_anas_send(
