@@ -109,16 +109,22 @@ class CouplePrompts:
                 await store.finish(session, row.id, store.SKIPPED, now, error="space not active")
                 return store.SKIPPED
             space, a, b = found
-            checkin = Checkin(
-                space_id=space.id,
-                local_date=day,
-                chat_id=space.chat_id,
-                answers={},
-                status="open",
-                created_at=now,
+            # A retry (a flood wait, a migrated group) finds the card it made the first time.
+            checkin = await session.scalar(
+                select(Checkin).where(Checkin.space_id == space.id, Checkin.local_date == day)
             )
-            session.add(checkin)
-            await session.flush()
+            if checkin is None:
+                checkin = Checkin(
+                    space_id=space.id,
+                    local_date=day,
+                    chat_id=space.chat_id,
+                    answers={},
+                    status="open",
+                    created_at=now,
+                )
+                session.add(checkin)
+                await session.flush()
+            checkin.chat_id = space.chat_id
             c = catalogue(a.language_code)
             card = couples.checkin_card(
                 checkin.id, {a.id: a.display_name, b.id: b.display_name}, {}, "open", c

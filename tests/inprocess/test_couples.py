@@ -11,7 +11,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
-from bot.sandbox.core import BotAction, Sandbox
+from bot.sandbox.core import BotAction, Fault, Sandbox
 from bot.storage.models import Appreciation, Checkin, CoupleSpace, PartnerLink, ScheduledPrompt
 from tests.harness import FakeClock, Harness, start_harness
 from tests.inprocess.flows import TO_THE_PATH
@@ -166,6 +166,20 @@ async def test_a_blind_check_in_reveals_both_answers_together(h: Harness):
     actions = await h.press(BEN, "2", chat_id=group, message_id=card.message_id)
     (revealed,) = said(actions, group)
     assert "Ana: 4 · Ben: 2" in revealed and "quite different" in revealed
+
+
+async def test_a_check_in_card_refused_with_a_flood_wait_goes_out_once_on_retry(h: Harness):
+    group = await paired_group(h)
+    await check_in_on(h, group)
+    h.clock.advance(timedelta(minutes=30))
+    h.sandbox.faults.append(Fault("retry_after", method="sendMessage", chat_id=group))
+    assert [a for a in await h.tick() if a.chat_id == group] == []  # Telegram said wait
+    h.clock.advance(timedelta(seconds=30))
+    cards = [a for a in await h.tick() if a.method == "sendMessage" and a.chat_id == group]
+    assert len(cards) == 1 and "Ana: waiting" in (cards[0].text or "")
+    async with h.db.unit_of_work() as session:
+        (checkin,) = list(await session.scalars(select(Checkin)))
+    assert checkin.message_id == cards[0].message_id
 
 
 async def test_a_check_in_one_partner_never_answers_closes_without_revealing(h: Harness):
