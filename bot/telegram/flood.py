@@ -29,16 +29,16 @@ class FloodGuard:
         self.window = window
         self.seen: dict[int, deque[datetime]] = {}
         self.warned: set[int] = set()
+        self.next_sweep = clock() + window
 
     def check(self, user_id: int) -> str:
         """ "ok", "warn" (the first update over the limit) or "drop"."""
         now = self.clock()
+        if now >= self.next_sweep:  # once a window: forget people quiet for a whole window
+            self._forget_quiet(now)
         times = self.seen.setdefault(user_id, deque())
         while times and times[0] <= now - self.window:
             times.popleft()
-        if len(self.seen) > 50_000:  # forget people who went quiet
-            for quiet in [u for u, t in self.seen.items() if not t]:
-                del self.seen[quiet]
         if len(times) < self.limit:
             times.append(now)
             self.warned.discard(user_id)
@@ -47,6 +47,13 @@ class FloodGuard:
             return "drop"
         self.warned.add(user_id)
         return "warn"
+
+    def _forget_quiet(self, now: datetime) -> None:
+        quiet = [u for u, times in self.seen.items() if not times or times[-1] <= now - self.window]
+        for user_id in quiet:
+            del self.seen[user_id]
+            self.warned.discard(user_id)
+        self.next_sweep = now + self.window
 
 
 async def _guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from bot.telegram.flood import FloodGuard
 from tests.harness import FakeClock, start_harness
 
 ANA, BEN = 1201, 1202
@@ -37,3 +38,15 @@ async def test_a_dropped_press_still_stops_the_spinner(db_url: str, clock: FakeC
         card = h.last_card(ANA)
         actions = await h.press(ANA, data=card.buttons()[0]["callback_data"])
         assert [a.method for a in actions] == ["answerCallbackQuery"]
+
+
+def test_the_guard_forgets_people_quiet_for_a_whole_window(clock: FakeClock):
+    guard = FloodGuard(clock, limit=2, window=timedelta(seconds=10))
+    for person in range(1000):
+        guard.check(person)
+    for _ in range(3):  # the third is over the limit: warned
+        guard.check(ANA)
+    assert len(guard.seen) == 1001 and ANA in guard.warned
+    clock.advance(timedelta(seconds=11))
+    assert guard.check(BEN) == "ok"
+    assert set(guard.seen) == {BEN} and guard.warned == set()
