@@ -21,6 +21,9 @@ from sqlalchemy.types import TypeDecorator
 
 PREFIX = "enc1:"
 JSON_KEY = "enc1"
+# A person can type "enc1:" too. Plain text that starts like a stored value is kept with this
+# in front (taken off on reading), so the prefix alone always means "encrypted".
+ESCAPE = "enc0:"
 
 _cipher: MultiFernet | None = None
 
@@ -54,7 +57,13 @@ def encrypt(text: str) -> str:
     return PREFIX + _cipher.encrypt(text.encode()).decode()
 
 
+def store_plain(text: str) -> str:
+    return ESCAPE + text if text.startswith((PREFIX, ESCAPE)) else text
+
+
 def decrypt(stored: str) -> str:
+    if stored.startswith(ESCAPE):
+        return stored[len(ESCAPE) :]
     if not stored.startswith(PREFIX):
         return stored  # written before encryption was turned on
     if _cipher is None:
@@ -69,7 +78,7 @@ def rotate(stored: str) -> str:
     """The same value, encrypted with the first key."""
     assert _cipher is not None
     if not stored.startswith(PREFIX):
-        return encrypt(stored)
+        return encrypt(decrypt(stored))
     return PREFIX + _cipher.rotate(stored[len(PREFIX) :].encode()).decode()
 
 
@@ -86,9 +95,9 @@ class EncryptedText(TypeDecorator[str]):
     cache_ok = True
 
     def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
-        if value is None or _cipher is None or value.startswith(PREFIX):
-            return value
-        return encrypt(value)
+        if value is None:
+            return None
+        return store_plain(value) if _cipher is None else encrypt(value)
 
     def process_result_value(self, value: Any, dialect: Dialect) -> str | None:
         return None if value is None else decrypt(str(value))

@@ -22,10 +22,16 @@ def encrypted_columns() -> list[tuple[Table, Column[Any]]]:
 
 
 async def sample(session: AsyncSession) -> str | None:
-    """One stored encrypted value, raw, if there is any."""
+    """One stored encrypted value, raw, if there is any. Only a value that starts as an
+    encrypted one counts: a person's text that merely contains the prefix is not one."""
     for _table, column in encrypted_columns():
         raw = cast(column, Text)
-        value = await session.scalar(select(raw).where(raw.like(f"%{crypto.PREFIX}%")).limit(1))
+        encrypted = (
+            json.dumps({crypto.JSON_KEY: crypto.PREFIX})[:-2] + "%"
+            if isinstance(column.type, crypto.EncryptedJSON)
+            else crypto.PREFIX + "%"
+        )
+        value = await session.scalar(select(raw).where(raw.like(encrypted)).limit(1))
         if value is not None:
             return str(value)
     return None
@@ -57,6 +63,8 @@ async def rotate_all(session: AsyncSession) -> int:
                 }
             else:
                 new = crypto.rotate(str(value))
-            await session.execute(table.update().where(primary == key).values({column.key: new}))
+            # Written as it is: the column's own type would encrypt it once more.
+            stored = type_coerce(new, JSON if is_json else Text)
+            await session.execute(table.update().where(primary == key).values({column.key: stored}))
             changed += 1
     return changed

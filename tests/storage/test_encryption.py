@@ -98,6 +98,30 @@ async def test_postgres_table_holds_no_plain_text(clean_postgres_url: str):
     assert "funeral" not in dumped and "enc1:" in dumped
 
 
+@pytest.mark.parametrize("keys", [False, True], ids=["no keys", "keys"])
+async def test_a_person_typing_the_prefix_is_read_back_as_typed(sqlite_url: str, keys: bool):
+    """Someone writes "enc1:" themselves: it must neither look encrypted (and stop the bot
+    from starting without keys) nor be stored unencrypted."""
+    crypto.configure([Fernet(Fernet.generate_key())] if keys else None)
+    typed = ["enc1: notes to self", "enc0:x", "enc1:gAAAA"]
+    db = Database(sqlite_url)
+    async with db.unit_of_work() as session:
+        session.add(User(id=1, first_name="Ana"))
+        await session.flush()
+        for n, text in enumerate(typed):
+            session.add(MomentRow(id=f"m{n}", user_id=1, status="open", description=text))
+        session.add(
+            ConversationState(chat_id=1, user_id=1, flow="moment", step="cam", data={"m": typed})
+        )
+    async with db.unit_of_work() as session:
+        await check_readable(session)  # nothing here is unreadable
+        moments = list(await session.scalars(select(MomentRow).order_by(MomentRow.id)))
+        state = await session.scalar(select(ConversationState))
+    await db.dispose()
+    assert [m.description for m in moments] == typed
+    assert state is not None and state.data == {"m": typed}
+
+
 async def test_rotation_re_encrypts_with_the_new_key(sqlite_url: str):
     old, new = Fernet.generate_key(), Fernet.generate_key()
     crypto.configure([Fernet(old)])
