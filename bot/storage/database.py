@@ -39,6 +39,8 @@ def ensure_sqlite_folder(url: str) -> None:
 
 
 def create_engine(url: str, **kwargs: Any) -> AsyncEngine:
+    # A database error's message would otherwise carry the statement's values: what people wrote.
+    kwargs.setdefault("hide_parameters", True)
     if make_url(url).get_backend_name() != "sqlite":
         return create_async_engine(url, pool_pre_ping=True, **kwargs)
     ensure_sqlite_folder(url)

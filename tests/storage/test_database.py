@@ -10,6 +10,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
 from bot.storage.database import Database
@@ -156,3 +157,17 @@ async def test_a_stale_flow_state_write_is_refused(any_db_url: str):
                 await session.merge(row)
     finally:
         await db.dispose()
+
+
+async def test_a_database_error_does_not_carry_what_was_written(any_db_url: str):
+    db = Database(any_db_url)
+    try:
+        with pytest.raises(IntegrityError) as raised:
+            async with db.unit_of_work() as session:
+                session.add(User(id=77, first_name="Ana", preferred_name="my secret name"))
+                await session.flush()
+                session.add(User(id=77, first_name="Ana", preferred_name="my secret name"))
+                await session.flush()
+    finally:
+        await db.dispose()
+    assert "users" in str(raised.value) and "my secret name" not in str(raised.value)
