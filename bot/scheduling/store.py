@@ -148,6 +148,25 @@ async def cancel_for_user(session: AsyncSession, user_id: int, reason: str, now:
     return int(result.rowcount)  # type: ignore[attr-defined]
 
 
+async def cancel_for_chat(
+    session: AsyncSession,
+    chat_id: int,
+    reason: str,
+    now: datetime,
+    kinds: tuple[str, ...] | None = None,
+) -> int:
+    """Cancel a chat's pending prompts (of `kinds`, or all): a group paused or left."""
+    where = [ScheduledPrompt.chat_id == chat_id, ScheduledPrompt.status == PENDING]
+    if kinds is not None:
+        where.append(ScheduledPrompt.kind.in_(kinds))
+    result = await session.execute(
+        update(ScheduledPrompt)
+        .where(*where)
+        .values(status=CANCELLED, last_error=reason, updated_at=now)
+    )
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
 @dataclass(frozen=True)
 class Claimed:
     id: int

@@ -189,11 +189,7 @@ async def bot_added(turn: Turn) -> None:
 
 async def bot_removed(turn: Turn) -> None:
     space = await store.space_for_chat(turn.session, turn.chat_id)
-    await turn.session.execute(
-        update(ScheduledPrompt)
-        .where(ScheduledPrompt.chat_id == turn.chat_id, ScheduledPrompt.status == "pending")
-        .values(status="cancelled", last_error="bot removed", updated_at=turn.now)
-    )
+    await prompt_store.cancel_for_chat(turn.session, turn.chat_id, "bot removed", turn.now)
     if space is None or space.status == "removed":
         return
     space.status = "removed"
@@ -213,11 +209,7 @@ async def pause_space(turn: Turn, space: CoupleSpace, reason: str, title: str | 
     if space.status == "paused":
         return
     space.status = "paused"
-    await turn.session.execute(
-        update(ScheduledPrompt)
-        .where(ScheduledPrompt.chat_id == space.chat_id, ScheduledPrompt.status == "pending")
-        .values(status="cancelled", last_error="space paused", updated_at=turn.now)
-    )
+    await prompt_store.cancel_for_chat(turn.session, space.chat_id, "space paused", turn.now)
     link = await turn.session.get(PartnerLink, space.link_id) if space.link_id else None
     if link is None or link.partner_id is None:
         return
@@ -398,14 +390,8 @@ async def answer_settings(turn: Turn, action: str, space_id: int) -> None:
 
 async def reschedule_space(turn: Turn, space: CoupleSpace, owner: User) -> None:
     """The space's next check-in and weekly round, as its settings say."""
-    await turn.session.execute(
-        update(ScheduledPrompt)
-        .where(
-            ScheduledPrompt.chat_id == space.chat_id,
-            ScheduledPrompt.kind.in_(("checkin", "weekly")),
-            ScheduledPrompt.status == "pending",
-        )
-        .values(status="cancelled", last_error="rescheduled", updated_at=turn.now)
+    await prompt_store.cancel_for_chat(
+        turn.session, space.chat_id, "rescheduled", turn.now, kinds=("checkin", "weekly")
     )
     await plan_space_prompts(turn.session, space, owner.id, turn.now)
 
