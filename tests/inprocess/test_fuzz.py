@@ -132,8 +132,9 @@ async def run(example: list[tuple[str, int, Any]], db_path: Path) -> None:
         for action in h.sandbox.actions:
             shown = action.text or ""
             assert "Traceback" not in shown and "Error" not in shown[:20]
+            sent = f"{shown} {action.params} {action.reply_markup}"  # files and buttons too
             for uid, secret in SECRETS.items():
-                if secret in shown:
+                if secret in sent:
                     assert action.chat_id == uid, (secret, action.chat_id)
         known = flows()
         async with h.db.unit_of_work() as session:

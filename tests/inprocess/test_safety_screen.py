@@ -49,8 +49,8 @@ async def test_danger_mid_flow_stops_it_with_help_and_nothing_to_dismiss(harness
     assert await state(h) is None
     (moment,) = await moments(h)
     assert (moment.status, moment.path, moment.observation) == ("set_aside", "unsafe", None)
-    replies = h.texts(await h.text(ANA, "hello"))
-    assert "draft" not in " ".join(replies).lower()
+    replies = h.texts(await h.text(ANA, "hello"))  # the flow is over, not at its next step
+    assert replies and replies[0].startswith("Hi Ana.") and await state(h) is None
 
 
 async def test_danger_outside_a_flow_keeps_nothing(harness: Harness):
