@@ -655,7 +655,8 @@ async def start_round(turn: Turn, space_id: int, day: str) -> None:
         turn.toast(turn.content.text("shell.expired"))
         return
     round_key = f"round:{space.id}:{day}"
-    await flow_runner.start(turn, ROUND.start(turn.context(), round_key, space.id))
+    context = turn.context(await partner_of(turn))  # the question names the partner
+    await flow_runner.start(turn, ROUND.start(context, round_key, space.id))
 
 
 async def on_menu(turn: Turn, kind: str, argument: str) -> None:

@@ -235,7 +235,8 @@ async def reprompt(turn: Turn, prefix_key: str | None = None) -> bool:
     if active is None:
         return False
     row, flow = active
-    reply = flow.prompt(repo.as_flow_state(row), turn.context())
+    state = repo.as_flow_state(row)
+    reply = flow.prompt(state, await context_for(turn, state))
     if prefix_key is not None:
         turn.text(prefix_key)
     turn.say(reply, Card(row.flow, row.step, row.version))

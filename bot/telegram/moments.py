@@ -14,6 +14,7 @@ from bot.domain.schedule import CancelPrompts
 from bot.storage import moments as store
 from bot.storage import repositories as repo
 from bot.telegram import flow_runner
+from bot.telegram.couples import partner_of
 from bot.telegram.turn import Turn
 
 
@@ -83,7 +84,9 @@ async def on_history_action(turn: Turn, action: str, moment_id: str) -> None:
         )
         turn.say(history.summary(updated, c, zone))
     elif action == "hu" and moment.status in RESUMABLE:
-        await flow_runner.start(turn, REPAIR.resume(moment, turn.context()))
+        # Resuming may land on a step that offers sending to the partner.
+        context = turn.context(await partner_of(turn))
+        await flow_runner.start(turn, REPAIR.resume(moment, context))
     else:
         turn.toast(c.text("shell.expired"))
 

@@ -250,6 +250,22 @@ async def test_a_draft_reaches_the_partner_only_after_confirming_that_text(h: Ha
     assert said(actions, ANA) == ["Ben is open to talk now."]
 
 
+async def test_the_send_question_asked_again_still_offers_sending(h: Harness):
+    await paired_group(h)
+    for kind, value, _, _ in [*TO_THE_PATH, ("press", "Say something now", "draft", "")]:
+        await (h.text(ANA, value) if kind == "text" else h.press(ANA, value))
+    softer = next(b for b in h.last_card(ANA).buttons() if b["text"] == "Softer")
+    await h.press(ANA, "Send this to Ben")
+    # A button of the draft card, pressed now: expired, so the current question comes again.
+    actions = await h.press(ANA, data=softer["callback_data"], forge=True)
+    again = [a for a in actions if a.method in ("sendMessage", "editMessageText")][-1]
+    assert [b["text"] for b in again.buttons()] == [
+        "Send privately",
+        "Post in our group",
+        "Don't send",
+    ]
+
+
 async def test_dont_send_sends_nothing(h: Harness):
     group = await paired_group(h)
     for kind, value, _, _ in [*TO_THE_PATH, ("press", "Say something now", "draft", "")]:
