@@ -9,6 +9,7 @@ from typing import Any
 from sqlalchemy import delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.content import Catalogue
 from bot.domain.replies import Button, Reply, rows
 from bot.storage.models import (
     Appreciation,
@@ -90,29 +91,34 @@ async def everything(session: AsyncSession, user_id: int) -> dict[str, Any]:
     }
 
 
-def as_markdown(data: dict[str, Any]) -> str:
-    lines = ["# Everything Mend keeps about you", ""]
+EXPORT_SECTIONS = (
+    "moments",
+    "reflections",
+    "thanks",
+    "scheduled_prompts",
+    "partner_links",
+    "shared_spaces",
+    "check_ins",
+    "repair_bids",
+    "flows_in_progress",
+)
+
+
+def as_markdown(data: dict[str, Any], c: Catalogue) -> str:
     profile = data.get("profile") or {}
-    lines += [
-        "## You",
+    name = profile.get("preferred_name") or profile.get("first_name")
+    lines = [
+        f"# {c.text('privacy.export.title')}",
         "",
-        f"- Name: {profile.get('preferred_name') or profile.get('first_name')}",
-        f"- Time zone: {profile.get('timezone')}",
+        f"## {c.text('privacy.export.you')}",
+        "",
+        f"- {c.text('privacy.export.name', name=name)}",
+        f"- {c.text('privacy.export.zone', zone=profile.get('timezone'))}",
         "",
     ]
-    for title, key in (
-        ("Moments", "moments"),
-        ("Evening answers", "reflections"),
-        ("Thanks", "thanks"),
-        ("Reminders", "scheduled_prompts"),
-        ("Partner links", "partner_links"),
-        ("Shared spaces", "shared_spaces"),
-        ("Check-ins", "check_ins"),
-        ("Repair bids", "repair_bids"),
-        ("Flows in progress", "flows_in_progress"),
-    ):
+    for key in EXPORT_SECTIONS:
         items = data.get(key) or []
-        lines += [f"## {title} ({len(items)})", ""]
+        lines += [f"## {c.text(f'privacy.export.{key}')} ({len(items)})", ""]
         for item in items:
             shown = ", ".join(
                 f"{k}: {v}"
@@ -136,7 +142,7 @@ async def export(turn: Turn) -> None:
             "document",
             turn.chat_id,
             None,
-            document=as_markdown(data).encode(),
+            document=as_markdown(data, turn.content).encode(),
             filename="mend-export.md",
         )
     )
