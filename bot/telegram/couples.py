@@ -599,17 +599,26 @@ async def thanks(turn: Turn, text: str) -> None:
 
 async def record_thanks(turn: Turn, effect: RecordThanks) -> None:
     """Keep a thanks (private, unless it belongs to a weekly round, which is posted to the
-    group once both partners have answered within the round's time)."""
+    group once both partners have answered within the round's time). One answer each per
+    round: a second one is kept as a private thanks, and the round is not posted again."""
+    round_key = effect.round_key
+    if round_key is not None:
+        answered = await turn.session.scalar(
+            select(Appreciation.id).where(
+                Appreciation.round_key == round_key, Appreciation.author_id == turn.user.id
+            )
+        )
+        round_key = None if answered is not None else round_key
     turn.session.add(
         Appreciation(
             author_id=turn.user.id,
             text=effect.text,
-            round_key=effect.round_key,
-            space_id=effect.space_id,
+            round_key=round_key,
+            space_id=effect.space_id if round_key is not None else None,
             created_at=turn.now,
         )
     )
-    if effect.round_key is None or effect.space_id is None:
+    if round_key is None or effect.space_id is None:
         return
     await turn.session.flush()
     space = await turn.session.get(CoupleSpace, effect.space_id)
@@ -622,10 +631,10 @@ async def record_thanks(turn: Turn, effect: RecordThanks) -> None:
     answers = {
         row.author_id: row.text
         for row in await turn.session.scalars(
-            select(Appreciation).where(Appreciation.round_key == effect.round_key)
+            select(Appreciation).where(Appreciation.round_key == round_key)
         )
     }
-    started = _round_started(effect.round_key)
+    started = _round_started(round_key)
     if (
         a.id in answers
         and b.id in answers

@@ -305,6 +305,9 @@ async def test_a_weekly_thanks_round_posts_both_answers_together(h: Harness):
     actions = await h.text(BEN, "The soup when I was ill")
     (posted,) = said(actions, group)
     assert "Ana: How you listened on Tuesday" in posted and "Ben: The soup when I was ill" in posted
+    await h.press(ANA, "Write mine")  # the round's button, once more
+    actions = await h.text(ANA, "And the walk on Sunday")
+    assert said(actions, group) == []  # one answer each: the round is not posted again
 
 
 async def test_a_partner_never_sees_the_others_moments(h: Harness):
