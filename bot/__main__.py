@@ -144,7 +144,9 @@ async def run_bot(settings: Settings) -> int:
         if settings.health_port and not (
             settings.webhook_url and settings.health_port == settings.webhook_port
         ):
-            servers.append(serve(application, "0.0.0.0", settings.health_port, None, None))
+            servers.append(
+                serve(application, settings.webhook_listen, settings.health_port, None, None)
+            )
         await application.start()
         log.info("starting: %s", where)
         if poller is not None:
@@ -243,7 +245,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         settings.log_format,
         secrets=(
             settings.telegram_bot_token.get_secret_value() if settings.telegram_bot_token else None,
-            *(keys.split(",") if keys else ()),
+            *(k.strip() for k in (keys or "").split(",") if k.strip()),
         ),
     )
     try:

@@ -227,7 +227,7 @@ class RoundFlow:
         return Outcome(state, (self.prompt(state, ctx),))
 
     def prompt(self, state: FlowState, ctx: Context) -> Reply:
-        partner = ctx.partner.name if ctx.partner else "your partner"
+        partner = ctx.partner.name if ctx.partner else ctx.content.text("thanks.your_partner")
         return Reply(ctx.content.text("thanks.round_ask", partner=partner))
 
     def cancel(self, state: FlowState, ctx: Context) -> Outcome:
@@ -239,7 +239,7 @@ class RoundFlow:
             text = " ".join(event.text.split())
             if not text or len(text) > TEXT_LIMIT:
                 return Outcome(state, (Reply(c.text("moment.too_long", limit=TEXT_LIMIT)),))
-            partner = ctx.partner.name if ctx.partner else "your partner"
+            partner = ctx.partner.name if ctx.partner else ctx.content.text("thanks.your_partner")
             record = RecordThanks(text, str(state.data["round"]), int(state.data["space"]))
             return Outcome(None, (Reply(c.text("thanks.round_kept", partner=partner)),), (record,))
         prompt = self.prompt(state, ctx)

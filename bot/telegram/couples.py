@@ -340,7 +340,10 @@ def _settings_card(turn: Turn, space: CoupleSpace, a: User, b: User, edit: bool 
     sid = space.id
     buttons = [
         Button(
-            c.text("group.checkin_toggle_off" if space.checkin_on else "group.checkin_toggle_on"),
+            c.text(
+                "group.checkin_toggle_off" if space.checkin_on else "group.checkin_toggle_on",
+                time=space.checkin_at,
+            ),
             f"gs.cin.{sid}",
             menu=True,
         ),
