@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields, replace
+from dataclasses import dataclass, fields, replace
 from datetime import datetime
 from typing import Any
 
@@ -57,9 +57,10 @@ class Moment:
         return replace(self, **changes)
 
     def to_data(self) -> dict[str, Any]:
-        """JSON-ready, for the flow state."""
-        data = asdict(self)
-        for key in ("created_at", "plan_due_at", "resolved_at"):
+        """JSON-ready, for the flow state. (Every field is a str, an int, a tuple of str or a
+        datetime, so no deep copy is needed: `asdict` made one, on every answer.)"""
+        data = {name: getattr(self, name) for name in _FIELDS}
+        for key in _TIMES:
             if data[key] is not None:
                 data[key] = data[key].isoformat()
         data["feelings"] = list(self.feelings)
@@ -68,14 +69,17 @@ class Moment:
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Moment:
-        known = {f.name for f in fields(cls)}
-        values = {k: v for k, v in data.items() if k in known}
-        for key in ("created_at", "plan_due_at", "resolved_at"):
+        values = {k: v for k, v in data.items() if k in _FIELDS}
+        for key in _TIMES:
             if isinstance(values.get(key), str):
                 values[key] = datetime.fromisoformat(values[key])
         values["feelings"] = tuple(values.get("feelings") or ())
         values["needs"] = tuple(values.get("needs") or ())
         return cls(**values)
+
+
+_FIELDS = tuple(f.name for f in fields(Moment))
+_TIMES = ("created_at", "plan_due_at", "resolved_at")
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from bot.domain.reflection_flow import RecordReflection
 from bot.scheduling import store as prompt_store
 from bot.storage import moments as moment_store
 from bot.storage import repositories as repo
-from bot.storage.models import ConversationState, Reflection
+from bot.storage.models import Reflection
 from bot.telegram.turn import Card, Turn
 
 log = logging.getLogger(__name__)
@@ -153,7 +153,7 @@ async def apply_effects(turn: Turn, effects: tuple[object, ...]) -> None:
         await handler(turn, item)
 
 
-async def active_state(turn: Turn) -> tuple[ConversationState, Flow] | None:
+async def active_state(turn: Turn) -> tuple[repo.StateRow, Flow] | None:
     """The person's flow in this chat, if any."""
     if turn.prefetched:
         row = turn.prefetched[0]
@@ -172,8 +172,8 @@ async def active_state(turn: Turn) -> tuple[ConversationState, Flow] | None:
 
 
 async def apply_outcome(
-    turn: Turn, row: ConversationState | None, outcome: Outcome, previous: FlowState | None
-) -> ConversationState | None:
+    turn: Turn, row: repo.StateRow | None, outcome: Outcome, previous: FlowState | None
+) -> repo.StateRow | None:
     await apply_effects(turn, outcome.effects)
     if outcome.state != previous or (row is None and outcome.state is not None):
         row = await repo.save_state(

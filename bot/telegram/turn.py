@@ -31,7 +31,7 @@ from bot.domain.replies import Reply
 from bot.sandbox.objects import utf16_len
 from bot.scheduling.store import prefs_of, reschedule_evening
 from bot.storage import repositories as repo
-from bot.storage.models import ConversationState, User
+from bot.storage.models import User
 from bot.telegram.services import Services, services
 
 log = logging.getLogger(__name__)
@@ -112,7 +112,7 @@ class Turn:
     chat_id: int
     # The person's flow state row in this chat as this turn knows it (loaded with the person,
     # then kept up to date by every write); an empty tuple means "not known, ask the database".
-    prefetched: tuple[ConversationState | None, ...] = ()
+    prefetched: tuple[repo.StateRow | None, ...] = ()
     outbox: list[Outgoing] = field(default_factory=list)
     now: datetime = field(init=False)
 
