@@ -13,8 +13,10 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm.exc import StaleDataError
 
+from bot.domain.flow import FlowState
+from bot.storage import repositories as repo
 from bot.storage.database import Database
-from bot.storage.models import ConversationState, User
+from bot.storage.models import User
 
 
 async def test_sqlite_runs_in_wal_with_foreign_keys(sqlite_url: str):
@@ -81,6 +83,8 @@ async def test_two_engines_write_side_by_side_on_postgres(clean_postgres_url: st
 ROOT = Path(__file__).resolve().parents[2]
 SECOND_PROCESS = """
 import asyncio, sys
+from bot.domain.flow import FlowState
+from bot.storage import repositories as repo
 from bot.storage.database import Database
 from bot.storage.models import User
 
@@ -138,23 +142,52 @@ async def test_times_come_back_aware_in_utc_and_naive_ones_are_refused(any_db_ur
 
 
 async def test_a_stale_flow_state_write_is_refused(any_db_url: str):
-    """Optimistic locking: two writers read version 1; the second write must fail."""
+    """Optimistic locking: two turns read version 1; the second write must fail, whether it
+    moves the flow on or ends it."""
     db = Database(any_db_url)
+    now = datetime(2026, 3, 1, tzinfo=UTC)
     try:
         async with db.unit_of_work() as session:
             session.add(User(id=9, first_name="Ana"))
             await session.flush()
-            session.add(ConversationState(chat_id=9, user_id=9, flow="f", step="a", data={}))
-        async with db.unit_of_work() as first:
-            row = await first.get(ConversationState, 1)
-            assert row is not None and row.version == 1
-        row.step = "b"
+            first = await repo.save_state(session, None, 9, 9, FlowState("f", "a", {"x": 1}), now)
+        assert first is not None and first.version == 1
         async with db.unit_of_work() as session:
-            await session.merge(row)
-        row.step = "c"  # still carries version 1, but the row is at version 2 now
-        with pytest.raises(StaleDataError):
-            async with db.unit_of_work() as session:
-                await session.merge(row)
+            moved = await repo.save_state(session, first, 9, 9, FlowState("f", "b"), now)
+        assert moved is not None and moved.version == 2
+        for stale_write in (FlowState("f", "c"), None):
+            with pytest.raises(StaleDataError):
+                async with db.unit_of_work() as session:
+                    await repo.save_state(session, first, 9, 9, stale_write, now)
+        async with db.unit_of_work() as session:
+            stored = await repo.load_state(session, 9, 9)
+        assert stored == moved  # neither stale write changed anything
+    finally:
+        await db.dispose()
+
+
+async def test_the_person_and_their_flow_load_together_and_changes_to_the_person_are_kept(
+    any_db_url: str,
+):
+    db = Database(any_db_url)
+    now = datetime(2026, 3, 1, tzinfo=UTC)
+    try:
+        async with db.unit_of_work() as session:
+            session.add(User(id=7, first_name="Ana", timezone="Europe/Berlin", onboarded_at=now))
+            await session.flush()
+            await repo.save_state(session, None, -100, 7, FlowState("f", "a", {"m": "é ✓"}), now)
+        async with db.unit_of_work() as session:
+            user, state = await repo.user_and_state(session, 7, -100)
+            assert user is not None and state is not None
+            assert (user.timezone, user.onboarded_at) == ("Europe/Berlin", now)
+            assert (state.flow, state.step, dict(state.data)) == ("f", "a", {"m": "é ✓"})
+            assert await session.get(User, 7) is user  # the one object for this person
+            assert await repo.user_and_state(session, 7, 7) == (user, None)  # other chat
+            user.preferred_name = "Annie"  # tracked like any loaded object
+        async with db.unit_of_work() as session:
+            again = await session.get(User, 7)
+            assert again is not None and again.preferred_name == "Annie"
+            assert await repo.user_and_state(session, 8, -100) == (None, None)
     finally:
         await db.dispose()
 
