@@ -93,6 +93,12 @@ def next_weekly(after: datetime, zone: str | None) -> tuple[date, datetime]:
         day += timedelta(days=1)
 
 
+def round_open(day: date, zone: str | None, now: datetime) -> bool:
+    """A weekly round takes answers for ROUND_OPEN_FOR from when it went out: WEEKLY_AT on
+    its day, in the space's time zone (not from midnight UTC of that day)."""
+    return now - at_local(day, WEEKLY_AT, zone_of(zone)) <= ROUND_OPEN_FOR
+
+
 # ------------------------------------------------------------------ repair bids
 
 
@@ -161,6 +167,9 @@ class ThanksFlow:
 
     name = THANKS_FLOW
 
+    def needs_partner(self, state: FlowState) -> bool:
+        return True  # every question here names the partner
+
     def start(self, ctx: Context) -> Outcome:
         state = FlowState(THANKS_FLOW, "text")
         return Outcome(state, (self.prompt(state, ctx),))
@@ -221,6 +230,9 @@ class RoundFlow:
     """A partner's private answer to the weekly thanks round."""
 
     name = ROUND_FLOW
+
+    def needs_partner(self, state: FlowState) -> bool:
+        return True  # every question here names the partner
 
     def start(self, ctx: Context, round_key: str, space_id: int) -> Outcome:
         state = FlowState(ROUND_FLOW, "text", {"round": round_key, "space": space_id})

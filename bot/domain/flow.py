@@ -127,3 +127,7 @@ class Flow(Protocol):
     def cancel(self, state: FlowState, ctx: Context) -> Outcome:
         """What /cancel does: the reply, and anything to keep of what was said."""
         ...
+
+    # Optional: `needs_partner(state) -> bool`, True where the step's question names the
+    # partner, so the shell looks them up (Context.partner) only then; and
+    # `abandon(state) -> effects`, what to keep when another flow replaces this one.

@@ -118,8 +118,15 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
+# Steps whose questions name the partner (only those pay for looking the partner up).
+PARTNER_STEPS = frozenset({PATH, DRAFT, SENDTO, OWN})
+
+
 class RepairFlow:
     name = FLOW
+
+    def needs_partner(self, state: FlowState) -> bool:
+        return state.step in PARTNER_STEPS
 
     # ------------------------------------------------------------------ entry
 

@@ -17,9 +17,10 @@ from bot.domain import couples
 from bot.domain.replies import Button, Reply, rows
 from bot.scheduling import store
 from bot.scheduling.ratelimit import PROMPT, retry_seconds
+from bot.storage import chats
 from bot.storage import couples as couple_store
 from bot.storage.database import Database
-from bot.storage.models import Checkin, CoupleSpace, PartnerLink, User
+from bot.storage.models import Checkin, CoupleSpace, User
 from bot.telegram.turn import render_markup, render_text
 
 log = logging.getLogger(__name__)
@@ -49,10 +50,7 @@ class CouplePrompts:
         except ChatMigrated as error:
             now = self.clock()
             async with self.db.unit_of_work() as session:
-                await store.move_chat(session, row.chat_id, error.new_chat_id, now)
-                space = await couple_store.space_for_chat(session, row.chat_id)
-                if space is not None:
-                    space.chat_id = error.new_chat_id
+                await chats.move_chat(session, row.chat_id, error.new_chat_id, now)
                 await store.finish(
                     session, row.id, store.PENDING, now, error="chat migrated", due=now
                 )
@@ -79,13 +77,10 @@ class CouplePrompts:
 
     async def _space(self, session: Any, chat_id: int) -> tuple[CoupleSpace, User, User] | None:
         space = await couple_store.space_for_chat(session, chat_id)
-        if space is None or space.status != "active" or space.link_id is None:
+        couple = await couple_store.couple_of(session, space)
+        if space is None or couple is None:
             return None
-        link = await session.get(PartnerLink, space.link_id)
-        if link is None or link.status != "active" or link.partner_id is None:
-            return None
-        a, b = await couple_store.partners(session, link)
-        return space, a, b
+        return space, *couple
 
     async def _send(self, chat_id: int, reply: Reply) -> int:
         text, parse_mode = render_text(reply)

@@ -26,6 +26,7 @@ from bot.domain.moments import DRAFTED, PLANNED, RESUMABLE, UNFINISHED
 from bot.scheduling import store
 from bot.scheduling.couple_prompts import GROUP_KINDS, CouplePrompts
 from bot.scheduling.ratelimit import PROMPT, retry_seconds
+from bot.storage import chats
 from bot.storage import moments as moment_store
 from bot.storage.database import Database
 from bot.storage.models import User
@@ -203,7 +204,7 @@ class Dispatcher:
         except ChatMigrated as error:
             now = self.clock()
             async with self.db.unit_of_work() as session:
-                await store.move_chat(session, row.chat_id, error.new_chat_id, now)
+                await chats.move_chat(session, row.chat_id, error.new_chat_id, now)
                 await store.finish(
                     session, row.id, store.PENDING, now, error="chat migrated", due=now
                 )

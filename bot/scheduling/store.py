@@ -80,6 +80,36 @@ async def plan(
     return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
+async def plan_or_revive(
+    session: AsyncSession,
+    *,
+    key: str,
+    kind: str,
+    user_id: int,
+    chat_id: int,
+    due: datetime,
+    now: datetime,
+) -> bool:
+    """Add the prompt `key`, or bring it back at `due` if it was cancelled (a setting turned
+    off and on again). False if it exists in any other state: a key goes out at most once."""
+    if await plan(session, key=key, kind=kind, user_id=user_id, chat_id=chat_id, due=due, now=now):
+        return True
+    revived = await session.execute(
+        update(ScheduledPrompt)
+        .where(ScheduledPrompt.key == key, ScheduledPrompt.status == CANCELLED)
+        .values(
+            status=PENDING,
+            due_at=due,
+            chat_id=chat_id,
+            attempts=0,
+            claimed_at=None,
+            last_error=None,
+            updated_at=now,
+        )
+    )
+    return bool(revived.rowcount)  # type: ignore[attr-defined]
+
+
 async def reschedule_evening(session: AsyncSession, user: User, now: datetime) -> datetime | None:
     """Make the person's pending evening reflection match their settings: exactly the next one
     (or none if it is off, or they blocked us). Returns when it is due."""
@@ -310,16 +340,6 @@ async def fail_abandoned(session: AsyncSession, now: datetime, older_than: timed
             updated_at=now,
             last_error="interrupted while sending; not sent again (at most once)",
         )
-    )
-    return int(result.rowcount)  # type: ignore[attr-defined]
-
-
-async def move_chat(session: AsyncSession, old: int, new: int, now: datetime) -> int:
-    """A group became a supergroup: its prompts follow the new chat id."""
-    result = await session.execute(
-        update(ScheduledPrompt)
-        .where(ScheduledPrompt.chat_id == old)
-        .values(chat_id=new, updated_at=now)
     )
     return int(result.rowcount)  # type: ignore[attr-defined]
 

@@ -59,6 +59,16 @@ async def partners(session: AsyncSession, link: PartnerLink) -> tuple[User, User
     return first, second
 
 
+async def couple_of(session: AsyncSession, space: CoupleSpace | None) -> tuple[User, User] | None:
+    """Both partners of `space` if it is active and their link still is; None otherwise."""
+    if space is None or space.status != "active" or space.link_id is None:
+        return None
+    link = await session.get(PartnerLink, space.link_id)
+    if link is None or link.status != "active" or link.partner_id is None:
+        return None
+    return await partners(session, link)
+
+
 def expire_if_due(link: PartnerLink, now: datetime) -> bool:
     """A pending invite past its time is spent: it can never be used again."""
     if link.status == "pending" and link.expires_at <= now:

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import logging
 import secrets
-from datetime import UTC, datetime, timedelta
+from datetime import date, datetime, timedelta
 
-from sqlalchemy import select, update
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram.error import TelegramError
 
@@ -20,6 +20,7 @@ from bot.domain.couples import ROUND, THANKS, RecordThanks, ShareText
 from bot.domain.flow import Partner
 from bot.domain.replies import Button, Reply, rows
 from bot.scheduling import store as prompt_store
+from bot.storage import chats
 from bot.storage import couples as store
 from bot.storage.models import (
     Appreciation,
@@ -27,7 +28,6 @@ from bot.storage.models import (
     CoupleSpace,
     PartnerLink,
     RepairBid,
-    ScheduledPrompt,
     User,
 )
 from bot.telegram import flow_runner
@@ -242,12 +242,8 @@ async def members_changed(turn: Turn) -> None:
 
 
 async def chat_migrated(turn: Turn, old: int, new: int) -> None:
-    """A group became a supergroup: its space, check-ins and prompts follow the new id."""
-    await turn.session.execute(
-        update(CoupleSpace).where(CoupleSpace.chat_id == old).values(chat_id=new)
-    )
-    await turn.session.execute(update(Checkin).where(Checkin.chat_id == old).values(chat_id=new))
-    await prompt_store.move_chat(turn.session, old, new, turn.now)
+    """A group became a supergroup: what we keep under its id follows the new one."""
+    await chats.move_chat(turn.session, old, new, turn.now)
 
 
 async def pair(turn: Turn) -> None:
@@ -306,16 +302,13 @@ async def _my_space(
         if space_id is not None
         else await store.space_for_chat(turn.session, turn.chat_id)
     )
-    if space is None or space.status != "active" or space.link_id is None:
+    couple = await store.couple_of(turn.session, space)
+    if space is None or couple is None:
         turn.toast(c.text("group.not_paired")) if turn.update.callback_query else turn.text(
             "group.not_paired"
         )
         return None
-    link = await turn.session.get(PartnerLink, space.link_id)
-    if link is None or link.status != "active":
-        turn.text("group.not_paired")
-        return None
-    a, b = await store.partners(turn.session, link)
+    a, b = couple
     if turn.user.id not in (a.id, b.id):
         text = c.text("group.not_for_you_both", a=a.display_name, b=b.display_name)
         turn.toast(text) if turn.update.callback_query else turn.say(Reply(text))
@@ -413,10 +406,9 @@ async def plan_space_prompts(
         after = now
         for _ in range(3):
             day, due = schedule.next_evening(after, prefs)
-            key = f"checkin:{space.id}:{day.isoformat()}"
-            if await prompt_store.plan(
+            if await prompt_store.plan_or_revive(
                 session,
-                key=key,
+                key=f"checkin:{space.id}:{day.isoformat()}",
                 kind="checkin",
                 user_id=owner_id,
                 chat_id=space.chat_id,
@@ -424,30 +416,18 @@ async def plan_space_prompts(
                 now=now,
             ):
                 break
-            existing = await session.scalar(
-                select(ScheduledPrompt).where(ScheduledPrompt.key == key)
-            )
-            if existing is not None and existing.status == "cancelled":
-                existing.status, existing.due_at, existing.last_error = "pending", due, None
-                break
-            after = due
+            after = due  # that day's check-in has gone out: the next one
     if space.weekly_on:
         day, due = couples.next_weekly(now, space.checkin_zone)
-        key = f"weekly:{space.id}:{day.isoformat()}"
-        if not await prompt_store.plan(
+        await prompt_store.plan_or_revive(
             session,
-            key=key,
+            key=f"weekly:{space.id}:{day.isoformat()}",
             kind="weekly",
             user_id=owner_id,
             chat_id=space.chat_id,
             due=due,
             now=now,
-        ):
-            await session.execute(
-                update(ScheduledPrompt)
-                .where(ScheduledPrompt.key == key, ScheduledPrompt.status == "cancelled")
-                .values(status="pending", due_at=due, last_error=None)
-            )
+        )
 
 
 # ------------------------------------------------------------------ check-in answers
@@ -471,11 +451,12 @@ async def answer_checkin(turn: Turn, value: str, checkin_id: int) -> None:
     if {str(a.id), str(b.id)} <= set(answers):
         checkin.status = "revealed"
     partner = b if turn.user.id == a.id else a
-    turn.toast(
-        c.text("checkin.changed")
-        if changed and checkin.status == "open"
-        else c.text("checkin.thanks_answer", partner=partner.display_name)
-    )
+    if checkin.status == "revealed":
+        turn.toast(c.text("checkin.both_answered"))
+    elif changed:
+        turn.toast(c.text("checkin.changed"))
+    else:
+        turn.toast(c.text("checkin.thanks_answer", partner=partner.display_name))
     turn.say(couples.checkin_card(checkin.id, names, answers, checkin.status, c))
 
 
@@ -625,23 +606,21 @@ async def record_thanks(turn: Turn, effect: RecordThanks) -> None:
         return
     await turn.session.flush()
     space = await turn.session.get(CoupleSpace, effect.space_id)
-    if space is None or space.status != "active" or space.link_id is None:
+    couple = await store.couple_of(turn.session, space)
+    if space is None or couple is None:
         return
-    link = await turn.session.get(PartnerLink, space.link_id)
-    if link is None or link.status != "active":
-        return
-    a, b = await store.partners(turn.session, link)
+    a, b = couple
     answers = {
         row.author_id: row.text
         for row in await turn.session.scalars(
             select(Appreciation).where(Appreciation.round_key == round_key)
         )
     }
-    started = _round_started(round_key)
+    day = _round_day(round_key)
     if (
         a.id in answers
         and b.id in answers
-        and (started is None or turn.now - started <= couples.ROUND_OPEN_FOR)
+        and (day is None or couples.round_open(day, space.checkin_zone, turn.now))
     ):
         text = turn.content.text(
             "thanks.round_reveal",
@@ -653,9 +632,9 @@ async def record_thanks(turn: Turn, effect: RecordThanks) -> None:
         turn.say(Reply(text), chat_id=space.chat_id)
 
 
-def _round_started(round_key: str) -> datetime | None:
+def _round_day(round_key: str) -> date | None:
     try:
-        return datetime.fromisoformat(round_key.split(":")[-1]).replace(tzinfo=UTC)
+        return date.fromisoformat(round_key.split(":")[-1])
     except ValueError:
         return None
 

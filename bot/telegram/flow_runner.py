@@ -198,18 +198,15 @@ async def feed(turn: Turn, event: Event) -> bool:
         return False
     row, flow = active
     state = repo.as_flow_state(row)
-    ctx = await context_for(turn, state)
+    ctx = await context_for(turn, flow, state)
     await apply_outcome(turn, row, flow.handle(state, event, ctx), state)
     return True
 
 
-# Flow steps whose questions mention the partner (only those pay for looking them up).
-PARTNER_STEPS = {"moment": {"path", "draft", "sendto", "own"}, "thanks": None, "round": None}
-
-
-async def context_for(turn: Turn, state: FlowState) -> Context:
-    steps = PARTNER_STEPS.get(state.flow, set())
-    if steps is None or (steps and state.step in steps):
+async def context_for(turn: Turn, flow: Flow, state: FlowState) -> Context:
+    """The flow's context, with the partner if this step's question names them."""
+    needs_partner = getattr(flow, "needs_partner", None)
+    if needs_partner is not None and needs_partner(state):
         from bot.telegram.couples import partner_of
 
         return turn.context(await partner_of(turn))
@@ -236,7 +233,7 @@ async def reprompt(turn: Turn, prefix_key: str | None = None) -> bool:
         return False
     row, flow = active
     state = repo.as_flow_state(row)
-    reply = flow.prompt(state, await context_for(turn, state))
+    reply = flow.prompt(state, await context_for(turn, flow, state))
     if prefix_key is not None:
         turn.text(prefix_key)
     turn.say(reply, Card(row.flow, row.step, row.version))

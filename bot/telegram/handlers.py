@@ -280,7 +280,7 @@ async def on_button(turn: Turn) -> None:
         await safety_shell.answer_check(turn, press.option)
         return
     state = repo.as_flow_state(row)
-    ctx = await flow_runner.context_for(turn, state)
+    ctx = await flow_runner.context_for(turn, flow, state)
     outcome = flow.handle(state, ButtonInput(press.option), ctx)
     await flow_runner.apply_outcome(turn, row, outcome, state)
 

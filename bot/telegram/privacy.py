@@ -11,6 +11,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.content import Catalogue
 from bot.domain.replies import Button, Reply, rows
+from bot.storage import couples as store
 from bot.storage.models import (
     Appreciation,
     Base,
@@ -37,6 +38,35 @@ def _plain(row: Base, skip: tuple[str, ...] = ()) -> dict[str, Any]:
     return values
 
 
+async def _couple_rows(
+    session: AsyncSession, user_id: int
+) -> tuple[list[PartnerLink], list[CoupleSpace], list[Checkin]]:
+    """The person's partner links, those links' spaces and the spaces' check-ins: three
+    queries, however many there are."""
+    links = list(
+        await session.scalars(
+            select(PartnerLink)
+            .where(or_(PartnerLink.inviter_id == user_id, PartnerLink.partner_id == user_id))
+            .order_by(PartnerLink.id)
+        )
+    )
+    spaces = list(
+        await session.scalars(
+            select(CoupleSpace)
+            .where(CoupleSpace.link_id.in_([link.id for link in links]))
+            .order_by(CoupleSpace.id)
+        )
+    )
+    checkins = list(
+        await session.scalars(
+            select(Checkin)
+            .where(Checkin.space_id.in_([space.id for space in spaces]))
+            .order_by(Checkin.space_id, Checkin.local_date)
+        )
+    )
+    return links, spaces, checkins
+
+
 async def everything(session: AsyncSession, user_id: int) -> dict[str, Any]:
     """All rows about the person, as they are stored (the partner's own words excluded)."""
 
@@ -44,23 +74,7 @@ async def everything(session: AsyncSession, user_id: int) -> dict[str, Any]:
         return list(await session.scalars(select(model).where(*where)))
 
     user = await session.get(User, user_id)
-    links = await rows_of(
-        PartnerLink, or_(PartnerLink.inviter_id == user_id, PartnerLink.partner_id == user_id)
-    )
-    spaces = []
-    checkins: list[dict[str, Any]] = []
-    for link in links:
-        for space in await rows_of(CoupleSpace, CoupleSpace.link_id == link.id):
-            spaces.append(_plain(space))
-            for checkin in await rows_of(Checkin, Checkin.space_id == space.id):
-                mine = dict(checkin.answers).get(str(user_id))
-                checkins.append(
-                    {
-                        "date": checkin.local_date.isoformat(),
-                        "your_answer": mine,
-                        "status": checkin.status,
-                    }
-                )
+    links, spaces, checkins = await _couple_rows(session, user_id)
     bids = await rows_of(
         RepairBid, or_(RepairBid.from_user == user_id, RepairBid.to_user == user_id)
     )
@@ -82,8 +96,15 @@ async def everything(session: AsyncSession, user_id: int) -> dict[str, Any]:
             _plain(a) for a in await rows_of(Appreciation, Appreciation.author_id == user_id)
         ],
         "partner_links": [_plain(link, skip=("token_hash",)) for link in links],
-        "shared_spaces": spaces,
-        "check_ins": checkins,
+        "shared_spaces": [_plain(space) for space in spaces],
+        "check_ins": [
+            {
+                "date": checkin.local_date.isoformat(),
+                "your_answer": dict(checkin.answers).get(str(user_id)),
+                "status": checkin.status,
+            }
+            for checkin in checkins
+        ],
         "repair_bids": [
             {**_plain(b, skip=("text",)), "text": b.text if b.from_user == user_id else None}
             for b in bids
@@ -178,29 +199,18 @@ async def erase(session: AsyncSession, user_id: int) -> list[int]:
     the rest). Shared rows keep nothing of them: their check-in answers are removed, the
     couple's space loses its link and pauses.
     """
-    partners: list[int] = []
-    links = list(
-        await session.scalars(
-            select(PartnerLink).where(
-                or_(PartnerLink.inviter_id == user_id, PartnerLink.partner_id == user_id)
-            )
-        )
-    )
+    links, spaces, checkins = await _couple_rows(session, user_id)
+    partners = [
+        store.other(link, user_id)
+        for link in links
+        if link.status == "active" and link.partner_id is not None
+    ]
+    for space in spaces:
+        space.status, space.link_id = "paused", None
+        space.confirmed = [u for u in space.confirmed if u != str(user_id)]
+    for checkin in checkins:
+        checkin.answers = {k: v for k, v in dict(checkin.answers).items() if k != str(user_id)}
     for link in links:
-        other = link.partner_id if link.inviter_id == user_id else link.inviter_id
-        if link.status == "active" and other is not None:
-            partners.append(other)
-        for space in await session.scalars(
-            select(CoupleSpace).where(CoupleSpace.link_id == link.id)
-        ):
-            space.status, space.link_id = "paused", None
-            space.confirmed = [u for u in space.confirmed if u != str(user_id)]
-            for checkin in await session.scalars(
-                select(Checkin).where(Checkin.space_id == space.id)
-            ):
-                checkin.answers = {
-                    k: v for k, v in dict(checkin.answers).items() if k != str(user_id)
-                }
         await session.delete(link)
     await session.flush()
     await session.execute(

@@ -12,7 +12,14 @@ import pytest
 from sqlalchemy import select
 
 from bot.sandbox.core import BotAction, Fault, Sandbox
-from bot.storage.models import Appreciation, Checkin, CoupleSpace, PartnerLink, ScheduledPrompt
+from bot.storage.models import (
+    Appreciation,
+    Checkin,
+    CoupleSpace,
+    PartnerLink,
+    RepairBid,
+    ScheduledPrompt,
+)
 from tests.harness import FakeClock, Harness, start_harness
 from tests.inprocess.flows import TO_THE_PATH
 
@@ -163,9 +170,12 @@ async def test_a_blind_check_in_reveals_both_answers_together(h: Harness):
     (edited,) = said(actions, group)
     assert "Ana: answered ✓" in edited and "Ben: waiting" in edited
     assert "4" not in edited.replace("1 (distant) to 5", "")  # the value stays hidden
+    assert h.toasts(actions) == ["Noted. It shows when Ben has answered too."]
     actions = await h.press(BEN, "2", chat_id=group, message_id=card.message_id)
     (revealed,) = said(actions, group)
     assert "Ana: 4 · Ben: 2" in revealed and "quite different" in revealed
+    # Ben's answer is the one that reveals: no "shows when Ana has answered" at that moment.
+    assert h.toasts(actions) == ["You've both answered: here's how today felt."]
 
 
 async def test_a_check_in_card_refused_with_a_flood_wait_goes_out_once_on_retry(h: Harness):
@@ -310,6 +320,36 @@ async def test_a_weekly_thanks_round_posts_both_answers_together(h: Harness):
     assert said(actions, group) == []  # one answer each: the round is not posted again
 
 
+async def test_a_weekly_round_stays_open_two_days_from_its_local_evening(h: Harness):
+    group = await paired_group(h)
+    await h.text(ANA, "/settings", chat_id=group)
+    await h.press(ANA, "Weekly thanks round on", chat_id=group)
+    sent = datetime(2026, 3, 8, 18, 0, tzinfo=UTC)  # Sunday 19:00 in Berlin
+    h.clock.now = sent
+    await h.tick()
+    await h.press(ANA, "Write mine")
+    await h.text(ANA, "How you listened on Tuesday")
+    # 47 hours after it went out (and 65 after midnight UTC of its day): still open.
+    h.clock.now = sent + timedelta(hours=47)
+    await h.press(BEN, "Write mine")
+    (posted,) = said(await h.text(BEN, "The soup when I was ill"), group)
+    assert "Ana: How you listened on Tuesday" in posted
+
+
+async def test_a_weekly_round_answered_after_two_days_stays_private(h: Harness):
+    group = await paired_group(h)
+    await h.text(ANA, "/settings", chat_id=group)
+    await h.press(ANA, "Weekly thanks round on", chat_id=group)
+    sent = datetime(2026, 3, 8, 18, 0, tzinfo=UTC)
+    h.clock.now = sent
+    await h.tick()
+    await h.press(ANA, "Write mine")
+    await h.text(ANA, "How you listened on Tuesday")
+    h.clock.now = sent + timedelta(hours=49)
+    await h.press(BEN, "Write mine")
+    assert said(await h.text(BEN, "The soup when I was ill"), group) == []
+
+
 async def test_a_partner_never_sees_the_others_moments(h: Harness):
     await paired_group(h)
     for kind, value, _, _ in [
@@ -356,6 +396,26 @@ async def test_the_group_becomes_a_supergroup_and_everything_follows(h: Harness)
     h.clock.advance(timedelta(minutes=30))
     actions = await h.tick()
     assert [a.chat_id for a in actions if a.method == "sendMessage"] == [new_id]
+
+
+async def test_a_group_found_migrated_by_a_refused_send_moves_everything_too(h: Harness):
+    group = await paired_group(h)
+    await check_in_on(h, group)
+    await h.text(ANA, "/repair", chat_id=group)  # a repair bid lives under the chat id too
+    new_id = h.sandbox.migrate_group(group)  # the bot has not seen the service message
+    h.clock.advance(timedelta(minutes=30))
+    assert await h.tick() == []  # the check-in card is refused with ChatMigrated
+    cards = [a for a in await h.tick() if a.method == "sendMessage"]
+    assert [a.chat_id for a in cards] == [new_id]
+    (space,) = await spaces(h)
+    async with h.db.unit_of_work() as session:
+        checkins = list(await session.scalars(select(Checkin)))
+        bids = list(await session.scalars(select(RepairBid)))
+        left_behind = await session.scalar(
+            select(ScheduledPrompt).where(ScheduledPrompt.chat_id == group)
+        )
+    assert space.chat_id == new_id and left_behind is None
+    assert [c.chat_id for c in checkins] == [new_id] and [b.chat_id for b in bids] == [new_id]
 
 
 async def test_a_partner_leaving_pauses_the_space_and_tells_both(h: Harness):

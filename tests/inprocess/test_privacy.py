@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from datetime import time, timedelta
 
 from sqlalchemy import select, text
 
-from bot.storage.models import Base, CoupleSpace, PartnerLink
+from bot.domain.clock import at_local, zone_of
+from bot.storage.models import Base, Checkin, CoupleSpace, PartnerLink
 from tests.harness import Harness
 from tests.inprocess.flows import LATER, SAY_IT_NOW
 
@@ -41,6 +43,14 @@ async def a_full_life(h: Harness) -> int:
         await h.feed(update)
     await h.text(ANA, "/pair", chat_id=group)
     await h.text(BEN, "/pair", chat_id=group)
+    await h.text(ANA, "/settings", chat_id=group)
+    await h.press(ANA, "Turn the check-in on (21:00)", chat_id=group)
+    berlin = zone_of("Europe/Berlin")
+    evening = at_local(h.clock.now.astimezone(berlin).date(), time(21, 0), berlin)
+    h.clock.now = evening if evening > h.clock.now else evening + timedelta(days=1)
+    (card,) = [a for a in await h.tick() if a.chat_id == group and a.method == "sendMessage"]
+    await h.press(ANA, "4", chat_id=group, message_id=card.message_id)
+    await h.press(BEN, "2", chat_id=group, message_id=card.message_id)
     await h.text(ANA, "/moment")  # one in progress too
     return group
 
@@ -79,6 +89,8 @@ async def test_export_has_everything_in_json_and_markdown(harness: Harness):
     assert len(data["moments"]) == 3 and len(data["thanks"]) == 1
     assert {p["kind"] for p in data["scheduled_prompts"]} >= {"evening", "follow_up", "nudge"}
     assert len(data["partner_links"]) == 1 and len(data["shared_spaces"]) == 1
+    # Her own answer to the check-in, never Ben's.
+    assert [(c["your_answer"], c["status"]) for c in data["check_ins"]] == [(4, "revealed")]
     assert data["flows_in_progress"] and all(
         "token_hash" not in link for link in data["partner_links"]
     )
@@ -99,6 +111,8 @@ async def test_delete_leaves_no_row_that_refers_to_the_person(harness: Harness):
     async with h.db.unit_of_work() as session:
         (space,) = list(await session.scalars(select(CoupleSpace)))
         assert space.status == "paused" and space.link_id is None
+        (checkin,) = list(await session.scalars(select(Checkin)))
+        assert checkin.answers == {str(BEN): 2}  # Ben's answer is his to keep
         assert list(await session.scalars(select(PartnerLink))) == []
         assert (
             await session.scalar(text("SELECT count(*) FROM users WHERE id = :u"), {"u": BEN}) == 1
