@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -63,6 +63,27 @@ class Harness:
 
     async def text(self, user_id: int, text: str, chat_id: int | None = None) -> list[BotAction]:
         return await self.feed(self.sandbox.send_text(user_id, text, chat_id=chat_id))
+
+    async def onboard(self, user_id: int, name: str, *, evening: bool = False) -> None:
+        """A person set up: their name, Berlin, and the evening reflection on or off."""
+        self.person(user_id, name)
+        await self.text(user_id, "/start")
+        await self.text(user_id, name)
+        await self.text(user_id, "Berlin")
+        await self.press(user_id, "Yes, that's right")
+        await self.press(user_id, "Yes, at 21:00" if evening else "No thanks")
+
+    async def walk(
+        self, user_id: int, script: Iterable[tuple[str, str, str, str]]
+    ) -> list[BotAction]:
+        """Each step of a script (tests/inprocess/flows.py) in turn; the last step's actions."""
+        actions: list[BotAction] = []
+        for kind, value, _, _ in script:
+            if kind == "text":
+                actions = await self.text(user_id, value)
+            else:
+                actions = await self.press(user_id, value)
+        return actions
 
     async def media(self, user_id: int, kind: str, chat_id: int | None = None) -> list[BotAction]:
         return await self.feed(self.sandbox.send_media(user_id, kind, chat_id=chat_id))

@@ -49,5 +49,6 @@ def danger_reply(c: Catalogue, zone: str | None) -> Reply:
     return Reply(text, rows(Button(c.text("moment.find_helpline"), url=HELPLINES_URL)))
 
 
-def concern_reply(c: Catalogue) -> Reply:
-    return Reply(c.text("safety.concern"))
+def concern_reply(c: Catalogue, anger: bool = True) -> Reply:
+    """The gentle check: about anger at someone, or about how heavy things feel for oneself."""
+    return Reply(c.text("safety.concern" if anger else "safety.concern_self"))

@@ -10,25 +10,31 @@ from bot.domain.replies import Button, Reply, rows
 
 FLOW = "safety"
 CHECK = "check"
+SAFE, NOT_SURE = "angry", "unsafe"  # button options (the first kept from cards already out)
 
 
 class SafetyCheck:
     name = FLOW
 
-    def start(self, ctx: Context, text: str, previous: FlowState | None) -> Outcome:
+    def start(
+        self, ctx: Context, text: str, previous: FlowState | None, anger: bool = True
+    ) -> Outcome:
+        """Hold `text` and ask. `anger`: the worry is anger at someone ("I could kill him");
+        otherwise it is about the person themselves ("I'm not suicidal, just tired")."""
         held = None
         if previous is not None:
             held = {"flow": previous.flow, "step": previous.step, "data": dict(previous.data)}
-        state = FlowState(FLOW, CHECK, {"text": text, "prev": held})
+        state = FlowState(FLOW, CHECK, {"text": text, "prev": held, "self": not anger})
         return Outcome(state, (self.prompt(state, ctx),))
 
     def prompt(self, state: FlowState, ctx: Context) -> Reply:
         c = ctx.content
-        card = concern_reply(c)
+        anger = not is_about_self(state)
+        card = concern_reply(c, anger)
         # Flow buttons (not menu ones): they belong to this held message only.
         buttons = rows(
-            Button(c.text("safety.just_angry"), "angry"),
-            Button(c.text("safety.not_sure"), "unsafe"),
+            Button(c.text("safety.just_angry" if anger else "safety.safe"), SAFE),
+            Button(c.text("safety.not_sure"), NOT_SURE),
         )
         return Reply(card.text, buttons)
 
@@ -37,6 +43,10 @@ class SafetyCheck:
 
     def cancel(self, state: FlowState, ctx: Context) -> Outcome:
         return Outcome(None, (Reply(ctx.content.text("shell.cancelled")),))
+
+
+def is_about_self(state: FlowState) -> bool:
+    return bool(state.data.get("self"))
 
 
 def previous(state: FlowState) -> FlowState | None:

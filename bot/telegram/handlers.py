@@ -55,6 +55,7 @@ MENU_COMMANDS = (
     "privacy",
     "start",
     "help",
+    "sos",
     "back",
     "cancel",
 )
@@ -117,6 +118,13 @@ def _welcome_back(turn: Turn) -> Outcome:
 @turn_handler
 async def on_help(turn: Turn) -> None:
     turn.say(Reply(turn.content.text("help.text"), main_menu(turn)))
+
+
+@turn_handler
+async def on_sos(turn: Turn) -> None:
+    """Help now, asked for directly. The screen recognises phrasings from a list and misses
+    many it has not seen; this command never does."""
+    await safety_shell.help_now(turn)
 
 
 @turn_handler
@@ -397,6 +405,7 @@ def handlers() -> list[BaseHandler[Any, Any, Any]]:
     return [
         CommandHandler("start", on_start, filters=command),
         CommandHandler("help", on_help, filters=command),
+        CommandHandler("sos", on_sos, filters=NEW_MESSAGE),  # in a group too
         CommandHandler("cancel", on_cancel, filters=command),
         CommandHandler("back", on_back, filters=command),
         CommandHandler("moment", on_moment, filters=command),

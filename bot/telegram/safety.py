@@ -10,7 +10,7 @@ from bot.domain.repair_flow import FLOW as MOMENT_FLOW
 from bot.domain.repair_flow import moment_of
 from bot.domain.replies import Reply
 from bot.domain.safety_flow import FLOW as SAFETY_FLOW
-from bot.domain.safety_flow import SAFETY, previous
+from bot.domain.safety_flow import NOT_SURE, SAFETY, is_about_self, previous
 from bot.domain.schedule import CancelPrompts
 from bot.storage import repositories as repo
 from bot.telegram import flow_runner
@@ -22,15 +22,26 @@ async def screened(turn: Turn, text: str) -> bool:
     result = safety.screen(text)
     if result.level == safety.Level.NONE:
         return False
-    active = await flow_runner.active_state(turn)
-    current = repo.as_flow_state(active[0]) if active else None
-    if current is not None and current.flow == SAFETY_FLOW:
-        current = previous(current)  # already holding: keep the flow from before
+    current = await _flow_before_any_check(turn)
     if result.level == safety.Level.DANGER:
         await stop(turn, current)
         return True
-    await flow_runner.start(turn, SAFETY.start(turn.context(), text, current))
+    anger = result.reason == safety.ANGER
+    await flow_runner.start(turn, SAFETY.start(turn.context(), text, current, anger))
     return True
+
+
+async def help_now(turn: Turn) -> None:
+    """/sos: the danger reply and the same stop, whatever the person was doing."""
+    await stop(turn, await _flow_before_any_check(turn))
+
+
+async def _flow_before_any_check(turn: Turn) -> FlowState | None:
+    active = await flow_runner.active_state(turn)
+    current = repo.as_flow_state(active[0]) if active else None
+    if current is not None and current.flow == SAFETY_FLOW:
+        current = previous(current)  # a check is holding: the flow from before it
+    return current
 
 
 async def stop(turn: Turn, current: FlowState | None) -> None:
@@ -55,13 +66,14 @@ async def answer_check(turn: Turn, option: str) -> None:
     row = active[0]
     state = repo.as_flow_state(row)
     before = previous(state)
-    if option == "unsafe":
+    if option == NOT_SURE:
         await stop(turn, before)
         return
     text = str(state.data.get("text", ""))
     # Put the previous flow back as it was, then let it read the held message.
     await flow_runner.apply_outcome(turn, row, Outcome(before), state)
-    turn.say(Reply(turn.content.text("safety.go_on"), edit=True))
+    go_on = "safety.go_on_self" if is_about_self(state) else "safety.go_on"
+    turn.say(Reply(turn.content.text(go_on), edit=True))
     if before is not None:
         await flow_runner.feed(turn, TextInput(text))
     else:

@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.domain.safety import Level, screen
+from tests.domain import safety_holdout as holdout
 from tests.domain.safety_cases import CONCERN, DANGER, NONE
 
 
@@ -39,6 +40,20 @@ def test_recall_and_false_positives():
         f"false positives {false_positive:.3f} on {len(NONE)} ordinary texts"
     )
     assert recall == 1.0 and false_positive == 0.0
+
+
+def test_held_out_figures_do_not_get_worse():
+    """Phrasings the patterns were never tuned on: the honest figure (see safety_holdout.py)."""
+    found = [screen(t).level for t in holdout.DANGER]
+    recognised = found.count(Level.DANGER)
+    asked = found.count(Level.CONCERN)
+    flagged = sum(screen(t).level != Level.NONE for t in holdout.NONE)
+    print(
+        f"\nsafety, held out: danger recognised {recognised} of {len(holdout.DANGER)} "
+        f"({recognised / len(holdout.DANGER):.3f}), {asked} more asked about; "
+        f"ordinary texts flagged {flagged} of {len(holdout.NONE)}"
+    )
+    assert recognised >= 15 and flagged <= 3
 
 
 @given(st.text(max_size=500))

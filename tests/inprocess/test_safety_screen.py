@@ -11,15 +11,6 @@ from tests.inprocess.flows import TO_THE_PATH
 ANA = 901
 
 
-async def onboard(h: Harness) -> None:
-    h.person(ANA, "Ana")
-    await h.text(ANA, "/start")
-    await h.text(ANA, "Ana")
-    await h.text(ANA, "Berlin")
-    await h.press(ANA, "Yes, that's right")
-    await h.press(ANA, "No thanks")
-
-
 async def state(h: Harness) -> ConversationState | None:
     async with h.db.unit_of_work() as session:
         return await session.scalar(select(ConversationState))
@@ -31,15 +22,14 @@ async def moments(h: Harness) -> list[MomentRow]:
 
 
 async def walk_to_camera(h: Harness) -> None:
-    for kind, value, _, _ in TO_THE_PATH[:5]:
-        await (h.text(ANA, value) if kind == "text" else h.press(ANA, value))
+    await h.walk(ANA, TO_THE_PATH[:5])
     current = await state(h)
     assert current is not None and current.step == "cam"
 
 
 async def test_danger_mid_flow_stops_it_with_help_and_nothing_to_dismiss(harness: Harness):
     h = harness
-    await onboard(h)
+    await h.onboard(ANA, "Ana")
     await walk_to_camera(h)
     actions = await h.text(ANA, "He threw a glass at me and I'm scared of him")
     (reply,) = [a for a in actions if a.method == "sendMessage"]
@@ -55,7 +45,7 @@ async def test_danger_mid_flow_stops_it_with_help_and_nothing_to_dismiss(harness
 
 async def test_danger_outside_a_flow_keeps_nothing(harness: Harness):
     h = harness
-    await onboard(h)
+    await h.onboard(ANA, "Ana")
     replies = h.texts(await h.text(ANA, "I don't want to be alive anymore"))
     assert "emergency number" in replies[0]
     assert await moments(h) == [] and await state(h) is None
@@ -63,7 +53,7 @@ async def test_danger_outside_a_flow_keeps_nothing(harness: Harness):
 
 async def test_anger_gets_a_gentle_check_and_then_goes_on(harness: Harness):
     h = harness
-    await onboard(h)
+    await h.onboard(ANA, "Ana")
     await walk_to_camera(h)
     replies = h.texts(await h.text(ANA, "He laughed at me and I could kill him"))
     assert replies == [
@@ -80,9 +70,49 @@ async def test_anger_gets_a_gentle_check_and_then_goes_on(harness: Harness):
     assert current.data["m"]["observation"] == "He laughed at me and I could kill him"
 
 
+async def test_a_heavy_feeling_about_oneself_is_asked_about_as_such(harness: Harness):
+    """ "I'm not suicidal, just exhausted" is not anger: the check asks whether they are safe,
+    in words about them, and goes on gently."""
+    h = harness
+    await h.onboard(ANA, "Ana")
+    await walk_to_camera(h)
+    actions = await h.text(ANA, "I'm not suicidal, just exhausted by all of it")
+    (reply,) = h.texts(actions)
+    assert "how heavy this feels" in reply and "anger" not in reply
+    labels = [b["text"] for b in h.last_card(ANA).buttons()]
+    assert labels == ["I'm safe, let's go on", "I'm not sure I'm safe"]
+    replies = h.texts(await h.press(ANA, "I'm safe, let's go on"))
+    assert "We'll go gently" in replies[0] and "Anger" not in replies[0]
+    assert "How much is it still with you" in replies[-1]  # the held answer went on
+
+
+async def test_sos_gives_help_now_from_the_middle_of_a_flow(harness: Harness):
+    """The screen misses phrasings it has not seen (tests/domain/safety_holdout.py); /sos never
+    does."""
+    h = harness
+    await h.onboard(ANA, "Ana")
+    await walk_to_camera(h)
+    (reply,) = [a for a in await h.text(ANA, "/sos") if a.method == "sendMessage"]
+    assert reply.text is not None and "112" in reply.text  # Berlin: Germany's number
+    assert not any("callback_data" in b for b in reply.buttons())  # no tap dismisses it
+    (moment,) = await moments(h)
+    assert moment.status == "set_aside" and await state(h) is None
+    assert "sos" in [c["command"] for c in h.sandbox.commands]
+
+
+async def test_sos_in_a_group_answers_there(harness: Harness):
+    h = harness
+    await h.onboard(ANA, "Ana")
+    group = h.sandbox.create_group("Us", [ANA], by=ANA)
+    for update in h.sandbox.pending_updates():
+        await h.feed(update)
+    actions = await h.text(ANA, "/sos", chat_id=group)
+    assert any("emergency number" in (a.text or "") for a in actions if a.chat_id == group)
+
+
 async def test_not_sure_im_safe_gets_the_danger_reply(harness: Harness):
     h = harness
-    await onboard(h)
+    await h.onboard(ANA, "Ana")
     await walk_to_camera(h)
     await h.text(ANA, "I'm so angry I could punch him")
     replies = h.texts(await h.press(ANA, "I'm not sure I'm safe"))
@@ -93,7 +123,7 @@ async def test_not_sure_im_safe_gets_the_danger_reply(harness: Harness):
 
 async def test_not_safe_to_raise_gives_the_same_reply_as_the_screen(harness: Harness):
     h = harness
-    await onboard(h)
+    await h.onboard(ANA, "Ana")
     screened = h.texts(await h.text(ANA, "I'm afraid of my husband"))[0]
     for kind, value, _, _ in TO_THE_PATH:
         await (h.text(ANA, value) if kind == "text" else h.press(ANA, value))
@@ -103,6 +133,6 @@ async def test_not_safe_to_raise_gives_the_same_reply_as_the_screen(harness: Har
 
 async def test_everyday_words_go_straight_through(harness: Harness):
     h = harness
-    await onboard(h)
+    await h.onboard(ANA, "Ana")
     replies = h.texts(await h.text(ANA, "my phone died and he was killing it at the party"))
     assert "Want to look at this moment together?" in replies[0]

@@ -1,0 +1,100 @@
+"""Held-out phrasings for the safety screen: written after the patterns were last changed, and
+never used to change them. The screen's figures on these are the honest estimate of how it does
+on words it has not seen; they are printed, and a test keeps them from getting worse.
+
+Measured when written (2026-11-30): 15 of 40 danger phrasings recognised (none asked about, 25
+missed); 3 of 40 ordinary texts flagged, one of them as danger ("I want to die of shame").
+Three earlier held-out sets, each folded into safety_cases.py after it was measured, gave 10,
+14 and 15 of 40 before the patterns were widened for them: widening fixes the set it is
+written for, not the next one. A list of patterns cannot know phrasings it has not been given;
+that is why /sos exists and why every reply that matters says where to get help.
+
+If a miss here is fixed, move the phrasing to safety_cases.py and write new held-out ones."""
+
+from __future__ import annotations
+
+DANGER = [
+    "I just want the pain to stop for good",
+    "I've started writing letters to say goodbye to everyone",
+    "I've been looking at the train tracks differently",
+    "no one would miss me",
+    "I feel like ending everything tonight",
+    "I've been collecting paracetamol",
+    "I don't deserve to live",
+    "I want to go to sleep and not wake up",
+    "I'm going to kill myself if this doesn't stop",
+    "I sliced my wrist last week",
+    "I hurt myself on purpose so I feel something",
+    "living is too much for me now",
+    "I made sure my cat will be looked after when I'm gone",
+    "I'm thinking of taking my own life",
+    "part of me wants to just not exist",
+    "he smashes things and then grabs me by the neck",
+    "she punches me in places where no one will see",
+    "he raped me while I was asleep",
+    "he made me kneel on the floor for hours",
+    "my partner chokes me when I cry",
+    "he put a pillow over my face",
+    "he hit me with his belt",
+    "my husband threatened me with a hammer",
+    "he said he'd slit my throat",
+    "I'm hiding at a friend's because he said he'd come for me",
+    "he took my car keys and phone so I couldn't leave",
+    "she controls who I talk to and reads my emails",
+    "he forces me to hand over my wages",
+    "I'm frightened he'll kill me when he finds out I'm pregnant",
+    "he tracks me with an app on my phone",
+    "he shoved my head into the wall",
+    "he kicked my pregnant belly",
+    "my girlfriend burned me with a cigarette",
+    "he hurt our daughter",
+    "he keeps a gun by the bed and reminds me of it",
+    "he said I'd be sorry if I told anyone",
+    "I have to ask permission to leave the house",
+    "he assaulted me in the car",
+    "I'm afraid he will hurt me again",
+    "he beats me up when he loses at poker",
+]
+
+NONE = [
+    "my grandad died last year and I still miss him",
+    "he didn't come to my mum's funeral and I can't forgive it",
+    "we watched a film where everyone dies and he laughed",
+    "I'm dying to go on holiday",
+    "she's dead set on moving to the coast",
+    "my plants are dying because he never waters them",
+    "I could've killed for a coffee this morning",
+    "he killed the spider and I felt bad for it",
+    "I slept badly and I'm dead on my feet",
+    "he hit the roof when he saw the bill",
+    "she threw me off by changing the plan",
+    "he dragged his feet on the paperwork",
+    "I was bored to death at his work party",
+    "she beat me at tennis and was smug",
+    "he took my last biscuit, petty but it annoyed me",
+    "I'm scared of heights and he made fun of me",
+    "I'm afraid of the dark and he teased me",
+    "he grabbed my hand in the crowd and I felt safe",
+    "she pushed me to take the job",
+    "I punched the pillow after our argument",
+    "I want to die of shame when he tells that story",
+    "I'm so embarrassed I could die",
+    "he cut me off in traffic and I screamed in the car",
+    "she's killing me with the passive aggression",
+    "we had a deadly serious talk about money",
+    "the silence is killing me",
+    "I lost my job and feel useless",
+    "he forgets our plans constantly",
+    "she was rude to my friends",
+    "I yelled at the kids and feel awful",
+    "he never listens to the end",
+    "I want to end the argument, not win it",
+    "she blamed me for the late fees",
+    "I feel left out of his life",
+    "he hugged me but it felt empty",
+    "I'm scared we'll break up",
+    "my heart hurts when he's distant",
+    "he ignored my texts all day",
+    "she rolled her eyes at my dad",
+    "he said my cooking was fine, in that tone",
+]
