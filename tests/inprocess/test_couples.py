@@ -41,15 +41,6 @@ async def flush(h: Harness) -> list[BotAction]:
     return actions
 
 
-async def onboard(h: Harness, user_id: int, name: str) -> None:
-    h.person(user_id, name)
-    await h.text(user_id, "/start")
-    await h.text(user_id, name)
-    await h.text(user_id, "Berlin")
-    await h.press(user_id, "Yes, that's right")
-    await h.press(user_id, "No thanks")
-
-
 def said(actions: list[BotAction], chat_id: int) -> list[str]:
     return [
         a.text or ""
@@ -63,8 +54,8 @@ def everything_in(h: Harness, chat_id: int) -> str:
 
 
 async def link(h: Harness) -> None:
-    await onboard(h, ANA, "Ana")
-    await onboard(h, BEN, "Ben")
+    await h.onboard(ANA, "Ana")
+    await h.onboard(BEN, "Ben")
     (invite,) = said(await h.text(ANA, "/invite"), ANA)
     token = re.search(r"\?start=(l_[\w-]+)", invite)
     assert token is not None
@@ -102,9 +93,9 @@ async def test_an_invite_links_two_people_once(h: Harness):
 
 
 async def test_invite_tokens_are_single_use_and_expire(h: Harness):
-    await onboard(h, ANA, "Ana")
-    await onboard(h, BEN, "Ben")
-    await onboard(h, CY, "Cy")
+    await h.onboard(ANA, "Ana")
+    await h.onboard(BEN, "Ben")
+    await h.onboard(CY, "Cy")
     first = re.search(r"start=(l_[\w-]+)", said(await h.text(ANA, "/invite"), ANA)[0])
     second = re.search(r"start=(l_[\w-]+)", said(await h.text(ANA, "/invite"), ANA)[0])
     assert first and second and first.group(1) != second.group(1)
@@ -119,9 +110,9 @@ async def test_invite_tokens_are_single_use_and_expire(h: Harness):
 
 
 async def test_only_the_person_who_opened_the_invite_can_accept_it(h: Harness):
-    await onboard(h, ANA, "Ana")
-    await onboard(h, BEN, "Ben")
-    await onboard(h, CY, "Cy")
+    await h.onboard(ANA, "Ana")
+    await h.onboard(BEN, "Ben")
+    await h.onboard(CY, "Cy")
     token = re.search(r"start=(l_[\w-]+)", said(await h.text(ANA, "/invite"), ANA)[0])
     assert token is not None
     await h.text(BEN, f"/start {token.group(1)}")
@@ -138,7 +129,7 @@ async def test_only_the_person_who_opened_the_invite_can_accept_it(h: Harness):
 
 async def test_pairing_needs_both_and_refuses_a_group_with_others(h: Harness):
     await link(h)
-    await onboard(h, CY, "Cy")
+    await h.onboard(CY, "Cy")
     crowd = h.sandbox.create_group("Friends", [ANA, BEN, CY], by=ANA)
     await flush(h)
     replies = said(await h.text(ANA, "/pair", chat_id=crowd), crowd)
@@ -239,8 +230,7 @@ async def test_a_repair_bid_accepted_later_tonight_reminds_both(h: Harness):
 
 async def test_a_draft_reaches_the_partner_only_after_confirming_that_text(h: Harness):
     await paired_group(h)
-    for kind, value, _, _ in [*TO_THE_PATH, ("press", "Say something now", "draft", "")]:
-        await (h.text(ANA, value) if kind == "text" else h.press(ANA, value))
+    await h.walk(ANA, [*TO_THE_PATH, ("press", "Say something now", "draft", "")])
     before = len(h.sandbox.actions)
     actions = await h.press(ANA, "Send this to Ben")
     (confirm,) = [a for a in actions if a.method == "editMessageText"]
@@ -262,8 +252,7 @@ async def test_a_draft_reaches_the_partner_only_after_confirming_that_text(h: Ha
 
 async def test_the_send_question_asked_again_still_offers_sending(h: Harness):
     await paired_group(h)
-    for kind, value, _, _ in [*TO_THE_PATH, ("press", "Say something now", "draft", "")]:
-        await (h.text(ANA, value) if kind == "text" else h.press(ANA, value))
+    await h.walk(ANA, [*TO_THE_PATH, ("press", "Say something now", "draft", "")])
     softer = next(b for b in h.last_card(ANA).buttons() if b["text"] == "Softer")
     await h.press(ANA, "Send this to Ben")
     # A button of the draft card, pressed now: expired, so the current question comes again.
@@ -278,8 +267,7 @@ async def test_the_send_question_asked_again_still_offers_sending(h: Harness):
 
 async def test_dont_send_sends_nothing(h: Harness):
     group = await paired_group(h)
-    for kind, value, _, _ in [*TO_THE_PATH, ("press", "Say something now", "draft", "")]:
-        await (h.text(ANA, value) if kind == "text" else h.press(ANA, value))
+    await h.walk(ANA, [*TO_THE_PATH, ("press", "Say something now", "draft", "")])
     await h.press(ANA, "Send this to Ben")
     await h.press(ANA, "Don't send")
     assert "lonely" not in everything_in(h, BEN) + everything_in(h, group)

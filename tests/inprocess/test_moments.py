@@ -38,15 +38,6 @@ async def moments_of(h: Harness, user_id: int) -> list[MomentRow]:
         return list(rows)
 
 
-async def onboarded(h: Harness, user_id: int, name: str) -> None:
-    h.person(user_id, name)
-    await h.text(user_id, "/start")
-    await h.text(user_id, name)
-    await h.text(user_id, "Berlin")
-    await h.press(user_id, "Yes, that's right")
-    await h.press(user_id, "No thanks")
-
-
 async def act(h: Harness, user_id: int, kind: str, value: str) -> list[BotAction]:
     if kind == "text":
         return await h.text(user_id, value)
@@ -64,7 +55,7 @@ async def walk(h: Harness, user_id: int, script: Script) -> list[BotAction]:
 
 @pytest.fixture
 async def ana(harness: Harness) -> Harness:
-    await onboarded(harness, ANA, "Ana")
+    await harness.onboard(ANA, "Ana")
     return harness
 
 
@@ -197,8 +188,8 @@ async def test_moment_twice_does_not_fork_the_flow(ana: Harness):
 
 async def test_two_people_interleaved_never_see_each_others_state(harness: Harness):
     h = harness
-    await onboarded(h, ANA, "Ana")
-    await onboarded(h, BEN, "Ben")
+    await h.onboard(ANA, "Ana")
+    await h.onboard(BEN, "Ben")
     ana_script = SAY_IT_NOW
     swap = {
         "Phone out mid-talk": "Sarcasm that stung",
@@ -328,8 +319,8 @@ async def test_history_marks_and_deletes(ana: Harness):
 
 async def test_someone_elses_or_a_forged_moment_id_does_nothing(harness: Harness):
     h = harness
-    await onboarded(h, ANA, "Ana")
-    await onboarded(h, BEN, "Ben")
+    await h.onboard(ANA, "Ana")
+    await h.onboard(BEN, "Ben")
     await walk(h, ANA, LET_GO)
     (row,) = await moments_of(h, ANA)
     for action in ("ho", "hd", "hx", "hr", "hl", "hu"):

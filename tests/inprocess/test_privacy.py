@@ -16,21 +16,11 @@ from tests.inprocess.flows import LATER, SAY_IT_NOW
 ANA, BEN = 510_001, 510_002
 
 
-async def onboard(h: Harness, user_id: int, name: str) -> None:
-    h.person(user_id, name)
-    await h.text(user_id, "/start")
-    await h.text(user_id, name)
-    await h.text(user_id, "Berlin")
-    await h.press(user_id, "Yes, that's right")
-    await h.press(user_id, "Yes, at 21:00")
-
-
 async def a_full_life(h: Harness) -> int:
     """Ana with moments, reminders, thanks, a partner and a shared group."""
-    await onboard(h, ANA, "Ana")
-    await onboard(h, BEN, "Ben")
-    for kind, value, _, _ in LATER + SAY_IT_NOW:
-        await (h.text(ANA, value) if kind == "text" else h.press(ANA, value))
+    await h.onboard(ANA, "Ana", evening=True)
+    await h.onboard(BEN, "Ben", evening=True)
+    await h.walk(ANA, LATER + SAY_IT_NOW)
     await h.text(ANA, "/thanks")
     await h.text(ANA, "for the tea")
     invite = h.texts(await h.text(ANA, "/invite"))[0]
@@ -70,7 +60,7 @@ async def rows_mentioning(h: Harness, user_id: int) -> list[str]:
 
 
 async def test_privacy_says_what_is_kept_and_how_to_remove_it(harness: Harness):
-    await onboard(harness, ANA, "Ana")
+    await harness.onboard(ANA, "Ana", evening=True)
     (reply,) = harness.texts(await harness.text(ANA, "/privacy"))
     assert "/export" in reply and "/delete" in reply and "only you" in reply
     assert "privacy" in [c["command"] for c in harness.sandbox.commands]
@@ -121,7 +111,7 @@ async def test_delete_leaves_no_row_that_refers_to_the_person(harness: Harness):
 
 async def test_keep_deletes_nothing(harness: Harness):
     h = harness
-    await onboard(h, ANA, "Ana")
+    await h.onboard(ANA, "Ana", evening=True)
     before = await rows_mentioning(h, ANA)
     await h.text(ANA, "/delete")
     replies = h.texts(await h.press(ANA, "Keep it"))
@@ -137,7 +127,7 @@ async def test_retention_deletes_moments_older_than_the_setting(db_url, clock):
     from tests.harness import start_harness
 
     async with start_harness(db_url, clock, retention_months=6) as h:
-        await onboard(h, ANA, "Ana")
+        await h.onboard(ANA, "Ana", evening=True)
         for kind, value, _, _ in SAY_IT_NOW:
             await (h.text(ANA, value) if kind == "text" else h.press(ANA, value))
         h.clock.advance(timedelta(days=30 * 6 - 1))

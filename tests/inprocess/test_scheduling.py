@@ -39,23 +39,6 @@ async def user_row(h: Harness, user_id: int) -> User:
         return user
 
 
-async def onboard(h: Harness, user_id: int, name: str, evening: bool = True) -> None:
-    h.person(user_id, name)
-    await h.text(user_id, "/start")
-    await h.text(user_id, name)
-    await h.text(user_id, "Berlin")
-    await h.press(user_id, "Yes, that's right")
-    await h.press(user_id, "Yes, at 21:00" if evening else "No thanks")
-
-
-async def walk(h: Harness, user_id: int, script: list[tuple[str, str, str, str]]) -> None:
-    for kind, value, _, _ in script:
-        if kind == "text":
-            await h.text(user_id, value)
-        else:
-            await h.press(user_id, value)
-
-
 def sent_to(h: Harness, chat_id: int, actions: list[BotAction] | None = None) -> list[BotAction]:
     source = h.sandbox.actions if actions is None else actions
     return [a for a in source if a.method == "sendMessage" and a.chat_id == chat_id]
@@ -63,7 +46,7 @@ def sent_to(h: Harness, chat_id: int, actions: list[BotAction] | None = None) ->
 
 async def test_the_evening_reflection_comes_at_local_time_once(harness: Harness):
     h = harness
-    await onboard(h, ANA, "Ana")  # 19:30 UTC: 20:30 in Berlin
+    await h.onboard(ANA, "Ana", evening=True)  # 19:30 UTC: 20:30 in Berlin
     (row,) = await pending(h, ANA)
     assert row.kind == "evening" and row.key == f"evening:{ANA}:2026-03-01"
     assert row.due_at == datetime(2026, 3, 1, 20, 0, tzinfo=UTC)  # 21:00 in Berlin
@@ -93,7 +76,7 @@ async def reflections(h: Harness) -> list[Reflection]:
 
 async def test_all_good_is_recorded_and_answered_once(harness: Harness):
     h = harness
-    await onboard(h, ANA, "Ana")
+    await h.onboard(ANA, "Ana", evening=True)
     await evening_card(h)
     replies = h.texts(await h.press(ANA, "All good"))
     assert replies == ["Glad to hear it. Sleep well, Ana."]
@@ -109,7 +92,7 @@ async def test_all_good_is_recorded_and_answered_once(harness: Harness):
 
 async def test_a_moment_hurt_starts_the_repair_flow_in_that_direction(harness: Harness):
     h = harness
-    await onboard(h, ANA, "Ana")
+    await h.onboard(ANA, "Ana", evening=True)
     await evening_card(h)
     actions = await h.press(ANA, "I may have hurt someone")
     assert [a.method for a in actions] == ["answerCallbackQuery", "editMessageText"]
@@ -122,7 +105,7 @@ async def test_a_moment_hurt_starts_the_repair_flow_in_that_direction(harness: H
 
 async def test_a_moment_of_connection_keeps_an_optional_line(harness: Harness):
     h = harness
-    await onboard(h, ANA, "Ana")
+    await h.onboard(ANA, "Ana", evening=True)
     await evening_card(h)
     await h.press(ANA, "A moment of connection")
     replies = h.texts(await h.text(ANA, "We laughed about the burnt toast together"))
@@ -134,7 +117,7 @@ async def test_a_moment_of_connection_keeps_an_optional_line(harness: Harness):
 
 async def test_snooze_an_hour_and_respect_quiet_hours(harness: Harness):
     h = harness
-    await onboard(h, ANA, "Ana")
+    await h.onboard(ANA, "Ana", evening=True)
     await evening_card(h)  # 21:00 in Berlin
     replies = h.texts(await h.press(ANA, "Ask me in an hour"))
     assert replies == ["Okay, I'll ask again around 22:00."]
@@ -151,8 +134,8 @@ async def test_snooze_an_hour_and_respect_quiet_hours(harness: Harness):
 
 async def test_a_follow_up_at_the_planned_time_records_how_it_went(harness: Harness):
     h = harness
-    await onboard(h, ANA, "Ana", evening=False)
-    await walk(h, ANA, LATER)  # "tomorrow evening": 19:00 in Berlin
+    await h.onboard(ANA, "Ana")
+    await h.walk(ANA, LATER)  # "tomorrow evening": 19:00 in Berlin
     (row,) = await pending(h, ANA)
     assert row.kind == "follow_up" and row.due_at == datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
     h.clock.advance(timedelta(hours=22, minutes=30))
@@ -172,8 +155,8 @@ async def test_a_follow_up_at_the_planned_time_records_how_it_went(harness: Harn
 
 async def test_not_yet_days_later_still_works_and_plans_again(harness: Harness):
     h = harness
-    await onboard(h, ANA, "Ana", evening=False)
-    await walk(h, ANA, LATER)
+    await h.onboard(ANA, "Ana")
+    await h.walk(ANA, LATER)
     h.clock.advance(timedelta(hours=22, minutes=30))
     await h.tick()
     h.clock.advance(timedelta(days=3))  # they answer three days later
@@ -191,8 +174,8 @@ async def test_not_yet_days_later_still_works_and_plans_again(harness: Harness):
 
 async def test_a_moment_with_no_plan_gets_one_gentle_follow_up(harness: Harness):
     h = harness
-    await onboard(h, ANA, "Ana", evening=False)
-    await walk(h, ANA, SAY_IT_NOW)  # drafted at 20:30 Berlin: tomorrow's evening time
+    await h.onboard(ANA, "Ana")
+    await h.walk(ANA, SAY_IT_NOW)  # drafted at 20:30 Berlin: tomorrow's evening time
     (nudge,) = await pending(h, ANA)
     assert nudge.kind == "nudge" and nudge.due_at == datetime(2026, 3, 2, 20, 0, tzinfo=UTC)
     h.clock.advance(timedelta(hours=24, minutes=30))
@@ -204,11 +187,11 @@ async def test_a_moment_with_no_plan_gets_one_gentle_follow_up(harness: Harness)
 
 async def test_no_follow_up_when_turned_off(harness: Harness):
     h = harness
-    await onboard(h, ANA, "Ana", evening=False)
+    await h.onboard(ANA, "Ana")
     await h.text(ANA, "/settings")
     await h.press(ANA, "Follow-ups off")
     assert (await user_row(h, ANA)).nudges_on is False
-    await walk(h, ANA, SAY_IT_NOW)
+    await h.walk(ANA, SAY_IT_NOW)
     assert await pending(h, ANA) == []
 
 
@@ -216,7 +199,7 @@ async def test_prompts_claimed_but_not_reached_before_a_crash_are_sent_once_afte
     harness: Harness,
 ):
     h = harness
-    await onboard(h, ANA, "Ana")
+    await h.onboard(ANA, "Ana", evening=True)
     h.clock.advance(timedelta(minutes=30))
     async with h.db.unit_of_work() as session:  # a dispatcher claims, then the process dies
         (claimed,) = await store.claim(session, h.clock.now, 10)
@@ -242,8 +225,8 @@ async def a_tick_stuck_on_anas_send(
     """Ana's and Ben's evenings due (Ana's row first) and `dispatcher`'s tick held at Ana's send,
     which is at Telegram. Returns the tick, the gate that lets that send finish, and the last
     action before the tick."""
-    await onboard(h, ANA, "Ana")  # both evenings due at 20:00 UTC (21:00 in Berlin)
-    await onboard(h, BEN, "Ben")
+    await h.onboard(ANA, "Ana", evening=True)  # both evenings due at 20:00 UTC (21:00 in Berlin)
+    await h.onboard(BEN, "Ben", evening=True)
     h.clock.advance(timedelta(minutes=30))
     gate = asyncio.Event()
     h.sandbox.faults.append(Fault("hold", method="sendMessage", chat_id=ANA, gate=gate))
@@ -280,7 +263,7 @@ async def test_a_crash_during_a_send_never_resends_it_and_the_rest_of_the_batch_
 
 async def test_a_claimed_row_is_left_to_its_claimer_until_the_claim_lapses(harness: Harness):
     h = harness
-    await onboard(h, ANA, "Ana")
+    await h.onboard(ANA, "Ana", evening=True)
     h.clock.advance(timedelta(minutes=30))
     async with h.db.unit_of_work() as session:  # another replica claims it
         await store.claim(session, h.clock.now, 10)
@@ -326,9 +309,9 @@ async def test_a_replica_too_slow_to_reach_its_claim_loses_it_and_does_not_send_
 
 async def test_after_downtime_stale_prompts_are_skipped_and_fresh_ones_sent(harness: Harness):
     h = harness
-    await onboard(h, ANA, "Ana")  # evening due 20:00 UTC
-    await onboard(h, BEN, "Ben", evening=False)
-    await walk(h, BEN, LATER)  # Ben's follow-up: 2 March 18:00 UTC
+    await h.onboard(ANA, "Ana", evening=True)  # evening due 20:00 UTC
+    await h.onboard(BEN, "Ben")
+    await h.walk(BEN, LATER)  # Ben's follow-up: 2 March 18:00 UTC
     h.clock.advance(timedelta(hours=22, minutes=40))  # down from 19:30 until 18:10 next day
     actions = await h.tick()
     assert sent_to(h, ANA, actions) == []  # yesterday's evening, 22 hours late: skipped
@@ -340,8 +323,8 @@ async def test_after_downtime_stale_prompts_are_skipped_and_fresh_ones_sent(harn
 
 async def test_a_blocked_person_has_prompts_cancelled_and_no_retry_loop(harness: Harness):
     h = harness
-    await onboard(h, ANA, "Ana", evening=False)
-    await walk(h, ANA, LATER)
+    await h.onboard(ANA, "Ana")
+    await h.walk(ANA, LATER)
     await h.text(ANA, "/settings")
     await h.press(ANA, "Evening check-in on")
     assert len(await pending(h, ANA)) == 2
@@ -363,7 +346,7 @@ async def test_a_blocked_person_has_prompts_cancelled_and_no_retry_loop(harness:
 
 async def test_a_migrated_group_moves_its_rows(harness: Harness):
     h = harness
-    await onboard(h, ANA, "Ana", evening=False)
+    await h.onboard(ANA, "Ana")
     h.person(BEN, "Ben")
     group = h.sandbox.create_group("Us", [ANA, BEN], by=ANA)
     async with h.db.unit_of_work() as session:
@@ -387,8 +370,8 @@ async def test_a_migrated_group_moves_its_rows(harness: Harness):
 
 async def test_network_errors_retry_with_backoff_and_timeouts_are_not_resent(harness: Harness):
     h = harness
-    await onboard(h, ANA, "Ana", evening=False)
-    await onboard(h, BEN, "Ben", evening=False)
+    await h.onboard(ANA, "Ana")
+    await h.onboard(BEN, "Ben")
     for user in (ANA, BEN):
         async with h.db.unit_of_work() as session:
             await store.plan(
@@ -460,7 +443,7 @@ async def test_a_storm_of_429s_sends_every_prompt_exactly_once_and_never_too_fas
 
 async def test_settings_change_the_schedule(harness: Harness):
     h = harness
-    await onboard(h, ANA, "Ana", evening=False)
+    await h.onboard(ANA, "Ana")
     replies = h.texts(await h.text(ANA, "/settings"))
     assert "Evening check-in: off" in replies[0] and "Quiet hours: 22:30–08:00" in replies[0]
     await h.press(ANA, "Change its time")
