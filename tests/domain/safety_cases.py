@@ -229,6 +229,8 @@ CONCERN = [
     "I wrote my will last night",
     "he checks my phone every night and screams if I talk to men",
     "he drove fast on purpose to scare me and said we'd both die",
+    # words that may be about a fight, may be about an attack
+    "he came at me with accusations about money",
 ]
 
 NONE = [
@@ -431,4 +433,10 @@ NONE = [
     "he took my side for once and I didn't say thanks",
     "she pushed me to call my sister and I'm glad",
     "I'd die for a lie-in",
+    # everyday uses of words the widened patterns look for
+    "she stalks my Instagram",
+    "my dad's drug abuse was a big part of my childhood",
+    "he didn't support me after my dad's death",
+    "the death of my grandmother changed him",
+    "he went for me instead of my sister when we met",
 ]
