@@ -226,6 +226,10 @@ class ThanksFlow:
 ROUND_FLOW = "round"
 
 
+def _partner_name(ctx: Context) -> str:
+    return ctx.partner.name if ctx.partner else ctx.content.text("thanks.your_partner")
+
+
 class RoundFlow:
     """A partner's private answer to the weekly thanks round."""
 
@@ -239,8 +243,7 @@ class RoundFlow:
         return Outcome(state, (self.prompt(state, ctx),))
 
     def prompt(self, state: FlowState, ctx: Context) -> Reply:
-        partner = ctx.partner.name if ctx.partner else ctx.content.text("thanks.your_partner")
-        return Reply(ctx.content.text("thanks.round_ask", partner=partner))
+        return Reply(ctx.content.text("thanks.round_ask", partner=_partner_name(ctx)))
 
     def cancel(self, state: FlowState, ctx: Context) -> Outcome:
         return Outcome(None, (Reply(ctx.content.text("shell.cancelled")),))
@@ -251,9 +254,9 @@ class RoundFlow:
             text = " ".join(event.text.split())
             if not text or len(text) > TEXT_LIMIT:
                 return Outcome(state, (Reply(c.text("moment.too_long", limit=TEXT_LIMIT)),))
-            partner = ctx.partner.name if ctx.partner else ctx.content.text("thanks.your_partner")
             record = RecordThanks(text, str(state.data["round"]), int(state.data["space"]))
-            return Outcome(None, (Reply(c.text("thanks.round_kept", partner=partner)),), (record,))
+            kept = Reply(c.text("thanks.round_kept", partner=_partner_name(ctx)))
+            return Outcome(None, (kept,), (record,))
         prompt = self.prompt(state, ctx)
         return Outcome(state, (Reply(c.text("onboarding.text_only", prompt=prompt.text)),))
 

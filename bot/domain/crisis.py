@@ -49,6 +49,6 @@ def danger_reply(c: Catalogue, zone: str | None) -> Reply:
     return Reply(text, rows(Button(c.text("moment.find_helpline"), url=HELPLINES_URL)))
 
 
-def concern_reply(c: Catalogue, anger: bool = True) -> Reply:
+def concern_reply(c: Catalogue, about_self: bool = False) -> Reply:
     """The gentle check: about anger at someone, or about how heavy things feel for oneself."""
-    return Reply(c.text("safety.concern" if anger else "safety.concern_self"))
+    return Reply(c.text("safety.concern_self" if about_self else "safety.concern"))

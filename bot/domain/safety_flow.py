@@ -17,23 +17,23 @@ class SafetyCheck:
     name = FLOW
 
     def start(
-        self, ctx: Context, text: str, previous: FlowState | None, anger: bool = True
+        self, ctx: Context, text: str, previous: FlowState | None, about_self: bool = False
     ) -> Outcome:
-        """Hold `text` and ask. `anger`: the worry is anger at someone ("I could kill him");
-        otherwise it is about the person themselves ("I'm not suicidal, just tired")."""
+        """Hold `text` and ask. `about_self`: the worry is about the person themselves ("I'm
+        not suicidal, just tired"), not anger at someone ("I could kill him")."""
         held = None
         if previous is not None:
             held = {"flow": previous.flow, "step": previous.step, "data": dict(previous.data)}
-        state = FlowState(FLOW, CHECK, {"text": text, "prev": held, "self": not anger})
+        state = FlowState(FLOW, CHECK, {"text": text, "prev": held, "self": about_self})
         return Outcome(state, (self.prompt(state, ctx),))
 
     def prompt(self, state: FlowState, ctx: Context) -> Reply:
         c = ctx.content
-        anger = not is_about_self(state)
-        card = concern_reply(c, anger)
+        about_self = is_about_self(state)
+        card = concern_reply(c, about_self)
         # Flow buttons (not menu ones): they belong to this held message only.
         buttons = rows(
-            Button(c.text("safety.just_angry" if anger else "safety.safe"), SAFE),
+            Button(c.text("safety.safe" if about_self else "safety.just_angry"), SAFE),
             Button(c.text("safety.not_sure"), NOT_SURE),
         )
         return Reply(card.text, buttons)

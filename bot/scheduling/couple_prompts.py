@@ -3,7 +3,6 @@ thanks round, and the reminder after a repair bid answered "later tonight"."""
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Awaitable, Callable
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -23,8 +22,6 @@ from bot.storage.database import Database
 from bot.storage.models import Checkin, CoupleSpace, User
 from bot.telegram.turn import render_markup, render_text
 
-log = logging.getLogger(__name__)
-
 GROUP_KINDS = ("checkin", "checkin_close", "weekly", "bid_later")
 
 
@@ -36,10 +33,8 @@ class CouplePrompts:
 
     async def run(self, row: store.Claimed) -> str:
         """Handle one claimed row; returns the status it ended in."""
-        async with self.db.unit_of_work() as session:  # from here it may reach Telegram
-            if not await store.start_sending(session, row, self.clock()):
-                log.warning("prompt %s: our claim lapsed before we reached it; not sent", row.id)
-                return "lost"
+        if not await store.begin_send(self.db, row, self.clock()):  # then it may reach Telegram
+            return "lost"
         try:
             handler: Callable[[store.Claimed], Awaitable[str]] = getattr(self, f"_{row.kind}")
             return await handler(row)

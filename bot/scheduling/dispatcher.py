@@ -173,11 +173,9 @@ class Dispatcher:
         return "send", _message(card)
 
     async def _send(self, row: store.Claimed, message: Message, report: TickReport) -> str:
-        async with self.db.unit_of_work() as session:
-            if not await store.start_sending(session, row, self.clock()):
-                log.warning("prompt %s: our claim lapsed before we reached it; not sent", row.id)
-                report.counts["lost"] += 1
-                return "lost"
+        if not await store.begin_send(self.db, row, self.clock()):
+            report.counts["lost"] += 1
+            return "lost"
         try:
             sent = await self.bot.send_message(
                 row.chat_id,

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -11,7 +12,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain import schedule
 from bot.domain.schedule import Prefs
+from bot.storage.database import Database
 from bot.storage.models import ScheduledPrompt, User
+
+log = logging.getLogger(__name__)
 
 PENDING, SENDING, SENT, SKIPPED, FAILED, CANCELLED = (
     "pending",
@@ -57,9 +61,11 @@ async def plan(
     due: datetime,
     now: datetime,
     moment_id: str | None = None,
+    revive: bool = False,
 ) -> bool:
     """Add a prompt unless one with this key exists (a key is sent at most once). True if
-    added."""
+    added. With `revive`, a cancelled one with this key (a setting turned off and on again) is
+    brought back at `due` instead, and True means that too."""
     statement = (
         _insert(session)
         .values(
@@ -77,23 +83,8 @@ async def plan(
         .on_conflict_do_nothing(index_elements=["key"])
     )
     result = await session.execute(statement)
-    return bool(result.rowcount)  # type: ignore[attr-defined]
-
-
-async def plan_or_revive(
-    session: AsyncSession,
-    *,
-    key: str,
-    kind: str,
-    user_id: int,
-    chat_id: int,
-    due: datetime,
-    now: datetime,
-) -> bool:
-    """Add the prompt `key`, or bring it back at `due` if it was cancelled (a setting turned
-    off and on again). False if it exists in any other state: a key goes out at most once."""
-    if await plan(session, key=key, kind=kind, user_id=user_id, chat_id=chat_id, due=due, now=now):
-        return True
+    if result.rowcount or not revive:  # type: ignore[attr-defined]
+        return bool(result.rowcount)  # type: ignore[attr-defined]
     revived = await session.execute(
         update(ScheduledPrompt)
         .where(ScheduledPrompt.key == key, ScheduledPrompt.status == CANCELLED)
@@ -307,6 +298,16 @@ async def release_all_claims(session: AsyncSession, now: datetime) -> int:
         .values(claimed_at=None, attempts=ScheduledPrompt.attempts - 1, updated_at=now)
     )
     return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def begin_send(db: Database, row: Claimed, now: datetime) -> bool:
+    """`start_sending` in a commit of its own, just before the send; says so when the claim
+    has lapsed (the caller must then not send)."""
+    async with db.unit_of_work() as session:
+        if await start_sending(session, row, now):
+            return True
+    log.warning("prompt %s: our claim lapsed before we reached it; not sent", row.id)
+    return False
 
 
 async def start_sending(session: AsyncSession, row: Claimed, now: datetime) -> bool:

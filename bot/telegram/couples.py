@@ -329,7 +329,8 @@ def _settings_card(turn: Turn, space: CoupleSpace, a: User, b: User, edit: bool 
         if space.checkin_on
         else c.text("group.off")
     )
-    weekly = c.text("group.on") if space.weekly_on else c.text("group.off")
+    weekly_at = couples.WEEKLY_AT.strftime("%H:%M")
+    weekly = c.text("group.on", time=weekly_at) if space.weekly_on else c.text("group.off")
     sid = space.id
     buttons = [
         Button(
@@ -406,7 +407,7 @@ async def plan_space_prompts(
         after = now
         for _ in range(3):
             day, due = schedule.next_evening(after, prefs)
-            if await prompt_store.plan_or_revive(
+            if await prompt_store.plan(
                 session,
                 key=f"checkin:{space.id}:{day.isoformat()}",
                 kind="checkin",
@@ -414,12 +415,13 @@ async def plan_space_prompts(
                 chat_id=space.chat_id,
                 due=due,
                 now=now,
+                revive=True,
             ):
                 break
             after = due  # that day's check-in has gone out: the next one
     if space.weekly_on:
         day, due = couples.next_weekly(now, space.checkin_zone)
-        await prompt_store.plan_or_revive(
+        await prompt_store.plan(
             session,
             key=f"weekly:{space.id}:{day.isoformat()}",
             kind="weekly",
@@ -427,6 +429,7 @@ async def plan_space_prompts(
             chat_id=space.chat_id,
             due=due,
             now=now,
+            revive=True,
         )
 
 

@@ -26,8 +26,8 @@ async def screened(turn: Turn, text: str) -> bool:
     if result.level == safety.Level.DANGER:
         await stop(turn, current)
         return True
-    anger = result.reason == safety.ANGER
-    await flow_runner.start(turn, SAFETY.start(turn.context(), text, current, anger))
+    about_self = result.reason != safety.ANGER
+    await flow_runner.start(turn, SAFETY.start(turn.context(), text, current, about_self))
     return True
 
 

@@ -169,6 +169,16 @@ async def test_a_blind_check_in_reveals_both_answers_together(h: Harness):
     assert h.toasts(actions) == ["You've both answered: here's how today felt."]
 
 
+async def test_a_check_in_turned_off_and_on_again_still_comes_tonight(h: Harness):
+    group = await paired_group(h)
+    await check_in_on(h, group)
+    await h.press(ANA, "Turn the check-in off", chat_id=group)
+    await h.press(ANA, "Turn the check-in on (21:00)", chat_id=group)  # tonight's comes back
+    h.clock.advance(timedelta(minutes=30))  # 21:00 in Berlin
+    cards = [a for a in await h.tick() if a.method == "sendMessage" and a.chat_id == group]
+    assert len(cards) == 1 and "Ana: waiting" in (cards[0].text or "")
+
+
 async def test_a_check_in_card_refused_with_a_flood_wait_goes_out_once_on_retry(h: Harness):
     group = await paired_group(h)
     await check_in_on(h, group)
@@ -291,7 +301,8 @@ async def test_thanks_privately_and_in_the_group(h: Harness):
 async def test_a_weekly_thanks_round_posts_both_answers_together(h: Harness):
     group = await paired_group(h)
     await h.text(ANA, "/settings", chat_id=group)
-    await h.press(ANA, "Weekly thanks round on", chat_id=group)
+    (card,) = said(await h.press(ANA, "Weekly thanks round on", chat_id=group), group)
+    assert "Weekly thanks round: on, Sundays at 19:00" in card
     h.clock.now = datetime(2026, 3, 8, 18, 0, tzinfo=UTC)  # Sunday 8 March, 19:00 in Berlin
     actions = await h.tick()
     for person in (ANA, BEN):
@@ -308,23 +319,9 @@ async def test_a_weekly_thanks_round_posts_both_answers_together(h: Harness):
     assert said(actions, group) == []  # one answer each: the round is not posted again
 
 
-async def test_a_weekly_round_stays_open_two_days_from_its_local_evening(h: Harness):
-    group = await paired_group(h)
-    await h.text(ANA, "/settings", chat_id=group)
-    await h.press(ANA, "Weekly thanks round on", chat_id=group)
-    sent = datetime(2026, 3, 8, 18, 0, tzinfo=UTC)  # Sunday 19:00 in Berlin
-    h.clock.now = sent
-    await h.tick()
-    await h.press(ANA, "Write mine")
-    await h.text(ANA, "How you listened on Tuesday")
-    # 47 hours after it went out (and 65 after midnight UTC of its day): still open.
-    h.clock.now = sent + timedelta(hours=47)
-    await h.press(BEN, "Write mine")
-    (posted,) = said(await h.text(BEN, "The soup when I was ill"), group)
-    assert "Ana: How you listened on Tuesday" in posted
-
-
-async def test_a_weekly_round_answered_after_two_days_stays_private(h: Harness):
+async def a_round_ana_answered(h: Harness) -> tuple[int, datetime]:
+    """A weekly round gone out (Sunday 19:00 in Berlin) that Ana has answered; the group and
+    when the round went out."""
     group = await paired_group(h)
     await h.text(ANA, "/settings", chat_id=group)
     await h.press(ANA, "Weekly thanks round on", chat_id=group)
@@ -333,6 +330,20 @@ async def test_a_weekly_round_answered_after_two_days_stays_private(h: Harness):
     await h.tick()
     await h.press(ANA, "Write mine")
     await h.text(ANA, "How you listened on Tuesday")
+    return group, sent
+
+
+async def test_a_weekly_round_stays_open_two_days_from_its_local_evening(h: Harness):
+    group, sent = await a_round_ana_answered(h)
+    # 47 hours after it went out (and 65 after midnight UTC of its day): still open.
+    h.clock.now = sent + timedelta(hours=47)
+    await h.press(BEN, "Write mine")
+    (posted,) = said(await h.text(BEN, "The soup when I was ill"), group)
+    assert "Ana: How you listened on Tuesday" in posted
+
+
+async def test_a_weekly_round_answered_after_two_days_stays_private(h: Harness):
+    group, sent = await a_round_ana_answered(h)
     h.clock.now = sent + timedelta(hours=49)
     await h.press(BEN, "Write mine")
     assert said(await h.text(BEN, "The soup when I was ill"), group) == []
