@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from sqlalchemy import JSON, Column, Table, Text, cast, select, type_coerce
+from sqlalchemy import JSON, Column, Table, Text, bindparam, cast, select, type_coerce
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.storage import crypto
@@ -46,25 +46,45 @@ async def check_readable(session: AsyncSession) -> None:
     crypto.decrypt(token)
 
 
+ROTATE_CHUNK = 1_000
+
+
+def _rotated(value: Any, is_json: bool) -> Any:
+    if not is_json:
+        return crypto.rotate(str(value))
+    token = value.get(crypto.JSON_KEY) if crypto.is_encrypted_json(value) else None
+    plain = json.dumps(value, ensure_ascii=False)
+    return {crypto.JSON_KEY: crypto.rotate(token) if token else crypto.encrypt(plain)}
+
+
 async def rotate_all(session: AsyncSession) -> int:
-    """Re-encrypt every stored value with the first key (plain values get encrypted too)."""
+    """Re-encrypt every stored value with the first key (plain values get encrypted too).
+
+    Rows are read and written back a chunk at a time, each chunk one executemany, so that a
+    large table neither sits in memory whole nor costs a round trip per row."""
     changed = 0
     for table, column in encrypted_columns():
-        primary = next(iter(table.primary_key.columns))
+        (primary,) = table.primary_key.columns  # keyset paging below needs a single key
         is_json = isinstance(column.type, crypto.EncryptedJSON)
-        raw = type_coerce(column, JSON if is_json else Text)
-        rows = (await session.execute(select(primary, raw).where(column.is_not(None)))).all()
-        for key, value in rows:
-            if is_json:
-                token = value.get(crypto.JSON_KEY) if crypto.is_encrypted_json(value) else None
-                plain = json.dumps(value, ensure_ascii=False)
-                new: Any = {
-                    crypto.JSON_KEY: crypto.rotate(token) if token else crypto.encrypt(plain)
-                }
-            else:
-                new = crypto.rotate(str(value))
-            # Written as it is: the column's own type would encrypt it once more.
-            stored = type_coerce(new, JSON if is_json else Text)
-            await session.execute(table.update().where(primary == key).values({column.key: stored}))
-            changed += 1
+        plain_type = JSON if is_json else Text
+        # Read and written as stored: the column's own type would decrypt or encrypt once more.
+        raw = type_coerce(column, plain_type)
+        write = (
+            table.update()
+            .where(primary == bindparam("_key", type_=primary.type))
+            .values({column.key: bindparam("_value", type_=plain_type)})
+        )
+        after: Any = None
+        while True:
+            query = select(primary, raw).where(column.is_not(None)).order_by(primary)
+            if after is not None:
+                query = query.where(primary > after)
+            rows = (await session.execute(query.limit(ROTATE_CHUNK))).all()
+            if not rows:
+                break
+            await session.execute(
+                write, [{"_key": key, "_value": _rotated(value, is_json)} for key, value in rows]
+            )
+            changed += len(rows)
+            after = rows[-1][0]
     return changed

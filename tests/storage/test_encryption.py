@@ -16,7 +16,7 @@ from cryptography.fernet import Fernet
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
-from bot.storage import crypto
+from bot.storage import crypto, encryption
 from bot.storage.database import Database
 from bot.storage.encryption import check_readable, rotate_all
 from bot.storage.models import ConversationState, MomentRow, User
@@ -136,6 +136,29 @@ async def test_rotation_re_encrypts_with_the_new_key(sqlite_url: str):
     with pytest.raises(crypto.MissingKey):
         async with db.unit_of_work() as session:
             await check_readable(session)
+    await db.dispose()
+
+
+async def test_rotation_pages_through_many_rows_and_keeps_each_its_own(
+    db_url: str, monkeypatch: pytest.MonkeyPatch
+):
+    monkeypatch.setattr(encryption, "ROTATE_CHUNK", 2)  # five moments: three chunks
+    old, new = Fernet.generate_key(), Fernet.generate_key()
+    crypto.configure([Fernet(old)])
+    db = Database(db_url)
+    texts = {f"m{n}": f"{SECRET} ({n})" for n in range(5)}
+    async with db.unit_of_work() as session:
+        session.add(User(id=1, first_name="Ana"))
+        await session.flush()
+        for key, text in texts.items():
+            session.add(MomentRow(id=key, user_id=1, status="open", description=text))
+    crypto.configure([Fernet(new), Fernet(old)])
+    async with db.unit_of_work() as session:
+        assert await rotate_all(session) == 5
+    crypto.configure([Fernet(new)])  # the old key gone: every row must read with the new one
+    async with db.unit_of_work() as session:
+        moments = (await session.scalars(select(MomentRow))).all()
+        assert {m.id: m.description for m in moments} == texts
     await db.dispose()
 
 
