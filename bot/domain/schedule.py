@@ -8,7 +8,7 @@ See DESIGN.md ("Scheduling") and `bot/domain/clock.py` for the time rules.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.domain.clock import at_local, later_by, zone_of
@@ -69,7 +69,13 @@ def out_of_quiet_hours(due: datetime, prefs: Prefs) -> datetime:
     day = local.date()
     if prefs.quiet_start > prefs.quiet_end and local.time() >= prefs.quiet_start:
         day += timedelta(days=1)  # late evening: quiet ends tomorrow morning
-    return at_local(day, prefs.quiet_end, prefs.tz)
+    end = at_local(day, prefs.quiet_end, prefs.tz)
+    if end < due:
+        # The end falls in a repeated (fall-back) hour and `due` is in its second pass: the
+        # first pass is already behind us, so quiet hours end at the second one.
+        wall = datetime.combine(day, prefs.quiet_end, tzinfo=prefs.tz)
+        end = wall.replace(fold=1).astimezone(UTC)
+    return end
 
 
 def is_paused(now: datetime, prefs: Prefs) -> bool:

@@ -1,5 +1,6 @@
 """Scheduled prompts of a couple's space: the daily check-in card and its closing, the weekly
-thanks round, and the reminder after a repair bid answered "later tonight"."""
+thanks round (one ask to each partner), and the reminder after a repair bid answered "later
+tonight"."""
 
 from __future__ import annotations
 
@@ -12,7 +13,7 @@ from telegram.error import ChatMigrated, Forbidden, RetryAfter, TelegramError
 from telegram.ext import ExtBot
 
 from bot.content import catalogue
-from bot.domain import couples
+from bot.domain import couples, schedule
 from bot.domain.replies import Button, Reply, rows
 from bot.scheduling import store
 from bot.scheduling.ratelimit import PROMPT, retry_seconds
@@ -22,17 +23,31 @@ from bot.storage.database import Database
 from bot.storage.models import Checkin, CoupleSpace, User
 from bot.telegram.turn import render_markup, render_text
 
-GROUP_KINDS = ("checkin", "checkin_close", "weekly", "bid_later")
+WEEKLY_ASK = "weekly_ask"
+GROUP_KINDS = ("checkin", "checkin_close", "weekly", WEEKLY_ASK, "bid_later")
+# A close only edits the card (and drops a lone answer): however late, it is still due.
+NEVER_STALE = ("checkin_close",)
 
 
 class CouplePrompts:
-    def __init__(self, db: Database, bot: ExtBot[Any], clock: Callable[[], datetime]) -> None:
+    def __init__(
+        self,
+        db: Database,
+        bot: ExtBot[Any],
+        clock: Callable[[], datetime],
+        *,
+        stale_after: timedelta = schedule.STALE_AFTER,
+    ) -> None:
         self.db = db
         self.bot = bot
         self.clock = clock
+        self.stale_after = stale_after
 
     async def run(self, row: store.Claimed) -> str:
         """Handle one claimed row; returns the status it ended in."""
+        stale = schedule.is_stale(row.due_at, self.clock(), self.stale_after)
+        if stale and row.kind not in NEVER_STALE:
+            return await self._skip_stale(row)
         if not await store.begin_send(self.db, row, self.clock()):  # then it may reach Telegram
             return "lost"
         try:
@@ -51,7 +66,8 @@ class CouplePrompts:
                 )
             return "retry"
         except Forbidden:
-            await self._finish(row, store.CANCELLED, "bot removed or blocked")
+            async with self.db.unit_of_work() as session:
+                await store.refused(session, row, self.clock())
             return store.CANCELLED
         except TelegramError as error:
             await self._finish(row, store.FAILED, str(error)[:200])
@@ -69,6 +85,20 @@ class CouplePrompts:
             await store.finish(
                 session, row.id, status, self.clock(), error=error, due=due, message_id=message_id
             )
+
+    async def _skip_stale(self, row: store.Claimed) -> str:
+        """Too late to make sense (a 21:00 check-in at 4 a.m. after downtime): skipped, and the
+        space's next one planned, as a personal evening reflection's would be."""
+        from bot.telegram.couples import plan_space_prompts
+
+        now = self.clock()
+        async with self.db.unit_of_work() as session:
+            await store.finish(session, row.id, store.SKIPPED, now, error="stale")
+            if row.kind in ("checkin", "weekly"):
+                space = await couple_store.space_for_chat(session, row.chat_id)
+                if space is not None:
+                    await plan_space_prompts(session, space, row.user_id, now)
+        return store.SKIPPED
 
     async def _space(self, session: Any, chat_id: int) -> tuple[CoupleSpace, User, User] | None:
         space = await couple_store.space_for_chat(session, chat_id)
@@ -131,7 +161,14 @@ class CouplePrompts:
             )
             await plan_space_prompts(session, space, row.user_id, row.due_at + timedelta(minutes=1))
             checkin_id = checkin.id
-        message_id = await self._send(row.chat_id, card)
+        try:
+            message_id = await self._send(row.chat_id, card)
+        except Forbidden:  # the card never went out: nor does a check-in for it stay behind
+            async with self.db.unit_of_work() as session:
+                unsent = await session.get(Checkin, checkin_id)
+                if unsent is not None and unsent.message_id is None:
+                    await session.delete(unsent)
+            raise
         async with self.db.unit_of_work() as session:
             saved = await session.get(Checkin, checkin_id)
             if saved is not None:
@@ -177,23 +214,51 @@ class CouplePrompts:
                 return store.SKIPPED
             space, a, b = found
             await plan_space_prompts(session, space, row.user_id, now + timedelta(minutes=1))
-            asks = []
-            for person, partner in ((a, b), (b, a)):
+            # One row per partner, each sent at most once: a flood wait or a failure on one
+            # ask is retried (or not) for that partner alone, never resending the other's.
+            keys = []
+            for person in (a, b):
                 if person.started_at is None or person.blocked_at is not None:
                     continue
-                c = catalogue(person.language_code)
-                button = Button(c.text("thanks.round_write"), f"wr.{space.id}.{day}", menu=True)
-                asks.append(
-                    (
-                        person.id,
-                        Reply(
-                            c.text("thanks.round_ask", partner=partner.display_name), rows(button)
-                        ),
-                    )
+                key = f"{WEEKLY_ASK}:{space.id}:{day}:{person.id}"
+                await store.plan(
+                    session,
+                    key=key,
+                    kind=WEEKLY_ASK,
+                    user_id=person.id,
+                    chat_id=person.id,
+                    due=now,
+                    now=now,
                 )
-        for chat_id, reply in asks:
-            await self._send(chat_id, reply)
-        await self._finish(row, store.SENT)
+                keys.append(key)
+            await store.finish(session, row.id, store.SENT, now)
+        async with self.db.unit_of_work() as session:  # sent now rather than at the next tick
+            asks = await store.claim(session, now, len(keys), keys=keys) if keys else []
+        for ask in asks:
+            await self.run(ask)
+        return store.SENT
+
+    async def _weekly_ask(self, row: store.Claimed) -> str:
+        _, space_id, day, _ = row.key.split(":")
+        async with self.db.unit_of_work() as session:
+            space = await session.get(CoupleSpace, int(space_id))
+            couple = await couple_store.couple_of(session, space)
+            if space is None or couple is None or not space.weekly_on:
+                await store.finish(
+                    session, row.id, store.SKIPPED, self.clock(), error="space not active"
+                )
+                return store.SKIPPED
+            person, partner = couple if couple[0].id == row.user_id else couple[::-1]
+            if person.started_at is None or person.blocked_at is not None:
+                await store.finish(
+                    session, row.id, store.CANCELLED, self.clock(), error="not reachable"
+                )
+                return store.CANCELLED
+            c = catalogue(person.language_code)
+            button = Button(c.text("thanks.round_write"), f"wr.{space.id}.{day}", menu=True)
+            ask = Reply(c.text("thanks.round_ask", partner=partner.display_name), rows(button))
+        message_id = await self._send(row.chat_id, ask)
+        await self._finish(row, store.SENT, message_id=message_id)
         return store.SENT
 
     async def _bid_later(self, row: store.Claimed) -> str:
@@ -202,6 +267,9 @@ class CouplePrompts:
         if user is None or user.blocked_at is not None or user.started_at is None:
             await self._finish(row, store.CANCELLED, "not reachable")
             return store.CANCELLED
+        if schedule.is_paused(self.clock(), store.prefs_of(user)):  # paused since it was planned
+            await self._finish(row, store.SKIPPED, "paused")
+            return store.SKIPPED
         message_id = await self._send(
             row.chat_id, Reply(catalogue(user.language_code).text("bid.reminder"))
         )

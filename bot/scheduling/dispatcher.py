@@ -75,7 +75,7 @@ class Dispatcher:
         self.clock = clock
         self.batch = batch
         self.stale_after = stale_after
-        self.couples = CouplePrompts(db, bot, clock)
+        self.couples = CouplePrompts(db, bot, clock, stale_after=stale_after)
         self.last_tick_at: datetime | None = None  # for /healthz
         # Set when the bot is stopping (SIGTERM): a tick under way sends no more and puts the
         # rows it claimed but did not send back to pending, for the next process.
@@ -190,13 +190,8 @@ class Dispatcher:
             report.counts["retry"] += 1
             return "pause"
         except Forbidden:
-            now = self.clock()
             async with self.db.unit_of_work() as session:
-                user = await session.get(User, row.user_id)
-                if user is not None and row.chat_id == row.user_id:
-                    user.blocked_at = user.blocked_at or now
-                    await store.cancel_for_user(session, row.user_id, "blocked", now)
-                await store.finish(session, row.id, store.CANCELLED, now, error="blocked")
+                await store.refused(session, row, self.clock())
             report.counts["cancelled"] += 1
             return "cancelled"
         except ChatMigrated as error:

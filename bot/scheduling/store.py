@@ -12,6 +12,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain import schedule
 from bot.domain.schedule import Prefs
+from bot.storage import couples as couple_store
 from bot.storage.database import Database
 from bot.storage.models import ScheduledPrompt, User
 
@@ -161,9 +162,15 @@ async def cancel_for_moment(session: AsyncSession, moment_id: str, now: datetime
 
 
 async def cancel_for_user(session: AsyncSession, user_id: int, reason: str, now: datetime) -> int:
+    """Cancel the prompts to the person's private chat (they blocked the bot). Their group's
+    prompts, even those they set up, go on: the bot is still welcome there."""
     result = await session.execute(
         update(ScheduledPrompt)
-        .where(ScheduledPrompt.user_id == user_id, ScheduledPrompt.status == PENDING)
+        .where(
+            ScheduledPrompt.user_id == user_id,
+            ScheduledPrompt.chat_id == user_id,
+            ScheduledPrompt.status == PENDING,
+        )
         .values(status=CANCELLED, last_error=reason, updated_at=now)
     )
     return int(result.rowcount)  # type: ignore[attr-defined]
@@ -201,10 +208,13 @@ class Claimed:
     claimed_at: datetime  # identifies this claim: a later claim of the row has a later time
 
 
-async def claim(session: AsyncSession, now: datetime, limit: int) -> list[Claimed]:
-    """Claim up to `limit` due rows and return them, oldest first. A claimed row stays
-    `pending` (nothing has been sent) with `claimed_at` set; it becomes `sending` only when its
-    own send begins (`start_sending`), so a crash leaves just that one row in `sending`.
+async def claim(
+    session: AsyncSession, now: datetime, limit: int, keys: list[str] | None = None
+) -> list[Claimed]:
+    """Claim up to `limit` due rows (only those with `keys`, if given) and return them, oldest
+    first. A claimed row stays `pending` (nothing has been sent) with `claimed_at` set; it
+    becomes `sending` only when its own send begins (`start_sending`), so a crash leaves just
+    that one row in `sending`.
 
     On PostgreSQL `FOR UPDATE SKIP LOCKED` lets several dispatchers claim at once without
     taking the same row; on SQLite the write transaction (BEGIN IMMEDIATE) does that. A claim
@@ -213,9 +223,12 @@ async def claim(session: AsyncSession, now: datetime, limit: int) -> list[Claime
     unclaimed = ScheduledPrompt.claimed_at.is_(None) | (
         ScheduledPrompt.claimed_at <= now - CLAIM_LEASE
     )
+    where = [ScheduledPrompt.status == PENDING, ScheduledPrompt.due_at <= now, unclaimed]
+    if keys is not None:
+        where.append(ScheduledPrompt.key.in_(keys))
     due = (
         select(ScheduledPrompt.id)
-        .where(ScheduledPrompt.status == PENDING, ScheduledPrompt.due_at <= now, unclaimed)
+        .where(*where)
         .order_by(ScheduledPrompt.due_at)
         .limit(limit)
         .with_for_update(skip_locked=True)
@@ -278,6 +291,25 @@ async def finish(
     await session.execute(
         update(ScheduledPrompt).where(ScheduledPrompt.id == prompt_id).values(**values)
     )
+
+
+async def refused(session: AsyncSession, row: Claimed, now: datetime) -> None:
+    """Telegram answered `Forbidden`: the person blocked the bot, or the bot is no longer in
+    the group. That chat's prompts stop (DESIGN.md), as a `my_chat_member` update would have
+    stopped them: a group's space is marked removed (adding the bot back offers pairing)."""
+    if row.chat_id == row.user_id:
+        reason = "blocked"
+        user = await session.get(User, row.user_id)
+        if user is not None:
+            user.blocked_at = user.blocked_at or now
+        await cancel_for_user(session, row.user_id, reason, now)
+    else:
+        reason = "bot removed"
+        space = await couple_store.space_for_chat(session, row.chat_id)
+        if space is not None:
+            space.status = "removed"
+        await cancel_for_chat(session, row.chat_id, reason, now)
+    await finish(session, row.id, CANCELLED, now, error=reason)
 
 
 async def release(session: AsyncSession, ids: list[int], now: datetime) -> None:

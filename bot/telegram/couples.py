@@ -508,14 +508,18 @@ async def answer_bid(turn: Turn, choice: str, bid_id: int) -> None:
         due = at_local(today, schedule.parse_hhmm("21:00"), zone)
         if due < turn.now + timedelta(minutes=30):
             due = turn.now + timedelta(hours=2)
-        for uid in (bid.from_user, bid.to_user):
+        for person in (asker, turn.user):
+            if person is None:
+                continue
+            # Out of each one's own quiet hours (a pause is checked when it is due).
+            prefs = prompt_store.prefs_of(person)
             await prompt_store.plan(
                 turn.session,
-                key=f"bid:{bid.id}:{uid}",
+                key=f"bid:{bid.id}:{person.id}",
                 kind="bid_later",
-                user_id=uid,
-                chat_id=uid,
-                due=due,
+                user_id=person.id,
+                chat_id=person.id,
+                due=schedule.out_of_quiet_hours(due, prefs),
                 now=turn.now,
             )
 

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bot.domain import schedule
@@ -116,6 +117,13 @@ quiet_windows = st.tuples(clock_times, clock_times).filter(lambda w: w[0] != w[1
         timezones=st.just(UTC),
     ),
 )
+# The second 01:15 of New York's fall-back night, quiet hours ending at 01:30 (its first
+# occurrence is 45 minutes before `due`).
+@example(
+    zone="America/New_York",
+    window=(time(22, 0), time(1, 30)),
+    due=datetime(2026, 11, 1, 6, 15, tzinfo=UTC),
+)
 def test_nothing_lands_in_quiet_hours(zone: str, window: tuple[time, time], due: datetime):
     prefs = Prefs(zone=zone, quiet_start=window[0], quiet_end=window[1])
     moved = schedule.out_of_quiet_hours(due, prefs)
@@ -126,6 +134,50 @@ def test_nothing_lands_in_quiet_hours(zone: str, window: tuple[time, time], due:
         assert moved == due  # outside quiet hours nothing moves
     else:
         assert moved - due <= timedelta(hours=26)  # to the end of that quiet window, no further
+
+
+@cache
+def fall_backs(zone: str) -> tuple[tuple[datetime, timedelta], ...]:
+    """Each time the clocks in `zone` go back between START and END: the UTC instant, and by
+    how much."""
+    tz = ZoneInfo(zone)
+    found: list[tuple[datetime, timedelta]] = []
+    day = START
+    while day < END:
+        following = day + timedelta(days=1)
+        before, after = day.astimezone(tz).utcoffset(), following.astimezone(tz).utcoffset()
+        assert before is not None and after is not None
+        if after < before:
+            low, high = day, following  # the offset is `before` at low, `after` at high
+            while high - low > timedelta(minutes=1):
+                middle = low + timedelta(minutes=(high - low) // timedelta(minutes=2))
+                if middle.astimezone(tz).utcoffset() == before:
+                    low = middle
+                else:
+                    high = middle
+            found.append((high, before - after))
+        day = following
+    return tuple(found)
+
+
+@settings(max_examples=300, deadline=None)
+@given(zone=st.sampled_from([z for z in NAMED if fall_backs(z)]), data=st.data())
+def test_quiet_hours_ending_in_a_repeated_hour_never_move_a_time_earlier(
+    zone: str, data: st.DataObject
+):
+    """A time in the second pass of a fall-back hour, in quiet hours that end later in that
+    hour: they end at that end's second occurrence, never at its (earlier) first."""
+    back, shift = data.draw(st.sampled_from(fall_backs(zone)))
+    span = int(shift / timedelta(minutes=1))
+    into = data.draw(st.integers(0, span - 2))
+    due = back + timedelta(minutes=into)
+    wall = due.astimezone(ZoneInfo(zone)).replace(tzinfo=None)
+    left = data.draw(st.integers(1, span - 1 - into))  # quiet hours end before the span does
+    quiet_end = (wall + timedelta(minutes=left)).time()
+    quiet_start = (wall - timedelta(minutes=data.draw(st.integers(0, 20 * 60)))).time()
+    prefs = Prefs(zone=zone, quiet_start=quiet_start, quiet_end=quiet_end)
+    assert schedule.in_quiet_hours(wall.time(), quiet_start, quiet_end)
+    assert schedule.out_of_quiet_hours(due, prefs) == due + timedelta(minutes=left)
 
 
 @settings(max_examples=200, deadline=None)

@@ -136,7 +136,7 @@ def test_two_people_and_their_group(bot_process: BotProcess, control: Control, d
     since = control.last_seq()
     assert due_now(db_url, "bid_later") == 2
     for person in (ANA, BEN):
-        control.wait_for(said_to(person, "planned to reconnect tonight"), since)
+        control.wait_for(said_to(person, "planned to find a moment to reconnect"), since)
 
     # The weekly thanks round: posted once both have answered.
     in_group(control, group, ANA, "text", "/settings", "Shared settings")

@@ -234,7 +234,7 @@ async def test_a_repair_bid_accepted_later_tonight_reminds_both(h: Harness):
     assert [
         c
         for c in (ANA, BEN)
-        if said(actions, c) == ["A gentle reminder: you two planned to reconnect tonight."]
+        if said(actions, c) == ["A gentle reminder: you two planned to find a moment to reconnect."]
     ] == [ANA, BEN]
 
 

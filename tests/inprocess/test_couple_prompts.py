@@ -1,0 +1,193 @@
+"""A couple's scheduled prompts when things go wrong or the hour is odd: each partner's weekly
+ask goes out once through a flood wait, nothing stale goes out after downtime, a "later
+tonight" reminder keeps to each partner's quiet hours and pause, and a group that refuses the
+bot is not tried again."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+from sqlalchemy import select
+
+from bot.sandbox.core import BotAction, Fault, Sandbox
+from bot.storage.models import Checkin, ScheduledPrompt, User
+from tests.harness import FakeClock, Harness, start_harness
+from tests.inprocess.test_couples import (
+    ANA,
+    BEN,
+    check_in_on,
+    flush,
+    paired_group,
+    said,
+    spaces,
+)
+
+
+@pytest.fixture
+async def h(db_url: str, clock: FakeClock) -> AsyncIterator[Harness]:
+    sandbox = Sandbox(first_update_id=9_000, clock=lambda: clock.now.timestamp(), privacy_mode=True)
+    async with start_harness(db_url, clock, sandbox) as harness:
+        yield harness
+
+
+async def prompts(h: Harness, kind: str | None = None) -> list[ScheduledPrompt]:
+    async with h.db.unit_of_work() as session:
+        query = select(ScheduledPrompt).order_by(ScheduledPrompt.id)
+        if kind is not None:
+            query = query.where(ScheduledPrompt.kind == kind)
+        return list(await session.scalars(query))
+
+
+async def set_user(h: Harness, user_id: int, **values: Any) -> None:
+    async with h.db.unit_of_work() as session:
+        user = await session.get(User, user_id)
+        assert user is not None
+        for name, value in values.items():
+            setattr(user, name, value)
+
+
+def sent(actions: list[BotAction]) -> list[BotAction]:
+    return [a for a in actions if a.method == "sendMessage"]
+
+
+async def later_tonight(h: Harness, group: int) -> None:
+    """Ana asks to reconnect in the group; Ben answers "Later tonight"."""
+    await h.text(ANA, "/repair", chat_id=group)
+    card = h.last_card(group)
+    await h.press(BEN, "Later tonight", chat_id=group, message_id=card.message_id)
+
+
+async def test_a_weekly_ask_refused_with_a_flood_wait_reaches_each_partner_once(h: Harness):
+    group = await paired_group(h)
+    await h.text(ANA, "/settings", chat_id=group)
+    await h.press(ANA, "Weekly thanks round on", chat_id=group)
+    h.clock.now = datetime(2026, 3, 8, 18, 0, tzinfo=UTC)  # Sunday 8 March, 19:00 in Berlin
+    h.sandbox.faults.append(Fault("retry_after", method="sendMessage", chat_id=BEN))
+    first = await h.tick()  # Ana's ask goes out; Telegram asks us to wait with Ben's
+    h.clock.advance(timedelta(seconds=30))
+    second = await h.tick()
+    asks = [
+        (a.chat_id, tick)
+        for tick, actions in enumerate((first, second))
+        for a in sent(actions)
+        if "Weekly thanks round" in (a.text or "")
+    ]
+    assert asks == [(ANA, 0), (BEN, 1)]  # each once: Ana's is not sent again with Ben's retry
+    rows = await prompts(h, "weekly_ask")
+    assert sorted((r.user_id, r.status) for r in rows) == [(ANA, "sent"), (BEN, "sent")]
+    # The ask that came late still opens the round.
+    assert "this week" in said(await h.press(BEN, "Write mine"), BEN)[0]
+
+
+async def test_after_downtime_a_stale_check_in_and_bid_reminder_are_skipped(h: Harness):
+    group = await paired_group(h)
+    await check_in_on(h, group)  # tonight at 21:00 in Berlin
+    await later_tonight(h, group)  # reminders at 21:00 too
+    h.clock.advance(timedelta(hours=8, minutes=30))  # down until 05:00 in Berlin
+    assert sent(await h.tick()) == []
+    stale = [(r.kind, r.status, r.last_error) for r in await prompts(h) if r.last_error]
+    assert sorted(stale) == [
+        ("bid_later", "skipped", "stale"),
+        ("bid_later", "skipped", "stale"),
+        ("checkin", "skipped", "stale"),
+    ]
+    async with h.db.unit_of_work() as session:
+        assert list(await session.scalars(select(Checkin))) == []  # no card, no check-in
+    h.clock.now = datetime(2026, 3, 2, 20, 0, tzinfo=UTC)  # the next one comes as usual
+    cards = [a for a in sent(await h.tick()) if a.chat_id == group]
+    assert len(cards) == 1 and "Ana: waiting" in (cards[0].text or "")
+
+
+async def test_a_check_in_closes_however_late_the_bot_comes_back(h: Harness):
+    group = await paired_group(h)
+    await check_in_on(h, group)
+    h.clock.advance(timedelta(minutes=30))
+    (card,) = [a for a in sent(await h.tick()) if a.chat_id == group]
+    await h.press(ANA, "5", chat_id=group, message_id=card.message_id)
+    h.clock.advance(timedelta(hours=20))  # down past the 09:00 close, until 17:00
+    actions = await h.tick()
+    assert any(a.method == "editMessageText" and "closed" in (a.text or "") for a in actions)
+    async with h.db.unit_of_work() as session:
+        (checkin,) = list(await session.scalars(select(Checkin)))
+    assert (checkin.status, checkin.answers) == ("closed", {})  # the lone answer is not kept
+
+
+async def test_later_tonight_said_in_quiet_hours_is_reminded_when_they_end(h: Harness):
+    group = await paired_group(h)
+    h.clock.advance(timedelta(hours=3))  # 23:30 in Berlin: both in quiet hours (22:30-08:00)
+    await later_tonight(h, group)
+    h.clock.advance(timedelta(hours=2))  # 01:30, two hours on: still quiet, nothing comes
+    assert sent(await h.tick()) == []
+    h.clock.now = datetime(2026, 3, 2, 7, 0, tzinfo=UTC)  # 08:00: quiet hours are over
+    reminders = [a.chat_id for a in sent(await h.tick())]
+    assert len(reminders) == 2 and set(reminders) == {ANA, BEN}
+
+
+async def test_a_bid_reminder_keeps_to_each_partners_quiet_hours_and_pause(h: Harness):
+    group = await paired_group(h)
+    await set_user(h, BEN, quiet_start="20:00")  # Ben's quiet hours begin at 20:00
+    await later_tonight(h, group)  # at 20:30 in Berlin: the reminders are for 21:00
+    due = {r.user_id: r.due_at for r in await prompts(h, "bid_later")}
+    assert due == {
+        ANA: datetime(2026, 3, 1, 20, 0, tzinfo=UTC),
+        BEN: datetime(2026, 3, 2, 7, 0, tzinfo=UTC),  # 08:00, when his quiet hours end
+    }
+    await set_user(h, ANA, paused_until=h.clock.now + timedelta(days=7))  # Ana pauses since
+    h.clock.advance(timedelta(minutes=30))
+    assert sent(await h.tick()) == []
+    (ana,) = [r for r in await prompts(h, "bid_later") if r.user_id == ANA]
+    assert (ana.status, ana.last_error) == ("skipped", "paused")
+    h.clock.now = datetime(2026, 3, 2, 7, 0, tzinfo=UTC)
+    assert [a.chat_id for a in sent(await h.tick())] == [BEN]
+
+
+async def test_a_group_refusing_a_check_in_is_not_tried_again(h: Harness):
+    group = await paired_group(h)
+    await check_in_on(h, group)
+    h.sandbox.chats[group].bot_member = False  # removed, and the news never reached the bot
+    h.clock.advance(timedelta(minutes=30))
+    report = await h.dispatcher.tick()
+    assert report.counts["cancelled"] == 1
+    # Tomorrow's check-in (planned before the send) stops too, with the rest of that chat's.
+    assert {r.status for r in await prompts(h) if r.chat_id == group} == {"cancelled"}
+    async with h.db.unit_of_work() as session:
+        assert list(await session.scalars(select(Checkin))) == []  # nothing left half-made
+    (space,) = await spaces(h)
+    assert space.status == "removed"
+    tried = h.sandbox.calls["sendMessage"]
+    for _ in range(3):
+        h.clock.advance(timedelta(days=1))
+        await h.tick()
+    assert h.sandbox.calls["sendMessage"] == tried  # never tried again
+    h.sandbox.add_bot_to_group(group, by=ANA)  # added back: pairing again, as after a removal
+    actions = await flush(h)
+    assert "Pair this group" in [b["text"] for a in actions for b in a.buttons()]
+
+
+async def test_a_bid_reminder_refused_privately_marks_that_partner_blocked(h: Harness):
+    group = await paired_group(h)
+    await later_tonight(h, group)
+    h.sandbox.blocked_by.add(BEN)  # Ben blocked Mend, and the news never reached the bot
+    h.clock.advance(timedelta(minutes=30))
+    actions = await h.tick()
+    assert [a.chat_id for a in sent(actions)] == [ANA]
+    async with h.db.unit_of_work() as session:
+        ben = await session.get(User, BEN)
+        assert ben is not None and ben.blocked_at == h.clock.now
+    (space,) = await spaces(h)
+    assert space.status == "active"  # a private refusal leaves the group alone
+
+
+async def test_the_partner_who_set_up_the_check_in_blocking_mend_privately_keeps_the_group_s(
+    h: Harness,
+):
+    group = await paired_group(h)
+    await check_in_on(h, group)  # Ana turned it on: the group's rows are hers
+    h.sandbox.block(ANA)
+    await flush(h)
+    h.clock.advance(timedelta(minutes=30))
+    cards = [a for a in sent(await h.tick()) if a.chat_id == group]
+    assert len(cards) == 1  # the group still gets its check-in
