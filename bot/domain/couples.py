@@ -137,6 +137,9 @@ class RecordThanks:
     space_id: int | None = None
 
 
+SHARE_OPTIONS = ("private", "group", "cancel")  # the options of a confirm card's buttons
+
+
 def share_buttons(partner: Partner, c: Catalogue) -> list[Button]:
     buttons = []
     if partner.reachable:
@@ -176,8 +179,10 @@ class ThanksFlow:
 
     def prompt(self, state: FlowState, ctx: Context) -> Reply:
         c = ctx.content
-        if state.step == "offer" and ctx.partner is not None:
+        if state.step == "offer":
             text = str(state.data["text"])
+            if ctx.partner is None:  # the link ended since the offer
+                return Reply(c.text("send.link_ended"), copyable=text)
             return confirm_card(text, ctx.partner, c)
         return Reply(c.text("thanks.ask"))
 
@@ -199,6 +204,10 @@ class ThanksFlow:
             return Outcome(
                 following, (offer, replace(self.prompt(following, ctx), edit=False)), (record,)
             )
+        if state.step == "offer" and ctx.partner is None:
+            # Nothing can be sent now; the thanks was kept when it was written.
+            ended = self.prompt(state, ctx)
+            return Outcome(None, (replace(ended, edit=isinstance(event, ButtonInput)),))
         if state.step == "offer" and isinstance(event, ButtonInput) and ctx.partner is not None:
             text = str(state.data["text"])
             if event.option in ("private", "group"):

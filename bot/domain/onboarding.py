@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import time
 
 from bot.content import shared_data
 from bot.domain.flow import (
@@ -18,7 +17,8 @@ from bot.domain.flow import (
 )
 from bot.domain.profile import SetPreferredName, SetPrefs, SetTimezone
 from bot.domain.replies import Button, Reply, rows
-from bot.domain.schedule import hhmm, in_quiet_hours
+from bot.domain.schedule import hhmm
+from bot.domain.settings_flow import evening_time_answer
 from bot.domain.timezones import local_now, parse_clock, resolve_zone
 
 FLOW = "onboard"
@@ -108,23 +108,11 @@ class Onboarding:
         return Outcome(None, (done,), (SetPrefs(dict(prefs)),))
 
     def _on_evening_time(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
-        chosen: tuple[int, int] | None = None
-        if isinstance(event, ButtonInput) and event.option.startswith("t."):
-            digits = event.option[2:]
-            if len(digits) == 4 and digits.isdigit():
-                chosen = (int(digits[:2]), int(digits[2:]))
-        elif isinstance(event, TextInput):
-            chosen = parse_clock(event.text)
-            if chosen is None:
-                return Outcome(state, (Reply(ctx.content.text("settings.time_unknown")),))
-        if chosen is None:
+        at = evening_time_answer(event, ctx)
+        if at is None:
             return Outcome(state, (self.prompt(state, ctx),))
-        at = time(*chosen)
-        prefs = ctx.prefs
-        if in_quiet_hours(at, prefs.quiet_start, prefs.quiet_end):
-            quiet = f"{hhmm(prefs.quiet_start)}–{hhmm(prefs.quiet_end)}"
-            text = ctx.content.text("settings.evening_in_quiet", time=hhmm(at), quiet=quiet)
-            return Outcome(state, (Reply(text),))
+        if isinstance(at, Reply):
+            return Outcome(state, (at,))
         return self._done(state, ctx, {"evening_on": True, "evening_at": hhmm(at)})
 
     def _on_name(self, state: FlowState, event: Event, ctx: Context) -> Outcome:

@@ -22,7 +22,7 @@ from typing import Any
 
 from bot.content import Catalogue
 from bot.domain import clock, schedule
-from bot.domain.couples import ShareText, confirm_card, share_buttons
+from bot.domain.couples import SHARE_OPTIONS, ShareText, confirm_card, share_buttons
 from bot.domain.crisis import danger_reply
 from bot.domain.drafts import STYLES, build_draft
 from bot.domain.flow import (
@@ -118,6 +118,11 @@ def _clean(text: str) -> str:
     return " ".join(text.split())
 
 
+def _told(m: Moment, text: str) -> str:
+    """The moment's description with more of their words after it: all of what they told."""
+    return f"{m.description or ''}\n{_clean(text)}".strip()[:ENTRY_LIMIT]
+
+
 # Steps whose questions name the partner (only those pay for looking the partner up).
 PARTNER_STEPS = frozenset({PATH, DRAFT, SENDTO, OWN})
 
@@ -198,8 +203,7 @@ class RepairFlow:
         if isinstance(event, ButtonInput) and event.option == "no":
             return Outcome(None, (Reply(c.text("moment.offer_declined"), edit=True),))
         if isinstance(event, TextInput):  # still telling it: keep all of it
-            told = f"{m.description or ''}\n{_clean(event.text)}".strip()[:ENTRY_LIMIT]
-            following = _with(state, m.update(description=told))
+            following = _with(state, m.update(description=_told(m, event.text)))
             return Outcome(following, (self.prompt(following, ctx),))
         return self._unexpected(state, ctx)
 
@@ -301,7 +305,8 @@ class RepairFlow:
     def _on_pat(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
         c = ctx.content
         if isinstance(event, TextInput):  # in their own words: "something else"
-            moment = m.update(pattern=OTHER_PATTERN, description=_clean(event.text))
+            # Added to what they may have told first (the message that started it), not over it.
+            moment = m.update(pattern=OTHER_PATTERN, description=_told(m, event.text))
             return self._advance(state, CAM, moment, ctx)
         if not isinstance(event, ButtonInput):
             return self._unexpected(state, ctx)
@@ -516,7 +521,14 @@ class RepairFlow:
     def _on_sendto(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
         c = ctx.content
         partner = ctx.partner
-        if isinstance(event, ButtonInput) and partner is not None and m.draft:
+        if partner is None:  # the link ended meanwhile: this is the draft step again
+            draft = _draft_step(state)
+            if isinstance(event, ButtonInput) and event.option in SHARE_OPTIONS:
+                prompt = self.prompt(draft, ctx)  # pressed on the confirm card shown before
+                text = f"{c.text('send.link_ended')}\n\n{prompt.text}"
+                return Outcome(draft, (replace(prompt, text=text, edit=True),))
+            return self._on_draft(draft, m, event, ctx)
+        if isinstance(event, ButtonInput) and m.draft:
             allowed = [b.option for b in share_buttons(partner, c)]
             if event.option in ("private", "group") and event.option in allowed:
                 closed = self._close(m.update(status=DRAFTED), ctx)
@@ -529,7 +541,7 @@ class RepairFlow:
                     retire_card=False,
                 )
             if event.option == "cancel":
-                back = state.back() or replace(state, step=DRAFT)
+                back = _draft_step(state)
                 return Outcome(back, (replace(self.prompt(back, ctx), edit=True),))
         return self._unexpected(state, ctx)
 
@@ -871,6 +883,11 @@ def _stamped(outcome: Outcome) -> Outcome:
         for e in outcome.effects
     )
     return replace(outcome, effects=effects)
+
+
+def _draft_step(state: FlowState) -> FlowState:
+    """From the send confirmation back to the draft it came from."""
+    return state.back() or replace(state, step=DRAFT)
 
 
 def _resumable(state: FlowState) -> str:

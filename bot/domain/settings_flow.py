@@ -46,6 +46,34 @@ def pause_words(prefs: Prefs, ctx: Context) -> str:
     return c.text("settings.paused", until=local.strftime("%A %-d %B, %H:%M"))
 
 
+def span(start: time, end: time) -> str:
+    return f"{hhmm(start)}–{hhmm(end)}"
+
+
+def evening_time_answer(event: Event, ctx: Context) -> time | Reply | None:
+    """The evening check-in time tapped (`t.HHMM`) or typed; a Reply when it can't be used
+    (unreadable, or inside quiet hours); None for anything else, such as a forged button,
+    which is answered with the question again."""
+    c = ctx.content
+    chosen: tuple[int, int] | None = None
+    if isinstance(event, ButtonInput) and event.option.startswith("t."):
+        digits = event.option[2:]
+        if len(digits) == 4 and digits.isdigit():
+            chosen = parse_clock(f"{digits[:2]}:{digits[2:]}")  # None if out of range
+    elif isinstance(event, TextInput):
+        chosen = parse_clock(event.text)
+        if chosen is None:
+            return Reply(c.text("settings.time_unknown"))
+    if chosen is None:
+        return None
+    at = time(*chosen)
+    prefs = ctx.prefs
+    if in_quiet_hours(at, prefs.quiet_start, prefs.quiet_end):
+        quiet = span(prefs.quiet_start, prefs.quiet_end)
+        return Reply(c.text("settings.evening_in_quiet", time=hhmm(at), quiet=quiet))
+    return at
+
+
 def parse_quiet(text: str) -> tuple[time, time] | None:
     for dash in ("-", "–", "to", " "):
         if dash in text:
@@ -105,7 +133,7 @@ class SettingsFlow:
             "settings.card",
             evening=evening,
             zone=prefs.zone or c.text("settings.no_zone"),
-            quiet=f"{hhmm(prefs.quiet_start)}–{hhmm(prefs.quiet_end)}",
+            quiet=span(prefs.quiet_start, prefs.quiet_end),
             delay=prefs.follow_up_hours,
             nudges=c.text("settings.on") if prefs.nudges_on else c.text("settings.off"),
             paused=pause_words(prefs, ctx),
@@ -155,6 +183,12 @@ class SettingsFlow:
             quiet = parse_quiet(event.text)
             if quiet is None:
                 return Outcome(state, (Reply(c.text("settings.quiet_unknown")),))
+            evening = ctx.prefs.evening_at
+            if ctx.prefs.evening_on and in_quiet_hours(evening, *quiet):
+                # The check-in would break them: refused, as the evening step refuses the reverse.
+                words = {"time": hhmm(evening), "quiet": span(*quiet)}
+                text = c.text("settings.quiet_covers_evening", **words)
+                return Outcome(state, (Reply(text),))
             changes = {"quiet_start": hhmm(quiet[0]), "quiet_end": hhmm(quiet[1])}
             return self._saved(ctx, changes)
         if state.step == DELAY and isinstance(event, ButtonInput) and event.option.startswith("h."):
@@ -203,31 +237,19 @@ class SettingsFlow:
         return Outcome(state, (self.prompt(state, ctx),))
 
     def _on_evening_time(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
-        c = ctx.content
-        chosen: tuple[int, int] | None = None
-        if isinstance(event, ButtonInput) and event.option.startswith("t."):
-            digits = event.option[2:]
-            if len(digits) == 4 and digits.isdigit():
-                chosen = (int(digits[:2]), int(digits[2:]))
-        elif isinstance(event, TextInput):
-            chosen = parse_clock(event.text)
-            if chosen is None:
-                return Outcome(state, (Reply(c.text("settings.time_unknown")),))
-        if chosen is None or not (0 <= chosen[0] < 24 and 0 <= chosen[1] < 60):
+        at = evening_time_answer(event, ctx)
+        if at is None:
             return Outcome(state, (self.prompt(state, ctx),))
-        at = time(*chosen)
-        prefs = ctx.prefs
-        if in_quiet_hours(at, prefs.quiet_start, prefs.quiet_end):
-            quiet = f"{hhmm(prefs.quiet_start)}–{hhmm(prefs.quiet_end)}"
-            return Outcome(
-                state, (Reply(c.text("settings.evening_in_quiet", time=hhmm(at), quiet=quiet)),)
-            )
+        if isinstance(at, Reply):
+            return Outcome(state, (at,))
         return self._saved(ctx, {"evening_at": hhmm(at), "evening_on": True})
 
     def _on_zone(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
         if state.step == ZONE_OK and isinstance(event, ButtonInput):
             if event.option == "yes":
-                return self._saved(ctx, {}, SetTimezone(str(state.data["zone"])))
+                zone = str(state.data["zone"])
+                moved = replace(ctx, prefs=replace(ctx.prefs, zone=zone))  # the card shows it
+                return self._saved(moved, {}, SetTimezone(zone))
             following = FlowState(FLOW, ZONE)
             return Outcome(following, (replace(self.prompt(following, ctx), edit=True),))
         if isinstance(event, TextInput):

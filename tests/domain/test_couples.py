@@ -1,8 +1,11 @@
-"""Time rules of a couple's space, without a bot or a database."""
+"""A couple's space: its time rules and flows, without a bot or a database."""
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, timedelta
 
+from bot.content import catalogue
 from bot.domain import couples
+from bot.domain.flow import ButtonInput, Context, FlowState, Partner, Person, TextInput
 
 SUNDAY = date(2026, 3, 8)
 
@@ -31,3 +34,20 @@ def test_a_space_without_a_zone_counts_in_utc():
     went_out = datetime(2026, 3, 8, 19, 0, tzinfo=UTC)
     assert couples.round_open(SUNDAY, None, went_out + timedelta(hours=48))
     assert not couples.round_open(SUNDAY, None, went_out + timedelta(hours=48, minutes=1))
+
+
+def test_a_thanks_offer_after_the_link_ended_ends_kept_and_sends_nothing():
+    now = datetime(2026, 3, 8, tzinfo=UTC)
+    linked = Context(Person(7, "Ana"), now, catalogue("en"), partner=Partner(8, "Ben", True, None))
+    written = couples.THANKS.handle(
+        FlowState(couples.THANKS_FLOW, "text"), TextInput("You made tea"), linked
+    )
+    assert written.state is not None and written.state.step == "offer"
+    assert written.effects == (couples.RecordThanks("You made tea"),)  # kept as it was written
+    unlinked = replace(linked, partner=None)
+    for event in (ButtonInput("private"), ButtonInput("cancel"), TextInput("hello")):
+        outcome = couples.THANKS.handle(written.state, event, unlinked)
+        assert outcome.state is None and outcome.effects == ()
+        (reply,) = outcome.replies
+        assert "Nothing was sent: your partner link has ended" in reply.text
+        assert reply.copyable == "You made tea" and reply.edit == isinstance(event, ButtonInput)

@@ -104,6 +104,14 @@ def test_another_evening_time_is_asked_and_kept_out_of_quiet_hours():
     assert outcome.effects == (SetPrefs({"evening_on": True, "evening_at": "19:00"}),)
 
 
+@pytest.mark.parametrize("option", ["t.9999", "t.2400", "t.0960", "t.21", "t.ab00"])
+def test_a_forged_time_button_repeats_the_question(option: str):
+    state = FlowState("onboard", EVENING_AT, {"trail": [NAME, ZONE, CONFIRM, EVENING]})
+    outcome = ONBOARDING.handle(state, ButtonInput(option), ctx())
+    assert outcome.state == state and outcome.effects == ()
+    assert outcome.replies == (ONBOARDING.prompt(state, ctx()),)
+
+
 def test_no_goes_back_to_the_zone_question():
     outcome = ONBOARDING.handle(at(CONFIRM, zone="Asia/Tokyo"), ButtonInput("no"), ctx())
     assert outcome.state is not None and outcome.state.step == ZONE

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from bot.content import catalogue
 from bot.domain import repair_flow as rf
+from bot.domain.couples import ShareText
 from bot.domain.flow import (
     Back,
     ButtonInput,
@@ -16,6 +18,7 @@ from bot.domain.flow import (
     Event,
     FlowState,
     Outcome,
+    Partner,
     Person,
     TextInput,
     Unsupported,
@@ -159,6 +162,39 @@ def test_say_something_now_drafts_and_closes_as_drafted():
     assert "Annie" in outcome.replies[0].text
 
 
+def at_the_send_question_then_unlinked() -> Walk:
+    w = to_needs(Walk(replace(ctx(), partner=Partner(8, "Ben", True, None))))
+    w.press("now")
+    w.press("send")
+    assert w.step == rf.SENDTO
+    w.ctx = ctx()  # the link ended meanwhile: no partner any more
+    return w
+
+
+def test_the_send_question_after_the_link_ended_is_the_draft_again():
+    w = at_the_send_question_then_unlinked()
+    draft = w.moment.draft
+    shown = rf.REPAIR.prompt(w.state, w.ctx)
+    assert options(shown) == ["softer", "shorter", "own", "heated", "use"]
+    outcome = w.press("use")  # a button of that draft card
+    assert outcome.state is None and saved(outcome).status == DRAFTED
+    assert saved(outcome).draft == draft
+    assert not any(isinstance(e, ShareText) for e in outcome.effects)
+
+
+@pytest.mark.parametrize("option", ["private", "group", "cancel"])
+def test_a_press_on_the_confirm_card_after_the_link_ended_sends_nothing(option: str):
+    w = at_the_send_question_then_unlinked()
+    outcome = w.press(option)
+    assert w.step == rf.DRAFT and outcome.effects == ()
+    (reply,) = outcome.replies
+    assert "Nothing was sent: your partner link has ended" in reply.text
+    assert reply.edit and reply.copyable == w.moment.draft
+    assert options(reply) == ["softer", "shorter", "own", "heated", "use"]
+    w.type("I missed you tonight")  # their own words finish it, as at the draft
+    assert w.outcome.state is None and saved(w.outcome).draft == "I missed you tonight"
+
+
 def test_writing_my_own_keeps_my_words():
     w = to_needs(Walk())
     w.press("now")
@@ -278,6 +314,17 @@ def test_typed_text_at_the_pattern_step_is_their_own_description():
     w.press("skip")
     w.type("We argued about money again")
     assert w.step == rf.CAM and w.moment.pattern == "other"
+
+
+def test_typed_words_at_the_pattern_step_keep_the_first_message_too():
+    first = "He laughed at my idea in front of his friends and I froze"
+    w = Walk(description=first)
+    w.press(TO_ME)
+    w.press("partner")
+    w.type("Sam")
+    w.type("mocked")
+    assert w.step == rf.CAM and w.moment.pattern == "other"
+    assert w.moment.description == f"{first}\nmocked"
 
 
 def test_a_description_from_the_first_message_is_not_asked_again():

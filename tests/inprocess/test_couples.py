@@ -283,6 +283,21 @@ async def test_dont_send_sends_nothing(h: Harness):
     assert "lonely" not in everything_in(h, BEN) + everything_in(h, group)
 
 
+async def test_a_draft_waiting_to_be_sent_when_the_link_ends_can_still_be_finished(h: Harness):
+    group = await paired_group(h)
+    await h.walk(ANA, [*TO_THE_PATH, ("press", "Say something now", "draft", "")])
+    await h.press(ANA, "Send this to Ben")
+    await h.text(BEN, "/unlink")
+    await h.press(BEN, "Yes, end it")
+    actions = await h.press(ANA, "Send privately")  # on the card asked before the link ended
+    (card,) = [a for a in actions if a.method == "editMessageText"]
+    assert card.text is not None and "Nothing was sent: your partner link has ended" in card.text
+    assert "That works" in [b["text"] for b in card.buttons()]
+    actions = await h.press(ANA, "That works")
+    assert any("Recorded:" in t for t in said(actions, ANA))
+    assert "lonely" not in everything_in(h, BEN) + everything_in(h, group)
+
+
 async def test_thanks_privately_and_in_the_group(h: Harness):
     group = await paired_group(h)
     await h.text(ANA, "/thanks")
