@@ -85,8 +85,12 @@ class Harness:
                 actions = await self.press(user_id, value)
         return actions
 
-    async def media(self, user_id: int, kind: str, chat_id: int | None = None) -> list[BotAction]:
-        return await self.feed(self.sandbox.send_media(user_id, kind, chat_id=chat_id))
+    async def media(
+        self, user_id: int, kind: str, chat_id: int | None = None, caption: str | None = None
+    ) -> list[BotAction]:
+        return await self.feed(
+            self.sandbox.send_media(user_id, kind, chat_id=chat_id, caption=caption)
+        )
 
     async def press(
         self,

@@ -39,10 +39,13 @@ def moment_label(m: Moment, c: Catalogue) -> str:
 
 def follow_up_card(m: Moment, prompt_id: int, c: Catalogue, *, nudge: bool) -> Reply:
     choices = ["went_well", "hard", "not_yet", "let_go"]
-    if nudge and m.status == UNFINISHED:
+    # An unfinished moment was never planned as a talk: whenever it comes up (its nudge, or
+    # the reminder "not yet" asked for), the question is whether to pick it up again.
+    unfinished = m.status == UNFINISHED
+    if unfinished:
         choices = ["resume", "not_yet", "let_go"]
     buttons = [_button(c, f"follow_up.{choice}", "fu", choice, prompt_id) for choice in choices]
-    key = "follow_up.nudge_ask" if nudge else "follow_up.ask"
+    key = "follow_up.nudge_ask" if nudge or unfinished else "follow_up.ask"
     return Reply(c.text(key, label=moment_label(m, c)), rows(*buttons, width=2))
 
 

@@ -371,9 +371,16 @@ class Sandbox:
         chat = self.chats[user_id]
         self._push("my_chat_member", self._member_update(chat, user_id, "kicked", "member"))
 
-    def create_channel(self, title: str) -> int:
+    def create_channel(self, title: str, *, by: int | None = None) -> int:
+        """A new channel; with `by`, that person makes the bot one of its administrators."""
         chat_id = -next(self._group_ids) - 10**12
-        self.chats[chat_id] = Chat({"id": chat_id, "type": "channel", "title": title})
+        chat = Chat({"id": chat_id, "type": "channel", "title": title})
+        self.chats[chat_id] = chat
+        if by is not None:
+            chat.bot_member = True
+            self._push(
+                "my_chat_member", self._member_update(chat, by, old="left", new="administrator")
+            )
         return chat_id
 
     # ------------------------------------------------------------------ what people do
@@ -397,9 +404,12 @@ class Sandbox:
             return {"update_id": None, "message": message}  # the bot never sees it
         return self._push("message", message)
 
-    def send_media(self, user_id: int, kind: str, *, chat_id: int | None = None) -> JSON:
+    def send_media(
+        self, user_id: int, kind: str, *, chat_id: int | None = None, caption: str | None = None
+    ) -> JSON:
         chat = self._chat_for(user_id, chat_id)
-        msg = self._new_message(chat, self._user(user_id), **objects.media(kind))
+        fields = objects.media(kind) | ({"caption": caption} if caption else {})
+        msg = self._new_message(chat, self._user(user_id), **fields)
         return self._push("message", msg)
 
     def edit_text(

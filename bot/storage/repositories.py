@@ -52,10 +52,11 @@ async def upsert_user(
     language_code: str | None,
     now: datetime,
     user: User | None = None,
+    private: bool = True,
 ) -> User:
     """The person's row, created on first contact and kept in step with their Telegram
-    profile. Any contact from them means they have not blocked us (any more). Pass `user` if
-    it is already loaded."""
+    profile. Contact in their private chat means they have not blocked us (any more); a word
+    in a group says nothing about that. Pass `user` if it is already loaded."""
     if user is None:
         user = await session.get(User, user_id)
     if user is None:
@@ -73,7 +74,7 @@ async def upsert_user(
         user.first_name = first_name[:128]
     if language_code and user.language_code != language_code:
         user.language_code = language_code
-    if user.blocked_at is not None:
+    if private and user.blocked_at is not None:
         user.blocked_at = None
     return user
 

@@ -538,6 +538,9 @@ async def share(turn: Turn, effect: ShareText) -> None:
         turn.text("send.cannot", partner=partner.name)
         return
     name = turn.user.display_name
+    refused = Reply(
+        c.text(f"send.refused_{effect.via}", partner=partner.name), copyable=effect.text
+    )
     if effect.kind == "repair":
         bid = RepairBid(
             from_user=turn.user.id,
@@ -548,7 +551,9 @@ async def share(turn: Turn, effect: ShareText) -> None:
         )
         turn.session.add(bid)
         await turn.session.flush()
-        turn.say(couples.bid_card(bid.id, name, c, text=effect.text), chat_id=target)
+        turn.say(
+            couples.bid_card(bid.id, name, c, text=effect.text), chat_id=target, if_refused=refused
+        )
     else:
         turn.session.add(
             Appreciation(
@@ -556,7 +561,9 @@ async def share(turn: Turn, effect: ShareText) -> None:
             )
         )
         turn.say(
-            Reply(c.text("thanks.to_partner", name=name), copyable=effect.text), chat_id=target
+            Reply(c.text("thanks.to_partner", name=name), copyable=effect.text),
+            chat_id=target,
+            if_refused=refused,
         )
 
 

@@ -249,6 +249,8 @@ async def on_text(turn: Turn) -> None:
 async def on_not_text(turn: Turn) -> None:
     message = turn.update.effective_message
     assert message is not None
+    if message.caption and await safety_shell.screened(turn, message.caption, answer=False):
+        return
     kind = message_kind(message)
     if await flow_runner.feed(turn, Unsupported(kind)):
         return
@@ -258,6 +260,10 @@ async def on_not_text(turn: Turn) -> None:
 
 @turn_handler
 async def on_edited(turn: Turn) -> None:
+    message = turn.update.edited_message
+    words = (message.text or message.caption) if message is not None else None
+    if words and await safety_shell.screened(turn, words, answer=False):
+        return  # what they changed it to still reaches the screen
     turn.text("shell.edit_ignored")
 
 
@@ -325,6 +331,8 @@ async def _on_menu(turn: Turn, action: str) -> None:
 async def on_my_chat_member(turn: Turn) -> None:
     change = turn.update.my_chat_member
     assert change is not None
+    if change.chat.type == ChatType.CHANNEL:
+        return  # Mend has nothing to say in a channel: no couple space can be one
     if change.chat.type != ChatType.PRIVATE:
         joined = change.new_chat_member.status in (
             ChatMemberStatus.MEMBER,
@@ -397,7 +405,7 @@ async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     outbox = [apology]
     if update.callback_query is not None:
         outbox.insert(0, Outgoing("answer", query_id=update.callback_query.id))
-    await deliver(context.bot, outbox, svc, update.effective_chat.id)
+    await deliver(context.bot, outbox, svc)
 
 
 def handlers() -> list[BaseHandler[Any, Any, Any]]:

@@ -187,17 +187,18 @@ async def answer_delete(turn: Turn, choice: str) -> None:
     if choice != "yes":
         turn.say(Reply(c.text("privacy.kept"), edit=True))
         return
-    for partner_id in await erase(turn.session, turn.user.id):
+    for partner_id in await erase(turn.session, turn.user.id, turn.now):
         turn.say(Reply(c.text("privacy.partner_left")), chat_id=partner_id)
     turn.say(Reply(c.text("privacy.deleted"), edit=True))
 
 
-async def erase(session: AsyncSession, user_id: int) -> list[int]:
+async def erase(session: AsyncSession, user_id: int, now: datetime) -> list[int]:
     """Everything about the person, gone; returns partners to tell (only that the link ended).
 
     Rows that are theirs alone are deleted (the users row last, and the foreign keys cascade
-    the rest). Shared rows keep nothing of them: their check-in answers are removed, the
-    couple's space loses its link and pauses.
+    the rest). Shared rows keep nothing of them, and stay the other partner's to export or
+    erase: the link ends and becomes the partner's alone, its spaces pause, the person's
+    check-in answers are removed. A space nobody is left in goes, its check-ins with it.
     """
     links, spaces, checkins = await _couple_rows(session, user_id)
     partners = [
@@ -205,13 +206,31 @@ async def erase(session: AsyncSession, user_id: int) -> list[int]:
         for link in links
         if link.status == "active" and link.partner_id is not None
     ]
-    for space in spaces:
-        space.status, space.link_id = "paused", None
-        space.confirmed = [u for u in space.confirmed if u != str(user_id)]
-    for checkin in checkins:
-        checkin.answers = {k: v for k, v in dict(checkin.answers).items() if k != str(user_id)}
+    kept: set[int] = set()
     for link in links:
-        await session.delete(link)
+        if link.partner_id is None:
+            await session.delete(link)  # an invite nobody took: theirs alone
+            continue
+        link.inviter_id, link.partner_id = store.other(link, user_id), None
+        link.status, link.token_hash = "ended", None
+        link.ended_at = link.ended_at or now
+        kept.add(link.id)
+    for space in spaces:
+        if space.link_id not in kept:
+            await session.execute(delete(Checkin).where(Checkin.space_id == space.id))
+            await session.execute(
+                delete(ScheduledPrompt).where(ScheduledPrompt.chat_id == space.chat_id)
+            )
+            await session.delete(space)
+            continue
+        space.confirmed = [u for u in space.confirmed if u != str(user_id)]
+        if space.status in ("active", "pairing"):
+            space.status = "paused"
+    shared = {space.id for space in spaces if space.link_id in kept}
+    for checkin in checkins:
+        if checkin.space_id in shared:
+            answers = dict(checkin.answers)
+            checkin.answers = {k: v for k, v in answers.items() if k != str(user_id)}
     await session.flush()
     await session.execute(
         delete(ScheduledPrompt).where(

@@ -96,10 +96,12 @@ async def _follow_up(turn: Turn, row: ScheduledPrompt, kind: str, choice: str) -
             return
         due = schedule.reschedule_due(choice, turn.now, prefs)
         row.answer, row.answered_at = f"later:{choice}", turn.now
-        updated = moment.update(status=PLANNED, plan_due_at=due)
-        await flow_runner.apply_effects(
-            turn, (SaveMoment(updated), schedule.ScheduleFollowUp(moment.id, due))
-        )
+        ask_again = schedule.ScheduleFollowUp(moment.id, due)
+        if moment.status in RESUMABLE:  # a reminder to pick it up, not a plan to talk
+            await flow_runner.apply_effects(turn, (ask_again,))
+        else:
+            updated = moment.update(status=PLANNED, plan_due_at=due)
+            await flow_runner.apply_effects(turn, (SaveMoment(updated), ask_again))
         when = REPAIR.when_words(due, choice if choice != "hours" else None, turn.context())
         turn.say(Reply(c.text("follow_up.rescheduled", when=when), edit=True))
         return

@@ -17,8 +17,11 @@ from bot.telegram import flow_runner
 from bot.telegram.turn import Turn
 
 
-async def screened(turn: Turn, text: str) -> bool:
-    """True if the screen took over (danger, or a check first); False to carry on."""
+async def screened(turn: Turn, text: str, answer: bool = True) -> bool:
+    """True if the screen took over (danger, or a check first); False to carry on.
+
+    `answer` says whether the text is an answer to the flow (a message), to be passed on once
+    the check is through; an edit or a photo's caption is screened too, but never passed on."""
     result = safety.screen(text)
     if result.level == safety.Level.NONE:
         return False
@@ -27,7 +30,8 @@ async def screened(turn: Turn, text: str) -> bool:
         await stop(turn, current)
         return True
     about_self = result.reason != safety.ANGER
-    await flow_runner.start(turn, SAFETY.start(turn.context(), text, current, about_self))
+    held = text if answer else ""
+    await flow_runner.start(turn, SAFETY.start(turn.context(), held, current, about_self))
     return True
 
 
@@ -74,7 +78,9 @@ async def answer_check(turn: Turn, option: str) -> None:
     await flow_runner.apply_outcome(turn, row, Outcome(before), state)
     go_on = "safety.go_on_self" if is_about_self(state) else "safety.go_on"
     turn.say(Reply(turn.content.text(go_on), edit=True))
-    if before is not None:
+    if not text:  # nothing held: where they were is asked again, if anywhere
+        await flow_runner.reprompt(turn)
+    elif before is not None:
         await flow_runner.feed(turn, TextInput(text))
     else:
         from bot.telegram import moments

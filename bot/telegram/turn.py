@@ -60,6 +60,8 @@ class Outgoing:
     alert: bool = False
     document: bytes | None = None
     filename: str | None = None
+    # Sent to the author instead, should Telegram refuse this (someone else's chat) outright.
+    if_refused: Outgoing | None = None
 
 
 def render_markup(reply: Reply, card: Card | None) -> InlineKeyboardMarkup | None:
@@ -137,7 +139,15 @@ class Turn:
             return query.message.message_id
         return None
 
-    def say(self, reply: Reply, card: Card | None = None, chat_id: int | None = None) -> None:
+    def say(
+        self,
+        reply: Reply,
+        card: Card | None = None,
+        chat_id: int | None = None,
+        if_refused: Reply | None = None,
+    ) -> None:
+        """Queue `reply` for this chat or `chat_id`; `if_refused` goes to this chat instead if
+        Telegram refuses the message to the other chat (a partner who blocked the bot)."""
         text, parse_mode = render_text(reply)
         markup = render_markup(reply, card)
         target = self.chat_id if chat_id is None else chat_id
@@ -147,8 +157,12 @@ class Turn:
                     "edit", target, text, markup, parse_mode, message_id=self.pressed_message_id
                 )
             )
-        else:
-            self.outbox.append(Outgoing("send", target, text, markup, parse_mode))
+            return
+        fallback = None
+        if if_refused is not None:
+            said, said_as = render_text(if_refused)
+            fallback = Outgoing("send", self.chat_id, said, parse_mode=said_as)
+        self.outbox.append(Outgoing("send", target, text, markup, parse_mode, if_refused=fallback))
 
     def text(self, key: str, **params: object) -> None:
         self.say(Reply(self.content.text(key, **params)))
@@ -186,10 +200,17 @@ def turn_handler(fn: TurnCallback) -> HandlerCallback:
                         return
                     known, state = await repo.user_and_state(session, sender.id, chat.id)
                     was_blocked = known is not None and known.blocked_at is not None
+                    private = chat.type == "private"
                     user = await repo.upsert_user(
-                        session, sender.id, sender.first_name, sender.language_code, now, known
+                        session,
+                        sender.id,
+                        sender.first_name,
+                        sender.language_code,
+                        now,
+                        known,
+                        private=private,
                     )
-                    if chat.type == "private" and user.started_at is None:
+                    if private and user.started_at is None:
                         user.started_at = now  # the bot may message them from now on
                     if was_blocked and user.blocked_at is None:
                         # They came back: their evening reflection comes back too.
@@ -208,12 +229,12 @@ def turn_handler(fn: TurnCallback) -> HandlerCallback:
                     raise
                 log.info("update %s raced another writer; retrying", update.update_id)
         if turn is not None:
-            await deliver(context.bot, turn.outbox, svc, turn.user.id)
+            await deliver(context.bot, turn.outbox, svc)
 
     return callback
 
 
-async def deliver(bot: Bot, outbox: list[Outgoing], svc: Services, user_id: int) -> None:
+async def deliver(bot: Bot, outbox: list[Outgoing], svc: Services) -> None:
     """Send what a turn queued, after its commit. Telegram's refusals are handled here:
     a blocked person is marked so, an edit that cannot be made is sent as a new message."""
     blocked_chats: set[int] = set()
@@ -225,9 +246,11 @@ async def deliver(bot: Bot, outbox: list[Outgoing], svc: Services, user_id: int)
         except Forbidden:
             if item.chat_id is not None:
                 blocked_chats.add(item.chat_id)
-            if item.chat_id == user_id:
-                await mark_blocked(svc, user_id)
+                if item.chat_id > 0:  # a private chat's id is its person's: they blocked us
+                    await mark_blocked(svc, item.chat_id)
             log.info("chat %s refused our message (blocked or removed)", item.chat_id)
+            if item.if_refused is not None and item.if_refused.chat_id not in blocked_chats:
+                await _send_one(bot, item.if_refused)
         except BadRequest as error:
             message = str(error).lower()
             if "not modified" in message or "query is too old" in message:

@@ -476,3 +476,11 @@ async def test_removed_and_added_back(h: Harness):
     await h.text(BEN, "/pair", chat_id=group)
     (space,) = await spaces(h)
     assert space.status == "active"
+
+
+async def test_made_a_channel_administrator_says_nothing_there(h: Harness):
+    await h.onboard(ANA, "Ana")
+    channel = h.sandbox.create_channel("Ana's notes", by=ANA)
+    actions = await flush(h)
+    assert actions == [] and await spaces(h) == []
+    assert not [a for a in h.sandbox.actions if a.chat_id == channel]

@@ -100,13 +100,35 @@ async def test_delete_leaves_no_row_that_refers_to_the_person(harness: Harness):
     assert await rows_mentioning(h, ANA) == []
     async with h.db.unit_of_work() as session:
         (space,) = list(await session.scalars(select(CoupleSpace)))
-        assert space.status == "paused" and space.link_id is None
+        (link,) = list(await session.scalars(select(PartnerLink)))
+        # The ended link, the paused space and his answer stay Ben's, to export or erase.
+        assert (link.inviter_id, link.partner_id, link.status) == (BEN, None, "ended")
+        assert space.status == "paused" and space.link_id == link.id
         (checkin,) = list(await session.scalars(select(Checkin)))
-        assert checkin.answers == {str(BEN): 2}  # Ben's answer is his to keep
-        assert list(await session.scalars(select(PartnerLink))) == []
+        assert checkin.answers == {str(BEN): 2}
         assert (
             await session.scalar(text("SELECT count(*) FROM users WHERE id = :u"), {"u": BEN}) == 1
         )
+
+
+async def test_after_one_partner_erases_the_other_can_still_export_and_erase_theirs(
+    harness: Harness,
+):
+    h = harness
+    await a_full_life(h)
+    await h.text(ANA, "/delete")
+    await h.press(ANA, "Delete everything")
+    actions = await h.text(BEN, "/export")
+    (exported,) = [a for a in actions if a.params.get("file_name") == "mend-export.json"]
+    data = json.loads(exported.params["content"])
+    assert [(c["your_answer"], c["status"]) for c in data["check_ins"]] == [(2, "revealed")]
+    assert len(data["shared_spaces"]) == 1
+    await h.text(BEN, "/delete")
+    await h.press(BEN, "Delete everything")
+    assert await rows_mentioning(h, BEN) == []
+    async with h.db.unit_of_work() as session:  # nobody is left in the space: it is gone
+        for model in (CoupleSpace, Checkin, PartnerLink):
+            assert list(await session.scalars(select(model))) == []
 
 
 async def test_keep_deletes_nothing(harness: Harness):

@@ -86,6 +86,37 @@ async def test_a_heavy_feeling_about_oneself_is_asked_about_as_such(harness: Har
     assert "How much is it still with you" in replies[-1]  # the held answer went on
 
 
+async def test_an_edit_and_a_caption_are_screened_too(harness: Harness):
+    h = harness
+    await h.onboard(ANA, "Ana")
+    await walk_to_camera(h)
+    update = h.sandbox.send_text(ANA, "He looked at his phone")
+    await h.feed(update)
+    message_id = update["message"]["message_id"]
+    edited = h.sandbox.edit_text(ANA, message_id, "I don't want to be alive anymore")
+    replies = h.texts(await h.feed(edited))
+    assert len(replies) == 1 and "emergency number" in replies[0]
+    assert await state(h) is None  # the moment set aside, as for a message
+    replies = h.texts(await h.media(ANA, "photo", caption="I want to kill myself"))
+    assert len(replies) == 1 and "emergency number" in replies[0]
+
+
+async def test_a_worrying_edit_is_asked_about_and_never_taken_as_an_answer(harness: Harness):
+    h = harness
+    await h.onboard(ANA, "Ana")
+    await walk_to_camera(h)
+    update = h.sandbox.send_text(ANA, "He looked at his phone")
+    await h.feed(update)  # the camera answer: now at the intensity step
+    edited = h.sandbox.edit_text(ANA, update["message"]["message_id"], "I could kill him")
+    replies = h.texts(await h.feed(edited))
+    assert "is anyone in danger right now?" in replies[0]
+    replies = h.texts(await h.press(ANA, "I'm safe, just angry"))
+    assert "How much is it still with you" in replies[-1]  # the question, asked again
+    current = await state(h)
+    assert current is not None and current.step == "int"
+    assert current.data["m"]["observation"] == "He looked at his phone"  # as first sent
+
+
 async def test_sos_gives_help_now_from_the_middle_of_a_flow(harness: Harness):
     """The screen misses phrasings it has not seen (tests/domain/safety_holdout.py); /sos never
     does."""

@@ -185,6 +185,33 @@ async def test_a_moment_with_no_plan_gets_one_gentle_follow_up(harness: Harness)
     assert sent_to(h, ANA, await h.tick()) == []  # one, not a series
 
 
+async def test_not_yet_on_an_unfinished_moment_asks_again_to_pick_it_up(harness: Harness):
+    h = harness
+    await h.onboard(ANA, "Ana")
+    await h.text(ANA, "/moment")
+    await h.press(ANA, "Something happened to me")
+    await h.text(ANA, "/cancel")  # kept as unfinished
+    h.clock.advance(timedelta(days=1, hours=1))
+    await h.tick()
+    await h.press(ANA, "Not yet, remind me")
+    assert h.texts(await h.press(ANA, "Tomorrow evening")) == [
+        "Okay, I'll ask again tomorrow evening."
+    ]
+    async with h.db.unit_of_work() as session:
+        (moment,) = list(await session.scalars(select(MomentRow)))
+    assert (moment.status, moment.plan_due_at) == ("unfinished", None)  # no talk was planned
+    h.clock.advance(timedelta(days=1))
+    (card,) = sent_to(h, ANA, await h.tick())
+    assert card.text is not None and card.text.startswith("Earlier you looked at")
+    assert [b["text"] for b in card.buttons()] == [
+        "Pick it up again",
+        "Not yet, remind me",
+        "I'll let it go",
+    ]
+    replies = h.texts(await h.press(ANA, "Pick it up again"))
+    assert replies and "Did you get to talk" not in replies[0]
+
+
 async def test_no_follow_up_when_turned_off(harness: Harness):
     h = harness
     await h.onboard(ANA, "Ana")

@@ -1,0 +1,57 @@
+"""A partner who has blocked Mend: never offered as reachable, and never reported as reached."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+
+import pytest
+
+from bot.sandbox.core import Sandbox
+from bot.storage.models import User
+from tests.harness import FakeClock, Harness, start_harness
+from tests.inprocess.flows import TO_THE_PATH
+from tests.inprocess.test_couples import ANA, BEN, flush, paired_group, said
+
+
+@pytest.fixture
+async def h(db_url: str, clock: FakeClock) -> AsyncIterator[Harness]:
+    sandbox = Sandbox(first_update_id=9_000, clock=lambda: clock.now.timestamp(), privacy_mode=True)
+    async with start_harness(db_url, clock, sandbox) as harness:
+        yield harness
+
+
+async def blocked(h: Harness, user_id: int) -> bool:
+    async with h.db.unit_of_work() as session:
+        user = await session.get(User, user_id)
+        assert user is not None
+        return user.blocked_at is not None
+
+
+async def to_the_send_question(h: Harness) -> list[str]:
+    await h.walk(ANA, [*TO_THE_PATH, ("press", "Say something now", "draft", "")])
+    await h.press(ANA, "Send this to Ben")
+    return [b["text"] for b in h.last_card(ANA).buttons()]
+
+
+async def test_a_word_in_the_group_does_not_undo_a_private_block(h: Harness):
+    group = await paired_group(h)
+    h.sandbox.block(BEN)
+    await flush(h)
+    await h.text(BEN, "/thanks for dinner", chat_id=group)
+    assert await blocked(h, BEN)
+    assert await to_the_send_question(h) == ["Post in our group", "Don't send"]
+
+
+async def test_a_private_send_refused_is_said_and_the_text_handed_back(h: Harness):
+    await paired_group(h)
+    h.sandbox.blocked_by.add(BEN)  # blocked, and the news of it never reached the bot
+    assert "Send privately" in await to_the_send_question(h)
+    actions = await h.press(ANA, "Send privately")
+    assert not [a for a in actions if a.chat_id == BEN]
+    told = said(actions, ANA)
+    refused = [t for t in told if "Ben didn't get this" in t]
+    assert len(refused) == 1 and "lonely" in refused[0]  # the draft, to send herself
+    assert await blocked(h, BEN)
+    # Next time she is not offered what cannot arrive.
+    await h.text(ANA, "/cancel")
+    assert await to_the_send_question(h) == ["Post in our group", "Don't send"]
