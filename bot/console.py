@@ -124,6 +124,10 @@ async def run_console(
     out.flush()
     stop = asyncio.Event()
     async with application:
+        # As `python -m bot run` does: the bot's username (for links), the command menu and
+        # the recovery of prompts a previous run left mid-send.
+        assert application.post_init is not None
+        await application.post_init(application)
         await application.start()
         polling = asyncio.create_task(Poller(application, timeout=1).run(stop))
         try:
@@ -141,6 +145,8 @@ async def run_console(
             stop.set()
             await polling
             await application.stop()
+    assert application.post_shutdown is not None
+    await application.post_shutdown(application)
     out.write("\nBye for now.\n")
 
 

@@ -16,6 +16,15 @@ from bot.domain.timezones import parse_clock
 
 MAX_PLAN_AHEAD = timedelta(days=14)
 MIN_PLAN_AHEAD = timedelta(minutes=5)
+# The preset times: "This evening", and "Tomorrow evening" (also any day typed with no time).
+TONIGHT_AT, EVENING_AT = time(20, 0), time(19, 0)
+# Parts of a day a person may type instead of a time ("tomorrow morning").
+DAY_PARTS = {
+    "morning": time(9, 0),
+    "afternoon": time(14, 0),
+    "evening": EVENING_AT,
+    "night": TONIGHT_AT,
+}
 
 
 def zone_of(name: str | None) -> ZoneInfo:
@@ -57,22 +66,61 @@ def next_local(now: datetime, clock: time, zone: ZoneInfo, *, min_ahead: timedel
     raise ValueError("unreachable: a clock time comes round within two days")
 
 
-_IN = re.compile(
+_IN_TIME = re.compile(
     r"^in\s+(?P<n>\d{1,3}(?:[.,]\d)?|an?|half an)\s*(?P<unit>h|hr|hrs|hours?|m|min|mins|minutes?)$"
 )
-_DAYWORD = re.compile(r"^(?P<day>today|tonight|tomorrow)(?:\s+(?:at\s+)?(?P<clock>.+))?$")
+_IN_DAYS = re.compile(r"^in\s+(?P<n>\d{1,2}|an?|one|two|three)\s*(?P<unit>d|days?|w|wks?|weeks?)$")
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3}
+_WEEKDAYS = {
+    name: index
+    for index, names in enumerate(
+        (
+            ("mon", "monday"),
+            ("tue", "tues", "tuesday"),
+            ("wed", "weds", "wednesday"),
+            ("thu", "thur", "thurs", "thursday"),
+            ("fri", "friday"),
+            ("sat", "saturday"),
+            ("sun", "sunday"),
+        )
+    )
+    for name in names
+}
+# "tonight" is its own part: the "This evening" button's time.
+_PART_AT = {**DAY_PARTS, "tonight": TONIGHT_AT}
+_AFTER_NOON = ("afternoon", "evening", "night", "tonight")
+_BARE_HOUR = re.compile(r"^\d{1,2}$")
+_AM_PM = re.compile(r"[ap]\.?\s*m\.?$")
 
 
 def parse_when(text: str, now: datetime, zone: ZoneInfo) -> datetime | None:
-    """When a person means by "20:30", "tomorrow 9am", "tonight at 10pm" or "in 2 hours".
+    """When a person means by what they type; the UTC instant, or None if it is not a time.
 
-    Returns the UTC instant, or None if the text is not a time. The caller checks the range
-    (not in the past, not too far ahead).
+    The caller checks the range (not in the past, not too far ahead: `too_far`). Rules:
+
+    - "in 2 hours", "in 45 min", "in an hour": real time from now.
+    - A day, a time, or both, in either order ("tomorrow at 8", "10am saturday", "on sat
+      10:00"). Days: today, tonight, this evening/morning/afternoon, tomorrow, the day after
+      tomorrow, a weekday name or its short form, "next <weekday>", "in 3 days", "in a week",
+      "next week" (the same weekday a week on), optionally followed by morning, afternoon,
+      evening or night ("tomorrow morning").
+    - A day with no time is its evening, as the "Tomorrow evening" button: EVENING_AT (19:00);
+      "tonight" and "this evening" are TONIGHT_AT (20:00), as the "This evening" button.
+      Morning is 09:00, afternoon 14:00, night 20:00.
+    - A weekday is the next one to come: today if the time is still ahead, else a week on.
+      "next <weekday>" is never today.
+    - A bare hour ("8", "at 8") is read the way people say it: 1 to 7 mean the afternoon or
+      evening (nobody plans a talk for 3 a.m.); 8 to 11 mean the morning unless that has passed
+      on the day, or an evening word says otherwise ("tonight at 8" is 20:00); 12 to 23 as on a
+      24-hour clock. An hour with minutes and no am/pm ("8:30") is a 24-hour time, except after
+      an afternoon or evening word.
+    - A time with no day is its next occurrence, today or tomorrow.
     """
-    answer = " ".join(text.lower().strip().strip(".!").split())
+    answer = re.sub(r",(\s|$)", " ", text.lower())
+    answer = " ".join(answer.strip().strip(".!?").split())
     if not answer:
         return None
-    match = _IN.match(answer)
+    match = _IN_TIME.match(answer)
     if match:
         amount = match["n"]
         if amount in ("a", "an"):
@@ -83,17 +131,102 @@ def parse_when(text: str, now: datetime, zone: ZoneInfo) -> datetime | None:
             value = float(amount.replace(",", "."))
         hours = value if match["unit"].startswith("h") else value / 60
         return later_by(now, hours)
-    match = _DAYWORD.match(answer)
-    local_today = now.astimezone(zone).date()
-    if match:
-        day = local_today + timedelta(days=1 if match["day"] == "tomorrow" else 0)
-        if match["clock"] is None:
-            return at_local(day, time(20 if match["day"] == "tonight" else 19), zone)
-        clock = parse_clock(match["clock"])
-        if clock is None:
+    today = now.astimezone(zone).date()
+    words = answer.split()
+    found = _with_day(words, today)
+    if found is None:
+        times = _times(words, None)
+        if times is None:
             return None
-        return at_local(day, time(*clock), zone)
-    clock = parse_clock(answer.removeprefix("at ").strip())
+        found = (today, today + timedelta(days=1)), times
+    days, times = found
+    options = [at_local(day, clock, zone) for day in days for clock in times]
+    ahead = [due for due in options if due > now]
+    return ahead[0] if ahead else options[0]
+
+
+def too_far(due: datetime, now: datetime, zone: ZoneInfo) -> bool:
+    """Beyond the last day a plan may be for: any time on the 14th day from today is fine."""
+    last = now.astimezone(zone).date() + timedelta(days=MAX_PLAN_AHEAD.days)
+    return due.astimezone(zone).date() > last
+
+
+def _with_day(words: list[str], today: date) -> tuple[tuple[date, ...], tuple[time, ...]] | None:
+    """A day and a time in `words`, the day first or last (the longest day phrase wins)."""
+    splits = [(words[:k], words[k:]) for k in range(len(words), 0, -1)]
+    splits += [(words[k:], words[:k]) for k in range(1, len(words))]
+    for day_words, time_words in splits:
+        day = _day(day_words, today)
+        if day is None:
+            continue
+        times = _times(time_words, day[1])
+        return None if times is None else (day[0], times)
+    return None
+
+
+def _day(words: list[str], today: date) -> tuple[tuple[date, ...], str | None] | None:
+    """The days a phrase may mean, in order of preference, and the part of day it names."""
+    if words[:1] == ["on"]:
+        words = words[1:]
+    part: str | None = None
+    if len(words) > 1 and words[-1] in DAY_PARTS:
+        part, words = words[-1], words[:-1]
+    phrase = " ".join(words)
+    if phrase == "tonight" and part is None:
+        return (today,), "tonight"
+    if phrase == "today" or (phrase == "this" and part):  # "this evening"
+        return (today,), "tonight" if part in ("evening", "night") else part
+    offset = {
+        "tomorrow": 1,
+        "tmrw": 1,
+        "day after tomorrow": 2,
+        "the day after tomorrow": 2,
+        "next week": 7,
+    }.get(phrase)
+    match = _IN_DAYS.match(phrase)
+    if match:
+        count = _NUMBER_WORDS.get(match["n"]) or int(match["n"])
+        offset = count * (7 if match["unit"].startswith("w") else 1) or None
+    if offset is not None:
+        return (today + timedelta(days=offset),), part
+    first, _, name = phrase.rpartition(" ")
+    if name not in _WEEKDAYS or first not in ("", "this", "next"):
+        return None
+    ahead = (_WEEKDAYS[name] - today.weekday()) % 7
+    if first == "next":
+        return (today + timedelta(days=ahead or 7),), part
+    day = today + timedelta(days=ahead)
+    return (day, day + timedelta(days=7)), part
+
+
+def _times(words: list[str], part: str | None) -> tuple[time, ...] | None:
+    """The clock times `words` may mean, in order of preference (see `parse_when`)."""
+    if words[:1] in (["at"], ["around"]):
+        words = words[1:]
+        if not words:
+            return None
+    if words[:2] == ["in", "the"]:  # "in the morning"
+        words = words[2:]
+    if len(words) == 1 and words[0] in DAY_PARTS and not part:
+        part, words = words[0], []
+    if not words:
+        return (_PART_AT[part] if part else EVENING_AT,)
+    text = " ".join(words)
+    if text in ("noon", "midday"):
+        return (time(12, 0),)
+    if _BARE_HOUR.match(text):
+        hour = int(text)
+        if hour > 23:
+            return None
+        if hour == 0 or hour >= 12 or part == "morning":
+            return (time(hour),)
+        if part in _AFTER_NOON or hour < 8:
+            return (time(hour + 12),)
+        return time(hour), time(hour + 12)
+    clock = parse_clock(text)
     if clock is None:
         return None
-    return next_local(now, time(*clock), zone, min_ahead=timedelta(0))
+    hour, minute = clock
+    if 1 <= hour < 12 and part in _AFTER_NOON and not _AM_PM.search(text):
+        hour += 12
+    return (time(hour, minute),)

@@ -41,11 +41,16 @@ def help_lines(zone: str | None) -> tuple[str, list[str]]:
     return str(entry["emergency"]), [str(line) for line in entry["lines"]]
 
 
-def danger_reply(c: Catalogue, zone: str | None) -> Reply:
+SCREEN, SOS, UNSAFE_TO_RAISE = "danger", "danger_sos", "danger_unsafe"
+
+
+def danger_reply(c: Catalogue, zone: str | None, why: str = SCREEN) -> Reply:
     """Care first, then where to get help now. No button dismisses it: the only button opens
-    a helpline directory."""
+    a helpline directory. `why`: the screen read danger, /sos asked for help, or raising the
+    moment doesn't feel safe; the same help, with words that fit how it was reached."""
     emergency, lines = help_lines(zone)
-    text = c.text("safety.danger", emergency=emergency, lines="\n".join(lines))
+    where = c.text("safety.help", emergency=emergency, lines="\n".join(lines))
+    text = c.text(f"safety.{why}", help=where)
     return Reply(text, rows(Button(c.text("moment.find_helpline"), url=HELPLINES_URL)))
 
 

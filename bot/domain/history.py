@@ -7,6 +7,7 @@ from datetime import datetime
 from bot.content import Catalogue
 from bot.domain.clock import zone_of
 from bot.domain.moments import (
+    BY_ME,
     DRAFTED,
     LET_GO,
     OTHER_PATTERN,
@@ -25,9 +26,14 @@ def _local(when: datetime, zone: str | None) -> datetime:
     return when.astimezone(zone_of(zone))
 
 
+def _suffix(m: Moment) -> str:
+    """Content keys with a `_by_me` variant, told from the side of the one who did it."""
+    return "_by_me" if m.direction == BY_ME else ""
+
+
 def pattern_label(m: Moment, c: Catalogue) -> str:
     if m.pattern and m.pattern != OTHER_PATTERN:
-        return c.text(f"patterns.{m.pattern}.label")
+        return c.text(f"patterns.{m.pattern}.label{_suffix(m)}")
     return c.text("history.other_label")
 
 
@@ -45,7 +51,8 @@ def listing(moments: list[Moment], c: Catalogue, zone: str | None) -> Reply:
     return Reply(c.text("history.title"), rows(*buttons), edit=True)
 
 
-def summary(m: Moment, c: Catalogue, zone: str | None) -> Reply:
+def summary(m: Moment, c: Catalogue, zone: str | None, cut: int | None = 150) -> Reply:
+    """The moment on a card (their own words `cut` to fit it; None keeps them whole)."""
     local = _local(m.created_at, zone)
     feelings = [c.text(f"feelings.{k}") for k in m.feelings]
     if m.feelings_text:
@@ -57,7 +64,7 @@ def summary(m: Moment, c: Catalogue, zone: str | None) -> Reply:
     if m.who_name:
         who = f"{who} ({m.who_name})"
     text = c.text(
-        "history.summary",
+        f"history.summary{_suffix(m)}",  # "I hurt someone": how *they* may have felt
         date=local.strftime("%-d %B, %H:%M"),
         direction=c.text(f"direction_label.{m.direction}") if m.direction else "…",
         who=who,
@@ -66,6 +73,14 @@ def summary(m: Moment, c: Catalogue, zone: str | None) -> Reply:
         needs=", ".join(needs) or c.text("history.nothing"),
         status=c.text(f"status.{m.status}"),
     )
+    # What they wrote themselves, cut to fit a card (the whole of it is in /export).
+    for key, words in (
+        ("history.summary_told", m.description),
+        ("history.summary_seen", m.observation),
+    ):
+        if words:
+            shown = words if cut is None or len(words) <= cut else words[: cut - 1] + "…"
+            text += "\n" + c.text(key, text=shown)
     if m.status == PLANNED and m.plan_due_at is not None:
         when = _local(m.plan_due_at, zone).strftime("%A %-d %B, %H:%M")
         text += "\n" + c.text("history.summary_plan", when=when)
@@ -82,7 +97,8 @@ def actions(m: Moment, c: Catalogue) -> Keyboard:
         buttons.append(Button(c.text("history.resume"), f"hu.{m.id}", menu=True))
     if m.status not in (REPAIRED, SET_ASIDE) and m.status not in RESUMABLE:
         buttons.append(Button(c.text("history.mark_repaired"), f"hr.{m.id}", menu=True))
-    if m.status not in (LET_GO, SET_ASIDE) and m.status not in RESUMABLE:
+    # Letting go of a moment already repaired means nothing; a repair after letting go does.
+    if m.status not in (LET_GO, SET_ASIDE, REPAIRED) and m.status not in RESUMABLE:
         buttons.append(Button(c.text("history.mark_let_go"), f"hl.{m.id}", menu=True))
     buttons.append(Button(c.text("history.delete"), f"hd.{m.id}", menu=True))
     buttons.append(Button(c.text("history.back"), "history", menu=True))

@@ -39,14 +39,28 @@ class Onboarding:
         state = FlowState(FLOW, NAME)
         return Outcome(state, (greeting, self.prompt(state, ctx)))
 
+    def change(self, ctx: Context) -> Outcome:
+        """Name and time zone again, for someone set up already: no introduction, each kept
+        with one tap, and the evening check-in left as it is (it lives in /settings)."""
+        state = FlowState(FLOW, NAME, {"again": True})
+        return Outcome(state, (self.prompt(state, ctx),))
+
     def prompt(self, state: FlowState, ctx: Context) -> Reply:
         c = ctx.content
+        again = bool(state.data.get("again"))
         if state.step == NAME:
-            first = clean_name(ctx.person.first_name)
-            shown = first if len(first) <= 24 else first[:23] + "…"  # a button, not a page
+            name = self._current_name(state, ctx)
+            shown = name if len(name) <= 24 else name[:23] + "…"  # a button, not a page
+            if again:
+                keep = Button(c.text("onboarding.keep_name", name=shown), "first")
+                return Reply(c.text("onboarding.ask_name_again", name=name), rows(keep))
             use = Button(c.text("onboarding.use_first_name", first_name=shown), "first")
             return Reply(c.text("onboarding.ask_name"), rows(use))
         if state.step == ZONE:
+            if again and ctx.person.timezone:
+                zone = ctx.person.timezone
+                keep = Button(c.text("onboarding.keep_timezone", zone=zone), "keep")
+                return Reply(c.text("onboarding.ask_timezone_again", zone=zone), rows(keep))
             return Reply(c.text("onboarding.ask_timezone"))
         if state.step == EVENING:
             return Reply(
@@ -78,9 +92,14 @@ class Onboarding:
             return Outcome(previous, (self.prompt(previous, ctx),))
         if state.step == NAME:
             return self._on_name(state, event, ctx)
+        keep = state.step == ZONE and isinstance(event, ButtonInput) and event.option == "keep"
+        if keep and state.data.get("again") and ctx.person.timezone:
+            return self._updated(ctx.person.timezone, ctx, ())
         if state.step == CONFIRM and isinstance(event, ButtonInput):
             if event.option == "yes":
                 zone = str(state.data["zone"])
+                if state.data.get("again"):  # the evening check-in stays as it was
+                    return self._updated(zone, ctx, (SetTimezone(zone),))
                 following = state.at(EVENING)
                 ask = replace(self.prompt(following, ctx), edit=True)
                 return Outcome(following, (ask,), (SetTimezone(zone),))
@@ -102,10 +121,29 @@ class Onboarding:
         return Outcome(state, (self.prompt(state, ctx),))
 
     def _done(self, state: FlowState, ctx: Context, prefs: dict[str, object]) -> Outcome:
+        c = ctx.content
         zone = str(state.data.get("zone", ctx.person.timezone or "UTC"))
         name = ctx.person.preferred_name or ctx.person.first_name
-        done = Reply(ctx.content.text("onboarding.done", name=name, zone=zone), edit=True)
+        evening = (
+            c.text("onboarding.evening_at", time=prefs["evening_at"])
+            if prefs.get("evening_on")
+            else c.text("onboarding.evening_off")
+        )
+        done = Reply(c.text("onboarding.done", name=name, zone=zone, evening=evening), edit=True)
         return Outcome(None, (done,), (SetPrefs(dict(prefs)),))
+
+    def _updated(self, zone: str, ctx: Context, effects: tuple[object, ...]) -> Outcome:
+        name = ctx.person.preferred_name or ctx.person.first_name
+        done = Reply(ctx.content.text("onboarding.updated", name=name, zone=zone), edit=True)
+        return Outcome(None, (done,), effects)
+
+    @staticmethod
+    def _current_name(state: FlowState, ctx: Context) -> str:
+        """What the name button offers: their Telegram name at first, the name they chose
+        when they come back to change it."""
+        if state.data.get("again") and ctx.person.preferred_name:
+            return clean_name(ctx.person.preferred_name)
+        return clean_name(ctx.person.first_name)
 
     def _on_evening_time(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
         at = evening_time_answer(event, ctx)
@@ -118,7 +156,7 @@ class Onboarding:
     def _on_name(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
         c = ctx.content
         if isinstance(event, ButtonInput) and event.option == "first":
-            name = clean_name(ctx.person.first_name)[:NAME_LIMIT]
+            name = self._current_name(state, ctx)[:NAME_LIMIT]
         elif isinstance(event, TextInput):
             name = clean_name(event.text)
             if not name:
@@ -129,9 +167,11 @@ class Onboarding:
         else:
             return Outcome(state, (self.prompt(state, ctx),))
         following = state.at(ZONE)
-        saved = c.text("onboarding.name_saved", name=name)
+        saved_key = "onboarding.name_kept" if state.data.get("again") else "onboarding.name_saved"
+        saved = c.text(saved_key, name=name)
         ask = self.prompt(following, ctx)
-        return Outcome(following, (Reply(f"{saved}\n\n{ask.text}"),), (SetPreferredName(name),))
+        said = Reply(f"{saved}\n\n{ask.text}", ask.buttons)
+        return Outcome(following, (said,), (SetPreferredName(name),))
 
     def _on_zone(self, state: FlowState, text: str, ctx: Context) -> Outcome:
         cities = shared_data("cities")

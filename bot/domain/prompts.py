@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from zoneinfo import ZoneInfo
 
 from bot.content import Catalogue
 from bot.domain.history import pattern_label
@@ -37,7 +38,36 @@ def moment_label(m: Moment, c: Catalogue) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
-def follow_up_card(m: Moment, prompt_id: int, c: Catalogue, *, nudge: bool) -> Reply:
+def counted(c: Catalogue, n: int, one: str, many: str) -> str:
+    """The message for a count: `one` for exactly 1 ("1 hour"), `many` otherwise."""
+    return c.text(one if n == 1 else many, n=n)
+
+
+def moment_day(m: Moment, now: datetime, zone: ZoneInfo) -> tuple[str, dict[str, str]]:
+    """Which day the moment is from, in the person's zone: "today", "yesterday", "weekday"
+    (within the week) or "date", and the words to fill in."""
+    day = m.created_at.astimezone(zone)
+    ago = (now.astimezone(zone).date() - day.date()).days
+    if ago <= 0:
+        return "today", {}
+    if ago == 1:
+        return "yesterday", {}
+    if ago < 7:
+        return "weekday", {"weekday": day.strftime("%A")}
+    return "date", {"date": day.strftime("%-d %B")}
+
+
+def follow_up_card(
+    m: Moment,
+    prompt_id: int,
+    c: Catalogue,
+    *,
+    nudge: bool,
+    now: datetime | None = None,
+    zone: ZoneInfo | None = None,
+) -> Reply:
+    """The card asking about a moment. It names the moment's day, so two cards about moments
+    with the same label (the same pattern) can be told apart."""
     choices = ["went_well", "hard", "not_yet", "let_go"]
     # An unfinished moment was never planned as a talk: whenever it comes up (its nudge, or
     # the reminder "not yet" asked for), the question is whether to pick it up again.
@@ -45,15 +75,25 @@ def follow_up_card(m: Moment, prompt_id: int, c: Catalogue, *, nudge: bool) -> R
     if unfinished:
         choices = ["resume", "not_yet", "let_go"]
     buttons = [_button(c, f"follow_up.{choice}", "fu", choice, prompt_id) for choice in choices]
-    key = "follow_up.nudge_ask" if nudge or unfinished else "follow_up.ask"
-    return Reply(c.text(key, label=moment_label(m, c)), rows(*buttons, width=2))
+    which, words = moment_day(m, now or m.created_at, zone or ZoneInfo("UTC"))
+    if nudge or unfinished:
+        since = c.text(f"follow_up.since.{which}", **words)
+        text = c.text("follow_up.nudge_ask", label=moment_label(m, c), since=since)
+    else:
+        day = c.text(f"follow_up.from.{which}", **words)
+        text = c.text("follow_up.ask", label=moment_label(m, c), day=day)
+    return Reply(text, rows(*buttons, width=2))
 
 
-def reschedule_card(prompt_id: int, c: Catalogue) -> Reply:
-    buttons = [
-        _button(c, f"follow_up.{choice}", "fr", choice, prompt_id) for choice in RESCHEDULE_CHOICES
-    ]
-    return Reply(c.text("follow_up.ask_when"), rows(*buttons), edit=True)
+def reschedule_card(
+    prompt_id: int, c: Catalogue, *, tonight: bool = True, too_late: bool = False
+) -> Reply:
+    """When to ask again; "This evening" only while `tonight` is still on offer
+    (`schedule.tonight_available`). `too_late`: a press of it came after that."""
+    choices = [choice for choice in RESCHEDULE_CHOICES if tonight or choice != "tonight"]
+    buttons = [_button(c, f"follow_up.{choice}", "fr", choice, prompt_id) for choice in choices]
+    key = "follow_up.too_late_tonight" if too_late else "follow_up.ask_when"
+    return Reply(c.text(key), rows(*buttons), edit=True)
 
 
 def duration_words(elapsed: timedelta, c: Catalogue) -> str:
@@ -61,8 +101,8 @@ def duration_words(elapsed: timedelta, c: Catalogue) -> str:
     if hours < 1:
         return c.text("follow_up.duration.minutes")
     if hours < 48:
-        return c.text("follow_up.duration.hours", n=round(hours))
-    return c.text("follow_up.duration.days", n=round(hours / 24))
+        return counted(c, round(hours), "follow_up.duration.hour", "follow_up.duration.hours")
+    return counted(c, round(hours / 24), "follow_up.duration.day", "follow_up.duration.days")
 
 
 @dataclass(frozen=True)

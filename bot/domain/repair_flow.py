@@ -17,11 +17,11 @@ step too would double the writes of every turn for nothing a person could see.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime, time, timedelta
+from datetime import datetime
 from typing import Any
 
 from bot.content import Catalogue
-from bot.domain import clock, schedule
+from bot.domain import clock, crisis, schedule, small_talk
 from bot.domain.couples import SHARE_OPTIONS, ShareText, confirm_card, share_buttons
 from bot.domain.crisis import danger_reply
 from bot.domain.drafts import STYLES, build_draft
@@ -53,11 +53,14 @@ from bot.domain.moments import (
     UNFINISHED,
     UNSAFE,
     WHO,
+    DeleteMoment,
     Moment,
     SaveMoment,
 )
 from bot.domain.naming import feeling_keys, find_needs, find_words
-from bot.domain.replies import Button, Keyboard, Reply, rows
+from bot.domain.prompts import counted
+from bot.domain.replies import Button, Keyboard, Reply, Toast, rows
+from bot.domain.who import read_who
 
 FLOW = "moment"
 DIR, WHO_STEP, NAME, PAT, DESC, CAM, INT = "dir", "who", "whoname", "pat", "desc", "cam", "int"
@@ -86,11 +89,13 @@ STEPS = (
     LETGO,
 )
 
+# Steps answered only by a button (the intensity also takes a typed 1 to 5).
+BUTTONS_ONLY = frozenset({DIR, INT, PATH, LETGO, SENDTO})
+
 # Where a moment can be picked up again: the questions, not the views inside a step.
 RESUMABLE_STEPS = (DIR, WHO_STEP, NAME, PAT, DESC, CAM, INT, FEEL, NEED, PATH)
 PATTERNS_PER_PAGE = 5
 FEELING_PAGES = (("hurt", "scared"), ("angry", "exposed"), ("drained",))
-TONIGHT_AT, TOMORROW_AT = time(20, 0), time(19, 0)
 
 
 def moment_of(state: FlowState) -> Moment:
@@ -108,6 +113,11 @@ def _at(state: FlowState, step: str, moment: Moment, **data: Any) -> FlowState:
 def _suffix(moment: Moment) -> str:
     """Content keys with a `_by_me` variant for the "I hurt someone" direction."""
     return "_by_me" if moment.direction == BY_ME else ""
+
+
+def _nothing_told(m: Moment) -> bool:
+    """Stopped at the first question with nothing said: there is no moment to keep."""
+    return m.direction is None and not m.description
 
 
 def _toggle(items: tuple[str, ...], key: str) -> tuple[str, ...]:
@@ -202,9 +212,16 @@ class RepairFlow:
             return Outcome(following, (prompt,), (SaveMoment(moment),))
         if isinstance(event, ButtonInput) and event.option == "no":
             return Outcome(None, (Reply(c.text("moment.offer_declined"), edit=True),))
-        if isinstance(event, TextInput):  # still telling it: keep all of it
-            following = _with(state, m.update(description=_told(m, event.text)))
-            return Outcome(following, (self.prompt(following, ctx),))
+        if isinstance(event, TextInput):
+            # A hello or "how does this work?" is answered, not kept as part of what happened.
+            key, following = "moment.offer_more", state
+            if small_talk.is_greeting(event.text, c):
+                key = "moment.offer_hello"
+            elif small_talk.asks_how_it_works(event.text, c):
+                key = "moment.offer_how"
+            else:  # still telling it: keep all of it
+                following = _with(state, m.update(description=_told(m, event.text)))
+            return Outcome(following, (replace(self.prompt(following, ctx), text=c.text(key)),))
         return self._unexpected(state, ctx)
 
     # ------------------------------------------------------------------ the protocol
@@ -212,6 +229,9 @@ class RepairFlow:
     def cancel(self, state: FlowState, ctx: Context) -> Outcome:
         if state.step == OFFER:
             return Outcome(None, (Reply(ctx.content.text("moment.offer_declined")),))
+        if _nothing_told(moment_of(state)):  # an empty moment would only clutter /history
+            reply = Reply(ctx.content.text("moment.cancelled_empty"))
+            return Outcome(None, (reply,), (DeleteMoment(moment_of(state).id),))
         moment = moment_of(state).update(status=UNFINISHED, step=_resumable(state))
         reply = Reply(ctx.content.text("moment.cancelled"))
         return Outcome(None, (reply,), (SaveMoment(moment), *self._nudge(moment, ctx)))
@@ -227,6 +247,8 @@ class RepairFlow:
         """Effects when another flow replaces this one: keep the moment as unfinished."""
         if state.step == OFFER:
             return ()
+        if _nothing_told(moment_of(state)):
+            return (DeleteMoment(moment_of(state).id),)
         return (SaveMoment(moment_of(state).update(status=UNFINISHED, step=_resumable(state))),)
 
     def handle(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
@@ -260,7 +282,9 @@ class RepairFlow:
 
     def _unexpected(self, state: FlowState, ctx: Context) -> Outcome:
         prompt = self.prompt(state, ctx)
-        text = ctx.content.text("moment.choose_button", prompt=prompt.text)
+        # Only invite typing where typing is read.
+        key = "moment.tap_button" if state.step in BUTTONS_ONLY else "moment.choose_button"
+        text = ctx.content.text(key, prompt=prompt.text)
         return Outcome(state, (Reply(text, prompt.buttons),))
 
     def _advance(
@@ -289,10 +313,12 @@ class RepairFlow:
             if len(_clean(event.text)) > NAME_LIMIT:
                 text = ctx.content.text("moment.name_too_long", limit=NAME_LIMIT)
                 return Outcome(state, (Reply(text),))
-            # Typed instead of tapped ("my sister Jo"): keep it as their name.
-            return self._advance(
-                state, PAT, m.update(who="other", who_name=_clean(event.text)), ctx
-            )
+            # Typed instead of tapped: "my sister Jo" says who and the name; "my mum" only
+            # who, so the name is asked as after a tap; "Jo" alone is kept as the name.
+            who, name = read_who(event.text, ctx.content)
+            if name is None:
+                return self._advance(state, NAME, m.update(who=who), ctx)
+            return self._advance(state, PAT, m.update(who=who, who_name=name), ctx)
         return self._unexpected(state, ctx)
 
     def _on_whoname(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
@@ -325,7 +351,7 @@ class RepairFlow:
             moment = m.update(pattern=key)
             picked = c.text(
                 "moment.pattern_picked",
-                label=c.text(f"patterns.{key}.label"),
+                label=c.text(f"patterns.{key}.label{_suffix(m)}"),
                 repair=c.text(f"patterns.{key}.repair_{m.direction or TO_ME}"),
             )
             return self._advance(state, CAM, moment, ctx, picked)
@@ -349,6 +375,9 @@ class RepairFlow:
             if isinstance(event, ButtonInput)
             else (_clean(event.text) if isinstance(event, TextInput) else "")
         )
+        words = ctx.content.raw("moment.intensity.words")  # "four" as well as "4"
+        if raw.lower() in words:
+            raw = str(words.index(raw.lower()) + 1)
         value = _int(raw, 0)
         if 1 <= value <= 5 and raw.strip() == str(value):
             return self._advance(state, FEEL, m.update(intensity=value), ctx, page=0)
@@ -492,13 +521,28 @@ class RepairFlow:
 
     def _on_draft(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
         c = ctx.content
-        if isinstance(event, TextInput):  # they wrote their own right away
-            return self._close(
-                m.update(draft=_clean(event.text), draft_style="own", status=DRAFTED), ctx
+        if isinstance(event, TextInput):
+            # Their own version, or a remark ("I'd rather tell him myself")? Asked, not assumed.
+            typed = _clean(event.text)[:TEXT_LIMIT]
+            ask = Reply(
+                c.text("moment.own_typed"),
+                rows(
+                    Button(c.text("moment.own_typed_keep"), "keeptyped"),
+                    Button(c.text("moment.own_typed_back"), "draftagain"),
+                ),
+                copyable=typed,
             )
+            return Outcome(state.with_data(typed=typed), (ask,))
         if not isinstance(event, ButtonInput):
             return self._unexpected(state, ctx)
         option = event.option
+        if option == "keeptyped" and state.data.get("typed"):
+            own = m.update(draft=str(state.data["typed"]), draft_style="own", status=DRAFTED)
+            return self._close(own, ctx)
+        if option == "draftagain":
+            return Outcome(state, (replace(self.prompt(state, ctx), edit=True),))
+        if option in STYLES and option == m.draft_style:  # the card would not change at all
+            return Outcome(state, toast=Toast(c.text(f"moment.already_{option}")))
         if option in STYLES:
             moment = m.update(draft=build_draft(m, c, option), draft_style=option)
             following = _with(state, moment)
@@ -567,12 +611,9 @@ class RepairFlow:
             return self._typed_when(state, m, event.text, ctx)
         if not isinstance(event, ButtonInput):
             return self._unexpected(state, ctx)
-        due: datetime | None = None
-        if event.option == "tonight" and self._tonight_available(ctx):
-            due = clock.at_local(now.astimezone(zone).date(), TONIGHT_AT, zone)
-        elif event.option == "tomorrow":
-            due = clock.at_local(now.astimezone(zone).date() + timedelta(days=1), TOMORROW_AT, zone)
-        elif event.option == "hours":
+        # "This evening" pressed once it is too late for it gets None: not taken.
+        due = schedule.preset_due(event.option, now, zone)
+        if event.option == "hours":
             due = clock.later_by(now, ctx.prefs.follow_up_hours)
         elif event.option == "type":
             return self._advance(state, WHEN_AT, m, ctx)
@@ -587,18 +628,20 @@ class RepairFlow:
 
     def _typed_when(self, state: FlowState, m: Moment, text: str, ctx: Context) -> Outcome:
         c = ctx.content
-        due = clock.parse_when(text, ctx.now, clock.zone_of(ctx.person.timezone))
+        zone = clock.zone_of(ctx.person.timezone)
+        due = clock.parse_when(text, ctx.now, zone)
+        days = clock.MAX_PLAN_AHEAD.days
+        ahead = counted(c, days, "moment.time.day", "moment.time.days")
         if due is None:
-            return Outcome(state, (Reply(c.text("moment.when_unknown")),))
+            return Outcome(state, (Reply(c.text("moment.when_unknown", ahead=ahead)),))
         if due < ctx.now + clock.MIN_PLAN_AHEAD:
             return Outcome(state, (Reply(c.text("moment.when_past")),))
-        if due > ctx.now + clock.MAX_PLAN_AHEAD:
-            return Outcome(state, (Reply(c.text("moment.when_too_far")),))
+        if clock.too_far(due, ctx.now, zone):
+            return Outcome(state, (Reply(c.text("moment.when_too_far", ahead=ahead)),))
         return self._close(m.update(plan_due_at=due, status=PLANNED), ctx, when="at")
 
     def _tonight_available(self, ctx: Context) -> bool:
-        local = ctx.now.astimezone(clock.zone_of(ctx.person.timezone))
-        return local.time() < time(TONIGHT_AT.hour - 1, 30)
+        return schedule.tonight_available(ctx.now, clock.zone_of(ctx.person.timezone))
 
     def _on_letgo(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
         if isinstance(event, ButtonInput) and event.option == "yes":
@@ -620,7 +663,8 @@ class RepairFlow:
         name = ctx.person.name
         replies: list[Reply] = []
         if m.path == UNSAFE:
-            replies.append(replace(danger_reply(c, ctx.prefs.zone), edit=True))
+            unsafe = danger_reply(c, ctx.prefs.zone, crisis.UNSAFE_TO_RAISE)
+            replies.append(replace(unsafe, edit=True))
             replies.append(Reply(c.text("moment.close_unsafe")))
             return Outcome(None, tuple(replies), (SaveMoment(m),))
         if m.path == NOW:
@@ -635,16 +679,13 @@ class RepairFlow:
             effects = (SaveMoment(m), *self._nudge(m, ctx))
             return Outcome(None, tuple(replies), effects, retire_card=True)
         if m.path == LATER and m.plan_due_at is not None:
-            replies.append(
-                Reply(
-                    c.text(
-                        "moment.close_later",
-                        name=name,
-                        when=self.when_words(m.plan_due_at, when, ctx),
-                    ),
-                    edit=True,
-                )
-            )
+            words = {"name": name, "when": self.when_words(m.plan_due_at, when, ctx)}
+            asked = schedule.follow_up_due(m.plan_due_at, ctx.prefs)
+            if asked != m.plan_due_at:  # in quiet hours: say when the question really comes
+                words["ask"] = self.when_words(asked, None, ctx)
+                replies.append(Reply(c.text("moment.close_later_quiet", **words), edit=True))
+            else:
+                replies.append(Reply(c.text("moment.close_later", **words), edit=True))
             if ctx.person.timezone is None:
                 replies.append(Reply(c.text("moment.close_no_zone")))
         else:
@@ -660,16 +701,25 @@ class RepairFlow:
         return Outcome(None, tuple(replies), closing)
 
     def when_words(self, due: datetime, preset: str | None, ctx: Context) -> str:
+        """`due` in words: a preset's own ("this evening") only when `due` is exactly the time
+        it names, so what the bot says always matches what it stored."""
         c = ctx.content
-        if preset in ("tonight", "tomorrow"):
+        zone = clock.zone_of(ctx.person.timezone)
+        if preset is not None and due == schedule.preset_due(preset, ctx.now, zone):
             return c.text(f"moment.time.{preset}")
-        local = due.astimezone(clock.zone_of(ctx.person.timezone))
-        return c.text("moment.time.at", day=local.strftime("%A"), time=local.strftime("%H:%M"))
+        local = due.astimezone(zone)
+        ahead = (local.date() - ctx.now.astimezone(zone).date()).days
+        words = {"day": local.strftime("%A"), "time": local.strftime("%H:%M")}
+        if ahead == 0:
+            return c.text("moment.time.today", **words)
+        if ahead < 7:
+            return c.text("moment.time.at", **words)
+        return c.text("moment.time.on_date", date=local.strftime("%-d %B"), **words)
 
     @staticmethod
     def summary_line(m: Moment, c: Catalogue) -> str:
         label = (
-            c.text(f"patterns.{m.pattern}.label")
+            c.text(f"patterns.{m.pattern}.label{_suffix(m)}")
             if m.pattern and m.pattern != OTHER_PATTERN
             else c.text("history.other_label")
         )
@@ -736,7 +786,7 @@ class RepairFlow:
                 for k in c.children("interpretations")
             ]
             keyboard = (*rows(*words, width=3), (Button(c.text("moment.words_back"), "back"),))
-            return Reply(c.text("moment.ask_words"), keyboard)
+            return Reply(c.text(f"moment.ask_words{s}"), keyboard)
         if step == REFRAME:
             word = str(state.data.get("word", ""))
             beneath = c.raw(f"interpretations.{word}.beneath")
@@ -752,7 +802,7 @@ class RepairFlow:
                 ),
             )
             return Reply(
-                self._with_chosen(c.text(f"interpretations.{word}.reframe"), m, c), keyboard
+                self._with_chosen(c.text(f"interpretations.{word}.reframe{s}"), m, c), keyboard
             )
         if step == NEED:
             toggles = [
@@ -795,7 +845,10 @@ class RepairFlow:
                 ),
                 (Button(c.text("moment.draft_use"), "use"),),
             )
-            return Reply(c.text("moment.draft_intro"), draft_keys, copyable=m.draft or "")
+            # In their own words, the draft leaves out what happened (their telling of it is
+            # not a message to the other person): they are asked to add it.
+            intro = "moment.draft_intro_own" if m.pattern == OTHER_PATTERN else "moment.draft_intro"
+            return Reply(c.text(intro), draft_keys, copyable=m.draft or "")
         if step == OWN:
             return Reply(c.text("moment.ask_own"))
         if step == WHEN:
@@ -835,7 +888,7 @@ class RepairFlow:
         pages = max(1, -(-len(keys) // PATTERNS_PER_PAGE))
         page = _int(str(state.data.get("page", 0)), 0) % pages
         shown = keys[page * PATTERNS_PER_PAGE : (page + 1) * PATTERNS_PER_PAGE]
-        buttons = [Button(c.text(f"patterns.{k}.label"), f"p.{k}") for k in shown]
+        buttons = [Button(c.text(f"patterns.{k}.label{_suffix(m)}"), f"p.{k}") for k in shown]
         nav = Button(
             c.text("moment.more") if page + 1 < pages else c.text("moment.first_page"),
             f"pg.{(page + 1) % pages}",
@@ -863,10 +916,13 @@ class RepairFlow:
             ]
             keyboard.extend(rows(*toggles, width=3))
         following = (page + 1) % len(FEELING_PAGES)
-        labels = " / ".join(c.text(f"feeling_group_labels.{g}") for g in FEELING_PAGES[following])
+        # "More: angry, exposed ▸": a way to the next page, not a feeling of its own.
+        groups = ", ".join(
+            c.text(f"feeling_group_labels.{g}").lower() for g in FEELING_PAGES[following]
+        )
         keyboard.append(
             (
-                Button(f"{labels} ▸", f"pg.{following}"),
+                Button(c.text("moment.feelings_more", groups=groups), f"pg.{following}"),
                 Button(c.text("moment.feelings_words"), "words"),
             )
         )

@@ -11,10 +11,12 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.domain.clock import at_local, later_by, zone_of
+from bot.domain.clock import EVENING_AT, TONIGHT_AT, at_local, later_by, zone_of
 
 EVENING, FOLLOW_UP, NUDGE, SNOOZE = "evening", "follow_up", "nudge", "snooze"
 KINDS = (EVENING, FOLLOW_UP, NUDGE, SNOOZE)
+# Cards about a moment: an evening has room for one the person did not ask for (a nudge).
+CARDS = (FOLLOW_UP, NUDGE)
 
 DEFAULT_EVENING = time(21, 0)
 DEFAULT_QUIET = (time(22, 30), time(8, 0))
@@ -23,6 +25,9 @@ STALE_AFTER = timedelta(hours=3)
 SNOOZE_FOR = timedelta(hours=1)
 # A no-plan follow-up comes at the first evening time at least this long after the moment.
 NUDGE_AT_LEAST = timedelta(hours=6)
+# "This evening" (TONIGHT_AT) is offered until half an hour before it: asking "did you talk?"
+# minutes after the plan was made would be silly.
+TONIGHT_UNTIL = time(19, 30)
 
 
 @dataclass(frozen=True)
@@ -117,7 +122,17 @@ def in_hours(now: datetime, hours: float, prefs: Prefs) -> datetime:
 def nudge_due(ended: datetime, prefs: Prefs) -> datetime:
     """One gentle follow-up for a moment left with no plan: the next evening (the person's
     evening time), at least a few hours on."""
-    soonest = ended + NUDGE_AT_LEAST
+    return _evening_from(ended + NUDGE_AT_LEAST, prefs)
+
+
+def nudge_replanned(planned_at: datetime, now: datetime, prefs: Prefs) -> datetime:
+    """A pending nudge once the person's evening time or zone changed: it follows them, to
+    the first (new) evening time at least a few hours after the moment, and not in the past.
+    Stable: asked again later, before it is due, the answer is the same."""
+    return _evening_from(max(planned_at + NUDGE_AT_LEAST, now), prefs)
+
+
+def _evening_from(soonest: datetime, prefs: Prefs) -> datetime:
     zone = prefs.tz
     day = soonest.astimezone(zone).date()
     while True:
@@ -125,6 +140,56 @@ def nudge_due(ended: datetime, prefs: Prefs) -> datetime:
         if due >= soonest:
             return out_of_quiet_hours(due, prefs)
         day += timedelta(days=1)
+
+
+def day_start(now: datetime, prefs: Prefs) -> datetime:
+    """When the person's local day began (the first valid minute of it)."""
+    return at_local(now.astimezone(prefs.tz).date(), time(0, 0), prefs.tz)
+
+
+def next_nudge_evening(now: datetime, prefs: Prefs, *, not_today: bool) -> datetime:
+    """Where a nudge that cannot go now waits: the next evening time (not today's, if today
+    already had its card), moved out of quiet hours."""
+    zone = prefs.tz
+    day = now.astimezone(zone).date() + timedelta(days=1 if not_today else 0)
+    while True:
+        due = out_of_quiet_hours(at_local(day, prefs.evening_at, zone), prefs)
+        if due > now:
+            return due
+        day += timedelta(days=1)
+
+
+@dataclass(frozen=True)
+class Hold:
+    """Not now: skip the prompt (no `due`), or move it to `due`."""
+
+    reason: str
+    due: datetime | None = None
+
+
+def hold_back(kind: str, now: datetime, prefs: Prefs, *, carded_today: bool) -> Hold | None:
+    """Checked as a personal prompt is about to go, with the person's *current* settings
+    (their zone or quiet hours may have changed since it was planned). None: send it.
+
+    Nothing arrives in quiet hours: a follow-up waits for their end; an evening reflection
+    or its snooze is skipped (tomorrow's will do). A nudge, which nobody asked for, goes only
+    when nudges are on, at most one card about a moment a day (`carded_today`: a follow-up
+    or nudge went today already), and otherwise waits for a following evening.
+    """
+    local = now.astimezone(prefs.tz).time()
+    quiet = in_quiet_hours(local, prefs.quiet_start, prefs.quiet_end)
+    if kind == NUDGE:
+        if not prefs.nudges_on:
+            return Hold("turned off")
+        if quiet or carded_today:
+            later = next_nudge_evening(now, prefs, not_today=carded_today)
+            return Hold("quiet hours" if quiet else "one a day", later)
+        return None
+    if not quiet:
+        return None
+    if kind == FOLLOW_UP:
+        return Hold("quiet hours", out_of_quiet_hours(now, prefs))
+    return Hold("quiet hours")
 
 
 def snooze_due(now: datetime, prefs: Prefs) -> datetime | None:
@@ -136,19 +201,30 @@ def snooze_due(now: datetime, prefs: Prefs) -> datetime | None:
     return due
 
 
-def reschedule_due(choice: str, now: datetime, prefs: Prefs) -> datetime:
-    """ "Not yet, remind me": this evening (if it is still ahead), tomorrow evening, or in the
-    person's few hours; never in quiet hours."""
-    zone = prefs.tz
+def tonight_available(now: datetime, zone: ZoneInfo) -> bool:
+    """Whether "this evening" may still be offered (and taken): until TONIGHT_UNTIL."""
+    return now.astimezone(zone).time() < TONIGHT_UNTIL
+
+
+def preset_due(choice: str, now: datetime, zone: ZoneInfo) -> datetime | None:
+    """The time a "later" button names: "tonight" (None once it is too late for it) or
+    "tomorrow" (evening); None for anything else."""
     today = now.astimezone(zone).date()
     if choice == "tonight":
-        tonight = at_local(today, time(20, 0), zone)
-        if tonight > now + timedelta(minutes=30):
-            return out_of_quiet_hours(tonight, prefs)
-        choice = "tomorrow"
+        return at_local(today, TONIGHT_AT, zone) if tonight_available(now, zone) else None
     if choice == "tomorrow":
-        return out_of_quiet_hours(at_local(today + timedelta(days=1), time(19, 0), zone), prefs)
-    return in_hours(now, prefs.follow_up_hours, prefs)
+        return at_local(today + timedelta(days=1), EVENING_AT, zone)
+    return None
+
+
+def reschedule_due(choice: str, now: datetime, prefs: Prefs) -> datetime | None:
+    """ "Not yet, remind me": this evening, tomorrow evening, or in the person's few hours;
+    never in quiet hours. None for "tonight" once it is too late for it (the card stops
+    offering it then; a press on an older card must not quietly mean tomorrow)."""
+    if choice == "hours":
+        return in_hours(now, prefs.follow_up_hours, prefs)
+    due = preset_due(choice, now, prefs.tz)
+    return None if due is None else out_of_quiet_hours(due, prefs)
 
 
 def is_stale(due: datetime, now: datetime, stale_after: timedelta = STALE_AFTER) -> bool:

@@ -18,6 +18,7 @@ from bot.domain.flow import (
     Unsupported,
 )
 from bot.domain.profile import SetPrefs, SetTimezone
+from bot.domain.prompts import counted
 from bot.domain.replies import Button, Reply, rows
 from bot.domain.schedule import Prefs, hhmm, in_quiet_hours
 from bot.domain.timezones import parse_clock, resolve_zone
@@ -134,7 +135,7 @@ class SettingsFlow:
             evening=evening,
             zone=prefs.zone or c.text("settings.no_zone"),
             quiet=span(prefs.quiet_start, prefs.quiet_end),
-            delay=prefs.follow_up_hours,
+            delay=counted(c, prefs.follow_up_hours, "settings.delay_hour", "settings.delay_hours"),
             nudges=c.text("settings.on") if prefs.nudges_on else c.text("settings.off"),
             paused=pause_words(prefs, ctx),
         )

@@ -5,6 +5,11 @@ One short repeating JobQueue job (DESIGN.md) rather than a job per person. A cla
 only if the claim is still ours), and to its final status right after. A crash leaves only the
 row caught mid-send in `sending`: it is failed at the next start, never sent again (at most
 once). The rest of the claimed batch is still pending and goes out with the next tick.
+
+Each personal row is checked against the person's settings as they are *now*, not as they were
+when it was planned (`schedule.hold_back`): a follow-up that would arrive in their quiet hours
+(say they moved to another zone since) goes back to pending, due when those hours end, and a
+nudge waits for an evening that has not had a card about a moment yet.
 """
 
 from __future__ import annotations
@@ -45,7 +50,7 @@ class TickReport:
     def line(self) -> str:
         parts = [
             f"{name} {self.counts[name]}"
-            for name in ("sent", "skipped", "failed", "retry", "cancelled", "lost")
+            for name in ("sent", "moved", "skipped", "failed", "retry", "cancelled", "lost")
         ]
         return "tick: " + ", ".join(parts)
 
@@ -58,6 +63,17 @@ class Message:
     text: str
     markup: InlineKeyboardMarkup | None
     parse_mode: str | None
+
+
+@dataclass(frozen=True)
+class Decision:
+    """What to do with a claimed row: send `message`; or move it, unsent, to `due`; or close
+    it as `outcome` ("skipped", "cancelled") for `reason`."""
+
+    outcome: str
+    reason: str = ""
+    message: Message | None = None
+    due: datetime | None = None
 
 
 class Dispatcher:
@@ -115,20 +131,27 @@ class Dispatcher:
         shared = [r for r in claimed if r.kind in GROUP_KINDS]
         async with self.db.unit_of_work() as session:
             users = await store.users_by_id(session, {r.user_id for r in claimed})
-            for row in claimed:
-                if row.kind in GROUP_KINDS:
-                    continue
+            carded: set[int] = set()  # people this batch gives a card about a moment
+            # Nudges last: an evening's one card goes first to what the person asked for.
+            personal = [r for r in claimed if r.kind not in GROUP_KINDS]
+            personal.sort(key=lambda r: r.kind == schedule.NUDGE)
+            for row in personal:
                 user = users.get(row.user_id)
-                decision, message = await self._decide(session, row, user, now)
-                if decision == "send":
-                    assert message is not None
-                    sends.append((row, message))
+                decision = await self._decide(session, row, user, now, carded)
+                if decision.message is not None:
+                    sends.append((row, decision.message))
+                    if row.kind in schedule.CARDS:
+                        carded.add(row.user_id)
                     continue
-                status, reason = decision.split(":", 1)
-                await store.finish(session, row.id, status, now, error=reason)
+                if decision.due is not None:
+                    moved = await store.defer(session, row, decision.due, now, decision.reason)
+                    report.counts["moved" if moved else "lost"] += 1
+                    continue
+                await store.finish(session, row.id, decision.outcome, now, error=decision.reason)
                 if user is not None and row.kind == schedule.EVENING:
-                    await store.reschedule_evening(session, user, now)
-                report.counts[status] += 1
+                    await store.reschedule_evening(session, user, now, nudges=False)
+                report.counts[decision.outcome] += 1
+        sends.sort(key=lambda send: (send[0].due_at, send[0].id))
         for row in shared:  # a couple's space: check-ins, weekly rounds, bid reminders
             outcome = await self.couples.run(row)
             report.counts[outcome] += 1
@@ -148,29 +171,38 @@ class Dispatcher:
         return report
 
     async def _decide(
-        self, session: Any, row: store.Claimed, user: User | None, now: datetime
-    ) -> tuple[str, Message | None]:
+        self, session: Any, row: store.Claimed, user: User | None, now: datetime, carded: set[int]
+    ) -> Decision:
         if user is None or user.blocked_at is not None:
-            return "cancelled:blocked", None
+            return Decision("cancelled", "blocked")
         prefs = store.prefs_of(user)
         if schedule.is_paused(now, prefs):
-            return "skipped:paused", None
+            return Decision("skipped", "paused")
         if schedule.is_stale(row.due_at, now, self.stale_after):
-            return "skipped:stale", None
-        c = catalogue(user.language_code)
-        if row.kind in (schedule.EVENING, schedule.SNOOZE):
-            if not prefs.evening_on and row.kind == schedule.EVENING:
-                return "skipped:turned off", None
-            card = prompts.evening_card(user.display_name, row.id, c)
-            return "send", _message(card)
-        moment = (
-            await moment_store.owned(session, user.id, row.moment_id) if row.moment_id else None
+            return Decision("skipped", "stale")
+        if row.kind == schedule.EVENING and not prefs.evening_on:
+            return Decision("skipped", "turned off")
+        moment = None
+        if row.kind not in (schedule.EVENING, schedule.SNOOZE):
+            if row.moment_id is not None:
+                moment = await moment_store.owned(session, user.id, row.moment_id)
+            allowed = ASKABLE.get(row.kind, ())
+            if moment is None or (moment.status not in allowed and moment.status not in RESUMABLE):
+                return Decision("skipped", "resolved")
+        carded_today = row.kind == schedule.NUDGE and (
+            user.id in carded
+            or await store.carded_since(session, user.id, schedule.day_start(now, prefs))
         )
-        allowed = ASKABLE.get(row.kind, ())
-        if moment is None or (moment.status not in allowed and moment.status not in RESUMABLE):
-            return "skipped:resolved", None
-        card = prompts.follow_up_card(moment, row.id, c, nudge=row.kind == schedule.NUDGE)
-        return "send", _message(card)
+        hold = schedule.hold_back(row.kind, now, prefs, carded_today=carded_today)
+        if hold is not None:
+            return Decision("moved" if hold.due else "skipped", hold.reason, due=hold.due)
+        c = catalogue(user.language_code)
+        if moment is None:  # an evening reflection, or its snooze
+            card = prompts.evening_card(user.display_name, row.id, c)
+            return Decision("send", message=_message(card))
+        nudge = row.kind == schedule.NUDGE
+        card = prompts.follow_up_card(moment, row.id, c, nudge=nudge, now=now, zone=prefs.tz)
+        return Decision("send", message=_message(card))
 
     async def _send(self, row: store.Claimed, message: Message, report: TickReport) -> str:
         if not await store.begin_send(self.db, row, self.clock()):
@@ -243,7 +275,7 @@ class Dispatcher:
             if row.kind == schedule.EVENING and status != store.PENDING:
                 user = await session.get(User, row.user_id)
                 if user is not None:
-                    await store.reschedule_evening(session, user, now)
+                    await store.reschedule_evening(session, user, now, nudges=False)
 
 
 def _message(reply: Any) -> Message:

@@ -102,10 +102,16 @@ async def plan(
     return bool(revived.rowcount)  # type: ignore[attr-defined]
 
 
-async def reschedule_evening(session: AsyncSession, user: User, now: datetime) -> datetime | None:
+async def reschedule_evening(
+    session: AsyncSession, user: User, now: datetime, *, nudges: bool = True
+) -> datetime | None:
     """Make the person's pending evening reflection match their settings: exactly the next one
-    (or none if it is off, or they blocked us). Returns when it is due."""
+    (or none if it is off, or they blocked us). Returns when it is due. This runs whenever
+    their settings or zone change, so with `nudges` their pending nudges, which come at the
+    evening time, follow too (`replan_nudges`)."""
     prefs = prefs_of(user)
+    if nudges:
+        await replan_nudges(session, user, now)
     pending = list(
         await session.scalars(
             select(ScheduledPrompt).where(
@@ -145,6 +151,43 @@ async def reschedule_evening(session: AsyncSession, user: User, now: datetime) -
         existing.claimed_at = None  # a tick holding it finds its claim gone and skips it
         existing.last_error = None
     return due
+
+
+async def replan_nudges(session: AsyncSession, user: User, now: datetime) -> int:
+    """Move the person's pending nudges to their evening time as it is now (a changed time or
+    zone). Returns how many moved."""
+    prefs = prefs_of(user)
+    moved = 0
+    for row in await session.scalars(
+        select(ScheduledPrompt).where(
+            ScheduledPrompt.user_id == user.id,
+            ScheduledPrompt.kind == schedule.NUDGE,
+            ScheduledPrompt.status == PENDING,
+        )
+    ):
+        due = schedule.nudge_replanned(row.created_at, now, prefs)
+        if due != row.due_at:
+            row.due_at, row.updated_at = due, now
+            row.claimed_at = None  # a tick holding it finds its claim gone and skips it
+            moved += 1
+    return moved
+
+
+async def carded_since(session: AsyncSession, user_id: int, since: datetime) -> bool:
+    """Whether a card about a moment (a follow-up or nudge) went to the person's chat, or
+    began to, since `since`."""
+    found = await session.scalar(
+        select(ScheduledPrompt.id)
+        .where(
+            ScheduledPrompt.user_id == user_id,
+            ScheduledPrompt.chat_id == user_id,
+            ScheduledPrompt.kind.in_(schedule.CARDS),
+            ScheduledPrompt.status.in_((SENDING, SENT)),
+            ScheduledPrompt.send_started_at >= since,
+        )
+        .limit(1)
+    )
+    return found is not None
 
 
 async def users_by_id(session: AsyncSession, ids: set[int]) -> dict[int, User]:
@@ -310,6 +353,30 @@ async def refused(session: AsyncSession, row: Claimed, now: datetime) -> None:
             space.status = "removed"
         await cancel_for_chat(session, row.chat_id, reason, now)
     await finish(session, row.id, CANCELLED, now, error=reason)
+
+
+async def defer(
+    session: AsyncSession, row: Claimed, due: datetime, now: datetime, why: str
+) -> bool:
+    """A claimed row that is not to go now (quiet hours, a nudge's one-a-day) goes back to
+    pending, due at `due`, unsent. Only while the claim is ours; nothing was tried, so the
+    attempt does not count. False if the claim was gone."""
+    result = await session.execute(
+        update(ScheduledPrompt)
+        .where(
+            ScheduledPrompt.id == row.id,
+            ScheduledPrompt.status == PENDING,
+            ScheduledPrompt.claimed_at == row.claimed_at,
+        )
+        .values(
+            due_at=due,
+            claimed_at=None,
+            attempts=ScheduledPrompt.attempts - 1,
+            last_error=f"moved: {why}",
+            updated_at=now,
+        )
+    )
+    return bool(result.rowcount)  # type: ignore[attr-defined]
 
 
 async def release(session: AsyncSession, ids: list[int], now: datetime) -> None:

@@ -47,7 +47,8 @@ async def owned(session: AsyncSession, user_id: int, moment_id: str) -> Moment |
     return to_domain(row) if row is not None else None
 
 
-async def recent(session: AsyncSession, user_id: int, limit: int = 10) -> list[Moment]:
+async def recent(session: AsyncSession, user_id: int, limit: int | None = 10) -> list[Moment]:
+    """The person's moments, newest first (`limit` None: all of them)."""
     rows = await session.scalars(
         select(MomentRow)
         .where(MomentRow.user_id == user_id)

@@ -24,7 +24,7 @@ from telegram.ext import (
 )
 
 from bot.content import catalogue
-from bot.domain import callbacks
+from bot.domain import callbacks, small_talk
 from bot.domain.couples import invite_token
 from bot.domain.flow import Back, ButtonInput, Outcome, TextInput, Unsupported
 from bot.domain.onboarding import ONBOARDING
@@ -218,7 +218,7 @@ async def on_cancel(turn: Turn) -> None:
 @turn_handler
 async def on_back(turn: Turn) -> None:
     if not await flow_runner.feed(turn, Back()):
-        turn.text("shell.nothing_to_cancel")
+        turn.text("shell.nothing_to_go_back")
 
 
 @turn_handler
@@ -237,10 +237,15 @@ async def on_text(turn: Turn) -> None:
         return
     if await flow_runner.feed(turn, TextInput(message.text)):
         return
-    said = " ".join(message.text.lower().strip(" !.?👋🙂").split())
-    if said in turn.content.raw("shell.greetings"):
+    c = turn.content
+    if turn.first_contact:  # their very first message, before any /start
+        turn.text("start.first_words", first_name=turn.user.first_name)
+    if small_talk.is_greeting(message.text, c):
         name = turn.user.display_name
-        turn.say(Reply(turn.content.text("shell.idle_text", name=name), main_menu(turn)))
+        turn.say(Reply(c.text("shell.idle_text", name=name), main_menu(turn)))
+        return
+    if small_talk.asks_how_it_works(message.text, c):
+        turn.say(Reply(c.text("shell.how_it_works"), main_menu(turn)))
         return
     await moments.offer(turn, message.text)
 
@@ -310,7 +315,9 @@ async def _on_menu(turn: Turn, action: str) -> None:
     if kind == "help":
         turn.say(Reply(turn.content.text("help.text"), main_menu(turn)))
     elif kind == "setup":
-        await flow_runner.start(turn, ONBOARDING.start(turn.context()))
+        ready = turn.user.onboarded_at is not None  # set up before: change, don't start over
+        setup = ONBOARDING.change if ready else ONBOARDING.start
+        await flow_runner.start(turn, setup(turn.context()))
     elif kind == "moment":
         await moments.start_moment(turn)
     elif kind == "history":

@@ -10,8 +10,11 @@ from sqlalchemy import delete, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.content import Catalogue
+from bot.domain import history
+from bot.domain.moments import Moment
 from bot.domain.replies import Button, Reply, rows
 from bot.storage import couples as store
+from bot.storage import moments as moment_store
 from bot.storage.models import (
     Appreciation,
     Base,
@@ -125,7 +128,23 @@ EXPORT_SECTIONS = (
 )
 
 
-def as_markdown(data: dict[str, Any], c: Catalogue) -> str:
+def moment_blocks(moments: list[Moment], c: Catalogue, zone: str | None) -> list[str]:
+    """Each moment as /history shows it, with their own words whole and the draft."""
+    blocks = []
+    for m in moments:
+        card = history.summary(m, c, zone, cut=None)
+        text = card.text
+        if m.draft and card.copyable is None:  # an unfinished moment's draft is theirs too
+            text += "\n\n" + c.text("history.summary_draft")
+        if m.draft:
+            text += f"\n\n> {m.draft}"
+        blocks.append(text)
+    return blocks
+
+
+def as_markdown(data: dict[str, Any], c: Catalogue, moments: list[str] | None = None) -> str:
+    """The export for people to read. `moments`: the moments as written by `moment_blocks`
+    (without them, they are listed as stored, like every other section)."""
     profile = data.get("profile") or {}
     name = profile.get("preferred_name") or profile.get("first_name")
     lines = [
@@ -140,6 +159,9 @@ def as_markdown(data: dict[str, Any], c: Catalogue) -> str:
     for key in EXPORT_SECTIONS:
         items = data.get(key) or []
         lines += [f"## {c.text(f'privacy.export.{key}')} ({len(items)})", ""]
+        if key == "moments" and moments is not None:
+            lines += [f"{block}\n" for block in moments]
+            continue
         for item in items:
             shown = ", ".join(
                 f"{k}: {v}"
@@ -153,6 +175,8 @@ def as_markdown(data: dict[str, Any], c: Catalogue) -> str:
 
 async def export(turn: Turn) -> None:
     data = await everything(turn.session, turn.user.id)
+    stored = await moment_store.recent(turn.session, turn.user.id, limit=None)
+    blocks = moment_blocks(stored, turn.content, turn.user.timezone)
     raw = json.dumps(data, ensure_ascii=False, indent=2, default=str).encode()
     caption = turn.content.text("privacy.export_caption")
     turn.outbox.append(
@@ -163,7 +187,7 @@ async def export(turn: Turn) -> None:
             "document",
             turn.chat_id,
             None,
-            document=as_markdown(data, turn.content).encode(),
+            document=as_markdown(data, turn.content, blocks).encode(),
             filename="mend-export.md",
         )
     )

@@ -95,6 +95,9 @@ async def _follow_up(turn: Turn, row: ScheduledPrompt, kind: str, choice: str) -
             turn.toast(c.text("shell.expired"))
             return
         due = schedule.reschedule_due(choice, turn.now, prefs)
+        if due is None:  # "This evening" on a card from before it got too late for it
+            turn.say(prompts.reschedule_card(row.id, c, tonight=False, too_late=True))
+            return
         row.answer, row.answered_at = f"later:{choice}", turn.now
         ask_again = schedule.ScheduleFollowUp(moment.id, due)
         if moment.status in RESUMABLE:  # a reminder to pick it up, not a plan to talk
@@ -102,11 +105,12 @@ async def _follow_up(turn: Turn, row: ScheduledPrompt, kind: str, choice: str) -
         else:
             updated = moment.update(status=PLANNED, plan_due_at=due)
             await flow_runner.apply_effects(turn, (SaveMoment(updated), ask_again))
-        when = REPAIR.when_words(due, choice if choice != "hours" else None, turn.context())
+        when = REPAIR.when_words(due, choice, turn.context())  # the stored time, in words
         turn.say(Reply(c.text("follow_up.rescheduled", when=when), edit=True))
         return
     if choice == "not_yet":
-        turn.say(prompts.reschedule_card(row.id, c))
+        tonight = schedule.tonight_available(turn.now, prefs.tz)
+        turn.say(prompts.reschedule_card(row.id, c, tonight=tonight))
         return
     if choice == "resume" and moment.status in RESUMABLE:
         row.answer, row.answered_at = choice, turn.now

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.domain import safety
+from bot.domain import crisis, safety
 from bot.domain.crisis import danger_reply
 from bot.domain.flow import FlowState, Outcome, TextInput
 from bot.domain.moments import SET_ASIDE, UNSAFE, SaveMoment
@@ -36,8 +36,8 @@ async def screened(turn: Turn, text: str, answer: bool = True) -> bool:
 
 
 async def help_now(turn: Turn) -> None:
-    """/sos: the danger reply and the same stop, whatever the person was doing."""
-    await stop(turn, await _flow_before_any_check(turn))
+    """/sos: the help and the same stop, whatever the person was doing."""
+    await stop(turn, await _flow_before_any_check(turn), crisis.SOS)
 
 
 async def _flow_before_any_check(turn: Turn) -> FlowState | None:
@@ -48,14 +48,14 @@ async def _flow_before_any_check(turn: Turn) -> FlowState | None:
     return current
 
 
-async def stop(turn: Turn, current: FlowState | None) -> None:
+async def stop(turn: Turn, current: FlowState | None, why: str = crisis.SCREEN) -> None:
     """Danger: no repair coaching follows. A moment in progress is set aside, its prompts
     cancelled; the caring reply with help now is given, with nothing to dismiss it."""
     effects: tuple[object, ...] = ()
     if current is not None and current.flow == MOMENT_FLOW and current.step != "offer":
         moment = moment_of(current).update(status=SET_ASIDE, path=UNSAFE)
         effects = (SaveMoment(moment), CancelPrompts(moment.id))
-    reply = danger_reply(turn.content, turn.user.timezone)
+    reply = danger_reply(turn.content, turn.user.timezone, why)
     outcome = Outcome(None, (reply,), effects)
     active = await flow_runner.active_state(turn)
     row = active[0] if active else None

@@ -116,6 +116,7 @@ class Turn:
     # then kept up to date by every write); an empty tuple means "not known, ask the database".
     prefetched: tuple[repo.StateRow | None, ...] = ()
     outbox: list[Outgoing] = field(default_factory=list)
+    first_contact: bool = False  # the person's row was made by this very update
     now: datetime = field(init=False)
 
     def __post_init__(self) -> None:
@@ -151,7 +152,15 @@ class Turn:
         text, parse_mode = render_text(reply)
         markup = render_markup(reply, card)
         target = self.chat_id if chat_id is None else chat_id
-        if reply.edit and self.pressed_message_id is not None and target == self.chat_id:
+        # The pressed card is edited once: a second edit would wipe what the first said (a
+        # "thank you" before the next question), so later replies arrive as new messages.
+        already_edited = any(o.method == "edit" for o in self.outbox)
+        if (
+            reply.edit
+            and self.pressed_message_id is not None
+            and target == self.chat_id
+            and not already_edited
+        ):
             self.outbox.append(
                 Outgoing(
                     "edit", target, text, markup, parse_mode, message_id=self.pressed_message_id
@@ -215,7 +224,15 @@ def turn_handler(fn: TurnCallback) -> HandlerCallback:
                     if was_blocked and user.blocked_at is None:
                         # They came back: their evening reflection comes back too.
                         await reschedule_evening(session, user, now)
-                    turn = Turn(session, svc, update, user, chat.id, prefetched=(state,))
+                    turn = Turn(
+                        session,
+                        svc,
+                        update,
+                        user,
+                        chat.id,
+                        prefetched=(state,),
+                        first_contact=known is None,
+                    )
                     await fn(turn)
                     query = update.callback_query
                     if query is not None and not any(o.method == "answer" for o in turn.outbox):

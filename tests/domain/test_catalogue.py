@@ -40,6 +40,7 @@ def test_every_pattern_has_what_a_repair_needs_in_both_directions():
     for key in patterns:
         for part in (
             "label",
+            "label_by_me",
             "example",
             "to_me",
             "by_me",
@@ -49,7 +50,82 @@ def test_every_pattern_has_what_a_repair_needs_in_both_directions():
         ):
             assert C.text(f"patterns.{key}.{part}").strip(), (key, part)
         assert set(C.raw(f"patterns.{key}.for")) <= set(WHO)
-        assert len(C.text(f"patterns.{key}.label")) <= 32  # a button
+        for label in ("label", "label_by_me"):
+            assert len(C.text(f"patterns.{key}.{label}")) <= 32  # a button
+
+
+# Words that cast the speaker as the one it happened to, or the other as the one who did it.
+RECEIVING = re.compile(r"\b(my expense|at me|to me|being|nobody|unseen|always the one)\b", re.I)
+DOING = re.compile(r"\b(I|I'm|I've|their|them|they)\b")
+
+
+def test_each_direction_has_pattern_labels_from_its_own_side():
+    """For "I think I hurt someone" the buttons name what I did ("A joke at their expense",
+    "I interrupted"), never the other side's words ("A joke at my expense", "Being
+    interrupted")."""
+    for key in C.children("patterns"):
+        to_me, by_me = C.text(f"patterns.{key}.label"), C.text(f"patterns.{key}.label_by_me")
+        assert RECEIVING.search(by_me) is None, (key, by_me)
+        assert DOING.search(to_me) is None, (key, to_me)
+        assert to_me != by_me, key
+    by_me_labels = [C.text(f"patterns.{k}.label_by_me") for k in C.children("patterns")]
+    assert "A joke at their expense" in by_me_labels and "I interrupted" in by_me_labels
+    assert len(set(by_me_labels)) == len(by_me_labels)
+
+
+def test_the_words_view_and_its_reframes_fit_each_direction():
+    assert "what they did" in C.text("moment.ask_words")
+    assert "what they did" not in C.text("moment.ask_words_by_me")
+    assert "they may have felt" in C.text("moment.ask_words_by_me")
+    for key in C.children("interpretations"):
+        by_me = C.text(f"interpretations.{key}.reframe_by_me")
+        label = C.text(f"interpretations.{key}.label")
+        assert by_me.lower().startswith(f'"{label}"'), key
+        assert by_me.endswith("for them?"), key  # a question about them, not the speaker
+        assert re.search(r"they did|how they treated|their (words|intent|listening)", by_me) is None
+
+
+def test_a_need_reads_after_i_needed_and_after_you_deserved():
+    for key in C.children("needs"):
+        assert not C.text(f"needs.{key}.phrase").lower().startswith(("my ", "i "))
+        by_me = (
+            C.text(f"needs.{key}.phrase_by_me")
+            if C.has(f"needs.{key}.phrase_by_me")
+            else C.text(f"needs.{key}.phrase")
+        )
+        assert re.search(r"\byour\b", by_me) is None, key  # not "you deserved your attention"
+        # Requests follow "could you": a verb in its base form, not "-ing" or "to ...".
+        first = C.text(f"needs.{key}.request").split()[0]
+        assert not first.endswith("ing") and first != "to", key
+    for key in C.children("patterns"):
+        first = C.text(f"patterns.{key}.request").split()[0]
+        assert not first.endswith("ing") and first != "to", key
+
+
+@pytest.mark.parametrize("who", WHO)
+def test_drafts_have_warm_words_for_every_relationship(who: str):
+    assert C.text(f"drafts.why.{who}").endswith(".")
+    matters = C.text(f"drafts.matters.{who}")
+    assert "matter" in matters and not matters.startswith("It ")  # says what matters
+
+
+def test_history_tells_how_they_may_have_felt_when_i_hurt_someone():
+    base = Moment(
+        "x",
+        datetime(2026, 3, 1, tzinfo=UTC),
+        who="friend",
+        pattern="joke",
+        feelings=("embarrassed",),
+        needs=("respect",),
+        status="drafted",
+    )
+    mine = history.summary(base.update(direction=BY_ME), C, None).text
+    theirs = history.summary(base.update(direction=TO_ME), C, None).text
+    assert "They may have felt: embarrassed" in mine and "\nFelt:" not in mine
+    assert "A joke at their expense" in mine
+    assert "Felt: embarrassed" in theirs and "A joke at my expense" in theirs
+    item = history.item_label(base.update(direction=BY_ME), C, None)
+    assert "A joke at their expense" in item
 
 
 def test_content_md_patterns_are_all_covered():
@@ -235,3 +311,36 @@ def test_every_who_and_direction_has_its_words(who: str):
     assert C.text(f"moment.who_{who}") and C.text(f"who_label.{who}")
     for direction in DIRECTIONS:
         assert C.text(f"direction_label.{direction}")
+
+
+def test_history_shows_what_they_wrote_and_what_a_camera_would_have_seen():
+    m = Moment(
+        "x",
+        datetime(2026, 3, 1, tzinfo=UTC),
+        direction="to_me",
+        pattern="other",
+        description="He laughed at me in front of his parents",
+        observation="x" * 400,
+        status="unfinished",
+    )
+    text = history.summary(m, C, None).text
+    assert "He laughed at me in front of his parents" in text
+    seen = next(line for line in text.splitlines() if "x" * 10 in line)
+    assert seen.endswith("…") and len(seen) < 400  # cut to fit a card
+    assert "laughed" not in history.summary(m.update(description=None), C, None).text
+
+
+@pytest.mark.parametrize(
+    ("status", "offered"),
+    [
+        ("drafted", ["hr", "hl"]),
+        ("planned", ["hr", "hl"]),
+        ("repaired", []),  # nothing left to let go of
+        ("let_go", ["hr"]),  # they may still talk it through
+        ("unfinished", ["hu"]),
+    ],
+)
+def test_history_offers_only_the_changes_that_make_sense(status: str, offered: list[str]):
+    m = Moment("x", datetime(2026, 3, 1, tzinfo=UTC), status=status)
+    kinds = [b.option.split(".")[0] for row in history.actions(m, C) for b in row]
+    assert [k for k in kinds if k in ("hr", "hl", "hu")] == offered

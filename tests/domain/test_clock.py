@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
-from bot.domain.clock import at_local, later_by, next_local, parse_when
+from bot.domain.clock import at_local, later_by, next_local, parse_when, too_far
 
 BERLIN = ZoneInfo("Europe/Berlin")
 LORD_HOWE = ZoneInfo("Australia/Lord_Howe")
@@ -73,3 +73,84 @@ def test_parse_when(text: str, expected: datetime):
 @pytest.mark.parametrize("text", ["", "soon", "whenever", "25:00", "in many hours", "tomorrow x"])
 def test_parse_when_refuses_what_is_not_a_time(text: str):
     assert parse_when(text, NOW, BERLIN) is None
+
+
+# Wednesday 4 March 2026, 20:03 in London (UTC+0 until 29 March).
+LONDON = ZoneInfo("Europe/London")
+WEDNESDAY = datetime(2026, 3, 4, 20, 3, tzinfo=UTC)
+
+
+def london(day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(2026, 3, day, hour, minute, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A bare hour after a day: 8 to 11 are the morning, 1 to 7 the afternoon or evening.
+        ("tomorrow 8", london(5, 8)),
+        ("tomorrow at 8", london(5, 8)),
+        ("Tomorrow at 8pm", london(5, 20)),
+        ("tomorrow at 3", london(5, 15)),
+        ("tomorrow evening at 8:30", london(5, 20, 30)),
+        ("tomorrow morning", london(5, 9)),
+        ("tomorrow", london(5, 19)),
+        ("the day after tomorrow", london(6, 19)),
+        # Weekdays, full or short, before or after the time.
+        ("sat 10:00", london(7, 10)),
+        ("saturday 10am", london(7, 10)),
+        ("Saturday, 10am", london(7, 10)),
+        ("on saturday at 10", london(7, 10)),
+        ("10am saturday", london(7, 10)),
+        ("at 8 on sat", london(7, 8)),
+        ("saturday", london(7, 19)),
+        ("saturday evening", london(7, 19)),
+        # Today's weekday: today if the time is still ahead, else a week on.
+        ("wednesday 21:00", london(4, 21)),
+        ("wed 9:00", london(11, 9)),
+        ("next wednesday", london(11, 19)),
+        ("next friday at 7pm", london(6, 19)),
+        # Days ahead, and the next week: the evening (19:00), or the time given.
+        ("in 3 days", london(7, 19)),
+        ("in a day", london(5, 19)),
+        ("in 3 days at 10", london(7, 10)),
+        ("next week", london(11, 19)),
+        ("in a week", london(11, 19)),
+        ("in two weeks", london(18, 19)),
+        # No day: the next time the clock shows it (a bare hour: am or pm, the sooner).
+        ("at 9", london(4, 21)),
+        ("9", london(4, 21)),
+        ("at 8", london(5, 8)),
+        ("noon tomorrow", london(5, 12)),
+        ("this evening", london(4, 20)),  # has passed: the caller refuses it
+    ],
+)
+def test_parse_when_understands_days_and_bare_hours(text: str, expected: datetime):
+    assert parse_when(text, WEDNESDAY, LONDON) == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["this", "at", "tomorrow 25", "in 0 days", "saturday x", "someday", "in 3 moons"]
+)
+def test_parse_when_refuses_day_like_nonsense(text: str):
+    assert parse_when(text, WEDNESDAY, LONDON) is None
+
+
+def test_tonight_at_a_bare_hour_is_in_the_evening():
+    assert parse_when("tonight at 8", NOW, BERLIN) == datetime(2026, 3, 1, 19, 0, tzinfo=UTC)
+    assert parse_when("today at 9", NOW, BERLIN) == datetime(2026, 3, 1, 20, 0, tzinfo=UTC)
+
+
+def test_a_plan_may_be_for_any_time_on_the_fourteenth_day():
+    fourteenth = parse_when("in 2 weeks", WEDNESDAY, LONDON)
+    assert fourteenth is not None and not too_far(fourteenth, WEDNESDAY, LONDON)
+    fifteenth = parse_when("in 15 days", WEDNESDAY, LONDON)
+    assert fifteenth is not None and too_far(fifteenth, WEDNESDAY, LONDON)
+
+
+def test_a_weekday_across_the_spring_clock_change_keeps_its_wall_time():
+    friday = datetime(2026, 3, 27, 12, 0, tzinfo=UTC)  # Berlin moves to summer time on Sunday
+    due = parse_when("monday 9:00", friday, BERLIN)
+    assert due is not None and due.astimezone(BERLIN).replace(tzinfo=None) == datetime(
+        2026, 3, 30, 9, 0
+    )

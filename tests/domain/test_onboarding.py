@@ -89,6 +89,8 @@ def test_the_evening_answer_ends_onboarding(option: str, prefs: dict[str, object
     outcome = ONBOARDING.handle(evening(), ButtonInput(option), ctx("Annie"))
     assert outcome.state is None and outcome.effects == (SetPrefs(prefs),)
     assert "All set, Annie" in outcome.replies[0].text and "Asia/Tokyo" in outcome.replies[0].text
+    said_evening = "each evening at 21:00" in outcome.replies[0].text  # confirmed, or not on
+    assert said_evening == (option == "yes")
 
 
 def test_another_evening_time_is_asked_and_kept_out_of_quiet_hours():
@@ -158,3 +160,29 @@ def test_cancel_ends_the_flow():
 def test_a_stray_button_repeats_the_question():
     outcome = ONBOARDING.handle(at(ZONE), ButtonInput("yes"), ctx())
     assert outcome.state == at(ZONE) and outcome.effects == ()
+
+
+def set_up() -> Context:
+    return Context(Person(7, "Friend", "Sam", "Europe/London", "en"), NOW, catalogue("en"))
+
+
+def test_changing_details_later_keeps_each_with_a_tap_and_never_touches_the_evening():
+    """ "Change my name or time zone": no introduction, their chosen name (not Telegram's)
+    offered to keep, and no evening question that could switch the check-in off."""
+    started = ONBOARDING.change(set_up())
+    assert started.state is not None
+    (ask,) = started.replies
+    assert "not therapy" not in ask.text and "Sam" in ask.text
+    assert [b.label for row in ask.buttons for b in row] == ["Keep Sam"]
+    named = ONBOARDING.handle(started.state, ButtonInput("first"), set_up())
+    assert named.effects == (SetPreferredName("Sam"),)
+    assert named.state is not None and named.state.step == ZONE
+    assert "Nice to meet you" not in named.replies[0].text
+    kept = ONBOARDING.handle(named.state, ButtonInput("keep"), set_up())
+    assert kept.state is None and kept.effects == ()  # nothing changed, nothing written
+    assert "Europe/London" in kept.replies[0].text
+    moved = ONBOARDING.handle(named.state, TextInput("Tokyo"), set_up())
+    assert moved.state is not None and moved.state.step == CONFIRM
+    done = ONBOARDING.handle(moved.state, ButtonInput("yes"), set_up())
+    assert done.state is None and done.effects == (SetTimezone("Asia/Tokyo"),)
+    assert not any(isinstance(e, SetPrefs) for e in done.effects)

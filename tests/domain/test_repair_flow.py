@@ -32,6 +32,7 @@ from bot.domain.moments import (
     SET_ASIDE,
     TO_ME,
     UNFINISHED,
+    DeleteMoment,
     Moment,
     SaveMoment,
 )
@@ -191,8 +192,49 @@ def test_a_press_on_the_confirm_card_after_the_link_ended_sends_nothing(option: 
     assert "Nothing was sent: your partner link has ended" in reply.text
     assert reply.edit and reply.copyable == w.moment.draft
     assert options(reply) == ["softer", "shorter", "own", "heated", "use"]
-    w.type("I missed you tonight")  # their own words finish it, as at the draft
+    w.type("I missed you tonight")  # their own words, as at the draft: asked, then kept
+    w.press("keeptyped")
     assert w.outcome.state is None and saved(w.outcome).draft == "I missed you tonight"
+
+
+def test_words_typed_at_the_draft_are_kept_as_theirs_only_when_they_say_so():
+    w = to_needs(Walk())
+    w.press("now")
+    draft = w.moment.draft
+    (ask,) = w.type("I'd rather just tell him myself").replies
+    assert w.step == rf.DRAFT and ask.copyable == "I'd rather just tell him myself"
+    assert options(ask) == ["keeptyped", "draftagain"]
+    (again,) = w.press("draftagain").replies  # a remark, not their version
+    assert again.copyable == draft and w.moment.draft == draft and w.step == rf.DRAFT
+    w.type("I missed you tonight")
+    outcome = w.press("keeptyped")
+    assert outcome.state is None
+    assert (saved(outcome).draft, saved(outcome).draft_style) == ("I missed you tonight", "own")
+
+
+def test_a_draft_in_their_own_words_asks_them_to_add_what_happened():
+    own = Walk()
+    for option in (TO_ME, "partner", "skip", "else"):
+        own.press(option)
+    own.type("He forgot my birthday")
+    for option in ("skip", "4", "t.sad", "done", "t.attention", "done", "now"):
+        own.press(option)
+    picked = to_needs(Walk())
+    picked.press("now")
+    (own_card,), (picked_card,) = own.outcome.replies, picked.outcome.replies
+    assert own_card.copyable and "Add what happened" in own_card.text
+    assert "He forgot my birthday" not in own_card.copyable  # their telling is not the message
+    assert "Add what happened" not in picked_card.text
+
+
+def test_the_same_style_pressed_twice_says_so_instead_of_nothing():
+    w = to_needs(Walk())
+    w.press("now")
+    w.press("softer")
+    softer = w.moment.draft
+    outcome = w.press("softer")
+    assert outcome.replies == () and outcome.toast is not None
+    assert "already the softer" in outcome.toast.text and w.moment.draft == softer
 
 
 def test_writing_my_own_keeps_my_words():
@@ -457,6 +499,16 @@ def test_cancel_keeps_an_unfinished_moment():
     assert "/history" in outcome.replies[0].text
 
 
+def test_cancel_or_leaving_before_anything_was_said_keeps_nothing():
+    w = Walk()  # /moment, then /cancel at the first question
+    outcome = rf.REPAIR.cancel(w.state, w.ctx)
+    assert outcome.state is None and outcome.effects == (DeleteMoment("m1"),)
+    assert "/history" not in outcome.replies[0].text
+    assert rf.REPAIR.abandon(w.state) == (DeleteMoment("m1"),)
+    told = Walk(description="He mocked my accent")  # their words came first: kept
+    assert saved(rf.REPAIR.cancel(told.state, told.ctx)).description == "He mocked my accent"
+
+
 def test_resume_continues_at_the_first_unanswered_step():
     w = Walk()
     for option in (TO_ME, "partner", "skip", "p.phone", "skip", "5", "t.hurt"):
@@ -515,9 +567,121 @@ def test_the_offer_keeps_the_text_only_if_they_say_yes():
     assert no.state is None and no.effects == ()
 
 
+@pytest.mark.parametrize("said", ["hi", "Hello!", "how does this work?", "What is this"])
+def test_a_hello_or_a_question_at_the_offer_is_answered_not_kept(said: str):
+    offer = rf.REPAIR.offer(ctx(), "m9", "He mocked my accent at dinner")
+    assert offer.state is not None
+    answer = rf.REPAIR.handle(offer.state, TextInput(said), ctx())
+    assert answer.state == offer.state  # nothing added to what happened
+    (reply,) = answer.replies
+    assert options(reply) == ["yes", "no"] and reply.text != offer.replies[0].text
+    more = rf.REPAIR.handle(offer.state, TextInput("in front of everyone"), ctx())
+    assert more.replies[0].text not in (reply.text, offer.replies[0].text)  # "kept that too"
+
+
+@pytest.mark.parametrize(
+    ("typed", "who", "name", "step"),
+    [
+        ("my boyfriend Jake", "partner", "Jake", rf.PAT),
+        ("Jake, my boyfriend", "partner", "Jake", rf.PAT),
+        ("My best friend Lou", "friend", "Lou", rf.PAT),
+        ("my mum", "family", None, rf.NAME),  # who, and the name is asked as after a tap
+        ("my boss", "colleague", None, rf.NAME),
+        ("my sisters", "family", None, rf.NAME),
+        ("Jake", "other", "Jake", rf.PAT),  # a name alone
+    ],
+)
+def test_who_typed_instead_of_tapped_is_read_for_who_and_name(
+    typed: str, who: str, name: str | None, step: str
+):
+    w = Walk()
+    w.press(TO_ME)
+    w.type(typed)
+    assert (w.moment.who, w.moment.who_name, w.step) == (who, name, step)
+
+
+def to_intensity() -> Walk:
+    w = Walk()
+    for option in (TO_ME, "partner"):
+        w.press(option)
+    w.type("Sam")
+    w.press("p.phone")
+    w.type("He picked up his phone.")
+    assert w.step == rf.INT
+    return w
+
+
+@pytest.mark.parametrize(("typed", "value"), [("4", 4), ("four", 4), ("One", 1)])
+def test_the_intensity_can_be_typed_as_a_digit_or_a_word(typed: str, value: int):
+    w = to_intensity()
+    w.type(typed)
+    assert (w.step, w.moment.intensity) == (rf.FEEL, value)
+
+
+def test_words_at_a_buttons_only_step_ask_for_a_tap_not_for_typing():
+    w = to_intensity()
+    (reply,) = w.type("quite a lot honestly").replies
+    assert w.step == rf.INT and "tap one of the buttons" in reply.text
+    assert "type your answer" not in reply.text
+    w.press("4")
+    replies = w.type("lonely and sad").replies  # typing is read here: no such hint
+    assert replies and not any("tap one of the buttons" in r.text for r in replies)
+
+
 def test_later_without_a_time_zone_uses_utc_and_says_so():
     w = to_needs(Walk(ctx(zone=None)))
     w.press("later")
     outcome = w.press("tomorrow")
     assert saved(outcome).plan_due_at == datetime(2026, 3, 2, 19, 0, tzinfo=UTC)
     assert any("UTC" in r.text for r in outcome.replies)
+
+
+def labels(reply: Reply) -> list[str]:
+    return [b.label for row in reply.buttons for b in row]
+
+
+def test_i_hurt_someone_names_the_patterns_from_my_side():
+    w = Walk()
+    w.press(BY_ME)
+    w.press("friend")
+    shown: list[str] = []
+    outcome = w.press("skip")
+    for _ in range(3):  # every page of patterns
+        shown += labels(outcome.replies[-1])
+        outcome = w.press(next(o for o in options(outcome.replies[-1]) if o.startswith("pg.")))
+    assert "A joke at their expense" in shown and "I interrupted" in shown
+    for theirs in ("A joke at my expense", "Being interrupted", "Always the one reaching out"):
+        assert theirs not in shown
+    picked = w.press("p.joke")
+    assert picked.replies[0].text.startswith("A joke at their expense.")
+    for option in ("skip", "3", "t.embarrassed", "done", "t.respect", "done", "let_go"):
+        w.press(option)
+    outcome = w.press("yes")
+    assert "Recorded: A joke at their expense · embarrassed" in outcome.replies[-1].text
+
+
+def test_the_words_view_asks_about_them_when_i_hurt_someone():
+    w = Walk()
+    for option in (BY_ME, "partner", "skip", "p.tone", "skip", "3"):
+        w.press(option)
+    outcome = w.press("words")
+    assert "what they did" not in outcome.replies[0].text
+    assert "they may have felt" in outcome.replies[0].text
+    outcome = w.press("w.dismissed")
+    assert outcome.replies[0].text.endswith("for them?")
+
+
+def test_the_feelings_paging_buttons_read_as_more_pages_not_feelings():
+    w = Walk()
+    for option in (TO_ME, "partner", "skip", "p.phone", "skip", "5"):
+        w.press(option)
+    group_labels = {C.text(f"feeling_group_labels.{g}") for g in C.children("feeling_groups")}
+    feelings = {C.text(f"feelings.{k}") for k in C.children("feelings")}
+    for page in range(len(rf.FEELING_PAGES)):
+        card = w.press(f"pg.{page}").replies[0]
+        (nav,) = [b for row in card.buttons for b in row if b.option.startswith("pg.")]
+        following = rf.FEELING_PAGES[(page + 1) % len(rf.FEELING_PAGES)]
+        assert nav.label.startswith("More: ") and nav.label.endswith("▸")
+        for group in following:  # it says where it leads
+            assert C.text(f"feeling_group_labels.{group}").lower() in nav.label
+        assert nav.label.removesuffix(" ▸") not in group_labels | feelings

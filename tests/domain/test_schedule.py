@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo, available_timezones
@@ -231,6 +232,113 @@ def test_reschedule_choices():
     )
     assert schedule.reschedule_due("hours", now, prefs) == now + timedelta(hours=4)
     late = datetime(2026, 3, 1, 20, 0, tzinfo=UTC)  # 21:00: "this evening" has passed
-    assert schedule.reschedule_due("tonight", late, prefs) == datetime(
+    # Not quietly tomorrow: the bot would say "this evening" and mean tomorrow.
+    assert schedule.reschedule_due("tonight", late, prefs) is None
+    assert schedule.reschedule_due("tomorrow", late, prefs) == datetime(
         2026, 3, 2, 18, 0, tzinfo=UTC
     )
+
+
+LONDON = Prefs(zone="Europe/London")
+
+
+@pytest.mark.parametrize(
+    ("local", "offered"),
+    [(time(0, 30), True), (time(19, 29), True), (time(19, 30), False), (time(20, 3), False)],
+)
+def test_this_evening_is_offered_until_half_past_seven_everywhere(local: time, offered: bool):
+    # One rule for the repair flow's "later" step and the follow-up's "not yet".
+    now = datetime.combine(date(2026, 3, 4), local, tzinfo=ZoneInfo("Europe/London"))
+    assert schedule.tonight_available(now, LONDON.tz) is offered
+    due = schedule.preset_due("tonight", now, LONDON.tz)
+    assert (due is not None) is offered
+    assert (schedule.reschedule_due("tonight", now, LONDON) is not None) is offered
+
+
+def test_a_preset_in_quiet_hours_comes_when_they_end():
+    prefs = Prefs(zone="Europe/London", quiet_start=time(18, 0), quiet_end=time(7, 0))
+    now = datetime(2026, 3, 4, 12, 0, tzinfo=UTC)
+    assert schedule.reschedule_due("tonight", now, prefs) == datetime(2026, 3, 5, 7, 0, tzinfo=UTC)
+
+
+EVENING_21 = Prefs(zone="Europe/London", evening_at=time(21, 0))
+
+
+def test_a_follow_up_due_in_quiet_hours_is_moved_to_their_end_at_send_time():
+    after_midnight = datetime(2026, 3, 2, 0, 34, tzinfo=UTC)  # London
+    hold = schedule.hold_back(schedule.FOLLOW_UP, after_midnight, EVENING_21, carded_today=False)
+    assert hold == schedule.Hold("quiet hours", datetime(2026, 3, 2, 8, 0, tzinfo=UTC))
+    day = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
+    assert schedule.hold_back(schedule.FOLLOW_UP, day, EVENING_21, carded_today=True) is None
+
+
+@pytest.mark.parametrize("kind", [schedule.EVENING, schedule.SNOOZE])
+def test_an_evening_reflection_in_quiet_hours_is_skipped(kind: str):
+    late = datetime(2026, 3, 1, 23, 0, tzinfo=UTC)
+    assert schedule.hold_back(kind, late, EVENING_21, carded_today=False) == schedule.Hold(
+        "quiet hours"
+    )
+
+
+def test_a_nudge_waits_for_an_evening_that_has_not_had_a_card():
+    evening = datetime(2026, 3, 2, 21, 0, tzinfo=UTC)
+    assert schedule.hold_back(schedule.NUDGE, evening, EVENING_21, carded_today=False) is None
+    hold = schedule.hold_back(schedule.NUDGE, evening, EVENING_21, carded_today=True)
+    assert hold == schedule.Hold("one a day", datetime(2026, 3, 3, 21, 0, tzinfo=UTC))
+    # In the small hours it waits for this (local) day's evening, not tomorrow's.
+    night = datetime(2026, 3, 3, 0, 30, tzinfo=UTC)
+    hold = schedule.hold_back(schedule.NUDGE, night, EVENING_21, carded_today=False)
+    assert hold == schedule.Hold("quiet hours", datetime(2026, 3, 3, 21, 0, tzinfo=UTC))
+    off = Prefs(zone="Europe/London", nudges_on=False)
+    assert schedule.hold_back(schedule.NUDGE, evening, off, carded_today=False) == schedule.Hold(
+        "turned off"
+    )
+
+
+def test_pending_nudges_follow_a_changed_evening_time():
+    moment_left = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
+    before = Prefs(zone="Europe/London", evening_at=time(21, 0))
+    assert schedule.nudge_due(moment_left, before) == datetime(2026, 3, 1, 21, 0, tzinfo=UTC)
+    now = datetime(2026, 3, 1, 15, 0, tzinfo=UTC)
+    earlier = replace(before, evening_at=time(19, 30))
+    assert schedule.nudge_replanned(moment_left, now, earlier) == datetime(
+        2026, 3, 1, 19, 30, tzinfo=UTC
+    )
+    # Changed once 19:30 has passed today: tomorrow at 19:30, not at once.
+    later = datetime(2026, 3, 1, 20, 0, tzinfo=UTC)
+    assert schedule.nudge_replanned(moment_left, later, earlier) == datetime(
+        2026, 3, 2, 19, 30, tzinfo=UTC
+    )
+    # Never sooner than a few hours after the moment.
+    assert schedule.nudge_replanned(
+        moment_left, now, replace(before, evening_at=time(17, 0))
+    ) == datetime(2026, 3, 2, 17, 0, tzinfo=UTC)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    zone=zones,
+    window=quiet_windows,
+    evening=clock_times,
+    kind=st.sampled_from(schedule.KINDS),
+    carded=st.booleans(),
+    now=st.datetimes(
+        min_value=START.replace(tzinfo=None),
+        max_value=END.replace(tzinfo=None),
+        timezones=st.just(UTC),
+    ),
+)
+def test_nothing_personal_is_sent_or_moved_into_quiet_hours(
+    zone: str, window: tuple[time, time], evening: time, kind: str, carded: bool, now: datetime
+):
+    prefs = Prefs(zone=zone, quiet_start=window[0], quiet_end=window[1], evening_at=evening)
+    tz = ZoneInfo(zone)
+    hold = schedule.hold_back(kind, now, prefs, carded_today=carded)
+    if hold is None:
+        assert not schedule.in_quiet_hours(now.astimezone(tz).time(), *window)
+        assert not (kind == schedule.NUDGE and carded)
+    elif hold.due is not None:
+        assert hold.due > now
+        assert not schedule.in_quiet_hours(hold.due.astimezone(tz).time(), *window)
+        if kind == schedule.NUDGE and carded:
+            assert hold.due.astimezone(tz).date() > now.astimezone(tz).date()

@@ -38,6 +38,7 @@ def test_console_onboards_with_no_token_and_remembers_the_person(tmp_path: Path)
     assert "Traceback" not in out + first.stderr
     assert (tmp_path / "data" / "mend.db").exists()  # the default SQLite file
 
-    second = console(tmp_path, "/start\n")  # end of input leaves too
+    second = console(tmp_path, "/start\n/invite\n")  # end of input leaves too
     assert second.returncode == 0, second.stderr
     assert "Welcome back, Sam" in second.stdout
+    assert "https://t.me/MendSandboxBot?start=l_" in second.stdout  # a link that names the bot

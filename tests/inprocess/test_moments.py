@@ -192,7 +192,7 @@ async def test_two_people_interleaved_never_see_each_others_state(harness: Harne
     await h.onboard(BEN, "Ben")
     ana_script = SAY_IT_NOW
     swap = {
-        "Phone out mid-talk": "Sarcasm that stung",
+        "Phone out mid-talk": "My sarcasm stung",  # the "I hurt someone" label
         "Attention": "Respect",
         "Something happened to me": "I think I hurt someone",
     }

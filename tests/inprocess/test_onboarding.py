@@ -173,6 +173,8 @@ async def test_back_and_cancel(harness: Harness):
     assert await state_row(h, ANA) is None
     replies = h.texts(await h.text(ANA, "/cancel"))
     assert "nothing to cancel" in replies[0]
+    replies = h.texts(await h.text(ANA, "/back"))
+    assert replies[0].startswith("There's nothing to go back to: we're not in the middle")
 
 
 async def test_returning_person_is_welcomed_back(harness: Harness):
@@ -186,7 +188,7 @@ async def test_returning_person_is_welcomed_back(harness: Harness):
     replies = h.texts(await h.text(ANA, "/start"))
     assert replies == ["Welcome back, Annie. What would you like to do?"]
     replies = h.texts(await h.press(ANA, "Change my name or time zone"))
-    assert "what should I call you" in replies[-1]
+    assert len(replies) == 1 and "Right now it's Annie" in replies[0]  # no introduction again
 
 
 async def test_edits_and_free_text_outside_a_flow(harness: Harness):
@@ -194,7 +196,7 @@ async def test_edits_and_free_text_outside_a_flow(harness: Harness):
     h.person(ANA, "Ana")
     update = h.sandbox.send_text(ANA, "hello")
     replies = h.texts(await h.feed(update))
-    assert "Hi Ana" in replies[0] and "tell me what happened" in replies[0]
+    assert "Hi Ana" in replies[-1] and "tell me what happened" in replies[-1]
     edited = h.sandbox.edit_text(ANA, update["message"]["message_id"], "hello again")
     replies = h.texts(await h.feed(edited))
     assert "edited" in replies[0]
@@ -246,3 +248,46 @@ async def test_a_failing_command_menu_is_logged_not_fatal(harness: Harness, capl
     assert "could not register the command menu" in caplog.text
     h.person(ANA, "Ana")
     assert h.texts(await h.text(ANA, "/help"))  # and the bot still answers
+
+
+async def test_a_hello_and_how_does_this_work_are_answered_not_taken_for_a_moment(
+    harness: Harness,
+):
+    h = harness
+    await h.onboard(ANA, "Ana")
+    (hello,) = h.texts(await h.text(ANA, "Hi!"))
+    assert hello.startswith("Hi Ana.")
+    (how,) = h.texts(await h.text(ANA, "how does this work?"))
+    assert how.startswith("I ask a few short questions about one moment")
+    assert "Look at a moment" in [b["text"] for b in h.last_card(ANA).buttons()]
+    async with h.db.unit_of_work() as session:
+        assert await session.scalar(select(ConversationState)) is None  # no offer waiting
+
+
+async def test_changing_name_or_zone_later_does_not_start_over_or_touch_the_check_in(
+    harness: Harness,
+):
+    h = harness
+    await h.onboard(ANA, "Ana", evening=True)
+    await h.text(ANA, "/help")
+    (ask,) = h.texts(await h.press(ANA, "Change my name or time zone"))
+    assert "Right now it's Ana" in ask and "I'm Mend" not in ask
+    await h.press(ANA, "Keep Ana")
+    (done,) = h.texts(await h.press(ANA, "Keep Europe/Berlin"))
+    assert done.startswith("Updated, Ana.")
+    async with h.db.unit_of_work() as session:
+        user = await session.get(User, ANA)
+        assert user is not None
+        assert (user.evening_on, user.timezone) == (True, "Europe/Berlin")
+
+
+async def test_a_first_message_before_start_hears_once_what_mend_is_and_is_not(
+    harness: Harness,
+):
+    h = harness
+    h.person(ANA, "Ana")
+    first = h.texts(await h.text(ANA, "he ignored me all through dinner"))
+    assert "not therapy" in first[0] and "Want to look at this moment together?" in first[-1]
+    await h.press(ANA, "No, I just needed to say it")
+    again = h.texts(await h.text(ANA, "and then he left"))
+    assert not any("not therapy" in r for r in again)

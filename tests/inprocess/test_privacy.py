@@ -86,6 +86,9 @@ async def test_export_has_everything_in_json_and_markdown(harness: Harness):
     )
     markdown = files["mend-export.md"].decode()
     assert "## Moments (3)" in markdown and "for the tea" in markdown
+    # Moments read as /history shows them, not as stored ("direction: to_me").
+    assert "Phone out mid-talk" in markdown and "direction: to_me" not in markdown
+    assert "Felt: lonely" in markdown
 
 
 async def test_delete_leaves_no_row_that_refers_to_the_person(harness: Harness):

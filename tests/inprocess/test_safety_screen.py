@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from bot.domain.crisis import help_lines
 from bot.storage.models import ConversationState, MomentRow
 from tests.harness import Harness
 from tests.inprocess.flows import TO_THE_PATH
@@ -62,9 +63,13 @@ async def test_anger_gets_a_gentle_check_and_then_goes_on(harness: Harness):
     ]
     held = await state(h)
     assert held is not None and held.flow == "safety"
-    replies = h.texts(await h.press(ANA, "I'm safe, just angry"))
+    actions = await h.press(ANA, "I'm safe, just angry")
+    replies = h.texts(actions)
     assert "Anger tells us something mattered" in replies[0]
     assert "How much is it still with you" in replies[-1]  # the held answer went on
+    # The thank-you stays on the check's card; the question comes as a message of its own.
+    shown = [(a.method, a.text or "") for a in actions if a.text]
+    assert shown[0][0] == "editMessageText" and shown[-1][0] == "sendMessage"
     current = await state(h)
     assert current is not None and current.step == "int"
     assert current.data["m"]["observation"] == "He laughed at me and I could kill him"
@@ -125,6 +130,7 @@ async def test_sos_gives_help_now_from_the_middle_of_a_flow(harness: Harness):
     await walk_to_camera(h)
     (reply,) = [a for a in await h.text(ANA, "/sos") if a.method == "sendMessage"]
     assert reply.text is not None and "112" in reply.text  # Berlin: Germany's number
+    assert "What you're describing" not in reply.text  # /sos described nothing
     assert not any("callback_data" in b for b in reply.buttons())  # no tap dismisses it
     (moment,) = await moments(h)
     assert moment.status == "set_aside" and await state(h) is None
@@ -152,14 +158,19 @@ async def test_not_sure_im_safe_gets_the_danger_reply(harness: Harness):
     assert moment.status == "set_aside" and await state(h) is None
 
 
-async def test_not_safe_to_raise_gives_the_same_reply_as_the_screen(harness: Harness):
+async def test_not_safe_to_raise_gives_the_same_help_in_words_that_fit(harness: Harness):
     h = harness
     await h.onboard(ANA, "Ana")
     screened = h.texts(await h.text(ANA, "I'm afraid of my husband"))[0]
     for kind, value, _, _ in TO_THE_PATH:
         await (h.text(ANA, value) if kind == "text" else h.press(ANA, value))
-    replies = h.texts(await h.press(ANA, "It doesn't feel safe to raise"))
-    assert replies[0] == screened
+    unsafe = h.texts(await h.press(ANA, "It doesn't feel safe to raise"))[0]
+    emergency, lines = help_lines("Europe/Berlin")
+    for reply in (screened, unsafe):
+        assert emergency in reply and all(line in reply for line in lines)
+    # Nothing was described and no questions are cut short: the screen's words would be wrong.
+    assert "What you're describing" not in unsafe and "stop the questions" not in unsafe
+    assert "What you're describing" in screened
 
 
 async def test_everyday_words_go_straight_through(harness: Harness):

@@ -15,7 +15,7 @@ from bot.scheduling import store
 from bot.scheduling.dispatcher import Dispatcher, TickReport
 from bot.storage.models import ConversationState, MomentRow, Reflection, ScheduledPrompt, User
 from tests.harness import FakeClock, Harness, start_harness, until
-from tests.inprocess.flows import LATER, SAY_IT_NOW
+from tests.inprocess.flows import LATER, SAY_IT_NOW, TO_THE_PATH
 
 ANA, BEN = 701, 702
 
@@ -140,7 +140,7 @@ async def test_a_follow_up_at_the_planned_time_records_how_it_went(harness: Harn
     assert row.kind == "follow_up" and row.due_at == datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
     h.clock.advance(timedelta(hours=22, minutes=30))
     (card,) = sent_to(h, ANA, await h.tick())
-    assert card.text == 'Did you get to talk about "Phone out mid-talk"?'
+    assert card.text == 'Did you get to talk about "Phone out mid-talk" from yesterday?'
     replies = h.texts(await h.press(ANA, "It went well"))
     assert "repaired (after 22 hours)" in replies[0]  # /moment at 19:30, answer at 18:00
     async with h.db.unit_of_work() as session:
@@ -180,7 +180,7 @@ async def test_a_moment_with_no_plan_gets_one_gentle_follow_up(harness: Harness)
     assert nudge.kind == "nudge" and nudge.due_at == datetime(2026, 3, 2, 20, 0, tzinfo=UTC)
     h.clock.advance(timedelta(hours=24, minutes=30))
     (card,) = sent_to(h, ANA, await h.tick())
-    assert card.text == 'Earlier you looked at "Phone out mid-talk". How is it now?'
+    assert card.text == 'Yesterday you looked at "Phone out mid-talk". How is it now?'
     h.clock.advance(timedelta(days=2))
     assert sent_to(h, ANA, await h.tick()) == []  # one, not a series
 
@@ -202,7 +202,7 @@ async def test_not_yet_on_an_unfinished_moment_asks_again_to_pick_it_up(harness:
     assert (moment.status, moment.plan_due_at) == ("unfinished", None)  # no talk was planned
     h.clock.advance(timedelta(days=1))
     (card,) = sent_to(h, ANA, await h.tick())
-    assert card.text is not None and card.text.startswith("Earlier you looked at")
+    assert card.text is not None and card.text.startswith("On Sunday you looked at")
     assert [b["text"] for b in card.buttons()] == [
         "Pick it up again",
         "Not yet, remind me",
@@ -492,3 +492,172 @@ async def test_settings_change_the_schedule(harness: Harness):
     await h.press(ANA, "Done")
     async with h.db.unit_of_work() as session:
         assert await session.scalar(select(ConversationState)) is None
+
+
+async def move_to(h: Harness, user_id: int, city: str) -> None:
+    """The person changes their time zone in /settings."""
+    await h.text(user_id, "/settings")
+    await h.press(user_id, "Time zone")
+    await h.text(user_id, city)
+    await h.press(user_id, "Yes, that's right")
+    await h.press(user_id, "Done")
+
+
+async def plan_at(h: Harness, user_id: int, typed: str) -> list[str]:
+    """A moment planned for a typed time; what the bot said to close it."""
+    await h.walk(user_id, TO_THE_PATH)
+    await h.press(user_id, "Talk about it later")
+    await h.press(user_id, "I'll type a time")
+    return h.texts(await h.text(user_id, typed))
+
+
+def labels(card: BotAction) -> list[str]:
+    return [b["text"] for b in card.buttons()]
+
+
+async def test_this_evening_is_not_offered_when_too_late_and_what_is_said_is_what_is_stored(
+    harness: Harness,
+):
+    h = harness
+    await h.onboard(ANA, "Ana")
+    await move_to(h, ANA, "London")
+    await h.walk(ANA, LATER)  # tomorrow evening: 19:00 on 2 March in London (UTC+0)
+    h.clock.now = datetime(2026, 3, 2, 19, 0, tzinfo=UTC)
+    (card,) = sent_to(h, ANA, await h.tick())
+    h.clock.now = datetime(2026, 3, 2, 20, 3, tzinfo=UTC)
+    await h.press(ANA, "Not yet, remind me")
+    assert labels(h.last_card(ANA)) == ["Tomorrow evening", "In a few hours"]
+    # "This evening" on the card as it was before 19:30: asked again, not quietly tomorrow.
+    (row,) = [r for r in await rows(h, ANA) if r.status == "sent"]
+    replies = h.texts(
+        await h.press(ANA, data=f"menu:fr.tonight.{row.id}", message_id=card.message_id, forge=True)
+    )
+    assert replies == ["It's getting late for this evening. When should I ask again?"]
+    assert await pending(h, ANA) == []
+    replies = h.texts(await h.press(ANA, "Tomorrow evening"))
+    assert replies == ["Okay, I'll ask again tomorrow evening."]
+    (again,) = await pending(h, ANA)
+    assert again.due_at == datetime(2026, 3, 3, 19, 0, tzinfo=UTC)
+
+
+async def test_a_plan_typed_into_quiet_hours_says_when_the_question_will_come(harness: Harness):
+    h = harness
+    await h.onboard(ANA, "Ana")  # 20:30 in Berlin
+    replies = await plan_at(h, ANA, "23:15")
+    assert replies[0] == (
+        "I've kept this moment, Ana, with a plan to talk today at 23:15. That's in your quiet"
+        " hours, so I'll ask you about it on Monday at 08:00, once they're over."
+    )
+    (row,) = await pending(h, ANA)
+    assert row.due_at == datetime(2026, 3, 2, 7, 0, tzinfo=UTC)  # 08:00 in Berlin
+
+
+async def test_a_follow_up_planned_in_the_old_zone_waits_out_the_new_zones_quiet_hours(
+    harness: Harness,
+):
+    h = harness
+    await h.onboard(ANA, "Ana")
+    await move_to(h, ANA, "New York")  # 14:30 there
+    await plan_at(h, ANA, "19:34")  # 00:34 UTC
+    await move_to(h, ANA, "London")  # where 00:34 is in quiet hours (22:30-08:00)
+    h.clock.now = datetime(2026, 3, 2, 0, 34, tzinfo=UTC)
+    since = h.sandbox.last_seq()
+    report = await h.dispatcher.tick()
+    assert report.counts["moved"] == 1
+    assert [a for a in h.sandbox.actions if a.seq > since] == []
+    (row,) = await pending(h, ANA)
+    assert row.due_at == datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # when quiet hours end
+    assert (row.attempts, row.claimed_at, row.last_error) == (0, None, "moved: quiet hours")
+    h.clock.now = datetime(2026, 3, 2, 7, 59, tzinfo=UTC)
+    assert await h.tick() == []
+    h.clock.now = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+    (card,) = sent_to(h, ANA, await h.tick())
+    assert card.text is not None and card.text.startswith("Did you get to talk about")
+    assert sent_to(h, ANA, await h.tick()) == []  # once
+    (sent,) = await rows(h, ANA)
+    assert (sent.status, sent.attempts) == ("sent", 1)
+
+
+async def test_a_held_back_row_is_moved_only_under_our_own_claim(harness: Harness):
+    h = harness
+    await h.onboard(ANA, "Ana")
+    await plan_at(h, ANA, "23:15")
+    h.clock.now = datetime(2026, 3, 2, 7, 0, tzinfo=UTC)
+    async with h.db.unit_of_work() as session:
+        (ours,) = await store.claim(session, h.clock.now, 10)
+    h.clock.advance(store.CLAIM_LEASE + timedelta(seconds=1))
+    async with h.db.unit_of_work() as session:  # the claim lapsed and another replica took it
+        (theirs,) = await store.claim(session, h.clock.now, 10)
+    async with h.db.unit_of_work() as session:
+        assert not await store.defer(session, ours, h.clock.now, h.clock.now, "quiet hours")
+        assert await store.defer(session, theirs, h.clock.now, h.clock.now, "quiet hours")
+    (row,) = await pending(h, ANA)
+    assert (row.claimed_at, row.attempts) == (None, 1)  # two claims, one put back untried
+
+
+async def leave_unfinished(h: Harness, user_id: int) -> None:
+    """A moment looked at up to its pattern, then left: it gets a nudge."""
+    await h.walk(user_id, TO_THE_PATH[:5])
+    await h.text(user_id, "/cancel")
+
+
+async def test_at_most_one_card_about_a_moment_an_evening(harness: Harness):
+    h = harness
+    await h.onboard(ANA, "Ana")
+    await leave_unfinished(h, ANA)  # Sunday: its nudge is due Monday at 21:00
+    h.clock.now = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
+    await leave_unfinished(h, ANA)  # Monday noon: the same pattern, due the same evening
+    await plan_at(h, ANA, "20:30")  # and a talk Ana planned, that evening at 20:30
+    nudges = [r for r in await pending(h, ANA) if r.kind == "nudge"]
+    assert [r.due_at for r in nudges] == [datetime(2026, 3, 2, 20, 0, tzinfo=UTC)] * 2
+
+    cards: dict[str, list[str | None]] = {}
+    for day in (2, 3, 4, 5):
+        evening: list[str | None] = []
+        for at in ((19, 30), (20, 0)):  # 20:30 and 21:00 in Berlin
+            h.clock.now = datetime(2026, 3, day, *at, tzinfo=UTC)
+            evening += [a.text for a in sent_to(h, ANA, await h.tick())]
+        cards[f"{day} March"] = evening
+    assert [len(c) for c in cards.values()] == [1, 1, 1, 0]
+    assert (
+        cards["2 March"][0] == 'Did you get to talk about "Phone out mid-talk" from earlier today?'
+    )
+    # The two nudges about the same pattern say which day's moment they mean.
+    assert cards["3 March"][0] == 'On Sunday you looked at "Phone out mid-talk". How is it now?'
+    assert cards["4 March"][0] == 'On Monday you looked at "Phone out mid-talk". How is it now?'
+    assert {r.status for r in await rows(h, ANA)} == {"sent"}
+
+
+async def test_pending_nudges_follow_the_evening_time(harness: Harness):
+    h = harness
+    await h.onboard(ANA, "Ana")
+    await leave_unfinished(h, ANA)
+    (nudge,) = await pending(h, ANA)
+    assert nudge.due_at == datetime(2026, 3, 2, 20, 0, tzinfo=UTC)  # Monday 21:00 in Berlin
+    h.clock.now = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
+    await h.text(ANA, "/settings")
+    await h.press(ANA, "Change its time")
+    await h.text(ANA, "19:30")
+    due = {r.kind: r.due_at for r in await pending(h, ANA)}
+    at_1930 = datetime(2026, 3, 2, 18, 30, tzinfo=UTC)
+    assert due == {"evening": at_1930, "nudge": at_1930}
+    h.clock.now = at_1930
+    assert len(sent_to(h, ANA, await h.tick())) == 2  # the check-in and its one nudge
+    h.clock.now = datetime(2026, 3, 2, 20, 0, tzinfo=UTC)
+    assert sent_to(h, ANA, await h.tick()) == []  # nothing left at the old time
+
+
+async def test_an_hour_reads_as_an_hour(harness: Harness):
+    h = harness
+    await h.onboard(ANA, "Ana")
+    await h.text(ANA, "/settings")
+    await h.press(ANA, "Follow-up delay")
+    replies = h.texts(await h.press(ANA, "1 h"))
+    assert '"In a few hours" means: 1 hour\n' in replies[0]
+    await h.press(ANA, "Done")
+    await h.walk(ANA, [*TO_THE_PATH, ("press", "Talk about it later", "", "")])
+    await h.press(ANA, "In a few hours")
+    h.clock.advance(timedelta(hours=1))
+    assert len(sent_to(h, ANA, await h.tick())) == 1
+    replies = h.texts(await h.press(ANA, "It went well"))
+    assert replies[0].endswith("Noted as repaired (after about an hour).")
