@@ -339,6 +339,10 @@ async def run_all(people: int, urls: list[str], database: str) -> None:
         + ")"
     )
     print(
+        f"ceiling: with no flow and no database, Mend's calls alone would be at "
+        f"{rate(mirror) / rate(echo):.2f} of the echo bot"
+    )
+    print(
         f"CPU per update: echo {1000 / rate(echo):.2f} ms, Mend's calls alone "
         f"{1000 / rate(mirror):.2f} ms, Mend {1000 / rate(mend):.2f} ms "
         f"(its own work: {1000 / rate(mend) - 1000 / rate(mirror):.2f} ms)"
