@@ -89,6 +89,7 @@ _WEEKDAYS = {
 # "tonight" is its own part: the "This evening" button's time.
 _PART_AT = {**DAY_PARTS, "tonight": TONIGHT_AT}
 _AFTER_NOON = ("afternoon", "evening", "night", "tonight")
+_LATE = ("night", "tonight")  # where a bare 12 or 1-4 could be either side of midnight
 _BARE_HOUR = re.compile(r"^\d{1,2}$")
 _AM_PM = re.compile(r"[ap]\.?\s*m\.?$")
 
@@ -218,6 +219,8 @@ def _times(words: list[str], part: str | None) -> tuple[time, ...] | None:
         hour = int(text)
         if hour > 23:
             return None
+        if part in _LATE and (hour == 12 or 1 <= hour <= 4):
+            return None  # "tonight at 1": the small hours or the afternoon? Asked, not guessed
         if hour == 0 or hour >= 12 or part == "morning":
             return (time(hour),)
         if part in _AFTER_NOON or hour < 8:
@@ -227,6 +230,8 @@ def _times(words: list[str], part: str | None) -> tuple[time, ...] | None:
     if clock is None:
         return None
     hour, minute = clock
+    if part in _LATE and not _AM_PM.search(text) and (hour == 12 or 1 <= hour <= 4):
+        return None  # "tonight at 12:30", as above
     if 1 <= hour < 12 and part in _AFTER_NOON and not _AM_PM.search(text):
         hour += 12
     return (time(hour, minute),)

@@ -8,10 +8,12 @@ that very item on a card that shows it exactly. Effects that cross carry the exa
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from bot.content import Catalogue
+from bot.domain import schedule
 from bot.domain.clock import at_local, zone_of
 from bot.domain.flow import ButtonInput, Context, Event, FlowState, Outcome, Partner, TextInput
 from bot.domain.moments import TEXT_LIMIT
@@ -23,7 +25,9 @@ CHECKIN_CLOSES_AT = time(9, 0)  # the next morning
 WEEKLY_AT = time(19, 0)
 WEEKLY_WEEKDAY = 6  # Sunday
 ROUND_OPEN_FOR = timedelta(days=2)
-CHECKIN_TIMES = ("19:00", "20:00", "20:30", "21:00", "21:30", "22:00")
+# The check-in's times are buttons only: in privacy mode a typed time in the group could reach
+# the bot only as a reply to its card, which is easy to get wrong; half-hour steps cover it.
+CHECKIN_TIMES = ("18:30", "19:00", "19:30", "20:00", "20:30", "21:00", "21:30", "22:00")
 
 
 def token_hash(token: str) -> str:
@@ -53,7 +57,7 @@ def checkin_card(
     """The group card. Before both have answered it says only who has answered, never what."""
     ids = list(names)
     if status == "closed":
-        return Reply(c.text("checkin.closed"), edit=True)
+        return Reply(c.text(closed_key(answers)), edit=True)
     if status == "revealed" and len(ids) == 2:
         a, b = ids
         va, vb = answers[str(a)], answers[str(b)]
@@ -74,7 +78,14 @@ def checkin_card(
         for uid in ids
     ]
     buttons = tuple(Button(str(n), f"ci.{n}.{checkin_id}", menu=True) for n in range(1, 6))
-    return Reply("\n\n".join((c.text("checkin.ask"), "\n".join(lines))), (buttons,), edit=True)
+    ask = f"{c.text('checkin.ask')} {c.text('checkin.blind')}"
+    return Reply("\n\n".join((ask, "\n".join(lines))), (buttons,), edit=True)
+
+
+def closed_key(answers: dict[str, int]) -> str:
+    """What a check-in closed unrevealed says: a lone answer is cleared, not kept (the close
+    is told the answers it found, before they are dropped)."""
+    return "checkin.closed_cleared" if answers else "checkin.closed"
 
 
 def checkin_closes(day: date, zone: str | None) -> datetime:
@@ -99,17 +110,92 @@ def round_open(day: date, zone: str | None, now: datetime) -> bool:
     return now - at_local(day, WEEKLY_AT, zone_of(zone)) <= ROUND_OPEN_FOR
 
 
+def round_closes(day: date, zone: str | None) -> datetime:
+    """The last moment a weekly round takes answers for the group (see `round_open`)."""
+    return at_local(day, WEEKLY_AT, zone_of(zone)) + ROUND_OPEN_FOR
+
+
 # ------------------------------------------------------------------ repair bids
 
 
-BID_CHOICES = ("open_now", "later", "need_time")
+BID_CHOICES = ("open_now", "later", "tomorrow", "need_time")
+BID_REMIND_AT = time(21, 0)
+# "Later tonight" is offered until TONIGHT_UNTIL in the asker's zone, so its reminder still
+# comes by 22:00; after that, and in the small hours, the card offers "Tomorrow evening".
+TONIGHT_UNTIL = time(21, 30)
+NIGHT_ENDS = time(5, 0)
+BID_SOONEST = timedelta(minutes=30)
+# A bid not answered within this long no longer stops its sender from asking again.
+BID_OPEN_FOR = timedelta(hours=12)
 
 
-def bid_card(bid_id: int, from_name: str, c: Catalogue, text: str | None = None) -> Reply:
-    """The partner's card; `text` is a draft the sender chose to send (shown exactly)."""
+def bid_said(choice: str) -> str:
+    """Which words tell an answer: "tomorrow evening" is told as "later", with its time."""
+    return "later" if choice == "tomorrow" else choice
+
+
+def tonight_possible(now: datetime, zone: str | None) -> bool:
+    local = now.astimezone(zone_of(zone)).time()
+    return NIGHT_ENDS <= local <= TONIGHT_UNTIL
+
+
+def _next_evening(local: datetime) -> date:
+    """The date of the coming evening after tonight's: in the small hours, that is today's."""
+    return local.date() if local.time() < NIGHT_ENDS else local.date() + timedelta(days=1)
+
+
+def bid_reminder_at(choice: str, asked_at: datetime, now: datetime, zone: str | None) -> datetime:
+    """When a bid answered "later tonight" or "tomorrow evening" is reminded of, in the asker's
+    zone: tonight at BID_REMIND_AT (or half an hour from now, if later), or the next evening's
+    when tonight is too late. "Tomorrow" is the evening after the one the bid was asked on,
+    unless that has come already by the time it is answered."""
+    tz = zone_of(zone)
+    if choice == "tomorrow":
+        due = at_local(_next_evening(asked_at.astimezone(tz)), BID_REMIND_AT, tz)
+        if due >= now + BID_SOONEST:
+            return due
+    local = now.astimezone(tz)
+    if tonight_possible(now, zone):
+        return max(at_local(local.date(), BID_REMIND_AT, tz), now + BID_SOONEST)
+    return at_local(_next_evening(local), BID_REMIND_AT, tz)
+
+
+def together_at(due: datetime, prefs: Sequence[schedule.Prefs]) -> datetime | None:
+    """The first moment from `due` outside the quiet hours of everyone in `prefs` (two
+    partners are reminded at the same time, to talk then), or None if their quiet hours leave
+    no time in common."""
+    for _ in range(4):
+        moved = max(schedule.out_of_quiet_hours(due, p) for p in prefs)
+        if moved == due:
+            return due
+        due = moved
+    return None
+
+
+def when_words(due: datetime, now: datetime, zone: str | None, c: Catalogue, named: bool) -> str:
+    """The reminder's time in words on the asker's clock ("at 21:00", "tomorrow at 21:00");
+    `named` adds the zone, for partners who live in different ones."""
+    tz = zone_of(zone)
+    local = due.astimezone(tz)
+    today = now.astimezone(tz).date()
+    clock = schedule.hhmm(local.time())
+    if local.date() == today:
+        words = c.text("bid.when_today", time=clock)
+    elif local.date() == today + timedelta(days=1):
+        words = c.text("bid.when_tomorrow", time=clock)
+    else:
+        words = c.text("bid.when_day", time=clock, day=f"{local.day} {local:%b}")
+    return c.text("bid.when_zoned", when=words, zone=zone or "UTC") if named else words
+
+
+def bid_card(
+    bid_id: int, from_name: str, c: Catalogue, text: str | None = None, tonight: bool = True
+) -> Reply:
+    """The partner's card; `text` is a draft the sender chose to send (shown exactly). When it
+    is too late tonight for the sender, "Later tonight" gives way to "Tomorrow evening"."""
+    offered = [ch for ch in BID_CHOICES if ch != ("tomorrow" if tonight else "later")]
     buttons = [
-        Button(c.text(f"bid.{choice}"), f"bd.{choice}.{bid_id}", menu=True)
-        for choice in BID_CHOICES
+        Button(c.text(f"bid.{choice}"), f"bd.{choice}.{bid_id}", menu=True) for choice in offered
     ]
     if text is None:
         return Reply(c.text("bid.group", name=from_name), rows(*buttons))
@@ -213,7 +299,12 @@ class ThanksFlow:
             if event.option in ("private", "group"):
                 allowed = [b.option for b in share_buttons(ctx.partner, c)]
                 if event.option in allowed:
-                    done = Reply(c.text("thanks.sent", partner=ctx.partner.name), edit=True)
+                    said = "thanks.sent" if event.option == "private" else "thanks.posted"
+                    done = Reply(
+                        c.text(said, partner=ctx.partner.name),
+                        edit=True,
+                        only_if_delivered=True,
+                    )
                     return Outcome(None, (done,), (ShareText("thanks", text, event.option),))
             if event.option == "cancel":
                 return Outcome(None, (Reply(c.text("send.not_sent"), edit=True),))
@@ -240,7 +331,9 @@ def _partner_name(ctx: Context) -> str:
 
 
 class RoundFlow:
-    """A partner's private answer to the weekly thanks round."""
+    """A partner's private answer to the weekly thanks round. What the answer is told depends
+    on the round as stored (posted now, waiting for the partner, or closed), so the shell says
+    it when it records the answer."""
 
     name = ROUND_FLOW
 
@@ -252,7 +345,8 @@ class RoundFlow:
         return Outcome(state, (self.prompt(state, ctx),))
 
     def prompt(self, state: FlowState, ctx: Context) -> Reply:
-        return Reply(ctx.content.text("thanks.round_ask", partner=_partner_name(ctx)))
+        # The ask above the "Write mine" button already has the whole question.
+        return Reply(ctx.content.text("thanks.round_go", partner=_partner_name(ctx)))
 
     def cancel(self, state: FlowState, ctx: Context) -> Outcome:
         return Outcome(None, (Reply(ctx.content.text("shell.cancelled")),))
@@ -264,8 +358,7 @@ class RoundFlow:
             if not text or len(text) > TEXT_LIMIT:
                 return Outcome(state, (Reply(c.text("moment.too_long", limit=TEXT_LIMIT)),))
             record = RecordThanks(text, str(state.data["round"]), int(state.data["space"]))
-            kept = Reply(c.text("thanks.round_kept", partner=_partner_name(ctx)))
-            return Outcome(None, (kept,), (record,))
+            return Outcome(None, (), (record,))
         prompt = self.prompt(state, ctx)
         return Outcome(state, (Reply(c.text("onboarding.text_only", prompt=prompt.text)),))
 

@@ -109,8 +109,8 @@ class Onboarding:
         if isinstance(event, TextInput) and state.step in (ZONE, CONFIRM):
             return self._on_zone(state, event.text, ctx)
         if state.step == EVENING and isinstance(event, ButtonInput):
-            if event.option == "yes":
-                return self._done(state, ctx, {"evening_on": True, "evening_at": "21:00"})
+            if event.option == "yes":  # 21:00, checked against quiet hours like any time
+                return self._on_evening_time(state, ButtonInput("t.2100"), ctx)
             if event.option == "no":
                 return self._done(state, ctx, {"evening_on": False})
             if event.option == "time":

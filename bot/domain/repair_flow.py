@@ -133,15 +133,19 @@ def _told(m: Moment, text: str) -> str:
     return f"{m.description or ''}\n{_clean(text)}".strip()[:ENTRY_LIMIT]
 
 
-# Steps whose questions name the partner (only those pay for looking the partner up).
-PARTNER_STEPS = frozenset({PATH, DRAFT, SENDTO, OWN})
+# Steps whose questions name the partner (only those pay for looking the partner up): "who"
+# leads to the name question, which offers the linked partner's name.
+PARTNER_STEPS = frozenset({WHO_STEP, NAME, PATH, DRAFT, SENDTO, OWN})
+PARTNER = "partner"  # the "who" of a moment with the person's partner
 
 
 class RepairFlow:
     name = FLOW
 
     def needs_partner(self, state: FlowState) -> bool:
-        return state.step in PARTNER_STEPS
+        # /back from the patterns asks the name question again, with the partner's name.
+        back_to_name = state.step == PAT and moment_of(state).who == PARTNER
+        return state.step in PARTNER_STEPS or back_to_name
 
     # ------------------------------------------------------------------ entry
 
@@ -324,6 +328,9 @@ class RepairFlow:
     def _on_whoname(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
         if isinstance(event, ButtonInput) and event.option == "skip":
             return self._advance(state, PAT, m.update(who_name=None), ctx, page=0)
+        partner = ctx.partner if m.who == PARTNER else None  # the name the button offered
+        if isinstance(event, ButtonInput) and event.option == PARTNER and partner is not None:
+            return self._advance(state, PAT, m.update(who_name=partner.name), ctx, page=0)
         if isinstance(event, TextInput):
             return self._advance(state, PAT, m.update(who_name=_clean(event.text)), ctx, page=0)
         return self._unexpected(state, ctx)
@@ -537,8 +544,7 @@ class RepairFlow:
             return self._unexpected(state, ctx)
         option = event.option
         if option == "keeptyped" and state.data.get("typed"):
-            own = m.update(draft=str(state.data["typed"]), draft_style="own", status=DRAFTED)
-            return self._close(own, ctx)
+            return self._own_words(state, m, str(state.data["typed"]), ctx)
         if option == "draftagain":
             return Outcome(state, (replace(self.prompt(state, ctx), edit=True),))
         if option in STYLES and option == m.draft_style:  # the card would not change at all
@@ -551,16 +557,18 @@ class RepairFlow:
             return self._advance(state, OWN, m, ctx)
         if option == "heated":
             return Outcome(state, (self._heated(m, c),))
-        if option == "send" and self._can_send(ctx):
+        if option == "send" and self._can_send(m, ctx):
             return self._advance(state, SENDTO, m, ctx)
         if option == "use":
             return self._close(m.update(status=DRAFTED), ctx)
         return self._unexpected(state, ctx)
 
     @staticmethod
-    def _can_send(ctx: Context) -> bool:
+    def _can_send(m: Moment, ctx: Context) -> bool:
+        """Only a moment with the partner goes to the partner: a draft to "Sam", a friend,
+        is never offered to them."""
         p = ctx.partner
-        return p is not None and (p.reachable or p.space_chat is not None)
+        return m.who == PARTNER and p is not None and (p.reachable or p.space_chat is not None)
 
     def _on_sendto(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
         c = ctx.content
@@ -571,12 +579,14 @@ class RepairFlow:
                 prompt = self.prompt(draft, ctx)  # pressed on the confirm card shown before
                 text = f"{c.text('send.link_ended')}\n\n{prompt.text}"
                 return Outcome(draft, (replace(prompt, text=text, edit=True),))
-            return self._on_draft(draft, m, event, ctx)
+            on_card = self._on_own if draft.step == OWN else self._on_draft
+            return on_card(draft, m, event, ctx)
         if isinstance(event, ButtonInput) and m.draft:
             allowed = [b.option for b in share_buttons(partner, c)]
             if event.option in ("private", "group") and event.option in allowed:
                 closed = self._close(m.update(status=DRAFTED), ctx)
-                sent = Reply(c.text("send.sent", partner=partner.name), edit=True)
+                said = "send.sent" if event.option == "private" else "send.posted"
+                sent = Reply(c.text(said, partner=partner.name), edit=True, only_if_delivered=True)
                 share = ShareText("repair", m.draft, event.option, m.id)
                 return replace(
                     closed,
@@ -599,10 +609,25 @@ class RepairFlow:
 
     def _on_own(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
         if isinstance(event, TextInput):
-            return self._close(
-                m.update(draft=_clean(event.text), draft_style="own", status=DRAFTED), ctx
-            )
+            return self._own_words(state, m, _clean(event.text), ctx)
+        written = m.draft_style == "own" and bool(m.draft)
+        if isinstance(event, ButtonInput) and written:
+            if event.option == "send" and self._can_send(m, ctx):
+                return self._advance(state, SENDTO, m, ctx)
+            if event.option == "use":
+                return self._close(m.update(status=DRAFTED), ctx)
         return self._unexpected(state, ctx)
+
+    def _own_words(self, state: FlowState, m: Moment, text: str, ctx: Context) -> Outcome:
+        """Their own words for the message. With no one to send them to, kept and done; for a
+        moment with the linked partner, shown with the same offer to send as a draft."""
+        own = m.update(draft=text, draft_style="own")
+        if not self._can_send(own, ctx):
+            return self._close(own.update(status=DRAFTED), ctx)
+        if state.step == OWN:  # typed: a new message; a new version replaces the last
+            following = _with(state, own)
+            return Outcome(following, (self.prompt(following, ctx),))
+        return self._advance(state, OWN, own, ctx)  # "keep my words", pressed at the draft
 
     def _on_when(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
         zone = clock.zone_of(ctx.person.timezone)
@@ -763,7 +788,11 @@ class RepairFlow:
             buttons = [Button(c.text(f"moment.who_{key}"), key) for key in WHO]
             return Reply(c.text(f"moment.ask_who{s}"), rows(*buttons, width=2))
         if step == NAME:
-            return Reply(c.text("moment.ask_who_name"), rows(Button(c.text("moment.skip"), "skip")))
+            skip = Button(c.text("moment.skip"), "skip")
+            if m.who == PARTNER and ctx.partner is not None:  # the linked partner: one tap
+                name = Button(ctx.partner.name, PARTNER)
+                return Reply(c.text("moment.ask_who_name"), rows(name, skip))
+            return Reply(c.text("moment.ask_who_name"), rows(skip))
         if step == PAT:
             return self._pattern_card(state, m, c)
         if step == DESC:
@@ -830,9 +859,7 @@ class RepairFlow:
                 return confirm_card(m.draft or "", ctx.partner, c)
             step = DRAFT  # the link ended meanwhile: back to the draft
         if step == DRAFT:
-            send_row: tuple[tuple[Button, ...], ...] = ()
-            if self._can_send(ctx) and ctx.partner is not None:
-                send_row = ((Button(c.text("send.button", partner=ctx.partner.name), "send"),),)
+            send_row = self._send_row(m, ctx)
             draft_keys: Keyboard = (
                 *send_row,
                 (
@@ -848,8 +875,13 @@ class RepairFlow:
             # In their own words, the draft leaves out what happened (their telling of it is
             # not a message to the other person): they are asked to add it.
             intro = "moment.draft_intro_own" if m.pattern == OTHER_PATTERN else "moment.draft_intro"
+            if m.draft_style == "own":  # back from their own words: those, not a draft
+                intro = "moment.own_ready"
             return Reply(c.text(intro), draft_keys, copyable=m.draft or "")
         if step == OWN:
+            if m.draft_style == "own" and m.draft:
+                own_keys = (*self._send_row(m, ctx), (Button(c.text("moment.draft_use"), "use"),))
+                return Reply(c.text("moment.own_ready"), own_keys, copyable=m.draft)
             return Reply(c.text("moment.ask_own"))
         if step == WHEN:
             options = ["tonight"] if self._tonight_available(ctx) else []
@@ -869,6 +901,11 @@ class RepairFlow:
                 ),
             )
         raise ValueError(f"unknown step {step!r}")
+
+    def _send_row(self, m: Moment, ctx: Context) -> Keyboard:
+        if not self._can_send(m, ctx) or ctx.partner is None:
+            return ()
+        return ((Button(ctx.content.text("send.button", partner=ctx.partner.name), "send"),),)
 
     @staticmethod
     def _toggle_button(label: str, option: str, chosen: bool) -> Button:

@@ -30,6 +30,8 @@ class Reply:
     edit: bool = False
     # Text meant to be copied (a drafted repair): shown so a long press copies it whole.
     copyable: str | None = None
+    # Says something reached someone else ("Sent to Ben."): shown only if it did.
+    only_if_delivered: bool = False
 
 
 def rows(*buttons: Button, width: int = 1) -> Keyboard:

@@ -1,6 +1,6 @@
 """Scheduled prompts of a couple's space: the daily check-in card and its closing, the weekly
-thanks round (one ask to each partner), and the reminder after a repair bid answered "later
-tonight"."""
+thanks round (one ask to each partner, and a word to one who answered a round that closed
+without the other's), and the reminder after a repair bid answered "later"."""
 
 from __future__ import annotations
 
@@ -20,11 +20,12 @@ from bot.scheduling.ratelimit import PROMPT, retry_seconds
 from bot.storage import chats
 from bot.storage import couples as couple_store
 from bot.storage.database import Database
-from bot.storage.models import Checkin, CoupleSpace, User
+from bot.storage.models import Appreciation, Checkin, CoupleSpace, User
 from bot.telegram.turn import render_markup, render_text
 
 WEEKLY_ASK = "weekly_ask"
-GROUP_KINDS = ("checkin", "checkin_close", "weekly", WEEKLY_ASK, "bid_later")
+ROUND_CLOSE = "round_close"
+GROUP_KINDS = ("checkin", "checkin_close", "weekly", WEEKLY_ASK, "bid_later", ROUND_CLOSE)
 # A close only edits the card (and drops a lone answer): however late, it is still due.
 NEVER_STALE = ("checkin_close",)
 
@@ -189,9 +190,9 @@ class CouplePrompts:
                 await store.finish(session, row.id, store.SKIPPED, now, error="nothing to close")
                 return store.SKIPPED
             # Closed unrevealed: a lone answer is never shown, and not kept either.
+            text = catalogue().text(couples.closed_key(checkin.answers))
             checkin.status, checkin.answers, checkin.closed_at = "closed", {}, now
             chat_id, message_id = checkin.chat_id, checkin.message_id
-        text = catalogue().text("checkin.closed")
         try:
             await self.bot.edit_message_text(
                 text, chat_id=chat_id, message_id=message_id, rate_limit_args=PROMPT
@@ -258,6 +259,32 @@ class CouplePrompts:
             button = Button(c.text("thanks.round_write"), f"wr.{space.id}.{day}", menu=True)
             ask = Reply(c.text("thanks.round_ask", partner=partner.display_name), rows(button))
         message_id = await self._send(row.chat_id, ask)
+        await self._finish(row, store.SENT, message_id=message_id)
+        return store.SENT
+
+    async def _round_close(self, row: store.Claimed) -> str:
+        """A weekly round has closed: the partner who answered it hears, privately, that it
+        closed without both answers (unless the other's came in after all)."""
+        _, space_id, day, _ = row.key.split(":")
+        async with self.db.unit_of_work() as session:
+            user = await session.get(User, row.user_id)
+            others = await session.scalar(
+                select(Appreciation.id).where(
+                    Appreciation.round_key == f"round:{space_id}:{day}",
+                    Appreciation.author_id != row.user_id,
+                )
+            )
+        if user is None or user.blocked_at is not None or user.started_at is None:
+            await self._finish(row, store.CANCELLED, "not reachable")
+            return store.CANCELLED
+        if others is not None:
+            await self._finish(row, store.SKIPPED, "both answered")
+            return store.SKIPPED
+        if schedule.is_paused(self.clock(), store.prefs_of(user)):
+            await self._finish(row, store.SKIPPED, "paused")
+            return store.SKIPPED
+        text = catalogue(user.language_code).text("thanks.round_closed")
+        message_id = await self._send(row.chat_id, Reply(text))
         await self._finish(row, store.SENT, message_id=message_id)
         return store.SENT
 

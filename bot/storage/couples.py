@@ -7,7 +7,7 @@ from datetime import datetime
 from sqlalchemy import or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.storage.models import CoupleSpace, PartnerLink, User
+from bot.storage.models import Checkin, CoupleSpace, PartnerLink, RepairBid, User
 
 
 async def active_link(session: AsyncSession, user_id: int) -> PartnerLink | None:
@@ -67,6 +67,36 @@ async def couple_of(session: AsyncSession, space: CoupleSpace | None) -> tuple[U
     if link is None or link.status != "active" or link.partner_id is None:
         return None
     return await partners(session, link)
+
+
+async def open_checkins(session: AsyncSession, space_id: int) -> list[Checkin]:
+    """The space's check-ins still taking answers (their card went out)."""
+    return list(
+        await session.scalars(
+            select(Checkin).where(
+                Checkin.space_id == space_id,
+                Checkin.status == "open",
+                Checkin.message_id.is_not(None),
+            )
+        )
+    )
+
+
+async def open_bid(
+    session: AsyncSession, from_user: int, to_user: int, chat_id: int, since: datetime
+) -> RepairBid | None:
+    """A bid from `from_user` to `to_user` in this chat, asked since `since` and unanswered."""
+    return await session.scalar(
+        select(RepairBid)
+        .where(
+            RepairBid.from_user == from_user,
+            RepairBid.to_user == to_user,
+            RepairBid.chat_id == chat_id,
+            RepairBid.answered_at.is_(None),
+            RepairBid.created_at >= since,
+        )
+        .limit(1)
+    )
 
 
 def expire_if_due(link: PartnerLink, now: datetime) -> bool:

@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import logging
 import secrets
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
 from telegram.error import TelegramError
 
 from bot.domain import couples, schedule
-from bot.domain.clock import at_local, zone_of
 from bot.domain.couples import ROUND, THANKS, RecordThanks, ShareText
 from bot.domain.flow import Partner
 from bot.domain.replies import Button, Reply, rows
@@ -98,6 +97,10 @@ async def open_invite(turn: Turn, token: str) -> None:
         other = await turn.session.get(User, store.other(mine, turn.user.id))
         turn.text("link.already", name=other.display_name if other else "")
         return
+    if link.opened_by is not None and link.opened_by != turn.user.id:
+        # A forwarded link: whoever opened it first keeps it; the inviter can send a new one.
+        turn.text("link.taken")
+        return
     link.opened_by = turn.user.id
     inviter = await turn.session.get(User, link.inviter_id)
     name = inviter.display_name if inviter else ""
@@ -136,6 +139,7 @@ async def answer_invite(turn: Turn, choice: str, link_id: int) -> None:
     link.token_hash = None  # single use
     turn.say(Reply(c.text("link.linked", name=inviter.display_name), edit=True))
     turn.say(Reply(c.text("link.linked", name=turn.user.display_name)), chat_id=inviter.id)
+    await flow_runner.set_up_if_new(turn)  # came by the invite link, never through /start
 
 
 async def unlink(turn: Turn) -> None:
@@ -167,11 +171,17 @@ async def answer_unlink(turn: Turn, choice: str, link_id: int) -> None:
         return
     other_id = store.other(link, turn.user.id)
     link.status, link.ended_at = "ended", turn.now
-    turn.say(Reply(c.text("link.unlinked"), edit=True))
-    turn.say(Reply(c.text("link.unlinked_partner", name=turn.user.display_name)), chat_id=other_id)
+    paused = False
     for space in await store.spaces_of_link(turn.session, link.id):
         if space.status in ("active", "pairing"):
-            await pause_space(turn, space, c.text("group.reason_unlinked"), title=None)
+            paused = paused or space.status == "active"
+            await pause_space(turn, space)  # said below, in the same message as the link
+    suffix = "_space" if paused else ""
+    turn.say(Reply(c.text(f"link.unlinked{suffix}"), edit=True))
+    turn.say(
+        Reply(c.text(f"link.unlinked_partner{suffix}", name=turn.user.display_name)),
+        chat_id=other_id,
+    )
 
 
 # ------------------------------------------------------------------ the group
@@ -204,21 +214,24 @@ async def bot_removed(turn: Turn) -> None:
                 )
 
 
-async def pause_space(turn: Turn, space: CoupleSpace, reason: str, title: str | None) -> None:
-    """Pause a shared space: its prompts stop, and both partners are told privately."""
+async def pause_space(
+    turn: Turn, space: CoupleSpace, reasons: dict[int, str] | None = None
+) -> None:
+    """Pause a shared space: its prompts stop. With `reasons` (each partner's own words, so
+    the one who left hears "you left"), both partners are told privately."""
     if space.status == "paused":
         return
     space.status = "paused"
     await prompt_store.cancel_for_chat(turn.session, space.chat_id, "space paused", turn.now)
-    link = await turn.session.get(PartnerLink, space.link_id) if space.link_id else None
-    if link is None or link.partner_id is None:
-        return
-    shown = title or (turn.update.effective_chat.title if turn.update.effective_chat else "")
-    for uid in (link.inviter_id, link.partner_id):
-        turn.say(
-            Reply(turn.content.text("group.paused_private", title=shown or "", reason=reason)),
-            chat_id=uid,
-        )
+    chat = turn.update.effective_chat
+    # The title is known only from an update in that group: no column keeps it.
+    title = chat.title if chat is not None and chat.id == space.chat_id else None
+    for uid, reason in (reasons or {}).items():
+        if title:
+            text = turn.content.text("group.paused_private", title=title, reason=reason)
+        else:
+            text = turn.content.text("group.paused_private_untitled", reason=reason)
+        turn.say(Reply(text), chat_id=uid)
 
 
 async def members_changed(turn: Turn) -> None:
@@ -228,17 +241,26 @@ async def members_changed(turn: Turn) -> None:
     if message is None or space is None or space.status not in ("active", "pairing"):
         return
     link = await turn.session.get(PartnerLink, space.link_id) if space.link_id else None
-    partners = {link.inviter_id, link.partner_id} if link else set()
+    if link is None or link.partner_id is None:
+        return
     c = turn.content
-    if message.left_chat_member and message.left_chat_member.id in partners:
-        name = message.left_chat_member.first_name
-        await pause_space(turn, space, c.text("group.reason_left", name=name), title=None)
+    a, b = await store.partners(turn.session, link)
+    partners = {a.id, b.id}
+    left = message.left_chat_member
+    if left is not None and left.id in partners:
+        stayed = b if left.id == a.id else a
+        leaver = a if stayed is b else b
+        reasons = {
+            leaver.id: c.text("group.reason_you_left"),
+            stayed.id: c.text("group.reason_left", name=leaver.display_name),
+        }
+        await pause_space(turn, space, reasons)
         return
     joined = [m for m in message.new_chat_members or () if not m.is_bot and m.id not in partners]
-    if joined and link is not None:
-        a, b = await store.partners(turn.session, link)
+    if joined:
         turn.say(Reply(c.text("group.third_member", a=a.display_name, b=b.display_name)))
-        await pause_space(turn, space, c.text("group.reason_third"), title=None)
+        third = c.text("group.reason_third")
+        await pause_space(turn, space, {a.id: third, b.id: third})
 
 
 async def chat_migrated(turn: Turn, old: int, new: int) -> None:
@@ -274,21 +296,59 @@ async def pair(turn: Turn) -> None:
             updated_at=turn.now,
         )
         turn.session.add(space)
+    a, b = await store.partners(turn.session, link)
+    if space.link_id == link.id and space.status == "active":  # a second tap, or /pair again
+        _answer(turn, c.text("group.already_paired", a=a.display_name, b=b.display_name))
+        return
     if space.link_id != link.id or space.status in ("paused", "removed"):
         space.link_id, space.confirmed, space.status = link.id, [], "pairing"
+    waiting_for = b if turn.user.id == a.id else a
+    if str(turn.user.id) in space.confirmed:
+        _answer(turn, c.text("group.still_waiting", partner=waiting_for.display_name))
+        return
     confirmed = set(space.confirmed) | {str(turn.user.id)}
     space.confirmed = sorted(confirmed)
-    a, b = await store.partners(turn.session, link)
     if {str(a.id), str(b.id)} <= confirmed:
         for other in await store.spaces_of_link(turn.session, link.id):
-            if other is not space and other.status == "active":
-                other.status = "paused"  # one shared space per couple
+            if other is not space and other.status == "active":  # one shared space per couple
+                await pause_space(turn, other)
+                moved = c.text("group.moved", a=a.display_name, b=b.display_name)
+                turn.say(Reply(moved), chat_id=other.chat_id)
         space.status = "active"
-        space.checkin_zone = space.checkin_zone or turn.user.timezone
-        turn.text("group.paired", a=a.display_name, b=b.display_name)
+        await turn.session.flush()
+        # Paired again (after a pause, a removal or a new link): what its settings say is on
+        # comes back, and a check-in left open has its close again.
+        await reschedule_space(turn, space, turn.user)
+        await _revive_closes(turn, space)
+        paired = c.text("group.paired", a=a.display_name, b=b.display_name)
+        if space.checkin_on or space.weekly_on:
+            paired = f"{paired}\n\n{c.text('group.resumed')}"
+        turn.say(Reply(paired))
         return
-    waiting_for = b if turn.user.id == a.id else a
     turn.text("group.waiting", name=turn.user.display_name, partner=waiting_for.display_name)
+
+
+def _answer(turn: Turn, text: str) -> None:
+    """A toast for a button press, a message for a command."""
+    if turn.update.callback_query is not None:
+        turn.toast(text)
+    else:
+        turn.say(Reply(text))
+
+
+async def _revive_closes(turn: Turn, space: CoupleSpace) -> None:
+    for checkin in await store.open_checkins(turn.session, space.id):
+        closes = couples.checkin_closes(checkin.local_date, space.checkin_zone)
+        await prompt_store.plan(
+            turn.session,
+            key=f"checkin_close:{space.id}:{checkin.local_date.isoformat()}",
+            kind="checkin_close",
+            user_id=turn.user.id,
+            chat_id=space.chat_id,
+            due=max(closes, turn.now),
+            now=turn.now,
+            revive=True,
+        )
 
 
 async def _my_space(
@@ -304,14 +364,11 @@ async def _my_space(
     )
     couple = await store.couple_of(turn.session, space)
     if space is None or couple is None:
-        turn.toast(c.text("group.not_paired")) if turn.update.callback_query else turn.text(
-            "group.not_paired"
-        )
+        _answer(turn, c.text("group.not_paired"))
         return None
     a, b = couple
     if turn.user.id not in (a.id, b.id):
-        text = c.text("group.not_for_you_both", a=a.display_name, b=b.display_name)
-        turn.toast(text) if turn.update.callback_query else turn.say(Reply(text))
+        _answer(turn, c.text("group.not_for_you_both", a=a.display_name, b=b.display_name))
         return None
     return space, a, b
 
@@ -330,7 +387,10 @@ def _settings_card(turn: Turn, space: CoupleSpace, a: User, b: User, edit: bool 
         else c.text("group.off")
     )
     weekly_at = couples.WEEKLY_AT.strftime("%H:%M")
-    weekly = c.text("group.on", time=weekly_at) if space.weekly_on else c.text("group.off")
+    zone = space.checkin_zone or "UTC"
+    weekly = (
+        c.text("group.on", time=weekly_at, zone=zone) if space.weekly_on else c.text("group.off")
+    )
     sid = space.id
     buttons = [
         Button(
@@ -347,12 +407,26 @@ def _settings_card(turn: Turn, space: CoupleSpace, a: User, b: User, edit: bool 
             f"gs.week.{sid}",
             menu=True,
         ),
-        Button(c.text("group.done"), f"gs.done.{sid}", menu=True),
     ]
+    # Partners in different zones: either of them can move the space to the other's clock.
+    zones = [
+        Button(
+            c.text("group.use_zone", name=person.display_name, zone=person.timezone),
+            f"gs.z{side}.{sid}",
+            menu=True,
+        )
+        for side, person in (("a", a), ("b", b))
+        if (space.checkin_on or space.weekly_on)
+        and person.timezone
+        and person.timezone != space.checkin_zone
+    ]
+    done = Button(c.text("group.done"), f"gs.done.{sid}", menu=True)
     text = c.text(
         "group.settings", a=a.display_name, b=b.display_name, checkin=checkin, weekly=weekly
     )
-    return Reply(text, rows(*buttons, width=2), edit=edit)
+    if not zones:
+        return Reply(text, rows(*buttons, done, width=2), edit=edit)
+    return Reply(text, (*rows(*buttons, width=2), *rows(*zones), (done,)), edit=edit)
 
 
 async def answer_settings(turn: Turn, action: str, space_id: int) -> None:
@@ -369,18 +443,36 @@ async def answer_settings(turn: Turn, action: str, space_id: int) -> None:
             Button(t, f"gs.t{t.replace(':', '')}.{space.id}", menu=True)
             for t in couples.CHECKIN_TIMES
         ]
-        turn.say(Reply(c.text("group.ask_time"), rows(*times, width=3), edit=True))
+        back = Button(c.text("group.back"), f"gs.back.{space.id}", menu=True)
+        keys = (*rows(*times, width=4), (back,))
+        turn.say(Reply(c.text("group.ask_time"), keys, edit=True))
         return
+    clock = f"{action[1:3]}:{action[3:]}" if action.startswith("t") else None
+    if action not in ("back", "cin", "week", "za", "zb") and clock not in couples.CHECKIN_TIMES:
+        turn.toast(c.text("shell.expired"))
+        return
+    # The check-in goes by the clock of whoever turns it on or sets its time; the weekly round
+    # takes the space's. Someone who never gave a zone does not make it a silent UTC.
+    partner = b if turn.user.id == a.id else a
+    checkin_on = clock is not None or (action == "cin" and not space.checkin_on)
+    weekly_on = action == "week" and not space.weekly_on
+    zone = space.checkin_zone
+    if checkin_on:
+        zone = turn.user.timezone or zone or partner.timezone
+    elif weekly_on:
+        zone = zone or turn.user.timezone or partner.timezone
+    elif action in ("za", "zb"):
+        zone = (a if action == "za" else b).timezone or zone
+    if zone is None and (checkin_on or weekly_on):
+        turn.toast(c.text("group.no_zone", name=turn.user.display_name), alert=True)
+        return
+    space.checkin_zone = zone
     if action == "cin":
         space.checkin_on = not space.checkin_on
-        space.checkin_zone = space.checkin_zone or turn.user.timezone
     elif action == "week":
         space.weekly_on = not space.weekly_on
-    elif action.startswith("t") and len(action) == 5 and action[1:].isdigit():
-        clock = f"{action[1:3]}:{action[3:]}"
-        if clock in couples.CHECKIN_TIMES:
-            space.checkin_at, space.checkin_on = clock, True
-            space.checkin_zone = turn.user.timezone or space.checkin_zone
+    elif clock is not None:
+        space.checkin_at, space.checkin_on = clock, True
     await reschedule_space(turn, space, a)
     turn.say(_settings_card(turn, space, a, b))
 
@@ -473,12 +565,17 @@ async def group_repair(turn: Turn) -> None:
         return
     space, a, b = found
     partner = b if turn.user.id == a.id else a
+    since = turn.now - couples.BID_OPEN_FOR
+    if await store.open_bid(turn.session, turn.user.id, partner.id, space.chat_id, since):
+        turn.text("bid.still_open", partner=partner.display_name)  # one open bid at a time
+        return
     bid = RepairBid(
         from_user=turn.user.id, to_user=partner.id, chat_id=space.chat_id, created_at=turn.now
     )
     turn.session.add(bid)
     await turn.session.flush()
-    turn.say(couples.bid_card(bid.id, turn.user.display_name, c))
+    tonight = couples.tonight_possible(turn.now, _asker_zone(turn.user, partner))
+    turn.say(couples.bid_card(bid.id, turn.user.display_name, c, tonight=tonight))
     if turn.user.started_at is not None:
         turn.say(Reply(c.text("bid.asked", partner=partner.display_name)), chat_id=turn.user.id)
 
@@ -496,32 +593,57 @@ async def answer_bid(turn: Turn, choice: str, bid_id: int) -> None:
     if bid.answered_at is not None:
         turn.toast(c.text("evening.answered"))
         return
-    bid.answer, bid.answered_at = choice, turn.now
-    name = turn.user.display_name
-    turn.say(Reply(c.text(f"bid.answered_{choice}", name=name), edit=True))
+    link = await store.active_link(turn.session, turn.user.id)
     asker = await turn.session.get(User, bid.from_user)
-    if asker is not None and asker.started_at is not None:  # the asker hears it privately
-        turn.say(Reply(c.text(f"bid.told_{choice}", name=name)), chat_id=asker.id)
-    if choice == "later":
-        zone = zone_of(asker.timezone if asker else turn.user.timezone)
-        today = turn.now.astimezone(zone).date()
-        due = at_local(today, schedule.parse_hhmm("21:00"), zone)
-        if due < turn.now + timedelta(minutes=30):
-            due = turn.now + timedelta(hours=2)
-        for person in (asker, turn.user):
-            if person is None:
-                continue
-            # Out of each one's own quiet hours (a pause is checked when it is due).
-            prefs = prompt_store.prefs_of(person)
-            await prompt_store.plan(
-                turn.session,
-                key=f"bid:{bid.id}:{person.id}",
-                kind="bid_later",
-                user_id=person.id,
-                chat_id=person.id,
-                due=schedule.out_of_quiet_hours(due, prefs),
-                now=turn.now,
-            )
+    if link is None or store.other(link, turn.user.id) != bid.from_user or asker is None:
+        # A card from before the link ended: nothing reaches the former partner.
+        turn.toast(c.text("bid.link_ended"))
+        if turn.pressed_message_id is not None:
+            turn.clear_keyboard(turn.pressed_message_id)
+        return
+    bid.answer, bid.answered_at = choice, turn.now
+    said = couples.bid_said(choice)
+    when = await _remind_later(turn, bid, asker) if said == "later" else ""
+    name = turn.user.display_name
+    # The card keeps its words (the sender's own message, if it was a draft): only its
+    # buttons go, and the answer is said as a message of its own, to whom it is said.
+    if turn.pressed_message_id is not None:
+        turn.clear_keyboard(turn.pressed_message_id)
+    if turn.chat_id == turn.user.id:  # a draft sent to them privately
+        turn.text(f"bid.you_{said}", partner=asker.display_name, when=when)
+    else:
+        turn.text(f"bid.answered_{said}", name=name, when=when)
+    if asker.started_at is not None:  # the asker hears it privately
+        turn.say(Reply(c.text(f"bid.told_{said}", name=name, when=when)), chat_id=asker.id)
+
+
+def _asker_zone(asker: User, partner: User) -> str | None:
+    return asker.timezone or partner.timezone
+
+
+async def _remind_later(turn: Turn, bid: RepairBid, asker: User) -> str:
+    """Plan the reminder to both of a bid answered "later"; returns when, in words."""
+    assert bid.answer is not None
+    zone = _asker_zone(asker, turn.user)
+    due = couples.bid_reminder_at(bid.answer, bid.created_at, turn.now, zone)
+    people = (asker, turn.user)
+    prefs = [prompt_store.prefs_of(person) for person in people]
+    # Both at one time, to talk then, out of both partners' quiet hours; only if those leave
+    # no time in common, each out of their own (a pause is checked when it is due).
+    together = couples.together_at(due, prefs)
+    for person, own in zip(people, prefs, strict=True):
+        await prompt_store.plan(
+            turn.session,
+            key=f"bid:{bid.id}:{person.id}",
+            kind="bid_later",
+            user_id=person.id,
+            chat_id=person.id,
+            due=together or schedule.out_of_quiet_hours(due, own),
+            now=turn.now,
+        )
+    zones = {asker.timezone, turn.user.timezone}
+    named = None not in zones and len(zones) > 1
+    return couples.when_words(together or due, turn.now, zone, turn.content, named)
 
 
 async def share(turn: Turn, effect: ShareText) -> None:
@@ -551,9 +673,9 @@ async def share(turn: Turn, effect: ShareText) -> None:
         )
         turn.session.add(bid)
         await turn.session.flush()
-        turn.say(
-            couples.bid_card(bid.id, name, c, text=effect.text), chat_id=target, if_refused=refused
-        )
+        tonight = couples.tonight_possible(turn.now, turn.user.timezone)
+        card = couples.bid_card(bid.id, name, c, text=effect.text, tonight=tonight)
+        turn.say(card, chat_id=target, if_refused=refused)
     else:
         turn.session.add(
             Appreciation(
@@ -616,50 +738,96 @@ async def record_thanks(turn: Turn, effect: RecordThanks) -> None:
             created_at=turn.now,
         )
     )
-    if round_key is None or effect.space_id is None:
+    if effect.round_key is None or effect.space_id is None:
+        return  # a /thanks: its flow has said what there is to say
+    # A round's answer is told what became of it here, where the round is known.
+    c = turn.content
+    if round_key is None:
+        turn.text("thanks.round_again")
         return
     await turn.session.flush()
     space = await turn.session.get(CoupleSpace, effect.space_id)
     couple = await store.couple_of(turn.session, space)
-    if space is None or couple is None:
+    day = _round_day(round_key)
+    if space is None or couple is None or day is None:
+        turn.text("thanks.kept")  # the space is paused or the link ended: nowhere to post
+        return
+    if not couples.round_open(day, space.checkin_zone, turn.now):
+        turn.text("thanks.round_late")
         return
     a, b = couple
+    partner = b if turn.user.id == a.id else a
     answers = {
         row.author_id: row.text
         for row in await turn.session.scalars(
             select(Appreciation).where(Appreciation.round_key == round_key)
         )
     }
-    day = _round_day(round_key)
-    if (
-        a.id in answers
-        and b.id in answers
-        and (day is None or couples.round_open(day, space.checkin_zone, turn.now))
-    ):
-        text = turn.content.text(
-            "thanks.round_reveal",
-            a=a.display_name,
-            ta=answers[a.id],
-            b=b.display_name,
-            tb=answers[b.id],
-        )
-        turn.say(Reply(text), chat_id=space.chat_id)
+    if partner.id not in answers:
+        turn.text("thanks.round_kept", partner=partner.display_name)
+        await _plan_round_close(turn, space, day)
+        return
+    text = c.text(
+        "thanks.round_reveal",
+        a=a.display_name,
+        ta=answers[a.id],
+        b=b.display_name,
+        tb=answers[b.id],
+    )
+    refused = Reply(c.text("send.refused_group"), copyable=effect.text)
+    turn.say(Reply(text), chat_id=space.chat_id, if_refused=refused)
+    posted = c.text("thanks.round_posted", partner=partner.display_name)
+    turn.say(Reply(posted, only_if_delivered=True))
+
+
+async def _plan_round_close(turn: Turn, space: CoupleSpace, day: date) -> None:
+    """Tell this answer's author, when the round closes, if it closed without the other's
+    (couple_prompts checks that then)."""
+    due = couples.round_closes(day, space.checkin_zone)
+    await prompt_store.plan(
+        turn.session,
+        key=f"round_close:{space.id}:{day.isoformat()}:{turn.user.id}",
+        kind="round_close",
+        user_id=turn.user.id,
+        chat_id=turn.user.id,
+        due=schedule.out_of_quiet_hours(due, prompt_store.prefs_of(turn.user)),
+        now=turn.now,
+    )
 
 
 def _round_day(round_key: str) -> date | None:
+    return _iso_day(round_key.split(":")[-1])
+
+
+def _iso_day(text: str) -> date | None:
+    """A date written exactly as `date.isoformat` writes it (a round's key has one spelling)."""
     try:
-        return date.fromisoformat(round_key.split(":")[-1])
+        day = date.fromisoformat(text)
     except ValueError:
         return None
+    return day if day.isoformat() == text else None
 
 
 async def start_round(turn: Turn, space_id: int, day: str) -> None:
     space = await turn.session.get(CoupleSpace, space_id)
     link = await turn.session.get(PartnerLink, space.link_id) if space and space.link_id else None
-    if space is None or link is None or turn.user.id not in (link.inviter_id, link.partner_id):
+    if (
+        space is None
+        or link is None
+        or turn.user.id not in (link.inviter_id, link.partner_id)
+        or _iso_day(day) is None
+    ):
         turn.toast(turn.content.text("shell.expired"))
         return
     round_key = f"round:{space.id}:{day}"
+    answered = await turn.session.scalar(
+        select(Appreciation.id).where(
+            Appreciation.round_key == round_key, Appreciation.author_id == turn.user.id
+        )
+    )
+    if answered is not None:
+        turn.toast(turn.content.text("thanks.round_already"))
+        return
     context = turn.context(await partner_of(turn))  # the question names the partner
     await flow_runner.start(turn, ROUND.start(context, round_key, space.id))
 

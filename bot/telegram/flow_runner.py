@@ -11,6 +11,7 @@ from sqlalchemy import select
 from bot.domain import schedule
 from bot.domain.flow import Context, Event, Flow, FlowState, Outcome
 from bot.domain.moments import DeleteMoment, SaveMoment
+from bot.domain.onboarding import ONBOARDING
 from bot.domain.profile import SetPreferredName, SetPrefs, SetTimezone
 from bot.domain.reflection_flow import RecordReflection
 from bot.scheduling import store as prompt_store
@@ -224,6 +225,19 @@ async def start(turn: Turn, outcome: Outcome) -> None:
         if abandon is not None and (outcome.state is None or outcome.state != previous):
             await apply_effects(turn, abandon(previous))
     await apply_outcome(turn, row, outcome, previous)
+
+
+async def set_up_if_new(turn: Turn) -> None:
+    """Someone who came in by a link (a partner's invite) rather than /start has not heard
+    what Mend is, nor been asked their name and time zone: do that now. Already answering
+    those questions: ask the current one again rather than start over."""
+    if turn.user.timezone is not None and turn.user.onboarded_at is not None:
+        return
+    active = await active_state(turn)
+    if active is not None and active[0].flow == ONBOARDING.name:
+        await reprompt(turn)
+        return
+    await start(turn, ONBOARDING.start(turn.context()))
 
 
 async def reprompt(turn: Turn, prefix_key: str | None = None) -> bool:

@@ -169,11 +169,18 @@ async def on_unlink(turn: Turn) -> None:
 
 @turn_handler
 async def on_thanks(turn: Turn) -> None:
-    await couples.thanks(turn, _command_args(turn))
+    words = _command_args(turn)
+    if words and safety_shell.in_group(turn) and await safety_shell.not_for_the_group(turn, words):
+        return  # screened before anything is posted where the partner reads
+    await couples.thanks(turn, words)
 
 
 @turn_handler
 async def on_pair(turn: Turn) -> None:
+    if turn.chat_id == turn.user.id:  # the linked message says "send /pair there": say where
+        linked = await couples.partner_of(turn) is not None
+        turn.text("shell.pair_in_group" if linked else "link.not_linked")
+        return
     await couples.pair(turn)
 
 
@@ -221,11 +228,19 @@ async def on_back(turn: Turn) -> None:
         turn.text("shell.nothing_to_go_back")
 
 
-@turn_handler
-async def on_unknown_command(turn: Turn) -> None:
+def _command_name(turn: Turn) -> tuple[str, str]:
+    """The command sent ("foo" of "/foo@SomeBot args") and the bot it names, if any."""
     message = turn.update.effective_message
     text = message.text if message and message.text else "/"
-    command = text.split(maxsplit=1)[0].lstrip("/").split("@")[0][:32]
+    command, _, addressee = text.split(maxsplit=1)[0].lstrip("/").partition("@")
+    return command[:32], addressee
+
+
+@turn_handler
+async def on_unknown_command(turn: Turn) -> None:
+    command, addressee = _command_name(turn)
+    if addressee and addressee.lower() != turn.services.bot_username.lower():
+        return  # another bot's command, in a group with more than one bot
     turn.text("shell.unknown_command", command=command)
 
 
@@ -328,7 +343,7 @@ async def _on_menu(turn: Turn, action: str) -> None:
         await prompts.on_prompt_button(turn, kind, argument)
     elif kind == "settings":
         await prompts.open_settings(turn)
-    elif kind == "del" and argument in ("yes", "no"):
+    elif kind == "del" and argument.partition(".")[0] in ("yes", "no"):
         await privacy.answer_delete(turn, argument)
     else:
         turn.toast(turn.content.text("shell.expired"))
@@ -384,6 +399,23 @@ async def on_group_start(turn: Turn) -> None:
     )
 
 
+@turn_handler
+async def on_group_help(turn: Turn) -> None:
+    c = turn.content
+    link = private_link(turn.services.bot_username)
+    turn.say(Reply(c.text("help.group"), rows(Button(c.text("start.open_private"), url=link))))
+
+
+@turn_handler
+async def on_group_private_only(turn: Turn) -> None:
+    """A private-chat command (linking, erasing, exporting) sent in a group: say where it
+    works rather than stay silent."""
+    c = turn.content
+    link = private_link(turn.services.bot_username)
+    text = c.text("shell.group_private_command", command=_command_name(turn)[0])
+    turn.say(Reply(text, rows(Button(c.text("start.open_private"), url=link))))
+
+
 # --------------------------------------------------------------------------- errors
 
 
@@ -421,8 +453,9 @@ def handlers() -> list[BaseHandler[Any, Any, Any]]:
         CommandHandler("start", on_start, filters=command),
         CommandHandler("help", on_help, filters=command),
         CommandHandler("sos", on_sos, filters=NEW_MESSAGE),  # in a group too
-        CommandHandler("cancel", on_cancel, filters=command),
-        CommandHandler("back", on_back, filters=command),
+        # In a group too: they act on a flow there, or say there is none.
+        CommandHandler("cancel", on_cancel, filters=NEW_MESSAGE),
+        CommandHandler("back", on_back, filters=NEW_MESSAGE),
         CommandHandler("moment", on_moment, filters=command),
         CommandHandler("history", on_history, filters=command),
         CommandHandler("settings", on_settings, filters=command),
@@ -433,17 +466,23 @@ def handlers() -> list[BaseHandler[Any, Any, Any]]:
         CommandHandler("unlink", on_unlink, filters=command),
         CommandHandler("thanks", on_thanks, filters=NEW_MESSAGE),
         CommandHandler("repair", on_repair, filters=NEW_MESSAGE),
-        CommandHandler("pair", on_pair, filters=NEW_MESSAGE & GROUPS),
+        CommandHandler("pair", on_pair, filters=NEW_MESSAGE),
         CommandHandler("settings", on_group_settings, filters=NEW_MESSAGE & GROUPS),
-        CommandHandler(["start", "help"], on_group_start, filters=NEW_MESSAGE & GROUPS),
+        CommandHandler("start", on_group_start, filters=NEW_MESSAGE & GROUPS),
+        CommandHandler("help", on_group_help, filters=NEW_MESSAGE & GROUPS),
         CommandHandler(["moment", "history"], on_group_moment, filters=NEW_MESSAGE & GROUPS),
+        CommandHandler(
+            ["invite", "unlink", "delete", "export", "privacy"],
+            on_group_private_only,
+            filters=NEW_MESSAGE & GROUPS,
+        ),
         MessageHandler(
             GROUPS
             & (filters.StatusUpdate.NEW_CHAT_MEMBERS | filters.StatusUpdate.LEFT_CHAT_MEMBER),
             on_members,
         ),
         MessageHandler(filters.StatusUpdate.MIGRATE, on_migrated),
-        MessageHandler(command & filters.COMMAND, on_unknown_command),
+        MessageHandler(NEW_MESSAGE & filters.COMMAND, on_unknown_command),  # in a group too
         CallbackQueryHandler(on_button),
         MessageHandler(command & filters.TEXT, on_text),
         MessageHandler(command & ~filters.TEXT & ~filters.StatusUpdate.ALL, on_not_text),

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from datetime import date, datetime
+from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import delete, or_, select, update
@@ -193,31 +193,53 @@ async def export(turn: Turn) -> None:
     )
 
 
+# A "Delete everything" button works for this long after /delete asked: erasing cannot be
+# undone, so a card found weeks later in the chat must not do it with one stray tap.
+DELETE_CARD_LIFE = timedelta(minutes=15)
+
+
 def ask_delete(turn: Turn) -> None:
     c = turn.content
+    asked = int(turn.now.timestamp())
     turn.say(
         Reply(
             c.text("privacy.delete_ask"),
             rows(
-                Button(c.text("privacy.delete_yes"), "del.yes", menu=True),
+                Button(c.text("privacy.delete_yes"), f"del.yes.{asked}", menu=True),
                 Button(c.text("privacy.delete_no"), "del.no", menu=True),
             ),
         )
     )
 
 
-async def answer_delete(turn: Turn, choice: str) -> None:
+def _fresh(asked: str, now: datetime) -> bool:
+    """Whether a confirmation asked at `asked` (epoch seconds) may still be acted on."""
+    if not asked.isdigit():
+        return False
+    age = now - datetime.fromtimestamp(int(asked), UTC)
+    return timedelta(0) <= age <= DELETE_CARD_LIFE
+
+
+async def answer_delete(turn: Turn, argument: str) -> None:
     c = turn.content
+    choice, _, asked = argument.partition(".")
     if choice != "yes":
         turn.say(Reply(c.text("privacy.kept"), edit=True))
         return
-    for partner_id in await erase(turn.session, turn.user.id, turn.now):
-        turn.say(Reply(c.text("privacy.partner_left")), chat_id=partner_id)
+    if not _fresh(asked, turn.now):
+        if turn.pressed_message_id is not None:
+            turn.clear_keyboard(turn.pressed_message_id)
+        turn.say(Reply(c.text("privacy.delete_expired")))
+        return
+    for partner_id, space_paused in await erase(turn.session, turn.user.id, turn.now):
+        told = "privacy.partner_left_paused" if space_paused else "privacy.partner_left"
+        turn.say(Reply(c.text(told)), chat_id=partner_id)
     turn.say(Reply(c.text("privacy.deleted"), edit=True))
 
 
-async def erase(session: AsyncSession, user_id: int, now: datetime) -> list[int]:
-    """Everything about the person, gone; returns partners to tell (only that the link ended).
+async def erase(session: AsyncSession, user_id: int, now: datetime) -> list[tuple[int, bool]]:
+    """Everything about the person, gone; returns the partners to tell that the link ended,
+    each with whether their shared group space was paused by it (nothing more about why).
 
     Rows that are theirs alone are deleted (the users row last, and the foreign keys cascade
     the rest). Shared rows keep nothing of them, and stay the other partner's to export or
@@ -225,11 +247,12 @@ async def erase(session: AsyncSession, user_id: int, now: datetime) -> list[int]
     check-in answers are removed. A space nobody is left in goes, its check-ins with it.
     """
     links, spaces, checkins = await _couple_rows(session, user_id)
-    partners = [
-        store.other(link, user_id)
+    active = {
+        link.id: store.other(link, user_id)
         for link in links
         if link.status == "active" and link.partner_id is not None
-    ]
+    }
+    paused: set[int] = set()  # links whose active space this pauses
     kept: set[int] = set()
     for link in links:
         if link.partner_id is None:
@@ -248,6 +271,8 @@ async def erase(session: AsyncSession, user_id: int, now: datetime) -> list[int]
             await session.delete(space)
             continue
         space.confirmed = [u for u in space.confirmed if u != str(user_id)]
+        if space.status == "active" and space.link_id is not None:
+            paused.add(space.link_id)
         if space.status in ("active", "pairing"):
             space.status = "paused"
     shared = {space.id for space in spaces if space.link_id in kept}
@@ -279,7 +304,12 @@ async def erase(session: AsyncSession, user_id: int, now: datetime) -> list[int]
         )
     )
     await session.execute(
-        delete(PartnerLink).where(PartnerLink.opened_by == user_id, PartnerLink.status != "active")
+        # Invites they opened and never took; not a link just handed to the other partner.
+        delete(PartnerLink).where(
+            PartnerLink.opened_by == user_id,
+            PartnerLink.status != "active",
+            PartnerLink.id.not_in(kept),
+        )
     )
     await session.execute(
         update(PartnerLink).where(PartnerLink.opened_by == user_id).values(opened_by=None)
@@ -288,4 +318,4 @@ async def erase(session: AsyncSession, user_id: int, now: datetime) -> list[int]
     if user is not None:
         await session.delete(user)  # moments, reflections, thanks... cascade with it
     await session.flush()
-    return partners
+    return [(partner, link_id in paused) for link_id, partner in active.items()]

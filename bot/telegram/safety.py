@@ -37,6 +37,9 @@ async def screened(turn: Turn, text: str, answer: bool = True) -> bool:
 
 async def help_now(turn: Turn) -> None:
     """/sos: the help and the same stop, whatever the person was doing."""
+    if in_group(turn):
+        await help_in_group(turn, crisis.SOS)
+        return
     await stop(turn, await _flow_before_any_check(turn), crisis.SOS)
 
 
@@ -46,6 +49,38 @@ async def _flow_before_any_check(turn: Turn) -> FlowState | None:
     if current is not None and current.flow == SAFETY_FLOW:
         current = previous(current)  # a check is holding: the flow from before it
     return current
+
+
+def in_group(turn: Turn) -> bool:
+    return turn.chat_id != turn.user.id
+
+
+async def help_in_group(turn: Turn, why: str) -> None:
+    """Danger, or /sos, in a group: the help goes to the person's private chat, and the group
+    (where the person they fear may be reading) sees only a neutral line. Someone the bot
+    cannot write to privately gets the help where they are: they asked there."""
+    c = turn.content
+    reply = danger_reply(c, turn.user.timezone, why)
+    reachable = turn.user.started_at is not None and turn.user.blocked_at is None
+    if not reachable:
+        turn.say(reply)
+        return
+    turn.say(reply, chat_id=turn.user.id, if_refused=reply)
+    turn.say(Reply(c.text("safety.group_private", name=turn.user.display_name)))
+
+
+async def not_for_the_group(turn: Turn, text: str) -> bool:
+    """Words about to be posted in a group (/thanks there) go through the screen first. True
+    if the screen took over: danger is answered as `help_in_group` answers it; a worry is not
+    posted, and the person is asked, neutrally, to tell Mend privately."""
+    result = safety.screen(text)
+    if result.level == safety.Level.NONE:
+        return False
+    if result.level == safety.Level.DANGER:
+        await help_in_group(turn, crisis.SCREEN)
+    else:
+        turn.say(Reply(turn.content.text("safety.group_held", name=turn.user.display_name)))
+    return True
 
 
 async def stop(turn: Turn, current: FlowState | None, why: str = crisis.SCREEN) -> None:

@@ -62,6 +62,8 @@ class Outgoing:
     filename: str | None = None
     # Sent to the author instead, should Telegram refuse this (someone else's chat) outright.
     if_refused: Outgoing | None = None
+    # Left out if something with `if_refused` was refused before it (a "Sent to Ben." card).
+    only_if_delivered: bool = False
 
 
 def render_markup(reply: Reply, card: Card | None) -> InlineKeyboardMarkup | None:
@@ -163,7 +165,13 @@ class Turn:
         ):
             self.outbox.append(
                 Outgoing(
-                    "edit", target, text, markup, parse_mode, message_id=self.pressed_message_id
+                    "edit",
+                    target,
+                    text,
+                    markup,
+                    parse_mode,
+                    message_id=self.pressed_message_id,
+                    only_if_delivered=reply.only_if_delivered,
                 )
             )
             return
@@ -171,7 +179,17 @@ class Turn:
         if if_refused is not None:
             said, said_as = render_text(if_refused)
             fallback = Outgoing("send", self.chat_id, said, parse_mode=said_as)
-        self.outbox.append(Outgoing("send", target, text, markup, parse_mode, if_refused=fallback))
+        self.outbox.append(
+            Outgoing(
+                "send",
+                target,
+                text,
+                markup,
+                parse_mode,
+                if_refused=fallback,
+                only_if_delivered=reply.only_if_delivered,
+            )
+        )
 
     def text(self, key: str, **params: object) -> None:
         self.say(Reply(self.content.text(key, **params)))
@@ -255,9 +273,15 @@ async def deliver(bot: Bot, outbox: list[Outgoing], svc: Services) -> None:
     """Send what a turn queued, after its commit. Telegram's refusals are handled here:
     a blocked person is marked so, an edit that cannot be made is sent as a new message."""
     blocked_chats: set[int] = set()
+    undelivered = False  # something meant for someone else was refused
     for item in outbox:
         if item.chat_id in blocked_chats:
             continue
+        if item.only_if_delivered and undelivered:
+            if item.method == "edit" and item.message_id is not None:  # its buttons still go
+                item = Outgoing("clear_keyboard", item.chat_id, message_id=item.message_id)
+            else:
+                continue
         try:
             await _send_once_more_on_network_error(bot, item)
         except Forbidden:
@@ -266,8 +290,10 @@ async def deliver(bot: Bot, outbox: list[Outgoing], svc: Services) -> None:
                 if item.chat_id > 0:  # a private chat's id is its person's: they blocked us
                     await mark_blocked(svc, item.chat_id)
             log.info("chat %s refused our message (blocked or removed)", item.chat_id)
-            if item.if_refused is not None and item.if_refused.chat_id not in blocked_chats:
-                await _send_one(bot, item.if_refused)
+            if item.if_refused is not None:
+                undelivered = True
+                if item.if_refused.chat_id not in blocked_chats:
+                    await _send_one(bot, item.if_refused)
         except BadRequest as error:
             message = str(error).lower()
             if "not modified" in message or "query is too old" in message:

@@ -141,6 +141,13 @@ def test_tonight_at_a_bare_hour_is_in_the_evening():
     assert parse_when("today at 9", NOW, BERLIN) == datetime(2026, 3, 1, 20, 0, tzinfo=UTC)
 
 
+@pytest.mark.parametrize(
+    "text", ["tonight at 1", "tonight at 12", "tonight at 12:30", "at 3 tonight"]
+)
+def test_tonight_at_an_hour_either_side_of_midnight_is_asked_not_guessed(text: str):
+    assert parse_when(text, NOW, BERLIN) is None
+
+
 def test_a_plan_may_be_for_any_time_on_the_fourteenth_day():
     fourteenth = parse_when("in 2 weeks", WEDNESDAY, LONDON)
     assert fourteenth is not None and not too_far(fourteenth, WEDNESDAY, LONDON)

@@ -1,10 +1,10 @@
 """A couple's space: its time rules and flows, without a bot or a database."""
 
 from dataclasses import replace
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 
 from bot.content import catalogue
-from bot.domain import couples
+from bot.domain import couples, schedule
 from bot.domain.flow import ButtonInput, Context, FlowState, Partner, Person, TextInput
 
 SUNDAY = date(2026, 3, 8)
@@ -51,3 +51,89 @@ def test_a_thanks_offer_after_the_link_ended_ends_kept_and_sends_nothing():
         (reply,) = outcome.replies
         assert "Nothing was sent: your partner link has ended" in reply.text
         assert reply.copyable == "You made tea" and reply.edit == isinstance(event, ButtonInput)
+
+
+BERLIN = "Europe/Berlin"
+
+
+def berlin(day: int, hour: int, minute: int = 0) -> datetime:
+    """A March 2026 wall-clock time in Berlin (UTC+1 until the 29th), as UTC."""
+    return datetime(2026, 3, day, hour, minute, tzinfo=UTC) - timedelta(hours=1)
+
+
+def test_later_tonight_is_offered_until_half_past_nine_in_the_askers_zone():
+    assert couples.tonight_possible(berlin(1, 21, 30), BERLIN)
+    assert not couples.tonight_possible(berlin(1, 21, 31), BERLIN)
+    assert not couples.tonight_possible(berlin(2, 1, 0), BERLIN)  # the small hours
+    assert couples.tonight_possible(berlin(2, 9, 0), BERLIN)
+    c = catalogue("en")
+    late = [b.label for row in couples.bid_card(1, "Ana", c, tonight=False).buttons for b in row]
+    assert late == ["I'm open now", "Tomorrow evening", "I need a little time"]
+    early = [b.label for row in couples.bid_card(1, "Ana", c).buttons for b in row]
+    assert early == ["I'm open now", "Later tonight", "I need a little time"]
+
+
+def test_a_bid_answered_later_is_reminded_of_at_an_hour_that_is_still_tonight():
+    def at(choice: str, asked: datetime, now: datetime) -> datetime:
+        return couples.bid_reminder_at(choice, asked, now, BERLIN)
+
+    assert at("later", berlin(1, 13), berlin(1, 20, 30)) == berlin(1, 21)
+    assert at("later", berlin(1, 20), berlin(1, 21, 10)) == berlin(1, 21, 40)
+    # "Later tonight" pressed at 23:10 (on a card from the afternoon): tomorrow, not 08:00.
+    assert at("later", berlin(1, 13), berlin(1, 23, 10)) == berlin(2, 21)
+    assert at("later", berlin(1, 13), berlin(2, 1, 0)) == berlin(2, 21)  # after midnight
+    # "Tomorrow evening", asked at 23:10: the next evening, however early it is answered...
+    assert at("tomorrow", berlin(1, 23, 10), berlin(1, 23, 20)) == berlin(2, 21)
+    assert at("tomorrow", berlin(1, 23, 10), berlin(2, 9, 0)) == berlin(2, 21)
+    # ...and if it is answered when that evening has gone, the one after.
+    assert at("tomorrow", berlin(1, 23, 10), berlin(2, 23, 0)) == berlin(3, 21)
+
+
+def test_partners_are_reminded_together_out_of_both_quiet_hours():
+    ana = schedule.Prefs(zone=BERLIN)
+    ben = schedule.Prefs(zone="America/New_York")
+    nine_pm_new_york = datetime(2026, 3, 3, 2, 0, tzinfo=UTC)  # 03:00 in Berlin
+    # Ana's quiet hours end at 08:00 Berlin (02:00 in New York, Ben's night): both are
+    # awake from 08:00 in New York, 14:00 in Berlin.
+    together = couples.together_at(nine_pm_new_york, [ana, ben])
+    assert together == datetime(2026, 3, 3, 13, 0, tzinfo=UTC)
+    assert couples.together_at(berlin(1, 21), [ana, ana]) == berlin(1, 21)
+    # Quiet hours that together cover the whole day leave no common time.
+    owl = schedule.Prefs(zone=BERLIN, quiet_start=time(8, 0), quiet_end=time(22, 30))
+    assert couples.together_at(berlin(1, 21), [ana, owl]) is None
+
+
+def test_the_reminder_time_is_said_as_it_will_be():
+    c = catalogue("en")
+    now = berlin(1, 23, 10)
+    assert couples.when_words(berlin(2, 21), now, BERLIN, c, False) == "tomorrow at 21:00"
+    assert couples.when_words(berlin(1, 23, 40), now, BERLIN, c, False) == "at 23:40"
+    assert couples.when_words(berlin(3, 8), now, BERLIN, c, True) == (
+        "on 3 Mar at 08:00 (Europe/Berlin)"
+    )
+
+
+def test_thanks_posted_in_the_group_says_posted_not_sent():
+    now = datetime(2026, 3, 8, tzinfo=UTC)
+    partner = Partner(8, "Ben", True, -100)
+    ctx = Context(Person(7, "Ana"), now, catalogue("en"), partner=partner)
+    offer = FlowState(couples.THANKS_FLOW, "offer", {"text": "You made tea"})
+    posted = couples.THANKS.handle(offer, ButtonInput("group"), ctx)
+    sent = couples.THANKS.handle(offer, ButtonInput("private"), ctx)
+    assert [r.text for r in posted.replies] == ["Posted in your group."]
+    assert [r.text for r in sent.replies] == ["Sent to Ben."]
+
+
+def test_a_closed_check_in_says_whether_an_answer_was_cleared():
+    c = catalogue("en")
+    assert c.text(couples.closed_key({})) == "This check-in has closed."
+    assert "has been cleared" in c.text(couples.closed_key({"7": 3}))
+
+
+def test_every_bid_answer_has_its_words_for_each_who_hears_it():
+    c = catalogue("en")
+    for choice in couples.BID_CHOICES:
+        assert c.text(f"bid.{choice}")  # the button
+        said = couples.bid_said(choice)
+        for key in (f"bid.answered_{said}", f"bid.told_{said}", f"bid.you_{said}"):
+            assert c.text(key, name="Ben", partner="Ana", when="at 21:00"), key

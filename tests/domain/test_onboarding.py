@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, time
 
 import pytest
 
@@ -10,6 +10,7 @@ from bot.content import catalogue
 from bot.domain.flow import Back, ButtonInput, Context, FlowState, Person, TextInput, Unsupported
 from bot.domain.onboarding import CONFIRM, EVENING, EVENING_AT, NAME, ONBOARDING, ZONE
 from bot.domain.profile import SetPreferredName, SetPrefs, SetTimezone
+from bot.domain.schedule import Prefs
 
 NOW = datetime(2026, 3, 1, 19, 30, tzinfo=UTC)
 
@@ -186,3 +187,15 @@ def test_changing_details_later_keeps_each_with_a_tap_and_never_touches_the_even
     done = ONBOARDING.handle(moved.state, ButtonInput("yes"), set_up())
     assert done.state is None and done.effects == (SetTimezone("Asia/Tokyo"),)
     assert not any(isinstance(e, SetPrefs) for e in done.effects)
+
+
+def test_yes_to_the_evening_check_in_inside_quiet_hours_is_refused_not_silently_skipped():
+    quiet = Context(
+        Person(7, "Ana", "Annie", None, "en"),
+        NOW,
+        catalogue("en"),
+        Prefs(quiet_start=time(20, 0), quiet_end=time(8, 0)),  # set in /settings before
+    )
+    outcome = ONBOARDING.handle(evening(), ButtonInput("yes"), quiet)
+    assert outcome.state == evening() and outcome.effects == ()
+    assert "quiet hours" in outcome.replies[0].text

@@ -685,3 +685,143 @@ def test_the_feelings_paging_buttons_read_as_more_pages_not_feelings():
         for group in following:  # it says where it leads
             assert C.text(f"feeling_group_labels.{group}").lower() in nav.label
         assert nav.label.removesuffix(" ▸") not in group_labels | feelings
+
+
+# ------------------------------------------------------------------ with a linked partner
+
+BEN = Partner(8, "Ben", True, None)
+
+
+def linked() -> Context:
+    return replace(ctx(), partner=BEN)
+
+
+def to_the_draft(who: str, name: str, context: Context | None = None) -> Walk:
+    w = Walk(context or linked())
+    w.press(TO_ME)
+    w.press(who)
+    w.type(name)
+    for option in ("p.phone", "skip", "3", "t.lonely", "done", "t.attention", "done", "now"):
+        w.press(option)
+    assert w.step == rf.DRAFT
+    return w
+
+
+@pytest.mark.parametrize("who", ["friend", "family", "colleague", "other"])
+def test_a_draft_for_someone_else_is_never_offered_to_the_partner(who: str):
+    w = to_the_draft(who, "Sam")
+    (card,) = w.outcome.replies
+    assert card.copyable is not None and card.copyable.startswith("Hey Sam")
+    assert "send" not in options(card)
+    w.press("send")  # a forged press sends nothing either
+    assert w.step == rf.DRAFT and not any(isinstance(e, ShareText) for e in w.outcome.effects)
+    w.press("own")
+    outcome = w.type("Sam, can we talk?")  # their own words: kept, nothing offered
+    assert outcome.state is None and saved(outcome).draft == "Sam, can we talk?"
+
+
+def test_a_draft_for_the_partner_offers_sending_to_them():
+    w = to_the_draft("partner", "Sam")
+    assert options(w.outcome.replies[0])[0] == "send"
+    w.press("send")
+    assert w.step == rf.SENDTO
+
+
+def test_the_name_question_offers_the_linked_partners_name_in_one_tap():
+    w = Walk(linked())
+    w.press(TO_ME)
+    (ask,) = w.press("partner").replies
+    assert w.step == rf.NAME and "What's their name?" in ask.text
+    assert [(b.label, b.option) for row in ask.buttons for b in row] == [
+        ("Ben", "partner"),
+        ("Skip", "skip"),
+    ]
+    w.press("partner")
+    assert (w.step, w.moment.who_name) == (rf.PAT, "Ben")
+    (again,) = w(Back()).replies  # back at the name question: still one tap
+    assert options(again) == ["partner", "skip"]
+
+
+@pytest.mark.parametrize(("context", "who"), [(ctx(), "partner"), (linked(), "friend")])
+def test_the_name_question_offers_no_name_it_does_not_know(context: Context, who: str):
+    w = Walk(context)
+    w.press(TO_ME)
+    (ask,) = w.press(who).replies
+    assert options(ask) == ["skip"]
+    w.press("partner")  # not a button here: asked again, nothing kept
+    assert (w.step, w.moment.who_name) == (rf.NAME, None)
+
+
+def test_the_partner_is_looked_up_where_the_name_question_is_asked_or_returned_to():
+    w = Walk(linked())
+    assert not rf.REPAIR.needs_partner(w.state)  # the direction
+    w.press(TO_ME)
+    assert rf.REPAIR.needs_partner(w.state)  # "who": its answer leads to the name question
+    w.press("partner")
+    assert rf.REPAIR.needs_partner(w.state)
+    w.press("partner")
+    assert rf.REPAIR.needs_partner(w.state)  # the patterns: /back returns to the name
+    friend = Walk(linked())
+    for option in (TO_ME, "friend", "skip"):
+        friend.press(option)
+    assert friend.step == rf.PAT and not rf.REPAIR.needs_partner(friend.state)
+
+
+def test_their_own_words_for_the_partner_are_offered_to_send_exactly():
+    w = to_the_draft("partner", "Ben")
+    w.press("own")
+    (ready,) = w.type("Ben, I missed you at dinner. Phones away tonight?").replies
+    words = "Ben, I missed you at dinner. Phones away tonight?"
+    assert w.step == rf.OWN and w.outcome.effects == ()  # nothing sent, nothing closed yet
+    assert ready.copyable == words and options(ready) == ["send", "use"]
+    assert ready.buttons[0][0].label == "Send this to Ben"
+    (confirm,) = w.press("send").replies
+    assert w.step == rf.SENDTO and confirm.copyable == words
+    assert "This is exactly what Ben will see" in confirm.text
+    outcome = w.press("private")
+    assert outcome.state is None
+    assert [e for e in outcome.effects if isinstance(e, ShareText)] == [
+        ShareText("repair", words, "private", "m1")
+    ]
+    assert (saved(outcome).draft, saved(outcome).draft_style) == (words, "own")
+    assert saved(outcome).status == DRAFTED
+
+
+def test_dont_send_returns_to_their_own_words_which_can_still_be_kept():
+    w = to_the_draft("partner", "Ben")
+    w.press("own")
+    w.type("I missed you.")
+    w.press("send")
+    (back,) = w.press("cancel").replies
+    assert w.step == rf.OWN and back.copyable == "I missed you." and back.edit
+    (again,) = w.type("I missed you tonight.").replies  # a new version replaces the last
+    assert again.copyable == "I missed you tonight." and w.step == rf.OWN
+    outcome = w.press("use")
+    assert outcome.state is None and not any(isinstance(e, ShareText) for e in outcome.effects)
+    assert saved(outcome).draft == "I missed you tonight."
+    assert saved(outcome).draft_style == "own"
+
+
+def test_words_typed_at_the_draft_and_kept_are_offered_to_the_partner_too():
+    w = to_the_draft("partner", "Ben")
+    w.type("I missed you tonight")
+    (ready,) = w.press("keeptyped").replies
+    assert w.step == rf.OWN and ready.edit and ready.copyable == "I missed you tonight"
+    assert options(ready) == ["send", "use"]
+    (draft,) = w(Back()).replies  # back at the draft card: their words, not called a draft
+    assert draft.copyable == "I missed you tonight"
+    assert draft.text == C.text("moment.own_ready")
+
+
+def test_their_own_words_waiting_to_be_sent_when_the_link_ends_are_kept():
+    w = to_the_draft("partner", "Ben")
+    w.press("own")
+    w.type("I missed you.")
+    w.press("send")
+    w.ctx = ctx()  # the link ended meanwhile
+    (reply,) = w.press("private").replies
+    assert w.step == rf.OWN and w.outcome.effects == ()
+    assert "Nothing was sent: your partner link has ended" in reply.text
+    assert reply.copyable == "I missed you." and options(reply) == ["use"]
+    outcome = w.press("use")
+    assert outcome.state is None and saved(outcome).draft == "I missed you."

@@ -1,6 +1,6 @@
 """Two people and a group, with the bot as its own process against the HTTP stand-in (in group
 privacy mode): linking, a blind check-in revealed and one never answered, a repair bid
-accepted "later tonight" with its reminder, and a weekly thanks round.
+answered "later" with its reminder, and a weekly thanks round.
 
 The bot runs on the real clock, so instead of waiting for 21:00 the test moves a scheduled
 row's due time to now in the database; the bot's tick (every second here) does the rest."""
@@ -123,16 +123,19 @@ def test_two_people_and_their_group(bot_process: BotProcess, control: Control, d
     in_group(control, group, ANA, "press", "5", "Ana: answered ✓")
     since = control.last_seq()
     assert due_now(db_url, "checkin_close") >= 1
-    control.reply_containing("This check-in has closed", since)
+    control.reply_containing("This check-in closed before you'd both answered", since)
     group_text = "\n".join(str(a["text"]) for a in control.actions(chat_id=group))
     assert "Ana: 5" not in group_text
 
-    # A repair bid, accepted "later tonight", and its reminder to both.
+    # A repair bid, answered "later" ("Later tonight", or "Tomorrow evening" when the real
+    # clock says it is too late tonight), and its reminder to both.
     in_group(control, group, ANA, "text", "/repair", "Ana would like to reconnect")
     since = control.last_seq()
     card = control.card(group)
-    control.press(BEN, card["message_id"], "Later tonight", chat_id=group)
-    control.wait_for(lambda a: a["chat_id"] == ANA and "later tonight" in str(a["text"]), since)
+    later = card["reply_markup"]["inline_keyboard"][1][0]["text"]
+    assert later in ("Later tonight", "Tomorrow evening")
+    control.press(BEN, card["message_id"], later, chat_id=group)
+    control.wait_for(lambda a: a["chat_id"] == ANA and "remind you both" in str(a["text"]), since)
     since = control.last_seq()
     assert due_now(db_url, "bid_later") == 2
     for person in (ANA, BEN):
@@ -140,7 +143,9 @@ def test_two_people_and_their_group(bot_process: BotProcess, control: Control, d
 
     # The weekly thanks round: posted once both have answered.
     in_group(control, group, ANA, "text", "/settings", "Shared settings")
-    in_group(control, group, ANA, "press", "Weekly thanks round on", "Weekly thanks round: on")
+    in_group(
+        control, group, ANA, "press", "Turn the weekly thanks round on", "Weekly thanks round: on"
+    )
     since = control.last_seq()
     assert due_now(db_url, "weekly") == 1
     for person in (ANA, BEN):

@@ -1,7 +1,7 @@
 """A couple's scheduled prompts when things go wrong or the hour is odd: each partner's weekly
-ask goes out once through a flood wait, nothing stale goes out after downtime, a "later
-tonight" reminder keeps to each partner's quiet hours and pause, and a group that refuses the
-bot is not tried again."""
+ask goes out once through a flood wait, nothing stale goes out after downtime, a "later"
+reminder comes to both at one time out of their quiet hours (and keeps to a pause), and a
+group that refuses the bot is not tried again."""
 
 from __future__ import annotations
 
@@ -63,7 +63,7 @@ async def later_tonight(h: Harness, group: int) -> None:
 async def test_a_weekly_ask_refused_with_a_flood_wait_reaches_each_partner_once(h: Harness):
     group = await paired_group(h)
     await h.text(ANA, "/settings", chat_id=group)
-    await h.press(ANA, "Weekly thanks round on", chat_id=group)
+    await h.press(ANA, "Turn the weekly thanks round on", chat_id=group)
     h.clock.now = datetime(2026, 3, 8, 18, 0, tzinfo=UTC)  # Sunday 8 March, 19:00 in Berlin
     h.sandbox.faults.append(Fault("retry_after", method="sendMessage", chat_id=BEN))
     first = await h.tick()  # Ana's ask goes out; Telegram asks us to wait with Ben's
@@ -115,33 +115,50 @@ async def test_a_check_in_closes_however_late_the_bot_comes_back(h: Harness):
     assert (checkin.status, checkin.answers) == ("closed", {})  # the lone answer is not kept
 
 
-async def test_later_tonight_said_in_quiet_hours_is_reminded_when_they_end(h: Harness):
+async def test_a_bid_asked_too_late_for_tonight_offers_tomorrow_evening(h: Harness):
     group = await paired_group(h)
-    h.clock.advance(timedelta(hours=3))  # 23:30 in Berlin: both in quiet hours (22:30-08:00)
-    await later_tonight(h, group)
-    h.clock.advance(timedelta(hours=2))  # 01:30, two hours on: still quiet, nothing comes
+    h.clock.advance(timedelta(hours=3))  # 23:30 in Berlin: too late for "later tonight"
+    await h.text(ANA, "/repair", chat_id=group)
+    card = h.last_card(group)
+    labels = [b["text"] for b in card.buttons()]
+    assert labels == ["I'm open now", "Tomorrow evening", "I need a little time"]
+    actions = await h.press(BEN, "Tomorrow evening", chat_id=group, message_id=card.message_id)
+    told = "Ben would like to talk later. I'll remind you both tomorrow at 21:00."
+    assert said(actions, group) == [told] and said(actions, ANA) == [told]
+    tomorrow_evening = datetime(2026, 3, 2, 20, 0, tzinfo=UTC)  # 21:00 in Berlin
+    assert {r.due_at for r in await prompts(h, "bid_later")} == {tomorrow_evening}
+    h.clock.now = datetime(2026, 3, 2, 7, 0, tzinfo=UTC)  # not at 08:00, when quiet hours end
     assert sent(await h.tick()) == []
-    h.clock.now = datetime(2026, 3, 2, 7, 0, tzinfo=UTC)  # 08:00: quiet hours are over
-    reminders = [a.chat_id for a in sent(await h.tick())]
-    assert len(reminders) == 2 and set(reminders) == {ANA, BEN}
+    h.clock.now = tomorrow_evening
+    assert {a.chat_id for a in sent(await h.tick())} == {ANA, BEN}
+
+
+async def test_later_tonight_pressed_on_a_card_answered_too_late_says_tomorrow(h: Harness):
+    group = await paired_group(h)  # 20:30 in Berlin: the card offers "later tonight"
+    await h.text(ANA, "/repair", chat_id=group)
+    card = h.last_card(group)
+    h.clock.advance(timedelta(hours=2, minutes=40))  # answered at 23:10
+    actions = await h.press(BEN, "Later tonight", chat_id=group, message_id=card.message_id)
+    assert said(actions, group) == [
+        "Ben would like to talk later. I'll remind you both tomorrow at 21:00."
+    ]
+    assert {r.due_at for r in await prompts(h, "bid_later")} == {
+        datetime(2026, 3, 2, 20, 0, tzinfo=UTC)
+    }
 
 
 async def test_a_bid_reminder_keeps_to_each_partners_quiet_hours_and_pause(h: Harness):
     group = await paired_group(h)
     await set_user(h, BEN, quiet_start="20:00")  # Ben's quiet hours begin at 20:00
-    await later_tonight(h, group)  # at 20:30 in Berlin: the reminders are for 21:00
+    await later_tonight(h, group)  # at 20:30 in Berlin: 21:00 is in Ben's quiet hours
     due = {r.user_id: r.due_at for r in await prompts(h, "bid_later")}
-    assert due == {
-        ANA: datetime(2026, 3, 1, 20, 0, tzinfo=UTC),
-        BEN: datetime(2026, 3, 2, 7, 0, tzinfo=UTC),  # 08:00, when his quiet hours end
-    }
+    morning = datetime(2026, 3, 2, 7, 0, tzinfo=UTC)  # 08:00, when his quiet hours end
+    assert due == {ANA: morning, BEN: morning}  # the same time for both, to talk then
     await set_user(h, ANA, paused_until=h.clock.now + timedelta(days=7))  # Ana pauses since
-    h.clock.advance(timedelta(minutes=30))
-    assert sent(await h.tick()) == []
+    h.clock.now = morning
+    assert [a.chat_id for a in sent(await h.tick())] == [BEN]
     (ana,) = [r for r in await prompts(h, "bid_later") if r.user_id == ANA]
     assert (ana.status, ana.last_error) == ("skipped", "paused")
-    h.clock.now = datetime(2026, 3, 2, 7, 0, tzinfo=UTC)
-    assert [a.chat_id for a in sent(await h.tick())] == [BEN]
 
 
 async def test_a_group_refusing_a_check_in_is_not_tried_again(h: Harness):

@@ -219,8 +219,8 @@ async def test_a_repair_bid_accepted_later_tonight_reminds_both(h: Harness):
     card = h.last_card(group)
     assert h.toasts(await h.press(ANA, "I'm open now", chat_id=group)) == ["This one is for Ben."]
     actions = await h.press(BEN, "Later tonight", chat_id=group, message_id=card.message_id)
-    assert "Ben would like to talk later tonight" in said(actions, group)[0]
-    assert "Ben would like to talk later tonight" in said(actions, ANA)[0]
+    told = "Ben would like to talk later. I'll remind you both at 21:00."
+    assert said(actions, group) == [told] and said(actions, ANA) == [told]
     async with h.db.unit_of_work() as session:
         reminders = list(
             await session.scalars(
@@ -307,7 +307,7 @@ async def test_thanks_privately_and_in_the_group(h: Harness):
     actions = await h.press(ANA, "Send privately")
     assert "Ana appreciates you for this:" in said(actions, BEN)[0]
     replies = said(await h.text(BEN, "/thanks for the coffee this morning", chat_id=group), group)
-    assert replies == ["Ben appreciates: for the coffee this morning"]
+    assert replies == ['Ben appreciates you: "for the coffee this morning"']
     async with h.db.unit_of_work() as session:
         rows = list(await session.scalars(select(Appreciation)))
     assert len(rows) == 3  # Ana's kept, Ana's sent, Ben's in the group
@@ -316,8 +316,8 @@ async def test_thanks_privately_and_in_the_group(h: Harness):
 async def test_a_weekly_thanks_round_posts_both_answers_together(h: Harness):
     group = await paired_group(h)
     await h.text(ANA, "/settings", chat_id=group)
-    (card,) = said(await h.press(ANA, "Weekly thanks round on", chat_id=group), group)
-    assert "Weekly thanks round: on, Sundays at 19:00" in card
+    (card,) = said(await h.press(ANA, "Turn the weekly thanks round on", chat_id=group), group)
+    assert "Weekly thanks round: on, Sundays at 19:00 (Europe/Berlin)" in card
     h.clock.now = datetime(2026, 3, 8, 18, 0, tzinfo=UTC)  # Sunday 8 March, 19:00 in Berlin
     actions = await h.tick()
     for person in (ANA, BEN):
@@ -339,7 +339,7 @@ async def a_round_ana_answered(h: Harness) -> tuple[int, datetime]:
     when the round went out."""
     group = await paired_group(h)
     await h.text(ANA, "/settings", chat_id=group)
-    await h.press(ANA, "Weekly thanks round on", chat_id=group)
+    await h.press(ANA, "Turn the weekly thanks round on", chat_id=group)
     sent = datetime(2026, 3, 8, 18, 0, tzinfo=UTC)
     h.clock.now = sent
     await h.tick()
@@ -437,8 +437,8 @@ async def test_a_partner_leaving_pauses_the_space_and_tells_both(h: Harness):
     await check_in_on(h, group)
     h.sandbox.leave_group(group, BEN)
     actions = await flush(h)
-    for person in (ANA, BEN):
-        assert "is paused: Ben left the group." in said(actions, person)[0]
+    assert said(actions, ANA) == ['Your shared space in "Us" is paused: Ben left the group.']
+    assert said(actions, BEN) == ['Your shared space in "Us" is paused: you left the group.']
     (space,) = await spaces(h)
     assert space.status == "paused"
     async with h.db.unit_of_work() as session:
@@ -454,8 +454,14 @@ async def test_unlinking_pauses_the_space(h: Harness):
     await paired_group(h)
     await h.text(BEN, "/unlink")
     actions = await h.press(BEN, "Yes, end it")
-    assert "Ben ended your partner link" in said(actions, ANA)[0]
-    assert any("the partner link ended" in t for t in said(actions, BEN))
+    # One message each, which says the space paused too (and no group title it cannot know).
+    assert said(actions, ANA) == [
+        "Ben ended your partner link in Mend, so your shared group space is paused."
+        " Your own moments stay yours."
+    ]
+    assert said(actions, BEN) == [
+        "The partner link has ended, and your shared group space is paused."
+    ]
     (space,) = await spaces(h)
     assert space.status == "paused"
 

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import func, select
 
-from bot.storage.models import ConversationState, ProcessedUpdate, User
+from bot.sandbox.core import BotAction
+from bot.storage.models import ConversationState, PartnerLink, ProcessedUpdate, User
 from tests.harness import Harness
 
-ANA = 501
+ANA, BEN = 501, 502
 
 
 async def user_row(h: Harness, user_id: int) -> User | None:
@@ -291,3 +294,61 @@ async def test_a_first_message_before_start_hears_once_what_mend_is_and_is_not(
     await h.press(ANA, "No, I just needed to say it")
     again = h.texts(await h.text(ANA, "and then he left"))
     assert not any("not therapy" in r for r in again)
+
+
+def to_ben(actions: list[BotAction]) -> list[str]:
+    return [
+        a.text for a in actions if a.chat_id == BEN and a.text and a.method != "answerCallbackQuery"
+    ]
+
+
+async def open_ana_s_invite(h: Harness) -> None:
+    """Ana, set up, invites Ben; Ben opens the link (whatever he did before)."""
+    (invite,) = h.texts(await h.text(ANA, "/invite"))
+    token = re.search(r"\?start=(l_[\w-]+)", invite)
+    assert token is not None
+    await h.text(BEN, f"/start {token.group(1)}")
+
+
+async def test_someone_who_came_by_an_invite_is_set_up_once_linked(harness: Harness):
+    h = harness
+    await h.onboard(ANA, "Ana")
+    h.person(BEN, "Benjamin")  # never sent /start: the invite link is his first contact
+    await open_ana_s_invite(h)
+    linked, greeting, ask = to_ben(await h.press(BEN, "Link with Ana"))
+    assert linked.startswith("You're now linked with Ana.")
+    assert "not therapy" in greeting and "what should I call you" in ask
+    (named,) = h.texts(await h.text(BEN, "Ben"))  # his name, not a moment to look at
+    assert named.startswith("Nice to meet you, Ben.") and "time zone" in named
+    await h.text(BEN, "Berlin")
+    await h.press(BEN, "Yes, that's right")
+    await h.press(BEN, "No thanks")
+    async with h.db.unit_of_work() as session:
+        ben = await session.get(User, BEN)
+        assert ben is not None and ben.onboarded_at is not None
+        assert (ben.preferred_name, ben.timezone) == ("Ben", "Europe/Berlin")
+        link = await session.scalar(select(PartnerLink))
+        assert link is not None and (link.status, link.partner_id) == ("active", BEN)
+
+
+async def test_linking_mid_setup_asks_the_open_question_again_without_a_second_hello(
+    harness: Harness,
+):
+    h = harness
+    await h.onboard(ANA, "Ana")
+    h.person(BEN, "Benjamin")
+    await h.text(BEN, "/start")
+    await h.text(BEN, "Ben")  # named; the time zone is still to come
+    await open_ana_s_invite(h)
+    linked, ask = to_ben(await h.press(BEN, "Link with Ana"))
+    assert linked.startswith("You're now linked with Ana.")
+    assert ask.startswith("Which time zone are you in?")  # asked again; no second hello
+
+
+async def test_someone_already_set_up_is_only_told_they_are_linked(harness: Harness):
+    h = harness
+    await h.onboard(ANA, "Ana")
+    await h.onboard(BEN, "Ben")
+    await open_ana_s_invite(h)
+    (linked,) = to_ben(await h.press(BEN, "Link with Ana"))
+    assert linked.startswith("You're now linked with Ana.")

@@ -6,6 +6,7 @@ import json
 import re
 from datetime import time, timedelta
 
+import pytest
 from sqlalchemy import select, text
 
 from bot.domain.clock import at_local, zone_of
@@ -99,7 +100,10 @@ async def test_delete_leaves_no_row_that_refers_to_the_person(harness: Harness):
     actions = await h.press(ANA, "Delete everything")
     assert any("Everything about you is erased" in (a.text or "") for a in actions)
     told = [a.text for a in actions if a.chat_id == BEN]
-    assert told == ["Your partner link in Mend has ended."]  # and nothing else about Ana
+    assert told == [  # and nothing else about Ana
+        "Your partner link in Mend has ended, so your shared group space is paused. "
+        "Your own moments stay yours."
+    ]
     assert await rows_mentioning(h, ANA) == []
     async with h.db.unit_of_work() as session:
         (space,) = list(await session.scalars(select(CoupleSpace)))
@@ -114,24 +118,44 @@ async def test_delete_leaves_no_row_that_refers_to_the_person(harness: Harness):
         )
 
 
+@pytest.mark.parametrize(
+    ("first", "second", "answer"),
+    [(ANA, BEN, 2), (BEN, ANA, 4)],  # the inviter first, or the one who opened the invite
+)
 async def test_after_one_partner_erases_the_other_can_still_export_and_erase_theirs(
-    harness: Harness,
+    harness: Harness, first: int, second: int, answer: int
 ):
     h = harness
     await a_full_life(h)
-    await h.text(ANA, "/delete")
-    await h.press(ANA, "Delete everything")
-    actions = await h.text(BEN, "/export")
+    await h.text(first, "/delete")
+    await h.press(first, "Delete everything")
+    actions = await h.text(second, "/export")
     (exported,) = [a for a in actions if a.params.get("file_name") == "mend-export.json"]
     data = json.loads(exported.params["content"])
-    assert [(c["your_answer"], c["status"]) for c in data["check_ins"]] == [(2, "revealed")]
+    assert [(c["your_answer"], c["status"]) for c in data["check_ins"]] == [(answer, "revealed")]
     assert len(data["shared_spaces"]) == 1
-    await h.text(BEN, "/delete")
-    await h.press(BEN, "Delete everything")
-    assert await rows_mentioning(h, BEN) == []
+    await h.text(second, "/delete")
+    await h.press(second, "Delete everything")
+    assert await rows_mentioning(h, second) == []
     async with h.db.unit_of_work() as session:  # nobody is left in the space: it is gone
         for model in (CoupleSpace, Checkin, PartnerLink):
             assert list(await session.scalars(select(model))) == []
+
+
+async def test_an_old_or_forged_delete_button_erases_nothing(harness: Harness):
+    h = harness
+    await h.onboard(ANA, "Ana", evening=True)
+    before = await rows_mentioning(h, ANA)
+    await h.text(ANA, "/delete")
+    h.clock.advance(timedelta(hours=1))  # the card found later in the chat
+    replies = h.texts(await h.press(ANA, "Delete everything"))
+    assert replies and "haven't deleted anything" in replies[-1]
+    replies = h.texts(await h.press(ANA, data="menu:del.yes", forge=True))
+    assert replies and "haven't deleted anything" in replies[-1]
+    assert await rows_mentioning(h, ANA) == before
+    await h.text(ANA, "/delete")  # asked again, and answered at once: it does erase
+    await h.press(ANA, "Delete everything")
+    assert await rows_mentioning(h, ANA) == []
 
 
 async def test_keep_deletes_nothing(harness: Harness):

@@ -51,6 +51,9 @@ async def test_a_private_send_refused_is_said_and_the_text_handed_back(h: Harnes
     told = said(actions, ANA)
     refused = [t for t in told if "Ben didn't get this" in t]
     assert len(refused) == 1 and "lonely" in refused[0]  # the draft, to send herself
+    assert not any(t.startswith("Sent to") for t in told)  # and never told it arrived
+    # The confirmation card keeps its words and loses its buttons.
+    assert [a.method for a in actions if a.chat_id == ANA].count("editMessageReplyMarkup") == 1
     assert await blocked(h, BEN)
     # Next time she is not offered what cannot arrive.
     await h.text(ANA, "/cancel")

@@ -9,7 +9,7 @@ from bot.storage.models import ConversationState, MomentRow
 from tests.harness import Harness
 from tests.inprocess.flows import TO_THE_PATH
 
-ANA = 901
+ANA, BEN = 901, 902
 
 
 async def state(h: Harness) -> ConversationState | None:
@@ -137,14 +137,46 @@ async def test_sos_gives_help_now_from_the_middle_of_a_flow(harness: Harness):
     assert "sos" in [c["command"] for c in h.sandbox.commands]
 
 
-async def test_sos_in_a_group_answers_there(harness: Harness):
-    h = harness
-    await h.onboard(ANA, "Ana")
-    group = h.sandbox.create_group("Us", [ANA], by=ANA)
+async def in_a_group(h: Harness, *members: int) -> int:
+    group = h.sandbox.create_group("Us", members, by=members[0])
     for update in h.sandbox.pending_updates():
         await h.feed(update)
+    return group
+
+
+async def test_sos_in_a_group_is_answered_privately_and_the_group_sees_a_neutral_line(
+    harness: Harness,
+):
+    h = harness
+    await h.onboard(ANA, "Ana")
+    group = await in_a_group(h, ANA, BEN)
     actions = await h.text(ANA, "/sos", chat_id=group)
+    assert any("emergency number" in (a.text or "") for a in actions if a.chat_id == ANA)
+    in_group = " ".join(a.text or "" for a in actions if a.chat_id == group)
+    assert in_group and "emergency" not in in_group and "116 016" not in in_group
+
+
+async def test_sos_in_a_group_from_someone_mend_cannot_write_to_is_answered_there(
+    harness: Harness,
+):
+    h = harness
+    h.person(BEN, "Ben")  # never started the bot privately
+    await h.onboard(ANA, "Ana")
+    group = await in_a_group(h, ANA, BEN)
+    actions = await h.text(BEN, "/sos", chat_id=group)
     assert any("emergency number" in (a.text or "") for a in actions if a.chat_id == group)
+
+
+async def test_danger_in_a_group_thanks_is_never_posted(harness: Harness):
+    h = harness
+    await h.onboard(ANA, "Ana")
+    group = await in_a_group(h, ANA, BEN)
+    actions = await h.text(ANA, "/thanks I'm afraid he will hurt me again", chat_id=group)
+    assert not any("hurt me again" in (a.text or "") for a in actions)
+    assert any("emergency number" in (a.text or "") for a in actions if a.chat_id == ANA)
+    actions = await h.text(ANA, "/thanks for nothing, I could kill him", chat_id=group)
+    assert not any("kill him" in (a.text or "") for a in actions)
+    assert any("haven't posted" in (a.text or "") for a in actions if a.chat_id == group)
 
 
 async def test_not_sure_im_safe_gets_the_danger_reply(harness: Harness):

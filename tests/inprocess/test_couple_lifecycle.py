@@ -1,0 +1,180 @@
+"""A couple's link and space over time: an invite that was forwarded, a space paired again
+after a pause (its check-in and weekly round come back), a second group, the link ending while
+cards are still out, and pairing taps that repeat."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import AsyncIterator
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+import pytest
+
+from bot.sandbox.core import BotAction, Sandbox
+from tests.harness import FakeClock, Harness, start_harness
+from tests.inprocess.test_couples import (
+    ANA,
+    BEN,
+    CY,
+    check_in_on,
+    flush,
+    link,
+    paired_group,
+    said,
+    spaces,
+)
+
+
+@pytest.fixture
+async def h(db_url: str, clock: FakeClock) -> AsyncIterator[Harness]:
+    sandbox = Sandbox(first_update_id=9_000, clock=lambda: clock.now.timestamp(), privacy_mode=True)
+    async with start_harness(db_url, clock, sandbox) as harness:
+        yield harness
+
+
+def sent(actions: list[BotAction]) -> list[BotAction]:
+    return [a for a in actions if a.method == "sendMessage"]
+
+
+def shown(h: Harness, chat_id: int, message_id: int | None) -> dict[str, Any]:
+    """The message as the chat shows it now (after any edits)."""
+    assert message_id is not None
+    return h.sandbox.messages[(chat_id, message_id)]
+
+
+async def invite_token(h: Harness) -> str:
+    token = re.search(r"start=(l_[\w-]+)", said(await h.text(ANA, "/invite"), ANA)[0])
+    assert token is not None
+    return token.group(1)
+
+
+async def test_a_forwarded_invite_stays_with_whoever_opened_it_first(h: Harness):
+    await h.onboard(ANA, "Ana")
+    await h.onboard(BEN, "Ben")
+    await h.onboard(CY, "Cy")
+    token = await invite_token(h)
+    await h.text(BEN, f"/start {token}")
+    replies = said(await h.text(CY, f"/start {token}"), CY)
+    assert replies == [
+        "Someone else has already opened this invite link. If it was meant for you, "
+        "ask for a new invite."
+    ]
+    assert not h.sandbox.messages.get((CY, h.last_bot_message(CY)), {}).get("reply_markup")
+    actions = await h.press(BEN, "Link with Ana")  # Ben's button still works
+    assert "You're now linked with Ana" in said(actions, BEN)[0]
+    again = said(await h.text(CY, f"/start {token}"), CY)  # and then it is spent
+    assert "expired or was already used" in again[0]
+
+
+async def leave_and_come_back(h: Harness, group: int, how: str) -> None:
+    if how == "left":
+        h.sandbox.leave_group(group, BEN)
+        await flush(h)
+        h.sandbox.join_group(group, BEN)
+        await flush(h)
+    elif how == "removed":
+        h.sandbox.remove_bot_from_group(group, by=BEN)
+        await flush(h)
+        h.sandbox.add_bot_to_group(group, by=ANA)
+        await flush(h)
+    else:  # the link ended, and they linked again
+        await h.text(BEN, "/unlink")
+        await h.press(BEN, "Yes, end it")
+        await h.text(BEN, f"/start {await invite_token(h)}")
+        await h.press(BEN, "Link with Ana")
+
+
+@pytest.mark.parametrize("how", ["left", "removed", "unlinked"])
+async def test_a_space_paired_again_brings_back_its_check_in_and_weekly_round(h: Harness, how: str):
+    group = await paired_group(h)
+    await check_in_on(h, group)
+    await h.press(ANA, "Turn the weekly thanks round on", chat_id=group)
+    await leave_and_come_back(h, group, how)
+    await h.text(BEN, "/pair", chat_id=group)
+    (paired,) = said(await h.text(ANA, "/pair", chat_id=group), group)
+    h.clock.advance(timedelta(minutes=30))  # 21:00 in Berlin
+    cards = [a for a in sent(await h.tick()) if a.chat_id == group]
+    assert len(cards) == 1 and "Ana: waiting" in (cards[0].text or "")
+    h.clock.now = datetime(2026, 3, 8, 18, 0, tzinfo=UTC)  # Sunday, 19:00 in Berlin
+    asks = {a.chat_id for a in sent(await h.tick()) if "Weekly thanks round" in (a.text or "")}
+    assert asks == {ANA, BEN}
+    assert "This is now Ana and Ben's space" in paired and "back on, as it was" in paired
+
+
+async def test_a_check_in_left_open_by_a_pause_closes_once_paired_again(h: Harness):
+    group = await paired_group(h)
+    await check_in_on(h, group)
+    h.clock.advance(timedelta(minutes=30))
+    (card,) = [a for a in sent(await h.tick()) if a.chat_id == group]
+    await h.press(ANA, "4", chat_id=group, message_id=card.message_id)
+    await leave_and_come_back(h, group, "left")  # its close was cancelled with the pause
+    await h.text(BEN, "/pair", chat_id=group)
+    await h.text(ANA, "/pair", chat_id=group)
+    h.clock.now = datetime(2026, 3, 2, 8, 0, tzinfo=UTC)  # 09:00 in Berlin
+    closed = [a for a in await h.tick() if a.message_id == card.message_id]
+    assert [a.method for a in closed] == ["editMessageText"]
+
+
+async def test_a_partner_who_leaves_is_told_you_left(h: Harness):
+    group = await paired_group(h)
+    h.sandbox.leave_group(group, ANA)
+    actions = await flush(h)
+    assert said(actions, ANA) == ['Your shared space in "Us" is paused: you left the group.']
+    assert said(actions, BEN) == ['Your shared space in "Us" is paused: Ana left the group.']
+
+
+async def test_unlinking_without_an_active_space_says_only_that_the_link_ended(h: Harness):
+    await link(h)
+    await h.text(BEN, "/unlink")
+    actions = await h.press(BEN, "Yes, end it")
+    assert said(actions, BEN) == ["The partner link has ended."]
+    assert said(actions, ANA) == [
+        "Ben ended your partner link in Mend. Your own moments stay yours."
+    ]
+
+
+async def test_an_old_bid_cannot_be_answered_once_the_link_has_ended(h: Harness):
+    group = await paired_group(h)
+    await h.text(ANA, "/repair", chat_id=group)
+    card = h.last_card(group)
+    await h.text(BEN, "/unlink")
+    await h.press(BEN, "Yes, end it")
+    actions = await h.press(BEN, "I'm open now", chat_id=group, message_id=card.message_id)
+    assert h.toasts(actions) == ["Your partner link has ended, so this can't be answered."]
+    assert said(actions, ANA) == [] and said(actions, group) == []
+    assert not shown(h, group, card.message_id).get("reply_markup")
+
+
+async def test_pairing_a_second_group_says_so_in_the_first(h: Harness):
+    first = await paired_group(h)
+    await check_in_on(h, first)
+    second = h.sandbox.create_group("Us two", [ANA, BEN], by=ANA)
+    await flush(h)
+    await h.text(ANA, "/pair", chat_id=second)
+    actions = await h.text(BEN, "/pair", chat_id=second)
+    assert said(actions, first) == [
+        "Ana and Ben paired another group, so the shared space here is paused. "
+        "To use this group again, both of you: /pair here."
+    ]
+    assert "This is now Ana and Ben's space" in said(actions, second)[0]
+    assert {s.chat_id: s.status for s in await spaces(h)} == {first: "paused", second: "active"}
+    h.clock.advance(timedelta(minutes=30))
+    assert [a for a in await h.tick() if a.chat_id == first] == []  # its check-in stopped
+
+
+async def test_pairing_taps_that_repeat_are_answered_with_a_toast(h: Harness):
+    await link(h)
+    group = h.sandbox.create_group("Us", [ANA, BEN], by=ANA)
+    await flush(h)
+    await h.press(ANA, "Pair this group", chat_id=group)
+    actions = await h.press(ANA, "Pair this group", chat_id=group)
+    assert h.toasts(actions) == ["You've confirmed. Waiting for Ben."]
+    assert said(actions, group) == []
+    await h.press(BEN, "Pair this group", chat_id=group)
+    actions = await h.press(BEN, "Pair this group", chat_id=group)
+    assert h.toasts(actions) == ["This group is already Ana and Ben's space."]
+    assert said(actions, group) == []
+    assert said(await h.text(ANA, "/pair", chat_id=group), group) == [
+        "This group is already Ana and Ben's space."
+    ]
