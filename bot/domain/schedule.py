@@ -83,8 +83,17 @@ def out_of_quiet_hours(due: datetime, prefs: Prefs) -> datetime:
     return end
 
 
+# "Pause until I resume": a date no evening will reach.
+UNTIL_RESUMED = datetime(9999, 12, 31, tzinfo=UTC)
+
+
 def is_paused(now: datetime, prefs: Prefs) -> bool:
     return prefs.paused_until is not None and now < prefs.paused_until
+
+
+def paused_until_resumed(prefs: Prefs) -> bool:
+    """Paused with no end date: nothing is planned until they resume."""
+    return prefs.paused_until is not None and prefs.paused_until >= UNTIL_RESUMED - timedelta(1)
 
 
 def evening_key(user_id: int, day: date) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import UTC, datetime, time, timedelta
+from datetime import time, timedelta
 from typing import Any
 
 from bot.content import shared_data
@@ -20,7 +20,7 @@ from bot.domain.flow import (
 from bot.domain.profile import SetPrefs, SetTimezone
 from bot.domain.prompts import counted
 from bot.domain.replies import Button, Reply, rows
-from bot.domain.schedule import Prefs, hhmm, in_quiet_hours
+from bot.domain.schedule import UNTIL_RESUMED, Prefs, hhmm, in_quiet_hours, paused_until_resumed
 from bot.domain.timezones import parse_clock, resolve_zone
 
 FLOW = "settings"
@@ -32,7 +32,6 @@ MENU, EVENING_TIME, ZONE, ZONE_OK, QUIET, DELAY = (
     "quiet",
     "delay",
 )
-UNTIL_RESUMED = datetime(9999, 12, 31, tzinfo=UTC)
 DELAYS = (1, 2, 3, 4, 6, 8)
 EVENING_CHOICES = (time(19, 0), time(20, 0), time(21, 0), time(22, 0))
 
@@ -41,7 +40,7 @@ def pause_words(prefs: Prefs, ctx: Context) -> str:
     c = ctx.content
     if prefs.paused_until is None or prefs.paused_until <= ctx.now:
         return c.text("settings.not_paused")
-    if prefs.paused_until >= UNTIL_RESUMED - timedelta(days=1):
+    if paused_until_resumed(prefs):
         return c.text("settings.paused_forever")
     local = prefs.paused_until.astimezone(prefs.tz)
     return c.text("settings.paused", until=local.strftime("%A %-d %B, %H:%M"))

@@ -121,7 +121,9 @@ async def reschedule_evening(
             )
         )
     )
-    if not prefs.evening_on or user.blocked_at is not None:
+    # Paused until resumed: no row dated 9999 waiting (resuming changes the settings, and
+    # brings the next evening back through here).
+    if not prefs.evening_on or user.blocked_at is not None or schedule.paused_until_resumed(prefs):
         for row in pending:
             await session.delete(row)
         return None

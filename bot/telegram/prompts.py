@@ -15,6 +15,7 @@ from bot.scheduling import store as prompt_store
 from bot.storage import moments as moment_store
 from bot.storage.models import ScheduledPrompt
 from bot.telegram import flow_runner
+from bot.telegram.couples import partner_of
 from bot.telegram.moments import new_moment_id
 from bot.telegram.turn import Turn
 
@@ -114,7 +115,8 @@ async def _follow_up(turn: Turn, row: ScheduledPrompt, kind: str, choice: str) -
         return
     if choice == "resume" and moment.status in RESUMABLE:
         row.answer, row.answered_at = choice, turn.now
-        outcome = REPAIR.resume(moment, turn.context())
+        # As from /history: the step it resumes at may name the partner or offer sending.
+        outcome = REPAIR.resume(moment, turn.context(await partner_of(turn)))
         await flow_runner.start(turn, outcome)
         return
     answered = prompts.answer_follow_up(moment, choice, turn.now, c)

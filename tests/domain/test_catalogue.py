@@ -21,8 +21,8 @@ from bot.domain.naming import feeling_keys
 from bot.domain.onboarding import ONBOARDING
 from bot.domain.reflection_flow import REFLECTION
 from bot.domain.replies import Reply
-from bot.domain.schedule import Prefs
-from bot.domain.settings_flow import SETTINGS, UNTIL_RESUMED
+from bot.domain.schedule import UNTIL_RESUMED, Prefs
+from bot.domain.settings_flow import SETTINGS
 
 C = catalogue("en")
 SOURCE = Path(bot.__file__).parent

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import AsyncIterator
+from datetime import timedelta
 
 import pytest
 
@@ -101,3 +102,14 @@ async def test_my_own_words_reach_the_partner_only_after_confirming_them(h: Harn
     assert to_ben.text is not None and "Ana sent you this through Mend:" in to_ben.text
     assert words in to_ben.params["text"]  # exactly what Ana saw
     assert any("Recorded:" in t for t in h.texts([a for a in actions if a.chat_id == ANA]))
+
+
+async def test_a_moment_picked_up_from_its_nudge_still_knows_the_partner(h: Harness):
+    await link(h)
+    await h.walk(ANA, [("text", "/moment", "", ""), ("press", "Something happened to me", "", "")])
+    await h.press(ANA, "My partner")
+    await h.text(ANA, "/cancel")  # left at the name question
+    h.clock.advance(timedelta(days=1, hours=1))
+    await h.tick()  # the nudge: "Pick it up again"
+    await h.press(ANA, "Pick it up again")
+    assert "Ben" in labels(h.last_card(ANA))  # the name question offers the partner's name

@@ -484,6 +484,11 @@ async def test_settings_change_the_schedule(harness: Harness):
     (row,) = await pending(h, ANA)
     assert row.due_at == datetime(2026, 3, 9, 18, 45, tzinfo=UTC)  # 8 March 19:45 is in it
     await h.press(ANA, "Resume")
+    await h.press(ANA, "Pause until I resume")
+    assert await pending(h, ANA) == []  # nothing waiting for the year 9999
+    await h.press(ANA, "Resume")
+    (row,) = await pending(h, ANA)
+    assert row.due_at == datetime(2026, 3, 2, 18, 45, tzinfo=UTC)  # back with the next one
     await h.press(ANA, "Quiet hours")
     replies = h.texts(await h.text(ANA, "21:00-07:00"))
     assert "Quiet hours: 21:00–07:00" in replies[0]
