@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 from collections.abc import AsyncIterator, Callable, Iterable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -84,6 +85,14 @@ class Harness:
             else:
                 actions = await self.press(user_id, value)
         return actions
+
+    async def link(self, inviter: int, invitee: int, inviter_name: str) -> None:
+        """`invitee` opens `inviter`'s invite link and accepts it."""
+        (invite,) = self.texts(await self.text(inviter, "/invite"))
+        token = re.search(r"\?start=(l_[\w-]+)", invite)
+        assert token is not None
+        await self.text(invitee, f"/start {token.group(1)}")
+        await self.press(invitee, f"Link with {inviter_name}")
 
     async def media(
         self, user_id: int, kind: str, chat_id: int | None = None, caption: str | None = None

@@ -4,34 +4,20 @@ works; /help in each place lists what works there."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import AsyncIterator
-
 import pytest
 from sqlalchemy import func, select
 
-from bot.sandbox.core import BotAction, Sandbox
+from bot.sandbox.core import BotAction
 from bot.storage.models import PartnerLink
-from tests.harness import FakeClock, Harness, start_harness
+from tests.harness import Harness
 
 ANA, BEN = 821, 822
-
-
-@pytest.fixture
-async def h(db_url: str, clock: FakeClock) -> AsyncIterator[Harness]:
-    sandbox = Sandbox(first_update_id=9_000, clock=lambda: clock.now.timestamp(), privacy_mode=True)
-    async with start_harness(db_url, clock, sandbox) as harness:
-        yield harness
 
 
 async def link(h: Harness) -> None:
     await h.onboard(ANA, "Ana")
     await h.onboard(BEN, "Ben")
-    (invite,) = h.texts(await h.text(ANA, "/invite"))
-    token = re.search(r"\?start=(l_[\w-]+)", invite)
-    assert token is not None
-    await h.text(BEN, f"/start {token.group(1)}")
-    await h.press(BEN, "Link with Ana")
+    await h.link(ANA, BEN, "Ana")
 
 
 async def group_of_two(h: Harness) -> int:
@@ -100,11 +86,7 @@ async def test_pair_sent_privately_says_it_works_in_the_group(h: Harness):
     (alone,) = h.texts(await h.text(ANA, "/pair"))
     assert alone.startswith("You're not linked with anyone yet. Send /invite")
     await h.onboard(BEN, "Ben")
-    (invite,) = h.texts(await h.text(ANA, "/invite"))
-    token = re.search(r"\?start=(l_[\w-]+)", invite)
-    assert token is not None
-    await h.text(BEN, f"/start {token.group(1)}")
-    await h.press(BEN, "Link with Ana")
+    await h.link(ANA, BEN, "Ana")
     (linked,) = h.texts(await h.text(BEN, "/pair"))
     assert linked == (
         "/pair works in your shared group: add me to a group with your partner and send "

@@ -5,16 +5,15 @@ check-in's shared settings (whose clock, which time), and the check-in card's ow
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 from sqlalchemy import select
 
-from bot.sandbox.core import BotAction, Sandbox
+from bot.sandbox.core import BotAction
 from bot.storage.models import ScheduledPrompt
-from tests.harness import FakeClock, Harness, start_harness
+from tests.harness import Harness
 from tests.inprocess.flows import TO_THE_PATH
 from tests.inprocess.test_couples import (
     ANA,
@@ -22,16 +21,10 @@ from tests.inprocess.test_couples import (
     a_round_ana_answered,
     check_in_on,
     flush,
+    pair_in_group,
     paired_group,
     said,
 )
-
-
-@pytest.fixture
-async def h(db_url: str, clock: FakeClock) -> AsyncIterator[Harness]:
-    sandbox = Sandbox(first_update_id=9_000, clock=lambda: clock.now.timestamp(), privacy_mode=True)
-    async with start_harness(db_url, clock, sandbox) as harness:
-        yield harness
 
 
 def sent(actions: list[BotAction]) -> list[BotAction]:
@@ -233,14 +226,8 @@ async def test_the_check_in_goes_by_the_clock_of_whoever_sets_it(h: Harness):
 async def test_a_partner_without_a_time_zone_never_makes_it_utc(h: Harness):
     await onboard_in(h, ANA, "Ana", "Berlin")
     h.person(BEN, "Ben")  # Ben comes in by the invite link and never gives a zone
-    token = re.search(r"start=(l_[\w-]+)", said(await h.text(ANA, "/invite"), ANA)[0])
-    assert token is not None
-    await h.text(BEN, f"/start {token.group(1)}")
-    await h.press(BEN, "Link with Ana")
-    group = h.sandbox.create_group("Us", [ANA, BEN], by=ANA)
-    await flush(h)
-    await h.press(ANA, "Pair this group", chat_id=group)
-    await h.press(BEN, "Pair this group", chat_id=group)
+    await h.link(ANA, BEN, "Ana")
+    group = await pair_in_group(h)
     await h.text(BEN, "/settings", chat_id=group)
     actions = await h.press(BEN, "Turn the check-in on (21:00)", chat_id=group)
     assert "Daily check-in: on, at 21:00 (Europe/Berlin)" in said(actions, group)[0]
@@ -250,14 +237,8 @@ async def test_turning_the_check_in_on_with_no_zone_known_asks_for_one(h: Harnes
     for person, name in ((ANA, "Ana"), (BEN, "Ben")):  # both started, neither gave a zone
         h.person(person, name)
         await h.text(person, "/start")
-    token = re.search(r"start=(l_[\w-]+)", said(await h.text(ANA, "/invite"), ANA)[0])
-    assert token is not None
-    await h.text(BEN, f"/start {token.group(1)}")
-    await h.press(BEN, "Link with Ana")
-    group = h.sandbox.create_group("Us", [ANA, BEN], by=ANA)
-    await flush(h)
-    await h.press(ANA, "Pair this group", chat_id=group)
-    await h.press(BEN, "Pair this group", chat_id=group)
+    await h.link(ANA, BEN, "Ana")
+    group = await pair_in_group(h)
     await h.text(BEN, "/settings", chat_id=group)
     actions = await h.press(BEN, "Turn the check-in on (21:00)", chat_id=group)
     assert h.toasts(actions) == [

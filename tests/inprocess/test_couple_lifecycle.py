@@ -5,14 +5,13 @@ cards are still out, and pairing taps that repeat."""
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import pytest
 
-from bot.sandbox.core import BotAction, Sandbox
-from tests.harness import FakeClock, Harness, start_harness
+from bot.sandbox.core import BotAction
+from tests.harness import Harness
 from tests.inprocess.test_couples import (
     ANA,
     BEN,
@@ -24,13 +23,6 @@ from tests.inprocess.test_couples import (
     said,
     spaces,
 )
-
-
-@pytest.fixture
-async def h(db_url: str, clock: FakeClock) -> AsyncIterator[Harness]:
-    sandbox = Sandbox(first_update_id=9_000, clock=lambda: clock.now.timestamp(), privacy_mode=True)
-    async with start_harness(db_url, clock, sandbox) as harness:
-        yield harness
 
 
 def sent(actions: list[BotAction]) -> list[BotAction]:

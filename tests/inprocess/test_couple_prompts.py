@@ -5,16 +5,14 @@ group that refuses the bot is not tried again."""
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import pytest
 from sqlalchemy import select
 
-from bot.sandbox.core import BotAction, Fault, Sandbox
+from bot.sandbox.core import BotAction, Fault
 from bot.storage.models import Checkin, ScheduledPrompt, User
-from tests.harness import FakeClock, Harness, start_harness
+from tests.harness import Harness
 from tests.inprocess.test_couples import (
     ANA,
     BEN,
@@ -24,13 +22,6 @@ from tests.inprocess.test_couples import (
     said,
     spaces,
 )
-
-
-@pytest.fixture
-async def h(db_url: str, clock: FakeClock) -> AsyncIterator[Harness]:
-    sandbox = Sandbox(first_update_id=9_000, clock=lambda: clock.now.timestamp(), privacy_mode=True)
-    async with start_harness(db_url, clock, sandbox) as harness:
-        yield harness
 
 
 async def prompts(h: Harness, kind: str | None = None) -> list[ScheduledPrompt]:

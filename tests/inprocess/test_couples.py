@@ -5,13 +5,11 @@ sees commands, button presses and service messages in the group, nothing else.""
 from __future__ import annotations
 
 import re
-from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 
-import pytest
 from sqlalchemy import select
 
-from bot.sandbox.core import BotAction, Fault, Sandbox
+from bot.sandbox.core import BotAction, Fault
 from bot.storage.models import (
     Appreciation,
     Checkin,
@@ -20,17 +18,10 @@ from bot.storage.models import (
     RepairBid,
     ScheduledPrompt,
 )
-from tests.harness import FakeClock, Harness, start_harness
+from tests.harness import Harness
 from tests.inprocess.flows import TO_THE_PATH
 
 ANA, BEN, CY = 801, 802, 803
-
-
-@pytest.fixture
-async def h(db_url: str, clock: FakeClock) -> AsyncIterator[Harness]:
-    sandbox = Sandbox(first_update_id=9_000, clock=lambda: clock.now.timestamp(), privacy_mode=True)
-    async with start_harness(db_url, clock, sandbox) as harness:
-        yield harness
 
 
 async def flush(h: Harness) -> list[BotAction]:
@@ -64,6 +55,15 @@ async def link(h: Harness) -> None:
     actions = await h.press(BEN, "Link with Ana")
     assert "You're now linked with Ana" in said(actions, BEN)[0]
     assert "You're now linked with Ben" in said(actions, ANA)[0]
+
+
+async def pair_in_group(h: Harness) -> int:
+    """Ana and Ben, linked already, make a new group their space (each taps to pair)."""
+    group = h.sandbox.create_group("Us", [ANA, BEN], by=ANA)
+    await flush(h)
+    await h.press(ANA, "Pair this group", chat_id=group)
+    await h.press(BEN, "Pair this group", chat_id=group)
+    return group
 
 
 async def paired_group(h: Harness) -> int:

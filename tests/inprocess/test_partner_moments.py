@@ -4,34 +4,19 @@ their own words can be sent as a draft can, after a card that shows them exactly
 
 from __future__ import annotations
 
-import re
-from collections.abc import AsyncIterator
 from datetime import timedelta
 
-import pytest
-
-from bot.sandbox.core import BotAction, Sandbox
-from tests.harness import FakeClock, Harness, start_harness
+from bot.sandbox.core import BotAction
+from tests.harness import Harness
 from tests.inprocess.flows import Script
 
 ANA, BEN = 811, 812
 
 
-@pytest.fixture
-async def h(db_url: str, clock: FakeClock) -> AsyncIterator[Harness]:
-    sandbox = Sandbox(first_update_id=9_000, clock=lambda: clock.now.timestamp(), privacy_mode=True)
-    async with start_harness(db_url, clock, sandbox) as harness:
-        yield harness
-
-
 async def link(h: Harness) -> None:
     await h.onboard(ANA, "Ana")
     await h.onboard(BEN, "Ben")
-    (invite,) = h.texts(await h.text(ANA, "/invite"))
-    token = re.search(r"\?start=(l_[\w-]+)", invite)
-    assert token is not None
-    await h.text(BEN, f"/start {token.group(1)}")
-    await h.press(BEN, "Link with Ana")
+    await h.link(ANA, BEN, "Ana")
 
 
 def labels(action: BotAction) -> list[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import re
 from datetime import time, timedelta
 
 import pytest
@@ -24,11 +23,7 @@ async def a_full_life(h: Harness) -> int:
     await h.walk(ANA, LATER + SAY_IT_NOW)
     await h.text(ANA, "/thanks")
     await h.text(ANA, "for the tea")
-    invite = h.texts(await h.text(ANA, "/invite"))[0]
-    token = re.search(r"start=(l_[\w-]+)", invite)
-    assert token is not None
-    await h.text(BEN, f"/start {token.group(1)}")
-    await h.press(BEN, "Link with Ana")
+    await h.link(ANA, BEN, "Ana")
     group = h.sandbox.create_group("Us", [ANA, BEN], by=ANA)
     for update in h.sandbox.pending_updates():
         await h.feed(update)

@@ -2,22 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
-
-import pytest
-
-from bot.sandbox.core import Sandbox
 from bot.storage.models import User
-from tests.harness import FakeClock, Harness, start_harness
+from tests.harness import Harness
 from tests.inprocess.flows import TO_THE_PATH
 from tests.inprocess.test_couples import ANA, BEN, flush, paired_group, said
-
-
-@pytest.fixture
-async def h(db_url: str, clock: FakeClock) -> AsyncIterator[Harness]:
-    sandbox = Sandbox(first_update_id=9_000, clock=lambda: clock.now.timestamp(), privacy_mode=True)
-    async with start_harness(db_url, clock, sandbox) as harness:
-        yield harness
 
 
 async def blocked(h: Harness, user_id: int) -> bool:
