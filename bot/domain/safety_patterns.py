@@ -1,0 +1,475 @@
+"""The safety screen's word lists (bot/domain/safety.py reads them; CONTENT.md, "Safety comes
+first", says what each answer means).
+
+Three kinds of entry. Phrases, each written for a way people say a thing. Compositions: every
+verb of violence with every target (me, my body, a child), so "kicked my pregnant belly" is
+recognised though nobody wrote it down. And pairs (TOGETHER) that are danger only when both
+are in one message: affairs put in order and an ending, sex and no consent. Held-out sets
+(tests/domain/safety_holdout.py) showed phrases alone recognising about a third of unseen
+danger; with the compositions and pairs it was about two thirds.
+"""
+
+from __future__ import annotations
+
+
+def either(*patterns: str) -> str:
+    """One pattern that matches any of `patterns`."""
+    return "|".join(f"(?:{p})" for p in patterns)
+
+
+# Acts of violence, each verb in the forms a sentence uses ("grabs", "grabbed", "grabbing").
+# Kept separate from idioms ("hit me up", "threw me off", "beat me at chess"), which IDIOMS
+# removes before anything is matched.
+VIOLENT_VERBS = [
+    r"hit|hits|hitting",
+    r"punch(?:es|ed|ing)?",
+    r"kick(?:s|ed|ing)?",
+    r"slap(?:s|ped|ping)?",
+    r"smack(?:s|ed|ing)?",
+    r"whack(?:s|ed|ing)?",
+    r"thump(?:s|ed|ing)?",
+    r"batter(?:s|ed|ing)?",
+    r"beat(?:s|en|ing)?",
+    r"strike|strikes|struck|striking",
+    r"shov(?:e|es|ed|ing)",
+    r"push(?:es|ed|ing)",
+    r"grab(?:s|bed|bing)?",
+    r"chok(?:e|es|ed|ing)",
+    r"strangl(?:e|es|ed|ing)",
+    r"throttl(?:e|es|ed|ing)",
+    r"smother(?:s|ed|ing)?",
+    r"suffocat(?:e|es|ed|ing)",
+    r"stab(?:s|bed|bing)?",
+    r"slash(?:es|ed|ing)?",
+    r"slit(?:s|ting)?",
+    r"bite|bites|bit|bitten|biting",
+    r"headbutt(?:s|ed|ing)?",
+    r"drag(?:s|ged|ging)?",
+    r"throw|throws|threw|thrown|throwing",
+    r"pin(?:s|ned|ning)?",
+    r"burn(?:s|ed|t|ing)?",
+    r"scald(?:s|ed|ing)?",
+    r"shake|shakes|shook|shaking",
+    r"whip(?:s|ped|ping)?",
+    r"slam(?:s|med|ming)?",
+    r"stamp(?:s|ed|ing)? on|stomp(?:s|ed|ing)? on",
+    r"spit(?:s|ting)? on|spat on|spit(?:s|ting)? in|spat in",
+    r"kneed|elbowed|clawed|scratch(?:es|ed|ing)?",
+    r"break|breaks|broke|broken|breaking",
+]
+_VERB = "|".join(VIOLENT_VERBS)
+BODY_PARTS = (
+    r"head|face|neck|throat|hair|arms?|wrists?|body|stomach|belly|tummy|bump|back|chest|legs?"
+    r"|ribs?|eyes?|mouth|nose|jaw|cheeks?|lips?|ears?|shoulders?|skull|breasts?|thighs?|skin"
+)
+CHILDREN = r"son|daughter|kids?|children|child|baby|boy|girl|toddler|stepson|stepdaughter"
+
+# A violent verb on the person ("grabs me", "kicked my pregnant belly"), on someone with them
+# ("hit him and me"), or on a child. Whether the subject is the person themselves ("I hit my
+# head on the shelf") is decided in the screen, not here.
+ON_ME = rf"\b(?:{_VERB}) (?:(?:him|her|them) and )?(?:me|us)\b"
+ON_MY_BODY = rf"\b(?:{_VERB}) my (?:own )?(?:\w+ )?(?:{BODY_PARTS})\b"
+ON_A_CHILD = rf"\b(?:{_VERB}|hurt|hurts|hurting) (?:our|my|the|his|her) (?:\w+ )?(?:{CHILDREN})\b"
+
+# Ways of hurting oneself, said of one's own body ("I sliced my wrist").
+SELF_INJURY = (
+    r"\b(?:cut|cuts|cutting|slic(?:e|es|ed|ing)|slit|slitting|slash(?:es|ed|ing)?|carv(?:e|es|ed|ing)"
+    r"|burn(?:s|ed|t|ing)?|scratch(?:es|ed|ing)?) (?:into )?my (?:own )?(?:\w+ )?"
+    r"(?:wrists?|arms?|thighs?|legs?|skin|stomach|belly)\b"
+)
+
+# Medicines people hoard or take too much of; named so that "saving up my paracetamol" is read
+# as "saving up my pills".
+MEDICINES = (
+    r"pills|tablets|meds|medication|medicine|paracetamol|tylenol|acetaminophen|ibuprofen"
+    r"|aspirin|painkillers|sleeping pills|sleeping tablets|antidepressants|insulin|codeine"
+    r"|oxy\w*|opioids|benzos|xanax|valium"
+)
+
+# Being gone, said of oneself, and the arrangements people make before it. Gone alone is asked
+# about ("when I'm gone" can mean a trip); with an arrangement it is danger.
+GONE = (
+    r"(?:when|after|once) i'?m (?:gone|dead|not here|not around|no longer here)\b"
+    r"(?!\s+(?:for|on|to|away|out|at|in|this|next|over|from))"
+)
+PREPARE = (
+    r"looked after|look after|taken care of|take care of|made sure|sorted out|arranged"
+    r"|given away|give away|passwords|instructions|left (?:a|my) (?:note|letter|will)"
+)
+
+# Putting one's affairs in order, and words of an ending: each ordinary alone, danger together
+# anywhere in one message ("gave my cat to my neighbour and wrote down my passwords. i'm done").
+AFFAIRS = either(
+    r"\bgave (?:\w+ )?(?:away )?(?:my|all my) (?:\w+ )?(?:cat|dog|pets?|things|stuff|belongings|jewell?ery|savings|guitar|car|watch|ring)\b",
+    r"\bgiv(?:e|ing) (?:away )?(?:my|all my) (?:\w+ )?(?:stuff|things)\b",
+    r"\bgiv(?:e|ing) (?:my|all my) (?:\w+ )?(?:stuff|things) away\b",
+    r"\bleft (?:the|my) (?:dog|cat|pets?|kids?) with\b",
+    r"\b(?:made|wrote|written|making) (?:a|my) will\b|\bsorted (?:out )?my (?:affairs|will|things)\b|\bupdated my will\b",
+    r"\btell (?:my|\w+) (?:\w+ )?(?:that )?i love (?:her|him|them)\b",
+    r"\bwr(?:ote|ite|iting) down (?:all )?my passwords\b|\bpasswords (?:for|to)\b",
+    r"\b(?:wrote|writing|written) (?:a |my |some )?(?:letters?|notes?) (?:to|for) (?:everyone|my|him|her|them)\b",
+    r"\bmade (?:my )?peace\b",
+)
+ENDING = either(
+    r"\bi'm done\b|\bfor good\b|\bit's time\b|\bjust in case\b|\bsorry for everything\b",
+    r"\b(?:was|is|say|said|saying) goodbye\b|\bgoodbye(?: everyone| all| world| x+)?\s*(?:[.!]|$)",
+    r"\blast (?:message|text|time)\b|\bwon't need (?:it|them|anything)\b",
+    r"\bwhen i'm gone\b|\bnot be (?:here|around)\b|\bif anything happens to me\b",
+    r"\bmade my peace\b|\btonight(?:'s| is) the night\b",
+)
+
+# Hopelessness, and words that may mean ending a life or a relationship ("ending it"): the
+# second alone is asked about (UNCLEAR); with the first anywhere in the message it is danger.
+HOPELESS = either(
+    r"\btired of (?:everything|it all|life|living)\b|\bdone with (?:everything|life|it all)\b",
+    r"\bcan't (?:do|take|bear|handle) (?:this|it) any ?more\b|\bnot able to bear it\b",
+    r"\bcan't (?:go on|cope) any ?more\b",
+    r"\bno point (?:in )?(?:anything|living|going on|trying any ?more|being here)\b",
+    r"\bwhat'?s the point (?:of|in) (?:anything|any of it|it all|living|going on|me)\b",
+    r"\bnothing left (?:for me|to live for)\b",
+)
+AMBIGUOUS_ENDING = either(
+    r"\bend(?:ing)? it\b(?! with| between)",
+    r"\bfinish(?:ing)? (?:everything|it all|it)\b(?! with)",
+    r"\bwant (?:it|everything|this|the pain) (?:all )?to (?:stop|end|be over)\b",
+)
+FOREVER = r"\b(?:permanently|forever|for good)\b"
+
+# Sex, and its absence of consent: danger together anywhere in one message ("he 'made up' by
+# having sex with me while i was crying and saying no"), each ordinary alone.
+SEXUAL = either(
+    r"\bsex\b|\bsexual\b|\bintimate\b|\bfrigid\b|\bin bed\b",
+    r"\bsleep with\b|\bslept with\b|\bsleeping with\b",
+    r"\bdoing (?:stuff|things) to me\b|\btouch(?:es|ed|ing)? me\b",
+)
+NO_CONSENT = either(
+    r"\b(?:while|when|even though|after|though) i (?:was )?(?:said|saying|kept saying|say) no\b",
+    r"\bi said no (?:but|and) (?:he|she|they) (?:kept|did|didn't stop|carried on|still)\b",
+    r"\b(?:never|didn't|did not) (?:agree|agreed|say yes|said yes) to (?:that|it|this)\b",
+    r"\bwhile i was (?:asleep|crying|drunk|sleeping|passed out)\b",
+    r"\beven though i (?:don't|didn't) want\b|\bi just do it\b",
+    r"\b(?:don't|do not) get to say no\b|\bnot allowed to say no\b",
+    r"\bwoke up (?:and|to) (?:he|she|they|him|her|them) (?:was|were) (?:already )?(?:doing|touching|on)\b",
+)
+# Someone under 18 saying so, or a secret kept from a parent: with SEXUAL, abuse of a child.
+MINOR = either(
+    r"\bi'?m (?:1[0-7]|[4-9])\b(?! (?:minutes|mins|hours|days|weeks|months|times|percent|%))",
+    r"\b(?:1[0-7]|[4-9]) ?(?:years old|yo|y/o)\b",
+    r"\bhaven't told (?:my )?(?:mum|mom|mam|anyone|anybody)\b",
+)
+
+# A weapon kept where it menaces ("keeps a gun by the bed and reminds me of it").
+WEAPONS = r"guns?|rifle|pistol|shotgun|firearm|knife|knives|machete|axe"
+MENACE = either(
+    r"remind(?:s|ed|ing)? me|show(?:s|ed|ing)? me|wav(?:es|ed|ing)|point(?:s|ed|ing)|loaded|use it\b",
+    r"by the bed|under (?:the|his|her|my) (?:pillow|mattress|bed)",
+    r"sharpen(?:s|ed|ing)? (?:it|them) while|tap(?:s|ped|ping)? (?:it|the \w+)",
+    r"it'?s for (?:me|you)|watch (?:my|your) mouth",
+)
+
+# Everyday phrases that only look alarming. Removed before anything else is matched.
+IDIOMS = [
+    r"kill(?:ing|ed|s)? (?:it|time|the (?:mood|vibe|lights?|engine|music))",
+    r"killed it",
+    r"(?:you'?re|this is|it'?s|that'?s) killing me",
+    r"killer (?:workout|deal|view)",
+    r"(?:it|that|this) (?:kind of |kinda )?killed me(?: a (?:little|bit))?",
+    r"dying (?:to|for|of laughter|laughing)",
+    r"died (?:laughing|of laughter|a little)",
+    r"(?:phone|battery|laptop|car|plants?|flowers|wifi|printer|conversation|party) (?:has |had |have |is |are |was |were )?(?:died|dead|dying)",
+    r"dead (?:tired|on my feet|serious|end|line|lines|ringer|set on)",
+    r"i'?m dead(?: 😂| lol)?$",
+    r"deadline",
+    r"hit (?:the (?:gym|road|hay|sack|books|nail|spot|jackpot|ground running)|it off|me up|send|reply|a wall|rock bottom with work)",
+    r"beat (?:the traffic|me to it|around the bush|the odds)",
+    r"beat (?:me|us|him|her|them) to (?:it|the \w+(?: \w+)?)",
+    r"beat (?:me|us|him|her|them) (?:at|in) \w+",
+    r"(?:pushed|pushes|dragged|drags) (?:me|us) (?:to|along|out to|into (?:applying|going|trying|doing))\b",
+    r"thr(?:ew|ows) (?:me|us) a (?:party|surprise|curveball|bone)",
+    r"hit (?:me|us) with (?:a|the|his|her) (?:question|bill|news|idea|joke)",
+    r"in danger of",
+    r"dying inside",
+    r"(?:i'?d|i would|i could) die for",
+    r"(?:die|dies|dying|died) of (?:embarrassment|shame|boredom|cringe|laughter|laughing)",
+    r"(?:embarrassed|mortified|ashamed|awkward)\b[^.!?]*\bi could (?:have )?died?",
+    r"abused my trust",
+    r"(?:substance|drug|alcohol|drink|drinking) abuse",
+    r"stalk(?:s|ed|ing)? (?:my|his|her|their|your) (?:instagram|facebook|tiktok|profile|page|socials?|posts?|photos|ex'?s? \w+)",
+    r"\w+'s death|death of (?:my|his|her|our|a|the) \w+",
+    r"(?:shoot|fire) me (?:a|an) (?:message|text|email)",
+    r"knock(?:ed)? (?:it|them) out of the park",
+    r"bored to death",
+    r"scared (?:the life|the hell) out of",
+    r"(?:love|miss) (?:you|him|her) to death",
+    r"over my dead body",
+    r"murder (?:a|an) (?:burger|pizza|drink)",
+    r"(?:i'?m|i am) (?:so )?(?:dead|done) (?:lol|haha|😂)",
+    r"(?:to|could) die for",
+    r"break a leg",
+    r"dead to (?:me|him|her|them|us)",
+    r"(?:be|been|being) the death of (?:me|him|her|us|them)",
+    r"(?:nerf|water|paintball|laser|toy|bb|glue|staple|nail|squirt) guns?",
+    r"(?:he|she|they|you)(?:'ll|'d| will| would| is going to) (?:literally |actually )?die (?:if|of|without)",
+    r"break(?:s|ing)? my back (?:for|to|over|working|doing)",
+    r"thr(?:ew|ow|ows|own) (?:me|us) (?:off|under the bus)",
+    r"(?:it|that|this|the (?:news|film|movie|call|comment|story)) (?:really )?shook (?:me|us)",
+    r"twist(?:s|ed)? my arm",
+    r"b(?:ite|ites|it|itten) my head off",
+    r"kick(?:s|ed)? (?:my|our) (?:butt|ass|arse)",
+    r"beat (?:our|my|the) \w+ (?:at|in) \w+",
+    r"grab (?:me|us) (?:a|an|some)\b",
+    r"burn(?:s|ed|t)? (?:me|us) out",
+    r"slam(?:s|med)? (?:me|us) with",
+    r"push(?:es|ed|ing)? (?:me|us) (?:to|over) (?:my|our|the) (?:limits?|edge|breaking point)",
+    r"(?:cut|burn(?:ed|t)?|slic(?:ed|e)|scratch(?:ed)?) my (?:\w+ )?\w+ (?:on|while|when|shaving|cooking|chopping|opening)\b",
+    r"cut (?:me|him|her) (?:some|a little) slack",
+    r"cut (?:it|things) (?:short|fine)",
+]
+
+# Self-harm and suicide.
+SELF_HARM = [
+    r"\bk[i!1]+l+ my ?self\b",
+    r"\bkms\b",
+    r"\bsu[i1]?c+[i1]?de?",
+    r"\bsuicid",
+    r"\bend (?:my|it) ?(?:life|all)\b",
+    r"\bend(?:ing)? (?:it all|my life|things for good)\b",
+    r"\b(?:take|taking|swallow(?:ing)?) (?:all )?(?:my|the) pills\b",
+    r"\b(?:want|wanna|wnt|going|gonna|plan(?:ning)?) (?:to )?die\b",
+    r"\bwish i (?:was|were) dead\b",
+    r"\bbetter off (?:dead|without me)\b",
+    r"\b(?:hurt|harm|burn|burned|burnt|punish|starve)(?:ing|s)? my ?self\b",
+    r"\bself[- ]?harm",
+    r"\bcut(?:ting)? my ?self\b",
+    r"\boverdos(?:e|ed|ing)\b",
+    rf"\b(?:took|take|taking|swallowed|swallow) (?:too many|a lot of|a bunch of|a handful of|all|the whole (?:box|bottle|pack|packet) of) (?:of )?(?:my |the |his |her )?(?:\w+ )?(?:{MEDICINES})\b",
+    r"\b(?:goodbye|suicide) (?:letter|note)\b",
+    r"\b(?:don'?t|can'?t) see (?:the|any) point (?:of|in) (?:being here|living|going on|being alive|life)\b",
+    r"\b(?:think(?:ing)? about|want to|wish i could|wanna) (?:not existing|stop(?:ping)? existing|not being here|not being alive)\b",
+    r"\b(?:want|wish) (?:it|everything|this|all this) (?:all )?to (?:stop|end)\b[^.!?]*\b(?:permanently|forever|for good)\b",
+    r"\b(?:drive|crash|walk|step|throw myself) (?:my car )?(?:into|in front of|under) (?:a |the )?(?:tree|wall|traffic|train|bus|truck|car)\b",
+    r"\b(?:nobody|no one|no-one) would (?:even )?(?:notice|care|miss me)\b[^.!?]*\bif i (?:was|were|am|died|disappeared|wasn'?t)\b",
+    r"\b(?:never|not) (?:to )?wake up\b",
+    r"\b(?:tired of|done with) (?:living|being alive)\b",
+    r"\bways to (?:die|kill myself|end (?:it|my life))\b",
+    r"\bhow (?:many|much) (?:\w+ )?(?:pills|tablets)\b[^.!?]*\b(?:take|kill|die|enough)\b",
+    r"\bsleep forever\b",
+    r"\b(?:rather|better) (?:be )?dead\b",
+    r"\b(?:out of|end|leave|done with) (?:this|my) life\b",
+    r"\bplan (?:to|for) (?:kill(?:ing)? myself|die|dying|end(?:ing)? my life)\b",
+    r"\b(?:won'?t|don'?t think i'?ll|not going to|doubt i'?ll) (?:be )?(?:alive|around|here) (?:much )?(?:longer|by|next|for)\b",
+    rf"\b(?:collect|sav|stockpil|hoard|stash)(?:e|es|ed|ing|s)? (?:up )?(?:my |the |some |all my )?(?:own )?(?:{MEDICINES})\b",
+    r"\bpoint (?:of|in) (?:living|life|going on|being alive)\b",
+    r"\b(?:punch|cut|burn|scratch|bang|stab)(?:ing|ed|es|s|t)? my ?self\b",
+    r"\b(?:keep|kept|have|got|hide|hid|bought) a (?:razor|blade)\b",
+    r"\b(?:happier|better off|easier) (?:if|when) i (?:was|were|wasn'?t|weren'?t|am not|'m not) (?:around|here|gone|dead|alive)\b",
+    r"\bgiven away (?:my|all my) (?:things|stuff|belongings)\b",
+    r"\b(?:i'?ve|i have|i'?m|i am|i) (?:started |been )?cutting (?:again|myself)\b",
+    r"\b(?:thinking (?:about|of)|going to|gonna|want to|wanna) jump(?:ing)?\b(?!\s+(?:in|into|at|on|to|ship|the gun|through|back|ahead|up|down|for))",
+    r"\b(?:take|takes|taking|took|taken|end|ends|ending|ended) my (?:own )?life\b",
+    r"\btake (?:all )?my (?:own )?pills\b",
+    r"\bno (?:reason|point) (?:to|in) (?:live|living|going on)\b",
+    r"\bnot worth living\b",
+    r"\bhang my ?self\b",
+    r"\bdon'?t want to (?:live|be alive|wake up|exist)\b",
+    r"\bjump (?:off|in front of)\b",
+    r"\bdisappear forever\b",
+    r"\bcan'?t go on\b(?! like this)",
+    SELF_INJURY,
+    r"\b(?:pain|hurt|hurting|it|everything|this|all this|all of it) (?:to )?(?:stop|end|go away) (?:for good|forever|permanently)\b",
+    r"\bgoodbye (?:letters?|notes?|messages?|texts?|videos?)\b|\b(?:letters?|notes?|messages?) (?:to say|saying) goodbye\b|\b(?:say(?:ing)?|said) goodbye to (?:everyone|everybody|the world|you all|all of you)\b",
+    r"\b(?:don'?t|do not|doesn'?t|never) deserve to (?:live|be alive|exist|be here|breathe)\b",
+    r"\b(?:living|life|being alive|existing|staying alive) (?:is|feels|has become) (?:just |simply )?too (?:much|hard|painful|heavy)\b",
+    r"\bcan'?t (?:do|face|handle|take|bear) (?:life|living|being alive|existing) any ?(?:more|longer)\b",
+    r"\b(?:want|wants|wanted|wanting|wish|wishes|wishing) (?:to )?(?:just |simply )?(?:not|stop) (?:to )?(?:exist|existing|be alive|being alive|be here|being here|wake up|waking up|breathe|breathing)\b",
+    r"\bend(?:s|ed|ing)? (?:it all|everything|myself)\b(?! with| between)",
+    r"\bdeserve to die\b|\b(?:want|wanna|wish) (?:to )?(?:be )?dead\b|\bnoose\b",
+    r"\b(?:life|living) (?:is not|isn'?t|is never|'s not|ain'?t) worth (?:it|living|the pain)\b",
+    r"\bbetter (?:off )?without me\b",
+    r"\b(?:happier|better off|easier|kinder|better) (?:for everyone )?(?:if|when) i (?:just |simply )?(?:was|were|wasn't|weren't|am not|'m not|disappeared|died|was gone|wasn't here)\b",
+    rf"\bhow (?:many|much) (?:\w+ ){{0,3}}(?:{MEDICINES})\b[^.!?]*\b(?:take|kill|die|enough|it would)\b",
+    r"\b(?:thinking (?:of|about)|want to|wanna|going to|gonna|might|could (?:just )?|planning to|plan to|tempted to|urge to|about to|feel like) (?:driving|drive|jumping|jump|stepping|step|walking|walk|throwing myself|throw myself|lying down|lie down) (?:off|in front of|under|into) (?:the |a |an )?(?:next |oncoming |moving )?(?:bridge|cliff|train|traffic|bus|truck|lorry|tracks|tree|wall|roof|building|balcony|river|sea|canal)\b",
+    r"\b(?:this is|this'll be|this will be) (?:probably |likely |prob )?my (?:last|final) (?:message|text|post|night|day|goodbye)\b",
+    r"\b(?:can't|don't|cannot) (?:see|imagine|picture) (?:a|any) (?:future|world|tomorrow) (?:where|in which) i'm (?:still )?(?:here|alive|around)\b|\b(?:can't|don't|cannot) (?:see|imagine|picture) myself (?:still )?(?:here|alive|around)\b",
+    r"\b(?:hop(?:e|ing)|wish(?:ing)?|pray(?:ing)?) (?:that )?i (?:don't|do not|won't|never) (?:make it|wake up|survive|get through)\b",
+    r"\bdisappear(?:s|ed|ing)? (?:for good|forever|permanently)\b",
+    r"\b(?:sleep|sleeping|asleep)\b[^.!?]*\b(?:not|never) (?:wake|waking) up\b",
+    r"\bwon't be (?:alive|around|here) (?:to see|for|by|much longer|any ?more|tomorrow|next)\b",
+    r"\b(?:don't|can't|cannot) (?:see|imagine|picture) myself (?:still )?(?:being )?(?:here|alive|around)\b",
+    r"\b(?:jump|jumping) (?:from|off) (?:the |a |my )?(?:terrace|roof|balcony|bridge|building|window|cliff)\b",
+    r"\b(?:finish|finishing) (?:everything|it all)\b",
+    r"\b(?:car|garage)\b[^.!?]*\bengine (?:running|on)\b|\b(?:didn't|did not|couldn't) go through with it\b",
+    r"\b(?:didn't|doesn't|don't|without) (?:know|telling \w+|letting \w+ know) (?:that )?it (?:was|is) (?:a )?goodbye\b",
+    r"\buntil (?:it|i|they) (?:bleeds?|bled|bleeding)\b",
+    r"\bnot (?:waking|wake) up (?:tomorrow|again|ever)\b|\bjust not (?:waking|wake) up\b",
+    r"\beveryone (?:would|'d) be better off\s*(?:[.!,]|$)",
+    r"\b(?:been|started|keep|kept|i'?ve|i'?m) (?:\w+ )?cutting (?:again|myself|my arms|my legs)\b",
+    r"\bhow easy it (?:would|'d|will) be to (?:just )?(?:let go|jump|end it|fall|step off|die|not wake up)\b",
+    r"\b(?:no|any|see no|don't see (?:a|any)) reasons? to (?:carry on|go on|live|keep going|keep living|stay alive)\b",
+    r"\bhoping (?:that )?i (?:would|'d|will|might) (?:crash|die|not wake up|not make it|get hit)\b",
+    r"\b(?:sat|sitting|sit|lying|locked in)\b[^.!?]*\bwith (?:a|the|my|his|her) (?:razor|blade|knife|pills|rope)\b",
+    r"\b(?:nobody|no one|no-one|noone) (?:would|will|'d)? ?(?:even |really )?(?:miss|mourn) me\b",
+    rf"(?:{PREPARE})\b[^.!?]*\b(?:{GONE})|\b(?:{GONE})[^.!?]*\b(?:{PREPARE})",
+]
+
+# Violence, threats, sexual violence and control, by someone against the person.
+AGAINST_ME = [
+    ON_ME,
+    ON_A_CHILD,
+    r"\bhit+s? me\b",
+    r"\bthr(?:ew|ows|owing) (?:\w+ ){1,3}at (?:me|my (?:head|face))\b",
+    r"\b(?:until|till|til) (?:it|i|they) bled\b|\bmade me bleed\b",
+    r"\bhands? (?:around|on|round) my (?:neck|throat)\b",
+    r"\b(?:knife|gun|weapon)\b[^.!?]{0,20}\bat me\b|\bpoint(?:ed|s|ing) (?:a|the|his|her) (?:knife|gun)\b",
+    r"\bwith me in it\b|\bfind my body\b",
+    r"\b(?:afraid|scared|terrified|frightened) of what (?:he|she|they)(?:'ll| will| might| would|'d) do\b",
+    r"\b(?:take|takes|took|taken|hid|hides) (?:away )?my (?:passport|documents|papers|id|bank cards?)\b",
+    r"\bmade me do (?:things|stuff)\b[^.!?]*\b(?:didn'?t want|against my will|in bed)\b",
+    r"\bpressur(?:e|es|ed|ing) me (?:into|to have) sex\b",
+    r"\b(?:gets|got|getting|becomes|became) violent\b",
+    r"\bi(?:'m| am) in danger\b",
+    r"\bthr(?:ew|ows|own) me (?:against|into|onto|down|across|to the (?:floor|ground))\b",
+    r"\btied me (?:up|down)\b|\bbroke (?:down )?(?:the|my|our) door\b",
+    r"\block(?:ed)? myself in (?:the |my )?(?:bathroom|bedroom|car|room|toilet)\b",
+    r"\bblack eye\b|\b(?:split|bloody|bleeding) (?:lip|nose)\b|\bi'?m bleeding\b",
+    r"\bmolest(?:ed|ing|s|er)?\b|\bstalk(?:s|ed|ing|er)\b|\bstalking me\b",
+    r"\babus(?:e|ed|es|ing|ive)\b",
+    r"\b(?:post|share|send|leak)(?:s|ed|ing)? my (?:nudes|naked|intimate)\b",
+    r"\bmake me disappear\b",
+    r"\b(?:he|she|they) (?:might|could|may|will|would) (?:\w+ )?kill me\b",
+    r"\b(?:afraid|scared|terrified|frightened) (?:to (?:go to )?sleep|to be (?:at )?home|for my life)\b",
+    r"\bwon'?t (?:give|let) me (?:have )?(?:my own |any )?(?:money|cash|bank card|access to (?:money|my account))\b",
+    r"\bh(?:eld|olds?|olding) me down\b|\bpinned me\b",
+    r"\bbr(?:oke|eaks?|oken) my (?:arm|nose|ribs?|jaw|wrist|fingers?|leg|tooth|teeth)\b",
+    r"\b(?:i )?hid(?:e|ing)? (?:from (?:him|her|them)|in the (?:bathroom|bedroom|closet|car|wardrobe)) when (?:he|she|they)\b",
+    r"\b(?:tracks|tracked|tracking) my (?:location|phone)\b|\bfollows me everywhere\b",
+    r"\b(?:he|she|they) hurts me\b(?! (?:feelings|with (?:his|her|their) words))",
+    r"\b(?:i have|i'?ve got|i got|covered in|hide (?:the|my)) (?:new |more )?bruises\b",
+    r"\bforced (?:himself|herself|themselves) on me\b",
+    r"\btouch(?:es|ed)? me (?:when|after|even though|even when) i (?:say|said) (?:no|stop|don'?t)\b",
+    r"\battack(?:ed|s)? me\b(?! (?:verbally|with (?:words|questions)))",
+    r"\b(?:assaulted me|i was assaulted|i got assaulted|been assaulted)\b",
+    r"\bkill (?:himself|herself|themselves) and me\b",
+    r"\b(?:he|she|they)(?:'ll| will| would|'d)? (?:\w+ )?kill (?:himself|herself|themselves) if i\b",
+    r"\bhurts? me (?:physically|when|every|again)\b",
+    r"\b(?:he|she|they) hurt me\b(?! feelings)(?!'s feelings)",
+    r"\bleft (?:a )?(?:bruise|bruises|marks)\b",
+    r"\bbruises? (?:on|all over) (?:my|me)\b",
+    r"\bthreat(?:en)?(?:ed|s|ing)? (?:to )?(?:\w+ ){0,5}(?:kill|hurt|harm|hit|beat)\b",
+    r"\bthreat(?:en)?(?:ed|s|ing)? to take (?:the|my|our) (?:kids|children|baby)\b",
+    r"\bthreat(?:en)?(?:ed|s|ing)? me\b",
+    r"\b(?:he|she|they)(?:'ll| will| would|'d| is going to|'s going to| said (?:he|she|they)(?:'d| would)) (?:kill|hurt|hit) me\b",
+    r"\b(?:afraid|scared|terrified|frightened) (?:of|for) (?:him|her|them|my (?:partner|husband|wife|boyfriend|girlfriend|bf|gf|ex))\b",
+    r"\b(?:afraid|scared|terrified|frightened) (?:to be (?:alone )?with|of being (?:alone )?with) (?:him|her|them|my \w+)\b",
+    r"\b(?:afraid|scared|terrified) (?:he|she|they)(?:'ll| will| might| is going to) (?:hurt|hit|kill|harm|come after|take the kids|do something|snap|lose it)\b",
+    r"\bterrified (?:he|she|they)(?:'ll| will| might) find (?:out|me)\b",
+    r"\b(?:afraid|scared|terrified) to go home\b",
+    r"\bfear for my (?:life|safety)\b",
+    r"\b(?:don'?t|do not|no longer) feel safe\b",
+    r"\bnot safe (?:at home|with (?:him|her|them))\b",
+    r"\bi'?m not safe\b",
+    r"\brap(?:ed|e|ing)\b",
+    r"\bsexual(?:ly)? assault",
+    r"\b(?:forced|forces|made|makes) me (?:to )?(?:have sex|sleep with|do sexual)",
+    r"\bdidn'?t stop when i said no\b",
+    r"\btouched me (?:when|after|even though) i said no\b",
+    r"\bwon'?t let me (?:\w+ ){0,2}(?:leave|see (?:my )?(?:friends|family)|go out|money|my phone|work)\b",
+    r"\b(?:locks|locked) me (?:in|out)\b",
+    r"\btakes? (?:away )?my (?:phone|money|keys|passport)\b",
+    r"\bcontrols? (?:all )?(?:my|our) (?:money|phone|finances)\b",
+    r"\bnot allowed to (?:see|leave|go|work|have|talk|speak|call|visit|text)\b",
+    r"\b(?:has|got) a (?:gun|knife) and\b",
+    r"\bpulled a (?:gun|knife)\b",
+    r"\bwith a (?:gun|knife)\b",
+    r"\b(?:put|puts|putting|laid|lays|laying) (?:his|her|their) hands on me\b|\b(?:gets?|got|getting) physical\b",
+    r"\b(?:is|was|'s|can be) (?:so |really |very )?violent\b",
+    r"\b(?:run|ran|running|runs) me (?:over|off the road)\b|\bpoison(?:s|ed|ing)? (?:me|my)\b|\bspik(?:e|es|ed|ing) my drink\b",
+    r"\b(?:afraid|scared|terrified|frightened|fear) for (?:my|our|the) (?:kids|children|son|daughter|baby|safety|life)\b",
+    r"\b(?:checks?|checking|watches|monitors?) my (?:location|whereabouts)\b|\b(?:keeps|kept) (?:turning|showing) up (?:at|outside) my\b",
+    r"\bwon'?t let me (?:\w+ ){0,2}(?:go (?:anywhere|home|to)|sleep|eat)\b",
+    r"\b(?:had|has|have|having) sex with me (?:while|when) i (?:was |am |'m )?(?:asleep|sleeping|drunk|passed out|unconscious|out of it|crying|saying no|said no)\b",
+    r"\b(?:didn'?t|did not|never|couldn'?t) consent\b|\bwithout (?:my )?consent\b",
+    r"\btouch(?:es|ed|ing)? me (?:while|when) i(?:'m| am| was)? (?:asleep|sleeping)\b",
+    r"\bif i (?:ever )?(?:leave|left|tell|told|try to leave)\b[^.!?]*\b(?:he|she|they)(?:'ll|'d| will| would| is going to| is gonna) (?:\w+ ){0,2}(?:find|get|make|hunt|track|ruin|destroy|end|finish) me\b",
+    r"(?:'ll|'d| will| would| going to| gonna) (?:\w+ ){0,2}use (?:the|a|his|her|that) (?:knife|gun|rifle|weapon|belt|bat|hammer)\b",
+    r"\b(?:waits?|waiting|waited|sits?|sitting|sat|parked|parks|hangs? around|hanging around|lurking|lurks) (?:\w+ ){0,4}outside my (?:work|flat|house|home|office|place|door|school|job|window)\b",
+    r"\b(?:held|holds|holding|pressed|presses|put|puts) (?:it|a \w+|the \w+|his \w+|her \w+) (?:to|against|at) (?:me|my (?:throat|neck|head|face|chest))\b",
+    r"\btakes? (?:all |half )?(?:of )?my (?:whole |entire )?(?:wage|wages|salary|pay|paycheck|paycheque|money|benefits|earnings)\b|\b(?:have to|must|makes? me) (?:show|give) (?:him|her|them) (?:the |my )?receipts\b",
+    r"\bmakes? me (?:keep|share|leave) my location\b|\bmy location on (?:24/7|all the time|always)\b",
+    r"\bthreat(?:en)?(?:s|ed|ing)? to (?:tell|expose|post|send|share|leak|out)\b",
+    r"\b(?:pics|pictures|photos|videos?|nudes) of me without\b|\b(?:send|post|share|leak|show)(?:s|ed|ing)? (?:them|it|the (?:pics|pictures|photos|videos?)) to (?:my|everyone)\b[^.!?]*\bif i\b",
+    r"\b(?:until|unless|or else|if i don't|makes? me|made me|forc(?:e|es|ed) me to|have to) (?:i )?(?:do |give (?:him|her|them) )?(?:sexual|sex)\b",
+    r"\bnext time (?:it )?(?:won't|will not) be (?:the|a)\b",
+    r"\bwith me (?:inside|in there|still in(?:side)?)\b",
+    r"\b(?:got|gets|pulled|took|takes|has) (?:his|her|their|a|the) (?:gun|knife|rifle) out\b",
+    r"(?:'ll|will|'d|would|going to|gonna) make (?:her|him|them|me|you|us) pay\b|\bknows where (?:my \w+|i|we) lives?\b",
+    r"\b(?:shook|shake|shakes|shaking) (?:him|her|them|the baby|my \w+|our \w+) (?:so hard|hard|violently|until)\b",
+    r"\byou'?re (?:so )?dead (?:when|if|once)\b",
+    r"\b(?:post|share|send|leak)(?:s|ed|ing)? my (?:photos|pics|pictures|videos?|nudes)\b[^.!?]*\bif i\b",
+    r"\b(?:punch|hit|smash|kick)\w* (?:the|a) (?:wall|door) (?:right )?(?:next to|beside|by|near|behind) my (?:face|head)\b",
+    r"\b(?:he|she|they)(?:'ll|'d| will| would| is going to| was going to) (?!never\b|not\b|ever\b)(?:\w+ )?(?:hurt|kill|harm|hit|beat|burn|stab|shoot) (?:them|the kids|the children|our \w+|my (?!feelings)\w+|me|us)\b",
+    r"\bbruis(?:e|es|ed|ing)\b[^.!?]*\b(?:from|where|because|after) (?:he|she|they|him|her|my \w+)\b|\bbruises? (?:all )?(?:up|down|across|along) my\b",
+    r"\b(?:long sleeves|make-?up|concealer|scarf|scarves)\b[^.!?]*\bso (?:no one|nobody|people don't|they don't)\b",
+    r"\b(?:smash|broke|kick)\w* (?:in |down )?(?:the|our|my) (?:front |back )?(?:window|windows|door)\b",
+    r"\b(?:found|hidden|hid|put|placed|taped|installed)\b[^.!?]*\b(?:tracker|airtag|tracking app|spyware|stalkerware)\b|\b(?:tracker|airtag|tracking app|spyware|stalkerware)\b[^.!?]*\b(?:on|in|under) my (?:car|phone|bag|coat)\b",
+    r"\block(?:s|ed|ing)? me (?:in|out|up)\b",
+    r"\b(?:won't|don't|doesn't|never) let me (?:\w+ ){0,2}(?:leave|call|see|go out|go anywhere|talk to|speak to|visit)\b",
+    r"\b(?:get to|allowed to) say no\b",
+    r"\bwon't (?:give|let me have) (?:me )?my (?:phone|keys|car keys|passport|money|cards?|bank cards?|documents) back\b",
+    r"\b(?:film|record)(?:s|ed|ing)? me (?:without|naked|in the shower|when i)\b",
+    r"\bso (?:that )?i (?:can'?t|couldn'?t|cannot|can not|wouldn'?t be able to|won'?t be able to) (?:leave|get out|get away|escape|go anywhere|go out|call (?:anyone|anybody|for help|the police|my \w+)|contact anyone|ask for help)\b",
+    r"\bpermission to (?:leave|go|see|talk|speak|spend|use (?!his|her|their)|eat|sleep|visit|call|text|work|buy)\b",
+    r"\bcontrol(?:s|led|ling)? (?:who|where|when|what|how much|everything) i\b",
+    r"\b(?:hand over|give (?:him|her|them)|hand (?:him|her|them)) (?:all )?(?:of )?my (?:wages|salary|pay|paycheck|paycheque|money|earnings|benefits|bank cards?|pin)\b",
+    r"\btrack(?:s|ed|ing)? me\b|\bsp(?:y|ies|ied|ying) on me\b|\b(?:app|tracker|gps|airtag) (?:on|in|under) my (?:phone|car|bag)\b",
+    r"\b(?:said|says|told me|warned|threatened|texted|screamed|yelled)\b[^.!?]*\b(?:be sorry|regret it|pay for (?:it|this|that)|or else)\b",
+    r"\b(?:made|makes|make|forces|forced|force) me (?:to )?(?:kneel|beg|strip|crawl|grovel|sleep (?:on the floor|outside|in the car)|stand (?:in the corner|outside|for hours))\b",
+    r"\b(?:pillow|hands?|bag|plastic bag|towel) (?:over|on) my (?:face|mouth|nose|head)\b",
+    r"(?:'d|'ll| would| will| is going to| was going to| gonna) come (?:for|after) me\b",
+    r"\bhid(?:e|es|ing)? from (?:him|her|them|my (?:partner|husband|wife|boyfriend|girlfriend|bf|gf|ex))\b|\bhiding (?:at|in|out)\b[^.!?]*\bbecause (?:he|she|they)\b",
+    rf"\b(?:{WEAPONS})\b[^.!?]*\b(?:{MENACE})\b|\b(?:{MENACE})\b[^.!?]*\b(?:{WEAPONS})\b",
+]
+
+# Words that may mean ending one's life or may mean something else ("I want to end it" could
+# be the relationship): asked about gently, never ignored.
+UNCLEAR = [
+    r"\b(?:want to|wanna|going to|gonna|just want to|ready to) end it\b(?!\s+(?:with|between|all\b))",
+    r"\bdon'?t want to be (?:here|around) any ?more\b",
+    r"\bi'?m (?:just |such )?a burden\b",
+    r"\b(?:want|wish) (?:it|everything|this) (?:all )?to be over\b",
+    r"\bbought (?:a )?rope\b",
+    r"\bend(?:ing)? things\b(?! with)",
+    r"\b(?:can'?t see myself|don'?t think i'?ll|not sure i'?ll) mak(?:e|ing) it (?:to|through)\b",
+    r"\b(?:wrote|writing|made|making) (?:my|a) (?:will|goodbye)\b",
+    r"\bchecks my phone\b|\b(?:to|trying to) scare me\b",
+    r"\bcame at me\b|\bcoming (?:at|after) me\b",
+    rf"\b(?:{GONE})",
+    r"\bcan'?t keep (?:living|going on) like this\b",
+    r"\bwon'?t take no for an answer\b",
+    r"\b(?:looking at|staring at|thinking about|keep (?:going|walking) (?:to|past)|stood (?:on|at|by)) (?:the )?(?:train tracks|tracks|railway(?: line)?|bridge|ledge|rooftop|cliff(?:s| edge)?)\b",
+    r"\b(?:gun|guns|rifle|pistol|shotgun|firearm)\b",
+    r"\b(?:tallest|highest) (?:bridge|building|cliff|car park|multi-?storey)\b|\bwithout anyone (?:seeing|knowing|noticing|finding out)\b",
+    r"\bthinking (?:about|of) ending it\b(?! with| between)|\bflinch(?:es|ed|ing)?\b",
+    r"\b(?:'s|is|was) coming (?:back )?(?:for|after) me\b",
+    r"\b(?:don't|do not) (?:\w+ ){0,3}want to be (?:here|alive|around) any ?more\b",
+    r"\breads? (?:all )?(?:of )?my (?:emails|messages|texts|dms|mail|diary|journal)\b",
+    r"\b(?:i|i'?m|i am|me|my|myself)\b[^.!?]*\b(?:die|dying|dead|death)\b|\b(?:die|dying|dead|death)\b[^.!?]*\b(?:i|me|my|myself)\b",
+    r"\b(?:balcony|bridge|ledge|roof|edge)\b[^.!?]*\bthinking about (?:it|jumping)\b",
+]
+
+# Anger aimed outward, said in the heat of the moment.
+HYPERBOLE = [
+    r"\b(?:could|want to|wanna|gonna|going to|i'?ll|about to|ready to) (?:kill|murder|strangle|throttle|punch|smack|slap|hit|strangle) (?:him|her|them|my \w+|that \w+)\b",
+    r"\b(?:kill|murder|strangle) (?:him|her|them)\b",
+    r"🔪|🗡️|🔫",
+]
+
+# Pairs that are danger together anywhere in one message, though each part is ordinary alone:
+# (the reason, one part, the other).
+TOGETHER = [
+    ("self-harm", AFFAIRS, ENDING),
+    ("self-harm", HOPELESS, AMBIGUOUS_ENDING),
+    ("self-harm", AMBIGUOUS_ENDING, FOREVER),
+    ("sexual violence", SEXUAL, NO_CONSENT),
+    ("sexual violence", SEXUAL, MINOR),
+]
