@@ -312,11 +312,13 @@ async def deliver(bot: Bot, outbox: list[Outgoing], svc: Services) -> None:
 async def _send_once_more_on_network_error(bot: Bot, item: Outgoing) -> None:
     """A reply lost to a passing network error is tried once more: otherwise the person is
     left looking at an old card. A new message that timed out may have arrived, so it is not
-    repeated; an edit or an answer can safely be."""
+    repeated; an edit or an answer can safely be. Telegram's refusals are not network errors,
+    though python-telegram-bot's BadRequest subclasses NetworkError: asked again, Telegram
+    would only refuse again ("message is not modified"), half a second later."""
     try:
         await _send_one(bot, item)
     except NetworkError as error:
-        if isinstance(error, TimedOut) and item.method == "send":
+        if isinstance(error, BadRequest) or (isinstance(error, TimedOut) and item.method == "send"):
             raise
         await asyncio.sleep(0.5)
         await _send_one(bot, item)

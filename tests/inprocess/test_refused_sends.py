@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from bot.storage.models import User
+from bot.telegram.services import services_of
+from bot.telegram.turn import Outgoing, deliver
 from tests.harness import Harness
 from tests.inprocess.flows import TO_THE_PATH
 from tests.inprocess.test_couples import ANA, BEN, flush, paired_group, said
@@ -46,3 +48,14 @@ async def test_a_private_send_refused_is_said_and_the_text_handed_back(h: Harnes
     # Next time she is not offered what cannot arrive.
     await h.text(ANA, "/cancel")
     assert await to_the_send_question(h) == ["Post in our group", "Don't send"]
+
+
+async def test_a_refusal_is_asked_once_not_again_after_a_pause(h: Harness):
+    """python-telegram-bot's BadRequest is a NetworkError; a refusal ("message is not
+    modified") must not be taken for a lost request and sent again half a second later."""
+    await h.onboard(ANA, "Ana")
+    card = await h.app.bot.send_message(ANA, "The same words")
+    edits = h.sandbox.calls["editMessageText"]
+    same = Outgoing("edit", ANA, "The same words", message_id=card.message_id)
+    await deliver(h.app.bot, [same], services_of(h.app))
+    assert h.sandbox.calls["editMessageText"] == edits + 1
