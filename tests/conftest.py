@@ -47,10 +47,24 @@ def postgres_url() -> Iterator[str]:
     asyncio.run(drop_scratch(POSTGRES_URL, url))
 
 
+def _emptying_sql() -> str:
+    """Every table emptied and every sequence they own restarted: what `TRUNCATE ... RESTART
+    IDENTITY` leaves, in a few milliseconds, not forty (TRUNCATE makes new files for every table,
+    index and sequence). Children before parents, so no foreign key is ever in the way."""
+    tables = [t.name for t in Base.metadata.sorted_tables]
+    deletes = "".join(f'DELETE FROM "{name}";\n' for name in reversed(tables))
+    owners = ", ".join(f"'\"{name}\"'::regclass" for name in tables)
+    return (
+        f"{deletes}SELECT setval(d.objid::regclass, s.seqstart, false) "
+        "FROM pg_depend d JOIN pg_sequence s ON s.seqrelid = d.objid "
+        "WHERE d.classid = 'pg_class'::regclass AND d.refclassid = 'pg_class'::regclass "
+        f"AND d.deptype IN ('a', 'i') AND d.refobjid IN ({owners})"
+    )
+
+
 @pytest.fixture
 def clean_postgres_url(postgres_url: str) -> str:
-    tables = ", ".join(f'"{t.name}"' for t in Base.metadata.sorted_tables)
-    asyncio.run(admin(postgres_url, f"TRUNCATE {tables} RESTART IDENTITY CASCADE"))
+    asyncio.run(admin(postgres_url, _emptying_sql()))
     return postgres_url
 
 

@@ -18,6 +18,7 @@ from bot.config import Settings
 from bot.sandbox.core import BotAction, Sandbox
 from bot.sandbox.request import SandboxRequest
 from bot.scheduling.dispatcher import Dispatcher
+from bot.scheduling.ratelimit import MendRateLimiter
 from bot.storage.database import Database
 from bot.telegram.services import services_of
 
@@ -181,6 +182,21 @@ def make_settings(db_url: str, sandbox: Sandbox, **overrides: Any) -> Settings:
     )
 
 
+def pace_chats_quickly(app: MendApplication) -> None:
+    """Pace each chat at the bot's overall pace (a millisecond here), not in real seconds.
+
+    Pacing waits on the real clock: 0.1 s a group message even at the fastest
+    `group_rate_per_minute`, and 1 s between prompts to one private chat, which was most of the
+    time the couple tests took. A stand-in that enforces no flood limits (`Sandbox.limits is
+    None`) cannot tell how fast the bot sends, so no test sees the difference: the limiter still
+    paces every chat, in order, only faster. A stand-in given limits (the `limited` fixture)
+    keeps the real pace.
+    """
+    limiter = app.bot.rate_limiter
+    assert isinstance(limiter, MendRateLimiter)
+    limiter.group_interval = limiter.private_gap = limiter.overall.interval
+
+
 @contextlib.asynccontextmanager
 async def start_harness(
     db_url: str, clock: FakeClock, sandbox: Sandbox | None = None, **overrides: Any
@@ -191,6 +207,8 @@ async def start_harness(
     app = build_application(
         settings, request=SandboxRequest(sandbox), token=sandbox.token, clock=clock, database=db
     )
+    if sandbox.limits is None:
+        pace_chats_quickly(app)
     async with app:
         assert app.post_init is not None
         await app.post_init(app)
