@@ -12,7 +12,7 @@ list of patterns that a person, not a model, can read and extend. Each sentence 
 its own, so one sentence of danger in a long message is not diluted by the rest.
 
 The lists live in safety_patterns.py. A list only knows what it was given: on 60 danger
-phrasings written by someone who had not seen it, it recognised 42 (tests/domain/
+phrasings written by someone who had not seen it, it recognised 45 (tests/domain/
 safety_holdout.py). So /sos gives the same help on request, and the repair flow's "it doesn't
 feel safe to raise" does too.
 """
