@@ -7,6 +7,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from bot.domain.safety import Level, screen
+from tests.domain import safety_everyday
 from tests.domain import safety_holdout as holdout
 from tests.domain.safety_cases import CONCERN, DANGER, NONE
 
@@ -54,6 +55,13 @@ def test_held_out_figures_do_not_get_worse():
         f"ordinary texts flagged {flagged} of {len(holdout.NONE)}"
     )
     assert recognised >= 45 and flagged <= 6
+
+
+def test_everyday_messages_are_not_flagged():
+    """Ordinary traffic (safety_everyday.py), never tuned on: a false alarm stops a repair."""
+    flagged = [t for t in safety_everyday.NONE if screen(t).level != Level.NONE]
+    print(f"\nsafety, everyday: {len(flagged)} of {len(safety_everyday.NONE)} flagged")
+    assert flagged == []
 
 
 @given(st.text(max_size=500))
