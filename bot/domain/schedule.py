@@ -25,6 +25,8 @@ STALE_AFTER = timedelta(hours=3)
 SNOOZE_FOR = timedelta(hours=1)
 # A no-plan follow-up comes at the first evening time at least this long after the moment.
 NUDGE_AT_LEAST = timedelta(hours=6)
+# A nudge due with the evening check-in comes this long after it: one card at a time.
+AFTER_CHECK_IN = timedelta(minutes=45)
 # "This evening" (TONIGHT_AT) is offered until half an hour before it: asking "did you talk?"
 # minutes after the plan was made would be silly.
 TONIGHT_UNTIL = time(19, 30)
@@ -176,14 +178,18 @@ class Hold:
     due: datetime | None = None
 
 
-def hold_back(kind: str, now: datetime, prefs: Prefs, *, carded_today: bool) -> Hold | None:
+def hold_back(
+    kind: str, now: datetime, prefs: Prefs, *, carded_today: bool, check_in_now: bool = False
+) -> Hold | None:
     """Checked as a personal prompt is about to go, with the person's *current* settings
     (their zone or quiet hours may have changed since it was planned). None: send it.
 
     Nothing arrives in quiet hours: a follow-up waits for their end; an evening reflection
     or its snooze is skipped (tomorrow's will do). A nudge, which nobody asked for, goes only
     when nudges are on, at most one card about a moment a day (`carded_today`: a follow-up
-    or nudge went today already), and otherwise waits for a following evening.
+    or nudge went today already), and otherwise waits for a following evening. One due with
+    the evening check-in (`check_in_now`) comes AFTER_CHECK_IN later, unless that is in quiet
+    hours: then it comes with the check-in, better than a day late.
     """
     local = now.astimezone(prefs.tz).time()
     quiet = in_quiet_hours(local, prefs.quiet_start, prefs.quiet_end)
@@ -193,6 +199,11 @@ def hold_back(kind: str, now: datetime, prefs: Prefs, *, carded_today: bool) -> 
         if quiet or carded_today:
             later = next_nudge_evening(now, prefs, not_today=carded_today)
             return Hold("quiet hours" if quiet else "one a day", later)
+        if check_in_now:
+            after = now + AFTER_CHECK_IN
+            local_after = after.astimezone(prefs.tz).time()
+            if not in_quiet_hours(local_after, prefs.quiet_start, prefs.quiet_end):
+                return Hold("after the check-in", after)
         return None
     if not quiet:
         return None

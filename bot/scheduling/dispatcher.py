@@ -8,8 +8,9 @@ once). The rest of the claimed batch is still pending and goes out with the next
 
 Each personal row is checked against the person's settings as they are *now*, not as they were
 when it was planned (`schedule.hold_back`): a follow-up that would arrive in their quiet hours
-(say they moved to another zone since) goes back to pending, due when those hours end, and a
-nudge waits for an evening that has not had a card about a moment yet.
+(say they moved to another zone since) goes back to pending, due when those hours end, a
+nudge waits for an evening that has not had a card about a moment yet, and one that falls due
+with the evening check-in comes a little after it.
 """
 
 from __future__ import annotations
@@ -132,16 +133,20 @@ class Dispatcher:
         async with self.db.unit_of_work() as session:
             users = await store.users_by_id(session, {r.user_id for r in claimed})
             carded: set[int] = set()  # people this batch gives a card about a moment
-            # Nudges last: an evening's one card goes first to what the person asked for.
+            checked_in: set[int] = set()  # people this batch gives the evening check-in
+            # Nudges last: an evening's one card goes first to what the person asked for,
+            # and a nudge knows whether the check-in goes to them now.
             personal = [r for r in claimed if r.kind not in GROUP_KINDS]
             personal.sort(key=lambda r: r.kind == schedule.NUDGE)
             for row in personal:
                 user = users.get(row.user_id)
-                decision = await self._decide(session, row, user, now, carded)
+                decision = await self._decide(session, row, user, now, carded, checked_in)
                 if decision.message is not None:
                     sends.append((row, decision.message))
                     if row.kind in schedule.CARDS:
                         carded.add(row.user_id)
+                    elif row.kind == schedule.EVENING:
+                        checked_in.add(row.user_id)
                     continue
                 if decision.due is not None:
                     moved = await store.defer(session, row, decision.due, now, decision.reason)
@@ -171,7 +176,13 @@ class Dispatcher:
         return report
 
     async def _decide(
-        self, session: Any, row: store.Claimed, user: User | None, now: datetime, carded: set[int]
+        self,
+        session: Any,
+        row: store.Claimed,
+        user: User | None,
+        now: datetime,
+        carded: set[int],
+        checked_in: set[int],
     ) -> Decision:
         if user is None or user.blocked_at is not None:
             return Decision("cancelled", "blocked")
@@ -193,7 +204,9 @@ class Dispatcher:
             user.id in carded
             or await store.carded_since(session, user.id, schedule.day_start(now, prefs))
         )
-        hold = schedule.hold_back(row.kind, now, prefs, carded_today=carded_today)
+        hold = schedule.hold_back(
+            row.kind, now, prefs, carded_today=carded_today, check_in_now=user.id in checked_in
+        )
         if hold is not None:
             return Decision("moved" if hold.due else "skipped", hold.reason, due=hold.due)
         c = catalogue(user.language_code)

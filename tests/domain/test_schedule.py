@@ -295,6 +295,29 @@ def test_a_nudge_waits_for_an_evening_that_has_not_had_a_card():
     )
 
 
+def test_a_nudge_due_with_the_check_in_comes_after_it_unless_that_is_in_quiet_hours():
+    evening = datetime(2026, 3, 2, 21, 0, tzinfo=UTC)  # London: the check-in goes now
+    hold = schedule.hold_back(
+        schedule.NUDGE, evening, EVENING_21, carded_today=False, check_in_now=True
+    )
+    assert hold == schedule.Hold("after the check-in", datetime(2026, 3, 2, 21, 45, tzinfo=UTC))
+    # Quiet from 21:30: 21:45 would be in them, and tomorrow would be a day late; together.
+    early_quiet = Prefs(zone="Europe/London", evening_at=time(21, 0), quiet_start=time(21, 30))
+    assert (
+        schedule.hold_back(
+            schedule.NUDGE, evening, early_quiet, carded_today=False, check_in_now=True
+        )
+        is None
+    )
+    # Only nudges wait: a follow-up the person asked for is theirs at the time they chose.
+    assert (
+        schedule.hold_back(
+            schedule.FOLLOW_UP, evening, EVENING_21, carded_today=False, check_in_now=True
+        )
+        is None
+    )
+
+
 def test_pending_nudges_follow_a_changed_evening_time():
     moment_left = datetime(2026, 3, 1, 12, 0, tzinfo=UTC)
     before = Prefs(zone="Europe/London", evening_at=time(21, 0))

@@ -647,7 +647,11 @@ async def test_pending_nudges_follow_the_evening_time(harness: Harness):
     at_1930 = datetime(2026, 3, 2, 18, 30, tzinfo=UTC)
     assert due == {"evening": at_1930, "nudge": at_1930}
     h.clock.now = at_1930
-    assert len(sent_to(h, ANA, await h.tick())) == 2  # the check-in and its one nudge
+    (check_in,) = sent_to(h, ANA, await h.tick())  # the check-in first, on its own
+    assert check_in.text is not None and "Any small moment today" in check_in.text
+    h.clock.now = at_1930 + timedelta(minutes=45)
+    (card,) = sent_to(h, ANA, await h.tick())  # then its one nudge
+    assert card.text is not None and "How is it now?" in card.text
     h.clock.now = datetime(2026, 3, 2, 20, 0, tzinfo=UTC)
     assert sent_to(h, ANA, await h.tick()) == []  # nothing left at the old time
 
