@@ -12,7 +12,7 @@ list of patterns that a person, not a model, can read and extend. Each sentence 
 its own, so one sentence of danger in a long message is not diluted by the rest.
 
 The lists live in safety_patterns.py. A list only knows what it was given: on 60 danger
-phrasings written by someone who had not seen it, it recognised 45 (tests/domain/
+phrasings written by someone who had not seen it, it recognised 42 (tests/domain/
 safety_holdout.py). So /sos gives the same help on request, and the repair flow's "it doesn't
 feel safe to raise" does too.
 """
@@ -142,7 +142,10 @@ def screen(text: str) -> Screen:
     worst = Screen(Level.NONE)
     plain = _IDIOMS.sub(" ", text)
     for reason, one, other in _TOGETHER:
-        if _said(one, plain) and _said(other, plain):
+        if reason != "self-harm":  # consent is said in negatives: "won't take no", "not again"
+            if one.search(plain) and other.search(plain):
+                return Screen(Level.DANGER, reason)
+        elif _said(one, plain) and _said(other, plain):
             return Screen(Level.DANGER, reason)
     if len({found.group(0) for found in _AFFAIRS.finditer(plain)}) >= 2:  # a will and a note
         return Screen(Level.DANGER, "self-harm")

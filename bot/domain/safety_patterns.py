@@ -62,7 +62,10 @@ BODY_PARTS = (
     r"head|face|neck|throat|hair|arms?|wrists?|body|stomach|belly|tummy|bump|back|chest|legs?"
     r"|ribs?|eyes?|mouth|nose|jaw|cheeks?|lips?|ears?|shoulders?|skull|breasts?|thighs?|skin"
 )
-CHILDREN = r"son|daughter|kids?|children|child|baby|boy|girl|toddler|stepson|stepdaughter"
+CHILDREN = (
+    r"son|daughter|kids?|children|child|baby|boy|girl|toddler|stepson|stepdaughter|newborn|infant"
+    r"|little one|youngest|eldest|(?:year|yr)s?[- ]?old"
+)
 
 # A violent verb on the person ("grabs me", "kicked my pregnant belly"), on someone with them
 # ("hit him and me"), or on a child. Whether the subject is the person themselves ("I hit my
@@ -100,12 +103,13 @@ PREPARE = (
 # Putting one's affairs in order, and words of an ending: each ordinary alone, danger together
 # anywhere in one message ("gave my cat to my neighbour and wrote down my passwords. i'm done").
 AFFAIRS = either(
-    r"\bgave (?:\w+ )?(?:away )?(?:my|all my) (?:\w+ )?(?:cat|dog|pets?|things|stuff|belongings|jewell?ery|savings|guitar|car|watch|ring)\b",
+    r"\bgave (?:\w+ )?(?:away )?(?:my|all my|the) (?:\w+ )?(?:cat|dog|pets?|things|stuff|belongings|jewell?ery|savings|guitar|car|watch|ring)\b",
     r"\bgiv(?:e|ing) (?:away )?(?:my|all my) (?:\w+ )?(?:stuff|things)\b",
     r"\bgiv(?:e|ing) (?:my|all my) (?:\w+ )?(?:stuff|things) away\b",
     r"\bleft (?:the|my) (?:dog|cat|pets?|kids?) with\b",
     r"\b(?:made|wrote|written|making) (?:a|my) will\b|\bsorted (?:out )?my (?:affairs|will|things)\b|\bupdated my will\b",
-    r"\btell (?:my|\w+) (?:\w+ )?(?:that )?i love (?:her|him|them)\b",
+    r"\bt(?:ell|old|elling) (?:my|\w+) (?:\w+ )?(?:that )?i love (?:her|him|them)\b",
+    r"\bcancell?ed my (?:phone|contract|subscriptions|accounts|gym)\b|\blife insurance\b",
     r"\bwr(?:ote|ite|iting) down (?:all )?my passwords\b|\bpasswords (?:for|to)\b",
     r"\b(?:wrote|writing|written) (?:a |my |some )?(?:letters?|notes?) (?:to|for) (?:each of |all of )?(?:everyone|my|him|her|them)\b",
     r"\bmade (?:my )?peace\b",
@@ -113,7 +117,7 @@ AFFAIRS = either(
 ENDING = either(
     r"\bi'm done\b|\bfor good\b|\bit's time\b|\bjust in case\b|\bsorry for everything\b",
     r"\b(?:was|is|say|said|saying) goodbye\b|\bgoodbye(?: everyone| all| world| x+)?\s*(?:[.!]|$)",
-    r"\blast (?:message|text|time)\b|\bwon't need (?:it|them|anything)\b",
+    r"\blast (?:message|text|time)\b|\bwon't (?:need|be needing) (?:it|them|anything|either)\b",
     r"\bwhen i'm gone\b|\bnot be (?:here|around)\b|\bif anything happens to me\b",
     r"\bmade my peace\b|\btonight(?:'s| is) the night\b",
 )
@@ -145,7 +149,7 @@ PLAN = either(
 SEXUAL = either(
     r"\bsex\b|\bsexual\b|\bintimate\b|\bfrigid\b|\bin bed\b",
     r"\bsleep with\b|\bslept with\b|\bsleeping with\b",
-    r"\bdoing (?:stuff|things) to me\b|\btouch(?:es|ed|ing)? me\b",
+    r"\bd(?:oing|id|oes|one) (?:stuff|things) to me\b|\btouch(?:es|ed|ing)? me\b",
 )
 NO_CONSENT = either(
     r"\b(?:while|when|even though|after|though) i (?:was )?(?:said|saying|kept saying|say) no\b",
@@ -156,6 +160,7 @@ NO_CONSENT = either(
     r"\bgot me (?:\w+ )?drunk\b|\b(?:could|can) barely (?:stand|move|speak|walk)\b|\btoo drunk to\b|\bpassed out\b",
     r"\b(?:don't|do not) get to say no\b|\bnot allowed to say no\b",
     r"\bwoke up (?:and|to) (?:he|she|they|him|her|them) (?:was|were) (?:already )?(?:doing|touching|on)\b",
+    r"\bwon't take no for an answer\b|\b(?:lie|lay|lying) there (?:and wait|until|till)\b|\bwait for it to be over\b",
 )
 # Someone under 18 saying so, or a secret kept from a parent: with SEXUAL, abuse of a child.
 MINOR = either(
@@ -164,13 +169,25 @@ MINOR = either(
     r"\bhaven't told (?:my )?(?:mum|mom|mam|anyone|anybody)\b",
 )
 
+# Being watched, and writing in secret because of it: "He reads all my messages so I'm writing
+# from my cousin's phone."
+WATCHED = either(
+    r"\breads? (?:all )?(?:of )?my (?:emails|messages|texts|dms|mail)\b",
+    r"\b(?:checks|goes through|went through|monitors|tracks) my (?:phone|messages|texts|location)\b",
+)
+WRITING_IN_SECRET = either(
+    r"\bfrom (?:my |a )?(?:\w+'s |friend's |cousin's |sister's |work |secret )?phone\b",
+    r"\bdon't (?:text|message|call|reply to) (?:my|this) (?:number|phone)\b",
+    r"\b(?:delete|deleting) (?:this|these|the messages) (?:after|before|so)\b|\bcan't know i'm\b",
+)
+
 # A weapon kept where it menaces ("keeps a gun by the bed and reminds me of it").
 WEAPONS = r"guns?|rifle|pistol|shotgun|firearm|knife|knives|machete|axe"
 MENACE = either(
     r"remind(?:s|ed|ing)? me|show(?:s|ed|ing)? me|wav(?:es|ed|ing)|point(?:s|ed|ing)|loaded|use it\b",
     r"by the bed|under (?:the|his|her|my) (?:pillow|mattress|bed)",
     r"sharpen(?:s|ed|ing)? (?:it|them) while|tap(?:s|ped|ping)? (?:it|the \w+)",
-    r"it'?s for (?:me|you)|watch (?:my|your) mouth",
+    r"it'?s for (?:me|you)|watch (?:my|your) mouth|on the table when|when we (?:argue|fight)",
 )
 
 # Everyday phrases that only look alarming. Removed before anything else is matched.
@@ -213,7 +230,8 @@ IDIOMS = [
     r"(?:to|could) die for",
     r"break a leg",
     r"(?:i'm |i am )?not (?:being |even )?(?:dramatic|joking|kidding|exaggerating)|no joke",
-    r"dead to (?:me|him|her|them|us)",
+    r"dead to (?:me|him|her|them|us)|dead in the water|top gun",
+    r"(?:so|too) \w+ (?:that )?i (?:thought|felt like) i'?d die",
     r"(?:be|been|being) the death of (?:me|him|her|us|them)",
     r"(?:nerf|water|paintball|laser|toy|bb|glue|staple|nail|squirt) guns?",
     r"(?:he|she|they|you)(?:'ll|'d| will| would| is going to) (?:literally |actually )?die (?:if|of|without)",
@@ -292,11 +310,13 @@ SELF_HARM = [
     r"\bend(?:s|ed|ing)? (?:it all|everything|myself)\b(?! with| between)",
     r"\bdeserve to die\b|\b(?:want|wanna|wish) (?:to )?(?:be )?dead\b|\bnoose\b",
     r"\b(?:life|living) (?:is not|isn'?t|is never|'s not|ain'?t) worth (?:it|living|the pain)\b",
-    r"\bbetter (?:off )?without me\b",
+    r"\bbetter (?:off )?without me\b|\b(?:will|would|'ll|'d) be (?:fine|ok|okay|better|happier) without me\b",
+    r"\b(?:most )?(?:painless|easiest|quickest|quietest|best) ways? to (?:just )?(?:die|go|end (?:it|things|my life)|not exist|not be here|kill myself|disappear)\b",
+    r"\b(?:staring|stare|stared|keep looking|kept looking) at (?:the |a |that |my )?(?:rope|pills|knife|razor|blade|tracks)\b",
     r"\b(?:happier|better off|easier|kinder|better) (?:for everyone )?(?:if|when) i (?:just |simply )?(?:was|were|wasn't|weren't|am not|'m not|disappeared|died|was gone|wasn't here)\b",
     rf"\bhow (?:many|much) (?:\w+ ){{0,3}}(?:{MEDICINES})\b[^.!?]*\b(?:takes?|kill|die|enough|it would)\b",
     r"\b(?:thinking (?:of|about)|want to|wanna|going to|gonna|might|could (?:just )?|planning to|plan to|tempted to|urge to|about to|feel like) (?:driving|drive|jumping|jump|stepping|step|walking|walk|throwing myself|throw myself|lying down|lie down) (?:off|in front of|under|into) (?:the |a |an )?(?:next |oncoming |moving )?(?:bridge|cliff|train|traffic|bus|truck|lorry|tracks|tree|wall|roof|building|balcony|river|sea|canal)\b",
-    r"\b(?:this is|this'll be|this will be|here's|here is) (?:probably |likely |prob )?my (?:goodbye|(?:last|final) (?:message|text|post|night|day|goodbye))\b(?! (?:tonight|today|for (?:now|today|tonight|the day)|before|until|of the (?:day|night)|at work))",
+    r"\b(?:this is|this'll be|this will be|here's|here is) (?:probably |likely |prob )?my (?:goodbye|(?:last|final) (?:message|text|post|night|day|goodbye))\b(?! (?:about|on|re|regarding|tonight|today|for (?:now|today|tonight|the day)|before|until|of the (?:day|night)|at work))",
     r"\b(?:can't|don't|cannot) (?:see|imagine|picture) (?:a|any) (?:future|world|tomorrow) (?:where|in which) i'm (?:still )?(?:here|alive|around)\b|\b(?:can't|don't|cannot) (?:see|imagine|picture) myself (?:still )?(?:here|alive|around)\b",
     r"\b(?:hop(?:e|ing)|wish(?:ing)?|pray(?:ing)?) (?:that )?i (?:don't|do not|won't|never) (?:make it|wake up|survive|get through)\b",
     r"\bdisappear(?:s|ed|ing)? (?:for good|forever|permanently)\b",
@@ -317,7 +337,7 @@ SELF_HARM = [
     r"\bnot (?:waking|wake) up (?:tomorrow|again|ever)\b|\bjust not (?:waking|wake) up\b",
     r"\beveryone (?:would|'d) be better off\s*(?:[.!,]|$)",
     r"\b(?:been|started|keep|kept|i'?ve|i'?m) (?:\w+ )?cutting (?:again|myself|my arms|my legs)\b",
-    r"\bhow easy it (?:would|'d|will) be to (?:just )?(?:let go|jump|end it|fall|step off|die|not wake up)\b",
+    r"\bhow easy it (?:would|'d|will) be to (?:just )?(?:let go|jump|end it|fall|step off|die|not wake up|keep going|keep driving|drive off|not brake)\b",
     r"\b(?:no|any|see no|don't see (?:a|any)) reasons? to (?:carry on|go on|live|keep going|keep living|stay alive)\b",
     r"\bhoping (?:that )?i (?:would|'d|will|might) (?:crash|die|not wake up|not make it|get hit)\b",
     r"\b(?:sat|sitting|sit|lying|locked in)\b[^.!?]*\bwith (?:a|the|my|his|her) (?:razor|blade|knife|pills|rope)\b",
@@ -337,7 +357,10 @@ AGAINST_ME = [
     r"\bwith me in it\b|\bfind my body\b",
     r"\b(?:afraid|scared|terrified|frightened) of what (?:he|she|they)(?:'ll| will| might| would|'d) do\b",
     r"\b(?:afraid|scared|terrified|frightened) of what (?:happens|will happen|would happen|could happen) if i\b",
-    r"\b(?:take|takes|took|taken|hid|hides) (?:away )?my (?:passport|documents|papers|id|bank cards?)\b",
+    r"\b(?:take|takes|took|taken|hid|hides|keeps|kept|locks|locked) (?:away )?my (?:passport|documents|papers|id|bank cards?)\b",
+    r"\bcan't (?:go|leave) (?:anywhere|out|the house) without (?:asking|telling|his|her|their)\b",
+    r"\b(?:i|you) know what (?:happens|will happen|'ll happen) if (?:i|you)\b",
+    r"\bput(?:s|ting)? something in my (?:tea|drink|food|coffee|dinner|meds|medication)\b",
     r"\bmade me do (?:things|stuff)\b[^.!?]*\b(?:didn'?t want|against my will|in bed)\b",
     r"\bpressur(?:e|es|ed|ing) me (?:into|to have) sex\b",
     r"\b(?:gets|got|getting|becomes|became) violent\b",
@@ -408,6 +431,7 @@ AGAINST_ME = [
     r"(?:'ll|'d| will| would| going to| gonna) (?:\w+ ){0,2}use (?:the|a|his|her|that) (?:knife|gun|rifle|weapon|belt|bat|hammer)\b",
     r"\b(?:waits?|waiting|waited|sits?|sitting|sat|parked|parks|hangs? around|hanging around|lurking|lurks) (?:\w+ ){0,4}outside my (?:work|flat|house|home|office|place|door|school|job|window)\b",
     r"\b(?:held|holds|holding|pressed|presses|put|puts) (?:it|a \w+|the \w+|his \w+|her \w+) (?:to|against|at) (?:me|my (?:throat|neck|head|face|chest))\b",
+    r"\b(?:hold|held|holds|holding|press|pressed|presses|pressing|put|puts) (?:the |a |his |her |my )?(?:\w+ )?(?:knife|blade|razor|gun|scissors|broken glass|lighter|cigarette) (?:to|against|at|on) (?:me|my (?:throat|neck|head|face|chest|wrists?|arms?|skin))\b",
     r"\btakes? (?:all |half )?(?:of )?my (?:whole |entire )?(?:wage|wages|salary|pay|paycheck|paycheque|money|benefits|earnings)\b|\b(?:have to|must|makes? me) (?:show|give) (?:him|her|them) (?:the |my )?receipts\b",
     r"\bmakes? me (?:keep|share|leave) my location\b|\bmy location on (?:24/7|all the time|always)\b",
     r"\bthreat(?:en)?(?:s|ed|ing)? to (?:tell|expose|post|send|share|leak|out)\b",
@@ -418,7 +442,7 @@ AGAINST_ME = [
     r"(?:'d|'ll| would| will| going to| gonna) (?:\w+ )?crash (?:us|the car with me|into)\b",
     r"\bnot allowed (?:to have |any )?(?:friends|money|a phone|my own)\b",
     r"\bi said (?:stop|no) and (?:he|she|they) (?:didn't|did not|wouldn't|won't) stop\s*(?:[.!,]|$)",
-    r"\bwith me (?:inside|in there|still in(?:side)?)\b",
+    r"\bwith me (?:inside|in there|still in(?:side)?)\b|\bwith (?:me|us) and (?:the|my|our) (?:kids|children|baby) (?:in it|inside|in there)\b",
     r"\b(?:got|gets|pulled|took|takes|has) (?:his|her|their|a|the) (?:gun|knife|rifle) out\b",
     r"(?:'ll|will|'d|would|going to|gonna) make (?:her|him|them|me|you|us) pay\b|\bknows where (?:my \w+|i|we) lives?\b",
     r"\b(?:shook|shake|shakes|shaking) (?:him|her|them|the baby|my \w+|our \w+) (?:so hard|hard|violently|until)\b",
@@ -455,7 +479,7 @@ UNCLEAR = [
     r"\bdon'?t want to be (?:here|around) any ?more\b",
     r"\bi'?m (?:just |such )?a burden\b",
     r"\b(?:want|wish) (?:it|everything|this) (?:all )?to be over\b",
-    r"\bbought (?:a )?rope\b",
+    r"\bbought (?:a |some )?rope\b(?! for (?:the|a|my|our|his|her) (?!\w*self))",
     r"\bend(?:ing)? things\b(?! with)",
     r"\b(?:can'?t see myself|don'?t think i'?ll|not sure i'?ll) mak(?:e|ing) it (?:to|through)\b",
     r"\b(?:wrote|writing|made|making) (?:my|a) (?:will|goodbye)\b",
@@ -492,4 +516,5 @@ TOGETHER = [
     ("self-harm", AMBIGUOUS_ENDING, PLAN),
     ("sexual violence", SEXUAL, NO_CONSENT),
     ("sexual violence", SEXUAL, MINOR),
+    ("control", WATCHED, WRITING_IN_SECRET),
 ]

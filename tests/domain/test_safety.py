@@ -54,7 +54,7 @@ def test_held_out_figures_do_not_get_worse():
         f"({recognised / len(holdout.DANGER):.3f}), {asked} more asked about; "
         f"ordinary texts flagged {flagged} of {len(holdout.NONE)}"
     )
-    assert recognised >= 45 and flagged <= 6
+    assert recognised >= 42 and flagged <= 2
 
 
 def test_everyday_messages_are_not_flagged():
