@@ -131,7 +131,10 @@ def _someone_else_did(act: re.Pattern[str], text: str) -> bool:
 
 def _said(words: re.Pattern[str], text: str) -> bool:
     """Whether `words` are in the text and not denied ("I'm not going to end it")."""
-    return any(not DENIAL.search(text, 0, found.start()) for found in words.finditer(text))
+    return any(
+        not DENIAL.search(text, max(0, found.start() - 50), found.start())  # DENIAL's reach
+        for found in words.finditer(text)
+    )
 
 
 def screen(text: str) -> Screen:
