@@ -27,6 +27,7 @@ from enum import IntEnum
 from bot.domain.safety_patterns import (
     AFFAIRS,
     AGAINST_ME,
+    BY_SOMEONE_ELSE,
     HYPERBOLE,
     IDIOMS,
     ON_MY_BODY,
@@ -56,7 +57,11 @@ class Screen:
 DENIAL = re.compile(
     r"\b(?:not|never|wouldn'?t|won'?t|don'?t|isn'?t|no|nothing like)\b[^.!?]{0,30}$"
 )
-WEAPON = re.compile(r"\b(?:gun|knife|knives|weapon)\b|🔪|🔫|🗡️")
+WEAPON_EMOJI = re.compile(r"🔪|🔫|🗡️")
+WEAPON_TAKEN = re.compile(
+    r"\b(?:with|using|get|got|grab|grabbed|take|took|pick up|picked up) "
+    r"(?:a|an|the|my|his|her|this|that) (?:\w+ )?(?:gun|knife|knives|weapon)\b"
+)
 _SENTENCES = re.compile(r"(?<=[.!?\n])\s+|\n+")
 
 
@@ -72,6 +77,7 @@ _AGAINST_ME = _compile(AGAINST_ME)
 _HYPERBOLE = _compile(HYPERBOLE)
 _UNCLEAR = _compile(UNCLEAR)
 _ON_MY_BODY = _compile([ON_MY_BODY])
+_BY_SOMEONE_ELSE = _compile(BY_SOMEONE_ELSE)
 _AFFAIRS = _compile([AFFAIRS])
 _TOGETHER = [(reason, _compile([one]), _compile([other])) for reason, one, other in TOGETHER]
 _SUBJECT = re.compile(r"\b(?:i|we|he|she|they|you)\b")
@@ -102,15 +108,22 @@ def normalise(text: str) -> str:
 
 def _sentence(sentence: str) -> Screen:
     text = _IDIOMS.sub(" ", sentence)
-    if _AGAINST_ME.search(text) or _someone_else_did(_ON_MY_BODY, text):
+    by_someone_else = _someone_else_did(_ON_MY_BODY, text) or _someone_else_did(
+        _BY_SOMEONE_ELSE, text
+    )
+    if _AGAINST_ME.search(text) or by_someone_else:
         return Screen(Level.DANGER, "against me")
     harm = _SELF_HARM.search(text)
     if harm:
         if DENIAL.search(text[: harm.start()]):
             return Screen(Level.CONCERN, "self-harm denied")
         return Screen(Level.DANGER, "self-harm")
-    if _HYPERBOLE.search(text):
-        if WEAPON.search(text):
+    hyperbole = _HYPERBOLE.search(text)
+    if hyperbole:
+        # A weapon taken up beside the threat ("kill him, I'll get the knife"), not a knife
+        # elsewhere in the sentence ("he used my good knife"), nor the threat's own emoji.
+        rest = text[: hyperbole.start()] + " " + text[hyperbole.end() :]
+        if WEAPON_EMOJI.search(rest) or WEAPON_TAKEN.search(text):
             return Screen(Level.DANGER, "threat with a weapon")
         return Screen(Level.CONCERN, ANGER)
     if _UNCLEAR.search(text):
