@@ -556,6 +556,11 @@ DANGER = [
     "I cut my wrists on purpose",
     "He beat me in front of the kids",
     "He threw me off the bed",
+    # the same words as four everyday idioms below, where they are danger
+    "he keeps showing up at my work and I'm scared",
+    "he waited outside my flat all night",
+    "he said he'd kill me if I left",
+    "he won't let me sleep until I apologise",
 ]
 
 CONCERN = [
@@ -1459,4 +1464,9 @@ NONE = [
     "When I'm gone for the weekend can you water the plants?",
     "I killed it at work.",
     "He beat me at chess.",
+    # four more of the review's, fixed after it
+    "She would kill me if she knew I told you.",
+    "He keeps showing up at my work with lunch.",
+    "He waited outside my office to surprise me with flowers.",
+    "He won't let me sleep, he snores so loud.",
 ]
