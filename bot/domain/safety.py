@@ -76,10 +76,9 @@ _SELF_HARM = _compile(SELF_HARM)
 _AGAINST_ME = _compile(AGAINST_ME)
 _HYPERBOLE = _compile(HYPERBOLE)
 _UNCLEAR = _compile(UNCLEAR)
-_ON_MY_BODY = _compile([ON_MY_BODY])
-_BY_SOMEONE_ELSE = _compile(BY_SOMEONE_ELSE)
+_BY_SOMEONE_ELSE = _compile([ON_MY_BODY, *BY_SOMEONE_ELSE])
 _AFFAIRS = _compile([AFFAIRS])
-_TOGETHER = [(reason, _compile([one]), _compile([other])) for reason, one, other in TOGETHER]
+_TOGETHER = [(pair, _compile([pair.one]), _compile([pair.other])) for pair in TOGETHER]
 _SUBJECT = re.compile(r"\b(?:i|we|he|she|they|you)\b")
 
 
@@ -108,10 +107,7 @@ def normalise(text: str) -> str:
 
 def _sentence(sentence: str) -> Screen:
     text = _IDIOMS.sub(" ", sentence)
-    by_someone_else = _someone_else_did(_ON_MY_BODY, text) or _someone_else_did(
-        _BY_SOMEONE_ELSE, text
-    )
-    if _AGAINST_ME.search(text) or by_someone_else:
+    if _AGAINST_ME.search(text) or _someone_else_did(_BY_SOMEONE_ELSE, text):
         return Screen(Level.DANGER, "against me")
     harm = _SELF_HARM.search(text)
     if harm:
@@ -142,6 +138,10 @@ def _someone_else_did(act: re.Pattern[str], text: str) -> bool:
     return False
 
 
+def _present(words: re.Pattern[str], text: str) -> bool:
+    return words.search(text) is not None
+
+
 def _said(words: re.Pattern[str], text: str) -> bool:
     """Whether `words` are in the text and not denied ("I'm not going to end it")."""
     return any(
@@ -157,12 +157,10 @@ def screen(text: str) -> Screen:
     text = normalise(text)
     worst = Screen(Level.NONE)
     plain = _IDIOMS.sub(" ", text)
-    for reason, one, other in _TOGETHER:
-        if reason != "self-harm":  # consent is said in negatives: "won't take no", "not again"
-            if one.search(plain) and other.search(plain):
-                return Screen(Level.DANGER, reason)
-        elif _said(one, plain) and _said(other, plain):
-            return Screen(Level.DANGER, reason)
+    for pair, one, other in _TOGETHER:
+        holds = _said if pair.deniable else _present
+        if holds(one, plain) and holds(other, plain):
+            return Screen(Level.DANGER, pair.reason)
     if len({found.group(0) for found in _AFFAIRS.finditer(plain)}) >= 2:  # a will and a note
         return Screen(Level.DANGER, "self-harm")
     for sentence in _SENTENCES.split(text):

@@ -11,6 +11,17 @@ danger; with the compositions and pairs it was about two thirds.
 
 from __future__ import annotations
 
+from typing import NamedTuple
+
+
+class Pair(NamedTuple):
+    """Two patterns that are danger only when both are in one message."""
+
+    reason: str
+    one: str
+    other: str
+    deniable: bool = False  # "I'm not going to end it all": a denial before either undoes it
+
 
 def either(*patterns: str) -> str:
     """One pattern that matches any of `patterns`."""
@@ -581,11 +592,12 @@ HYPERBOLE = [
 # Pairs that are danger together anywhere in one message, though each part is ordinary alone:
 # (the reason, one part, the other).
 TOGETHER = [
-    ("self-harm", AFFAIRS, ENDING),
-    ("self-harm", HOPELESS, AMBIGUOUS_ENDING),
-    ("self-harm", AMBIGUOUS_ENDING, FOREVER),
-    ("self-harm", AMBIGUOUS_ENDING, PLAN),
-    ("sexual violence", SEXUAL, NO_CONSENT),
-    ("sexual violence", SEXUAL, MINOR),
-    ("control", WATCHED, WRITING_IN_SECRET),
+    Pair("self-harm", AFFAIRS, ENDING, deniable=True),
+    Pair("self-harm", HOPELESS, AMBIGUOUS_ENDING, deniable=True),
+    Pair("self-harm", AMBIGUOUS_ENDING, FOREVER, deniable=True),
+    Pair("self-harm", AMBIGUOUS_ENDING, PLAN, deniable=True),
+    # Consent is said in negatives ("won't take no", "never agreed"): nothing here is denied.
+    Pair("sexual violence", SEXUAL, NO_CONSENT),
+    Pair("sexual violence", SEXUAL, MINOR),
+    Pair("control", WATCHED, WRITING_IN_SECRET),
 ]

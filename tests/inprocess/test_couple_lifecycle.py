@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import pytest
 
-from bot.sandbox.core import BotAction
 from tests.harness import Harness
 from tests.inprocess.test_couples import (
     ANA,
@@ -20,19 +18,12 @@ from tests.inprocess.test_couples import (
     flush,
     link,
     paired_group,
+    posted_by_tick,
     said,
+    sent,
+    shown,
     spaces,
 )
-
-
-def sent(actions: list[BotAction]) -> list[BotAction]:
-    return [a for a in actions if a.method == "sendMessage"]
-
-
-def shown(h: Harness, chat_id: int, message_id: int | None) -> dict[str, Any]:
-    """The message as the chat shows it now (after any edits)."""
-    assert message_id is not None
-    return h.sandbox.messages[(chat_id, message_id)]
 
 
 async def invite_token(h: Harness) -> str:
@@ -86,7 +77,7 @@ async def test_a_space_paired_again_brings_back_its_check_in_and_weekly_round(h:
     await h.text(BEN, "/pair", chat_id=group)
     (paired,) = said(await h.text(ANA, "/pair", chat_id=group), group)
     h.clock.advance(timedelta(minutes=30))  # 21:00 in Berlin
-    cards = [a for a in sent(await h.tick()) if a.chat_id == group]
+    cards = await posted_by_tick(h, group)
     assert len(cards) == 1 and "Ana: waiting" in (cards[0].text or "")
     h.clock.now = datetime(2026, 3, 8, 18, 0, tzinfo=UTC)  # Sunday, 19:00 in Berlin
     asks = {a.chat_id for a in sent(await h.tick()) if "Weekly thanks round" in (a.text or "")}
@@ -98,7 +89,7 @@ async def test_a_check_in_left_open_by_a_pause_closes_once_paired_again(h: Harne
     group = await paired_group(h)
     await check_in_on(h, group)
     h.clock.advance(timedelta(minutes=30))
-    (card,) = [a for a in sent(await h.tick()) if a.chat_id == group]
+    (card,) = await posted_by_tick(h, group)
     await h.press(ANA, "4", chat_id=group, message_id=card.message_id)
     await leave_and_come_back(h, group, "left")  # its close was cancelled with the pause
     await h.text(BEN, "/pair", chat_id=group)

@@ -10,7 +10,7 @@ from typing import Any
 
 from sqlalchemy import select
 
-from bot.sandbox.core import BotAction, Fault
+from bot.sandbox.core import Fault
 from bot.storage.models import Checkin, ScheduledPrompt, User
 from tests.harness import Harness
 from tests.inprocess.test_couples import (
@@ -19,7 +19,9 @@ from tests.inprocess.test_couples import (
     check_in_on,
     flush,
     paired_group,
+    posted_by_tick,
     said,
+    sent,
     spaces,
 )
 
@@ -38,10 +40,6 @@ async def set_user(h: Harness, user_id: int, **values: Any) -> None:
         assert user is not None
         for name, value in values.items():
             setattr(user, name, value)
-
-
-def sent(actions: list[BotAction]) -> list[BotAction]:
-    return [a for a in actions if a.method == "sendMessage"]
 
 
 async def later_tonight(h: Harness, group: int) -> None:
@@ -88,7 +86,7 @@ async def test_after_downtime_a_stale_check_in_and_bid_reminder_are_skipped(h: H
     async with h.db.unit_of_work() as session:
         assert list(await session.scalars(select(Checkin))) == []  # no card, no check-in
     h.clock.now = datetime(2026, 3, 2, 20, 0, tzinfo=UTC)  # the next one comes as usual
-    cards = [a for a in sent(await h.tick()) if a.chat_id == group]
+    cards = await posted_by_tick(h, group)
     assert len(cards) == 1 and "Ana: waiting" in (cards[0].text or "")
 
 
@@ -96,7 +94,7 @@ async def test_a_check_in_closes_however_late_the_bot_comes_back(h: Harness):
     group = await paired_group(h)
     await check_in_on(h, group)
     h.clock.advance(timedelta(minutes=30))
-    (card,) = [a for a in sent(await h.tick()) if a.chat_id == group]
+    (card,) = await posted_by_tick(h, group)
     await h.press(ANA, "5", chat_id=group, message_id=card.message_id)
     h.clock.advance(timedelta(hours=20))  # down past the 09:00 close, until 17:00
     actions = await h.tick()
@@ -197,5 +195,5 @@ async def test_the_partner_who_set_up_the_check_in_blocking_mend_privately_keeps
     h.sandbox.block(ANA)
     await flush(h)
     h.clock.advance(timedelta(minutes=30))
-    cards = [a for a in sent(await h.tick()) if a.chat_id == group]
+    cards = await posted_by_tick(h, group)
     assert len(cards) == 1  # the group still gets its check-in

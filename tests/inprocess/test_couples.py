@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 from sqlalchemy import select
 
@@ -76,6 +77,21 @@ async def paired_group(h: Harness) -> int:
     paired = said(await h.text(BEN, "/pair", chat_id=group), group)
     assert "This is now Ana and Ben's space" in paired[0]
     return group
+
+
+def sent(actions: list[BotAction]) -> list[BotAction]:
+    return [a for a in actions if a.method == "sendMessage"]
+
+
+def shown(h: Harness, chat_id: int, message_id: int | None) -> dict[str, Any]:
+    """The message as the chat shows it now (after any edits)."""
+    assert message_id is not None
+    return h.sandbox.messages[(chat_id, message_id)]
+
+
+async def posted_by_tick(h: Harness, group: int) -> list[BotAction]:
+    """What the next tick posts in the group."""
+    return [a for a in sent(await h.tick()) if a.chat_id == group]
 
 
 async def spaces(h: Harness) -> list[CoupleSpace]:
