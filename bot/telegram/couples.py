@@ -729,15 +729,14 @@ async def record_thanks(turn: Turn, effect: RecordThanks) -> None:
             )
         )
         round_key = None if answered is not None else round_key
-    turn.session.add(
-        Appreciation(
-            author_id=turn.user.id,
-            text=effect.text,
-            round_key=round_key,
-            space_id=effect.space_id if round_key is not None else None,
-            created_at=turn.now,
-        )
+    thanks = Appreciation(
+        author_id=turn.user.id,
+        text=effect.text,
+        round_key=round_key,
+        space_id=effect.space_id if round_key is not None else None,
+        created_at=turn.now,
     )
+    turn.session.add(thanks)
     if effect.round_key is None or effect.space_id is None:
         return  # a /thanks: its flow has said what there is to say
     # A round's answer is told what became of it here, where the round is known.
@@ -753,6 +752,8 @@ async def record_thanks(turn: Turn, effect: RecordThanks) -> None:
         turn.text("thanks.kept")  # the space is paused or the link ended: nowhere to post
         return
     if not couples.round_open(day, space.checkin_zone, turn.now):
+        # Not part of the round: its closing word must still see the round unanswered.
+        thanks.round_key = thanks.space_id = None
         turn.text("thanks.round_late")
         return
     a, b = couple

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import re
 from datetime import UTC, datetime, timedelta
-from typing import Any
 
 import pytest
 from sqlalchemy import select
@@ -23,18 +22,11 @@ from tests.inprocess.test_couples import (
     flush,
     pair_in_group,
     paired_group,
+    posted_by_tick,
     said,
+    sent,
+    shown,
 )
-
-
-def sent(actions: list[BotAction]) -> list[BotAction]:
-    return [a for a in actions if a.method == "sendMessage"]
-
-
-def shown(h: Harness, chat_id: int, message_id: int | None) -> dict[str, Any]:
-    """The message as the chat shows it now (after any edits)."""
-    assert message_id is not None
-    return h.sandbox.messages[(chat_id, message_id)]
 
 
 def card_of(actions: list[BotAction]) -> list[BotAction]:
@@ -148,6 +140,18 @@ async def test_a_round_closing_without_the_other_tells_the_one_who_answered(h: H
         "group. What you wrote is kept here, just for you. Busy weeks happen."
     ]
     assert said(actions, BEN) == []  # nothing to the one who did not answer
+
+
+async def test_an_answer_after_the_close_does_not_count_as_both_answering(h: Harness):
+    """The other's answer came once the round had closed, before the closing word went out:
+    it is kept privately, and the one who answered in time still hears the round closed."""
+    _, went_out = await a_round_ana_answered(h)
+    h.clock.now = went_out + timedelta(hours=48, minutes=1)  # closed; no closing word yet
+    await h.press(BEN, "Write mine")
+    late = await h.text(BEN, "The soup when I was ill")
+    assert "round has closed" in said(late, BEN)[0]
+    actions = await h.tick()
+    assert "closed before you'd both answered" in said(actions, ANA)[0]
 
 
 async def test_a_round_both_answered_sends_no_closing_word(h: Harness):
@@ -273,7 +277,7 @@ async def test_a_revealed_check_in_no_longer_says_answers_are_hidden(h: Harness)
     group = await paired_group(h)
     await check_in_on(h, group)
     h.clock.advance(timedelta(minutes=30))
-    (card,) = [a for a in sent(await h.tick()) if a.chat_id == group]
+    (card,) = await posted_by_tick(h, group)
     assert "Your answers show only when you've both answered." in (card.text or "")
     await h.press(ANA, "4", chat_id=group, message_id=card.message_id)
     (revealed,) = said(await h.press(BEN, "4", chat_id=group, message_id=card.message_id), group)
@@ -297,7 +301,7 @@ async def test_a_check_in_closes_saying_what_became_of_its_answers(
     group = await paired_group(h)
     await check_in_on(h, group)
     h.clock.advance(timedelta(minutes=30))
-    (card,) = [a for a in sent(await h.tick()) if a.chat_id == group]
+    (card,) = await posted_by_tick(h, group)
     if answered:
         await h.press(ANA, "2", chat_id=group, message_id=card.message_id)
     h.clock.advance(timedelta(hours=12))
