@@ -131,11 +131,13 @@ async def run_bot(settings: Settings) -> int:
             assert settings.webhook_secret is not None
             secret = settings.webhook_secret.get_secret_value()
             path = urlparse(settings.webhook_url).path or "/"
-            await application.bot.set_webhook(
-                settings.webhook_url, secret_token=secret, allowed_updates=Update.ALL_TYPES
-            )
+            # Listening first: Telegram is told where to deliver only once we can take it (a
+            # port already in use stops us here, with the old webhook left as it was).
             servers.append(
                 serve(application, settings.webhook_listen, settings.webhook_port, path, secret)
+            )
+            await application.bot.set_webhook(
+                settings.webhook_url, secret_token=secret, allowed_updates=Update.ALL_TYPES
             )
             where = f"webhook on {settings.webhook_listen}:{settings.webhook_port}{path}"
         else:

@@ -17,7 +17,7 @@ from sqlalchemy.engine import make_url
 from bot.storage.migrate import upgrade
 from bot.storage.models import Base
 from tests.harness import FakeClock, Harness, start_harness
-from tests.postgres import admin, create_scratch, drop_scratch
+from tests.postgres import admin, create_scratch, drop_scratch, drop_stale
 
 POSTGRES_URL = os.environ.get(
     "TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
@@ -41,6 +41,7 @@ def _postgres_or_skip() -> None:
 def postgres_url() -> Iterator[str]:
     """A fresh PostgreSQL database for this test session, migrated to head, dropped after."""
     _postgres_or_skip()
+    asyncio.run(drop_stale(POSTGRES_URL, "mend_test"))  # left by a run killed mid-way
     url = asyncio.run(create_scratch(POSTGRES_URL, "mend_test"))
     upgrade(url)
     yield url
