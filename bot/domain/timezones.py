@@ -4,6 +4,7 @@ current local time."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -63,6 +64,12 @@ def is_valid_zone(name: str) -> bool:
     return True
 
 
+def _folded(text: str) -> str:
+    """Lowercase, without accents: "München" → "munchen", "São Paulo" → "sao paulo"."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def _normalise(text: str) -> str:
     return " ".join(text.strip().strip(".!?").split())
 
@@ -79,12 +86,17 @@ def resolve_zone(
         return None
     by_lower = {zone.lower(): zone for zone in all_zones()}
     as_zone = answer.replace(" ", "_").lower()
-    if as_zone in by_lower:
+    if "/" in as_zone and as_zone in by_lower:
         return ZoneGuess(by_lower[as_zone], "name")
-    city = answer.lower().replace("_", " ")
+    city = _folded(answer).replace("_", " ")
     city = city.split(",")[0].strip()  # "Berlin, Germany"
+    city = city.removeprefix("the ")  # "the UK", "the Netherlands"
+    # Before tz's own short names: someone who types "EST" lives where summer time is kept,
+    # and tz's "EST" is UTC-5 all year.
     if city in aliases and is_valid_zone(aliases[city]):
         return ZoneGuess(aliases[city], "city")
+    if as_zone in by_lower:
+        return ZoneGuess(by_lower[as_zone], "name")
     if city in _zones_by_city():
         return ZoneGuess(_zones_by_city()[city], "city")
     stated = _utc_offset(answer)

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from bot.content import shared_data
-from bot.domain.timezones import parse_clock, resolve_zone, zone_for_offset
+from bot.domain.timezones import is_valid_zone, parse_clock, resolve_zone, zone_for_offset
 
 NOW = datetime(2026, 7, 15, 18, 5, tzinfo=UTC)  # northern summer
 CITIES = shared_data("cities")
@@ -39,6 +39,46 @@ def guess(text: str, now: datetime = NOW) -> str | None:
 )
 def test_names_cities_and_offsets(text: str, zone: str):
     assert guess(text) == zone
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        # Abbreviations people use name a place that keeps summer time, not the fixed zone
+        # of the same name (tz's "EST" is UTC-5 all year).
+        ("EST", "America/New_York"),
+        ("pst", "America/Los_Angeles"),
+        ("Eastern", "America/New_York"),
+        ("CET", "Europe/Berlin"),
+        # Countries with one time zone, and the short names of big cities.
+        ("Germany", "Europe/Berlin"),
+        ("the UK", "Europe/London"),
+        ("UK", "Europe/London"),
+        ("Netherlands", "Europe/Amsterdam"),
+        ("India", "Asia/Kolkata"),
+        ("NYC", "America/New_York"),
+        ("LA", "America/Los_Angeles"),
+        ("Hamburg, Germany", "Europe/Berlin"),
+        # Written with their accents.
+        ("München", "Europe/Berlin"),
+        ("Zürich", "Europe/Zurich"),
+        ("São Paulo", "America/Sao_Paulo"),
+        ("Köln", "Europe/Berlin"),
+    ],
+)
+def test_abbreviations_countries_and_accented_names(text: str, zone: str):
+    assert guess(text) == zone
+
+
+def test_every_alias_names_a_real_zone_and_is_written_as_it_is_looked_up():
+    for name, zone in CITIES["aliases"].items():
+        assert is_valid_zone(zone), (name, zone)
+        assert name == name.lower().strip() and name.isascii(), name  # looked up folded
+
+
+@pytest.mark.parametrize("text", ["USA", "Australia", "Canada"])  # several zones: ask for a city
+def test_a_country_with_several_zones_is_not_guessed(text: str):
+    assert guess(text) is None
 
 
 @pytest.mark.parametrize(
