@@ -110,6 +110,11 @@ def round_open(day: date, zone: str | None, now: datetime) -> bool:
     return now - at_local(day, WEEKLY_AT, zone_of(zone)) <= ROUND_OPEN_FOR
 
 
+def round_key(space_id: int, day: date) -> str:
+    """The key a weekly round's answers share: its space and its day."""
+    return f"round:{space_id}:{day.isoformat()}"
+
+
 def round_closes(day: date, zone: str | None) -> datetime:
     """The last moment a weekly round takes answers for the group (see `round_open`)."""
     return at_local(day, WEEKLY_AT, zone_of(zone)) + ROUND_OPEN_FOR

@@ -16,6 +16,12 @@ from bot.content import catalogue
 from bot.domain import couples, schedule
 from bot.domain.replies import Button, Reply, rows
 from bot.scheduling import store
+from bot.scheduling.couple_plans import (
+    CHECKIN_CLOSE,
+    ROUND_CLOSE,
+    plan_checkin_close,
+    plan_space_prompts,
+)
 from bot.scheduling.ratelimit import PROMPT, retry_seconds
 from bot.storage import chats
 from bot.storage import couples as couple_store
@@ -24,10 +30,9 @@ from bot.storage.models import Appreciation, Checkin, CoupleSpace, User
 from bot.telegram.turn import render_markup, render_text
 
 WEEKLY_ASK = "weekly_ask"
-ROUND_CLOSE = "round_close"
-GROUP_KINDS = ("checkin", "checkin_close", "weekly", WEEKLY_ASK, "bid_later", ROUND_CLOSE)
+GROUP_KINDS = ("checkin", CHECKIN_CLOSE, "weekly", WEEKLY_ASK, "bid_later", ROUND_CLOSE)
 # A close only edits the card (and drops a lone answer): however late, it is still due.
-NEVER_STALE = ("checkin_close",)
+NEVER_STALE = (CHECKIN_CLOSE,)
 
 
 class CouplePrompts:
@@ -90,8 +95,6 @@ class CouplePrompts:
     async def _skip_stale(self, row: store.Claimed) -> str:
         """Too late to make sense (a 21:00 check-in at 4 a.m. after downtime): skipped, and the
         space's next one planned, as a personal evening reflection's would be."""
-        from bot.telegram.couples import plan_space_prompts
-
         now = self.clock()
         async with self.db.unit_of_work() as session:
             await store.finish(session, row.id, store.SKIPPED, now, error="stale")
@@ -120,8 +123,6 @@ class CouplePrompts:
         return sent.message_id
 
     async def _checkin(self, row: store.Claimed) -> str:
-        from bot.telegram.couples import plan_space_prompts
-
         now = self.clock()
         day = date.fromisoformat(row.key.rsplit(":", 1)[1])
         async with self.db.unit_of_work() as session:
@@ -150,16 +151,7 @@ class CouplePrompts:
             card = couples.checkin_card(
                 checkin.id, {a.id: a.display_name, b.id: b.display_name}, {}, "open", c
             )
-            closes = couples.checkin_closes(day, space.checkin_zone)
-            await store.plan(
-                session,
-                key=f"checkin_close:{space.id}:{day.isoformat()}",
-                kind="checkin_close",
-                user_id=row.user_id,
-                chat_id=space.chat_id,
-                due=closes,
-                now=now,
-            )
+            await plan_checkin_close(session, space, day, row.user_id, now)
             await plan_space_prompts(session, space, row.user_id, row.due_at + timedelta(minutes=1))
             checkin_id = checkin.id
         try:
@@ -204,8 +196,6 @@ class CouplePrompts:
         return store.SENT
 
     async def _weekly(self, row: store.Claimed) -> str:
-        from bot.telegram.couples import plan_space_prompts
-
         now = self.clock()
         day = row.key.rsplit(":", 1)[1]
         async with self.db.unit_of_work() as session:
@@ -266,11 +256,12 @@ class CouplePrompts:
         """A weekly round has closed: the partner who answered it hears, privately, that it
         closed without both answers (unless the other's came in after all)."""
         _, space_id, day, _ = row.key.split(":")
+        key = couples.round_key(int(space_id), date.fromisoformat(day))
         async with self.db.unit_of_work() as session:
             user = await session.get(User, row.user_id)
             others = await session.scalar(
                 select(Appreciation.id).where(
-                    Appreciation.round_key == f"round:{space_id}:{day}",
+                    Appreciation.round_key == key,
                     Appreciation.author_id != row.user_id,
                 )
             )

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 import logging
 import secrets
-from datetime import date, datetime
+from datetime import date
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
 from telegram.error import TelegramError
 
 from bot.domain import couples, schedule
@@ -19,6 +18,7 @@ from bot.domain.couples import ROUND, THANKS, RecordThanks, ShareText
 from bot.domain.flow import Partner
 from bot.domain.replies import Button, Reply, rows
 from bot.scheduling import store as prompt_store
+from bot.scheduling.couple_plans import plan_checkin_close, plan_round_close, plan_space_prompts
 from bot.storage import chats
 from bot.storage import couples as store
 from bot.storage.models import (
@@ -30,15 +30,12 @@ from bot.storage.models import (
     User,
 )
 from bot.telegram import flow_runner
-from bot.telegram.turn import Turn
+from bot.telegram import safety as safety_shell
+from bot.telegram.turn import Turn, to_private
 
 log = logging.getLogger(__name__)
 
 MENU_KINDS = ("lk", "ul", "pair", "gs", "ci", "bd", "wr")
-
-
-def private_link(turn: Turn, payload: str = "hi") -> str:
-    return f"https://t.me/{turn.services.bot_username}?start={payload}"
 
 
 async def partner_of(turn: Turn) -> Partner | None:
@@ -76,7 +73,7 @@ async def invite(turn: Turn) -> None:
             created_at=turn.now,
         )
     )
-    url = private_link(turn, couples.INVITE_PREFIX + token)
+    url = turn.private_link(couples.INVITE_PREFIX + token)
     turn.say(Reply(c.text("link.invite", url=url)))
 
 
@@ -193,7 +190,7 @@ async def bot_added(turn: Turn) -> None:
     if space is not None and space.status == "removed":
         space.status, space.confirmed = "pairing", []  # added back: pair again to resume
     pair = Button(c.text("group.pair"), "pair", menu=True)
-    start = Button(c.text("group.start_private"), url=private_link(turn))
+    start = Button(c.text("group.start_private"), url=turn.private_link())
     turn.say(Reply(c.text("group.intro"), rows(pair, start)))
 
 
@@ -275,8 +272,15 @@ async def pair(turn: Turn) -> None:
         turn.text("group.not_linked")
         return
     if turn.user.started_at is None:
-        start = Button(c.text("group.start_private"), url=private_link(turn))
-        turn.say(Reply(c.text("group.not_started", name=turn.user.display_name), rows(start)))
+        text = c.text("group.not_started", name=turn.user.display_name)
+        turn.say(to_private(turn, text, label="group.start_private"))
+        return
+    space = await store.space_for_chat(turn.session, turn.chat_id)
+    a, b = await store.partners(turn.session, link)
+    if space is not None and space.link_id == link.id and space.status == "active":
+        # A second tap, or /pair again: nothing to ask Telegram (a third member would have
+        # paused the space).
+        _answer(turn, c.text("group.already_paired", a=a.display_name, b=b.display_name))
         return
     try:
         count = await turn.update.get_bot().get_chat_member_count(turn.chat_id)
@@ -285,7 +289,6 @@ async def pair(turn: Turn) -> None:
     if count > 3:  # two partners and the bot
         turn.text("group.too_many")
         return
-    space = await store.space_for_chat(turn.session, turn.chat_id)
     if space is None:
         space = CoupleSpace(
             chat_id=turn.chat_id,
@@ -296,10 +299,6 @@ async def pair(turn: Turn) -> None:
             updated_at=turn.now,
         )
         turn.session.add(space)
-    a, b = await store.partners(turn.session, link)
-    if space.link_id == link.id and space.status == "active":  # a second tap, or /pair again
-        _answer(turn, c.text("group.already_paired", a=a.display_name, b=b.display_name))
-        return
     if space.link_id != link.id or space.status in ("paused", "removed"):
         space.link_id, space.confirmed, space.status = link.id, [], "pairing"
     waiting_for = b if turn.user.id == a.id else a
@@ -338,16 +337,8 @@ def _answer(turn: Turn, text: str) -> None:
 
 async def _revive_closes(turn: Turn, space: CoupleSpace) -> None:
     for checkin in await store.open_checkins(turn.session, space.id):
-        closes = couples.checkin_closes(checkin.local_date, space.checkin_zone)
-        await prompt_store.plan(
-            turn.session,
-            key=f"checkin_close:{space.id}:{checkin.local_date.isoformat()}",
-            kind="checkin_close",
-            user_id=turn.user.id,
-            chat_id=space.chat_id,
-            due=max(closes, turn.now),
-            now=turn.now,
-            revive=True,
+        await plan_checkin_close(
+            turn.session, space, checkin.local_date, turn.user.id, turn.now, revive=True
         )
 
 
@@ -447,8 +438,11 @@ async def answer_settings(turn: Turn, action: str, space_id: int) -> None:
         keys = (*rows(*times, width=4), (back,))
         turn.say(Reply(c.text("group.ask_time"), keys, edit=True))
         return
+    if action == "back":  # from the time card: the same settings, so nothing to plan again
+        turn.say(_settings_card(turn, space, a, b))
+        return
     clock = f"{action[1:3]}:{action[3:]}" if action.startswith("t") else None
-    if action not in ("back", "cin", "week", "za", "zb") and clock not in couples.CHECKIN_TIMES:
+    if action not in ("cin", "week", "za", "zb") and clock not in couples.CHECKIN_TIMES:
         turn.toast(c.text("shell.expired"))
         return
     # The check-in goes by the clock of whoever turns it on or sets its time; the weekly round
@@ -466,6 +460,7 @@ async def answer_settings(turn: Turn, action: str, space_id: int) -> None:
     if zone is None and (checkin_on or weekly_on):
         turn.toast(c.text("group.no_zone", name=turn.user.display_name), alert=True)
         return
+    before = (space.checkin_on, space.checkin_at, space.checkin_zone, space.weekly_on)
     space.checkin_zone = zone
     if action == "cin":
         space.checkin_on = not space.checkin_on
@@ -473,7 +468,8 @@ async def answer_settings(turn: Turn, action: str, space_id: int) -> None:
         space.weekly_on = not space.weekly_on
     elif clock is not None:
         space.checkin_at, space.checkin_on = clock, True
-    await reschedule_space(turn, space, a)
+    if (space.checkin_on, space.checkin_at, space.checkin_zone, space.weekly_on) != before:
+        await reschedule_space(turn, space, a)  # only a change plans the prompts again
     turn.say(_settings_card(turn, space, a, b))
 
 
@@ -483,46 +479,6 @@ async def reschedule_space(turn: Turn, space: CoupleSpace, owner: User) -> None:
         turn.session, space.chat_id, "rescheduled", turn.now, kinds=("checkin", "weekly")
     )
     await plan_space_prompts(turn.session, space, owner.id, turn.now)
-
-
-async def plan_space_prompts(
-    session: AsyncSession, space: CoupleSpace, owner_id: int, now: datetime
-) -> None:
-    if space.status != "active":
-        return
-    if space.checkin_on:
-        prefs = schedule.Prefs(
-            zone=space.checkin_zone,
-            evening_on=True,
-            evening_at=schedule.parse_hhmm(space.checkin_at),
-        )
-        after = now
-        for _ in range(3):
-            day, due = schedule.next_evening(after, prefs)
-            if await prompt_store.plan(
-                session,
-                key=f"checkin:{space.id}:{day.isoformat()}",
-                kind="checkin",
-                user_id=owner_id,
-                chat_id=space.chat_id,
-                due=due,
-                now=now,
-                revive=True,
-            ):
-                break
-            after = due  # that day's check-in has gone out: the next one
-    if space.weekly_on:
-        day, due = couples.next_weekly(now, space.checkin_zone)
-        await prompt_store.plan(
-            session,
-            key=f"weekly:{space.id}:{day.isoformat()}",
-            kind="weekly",
-            user_id=owner_id,
-            chat_id=space.chat_id,
-            due=due,
-            now=now,
-            revive=True,
-        )
 
 
 # ------------------------------------------------------------------ check-in answers
@@ -609,7 +565,7 @@ async def answer_bid(turn: Turn, choice: str, bid_id: int) -> None:
     # buttons go, and the answer is said as a message of its own, to whom it is said.
     if turn.pressed_message_id is not None:
         turn.clear_keyboard(turn.pressed_message_id)
-    if turn.chat_id == turn.user.id:  # a draft sent to them privately
+    if turn.in_private:  # a draft sent to them privately
         turn.text(f"bid.you_{said}", partner=asker.display_name, when=when)
     else:
         turn.text(f"bid.answered_{said}", name=name, when=when)
@@ -673,7 +629,9 @@ async def share(turn: Turn, effect: ShareText) -> None:
         )
         turn.session.add(bid)
         await turn.session.flush()
-        tonight = couples.tonight_possible(turn.now, turn.user.timezone)
+        partner_user = await turn.session.get(User, partner.user_id)
+        zone = _asker_zone(turn.user, partner_user) if partner_user else turn.user.timezone
+        tonight = couples.tonight_possible(turn.now, zone)  # as its reminder will reckon it
         card = couples.bid_card(bid.id, name, c, text=effect.text, tonight=tonight)
         turn.say(card, chat_id=target, if_refused=refused)
     else:
@@ -694,16 +652,22 @@ async def share(turn: Turn, effect: ShareText) -> None:
 
 async def thanks(turn: Turn, text: str) -> None:
     c = turn.content
-    if turn.chat_id == turn.user.id:
+    if turn.in_private:
         await flow_runner.start(turn, THANKS.start(turn.context()))
         return
+    # Whether this group is their space comes first: a group that isn't is told so, whatever
+    # the words, as nothing is posted there; danger still gets its help (privately).
     found = await _my_space(turn)
     if found is None:
+        if text.strip():
+            await safety_shell.help_if_danger(turn, text)
         return
     space, _, _ = found
     if not text.strip():
         turn.text("thanks.group_empty")
         return
+    if await safety_shell.not_for_the_group(turn, text):
+        return  # screened before anything is posted where the partner reads
     line = " ".join(text.split())[:1000]
     turn.session.add(
         Appreciation(
@@ -766,7 +730,7 @@ async def record_thanks(turn: Turn, effect: RecordThanks) -> None:
     }
     if partner.id not in answers:
         turn.text("thanks.round_kept", partner=partner.display_name)
-        await _plan_round_close(turn, space, day)
+        await plan_round_close(turn.session, space, day, turn.user, turn.now)
         return
     text = c.text(
         "thanks.round_reveal",
@@ -779,21 +743,6 @@ async def record_thanks(turn: Turn, effect: RecordThanks) -> None:
     turn.say(Reply(text), chat_id=space.chat_id, if_refused=refused)
     posted = c.text("thanks.round_posted", partner=partner.display_name)
     turn.say(Reply(posted, only_if_delivered=True))
-
-
-async def _plan_round_close(turn: Turn, space: CoupleSpace, day: date) -> None:
-    """Tell this answer's author, when the round closes, if it closed without the other's
-    (couple_prompts checks that then)."""
-    due = couples.round_closes(day, space.checkin_zone)
-    await prompt_store.plan(
-        turn.session,
-        key=f"round_close:{space.id}:{day.isoformat()}:{turn.user.id}",
-        kind="round_close",
-        user_id=turn.user.id,
-        chat_id=turn.user.id,
-        due=schedule.out_of_quiet_hours(due, prompt_store.prefs_of(turn.user)),
-        now=turn.now,
-    )
 
 
 def _round_day(round_key: str) -> date | None:
@@ -812,15 +761,16 @@ def _iso_day(text: str) -> date | None:
 async def start_round(turn: Turn, space_id: int, day: str) -> None:
     space = await turn.session.get(CoupleSpace, space_id)
     link = await turn.session.get(PartnerLink, space.link_id) if space and space.link_id else None
+    round_day = _iso_day(day)
     if (
         space is None
         or link is None
         or turn.user.id not in (link.inviter_id, link.partner_id)
-        or _iso_day(day) is None
+        or round_day is None
     ):
         turn.toast(turn.content.text("shell.expired"))
         return
-    round_key = f"round:{space.id}:{day}"
+    round_key = couples.round_key(space.id, round_day)
     answered = await turn.session.scalar(
         select(Appreciation.id).where(
             Appreciation.round_key == round_key, Appreciation.author_id == turn.user.id

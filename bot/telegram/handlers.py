@@ -37,7 +37,7 @@ from bot.telegram import couples, flow_runner, moments, privacy, prompts
 from bot.telegram import safety as safety_shell
 from bot.telegram.flood import flood_handler
 from bot.telegram.services import services
-from bot.telegram.turn import Outgoing, Turn, deliver, turn_handler
+from bot.telegram.turn import Outgoing, Turn, deliver, to_private, turn_handler
 
 log = logging.getLogger(__name__)
 
@@ -67,10 +67,6 @@ def message_kind(message: Message) -> str:
         if getattr(message, kind, None):
             return kind
     return "other"
-
-
-def private_link(username: str, payload: str = "hi") -> str:
-    return f"https://t.me/{username}?start={payload}"
 
 
 # --------------------------------------------------------------------------- private chat
@@ -169,15 +165,12 @@ async def on_unlink(turn: Turn) -> None:
 
 @turn_handler
 async def on_thanks(turn: Turn) -> None:
-    words = _command_args(turn)
-    if words and safety_shell.in_group(turn) and await safety_shell.not_for_the_group(turn, words):
-        return  # screened before anything is posted where the partner reads
-    await couples.thanks(turn, words)
+    await couples.thanks(turn, _command_args(turn))  # screened there before any is posted
 
 
 @turn_handler
 async def on_pair(turn: Turn) -> None:
-    if turn.chat_id == turn.user.id:  # the linked message says "send /pair there": say where
+    if turn.in_private:  # the linked message says "send /pair there": say where
         linked = await couples.partner_of(turn) is not None
         turn.text("shell.pair_in_group" if linked else "link.not_linked")
         return
@@ -191,7 +184,7 @@ async def on_group_settings(turn: Turn) -> None:
 
 @turn_handler
 async def on_repair(turn: Turn) -> None:
-    if turn.chat_id == turn.user.id:
+    if turn.in_private:
         partner = await couples.partner_of(turn)
         name = partner.name if partner else ""
         turn.text("bid.need_space", partner=name) if partner else turn.text("link.not_linked")
@@ -324,7 +317,7 @@ async def _on_menu(turn: Turn, action: str) -> None:
     if kind in couples.MENU_KINDS:
         await couples.on_menu(turn, kind, argument)
         return
-    if turn.chat_id != turn.user.id:
+    if turn.in_group:
         turn.toast(turn.content.text("shell.private_only"))
         return
     if kind == "help":
@@ -355,7 +348,7 @@ async def on_my_chat_member(turn: Turn) -> None:
     assert change is not None
     if change.chat.type == ChatType.CHANNEL:
         return  # Mend has nothing to say in a channel: no couple space can be one
-    if change.chat.type != ChatType.PRIVATE:
+    if turn.in_group:
         joined = change.new_chat_member.status in (
             ChatMemberStatus.MEMBER,
             ChatMemberStatus.ADMINISTRATOR,
@@ -383,37 +376,25 @@ async def on_my_chat_member(turn: Turn) -> None:
 @turn_handler
 async def on_group_moment(turn: Turn) -> None:
     """Private answers are never collected in a group: offer the private chat instead."""
-    c = turn.content
-    link = private_link(turn.services.bot_username, "moment")
-    turn.say(
-        Reply(c.text("history.group_private"), rows(Button(c.text("start.open_private"), url=link)))
-    )
+    turn.say(to_private(turn, turn.content.text("history.group_private"), "moment"))
 
 
 @turn_handler
 async def on_group_start(turn: Turn) -> None:
-    c = turn.content
-    link = private_link(turn.services.bot_username)
-    turn.say(
-        Reply(c.text("start.group_hello"), rows(Button(c.text("start.open_private"), url=link)))
-    )
+    turn.say(to_private(turn, turn.content.text("start.group_hello")))
 
 
 @turn_handler
 async def on_group_help(turn: Turn) -> None:
-    c = turn.content
-    link = private_link(turn.services.bot_username)
-    turn.say(Reply(c.text("help.group"), rows(Button(c.text("start.open_private"), url=link))))
+    turn.say(to_private(turn, turn.content.text("help.group")))
 
 
 @turn_handler
 async def on_group_private_only(turn: Turn) -> None:
     """A private-chat command (linking, erasing, exporting) sent in a group: say where it
     works rather than stay silent."""
-    c = turn.content
-    link = private_link(turn.services.bot_username)
-    text = c.text("shell.group_private_command", command=_command_name(turn)[0])
-    turn.say(Reply(text, rows(Button(c.text("start.open_private"), url=link))))
+    text = turn.content.text("shell.group_private_command", command=_command_name(turn)[0])
+    turn.say(to_private(turn, text))
 
 
 # --------------------------------------------------------------------------- errors

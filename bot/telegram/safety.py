@@ -37,7 +37,7 @@ async def screened(turn: Turn, text: str, answer: bool = True) -> bool:
 
 async def help_now(turn: Turn) -> None:
     """/sos: the help and the same stop, whatever the person was doing."""
-    if in_group(turn):
+    if turn.in_group:
         await help_in_group(turn, crisis.SOS)
         return
     await stop(turn, await _flow_before_any_check(turn), crisis.SOS)
@@ -49,10 +49,6 @@ async def _flow_before_any_check(turn: Turn) -> FlowState | None:
     if current is not None and current.flow == SAFETY_FLOW:
         current = previous(current)  # a check is holding: the flow from before it
     return current
-
-
-def in_group(turn: Turn) -> bool:
-    return turn.chat_id != turn.user.id
 
 
 async def help_in_group(turn: Turn, why: str) -> None:
@@ -81,6 +77,15 @@ async def not_for_the_group(turn: Turn, text: str) -> bool:
     else:
         turn.say(Reply(turn.content.text("safety.group_held", name=turn.user.display_name)))
     return True
+
+
+async def help_if_danger(turn: Turn, text: str) -> None:
+    """Words meant for a group that will not be posted anyway (a /thanks in a group that is
+    not the couple's space: it has been told so) still reach the screen, and danger is
+    answered as `help_in_group` answers it. A lesser worry needs nothing more: "I haven't
+    posted that one" would only hide why nothing was posted."""
+    if safety.screen(text).level == safety.Level.DANGER:
+        await help_in_group(turn, crisis.SCREEN)
 
 
 async def stop(turn: Turn, current: FlowState | None, why: str = crisis.SCREEN) -> None:

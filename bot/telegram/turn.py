@@ -27,7 +27,7 @@ from telegram.ext import ContextTypes
 from bot.content import Catalogue, catalogue
 from bot.domain.callbacks import encode_flow, encode_menu
 from bot.domain.flow import Context, Partner, Person
-from bot.domain.replies import Reply
+from bot.domain.replies import Button, Reply, rows
 from bot.sandbox.objects import utf16_len
 from bot.scheduling.store import prefs_of, reschedule_evening
 from bot.storage import repositories as repo
@@ -136,6 +136,19 @@ class Turn:
         return Context(self.person(), self.now, self.content, prefs_of(self.user), partner)
 
     @property
+    def in_private(self) -> bool:
+        """This is the person's one-to-one chat with Mend (its id is theirs), not a group."""
+        return self.chat_id == self.user.id
+
+    @property
+    def in_group(self) -> bool:
+        return not self.in_private
+
+    def private_link(self, payload: str = "hi") -> str:
+        """A link that opens the private chat with Mend and sends it `/start payload`."""
+        return f"https://t.me/{self.services.bot_username}?start={payload}"
+
+    @property
     def pressed_message_id(self) -> int | None:
         query = self.update.callback_query
         if query is not None and query.message is not None:
@@ -203,6 +216,14 @@ class Turn:
         self.outbox.append(Outgoing("clear_keyboard", self.chat_id, message_id=message_id))
 
 
+def to_private(
+    turn: Turn, text: str, payload: str = "hi", label: str = "start.open_private"
+) -> Reply:
+    """`text`, with a button under it that opens the private chat with Mend."""
+    link = turn.private_link(payload)
+    return Reply(text, rows(Button(turn.content.text(label), url=link)))
+
+
 TurnCallback = Callable[[Turn], Awaitable[None]]
 HandlerCallback = Callable[[Update, ContextTypes.DEFAULT_TYPE], Coroutine[Any, Any, None]]
 
@@ -227,7 +248,7 @@ def turn_handler(fn: TurnCallback) -> HandlerCallback:
                         return
                     known, state = await repo.user_and_state(session, sender.id, chat.id)
                     was_blocked = known is not None and known.blocked_at is not None
-                    private = chat.type == "private"
+                    private = chat.id == sender.id  # what `Turn.in_private` will say
                     user = await repo.upsert_user(
                         session,
                         sender.id,

@@ -273,6 +273,20 @@ async def test_the_time_card_offers_times_to_tap_and_a_way_back(h: Harness):
     assert back.startswith("Shared settings for Ana and Ben") and "Daily check-in: off" in back
 
 
+async def test_back_from_the_time_card_plans_nothing_again(h: Harness):
+    """Going back to the settings card changes nothing: the planned check-in is not
+    cancelled and planned again (which would write its row)."""
+    group = await paired_group(h)
+    await check_in_on(h, group)
+    (planned,) = await pending(h, "checkin")
+    h.clock.advance(timedelta(minutes=5))
+    await h.press(ANA, "Change its time", chat_id=group)
+    (back,) = said(await h.press(ANA, "Back", chat_id=group), group)
+    assert "Daily check-in: on, at 21:00 (Europe/Berlin)" in back
+    (after,) = await pending(h, "checkin")
+    assert (after.id, after.updated_at) == (planned.id, planned.updated_at)
+
+
 async def test_a_revealed_check_in_no_longer_says_answers_are_hidden(h: Harness):
     group = await paired_group(h)
     await check_in_on(h, group)

@@ -161,3 +161,13 @@ async def test_pairing_taps_that_repeat_are_answered_with_a_toast(h: Harness):
     assert said(await h.text(ANA, "/pair", chat_id=group), group) == [
         "This group is already Ana and Ben's space."
     ]
+
+
+async def test_pair_in_a_group_already_paired_asks_telegram_nothing(h: Harness):
+    group = await paired_group(h)
+    counted = h.sandbox.calls["getChatMemberCount"]
+    assert counted > 0  # pairing it counted its members (and this is that call's name)
+    assert said(await h.text(ANA, "/pair", chat_id=group), group) == [
+        "This group is already Ana and Ben's space."
+    ]
+    assert h.sandbox.calls["getChatMemberCount"] == counted  # the answer needed no count

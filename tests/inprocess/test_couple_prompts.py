@@ -13,6 +13,7 @@ from sqlalchemy import select
 from bot.sandbox.core import Fault
 from bot.storage.models import Checkin, ScheduledPrompt, User
 from tests.harness import Harness
+from tests.inprocess.flows import TO_THE_PATH
 from tests.inprocess.test_couples import (
     ANA,
     BEN,
@@ -120,6 +121,26 @@ async def test_a_bid_asked_too_late_for_tonight_offers_tomorrow_evening(h: Harne
     assert sent(await h.tick()) == []
     h.clock.now = tomorrow_evening
     assert {a.chat_id for a in sent(await h.tick())} == {ANA, BEN}
+
+
+async def test_a_draft_sent_by_someone_without_a_zone_offers_tonight_by_the_partners(h: Harness):
+    """The reminder reckons "tonight" in the partner's zone when the sender has none, so the
+    card offers it by that zone too: here it is 04:30 in Tokyo, no time for "later tonight"."""
+    await paired_group(h)  # 19:30 UTC
+    await set_user(h, ANA, timezone=None)
+    await set_user(h, BEN, timezone="Asia/Tokyo")
+    await h.walk(ANA, [*TO_THE_PATH, ("press", "Say something now", "draft", "")])
+    await h.press(ANA, "Send this to Ben")
+    await h.press(ANA, "Send privately")
+    card = h.last_card(BEN)
+    assert [b["text"] for b in card.buttons()] == [
+        "I'm open now",
+        "Tomorrow evening",
+        "I need a little time",
+    ]
+    await h.press(BEN, "Tomorrow evening", message_id=card.message_id)
+    tomorrow_evening = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)  # 21:00 in Tokyo
+    assert {r.due_at for r in await prompts(h, "bid_later")} == {tomorrow_evening}
 
 
 async def test_later_tonight_pressed_on_a_card_answered_too_late_says_tomorrow(h: Harness):

@@ -7,7 +7,9 @@ from sqlalchemy import select
 from bot.domain.crisis import help_lines
 from bot.storage.models import ConversationState, MomentRow
 from tests.harness import Harness
+from tests.inprocess import test_couples as couple
 from tests.inprocess.flows import TO_THE_PATH
+from tests.inprocess.test_couples import paired_group, said
 
 ANA, BEN = 901, 902
 
@@ -169,14 +171,33 @@ async def test_sos_in_a_group_from_someone_mend_cannot_write_to_is_answered_ther
 
 async def test_danger_in_a_group_thanks_is_never_posted(harness: Harness):
     h = harness
+    group = await paired_group(h)  # their space: a thanks there is posted for the partner
+    ana = couple.ANA
+    actions = await h.text(ana, "/thanks I'm afraid he will hurt me again", chat_id=group)
+    assert not any("hurt me again" in (a.text or "") for a in actions)
+    assert any("emergency number" in (a.text or "") for a in actions if a.chat_id == ana)
+    assert said(actions, group) == ["Ana, I've replied to you in our private chat."]
+    actions = await h.text(ana, "/thanks for nothing, I could kill him", chat_id=group)
+    assert not any("kill him" in (a.text or "") for a in actions)
+    assert any("haven't posted" in (a.text or "") for a in actions if a.chat_id == group)
+
+
+async def test_a_worrying_thanks_in_an_unpaired_group_hears_the_group_is_not_paired(
+    harness: Harness,
+):
+    """Nothing is posted in a group that is no couple's space, worrying or not: it hears why
+    (it isn't paired), not that these words were held back. Danger still gets its help."""
+    h = harness
     await h.onboard(ANA, "Ana")
     group = await in_a_group(h, ANA, BEN)
+    not_paired = "This group isn't a paired space yet. Both partners: /pair."
+    actions = await h.text(ANA, "/thanks for nothing, I could kill him", chat_id=group)
+    assert not any("kill him" in (a.text or "") for a in actions)
+    assert said(actions, group) == [not_paired]
     actions = await h.text(ANA, "/thanks I'm afraid he will hurt me again", chat_id=group)
     assert not any("hurt me again" in (a.text or "") for a in actions)
     assert any("emergency number" in (a.text or "") for a in actions if a.chat_id == ANA)
-    actions = await h.text(ANA, "/thanks for nothing, I could kill him", chat_id=group)
-    assert not any("kill him" in (a.text or "") for a in actions)
-    assert any("haven't posted" in (a.text or "") for a in actions if a.chat_id == group)
+    assert said(actions, group) == [not_paired, "Ana, I've replied to you in our private chat."]
 
 
 async def test_not_sure_im_safe_gets_the_danger_reply(harness: Harness):

@@ -1,0 +1,98 @@
+"""Planning a couple space's prompts: its evening check-in and weekly round, a check-in's
+close, a weekly round's close. One place for each key's spelling, used both when a person acts
+(pairing, settings, answering a round) and when a prompt goes out."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from bot.domain import couples, schedule
+from bot.scheduling import store
+from bot.storage.models import CoupleSpace, User
+
+CHECKIN_CLOSE = "checkin_close"
+ROUND_CLOSE = "round_close"
+
+
+async def plan_space_prompts(
+    session: AsyncSession, space: CoupleSpace, owner_id: int, now: datetime
+) -> None:
+    """The space's next check-in and weekly round, as its settings say (an active space only)."""
+    if space.status != "active":
+        return
+    if space.checkin_on:
+        prefs = schedule.Prefs(
+            zone=space.checkin_zone,
+            evening_on=True,
+            evening_at=schedule.parse_hhmm(space.checkin_at),
+        )
+        after = now
+        for _ in range(3):
+            day, due = schedule.next_evening(after, prefs)
+            if await store.plan(
+                session,
+                key=f"checkin:{space.id}:{day.isoformat()}",
+                kind="checkin",
+                user_id=owner_id,
+                chat_id=space.chat_id,
+                due=due,
+                now=now,
+                revive=True,
+            ):
+                break
+            after = due  # that day's check-in has gone out: the next one
+    if space.weekly_on:
+        day, due = couples.next_weekly(now, space.checkin_zone)
+        await store.plan(
+            session,
+            key=f"weekly:{space.id}:{day.isoformat()}",
+            kind="weekly",
+            user_id=owner_id,
+            chat_id=space.chat_id,
+            due=due,
+            now=now,
+            revive=True,
+        )
+
+
+async def plan_checkin_close(
+    session: AsyncSession,
+    space: CoupleSpace,
+    day: date,
+    owner_id: int,
+    now: datetime,
+    *,
+    revive: bool = False,
+) -> None:
+    """Close the check-in of `day` the next morning. With `revive`, a close cancelled when the
+    space was paused comes back (at once, if its time has passed while paused)."""
+    closes = couples.checkin_closes(day, space.checkin_zone)
+    await store.plan(
+        session,
+        key=f"{CHECKIN_CLOSE}:{space.id}:{day.isoformat()}",
+        kind=CHECKIN_CLOSE,
+        user_id=owner_id,
+        chat_id=space.chat_id,
+        due=max(closes, now),
+        now=now,
+        revive=revive,
+    )
+
+
+async def plan_round_close(
+    session: AsyncSession, space: CoupleSpace, day: date, author: User, now: datetime
+) -> None:
+    """Tell a round answer's author, when the round closes, if it closed without the other's
+    answer (checked when it is due), out of the author's quiet hours."""
+    due = couples.round_closes(day, space.checkin_zone)
+    await store.plan(
+        session,
+        key=f"{ROUND_CLOSE}:{space.id}:{day.isoformat()}:{author.id}",
+        kind=ROUND_CLOSE,
+        user_id=author.id,
+        chat_id=author.id,
+        due=schedule.out_of_quiet_hours(due, store.prefs_of(author)),
+        now=now,
+    )
