@@ -221,6 +221,44 @@ BY_SOMEONE_ELSE = [
     r"\b(?:pillow|bag|plastic bag|towel) over my (?:face|mouth|nose|head)\b|\bhands? over my (?:mouth|nose)\b",
 ]
 
+# "Don't tell her I told you, she'll kill me": the gossip's "kill me", said of the very person
+# who is not to be told what was said (as "she'd kill me if she knew I told you"), in either
+# order, with nothing after it but the end or a laugh. Said of someone else ("don't tell
+# anyone, he'll kill me") or of an act ("he'll kill me if I leave") it is still danger.
+_KEPT_FROM = [
+    ("him", "he"),
+    ("her", "she"),
+    ("them", "they"),
+    ("(?:mum|mom|mam)", "(?:she|mum|mom|mam)"),
+    ("dad", "(?:he|dad)"),
+]
+_TOLD_YOU = (
+    r"(?:that )?(?:i|we) (?:told (?:you|u|ya)|said (?:anything|something|that|this)|mentioned (?:it|this|that|anything)"
+    r"|showed (?:you|u)|let (?:it |that |this )?slip)(?: (?:any of )?(?:this|that|it|anything))?"
+)
+_NOT_TOLD = [
+    rf"(?:don't|do not|never) (?:tell|let) {told} (?:know )?{_TOLD_YOU}[,;:]? (?:(?:because|cause|'cause|cos|coz|or|as) )?"
+    rf"{teller}(?:'d| would|'ll| will| is going to|'s going to| is gonna|'s gonna) (?:literally |actually |honestly |so |totally )?kill me\b"
+    r"(?=\s*(?:[.!?,)]|$|lol|haha|lmao|😂|🤣|🙈|😅|😬|x+\b|if (?:he|she|they) (?:knew|knows|finds out|found out|hears|heard|sees|saw)\b))"
+    for told, teller in _KEPT_FROM
+] + [
+    rf"{teller}(?:'d| would|'ll| will| is going to|'s going to| is gonna|'s gonna) (?:literally |actually |honestly |so |totally )?kill me"
+    rf"[,;:]? (?:so |but |just |please |pls )*(?:don't|do not|never) (?:tell|let) {told} (?:know )?{_TOLD_YOU}\b"
+    for told, teller in _KEPT_FROM
+]
+
+# "The shouting is hurting the kids": hurt said of what goes on at home, not of someone's hands.
+# A person as the subject ("he is hurting the kids", "their dad is hurting the kids") is not
+# matched, and "that" is left out ("he's the one that's hurting the kids").
+_HURT_BY_WHAT_GOES_ON = (
+    r"(?:\b(?:it|this)|(?:all (?:of )?(?:this|that|the)|so much|the|this|that|these|those|our|their|his|her|your|my)(?: \w+)?"
+    r" (?:shouting|yelling|screaming|arguing|arguments|fighting|fights|rows|rowing|bickering|tension|atmosphere|silences?"
+    r"|divorce|separation|break-?up|conflict|stress|noise|situation|drama))(?:'s)?"
+    r"(?: (?:is|are|was|were|has|have|had|been|be|will|would|could|might|must|can|does|do|did|keeps|kept|really|only|just"
+    r"|definitely|probably|already|clearly|obviously|actually|slowly|seriously|also|starting|started|beginning|to))*?"
+    rf" hurt(?:s|ing)? (?:our|my|the|his|her|their) (?:\w+ )?(?:{CHILDREN})\b"
+)
+
 # Everyday phrases that only look alarming. Removed before anything else is matched.
 IDIOMS = [
     r"kill(?:ing|ed|s)? (?:it|time|the (?:mood|vibe|lights?|engine|music))",
@@ -265,6 +303,11 @@ IDIOMS = [
     r"(?:to|could) die for",
     r"break a leg",
     r"(?:he|she|they|mum|mom|dad)(?:'d| would|'ll| will) (?:literally )?kill me if (?:he|she|they) (?:knew|found out|saw|heard|knows|finds out)",
+    *_NOT_TOLD,
+    _HURT_BY_WHAT_GOES_ON,
+    # a question put to the reader in jest, not something done to the writer
+    r"(?:are|r) (?:you|u|ya)(?: \w+)? (?:spying on|stalking|tracking) (?:me|my (?:phone|messages|texts|location))\b"
+    r"(?=\s*(?:[?!.,)]|$|lol|haha|lmao|😂|🤣|😅|👀|🙈|or (?:what|something)\b))",
     r"(?:showing|shows|showed|turning|turns|turned) up at my \w+ with (?:lunch|flowers|coffee|food|snacks|presents|a (?:gift|present|surprise|coffee))",
     r"(?:waited|waits|waiting|sat|sits) outside my \w+ (?:to surprise me|with (?:flowers|a gift|a present|coffee))",
     r"won't let (?:me|us) sleep,? (?:he|she|they) snores?",
@@ -483,6 +526,10 @@ AGAINST_ME = [
     r"\bthreat(?:en)?(?:ed|s|ing)? me\b",
     r"\b(?:he|she|they)(?:'ll| will| would|'d| is going to|'s going to| said (?:he|she|they)(?:'d| would)) (?:kill|hurt|hit) me\b",
     r"\b(?:afraid|scared|terrified|frightened) of (?:him|her|them|my (?:partner|husband|wife|boyfriend|girlfriend|bf|gf|ex))\b",
+    # Fear of what drink or anger makes of them: "I'm scared of how you get when you drink".
+    r"\b(?:afraid|scared|terrified|frightened) of (?:how|what) (?:you|he|she|they) (?:get|gets|become|becomes|turn|turns|are like|is like)"
+    r" when (?:you|he|she|they)(?:'re|'s|'ve| are| is| have| has)?(?: been)? (?:drinks?|drinking|drunk|high|angry|mad|raging|in a rage|jealous)\b",
+    r"\b(?:i|i'm|i am) (?:get |feel |am )?(?:so |really |always )?(?:scared|afraid|frightened|terrified) when (?:he|she|they)(?:'s|'re| is| are| has| have)?(?: been)? (?:drinks?|drinking|drunk|high|raging|in a rage)\b",
     r"\b(?:afraid|scared|terrified|frightened) (?:to be (?:alone )?with|of being (?:alone )?with) (?:him|her|them|my \w+)\b",
     r"\b(?:afraid|scared|terrified) (?:he|she|they)(?:'ll| will| might| is going to) (?:hurt|hit|kill|harm|come after|take the kids|do something|snap|lose it)\b",
     r"\bterrified (?:he|she|they)(?:'ll| will| might) find (?:out|me)\b(?! (?:that )?i (?:forgot|lost|broke|spent|ate|crashed|missed|didn't|haven't|ordered|bought))",
@@ -545,6 +592,7 @@ AGAINST_ME = [
     r"\b(?:took|takes|taken|hid|hides|hidden|locked|locks|broke|smashed|disabled|cut off|cancelled|keeps|kept|won't give|changed)\b[^.!?]{0,80}\bso (?:that )?i (?:can'?t|couldn'?t|cannot|can not|wouldn'?t be able to|won'?t be able to) (?:leave|get out|get away|escape|go anywhere|go out|call (?:anyone|anybody|for help|the police|my \w+)|contact anyone|ask for help)\b",
     r"(?<!your )(?<!boss for )(?<!manager for )permission to (?:leave|go|see|talk|speak|spend|use (?!his|her|their)|eat|sleep|visit|call|text|work|buy)\b",
     r"\b(?:hand over|give (?:him|her|them)|hand (?:him|her|them)) (?:all )?(?:of )?my (?:wages|salary|pay|paycheck|paycheque|money|earnings|benefits|bank cards?|pin)\b",
+    r"\b(?:he|she|they|husband|wife|partner|boyfriend|girlfriend|bf|gf|ex|fiance|fiancé)(?:'s|'re| is| are| was| were| has| have| keeps| kept)?(?: been| always| constantly| secretly)* sp(?:y|ies|ied|ying) on my (?:phone|messages|texts|emails|calls|location|laptop|computer|chats|whatsapp)\b",
     r"\btrack(?:s|ed|ing)? me\b(?! down)|\bsp(?:y|ies|ied|ying) on me\b|\b(?:tracking app|spy app|location app|tracker|gps|airtag) (?:on|in|under) my (?:phone|car|bag)\b",
     r"\b(?:said|says|told me|warned|threatened|texted|screamed|yelled)\b[^.!?]{0,200}\b(?:(?:you'?ll|you will|you'?d|you would) (?:be sorry|regret (?:it|this|that)|pay for (?:it|this|that))|i'?d be sorry|i'?ll be sorry\b(?! to| if i))\b|\bor else\s*(?:[.!?]|$)",
     r"\b(?:made|makes|make|forces|forced|force) me (?:to )?(?:kneel|beg|strip|crawl|grovel|sleep (?:on the floor|outside|in the car)|stand (?:in the corner|outside|for hours))\b",

@@ -6,6 +6,10 @@ against these. DANGER first, then CONCERN, then ordinary tense-moment texts (NON
 from __future__ import annotations
 
 DANGER = [
+    "I'm scared of how you get when you drink",
+    "Ben I was really hurt, and honestly I'm scared of how you get when you drink",
+    "honestly I'm scared of how he gets when he's angry",
+    "i get scared when he's been drinking",
     # self-harm and suicide
     "I want to kill myself",
     "i want to die",
@@ -561,6 +565,15 @@ DANGER = [
     "he waited outside my flat all night",
     "he said he'd kill me if I left",
     "he won't let me sleep until I apologise",
+    # the same words as three more everyday idioms below, where they are danger
+    "he said he'll kill me if I tell anyone",
+    "Please don't tell anyone, he'll kill me",
+    "Don't tell him I told you, he'll kill me if I leave",
+    "he keeps hurting the kids",
+    "he is hurting the kids",
+    "he's the one that's hurting the kids",
+    "he's spying on my phone and reading my messages",
+    "he is spying on me",
 ]
 
 CONCERN = [
@@ -610,6 +623,10 @@ CONCERN = [
 ]
 
 NONE = [
+    "I'm scared of how this will go",
+    "I'm scared of how my kids will react when we tell them",
+    "I'm scared of how you'll react when I tell you I lost the keys",
+    "I get scared when he drives in the snow",
     # ordinary tense moments
     "He pulled out his phone while I was talking about my mum",
     "She rolled her eyes when I shared my idea",
@@ -1469,4 +1486,11 @@ NONE = [
     "He keeps showing up at my work with lunch.",
     "He waited outside my office to surprise me with flowers.",
     "He won't let me sleep, he snores so loud.",
+    # three more, fixed after it: a secret kept from the one who'd 'kill' the writer, hurt done
+    # by what goes on at home, a question put in jest
+    "Please don't tell her I told you, she'll kill me",
+    "She'll kill me, don't tell her I said anything.",
+    "The shouting is hurting the kids",
+    "All this arguing is really hurting our son.",
+    "Are you spying on me lol",
 ]
