@@ -18,6 +18,9 @@ MAX_PLAN_AHEAD = timedelta(days=14)
 MIN_PLAN_AHEAD = timedelta(minutes=5)
 # The preset times: "This evening", and "Tomorrow evening" (also any day typed with no time).
 TONIGHT_AT, EVENING_AT = time(20, 0), time(19, 0)
+# Before this local time a person still up counts the night as the day before: at 00:30 on
+# Thursday, "tomorrow" means Thursday (the same hour as `couples.NIGHT_ENDS`).
+NIGHT_ENDS = time(5, 0)
 # Parts of a day a person may type instead of a time ("tomorrow morning").
 DAY_PARTS = {
     "morning": time(9, 0),
@@ -110,6 +113,9 @@ def parse_when(text: str, now: datetime, zone: ZoneInfo) -> datetime | None:
       Morning is 09:00, afternoon 14:00, night 20:00.
     - A weekday is the next one to come: today if the time is still ahead, else a week on.
       "next <weekday>" is never today.
+    - In the small hours (before NIGHT_ENDS) the person's day is still the one before, so days
+      counted from it ("tomorrow", "the day after tomorrow", "in 2 days") start there: at 00:30
+      on Thursday "tomorrow" is Thursday. "Today", "tonight" and weekdays are dates as ever.
     - A bare hour ("8", "at 8") is read the way people say it: 1 to 7 mean the afternoon or
       evening (nobody plans a talk for 3 a.m.); 8 to 11 mean the morning unless that has passed
       on the day, or an evening word says otherwise ("tonight at 8" is 20:00); 12 to 23 as on a
@@ -117,24 +123,18 @@ def parse_when(text: str, now: datetime, zone: ZoneInfo) -> datetime | None:
       an afternoon or evening word.
     - A time with no day is its next occurrence, today or tomorrow.
     """
-    answer = re.sub(r",(\s|$)", " ", text.lower())
-    answer = " ".join(answer.strip().strip(".!?").split())
+    answer = _answer(text)
     if not answer:
         return None
-    match = _IN_TIME.match(answer)
-    if match:
-        amount = match["n"]
-        if amount in ("a", "an"):
-            value = 1.0
-        elif amount == "half an":
-            value = 0.5
-        else:
-            value = float(amount.replace(",", "."))
-        hours = value if match["unit"].startswith("h") else value / 60
-        return later_by(now, hours)
-    today = now.astimezone(zone).date()
+    from_now = in_real_time(answer, now)
+    if from_now is not None:
+        return from_now
+    local = now.astimezone(zone)
+    today = local.date()
+    # Still up after midnight: the day words count from is the one they have not slept on.
+    their_day = today - timedelta(days=1) if local.time() < NIGHT_ENDS else today
     words = answer.split()
-    found = _with_day(words, today)
+    found = _with_day(words, today, their_day)
     if found is None:
         times = _times(words, None)
         if times is None:
@@ -146,18 +146,42 @@ def parse_when(text: str, now: datetime, zone: ZoneInfo) -> datetime | None:
     return ahead[0] if ahead else options[0]
 
 
+def _answer(text: str) -> str:
+    answer = re.sub(r",(\s|$)", " ", text.lower())
+    return " ".join(answer.strip().strip(".!?").split())
+
+
+def in_real_time(text: str, now: datetime) -> datetime | None:
+    """ "in 2 hours", "in 45 min", "in an hour": real time from now, the same in every zone
+    (so it needs none); None for anything else."""
+    match = _IN_TIME.match(_answer(text))
+    if not match:
+        return None
+    amount = match["n"]
+    if amount in ("a", "an"):
+        value = 1.0
+    elif amount == "half an":
+        value = 0.5
+    else:
+        value = float(amount.replace(",", "."))
+    hours = value if match["unit"].startswith("h") else value / 60
+    return later_by(now, hours)
+
+
 def too_far(due: datetime, now: datetime, zone: ZoneInfo) -> bool:
     """Beyond the last day a plan may be for: any time on the 14th day from today is fine."""
     last = now.astimezone(zone).date() + timedelta(days=MAX_PLAN_AHEAD.days)
     return due.astimezone(zone).date() > last
 
 
-def _with_day(words: list[str], today: date) -> tuple[tuple[date, ...], tuple[time, ...]] | None:
+def _with_day(
+    words: list[str], today: date, their_day: date
+) -> tuple[tuple[date, ...], tuple[time, ...]] | None:
     """A day and a time in `words`, the day first or last (the longest day phrase wins)."""
     splits = [(words[:k], words[k:]) for k in range(len(words), 0, -1)]
     splits += [(words[k:], words[:k]) for k in range(1, len(words))]
     for day_words, time_words in splits:
-        day = _day(day_words, today)
+        day = _day(day_words, today, their_day)
         if day is None:
             continue
         times = _times(time_words, day[1])
@@ -165,8 +189,11 @@ def _with_day(words: list[str], today: date) -> tuple[tuple[date, ...], tuple[ti
     return None
 
 
-def _day(words: list[str], today: date) -> tuple[tuple[date, ...], str | None] | None:
-    """The days a phrase may mean, in order of preference, and the part of day it names."""
+def _day(
+    words: list[str], today: date, their_day: date
+) -> tuple[tuple[date, ...], str | None] | None:
+    """The days a phrase may mean, in order of preference, and the part of day it names.
+    Counted days ("tomorrow", "in 3 days") count from `their_day` (see `parse_when`)."""
     if words[:1] == ["on"]:
         words = words[1:]
     part: str | None = None
@@ -189,7 +216,7 @@ def _day(words: list[str], today: date) -> tuple[tuple[date, ...], str | None] |
         count = _NUMBER_WORDS.get(match["n"]) or int(match["n"])
         offset = count * (7 if match["unit"].startswith("w") else 1) or None
     if offset is not None:
-        return (today + timedelta(days=offset),), part
+        return (their_day + timedelta(days=offset),), part
     first, _, name = phrase.rpartition(" ")
     if name not in _WEEKDAYS or first not in ("", "this", "next"):
         return None

@@ -47,8 +47,16 @@ def invite_token(payload: str) -> str | None:
 
 
 def gap_key(first: int, second: int) -> str:
+    """What the revealed answers are told: how far apart they are, and for the same answer,
+    whether it was close or distant (both at 1 is not something to celebrate)."""
     gap = abs(first - second)
-    return "checkin.same" if gap == 0 else "checkin.one_apart" if gap == 1 else "checkin.far_apart"
+    if gap == 0 and first >= 4:
+        return "checkin.same_close"
+    if gap == 0 and first <= 2:
+        return "checkin.same_distant"
+    if gap == 0:
+        return "checkin.same"
+    return "checkin.one_apart" if gap == 1 else "checkin.far_apart"
 
 
 def checkin_card(
@@ -329,6 +337,7 @@ class ThanksFlow:
 # ------------------------------------------------------------------ the weekly round
 
 ROUND_FLOW = "round"
+TYPED = "typed"  # text typed without [Write mine]: is it their thanks?
 
 
 def _partner_name(ctx: Context) -> str:
@@ -338,7 +347,12 @@ def _partner_name(ctx: Context) -> str:
 class RoundFlow:
     """A partner's private answer to the weekly thanks round. What the answer is told depends
     on the round as stored (posted now, waiting for the partner, or closed), so the shell says
-    it when it records the answer."""
+    it when it records the answer.
+
+    The answer may also be typed straight in, without [Write mine]: then a card shows exactly
+    those words and asks whether they are the thanks (`offer`). Only "yes" makes them the
+    round's answer, recorded as [Write mine] records it; "no" offers them as a moment, as any
+    text would have been."""
 
     name = ROUND_FLOW
 
@@ -349,15 +363,34 @@ class RoundFlow:
         state = FlowState(ROUND_FLOW, "text", {"round": round_key, "space": space_id})
         return Outcome(state, (self.prompt(state, ctx),))
 
+    def offer(
+        self, ctx: Context, text: str, round_key: str, space_id: int, moment_id: str
+    ) -> Outcome:
+        """`text`, typed while the round waits for this person's answer, offered as it;
+        `moment_id` names the moment it becomes if it is not."""
+        data = {"round": round_key, "space": space_id, "text": text, "moment": moment_id}
+        state = FlowState(ROUND_FLOW, TYPED, data)
+        return Outcome(state, (self.prompt(state, ctx),))
+
     def prompt(self, state: FlowState, ctx: Context) -> Reply:
+        c = ctx.content
+        if state.step == TYPED:
+            buttons = rows(
+                Button(c.text("thanks.round_typed_yes"), "yes"),
+                Button(c.text("thanks.round_typed_no"), "no"),
+            )
+            text = c.text("thanks.round_typed", partner=_partner_name(ctx))
+            return Reply(text, buttons, copyable=str(state.data["text"]))
         # The ask above the "Write mine" button already has the whole question.
-        return Reply(ctx.content.text("thanks.round_go", partner=_partner_name(ctx)))
+        return Reply(c.text("thanks.round_go", partner=_partner_name(ctx)))
 
     def cancel(self, state: FlowState, ctx: Context) -> Outcome:
         return Outcome(None, (Reply(ctx.content.text("shell.cancelled")),))
 
     def handle(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
         c = ctx.content
+        if state.step == TYPED:
+            return self._on_typed(state, event, ctx)
         if isinstance(event, TextInput):
             text = " ".join(event.text.split())
             if not text or len(text) > TEXT_LIMIT:
@@ -366,6 +399,31 @@ class RoundFlow:
             return Outcome(None, (), (record,))
         prompt = self.prompt(state, ctx)
         return Outcome(state, (Reply(c.text("onboarding.text_only", prompt=prompt.text)),))
+
+    def _on_typed(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
+        text = str(state.data["text"])
+        if isinstance(event, ButtonInput) and event.option == "yes":
+            # What became of it (posted, waiting for the partner, closed) is said as it is
+            # recorded, as after [Write mine]; the card keeps its words, not its buttons.
+            record = RecordThanks(text, str(state.data["round"]), int(state.data["space"]))
+            return Outcome(None, (), (record,), retire_card=True)
+        if isinstance(event, ButtonInput) and event.option == "no":
+            # Read as it would have been with no round waiting: offered as a moment.
+            from bot.domain.repair_flow import REPAIR  # it imports this module (share cards)
+
+            offered = REPAIR.offer(ctx, str(state.data["moment"]), text)
+            first, *rest = offered.replies
+            return replace(offered, replies=(replace(first, edit=True), *rest))
+        if isinstance(event, TextInput):
+            # More words instead of an answer: not for this card; read as any text is.
+            return Outcome(None, handback=True)
+        prompt = self.prompt(state, ctx)
+        again = Reply(
+            ctx.content.text("moment.tap_button", prompt=prompt.text),
+            prompt.buttons,
+            copyable=prompt.copyable,
+        )
+        return Outcome(state, (again,))
 
 
 THANKS = ThanksFlow()

@@ -113,6 +113,36 @@ class Outcome:
     toast: Toast | None = None
     # The pressed card has served its purpose but stays in the chat: take its buttons away.
     retire_card: bool = False
+    # The event was not an answer to this flow (text while its card waits for a button): the
+    # flow gives way, to `state` (the flow it held, or None), and the event goes on from there
+    # as if this flow had not been open.
+    handback: bool = False
+
+
+# A flow opened on top of another (/settings in the middle of a moment) holds that one's state
+# in its data under HELD, and ends by putting it back rather than dropping it.
+HELD = "held"
+
+
+def holding(state: FlowState, kept: FlowState | None) -> FlowState:
+    """`state`, holding `kept` (if any) to go back to when it ends."""
+    if kept is None:
+        return state
+    whole = {"flow": kept.flow, "step": kept.step, "data": dict(kept.data)}
+    return state.with_data(**{HELD: whole})
+
+
+def held(state: FlowState | None) -> FlowState | None:
+    """The flow `state` holds, if any."""
+    kept = state.data.get(HELD) if state is not None else None
+    if not kept:
+        return None
+    return FlowState(str(kept["flow"]), str(kept["step"]), dict(kept["data"]))
+
+
+def carried(state: FlowState) -> dict[str, Any]:
+    """The part of `state`'s data that goes with it to any step: the flow it holds."""
+    return {HELD: state.data[HELD]} if HELD in state.data else {}
 
 
 class Flow(Protocol):

@@ -60,14 +60,9 @@ def summary(m: Moment, c: Catalogue, zone: str | None, cut: int | None = 150) ->
     needs = [c.text(f"needs.{k}.label").lower() for k in m.needs]
     if m.needs_text:
         needs.append(f'"{m.needs_text[:120]}"')
-    who = c.text(f"who_label.{m.who}") if m.who else c.text("history.nothing")
-    if m.who_name:
-        who = f"{who} ({m.who_name})"
     text = c.text(
         f"history.summary{_suffix(m)}",  # "I hurt someone": how *they* may have felt
-        date=local.strftime("%-d %B, %H:%M"),
-        direction=c.text(f"direction_label.{m.direction}") if m.direction else "…",
-        who=who,
+        header=header(m, local.strftime("%-d %B, %H:%M"), c),
         label=pattern_label(m, c),
         feelings=", ".join(feelings) or c.text("history.nothing"),
         needs=", ".join(needs) or c.text("history.nothing"),
@@ -89,6 +84,22 @@ def summary(m: Moment, c: Catalogue, zone: str | None, cut: int | None = 150) ->
         text += "\n\n" + c.text("history.summary_draft")
         copyable = m.draft
     return Reply(text, actions(m, c), edit=True, copyable=copyable)
+
+
+def header(m: Moment, date: str, c: Catalogue) -> str:
+    """The card's first line: the date, then the direction and who, each only if known (a
+    moment left early has no one named yet: nothing is said of them)."""
+    direction = c.text(f"direction_label.{m.direction}") if m.direction else None
+    who = c.text(f"who_label.{m.who}") if m.who else None
+    if who and m.who_name:
+        who = f"{who} ({m.who_name})"
+    if direction and who:
+        return c.text("history.header", date=date, direction=direction, who=who)
+    if direction:
+        return c.text("history.header_direction", date=date, direction=direction)
+    if who:
+        return c.text("history.header_who", date=date, who=who)
+    return date
 
 
 def actions(m: Moment, c: Catalogue) -> Keyboard:

@@ -82,6 +82,15 @@ _FIELDS = tuple(f.name for f in fields(Moment))
 _TIMES = ("created_at", "plan_due_at", "resolved_at")
 
 
+def has_content(m: Moment) -> bool:
+    """Whether anything of the moment itself was told: what happened (a pattern, or their own
+    words), what a camera saw, how it felt, what they needed, or words to say. A direction, who
+    it was and a name alone are only the first taps of a moment, not one worth keeping."""
+    pattern = m.pattern is not None and m.pattern != OTHER_PATTERN
+    told = (m.description, m.observation, m.feelings_text, m.needs_text, m.draft)
+    return pattern or bool(m.feelings or m.needs) or any(t and t.strip() for t in told)
+
+
 @dataclass(frozen=True)
 class SaveMoment:
     """Effect: store this moment as it now stands (insert or update by id)."""

@@ -49,15 +49,29 @@ def feeling_keys(c: Catalogue) -> list[str]:
     ]
 
 
+def _interpretations_in(normal: str, c: Catalogue) -> list[str]:
+    found = []
+    for key in c.children("interpretations"):
+        spellings = [c.text(f"interpretations.{key}.label"), *c.raw(f"interpretations.{key}.also")]
+        if any(f" {s.lower()} " in normal for s in spellings):
+            found.append(key)
+    return found
+
+
+def without_interpretations(text: str, c: Catalogue) -> str:
+    """`text` less the parts that name an interpretation ("ignored and stupid" -> "stupid";
+    "he ignored me, I felt small" -> "I felt small"): a reading of what the other person did
+    is looked at underneath, not kept as a feeling. "" when nothing else was said."""
+    parts = [" ".join(p.split()) for p in _SEPARATORS.split(text)]
+    kept = [p for p in parts if p and not _interpretations_in(_normal(p), c)]
+    return ", ".join(kept)
+
+
 def find_words(text: str, c: Catalogue) -> Found:
     """Feelings and interpretation words mentioned in `text`, in catalogue order."""
     normal = _normal(text)
     feelings = [k for k in feeling_keys(c) if f" {c.text(f'feelings.{k}')} " in normal]
-    interpretations = []
-    for key in c.children("interpretations"):
-        spellings = [c.text(f"interpretations.{key}.label"), *c.raw(f"interpretations.{key}.also")]
-        if any(f" {s.lower()} " in normal for s in spellings):
-            interpretations.append(key)
+    interpretations = _interpretations_in(normal, c)
     recognised = {c.text(f"feelings.{k}") for k in feelings}
     recognised |= {c.text(f"interpretations.{k}.label") for k in interpretations}
     rest = normal

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from bot.content import shared_data
+from bot.content import Catalogue, shared_data
 from bot.domain.flow import (
     Back,
     ButtonInput,
@@ -25,10 +25,35 @@ FLOW = "onboard"
 NAME, ZONE, CONFIRM, EVENING, EVENING_AT = "name", "zone", "confirm", "evening", "eveningat"
 EVENING_CHOICES = ("19:00", "20:00", "21:00", "22:00")
 NAME_LIMIT = 64
+NAME_WORDS, NAME_CHARS = 4, 32  # beyond either, several words are more likely a sentence
+SENTENCE_MARKS = frozenset("?!;,…")  # end or join sentences; no name has them
 
 
 def clean_name(text: str) -> str:
     return " ".join(text.split())
+
+
+def reads_as_a_sentence(name: str, c: Catalogue) -> bool:
+    """An answer to "what should I call you?" that reads as a sentence, most likely the moment
+    itself, rather than a name. One word is a name however unusual, unless it asks ("why?")."""
+    said = name.split()
+    if len(said) < 2:
+        return "?" in name
+    if len(said) > NAME_WORDS or len(name) > NAME_CHARS or SENTENCE_MARKS & set(name):
+        return True
+    if any(_ends_a_sentence(said, i) for i in range(len(said))):
+        return True
+    sentence_words = set(c.raw("onboarding.sentence_words"))
+    return any(w.lower().replace("\u2019", "'") in sentence_words for w in said)
+
+
+def _ends_a_sentence(said: list[str], i: int) -> bool:
+    """A full stop after a word, closing the answer or before a word in lower case ("he
+    left.", "Ana. he left"); not an initial ("J. R.") nor a title before a name ("Dr. Ana")."""
+    word = said[i]
+    if not word.endswith(".") or len(word.rstrip(".")) < 2:
+        return False
+    return i == len(said) - 1 or said[i + 1][:1].islower()
 
 
 class Onboarding:
@@ -77,7 +102,9 @@ class Onboarding:
         return self._confirm(str(state.data["zone"]), ctx)
 
     def cancel(self, state: FlowState, ctx: Context) -> Outcome:
-        return Outcome(None, (Reply(ctx.content.text("onboarding.cancelled")),))
+        # Someone set up already who came to change their name or zone has nothing to finish.
+        key = "onboarding.cancelled_change" if state.data.get("again") else "onboarding.cancelled"
+        return Outcome(None, (Reply(ctx.content.text(key)),))
 
     def handle(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
         c = ctx.content
@@ -161,9 +188,13 @@ class Onboarding:
             name = clean_name(event.text)
             if not name:
                 return Outcome(state, (Reply(c.text("onboarding.name_empty")),))
-            if len(name) > NAME_LIMIT:
+            if len(name) > NAME_LIMIT and len(name.split()) == 1:
                 text = c.text("onboarding.name_too_long", limit=NAME_LIMIT)
                 return Outcome(state, (Reply(text),))
+            if reads_as_a_sentence(name, c):  # most likely the moment itself: ask kindly again
+                again = bool(state.data.get("again"))
+                key = "onboarding.name_not_a_name_again" if again else "onboarding.name_not_a_name"
+                return Outcome(state, (Reply(c.text(key), self.prompt(state, ctx).buttons),))
         else:
             return Outcome(state, (self.prompt(state, ctx),))
         following = state.at(ZONE)

@@ -38,6 +38,13 @@ def moment_label(m: Moment, c: Catalogue) -> str:
     return text if len(text) <= 40 else text[:39] + "…"
 
 
+def _labelled(m: Moment) -> bool:
+    """Whether the moment has a label worth quoting: a pattern they picked, or their own words.
+    "Something else" is only the button they tapped, not a name they gave it."""
+    own = " ".join((m.description or m.observation or "").split())
+    return bool(m.pattern and m.pattern != OTHER_PATTERN) or bool(own)
+
+
 def counted(c: Catalogue, n: int, one: str, many: str) -> str:
     """The message for a count: `one` for exactly 1 ("1 hour"), `many` otherwise."""
     return c.text(one if n == 1 else many, n=n)
@@ -76,12 +83,14 @@ def follow_up_card(
         choices = ["resume", "not_yet", "let_go"]
     buttons = [_button(c, f"follow_up.{choice}", "fu", choice, prompt_id) for choice in choices]
     which, words = moment_day(m, now or m.created_at, zone or ZoneInfo("UTC"))
+    # With no label to quote, the moment is named by its day alone.
+    unnamed = "" if _labelled(m) else "_unnamed"
     if nudge or unfinished:
         since = c.text(f"follow_up.since.{which}", **words)
-        text = c.text("follow_up.nudge_ask", label=moment_label(m, c), since=since)
+        text = c.text(f"follow_up.nudge_ask{unnamed}", label=moment_label(m, c), since=since)
     else:
         day = c.text(f"follow_up.from.{which}", **words)
-        text = c.text("follow_up.ask", label=moment_label(m, c), day=day)
+        text = c.text(f"follow_up.ask{unnamed}", label=moment_label(m, c), day=day)
     return Reply(text, rows(*buttons, width=2))
 
 

@@ -5,7 +5,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from bot.domain.flow import ButtonInput, Context, Event, FlowState, Outcome, TextInput
+from bot.domain.flow import (
+    ButtonInput,
+    Context,
+    Event,
+    FlowState,
+    Outcome,
+    TextInput,
+    held,
+    holding,
+)
 from bot.domain.moments import TEXT_LIMIT
 from bot.domain.replies import Button, Reply, rows
 
@@ -27,8 +36,13 @@ class RecordReflection:
 class ReflectionFlow:
     name = FLOW
 
-    def start(self, ctx: Context, prompt_id: int, local_date: date) -> Outcome:
+    def start(
+        self, ctx: Context, prompt_id: int, local_date: date, kept: FlowState | None = None
+    ) -> Outcome:
+        """Ask for the line; `kept`: a moment under way when the card was answered, taken up
+        again once the line is kept or skipped."""
         state = FlowState(FLOW, LINE, {"prompt": prompt_id, "date": local_date.isoformat()})
+        state = holding(state, kept)
         recorded = RecordReflection(prompt_id, local_date, "connection")
         return Outcome(state, (self.prompt(state, ctx),), (recorded,))
 
@@ -38,12 +52,12 @@ class ReflectionFlow:
         return Reply(c.text("evening.connection_ask"), rows(skip), edit=True)
 
     def cancel(self, state: FlowState, ctx: Context) -> Outcome:
-        return Outcome(None, (Reply(ctx.content.text("shell.cancelled")),))
+        return Outcome(held(state), (Reply(ctx.content.text("shell.cancelled")),))
 
     def handle(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
         c = ctx.content
         if isinstance(event, ButtonInput) and event.option == "skip":
-            return Outcome(None, (Reply(c.text("evening.connection_kept"), edit=True),))
+            return Outcome(held(state), (Reply(c.text("evening.connection_kept"), edit=True),))
         if isinstance(event, TextInput):
             note = " ".join(event.text.split())
             if not note or len(note) > TEXT_LIMIT:
@@ -55,7 +69,8 @@ class ReflectionFlow:
                 "connection",
                 note,
             )
-            return Outcome(None, (Reply(c.text("evening.connection_kept")),), (recorded,))
+            kept = Reply(c.text("evening.connection_kept"))
+            return Outcome(held(state), (kept,), (recorded,))
         prompt = self.prompt(state, ctx)
         return Outcome(
             state, (Reply(c.text("onboarding.text_only", prompt=prompt.text), prompt.buttons),)

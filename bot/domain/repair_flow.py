@@ -4,7 +4,8 @@ Steps (each saved as it is answered, each reachable again with /back):
 
     dir -> who -> whoname -> pat [-> desc] -> cam -> int -> feel [<-> words -> reframe]
         -> need -> path -> draft [-> own]        say something now
-                        -> when [-> whenat]      later
+                        -> when [-> whenat] [-> whenzone]   later (the zone asked
+                                                 first if a clock time needs it)
                         -> letgo                 let it go (checked)
                         -> (ends)                it doesn't feel safe to raise
 
@@ -17,10 +18,10 @@ step too would double the writes of every turn for nothing a person could see.
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
-from bot.content import Catalogue
+from bot.content import Catalogue, shared_data
 from bot.domain import clock, crisis, schedule, small_talk
 from bot.domain.couples import SHARE_OPTIONS, ShareText, confirm_card, share_buttons
 from bot.domain.crisis import danger_reply
@@ -56,16 +57,20 @@ from bot.domain.moments import (
     DeleteMoment,
     Moment,
     SaveMoment,
+    has_content,
 )
-from bot.domain.naming import feeling_keys, find_needs, find_words
+from bot.domain.naming import feeling_keys, find_needs, find_words, without_interpretations
+from bot.domain.profile import SetTimezone
 from bot.domain.prompts import counted
 from bot.domain.replies import Button, Keyboard, Reply, Toast, rows
+from bot.domain.timezones import local_now, parse_clock, resolve_zone
 from bot.domain.who import read_who
 
 FLOW = "moment"
 DIR, WHO_STEP, NAME, PAT, DESC, CAM, INT = "dir", "who", "whoname", "pat", "desc", "cam", "int"
 FEEL, WORDS, REFRAME, NEED, PATH = "feel", "words", "reframe", "need", "path"
 DRAFT, OWN, WHEN, WHEN_AT, LETGO = "draft", "own", "when", "whenat", "letgo"
+WHEN_ZONE = "whenzone"
 OFFER, SENDTO = "offer", "sendto"
 STEPS = (
     OFFER,
@@ -86,6 +91,7 @@ STEPS = (
     OWN,
     WHEN,
     WHEN_AT,
+    WHEN_ZONE,
     LETGO,
 )
 
@@ -116,8 +122,9 @@ def _suffix(moment: Moment) -> str:
 
 
 def _nothing_told(m: Moment) -> bool:
-    """Stopped at the first question with nothing said: there is no moment to keep."""
-    return m.direction is None and not m.description
+    """Stopped before anything of the moment was told (at most a direction and who it was):
+    there is no moment to keep, to list in /history or to nudge about."""
+    return not has_content(m)
 
 
 def _toggle(items: tuple[str, ...], key: str) -> tuple[str, ...]:
@@ -217,12 +224,12 @@ class RepairFlow:
         if isinstance(event, ButtonInput) and event.option == "no":
             return Outcome(None, (Reply(c.text("moment.offer_declined"), edit=True),))
         if isinstance(event, TextInput):
-            # A hello or "how does this work?" is answered, not kept as part of what happened.
+            # Small talk (a hello, thanks, "bye", "ok", "how does this work?") is answered,
+            # not kept as part of what happened.
+            talk = small_talk.kind(event.text, c)
             key, following = "moment.offer_more", state
-            if small_talk.is_greeting(event.text, c):
-                key = "moment.offer_hello"
-            elif small_talk.asks_how_it_works(event.text, c):
-                key = "moment.offer_how"
+            if talk is not None:
+                key = small_talk.OFFER_REPLIES[talk]
             else:  # still telling it: keep all of it
                 following = _with(state, m.update(description=_told(m, event.text)))
             return Outcome(following, (replace(self.prompt(following, ctx), text=c.text(key)),))
@@ -243,7 +250,7 @@ class RepairFlow:
     @staticmethod
     def _nudge(m: Moment, ctx: Context) -> tuple[object, ...]:
         """A moment left with no plan gets one gentle follow-up, if the person wants those."""
-        if not ctx.prefs.nudges_on:
+        if not ctx.prefs.nudges_on or not has_content(m):  # nothing to ask about
             return ()
         return (schedule.ScheduleNudge(m.id, schedule.nudge_due(ctx.now, ctx.prefs)),)
 
@@ -289,7 +296,8 @@ class RepairFlow:
         # Only invite typing where typing is read.
         key = "moment.tap_button" if state.step in BUTTONS_ONLY else "moment.choose_button"
         text = ctx.content.text(key, prompt=prompt.text)
-        return Outcome(state, (Reply(text, prompt.buttons),))
+        # The card comes again whole: a send card shows again the words it would send.
+        return Outcome(state, (Reply(text, prompt.buttons, copyable=prompt.copyable),))
 
     def _advance(
         self, state: FlowState, step: str, moment: Moment, ctx: Context, *notes: str, **data: Any
@@ -388,6 +396,13 @@ class RepairFlow:
         value = _int(raw, 0)
         if 1 <= value <= 5 and raw.strip() == str(value):
             return self._advance(state, FEEL, m.update(intensity=value), ctx, page=0)
+        if isinstance(event, TextInput):
+            # Words, not a number: often more of what they feel (or a message held for the
+            # safety check and read here after it). The question again, gently, no correction.
+            again = Reply(
+                ctx.content.text("moment.ask_intensity_again"), self.prompt(state, ctx).buttons
+            )
+            return Outcome(state, (again,))
         return self._unexpected(state, ctx)
 
     def _on_feel(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
@@ -427,21 +442,33 @@ class RepairFlow:
         found = find_words(text, c)
         feelings = m.feelings + tuple(k for k in found.feelings if k not in m.feelings)
         kept = m.feelings_text
-        if found.has_more or not (found.feelings or found.interpretations):
-            kept = _clean(text) if not kept else f"{kept}; {_clean(text)}"
+        own = _clean(text)
+        if found.interpretations:
+            # "Ignored" is a reading of what they did: it is looked at underneath (the
+            # reframe), never kept as a feeling for the draft. The rest of their words are.
+            own = without_interpretations(own, c)
+            more = bool(own) and find_words(own, c).has_more
+        else:
+            more = found.has_more or not found.feelings
+        if more:
+            kept = own if not kept else f"{kept}; {own}"
         moment = m.update(feelings=feelings, feelings_text=kept)
         notes: list[Reply] = []
         if kept != m.feelings_text:
-            notes.append(Reply(c.text("moment.feelings_noted", text=_clean(text)[:200])))
+            notes.append(Reply(c.text("moment.feelings_noted", text=own[:200])))
         elif found.feelings:
             added = ", ".join(c.text(f"feelings.{k}") for k in found.feelings)
             notes.append(Reply(c.text("moment.feelings_matched", feelings=added)))
         if found.interpretations:
-            word = found.interpretations[0]
+            # Several words ("ignored, disrespected") are looked at in turn: the first now,
+            # the rest queued (after any still queued from before), each with its own card.
+            word, *queue = found.interpretations
+            if state.step == REFRAME:
+                queue += [w for w in _queued(state) if w not in found.interpretations]
             if state.step == FEEL:
-                following = _at(state, REFRAME, moment, word=word)
+                following = _at(state, REFRAME, moment, word=word, words=queue)
             else:  # already in the words view: swap the view, keep the way back to feelings
-                following = replace(_with(state, moment, word=word), step=REFRAME)
+                following = replace(_with(state, moment, word=word, words=queue), step=REFRAME)
         else:
             following = _with(state, moment)
         return Outcome(following, (*notes, self.prompt(following, ctx)))
@@ -457,7 +484,7 @@ class RepairFlow:
             return Outcome(following, (replace(self.prompt(following, ctx), edit=True),))
         word = event.option.removeprefix("w.")
         if event.option.startswith("w.") and word in c.children("interpretations"):
-            following = state.at(REFRAME, word=word)
+            following = state.at(REFRAME, word=word, words=[])
             return Outcome(following, (replace(self.prompt(following, ctx), edit=True),))
         return self._unexpected(state, ctx)
 
@@ -473,9 +500,13 @@ class RepairFlow:
             following = _with(state, moment)
             return Outcome(following, (replace(self.prompt(following, ctx), edit=True),))
         if option == "back":
-            following = state
+            following = state.with_data(words=[])  # back to feelings: nothing still queued
             while following.step != FEEL:
                 following = following.back() or replace(following, step=FEEL)
+            return Outcome(following, (replace(self.prompt(following, ctx), edit=True),))
+        if option == "done" and _queued(state):  # the next word they typed, on the same card
+            word, *queue = _queued(state)
+            following = state.with_data(word=word, words=queue)
             return Outcome(following, (replace(self.prompt(following, ctx), edit=True),))
         if option == "done":
             return self._feelings_done(state, m, ctx)
@@ -566,9 +597,13 @@ class RepairFlow:
     @staticmethod
     def _can_send(m: Moment, ctx: Context) -> bool:
         """Only a moment with the partner goes to the partner: a draft to "Sam", a friend,
-        is never offered to them."""
+        is never offered to them. Nor is one about "my partner" named as someone else than
+        the linked partner (it may be another person, and its draft greets them): only with
+        no name, or the linked partner's own (in any case)."""
         p = ctx.partner
-        return m.who == PARTNER and p is not None and (p.reachable or p.space_chat is not None)
+        if m.who != PARTNER or p is None or not (p.reachable or p.space_chat is not None):
+            return False
+        return not m.who_name or _same_name(m.who_name, p.name)
 
     def _on_sendto(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
         c = ctx.content
@@ -636,8 +671,13 @@ class RepairFlow:
             return self._typed_when(state, m, event.text, ctx)
         if not isinstance(event, ButtonInput):
             return self._unexpected(state, ctx)
-        # "This evening" pressed once it is too late for it gets None: not taken.
-        due = schedule.preset_due(event.option, now, zone)
+        if event.option == "tomorrow" and ctx.person.timezone is None:
+            # Their evening, not UTC's: where they are is asked first.
+            return self._advance(state, WHEN_ZONE, m, ctx, pending={"preset": event.option})
+        # "This evening" pressed once it is too late for it (or, with no zone, at all: it is
+        # not offered then) gets None: not taken.
+        known = ctx.person.timezone is not None
+        due = schedule.preset_due(event.option, now, zone) if known else None
         if event.option == "hours":
             due = clock.later_by(now, ctx.prefs.follow_up_hours)
         elif event.option == "type":
@@ -659,14 +699,58 @@ class RepairFlow:
         ahead = counted(c, days, "moment.time.day", "moment.time.days")
         if due is None:
             return Outcome(state, (Reply(c.text("moment.when_unknown", ahead=ahead)),))
+        if ctx.person.timezone is None and clock.in_real_time(text, ctx.now) is None:
+            # "20:00" or "tomorrow" means their clock, which is not known yet: asked first,
+            # then read there (not in UTC, which would be hours off for most people).
+            pending = {"typed": _clean(text)}
+            return self._advance(state, WHEN_ZONE, m, ctx, pending=pending)
         if due < ctx.now + clock.MIN_PLAN_AHEAD:
             return Outcome(state, (Reply(c.text("moment.when_past")),))
         if clock.too_far(due, ctx.now, zone):
             return Outcome(state, (Reply(c.text("moment.when_too_far", ahead=ahead)),))
         return self._close(m.update(plan_due_at=due, status=PLANNED), ctx, when="at")
 
+    def _on_whenzone(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
+        """Where they are, for a time that needs it: set as their time zone (as /start would),
+        then the time they chose is read there."""
+        c = ctx.content
+        if not isinstance(event, TextInput):
+            return self._unexpected(state, ctx)
+        cities = shared_data("cities")
+        guess = resolve_zone(event.text, ctx.now, cities["aliases"], cities["offsets"]["preferred"])
+        if guess is None or guess.how == "clock":
+            # A clock time here is most likely the plan's time again, not their local time
+            # (which is how /start would read it): a place is asked for.
+            if guess is not None or parse_clock(event.text) is not None:
+                return Outcome(state, (Reply(c.text("moment.when_zone_clock")),))
+            shown = _clean(event.text)
+            shown = shown if len(shown) <= 40 else shown[:39] + "…"
+            return Outcome(state, (Reply(c.text("moment.when_zone_unknown", answer=shown)),))
+        zone = guess.zone
+        zoned = replace(
+            ctx,
+            person=replace(ctx.person, timezone=zone),
+            prefs=replace(ctx.prefs, zone=zone),
+        )
+        pending = dict(state.data.get("pending") or {})
+        preset = str(pending.get("preset", ""))
+        due = schedule.preset_due(preset, ctx.now, clock.zone_of(zone)) if preset else None
+        if due is not None:
+            outcome = self._close(m.update(plan_due_at=due, status=PLANNED), zoned, when=preset)
+        else:  # their typed time; if it has passed there, it is asked again
+            retry = replace(state.with_data(pending=None), step=WHEN_AT)
+            outcome = self._typed_when(retry, m, str(pending.get("typed", "")), zoned)
+        local = local_now(zone, ctx.now).strftime("%H:%M")
+        told = Reply(c.text("moment.zone_set", zone=zone, local_time=local))
+        # After the plan's confirmation; before the question again if the time had passed.
+        first = 1 if outcome.state is None else 0
+        replies = (*outcome.replies[:first], told, *outcome.replies[first:])
+        return replace(outcome, replies=replies, effects=(*outcome.effects, SetTimezone(zone)))
+
     def _tonight_available(self, ctx: Context) -> bool:
-        return schedule.tonight_available(ctx.now, clock.zone_of(ctx.person.timezone))
+        """ "This evening" is their evening: with no zone it cannot be reckoned, nor offered."""
+        zone = ctx.person.timezone
+        return zone is not None and schedule.tonight_available(ctx.now, clock.zone_of(zone))
 
     def _on_letgo(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
         if isinstance(event, ButtonInput) and event.option == "yes":
@@ -704,13 +788,19 @@ class RepairFlow:
             effects = (SaveMoment(m), *self._nudge(m, ctx))
             return Outcome(None, tuple(replies), effects, retire_card=True)
         if m.path == LATER and m.plan_due_at is not None:
-            words = {"name": name, "when": self.when_words(m.plan_due_at, when, ctx)}
+            # The question comes a while after the talk (later still after quiet hours): when
+            # it really comes is said, so it is no surprise.
             asked = schedule.follow_up_due(m.plan_due_at, ctx.prefs)
-            if asked != m.plan_due_at:  # in quiet hours: say when the question really comes
-                words["ask"] = self.when_words(asked, None, ctx)
-                replies.append(Reply(c.text("moment.close_later_quiet", **words), edit=True))
-            else:
-                replies.append(Reply(c.text("moment.close_later", **words), edit=True))
+            words = {
+                "name": name,
+                "when": self.when_words(m.plan_due_at, when, ctx),
+                "ask": self.when_words(asked, None, ctx),
+            }
+            p = ctx.prefs
+            talk_at = m.plan_due_at.astimezone(p.tz).time()
+            quiet = schedule.in_quiet_hours(talk_at, p.quiet_start, p.quiet_end)
+            key = "moment.close_later_quiet" if quiet else "moment.close_later"
+            replies.append(Reply(c.text(key, **words), edit=True))
             if ctx.person.timezone is None:
                 replies.append(Reply(c.text("moment.close_no_zone")))
         else:
@@ -732,10 +822,15 @@ class RepairFlow:
         zone = clock.zone_of(ctx.person.timezone)
         if preset is not None and due == schedule.preset_due(preset, ctx.now, zone):
             return c.text(f"moment.time.{preset}")
+        if ctx.person.timezone is None:  # no clock of theirs to name it by: how far off it is
+            return _from_now(due - ctx.now, c)
         local = due.astimezone(zone)
-        ahead = (local.date() - ctx.now.astimezone(zone).date()).days
+        now = ctx.now.astimezone(zone)
+        ahead = (local.date() - now.date()).days
         words = {"day": local.strftime("%A"), "time": local.strftime("%H:%M")}
-        if ahead == 0:
+        # In the small hours "today" is ambiguous (for someone still up it is yesterday): the
+        # day is named instead.
+        if ahead == 0 and now.time() >= clock.NIGHT_ENDS:
             return c.text("moment.time.today", **words)
         if ahead < 7:
             return c.text("moment.time.at", **words)
@@ -823,11 +918,13 @@ class RepairFlow:
                 self._toggle_button(c.text(f"feelings.{k}"), f"t.{k}", k in m.feelings)
                 for k in beneath
             ]
+            # With more words still to look at, "done" leads to the next one.
+            done = "moment.reframe_next" if _queued(state) else "moment.done"
             keyboard = (
                 *rows(*toggles, width=2),
                 (
                     Button(c.text("moment.words_back"), "back"),
-                    Button(c.text("moment.done"), "done"),
+                    Button(c.text(done), "done"),
                 ),
             )
             return Reply(
@@ -892,6 +989,8 @@ class RepairFlow:
             )
         if step == WHEN_AT:
             return Reply(c.text("moment.ask_when_typed"))
+        if step == WHEN_ZONE:
+            return Reply(c.text("moment.ask_when_zone"))
         if step == LETGO:
             return Reply(
                 c.text("moment.ask_let_go"),
@@ -976,6 +1075,24 @@ def _stamped(outcome: Outcome) -> Outcome:
         for e in outcome.effects
     )
     return replace(outcome, effects=effects)
+
+
+def _from_now(ahead: timedelta, c: Catalogue) -> str:
+    hours = ahead.total_seconds() / 3600
+    if hours < 1:
+        return c.text("moment.time.within_hour")
+    if hours < 48:
+        return counted(c, round(hours), "moment.time.in_hour", "moment.time.in_hours")
+    return counted(c, round(hours / 24), "moment.time.in_day", "moment.time.in_days")
+
+
+def _same_name(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+
+
+def _queued(state: FlowState) -> list[str]:
+    """Interpretation words typed together, still to be looked at after the current one."""
+    return [str(w) for w in state.data.get("words", ()) or ()]
 
 
 def _draft_step(state: FlowState) -> FlowState:

@@ -23,6 +23,12 @@ DEFAULT_QUIET = (time(22, 30), time(8, 0))
 DEFAULT_FOLLOW_UP_HOURS = 3
 STALE_AFTER = timedelta(hours=3)
 SNOOZE_FOR = timedelta(hours=1)
+# "Did you get to talk?" comes this long after the planned talk, not at its very minute: time
+# for the talk itself and a little after. Fixed rather than the person's `follow_up_hours`,
+# which is what "in a few hours" means for the plan (using it twice would make that plan's
+# question come six hours on). Evening plans are then asked about the same evening: "this
+# evening" (20:00) at 22:00, "tomorrow evening" (19:00) at 21:00, before the usual quiet hours.
+AFTER_TALK = timedelta(hours=2)
 # A no-plan follow-up comes at the first evening time at least this long after the moment.
 NUDGE_AT_LEAST = timedelta(hours=6)
 # A nudge due with the evening check-in comes this long after it: one card at a time.
@@ -121,8 +127,9 @@ def next_evening(after: datetime, prefs: Prefs) -> tuple[date, datetime]:
 
 
 def follow_up_due(planned: datetime, prefs: Prefs) -> datetime:
-    """A planned follow-up comes at the planned time, unless that is in quiet hours."""
-    return out_of_quiet_hours(planned, prefs)
+    """The question about a planned talk: AFTER_TALK (real hours) after the planned time, or
+    when quiet hours end if that falls in them."""
+    return out_of_quiet_hours(later_by(planned, AFTER_TALK.total_seconds() / 3600), prefs)
 
 
 def in_hours(now: datetime, hours: float, prefs: Prefs) -> datetime:

@@ -1,4 +1,8 @@
-"""/settings: the evening check-in, time zone, quiet hours, follow-up delay, pausing."""
+"""/settings: the evening check-in, time zone, quiet hours, follow-up delay, pausing.
+
+Opened in the middle of something (a moment), it holds that flow (`flow.held`) and puts it back
+when it ends, by Done or /cancel. The menu waits for buttons: text typed there is not for it,
+so settings gives way and the text is read as it would have been without the card."""
 
 from __future__ import annotations
 
@@ -16,6 +20,9 @@ from bot.domain.flow import (
     Outcome,
     TextInput,
     Unsupported,
+    carried,
+    held,
+    holding,
 )
 from bot.domain.profile import SetPrefs, SetTimezone
 from bot.domain.prompts import counted
@@ -74,6 +81,25 @@ def evening_time_answer(event: Event, ctx: Context) -> time | Reply | None:
     return at
 
 
+def typed_hours(text: str) -> int | None:
+    """A follow-up delay typed rather than tapped ("3", "3 h", "3 hours"); None if it isn't one."""
+    words = text.casefold().split()
+    if words and words[-1] in ("h", "hour", "hours"):
+        words = words[:-1]
+    number = "".join(words).removesuffix("h")
+    return int(number) if number.isdigit() and len(number) <= 3 else None
+
+
+def _afresh(state: FlowState, step: str, **data: Any) -> FlowState:
+    """`step` with a clean slate, still holding what `state` holds."""
+    return FlowState(FLOW, step, {**carried(state), **data})
+
+
+def _finished(state: FlowState, *replies: Reply, handback: bool = False) -> Outcome:
+    """Settings is over: back to the flow it holds, if any."""
+    return Outcome(held(state), replies, handback=handback)
+
+
 def parse_quiet(text: str) -> tuple[time, time] | None:
     for dash in ("-", "–", "to", " "):
         if dash in text:
@@ -87,12 +113,13 @@ def parse_quiet(text: str) -> tuple[time, time] | None:
 class SettingsFlow:
     name = FLOW
 
-    def start(self, ctx: Context) -> Outcome:
-        state = FlowState(FLOW, MENU)
+    def start(self, ctx: Context, kept: FlowState | None = None) -> Outcome:
+        """The menu; `kept`: the flow it was opened in the middle of, to go back to after."""
+        state = holding(FlowState(FLOW, MENU), kept)
         return Outcome(state, (self.prompt(state, ctx),))
 
     def cancel(self, state: FlowState, ctx: Context) -> Outcome:
-        return Outcome(None, (Reply(ctx.content.text("settings.closed")),))
+        return _finished(state, Reply(ctx.content.text("settings.closed")))
 
     def prompt(self, state: FlowState, ctx: Context) -> Reply:
         c = ctx.content
@@ -138,6 +165,8 @@ class SettingsFlow:
             nudges=c.text("settings.on") if prefs.nudges_on else c.text("settings.off"),
             paused=pause_words(prefs, ctx),
         )
+        if held(state) is not None:
+            text = f"{text}\n\n{c.text('settings.holding')}"
         paused = prefs.paused_until is not None and prefs.paused_until > ctx.now
         buttons = [
             Button(
@@ -171,7 +200,7 @@ class SettingsFlow:
                 state, (Reply(c.text("onboarding.text_only", prompt=prompt.text), prompt.buttons),)
             )
         if isinstance(event, Back):
-            back = FlowState(FLOW, MENU)
+            back = _afresh(state, MENU)
             return Outcome(back, (self.prompt(back, ctx),))
         if state.step == MENU:
             return self._on_menu(state, event, ctx)
@@ -190,15 +219,27 @@ class SettingsFlow:
                 text = c.text("settings.quiet_covers_evening", **words)
                 return Outcome(state, (Reply(text),))
             changes = {"quiet_start": hhmm(quiet[0]), "quiet_end": hhmm(quiet[1])}
-            return self._saved(ctx, changes)
-        if state.step == DELAY and isinstance(event, ButtonInput) and event.option.startswith("h."):
-            hours = int(event.option[2:]) if event.option[2:].isdigit() else 0
-            if hours in DELAYS:
-                return self._saved(ctx, {"follow_up_hours": hours})
+            return self._saved(state, ctx, changes)
+        if state.step == DELAY:
+            return self._on_delay(state, event, ctx)
         return Outcome(state, (self.prompt(state, ctx),))
 
-    def _saved(self, ctx: Context, changes: dict[str, Any], *extra: object) -> Outcome:
-        menu = FlowState(FLOW, MENU)
+    def _on_delay(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
+        hours: int | None = None
+        if isinstance(event, ButtonInput) and event.option.startswith("h."):
+            hours = int(event.option[2:]) if event.option[2:].isdigit() else None
+        elif isinstance(event, TextInput):
+            hours = typed_hours(event.text)
+            if hours is None:  # not a number of hours: not for this card
+                return _finished(state, handback=True)
+        if hours in DELAYS:
+            return self._saved(state, ctx, {"follow_up_hours": hours})
+        return Outcome(state, (self.prompt(state, ctx),))
+
+    def _saved(
+        self, state: FlowState, ctx: Context, changes: dict[str, Any], *extra: object
+    ) -> Outcome:
+        menu = _afresh(state, MENU)
         prefs = replace(ctx.prefs, **_as_prefs(changes))
         shown = self.prompt(menu, replace(ctx, prefs=prefs))
         return Outcome(menu, (replace(shown, edit=True),), (SetPrefs(changes), *extra))
@@ -206,6 +247,9 @@ class SettingsFlow:
     def _on_menu(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
         c = ctx.content
         prefs = ctx.prefs
+        if isinstance(event, TextInput):
+            # The menu waits for a button: typed words are something else (a moment, a hello).
+            return _finished(state, handback=True)
         if not isinstance(event, ButtonInput):
             return Outcome(state, (self.prompt(state, ctx),))
         option = event.option
@@ -215,11 +259,11 @@ class SettingsFlow:
             ):
                 following = state.at(EVENING_TIME)
                 return Outcome(following, (replace(self.prompt(following, ctx), edit=True),))
-            return self._saved(ctx, {"evening_on": not prefs.evening_on})
+            return self._saved(state, ctx, {"evening_on": not prefs.evening_on})
         if option == "nudges":
-            return self._saved(ctx, {"nudges_on": not prefs.nudges_on})
+            return self._saved(state, ctx, {"nudges_on": not prefs.nudges_on})
         if option == "resume":
-            return self._saved(ctx, {"paused_until": None})
+            return self._saved(state, ctx, {"paused_until": None})
         if option.startswith("pause."):
             until = {
                 "pause.day": ctx.now + timedelta(days=1),
@@ -227,13 +271,13 @@ class SettingsFlow:
                 "pause.ever": UNTIL_RESUMED,
             }.get(option)
             if until is not None:
-                return self._saved(ctx, {"paused_until": until})
+                return self._saved(state, ctx, {"paused_until": until})
         steps = {"time": EVENING_TIME, "zone": ZONE, "quiet": QUIET, "delay": DELAY}
         if option in steps:
             following = state.at(steps[option])
             return Outcome(following, (replace(self.prompt(following, ctx), edit=True),))
         if option == "done":
-            return Outcome(None, (Reply(c.text("settings.closed"), edit=True),))
+            return _finished(state, Reply(c.text("settings.closed"), edit=True))
         return Outcome(state, (self.prompt(state, ctx),))
 
     def _on_evening_time(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
@@ -242,15 +286,15 @@ class SettingsFlow:
             return Outcome(state, (self.prompt(state, ctx),))
         if isinstance(at, Reply):
             return Outcome(state, (at,))
-        return self._saved(ctx, {"evening_at": hhmm(at), "evening_on": True})
+        return self._saved(state, ctx, {"evening_at": hhmm(at), "evening_on": True})
 
     def _on_zone(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
         if state.step == ZONE_OK and isinstance(event, ButtonInput):
             if event.option == "yes":
                 zone = str(state.data["zone"])
                 moved = replace(ctx, prefs=replace(ctx.prefs, zone=zone))  # the card shows it
-                return self._saved(moved, {}, SetTimezone(zone))
-            following = FlowState(FLOW, ZONE)
+                return self._saved(state, moved, {}, SetTimezone(zone))
+            following = _afresh(state, ZONE)
             return Outcome(following, (replace(self.prompt(following, ctx), edit=True),))
         if isinstance(event, TextInput):
             cities = shared_data("cities")
@@ -262,7 +306,7 @@ class SettingsFlow:
                 return Outcome(
                     state, (Reply(ctx.content.text("onboarding.timezone_unknown", answer=shown)),)
                 )
-            following = FlowState(FLOW, ZONE_OK, {"zone": guess.zone})
+            following = _afresh(state, ZONE_OK, zone=guess.zone)
             return Outcome(following, (self.prompt(following, ctx),))
         return Outcome(state, (self.prompt(state, ctx),))
 

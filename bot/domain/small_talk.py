@@ -1,21 +1,83 @@
-"""Telling small talk from a moment: a hello, or "how does this work?", is answered, not kept
-as part of what happened."""
+"""Telling small talk from a moment: a hello, a thanks, a goodbye, an "ok", or "how does this
+work?", is answered, not kept as part of what happened.
+
+Conservative by design: only a whole message that is small talk counts ("ok", "thanks, that
+helped"); one that merely has such words among others ("ok so he ignored me again", "thanks
+for nothing, he never listens") is a moment. The word lists are content (`shell.*`), one set
+per language."""
 
 from __future__ import annotations
 
+import re
+
 from bot.content import Catalogue
 
-_EDGES = " !.?,👋🙂😊"
+GREETING, HOW, THANKS, GOODBYE, ACK = "greeting", "how", "thanks", "goodbye", "ack"
+
+# What each kind is answered with outside any flow, and at the moment offer.
+IDLE_REPLIES = {
+    GREETING: "shell.idle_text",
+    HOW: "shell.how_it_works",
+    THANKS: "shell.thanks_reply",
+    GOODBYE: "shell.goodbye_reply",
+    ACK: "shell.ack_reply",
+}
+OFFER_REPLIES = {
+    GREETING: "moment.offer_hello",
+    HOW: "moment.offer_how",
+    THANKS: "moment.offer_thanks",
+    GOODBYE: "moment.offer_bye",
+    ACK: "moment.offer_ack",
+}
+
+# A word: letters and digits, with an apostrophe inside ("what's"); everything else (emoji,
+# punctuation) only separates words.
+_WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
 
 
-def plain(text: str) -> str:
-    """The words as said, without case, edge punctuation or doubled spaces."""
-    return " ".join(text.lower().strip(_EDGES).split())
+def words(text: str) -> list[str]:
+    """The words of `text`, lower case, without emoji or punctuation."""
+    return _WORD.findall(text.lower().replace("\u2019", "'"))
 
 
-def is_greeting(text: str, c: Catalogue) -> bool:
-    return plain(text) in c.raw("shell.greetings")
+def kind(text: str, c: Catalogue) -> str | None:
+    """Which kind of small talk `text` is (GREETING, HOW, THANKS, GOODBYE, ACK), or None for
+    anything that may be a moment."""
+    said = words(text)
+    if not said:  # only emoji or punctuation ("👍", "..."); nothing at all is not small talk
+        if not text.strip():
+            return None
+        # A lone "?" asks what this is and what to do: the how-it-works answer says both.
+        return HOW if "?" in text else ACK
+    phrase = " ".join(said)
+    if phrase in c.raw("shell.how_questions"):
+        return HOW
+    if phrase in c.raw("shell.greetings"):
+        return GREETING
+    if phrase in c.raw("shell.acknowledgements"):
+        return ACK
+    return _thanks_or_goodbye(said, c) or _thanks_or_goodbye(_after_ack(said, c), c)
 
 
-def asks_how_it_works(text: str, c: Catalogue) -> bool:
-    return plain(text) in c.raw("shell.how_questions")
+def _thanks_or_goodbye(said: list[str], c: Catalogue) -> str | None:
+    if not said:
+        return None
+    if " ".join(said) in c.raw("shell.goodbyes"):
+        return GOODBYE
+    if len(said) > int(c.raw("shell.thanks_max_words")):
+        return None
+    tail = _after(said, c.raw("shell.thanks_openers"))
+    if tail is not None and set(tail) <= set(c.raw("shell.thanks_words")):
+        return THANKS
+    return None
+
+
+def _after(said: list[str], openers: list[str]) -> list[str] | None:
+    """The words after the longest of `openers` that `said` starts with; None if none."""
+    opening = [len(o.split()) for o in openers if said[: len(o.split())] == o.split()]
+    return said[max(opening) :] if opening else None
+
+
+def _after_ack(said: list[str], c: Catalogue) -> list[str]:
+    """The words after an acknowledgement that opens them ("ok" of "ok bye"), if any."""
+    return _after(said, c.raw("shell.acknowledgements")) or []

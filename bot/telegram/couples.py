@@ -8,14 +8,15 @@ from __future__ import annotations
 
 import logging
 import secrets
+from dataclasses import replace
 from datetime import date
 
 from sqlalchemy import select
 from telegram.error import TelegramError
 
-from bot.domain import couples, schedule
+from bot.domain import couples, safety, schedule
 from bot.domain.couples import ROUND, THANKS, RecordThanks, ShareText
-from bot.domain.flow import Partner
+from bot.domain.flow import Partner, TextInput
 from bot.domain.replies import Button, Reply, rows
 from bot.scheduling import store as prompt_store
 from bot.scheduling.couple_plans import plan_checkin_close, plan_round_close, plan_space_prompts
@@ -77,13 +78,18 @@ async def invite(turn: Turn) -> None:
     turn.say(Reply(c.text("link.invite", url=url)))
 
 
-async def open_invite(turn: Turn, token: str) -> None:
+async def open_invite(turn: Turn, token: str | None) -> None:
+    """A partner's invite link; `token` is None when the link is not one we could have made
+    (cut short, or made up), which is answered as a spent one is."""
     c = turn.content
-    link = await store.link_by_token(turn.session, couples.token_hash(token))
+    link = None
+    if token is not None:
+        link = await store.link_by_token(turn.session, couples.token_hash(token))
     if link is not None:
         store.expire_if_due(link, turn.now)
     if link is None or link.status != "pending":
         turn.text("link.invalid")
+        await flow_runner.set_up_if_new(turn)  # someone new came for Mend all the same
         return
     if link.inviter_id == turn.user.id:
         turn.text("link.self")
@@ -354,6 +360,9 @@ async def _my_space(
         else await store.space_for_chat(turn.session, turn.chat_id)
     )
     couple = await store.couple_of(turn.session, space)
+    if space is not None and couple is None and space.status == "paused":
+        _answer(turn, await _why_paused(turn, space))
+        return None
     if space is None or couple is None:
         _answer(turn, c.text("group.not_paired"))
         return None
@@ -362,6 +371,26 @@ async def _my_space(
         _answer(turn, c.text("group.not_for_you_both", a=a.display_name, b=b.display_name))
         return None
     return space, a, b
+
+
+async def _why_paused(turn: Turn, space: CoupleSpace) -> str:
+    """One line for a paused space, saying why as its pause notices did: the link ended,
+    the couple paired another group, or someone else is in this one. Nothing keeps why a
+    space paused, so it is worked out from how things stand now; a pause whose cause has
+    gone (someone left and came back) says only how to pick it up again."""
+    c = turn.content
+    link = await turn.session.get(PartnerLink, space.link_id) if space.link_id else None
+    if link is None or link.status != "active" or link.partner_id is None:
+        return c.text("group.paused_unlinked")
+    elsewhere = await store.active_space(turn.session, link.id)
+    if elsewhere is not None and elsewhere.id != space.id:
+        a, b = await store.partners(turn.session, link)
+        return c.text("group.moved", a=a.display_name, b=b.display_name)
+    try:
+        count = await turn.update.get_bot().get_chat_member_count(space.chat_id)
+    except TelegramError:
+        count = 0  # not known: say only how to pick it up again
+    return c.text("group.paused_third" if count > 3 else "group.paused")  # two and the bot
 
 
 async def group_settings(turn: Turn) -> None:
@@ -653,7 +682,7 @@ async def share(turn: Turn, effect: ShareText) -> None:
 async def thanks(turn: Turn, text: str) -> None:
     c = turn.content
     if turn.in_private:
-        await flow_runner.start(turn, THANKS.start(turn.context()))
+        await private_thanks(turn, text)
         return
     # Whether this group is their space comes first: a group that isn't is told so, whatever
     # the words, as nothing is posted there; danger still gets its help (privately).
@@ -679,6 +708,25 @@ async def thanks(turn: Turn, text: str) -> None:
         )
     )
     turn.say(Reply(c.text("thanks.group_posted", name=turn.user.display_name, text=line)))
+
+
+async def private_thanks(turn: Turn, text: str) -> None:
+    """/thanks privately. With its words (`/thanks for the flowers`, as it is written in the
+    group) they answer the first question, which is not asked. The words are screened
+    first, as any message is: danger is answered before the thanks begins (a moment in
+    progress is set aside), a check holds them and passes them to the thanks once through."""
+    outcome = THANKS.start(turn.context())
+    if not text.strip():
+        await flow_runner.start(turn, outcome)
+        return
+    level = safety.screen(text).level
+    if level == safety.Level.DANGER:
+        await safety_shell.screened(turn, text)
+        return
+    await flow_runner.start(turn, replace(outcome, replies=()))  # its question is answered
+    if level != safety.Level.NONE and await safety_shell.screened(turn, text):
+        return
+    await flow_runner.feed(turn, TextInput(text))
 
 
 async def record_thanks(turn: Turn, effect: RecordThanks) -> None:

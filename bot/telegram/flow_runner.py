@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable
 from sqlalchemy import select
 
 from bot.domain import schedule
-from bot.domain.flow import Context, Event, Flow, FlowState, Outcome
+from bot.domain.flow import Context, Event, Flow, FlowState, Outcome, held
 from bot.domain.moments import DeleteMoment, SaveMoment
 from bot.domain.onboarding import ONBOARDING
 from bot.domain.profile import SetPreferredName, SetPrefs, SetTimezone
@@ -172,10 +172,27 @@ async def active_state(turn: Turn) -> tuple[repo.StateRow, Flow] | None:
     return row, flow
 
 
+def _abandoned(turn: Turn, kept: FlowState | None) -> tuple[object, ...]:
+    """What to keep of a held flow that will not be put back (and of any flow it holds)."""
+    if kept is None:
+        return ()
+    abandon = getattr(turn.services.flows.get(kept.flow), "abandon", None)
+    own = abandon(kept) if abandon is not None else ()
+    return (*own, *_abandoned(turn, held(kept)))
+
+
 async def apply_outcome(
     turn: Turn, row: repo.StateRow | None, outcome: Outcome, previous: FlowState | None
 ) -> repo.StateRow | None:
-    await apply_effects(turn, outcome.effects)
+    """Record the outcome of `previous`'s flow. A flow that held another (settings opened in
+    the middle of a moment) either puts it back, and its question is asked again (unless the
+    event is handed on to it), or leaves it, which keeps what it had as a replaced flow does."""
+    kept = held(previous)
+    put_back = kept is not None and outcome.state == kept
+    effects = outcome.effects
+    if kept is not None and not put_back and held(outcome.state) != kept:
+        effects = (*effects, *_abandoned(turn, kept))
+    await apply_effects(turn, effects)
     if outcome.state != previous or (row is None and outcome.state is not None):
         row = await repo.save_state(
             turn.session, row, turn.chat_id, turn.user.id, outcome.state, turn.now
@@ -189,19 +206,26 @@ async def apply_outcome(
         turn.say(reply, card)
     if outcome.toast is not None:
         turn.toast(outcome.toast.text, outcome.toast.alert)
+    if put_back and not outcome.handback:
+        await reprompt(turn, "shell.back_to_held")
     return row
 
 
 async def feed(turn: Turn, event: Event) -> bool:
-    """Give `event` to the person's active flow. False if there is none."""
+    """Give `event` to the person's active flow. False if there is none, or if the flow handed
+    it back with none left open (the handler goes on as with no flow: text is offered as a
+    moment, small talk answered...)."""
     active = await active_state(turn)
     if active is None:
         return False
     row, flow = active
     state = repo.as_flow_state(row)
     ctx = await context_for(turn, flow, state)
-    await apply_outcome(turn, row, flow.handle(state, event, ctx), state)
-    return True
+    outcome = flow.handle(state, event, ctx)
+    await apply_outcome(turn, row, outcome, state)
+    if not outcome.handback or outcome.state == state:
+        return True
+    return await feed(turn, event)  # the flow it gave way to reads it, if there is one
 
 
 async def context_for(turn: Turn, flow: Flow, state: FlowState) -> Context:
@@ -216,11 +240,12 @@ async def context_for(turn: Turn, flow: Flow, state: FlowState) -> Context:
 
 async def start(turn: Turn, outcome: Outcome) -> None:
     """Begin a flow, replacing whatever flow the person was in here. The replaced flow keeps
-    what it had (a moment in progress becomes an unfinished one)."""
+    what it had (a moment in progress becomes an unfinished one), unless the new flow holds it
+    to put it back when it ends."""
     active = await active_state(turn)
     row = active[0] if active is not None else None
     previous = repo.as_flow_state(row) if row is not None else None
-    if active is not None and previous is not None:
+    if active is not None and previous is not None and held(outcome.state) != previous:
         abandon = getattr(active[1], "abandon", None)
         if abandon is not None and (outcome.state is None or outcome.state != previous):
             await apply_effects(turn, abandon(previous))

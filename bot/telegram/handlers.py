@@ -7,6 +7,7 @@ then free text, then everything that is not text.
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from telegram import Message, Update
@@ -25,7 +26,7 @@ from telegram.ext import (
 
 from bot.content import catalogue
 from bot.domain import callbacks, small_talk
-from bot.domain.couples import invite_token
+from bot.domain.couples import INVITE_PREFIX, invite_token
 from bot.domain.flow import Back, ButtonInput, Outcome, TextInput, Unsupported
 from bot.domain.onboarding import ONBOARDING
 from bot.domain.replies import Button, Reply, rows
@@ -75,17 +76,27 @@ def message_kind(message: Message) -> str:
 @turn_handler
 async def on_start(turn: Turn) -> None:
     payload = _command_args(turn)
-    if payload == "moment":  # the deep link from a group's /moment
-        await moments.start_moment(turn)
+    if payload.startswith(INVITE_PREFIX):  # a partner's invite link, whole or not
+        await couples.open_invite(turn, invite_token(payload))
         return
-    token = invite_token(payload)
-    if token is not None:  # a partner's invite link
-        await couples.open_invite(turn, token)
+    if turn.user.timezone is None or turn.user.onboarded_at is None:
+        # Whatever the link asked for, someone new hears first what Mend is and is not, and
+        # is asked their name and time zone; its last words say how to begin a moment.
+        await flow_runner.start(turn, ONBOARDING.start(turn.context()))
         return
-    if turn.user.timezone is not None and turn.user.onboarded_at is not None:
-        await flow_runner.start(turn, _welcome_back(turn))
+    opens = DEEP_LINKS.get(payload)
+    if opens is not None:  # a group's redirect: what was asked for there
+        await opens(turn)
         return
-    await flow_runner.start(turn, ONBOARDING.start(turn.context()))
+    await flow_runner.start(turn, _welcome_back(turn))
+
+
+# What a group's "Open a private chat" link opens (`/start <payload>`); any other payload,
+# such as the plain "hi", is the hello.
+DEEP_LINKS: dict[str, Callable[[Turn], Awaitable[None]]] = {
+    "moment": moments.start_moment,
+    "history": moments.show_history,
+}
 
 
 def _command_args(turn: Turn) -> str:
@@ -246,14 +257,20 @@ async def on_text(turn: Turn) -> None:
     if await flow_runner.feed(turn, TextInput(message.text)):
         return
     c = turn.content
+    talk = small_talk.kind(message.text, c)
     if turn.first_contact:  # their very first message, before any /start
+        if talk is not None:  # one greeting answers their hello, and says what Mend is
+            turn.say(
+                Reply(c.text("start.first_hello", first_name=turn.user.first_name), main_menu(turn))
+            )
+            return
         turn.text("start.first_words", first_name=turn.user.first_name)
-    if small_talk.is_greeting(message.text, c):
-        name = turn.user.display_name
-        turn.say(Reply(c.text("shell.idle_text", name=name), main_menu(turn)))
+    if talk is not None:  # a hello, thanks, goodbye, "ok": answered, never kept as a moment
+        text = c.text(small_talk.IDLE_REPLIES[talk], name=turn.user.display_name)
+        menu = () if talk == small_talk.GOODBYE else main_menu(turn)  # leaving: no buttons
+        turn.say(Reply(text, menu))
         return
-    if small_talk.asks_how_it_works(message.text, c):
-        turn.say(Reply(c.text("shell.how_it_works"), main_menu(turn)))
+    if await prompts.offer_round_answer(turn, message.text):  # a weekly round's, typed in
         return
     await moments.offer(turn, message.text)
 
@@ -262,12 +279,22 @@ async def on_text(turn: Turn) -> None:
 async def on_not_text(turn: Turn) -> None:
     message = turn.update.effective_message
     assert message is not None
-    if message.caption and await safety_shell.screened(turn, message.caption, answer=False):
-        return
     kind = message_kind(message)
+    name = turn.content.text(f"kinds.{kind}")
+    caption = message.caption or ""
+    if caption.strip():
+        # A photo (or video, file...) with words: the words are read as a message is. They
+        # are screened here, once; a check passes them on when it is through.
+        if await safety_shell.screened(turn, caption):
+            return
+        if turn.first_contact:  # as for a first message in words: what Mend is, once
+            turn.text("start.first_words", first_name=turn.user.first_name)
+        turn.text("shell.caption_read", kind=name)
+        if not await flow_runner.feed(turn, TextInput(caption)):
+            await moments.offer(turn, caption)
+        return
     if await flow_runner.feed(turn, Unsupported(kind)):
         return
-    name = turn.content.text(f"kinds.{kind}")
     turn.text("shell.not_text", kind=name)
 
 
@@ -375,8 +402,10 @@ async def on_my_chat_member(turn: Turn) -> None:
 
 @turn_handler
 async def on_group_moment(turn: Turn) -> None:
-    """Private answers are never collected in a group: offer the private chat instead."""
-    turn.say(to_private(turn, turn.content.text("history.group_private"), "moment"))
+    """Private answers are never collected in a group: offer the private chat instead, its
+    link opening what was asked for (/moment: a new moment; /history: the history)."""
+    opens = "history" if _command_name(turn)[0].lower() == "history" else "moment"
+    turn.say(to_private(turn, turn.content.text("history.group_private"), opens))
 
 
 @turn_handler

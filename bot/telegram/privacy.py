@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
 
@@ -11,8 +12,10 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.content import Catalogue
 from bot.domain import history
+from bot.domain.clock import zone_of
 from bot.domain.moments import Moment
 from bot.domain.replies import Button, Reply, rows
+from bot.domain.schedule import UNTIL_RESUMED
 from bot.storage import couples as store
 from bot.storage import moments as moment_store
 from bot.storage.models import (
@@ -142,41 +145,272 @@ def moment_blocks(moments: list[Moment], c: Catalogue, zone: str | None) -> list
     return blocks
 
 
-def as_markdown(data: dict[str, Any], c: Catalogue, moments: list[str] | None = None) -> str:
-    """The export for people to read. `moments`: the moments as written by `moment_blocks`
-    (without them, they are listed as stored, like every other section)."""
-    profile = data.get("profile") or {}
-    name = profile.get("preferred_name") or profile.get("first_name")
-    lines = [
-        f"# {c.text('privacy.export.title')}",
-        "",
-        f"## {c.text('privacy.export.you')}",
-        "",
-        f"- {c.text('privacy.export.name', name=name)}",
-        f"- {c.text('privacy.export.zone', zone=profile.get('timezone'))}",
-        "",
-    ]
+def as_markdown(
+    data: dict[str, Any],
+    c: Catalogue,
+    moments: list[str],
+    zone: str | None = None,
+    names: dict[int, str] | None = None,
+) -> str:
+    """The export for people to read: a heading a section, each item in words, dates on the
+    person's clock (`zone`), people by name (`names`), and no ids or column names; the JSON
+    beside it keeps every stored field. `moments`: as written by `moment_blocks`."""
+    reader = _Reader(c, zone, names or {}, data.get("exported_for"), _partners_by_link(data))
+    lines = [f"# {c.text('privacy.export.title')}", ""]
+    lines += [f"## {c.text('privacy.export.you')}", ""]
+    lines += [f"- {line}" for line in reader.you(data.get("profile") or {})]
+    lines.append("")
     for key in EXPORT_SECTIONS:
         items = data.get(key) or []
         lines += [f"## {c.text(f'privacy.export.{key}')} ({len(items)})", ""]
-        if key == "moments" and moments is not None:
+        if not items:
+            lines += [c.text("privacy.export.none"), ""]
+        elif key == "moments":
             lines += [f"{block}\n" for block in moments]
-            continue
-        for item in items:
-            shown = ", ".join(
-                f"{k}: {v}"
-                for k, v in item.items()
-                if v not in (None, [], {}, "") and k not in ("user_id",)
-            )
-            lines.append(f"- {shown}")
-        lines.append("")
+        else:
+            if key == "scheduled_prompts":  # as they come (ISO times in UTC sort as times)
+                items = sorted(items, key=lambda item: str(item.get("due_at") or ""))
+            lines += [f"- {reader.item(key, item)}" for item in items]
+            lines.append("")
     return "\n".join(lines)
+
+
+def _partners_by_link(data: dict[str, Any]) -> dict[int, int | None]:
+    """Each partner link's other person (None once they have left Mend)."""
+    me = data.get("exported_for")
+    found: dict[int, int | None] = {}
+    for link in data.get("partner_links") or []:
+        people = [link.get("inviter_id"), link.get("partner_id")]
+        others = [p for p in people if p is not None and p != me]
+        found[link["id"]] = others[0] if others else None
+    return found
+
+
+@dataclass(frozen=True)
+class _Reader:
+    """Stored rows (as `everything` gives them) told in words."""
+
+    c: Catalogue
+    zone: str | None
+    names: dict[int, str]
+    me: int | None
+    partner_of_link: dict[int, int | None]
+
+    def words(self, key: str, value: object) -> str:
+        """The words for a stored value (a kind, a status): `key.value`, or the value itself
+        should a later version store one these words do not know yet."""
+        found = f"privacy.export.{key}.{value}"
+        return self.c.text(found) if self.c.has(found) else str(value)
+
+    def local(self, value: object) -> datetime | None:
+        if not isinstance(value, str) or not value:
+            return None
+        try:
+            when = datetime.fromisoformat(value)
+            when = when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+            return when.astimezone(zone_of(self.zone))
+        except (ValueError, OverflowError):  # not a time, or past the calendar's end
+            return None
+
+    def when(self, value: object) -> str:
+        local = self.local(value)
+        unknown = self.c.text("privacy.export.unknown")
+        return local.strftime("%-d %B %Y, %H:%M") if local else unknown
+
+    def day(self, value: object) -> str:
+        if isinstance(value, str) and len(value) == 10:  # a date as stored, already local
+            try:
+                return date.fromisoformat(value).strftime("%-d %B %Y")
+            except ValueError:
+                pass
+        local = self.local(value)
+        return local.strftime("%-d %B %Y") if local else self.c.text("privacy.export.unknown")
+
+    def name(self, user_id: object) -> str:
+        if isinstance(user_id, int) and user_id in self.names:
+            return self.names[user_id]
+        return self.c.text("privacy.export.former_partner")
+
+    def you(self, profile: dict[str, Any]) -> list[str]:
+        c, e = self.c, "privacy.export."
+        name = profile.get("preferred_name") or profile.get("first_name")
+        lines = [
+            c.text(e + "name", name=name),
+            c.text(e + "zone", zone=profile.get("timezone") or c.text(e + "zone_unset")),
+        ]
+        if profile.get("evening_on"):
+            lines.append(c.text(e + "evening_on", time=profile.get("evening_at")))
+        else:
+            lines.append(c.text(e + "evening_off"))
+        quiet = c.text(e + "quiet", start=profile.get("quiet_start"), end=profile.get("quiet_end"))
+        lines += [quiet, c.text(e + "follow_up", hours=profile.get("follow_up_hours"))]
+        lines.append(c.text(e + ("nudges_on" if profile.get("nudges_on") else "nudges_off")))
+        paused = profile.get("paused_until")
+        if isinstance(paused, str) and paused.startswith(str(UNTIL_RESUMED.year)):
+            lines.append(c.text(e + "paused_forever"))
+        elif paused:
+            lines.append(c.text(e + "paused_until", when=self.when(paused)))
+        if profile.get("created_at"):
+            lines.append(c.text(e + "since", date=self.day(profile["created_at"])))
+        return lines
+
+    def item(self, section: str, item: dict[str, Any]) -> str:
+        tell = {
+            "reflections": self.reflection,
+            "thanks": self.thanks,
+            "scheduled_prompts": self.prompt,
+            "partner_links": self.link,
+            "shared_spaces": self.space,
+            "check_ins": self.checkin,
+            "repair_bids": self.bid,
+            "flows_in_progress": self.flow,
+        }[section]
+        return tell(item)
+
+    def reflection(self, item: dict[str, Any]) -> str:
+        said = f"evening.{item.get('answer')}"  # in the words of its button
+        answer = self.c.text(said) if self.c.has(said) else str(item.get("answer"))
+        key = "reflection_note" if item.get("note") else "reflection"
+        day = self.day(item.get("local_date"))
+        return self.c.text(f"privacy.export.{key}", date=day, answer=answer, note=item.get("note"))
+
+    def thanks(self, item: dict[str, Any]) -> str:
+        e = "privacy.export."
+        shared = item.get("shared_with")
+        if item.get("round_key"):
+            where = self.c.text(e + "thanks_round")
+        elif isinstance(shared, int) and shared > 0:  # a person's private chat: theirs
+            where = self.c.text(e + "thanks_sent", name=self.name(shared))
+        elif shared is not None:
+            where = self.c.text(e + "thanks_posted")
+        else:
+            where = self.c.text(e + "thanks_kept")
+        when = self.when(item.get("created_at"))
+        return self.c.text(e + "thanks_item", when=when, text=item.get("text"), where=where)
+
+    def prompt(self, item: dict[str, Any]) -> str:
+        return self.c.text(
+            "privacy.export.prompt",
+            when=self.when(item.get("due_at")),
+            kind=self.words("kinds", item.get("kind")),
+            status=self.words("statuses", item.get("status")),
+        )
+
+    def link(self, item: dict[str, Any]) -> str:
+        e = "privacy.export."
+        status = item.get("status")
+        other = self.partner_of_link.get(item["id"])
+        if status == "active":
+            return self.c.text(
+                e + "link_active", name=self.name(other), date=self.day(item.get("accepted_at"))
+            )
+        if status == "ended":
+            return self.c.text(
+                e + "link_ended",
+                name=self.name(other),
+                start=self.day(item.get("accepted_at")),
+                end=self.day(item.get("ended_at")),
+            )
+        if status == "pending":
+            return self.c.text(
+                e + "link_pending",
+                date=self.day(item.get("created_at")),
+                until=self.when(item.get("expires_at")),
+            )
+        return self.c.text(
+            e + "link_unused",
+            date=self.day(item.get("created_at")),
+            status=self.words("link_statuses", status),
+        )
+
+    def space(self, item: dict[str, Any]) -> str:
+        e = "privacy.export."
+        link = item.get("link_id")
+        other = self.partner_of_link.get(link) if isinstance(link, int) else None
+        zone = item.get("checkin_zone") or "UTC"
+        checkin = (
+            self.c.text(e + "space_checkin_on", time=item.get("checkin_at"), zone=zone)
+            if item.get("checkin_on")
+            else self.c.text(e + "space_checkin_off")
+        )
+        weekly_key = "space_weekly_on" if item.get("weekly_on") else "space_weekly_off"
+        weekly = self.c.text(e + weekly_key)
+        return self.c.text(
+            e + "space",
+            name=self.name(other),
+            status=self.words("space_statuses", item.get("status")),
+            checkin=checkin,
+            weekly=weekly,
+        )
+
+    def checkin(self, item: dict[str, Any]) -> str:
+        e = "privacy.export."
+        value = item.get("your_answer")
+        answer = (
+            self.c.text(e + "checkin_answer", value=value)
+            if value is not None
+            else self.c.text(e + "checkin_no_answer")
+        )
+        return self.c.text(
+            e + "checkin",
+            date=self.day(item.get("date")),
+            answer=answer,
+            status=self.words("checkin_statuses", item.get("status")),
+        )
+
+    def bid(self, item: dict[str, Any]) -> str:
+        e = "privacy.export."
+        mine = item.get("from_user") == self.me
+        other = item.get("to_user") if mine else item.get("from_user")
+        choice = item.get("answer")
+        answer = (
+            self.c.text(e + "bid_answered", choice=self.c.text(f"bid.{choice}"))
+            if choice and self.c.has(f"bid.{choice}")
+            else self.c.text(e + "bid_unanswered")
+        )
+        line = self.c.text(
+            e + ("bid_from_you" if mine else "bid_to_you"),
+            when=self.when(item.get("created_at")),
+            name=self.name(other),
+            answer=answer,
+        )
+        if item.get("text"):
+            line += " " + self.c.text(e + "bid_text", text=item["text"])
+        return line
+
+    def flow(self, item: dict[str, Any]) -> str:
+        return self.c.text(
+            "privacy.export.flow",
+            what=self.words("flows", item.get("flow")),
+            when=self.when(item.get("updated_at")),
+        )
+
+
+async def _names(session: AsyncSession, data: dict[str, Any]) -> dict[int, str]:
+    """The names of the people the export mentions (partners, past and present), for the
+    Markdown to say "Ben" where the rows say a user id."""
+    me = data.get("exported_for")
+    ids: set[int] = set()
+    for link in data.get("partner_links") or []:
+        ids |= {link.get("inviter_id"), link.get("partner_id")} - {None}
+    for bid in data.get("repair_bids") or []:
+        ids |= {bid.get("from_user"), bid.get("to_user")} - {None}
+    for thanks in data.get("thanks") or []:
+        if isinstance(thanks.get("shared_with"), int) and thanks["shared_with"] > 0:
+            ids.add(thanks["shared_with"])  # a private chat's id is its person's
+    ids.discard(me)
+    if not ids:
+        return {}
+    people = await session.scalars(select(User).where(User.id.in_(ids)))
+    return {person.id: person.display_name for person in people}
 
 
 async def export(turn: Turn) -> None:
     data = await everything(turn.session, turn.user.id)
     stored = await moment_store.recent(turn.session, turn.user.id, limit=None)
-    blocks = moment_blocks(stored, turn.content, turn.user.timezone)
+    zone = turn.user.timezone
+    blocks = moment_blocks(stored, turn.content, zone)
+    names = await _names(turn.session, data)
     raw = json.dumps(data, ensure_ascii=False, indent=2, default=str).encode()
     caption = turn.content.text("privacy.export_caption")
     turn.outbox.append(
@@ -187,7 +421,7 @@ async def export(turn: Turn) -> None:
             "document",
             turn.chat_id,
             None,
-            document=as_markdown(data, turn.content, blocks).encode(),
+            document=as_markdown(data, turn.content, blocks, zone, names).encode(),
             filename="mend-export.md",
         )
     )

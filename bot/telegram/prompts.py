@@ -1,19 +1,29 @@
 """Shell for what the bot sends on its own: answers to evening reflections and follow-ups
-(buttons that may be pressed days later), and /settings."""
+(buttons that may be pressed days later), a weekly round's answer typed without its button,
+and /settings."""
 
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import date
 
-from bot.domain import prompts, schedule
-from bot.domain.moments import PLANNED, RESUMABLE, SaveMoment
+from sqlalchemy import select
+
+from bot.domain import couples, prompts, schedule
+from bot.domain.couples import ROUND
+from bot.domain.flow import FlowState, held
+from bot.domain.moments import PLANNED, RESUMABLE, TEXT_LIMIT, SaveMoment
 from bot.domain.reflection_flow import REFLECTION, RecordReflection
-from bot.domain.repair_flow import REPAIR
+from bot.domain.repair_flow import FLOW as MOMENT_FLOW
+from bot.domain.repair_flow import OFFER, REPAIR
 from bot.domain.replies import Reply
 from bot.domain.settings_flow import SETTINGS
 from bot.scheduling import store as prompt_store
+from bot.scheduling.couple_prompts import WEEKLY_ASK
+from bot.storage import couples as couple_store
 from bot.storage import moments as moment_store
-from bot.storage.models import ScheduledPrompt
+from bot.storage import repositories as repo
+from bot.storage.models import Appreciation, CoupleSpace, ScheduledPrompt
 from bot.telegram import flow_runner
 from bot.telegram.couples import partner_of
 from bot.telegram.moments import new_moment_id
@@ -22,8 +32,23 @@ from bot.telegram.turn import Turn
 KINDS = ("ev", "fu", "fr")
 
 
+async def _current(turn: Turn) -> FlowState | None:
+    active = await flow_runner.active_state(turn)
+    return repo.as_flow_state(active[0]) if active is not None else None
+
+
 async def open_settings(turn: Turn) -> None:
-    await flow_runner.start(turn, SETTINGS.start(turn.context()))
+    """/settings never drops what the person was in the middle of: it holds it, says so on
+    the card, and puts it back when they are done (flow_runner.apply_outcome asks its
+    question again). Settings opened again keeps holding what it held."""
+    current = await _current(turn)
+    kept = held(current) if current is not None and current.flow == SETTINGS.name else current
+    await flow_runner.start(turn, SETTINGS.start(turn.context(), kept))
+
+
+def _moment_under_way(state: FlowState | None) -> bool:
+    """A moment being looked at (past the offer to look at it)."""
+    return state is not None and state.flow == MOMENT_FLOW and state.step != OFFER
 
 
 async def on_prompt_button(turn: Turn, kind: str, argument: str) -> None:
@@ -69,14 +94,23 @@ async def _evening(turn: Turn, row: ScheduledPrompt, choice: str) -> None:
         turn.say(Reply(c.text("evening.snoozed", time=local), edit=True))
         return
     record = RecordReflection(row.id, local_date, choice)
-    if choice in ("hurt", "by_me"):
+    current = await _current(turn)
+    if choice in ("hurt", "by_me") and _moment_under_way(current):
+        # As /moment says then: the moment under way goes on, never replaced without a word.
+        await flow_runner.apply_effects(turn, (record,))
+        if turn.pressed_message_id is not None:
+            turn.clear_keyboard(turn.pressed_message_id)
+        await flow_runner.reprompt(turn, "moment.already")
+    elif choice in ("hurt", "by_me"):
         await flow_runner.apply_effects(turn, (record,))
         direction = "to_me" if choice == "hurt" else "by_me"
         outcome = REPAIR.start(turn.context(), new_moment_id(), direction=direction)
         first = replace(outcome.replies[0], edit=True)
         await flow_runner.start(turn, replace(outcome, replies=(first, *outcome.replies[1:])))
     elif choice == "connection":
-        await flow_runner.start(turn, REFLECTION.start(turn.context(), row.id, local_date))
+        # A moment under way waits while the line is asked for, and is taken up after it.
+        kept = current if _moment_under_way(current) else None
+        await flow_runner.start(turn, REFLECTION.start(turn.context(), row.id, local_date, kept))
     else:
         await flow_runner.apply_effects(turn, (record,))
         key = "evening.all_good_reply" if choice == "all_good" else "evening.not_tonight_reply"
@@ -128,3 +162,49 @@ async def _follow_up(turn: Turn, row: ScheduledPrompt, kind: str, choice: str) -
         turn, (SaveMoment(answered.moment), schedule.CancelPrompts(moment.id))
     )
     turn.say(answered.reply)
+
+
+async def offer_round_answer(turn: Turn, text: str) -> bool:
+    """Text typed outside any flow while this person's weekly round ask still waits for their
+    answer (the round open, nothing of theirs in it): asked, once a round, whether it is their
+    thanks. "Yes" records it as [Write mine] would; "no" offers it as a moment. False if there
+    is no such ask: the text is read as usual."""
+    line = " ".join(text.split())
+    if not turn.in_private or not line or len(line) > TEXT_LIMIT:
+        return False
+    ask = await turn.session.scalar(
+        select(ScheduledPrompt)
+        .where(
+            ScheduledPrompt.user_id == turn.user.id,
+            ScheduledPrompt.kind == WEEKLY_ASK,
+            ScheduledPrompt.status == prompt_store.SENT,
+            ScheduledPrompt.answered_at.is_(None),
+        )
+        .order_by(ScheduledPrompt.due_at.desc())
+        .limit(1)
+    )
+    if ask is None:
+        return False
+    _, space_id, day_text, _ = ask.key.split(":")
+    try:
+        day = date.fromisoformat(day_text)
+    except ValueError:
+        return False
+    space = await turn.session.get(CoupleSpace, int(space_id))
+    couple = await couple_store.couple_of(turn.session, space)
+    if space is None or couple is None or turn.user.id not in (p.id for p in couple):
+        return False
+    if not couples.round_open(day, space.checkin_zone, turn.now):
+        return False
+    key = couples.round_key(space.id, day)
+    answered = await turn.session.scalar(
+        select(Appreciation.id).where(
+            Appreciation.round_key == key, Appreciation.author_id == turn.user.id
+        )
+    )
+    if answered is not None:
+        return False
+    ask.answer, ask.answered_at = "typed", turn.now  # asked once a round, whatever they say
+    context = turn.context(await partner_of(turn))  # the question names the partner
+    await flow_runner.start(turn, ROUND.offer(context, line, key, space.id, new_moment_id()))
+    return True

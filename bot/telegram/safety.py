@@ -120,9 +120,8 @@ async def answer_check(turn: Turn, option: str) -> None:
     turn.say(Reply(turn.content.text(go_on), edit=True))
     if not text:  # nothing held: where they were is asked again, if anywhere
         await flow_runner.reprompt(turn)
-    elif before is not None:
-        await flow_runner.feed(turn, TextInput(text))
-    else:
+    elif before is None or not await flow_runner.feed(turn, TextInput(text)):
+        # No flow, or one that hands the words back (settings left open): as outside a flow.
         from bot.telegram import moments
 
         await moments.offer(turn, text)

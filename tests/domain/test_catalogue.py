@@ -344,3 +344,23 @@ def test_history_offers_only_the_changes_that_make_sense(status: str, offered: l
     m = Moment("x", datetime(2026, 3, 1, tzinfo=UTC), status=status)
     kinds = [b.option.split(".")[0] for row in history.actions(m, C) for b in row]
     assert [k for k in kinds if k in ("hr", "hl", "hu")] == offered
+
+
+@pytest.mark.parametrize(
+    ("direction", "who", "who_name", "header"),
+    [
+        (TO_ME, "partner", "Sam", "1 March, 00:00 · happened to me, with your partner (Sam)"),
+        (TO_ME, None, None, "1 March, 00:00 · happened to me"),
+        (None, None, None, "1 March, 00:00"),
+        (None, "friend", None, "1 March, 00:00 · with a friend"),
+    ],
+)
+def test_history_header_leaves_out_who_when_it_was_not_named(
+    direction: str | None, who: str | None, who_name: str | None, header: str
+):
+    m = Moment(
+        "x", datetime(2026, 3, 1, tzinfo=UTC), direction=direction, who=who, who_name=who_name
+    )
+    text = history.summary(m, C, None).text
+    assert text.splitlines()[0] == header
+    assert "with not named" not in text and ", with" not in text.splitlines()[0][:16]

@@ -161,3 +161,39 @@ def test_a_weekday_across_the_spring_clock_change_keeps_its_wall_time():
     assert due is not None and due.astimezone(BERLIN).replace(tzinfo=None) == datetime(
         2026, 3, 30, 9, 0
     )
+
+
+# Thursday 5 March 2026, 00:30 in Berlin: still Wednesday night for someone not yet asleep.
+SMALL_HOURS = datetime(2026, 3, 4, 23, 30, tzinfo=UTC)
+
+
+def berlin(day: int, hour: int, minute: int = 0) -> datetime:
+    return datetime(2026, 3, day, hour - 1, minute, tzinfo=UTC)  # CET is UTC+1 in March
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "Tomorrow" is the coming morning's date: Thursday, today's calendar date.
+        ("tomorrow at 9", berlin(5, 9)),
+        ("tomorrow", berlin(5, 19)),
+        ("tomorrow morning", berlin(5, 9)),
+        ("tmrw 18:00", berlin(5, 18)),
+        ("the day after tomorrow", berlin(6, 19)),
+        ("in 2 days", berlin(6, 19)),
+        # "Tonight" and "today" are the coming evening: Thursday's.
+        ("tonight", berlin(5, 20)),
+        ("this evening", berlin(5, 20)),
+        ("today at 18:00", berlin(5, 18)),
+        # A weekday is a date: Thursday is today.
+        ("thursday at 9", berlin(5, 9)),
+        ("friday at 9", berlin(6, 9)),
+    ],
+)
+def test_in_the_small_hours_tomorrow_is_the_coming_morning(text: str, expected: datetime):
+    assert parse_when(text, SMALL_HOURS, BERLIN) == expected
+
+
+def test_once_the_night_is_over_tomorrow_is_the_next_date_again():
+    early = datetime(2026, 3, 5, 5, 30, tzinfo=UTC)  # Thursday 06:30 in Berlin
+    assert parse_when("tomorrow at 9", early, BERLIN) == berlin(6, 9)

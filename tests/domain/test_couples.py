@@ -137,3 +137,14 @@ def test_every_bid_answer_has_its_words_for_each_who_hears_it():
         said = couples.bid_said(choice)
         for key in (f"bid.answered_{said}", f"bid.told_{said}", f"bid.you_{said}"):
             assert c.text(key, name="Ben", partner="Ana", when="at 21:00"), key
+
+
+def test_the_same_answer_is_told_as_close_or_distant_and_a_gap_by_its_size():
+    c = catalogue("en")
+    said = {
+        pair: c.text(couples.gap_key(*pair)) for pair in [(1, 1), (3, 3), (5, 5), (2, 3), (1, 5)]
+    }
+    assert len(set(said.values())) == 5  # each its own words
+    assert "distance" in said[(1, 1)] and "made it so" not in said[(1, 1)]  # nothing to celebrate
+    assert "close" in said[(5, 5)]
+    assert "one apart" in said[(2, 3)] and "Close" not in said[(2, 3)]  # not close, if 1 and 2

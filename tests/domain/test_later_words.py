@@ -56,7 +56,8 @@ def test_a_plan_in_quiet_hours_says_when_the_question_really_comes(typed: str):
 def test_a_plan_outside_quiet_hours_says_nothing_about_them():
     outcome = rf.REPAIR.handle(at_step(rf.WHEN_AT), TextInput("tomorrow at 8"), ctx())
     plan, due = planned(outcome)
-    assert plan == due == datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+    assert plan == datetime(2026, 3, 2, 8, 0, tzinfo=UTC)
+    assert due == plan + schedule.AFTER_TALK
     assert "quiet" not in outcome.replies[0].text
     assert "a plan to talk on Monday at 08:00" in outcome.replies[0].text
 
@@ -100,15 +101,18 @@ def test_this_evening_follows_the_shared_rule_and_its_words_match_the_time():
     assert "tonight" in [b.option for row in offered.buttons for b in row]
     outcome = rf.REPAIR.handle(at_step(rf.WHEN), ButtonInput("tonight"), ctx(before))
     plan, due = planned(outcome)
-    assert plan == due == datetime(2026, 3, 1, 20, 0, tzinfo=UTC)
-    assert "a plan to talk this evening." in outcome.replies[0].text
+    assert plan == datetime(2026, 3, 1, 20, 0, tzinfo=UTC)
+    assert due == plan + schedule.AFTER_TALK  # asked about after the talk, not at it
+    assert "a plan to talk this evening. I'll ask how it went today at 22:00." in (
+        outcome.replies[0].text
+    )
     after = before + timedelta(minutes=1)
     late = rf.REPAIR.prompt(at_step(rf.WHEN), ctx(after))
     assert "tonight" not in [b.option for row in late.buttons for b in row]
     # "This evening" in quiet hours that begin at 19:00: said as the time it will come.
     quiet = ctx(before, quiet_start=time(19, 0), quiet_end=time(7, 0))
     outcome = rf.REPAIR.handle(at_step(rf.WHEN), ButtonInput("tonight"), quiet)
-    assert "I'll ask you about it on Monday at 07:00" in outcome.replies[0].text
+    assert "I'll ask how it went on Monday at 07:00" in outcome.replies[0].text
 
 
 def test_preset_words_only_for_the_exact_preset_time():
@@ -183,3 +187,55 @@ def test_the_reschedule_card_offers_this_evening_only_while_it_is_on_offer():
     late = prompts.reschedule_card(1, C, tonight=False, too_late=True)
     assert options(late) == ["tomorrow", "hours"]
     assert late.text.startswith("It's getting late for this evening.")
+
+
+@pytest.mark.parametrize("status", [UNFINISHED, PLANNED])
+def test_a_moment_with_no_words_of_its_own_is_not_quoted_as_something_else(status: str):
+    # "Something else" is a button, not a label they chose: with nothing they wrote to show,
+    # the card names the moment by its day, not by a quoted "Something else".
+    m = Moment("m1", SUNDAY_NIGHT - timedelta(days=1), direction="to_me", pattern="other")
+    for moment in (m, m.update(pattern=None)):
+        for nudge in (True, False):
+            text = card_text(moment.update(status=status), SUNDAY_NIGHT, nudge=nudge)
+            assert "Something else" not in text and '""' not in text
+            assert "yesterday" in text.lower()
+    told = m.update(description="She hung up on me", status=status)
+    assert '"She hung up on me"' in card_text(told, SUNDAY_NIGHT, nudge=True)
+
+
+def test_tomorrow_typed_in_the_small_hours_is_the_coming_morning_and_named_by_its_day():
+    # Thursday 5 March 2026, 00:30 in London: still Wednesday night for someone up.
+    small_hours = datetime(2026, 3, 5, 0, 30, tzinfo=UTC)
+    outcome = rf.REPAIR.handle(at_step(rf.WHEN_AT), TextInput("tomorrow at 9"), ctx(small_hours))
+    plan, _ = planned(outcome)
+    assert plan == datetime(2026, 3, 5, 9, 0, tzinfo=UTC)
+    # "today" would be ambiguous to someone who has not slept yet: the day is named.
+    assert "a plan to talk on Thursday at 09:00" in outcome.replies[0].text
+
+
+@pytest.mark.parametrize(
+    ("typed", "asked", "ask_words"),
+    [
+        # Asked some time after the talk, not at the very minute it was planned.
+        ("tomorrow at 8", datetime(2026, 3, 2, 10, 0, tzinfo=UTC), "on Monday at 10:00"),
+        # The plan is outside quiet hours, the question would not be: it waits for them.
+        ("21:30", datetime(2026, 3, 2, 8, 0, tzinfo=UTC), "on Monday at 08:00"),
+    ],
+)
+def test_a_planned_talk_is_asked_about_after_it_and_the_reply_says_when(
+    typed: str, asked: datetime, ask_words: str
+):
+    outcome = rf.REPAIR.handle(at_step(rf.WHEN_AT), TextInput(typed), ctx())
+    plan, due = planned(outcome)
+    assert due == asked and due >= plan + schedule.AFTER_TALK
+    text = outcome.replies[0].text
+    assert f"ask how it went {ask_words}" in text
+    assert "That's in your quiet hours" not in text  # the plan itself is not
+
+
+def test_in_a_few_hours_is_asked_about_after_the_talk_not_at_it():
+    afternoon = datetime(2026, 3, 1, 15, 30, tzinfo=UTC)  # 15:30 in London
+    outcome = rf.REPAIR.handle(at_step(rf.WHEN), ButtonInput("hours"), ctx(afternoon))
+    plan, due = planned(outcome)
+    assert plan == datetime(2026, 3, 1, 18, 30, tzinfo=UTC)  # their three hours
+    assert due == plan + schedule.AFTER_TALK

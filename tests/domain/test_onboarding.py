@@ -53,6 +53,64 @@ def test_an_empty_or_overlong_name_is_asked_again(text):
     assert outcome.state == at(NAME) and outcome.effects == ()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my husband ignored me all evening and I feel awful",  # many words
+        "he ignored me again",  # few words, but a sentence
+        "he left.",
+        "why?",
+        "help me!",
+        "Ana, he forgot my birthday",
+        "honestly everything today was exhausting",
+        "Ana. he left",
+        "Unbelievablyexhaustedandoverwhelmed beyond",  # over 32 characters, more than a word
+        "x " * 40,  # too long as well: a sentence, not "up to 64 characters"
+    ],
+)
+def test_a_sentence_is_not_taken_for_a_name_and_the_name_is_asked_for_kindly(text):
+    outcome = ONBOARDING.handle(at(NAME), TextInput(text), ctx())
+    assert outcome.state == at(NAME) and outcome.effects == ()
+    (reply,) = outcome.replies
+    assert reply.text == catalogue("en").text("onboarding.name_not_a_name")
+    assert text not in reply.text and "Nice to meet you" not in reply.text
+    assert [b.option for row in reply.buttons for b in row] == ["first"]  # "Call me Ana"
+    named = ONBOARDING.handle(outcome.state, ButtonInput("first"), ctx())
+    assert named.effects == (SetPreferredName("Ana"),)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ana",
+        "Ana!",
+        "Mary-Jane",
+        "O'Brien",
+        "Anna Maria de Souza",
+        "J. R.",
+        "Dr. Ana",
+        "Zoë 🌻",
+        "Ty",
+        "Wolfeschlegelsteinhausenbergerdorff",  # one long word is a name
+    ],
+)
+def test_names_of_every_shape_are_still_names(text):
+    outcome = ONBOARDING.handle(at(NAME), TextInput(text), ctx())
+    assert outcome.state is not None and outcome.state.step == ZONE
+    assert outcome.effects == (SetPreferredName(text),)
+
+
+def test_a_sentence_when_changing_the_name_later_is_refused_too_and_keep_still_works():
+    again = at(NAME, again=True)
+    outcome = ONBOARDING.handle(again, TextInput("he ignored me again"), ctx("Annie"))
+    assert outcome.state == again and outcome.effects == ()
+    (reply,) = outcome.replies
+    assert reply.text == catalogue("en").text("onboarding.name_not_a_name_again")
+    assert [b.label for row in reply.buttons for b in row] == ["Keep Annie"]
+    kept = ONBOARDING.handle(again, ButtonInput("first"), ctx("Annie"))
+    assert kept.effects == (SetPreferredName("Annie"),)
+
+
 @pytest.mark.parametrize("step", [NAME, ZONE])
 def test_non_text_keeps_the_step_and_repeats_the_question(step):
     state = at(step)
@@ -156,6 +214,14 @@ def test_back_walks_the_trail_and_stops_at_the_first_question():
 def test_cancel_ends_the_flow():
     outcome = ONBOARDING.cancel(at(ZONE), ctx())
     assert outcome.state is None and "/start" in outcome.replies[0].text
+
+
+def test_cancel_while_changing_name_or_zone_says_nothing_changed_not_finish_later():
+    outcome = ONBOARDING.cancel(at(ZONE, again=True), ctx())
+    assert outcome.state is None and outcome.effects == ()
+    assert (
+        "setting up" not in outcome.replies[0].text and "nothing changed" in outcome.replies[0].text
+    )
 
 
 def test_a_stray_button_repeats_the_question():

@@ -10,6 +10,7 @@ import pytest
 
 from bot.content import catalogue
 from bot.domain import repair_flow as rf
+from bot.domain import schedule
 from bot.domain.couples import ShareText
 from bot.domain.flow import (
     Back,
@@ -36,6 +37,7 @@ from bot.domain.moments import (
     Moment,
     SaveMoment,
 )
+from bot.domain.profile import SetTimezone
 from bot.domain.replies import Reply
 
 # Sunday 1 March 2026, 17:30 in Berlin.
@@ -164,7 +166,8 @@ def test_say_something_now_drafts_and_closes_as_drafted():
 
 
 def at_the_send_question_then_unlinked() -> Walk:
-    w = to_needs(Walk(replace(ctx(), partner=Partner(8, "Ben", True, None))))
+    # to_needs names the partner "Sam": the linked partner is Sam here.
+    w = to_needs(Walk(replace(ctx(), partner=Partner(8, "Sam", True, None))))
     w.press("now")
     w.press("send")
     assert w.step == rf.SENDTO
@@ -493,6 +496,8 @@ def test_cancel_keeps_an_unfinished_moment():
     w = Walk()
     w.press(TO_ME)
     w.press("partner")
+    w.press("skip")
+    w.press("p.phone")  # something told: what happened
     outcome = rf.REPAIR.cancel(w.state, w.ctx)
     assert outcome.state is None
     assert saved(outcome).status == UNFINISHED and saved(outcome).who == "partner"
@@ -621,19 +626,21 @@ def test_the_intensity_can_be_typed_as_a_digit_or_a_word(typed: str, value: int)
 def test_words_at_a_buttons_only_step_ask_for_a_tap_not_for_typing():
     w = to_intensity()
     (reply,) = w.type("quite a lot honestly").replies
-    assert w.step == rf.INT and "tap one of the buttons" in reply.text
+    # The intensity takes a typed number: words get the question again, with no correction.
+    assert w.step == rf.INT and reply.text == C.text("moment.ask_intensity_again")
     assert "type your answer" not in reply.text
     w.press("4")
     replies = w.type("lonely and sad").replies  # typing is read here: no such hint
     assert replies and not any("tap one of the buttons" in r.text for r in replies)
 
 
-def test_later_without_a_time_zone_uses_utc_and_says_so():
+def test_later_without_a_time_zone_counts_from_now_and_says_so():
+    # (It used to plan "tomorrow evening" at 19:00 UTC; now that asks where they are first.)
     w = to_needs(Walk(ctx(zone=None)))
     w.press("later")
-    outcome = w.press("tomorrow")
-    assert saved(outcome).plan_due_at == datetime(2026, 3, 2, 19, 0, tzinfo=UTC)
-    assert any("UTC" in r.text for r in outcome.replies)
+    outcome = w.press("hours")
+    assert saved(outcome).plan_due_at == NOW + timedelta(hours=3)
+    assert any(r.text == C.text("moment.close_no_zone") for r in outcome.replies)
 
 
 def labels(reply: Reply) -> list[str]:
@@ -721,7 +728,7 @@ def test_a_draft_for_someone_else_is_never_offered_to_the_partner(who: str):
 
 
 def test_a_draft_for_the_partner_offers_sending_to_them():
-    w = to_the_draft("partner", "Sam")
+    w = to_the_draft("partner", "Ben")
     assert options(w.outcome.replies[0])[0] == "send"
     w.press("send")
     assert w.step == rf.SENDTO
@@ -825,3 +832,243 @@ def test_their_own_words_waiting_to_be_sent_when_the_link_ends_are_kept():
     assert reply.copyable == "I missed you." and options(reply) == ["use"]
     outcome = w.press("use")
     assert outcome.state is None and saved(outcome).draft == "I missed you."
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        [TO_ME],  # only the direction
+        [TO_ME, "partner"],  # and who
+        [BY_ME, "friend", TextInput("Jo")],  # and a name
+        [TO_ME, "partner", "skip", "else"],  # "Something else", then nothing told
+    ],
+)
+def test_a_direction_and_who_alone_are_not_a_moment_worth_keeping(answers: list[object]):
+    w = Walk()
+    for answer in answers:
+        w(answer if isinstance(answer, TextInput) else ButtonInput(str(answer)))
+    outcome = rf.REPAIR.cancel(w.state, w.ctx)
+    assert outcome.state is None and outcome.effects == (DeleteMoment("m1"),)
+    assert outcome.replies[0].text == C.text("moment.cancelled_empty")
+    assert rf.REPAIR.abandon(w.state) == (DeleteMoment("m1"),)
+
+
+@pytest.mark.parametrize(
+    "answers",
+    [
+        [TO_ME, "partner", "skip", "p.phone"],  # a pattern
+        [TO_ME, "partner", "skip", TextInput("He laughed at my accent")],  # their own words
+    ],
+)
+def test_a_moment_with_something_told_is_kept_with_its_nudge(answers: list[object]):
+    w = Walk()
+    for answer in answers:
+        w(answer if isinstance(answer, TextInput) else ButtonInput(str(answer)))
+    outcome = rf.REPAIR.cancel(w.state, w.ctx)
+    assert saved(outcome).status == UNFINISHED
+    assert any(isinstance(e, schedule.ScheduleNudge) for e in outcome.effects)
+
+
+def to_feelings() -> Walk:
+    w = Walk()
+    for option in (TO_ME, "partner", "skip", "p.phone", "skip", "4"):
+        w.press(option)
+    assert w.step == rf.FEEL
+    return w
+
+
+@pytest.mark.parametrize("on_the_reframe", [False, True])
+def test_interpretation_words_typed_never_reach_the_draft_as_feelings(on_the_reframe: bool):
+    w = to_feelings()
+    if on_the_reframe:  # the "'Ignored' describes what they did..." card, then typing there
+        w.press("words")
+        w.press("w.ignored")
+        assert w.step == rf.REFRAME
+    outcome = w.type("ignored and stupid")
+    assert w.step == rf.REFRAME and w.state.data["word"] == "ignored"
+    assert w.moment.feelings_text == "stupid"  # their own word is kept, the reading is not
+    assert any('"stupid"' in r.text for r in outcome.replies)
+    assert not any('"ignored and stupid"' in r.text for r in outcome.replies)
+    w.press("t.lonely")
+    w.press("done")
+    w.press("t.attention")
+    w.press("done")
+    w.press("now")
+    assert w.moment.draft is not None and "ignored" not in w.moment.draft
+
+
+def test_interpretation_words_alone_are_not_kept_as_their_words():
+    w = to_feelings()
+    w.type("I felt so ignored")
+    assert w.step == rf.REFRAME and w.moment.feelings_text is None
+
+
+def test_several_interpretation_words_are_each_looked_at_in_turn():
+    w = to_feelings()
+    first = w.type("ignored, disrespected")
+    assert w.step == rf.REFRAME and w.state.data["word"] == "ignored"
+    assert w.moment.feelings_text is None
+    assert first.replies[-1].text.startswith('"Ignored"')
+    w.press("t.lonely")
+    second = w.press("done")  # on to the next word, not yet to the needs
+    assert w.step == rf.REFRAME and w.state.data["word"] == "disrespected"
+    (card,) = second.replies
+    assert card.edit and card.text.startswith('"Disrespected"') and "t.angry" in options(card)
+    assert "lonely" in card.text  # what they chose so far stays in sight
+    w.press("t.angry")
+    w.press("done")
+    assert w.step == rf.NEED and w.moment.feelings == ("lonely", "angry")
+    assert w.state.back() is not None and w.state.back().step == rf.FEEL  # type: ignore[union-attr]
+
+
+def test_the_last_word_in_turn_says_done_and_earlier_ones_say_next():
+    w = to_feelings()
+    first = w.type("ignored, disrespected")
+    labels = [b.label for row in first.replies[-1].buttons for b in row]
+    assert C.text("moment.done") not in labels and C.text("moment.reframe_next") in labels
+    (second,) = w.press("done").replies
+    labels = [b.label for row in second.buttons for b in row]
+    assert C.text("moment.done") in labels
+
+
+def test_words_at_the_intensity_step_warmly_reask_it_without_a_correction():
+    # After the safety check the held message reaches this step: no "Please tap" for it.
+    w = to_intensity()
+    (reply,) = w.type("sometimes I don't want to be here anymore").replies
+    assert w.step == rf.INT and not reply.text.startswith("Please")
+    assert "1 (barely) to 5 (a lot)" in reply.text
+    assert options(reply) == ["1", "2", "3", "4", "5"]
+
+
+@pytest.mark.parametrize("step", sorted(rf.BUTTONS_ONLY - {rf.INT}))
+def test_typing_where_only_a_button_answers_never_invites_typing(step: str):
+    w = to_the_draft("partner", "Ben")
+    w.press("send")
+    moment = w.moment
+    state = FlowState(rf.FLOW, step, {**w.state.data, "m": moment.to_data()})
+    (reply,) = rf.REPAIR.handle(state, TextInput("hello?"), w.ctx).replies
+    assert "type your answer" not in reply.text and "tap one of the buttons" in reply.text
+    assert reply.buttons == rf.REPAIR.prompt(state, w.ctx).buttons
+
+
+def test_text_at_the_send_card_shows_the_words_to_be_sent_again():
+    w = to_the_draft("partner", "Ben")
+    w.press("send")
+    (reply,) = w.type("wait").replies
+    assert w.step == rf.SENDTO and reply.copyable == w.moment.draft  # not an empty card
+
+
+def test_a_partner_moment_named_for_someone_else_is_not_offered_to_the_linked_partner():
+    # "My partner", then "Sam": not Ben, the partner linked here. Sending "Hey Sam, ..." to Ben
+    # would be wrong; their choice of name stands, so the draft is theirs to copy.
+    w = to_the_draft("partner", "Sam")
+    (card,) = w.outcome.replies
+    assert card.copyable is not None and card.copyable.startswith("Hey Sam")
+    assert "send" not in options(card)
+    w.press("send")  # a forged press sends nothing either
+    assert w.step == rf.DRAFT
+    w.press("own")
+    outcome = w.type("Sam, can we talk?")
+    assert outcome.state is None and not any(isinstance(e, ShareText) for e in outcome.effects)
+
+
+@pytest.mark.parametrize("name", ["Ben", "ben", " BEN "])
+def test_a_partner_moment_with_the_partners_own_name_is_offered_to_them(name: str):
+    card = to_the_draft("partner", name).outcome.replies[0]
+    assert options(card)[0] == "send"
+
+
+def test_a_partner_moment_with_no_name_is_offered_to_the_linked_partner():
+    w = Walk(linked())
+    for option in (TO_ME, "partner", "skip", "p.phone", "skip", "3", "t.lonely", "done"):
+        w.press(option)
+    for option in ("t.attention", "done", "now"):
+        w.press(option)
+    assert options(w.outcome.replies[0])[0] == "send"
+
+
+def at_when(zone: str | None = None) -> Walk:
+    w = to_needs(Walk(ctx(zone=zone)))
+    w.press("later")
+    assert w.step == rf.WHEN
+    return w
+
+
+def zone_set(outcome: Outcome) -> list[str]:
+    return [e.zone for e in outcome.effects if isinstance(e, SetTimezone)]
+
+
+def test_without_a_time_zone_only_times_that_need_none_are_offered_outright():
+    w = to_needs(Walk(ctx(zone=None)))
+    outcome = w.press("later")
+    # "This evening" depends on their evening: not offered until the zone is known.
+    assert options(outcome.replies[-1]) == ["tomorrow", "hours", "type"]
+
+
+def test_a_clock_time_typed_without_a_time_zone_asks_where_they_are_first():
+    w = at_when()
+    w.press("type")
+    outcome = w.type("20:00")
+    assert w.step == rf.WHEN_ZONE and outcome.effects == ()
+    assert "time zone" in outcome.replies[-1].text
+    outcome = w.type("New York")
+    assert outcome.state is None and zone_set(outcome) == ["America/New_York"]
+    plan = saved(outcome)
+    assert plan.plan_due_at == datetime(2026, 3, 2, 1, 0, tzinfo=UTC)  # 20:00 in New York
+    text = " ".join(r.text for r in outcome.replies)
+    assert "a plan to talk today at 20:00" in text and "America/New_York" in text
+    assert "UTC" not in text
+    (follow_up,) = [e for e in outcome.effects if isinstance(e, schedule.ScheduleFollowUp)]
+    assert follow_up.due == plan.plan_due_at + schedule.AFTER_TALK
+
+
+def test_tomorrow_evening_without_a_time_zone_is_their_evening_once_it_is_known():
+    w = at_when()
+    w.press("tomorrow")
+    assert w.step == rf.WHEN_ZONE
+    outcome = w.type("Berlin")
+    assert zone_set(outcome) == ["Europe/Berlin"]
+    assert saved(outcome).plan_due_at == datetime(2026, 3, 2, 18, 0, tzinfo=UTC)  # 19:00
+    assert "tomorrow evening" in outcome.replies[0].text
+
+
+@pytest.mark.parametrize("typed", ["in 2 hours", "in 90 min"])
+def test_a_time_from_now_needs_no_time_zone_and_is_told_from_now(typed: str):
+    w = at_when()
+    w.press("type")
+    outcome = w.type(typed)
+    assert outcome.state is None and zone_set(outcome) == []
+    assert "a plan to talk in about 2 hours" in outcome.replies[0].text
+    assert "UTC" not in " ".join(r.text for r in outcome.replies)
+
+
+def test_in_a_few_hours_without_a_time_zone_is_told_from_now_not_as_a_utc_clock():
+    w = at_when()
+    outcome = w.press("hours")
+    assert saved(outcome).plan_due_at == NOW + timedelta(hours=3)
+    assert "a plan to talk in about 3 hours" in outcome.replies[0].text
+    assert "18:30" not in outcome.replies[0].text and "19:30" not in outcome.replies[0].text
+
+
+def test_the_zone_question_takes_a_place_not_a_clock_time():
+    w = at_when()
+    w.press("type")
+    w.type("tomorrow at 9")
+    again = w.type("20:00")  # the time again, not where they are: asked, not guessed from
+    assert w.step == rf.WHEN_ZONE and again.effects == ()
+    unknown = w.type("Atlantis")
+    assert w.step == rf.WHEN_ZONE and '"Atlantis"' in unknown.replies[0].text
+    outcome = w.type("London")
+    assert saved(outcome).plan_due_at == datetime(2026, 3, 2, 9, 0, tzinfo=UTC)
+
+
+def test_a_time_already_passed_where_they_are_keeps_the_zone_and_asks_again():
+    w = at_when()
+    w.press("type")
+    w.type("today at 13:00")  # 16:30 UTC: still ahead in UTC, already past in Berlin
+    outcome = w.type("Berlin")
+    assert zone_set(outcome) == ["Europe/Berlin"] and w.step == rf.WHEN_AT
+    assert "already passed" in outcome.replies[-1].text
+    w.ctx = ctx()  # the zone now known
+    outcome = w.type("20:00")
+    assert saved(outcome).plan_due_at == datetime(2026, 3, 1, 19, 0, tzinfo=UTC)

@@ -365,3 +365,22 @@ def test_nothing_personal_is_sent_or_moved_into_quiet_hours(
         assert not schedule.in_quiet_hours(hold.due.astimezone(tz).time(), *window)
         if kind == schedule.NUDGE and carded:
             assert hold.due.astimezone(tz).date() > now.astimezone(tz).date()
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    zone=zones,
+    planned=st.datetimes(
+        min_value=START.replace(tzinfo=None),
+        max_value=END.replace(tzinfo=None),
+        timezones=st.just(UTC),
+    ),
+)
+def test_a_planned_talk_is_asked_about_some_time_after_it_never_in_quiet_hours(
+    zone: str, planned: datetime
+):
+    prefs = Prefs(zone=zone)
+    due = schedule.follow_up_due(planned, prefs)
+    assert due >= planned + schedule.AFTER_TALK  # not at the very minute of the talk
+    local = due.astimezone(prefs.tz).time()
+    assert not schedule.in_quiet_hours(local, prefs.quiet_start, prefs.quiet_end)

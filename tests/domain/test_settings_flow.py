@@ -5,10 +5,19 @@ from __future__ import annotations
 from datetime import UTC, datetime, time
 
 from bot.content import catalogue
-from bot.domain.flow import ButtonInput, Context, FlowState, Person, TextInput
+from bot.domain.flow import Back, ButtonInput, Context, FlowState, Person, TextInput, held
 from bot.domain.profile import SetPrefs, SetTimezone
 from bot.domain.schedule import Prefs
-from bot.domain.settings_flow import EVENING_TIME, FLOW, MENU, QUIET, SETTINGS, ZONE_OK
+from bot.domain.settings_flow import (
+    DELAY,
+    EVENING_TIME,
+    FLOW,
+    MENU,
+    QUIET,
+    SETTINGS,
+    ZONE,
+    ZONE_OK,
+)
 
 NOW = datetime(2026, 3, 1, 19, 30, tzinfo=UTC)
 
@@ -46,3 +55,66 @@ def test_a_forged_evening_time_button_repeats_the_question():
     outcome = SETTINGS.handle(state, ButtonInput("t.9999"), ctx())
     assert outcome.state == state and outcome.effects == ()
     assert outcome.replies == (SETTINGS.prompt(state, ctx()),)
+
+
+# ------------------------------------------------------------------ text the card is not asking for
+
+
+def test_text_on_the_menu_leaves_settings_quietly_and_is_handed_on():
+    """The walkthrough: /settings left open, and a day later "My husband yelled at me...":
+    the menu waits for a button, so the words are not for it. Settings ends without a word
+    and the text goes on as if no flow were there (the moment offer, small talk...)."""
+    for typed in ("My husband yelled at me this morning over the dishes", "hello"):
+        outcome = SETTINGS.handle(FlowState(FLOW, MENU), TextInput(typed), ctx())
+        assert outcome.state is None and outcome.handback, typed
+        assert outcome.replies == () and outcome.effects == ()
+
+
+def test_steps_that_wait_for_typed_answers_still_read_them():
+    evening = FlowState(FLOW, EVENING_TIME, {"trail": [MENU]})
+    unread = SETTINGS.handle(evening, TextInput("hello"), ctx())
+    assert unread.state == evening and not unread.handback
+    assert "couldn't read that as a time" in unread.replies[0].text
+    saved = SETTINGS.handle(evening, TextInput("20:30"), ctx())
+    assert SetPrefs({"evening_at": "20:30", "evening_on": True}) in saved.effects
+    city = SETTINGS.handle(FlowState(FLOW, ZONE, {"trail": [MENU]}), TextInput("Tokyo"), ctx())
+    assert city.state is not None and city.state.step == ZONE_OK and not city.handback
+
+
+def test_the_delay_card_reads_a_typed_number_and_hands_on_anything_else():
+    delay = FlowState(FLOW, DELAY, {"trail": [MENU]})
+    typed = SETTINGS.handle(delay, TextInput("3"), ctx())
+    assert typed.effects == (SetPrefs({"follow_up_hours": 3}),)
+    odd = SETTINGS.handle(delay, TextInput("5 hours"), ctx())  # not one it offers: asked again
+    assert odd.state == delay and odd.effects == () and not odd.handback
+    other = SETTINGS.handle(delay, TextInput("he ignored me all evening"), ctx())
+    assert other.state is None and other.handback
+
+
+# ------------------------------------------------------------------ opened mid-flow
+
+
+MOMENT_AT_INTENSITY = FlowState("moment", "int", {"m": {"id": "m1"}, "trail": ["dir"]})
+
+
+def test_settings_opened_mid_moment_says_so_and_done_puts_the_moment_back():
+    opened = SETTINGS.start(ctx(), MOMENT_AT_INTENSITY)
+    assert opened.state is not None and held(opened.state) == MOMENT_AT_INTENSITY
+    assert "tap Done to go back" in opened.replies[0].text
+    # Changes on the way keep it held, the card still saying so.
+    changed = SETTINGS.handle(opened.state, ButtonInput("nudges"), ctx())
+    assert changed.state is not None and held(changed.state) == MOMENT_AT_INTENSITY
+    assert "tap Done to go back" in changed.replies[0].text
+    back = SETTINGS.handle(changed.state, Back(), ctx())
+    assert back.state is not None and held(back.state) == MOMENT_AT_INTENSITY
+    done = SETTINGS.handle(changed.state, ButtonInput("done"), ctx())
+    assert done.state == MOMENT_AT_INTENSITY  # the shell asks its question again
+    cancelled = SETTINGS.cancel(changed.state, ctx())
+    assert cancelled.state == MOMENT_AT_INTENSITY
+
+
+def test_text_on_the_menu_mid_moment_goes_back_to_the_moment_with_it():
+    opened = SETTINGS.start(ctx(), MOMENT_AT_INTENSITY)
+    assert opened.state is not None
+    outcome = SETTINGS.handle(opened.state, TextInput("it was a 4 really"), ctx())
+    assert outcome.state == MOMENT_AT_INTENSITY and outcome.handback and outcome.replies == ()

@@ -20,6 +20,15 @@ TO_THE_PATH: Script = [
     ("press", "Done", "path", "What would you like to do with it?"),
 ]
 
+# To the draft with Ben linked as the partner: his name is one tap. (Another name typed for
+# "My partner" is taken as someone else, whose draft is never offered to Ben.)
+TO_A_DRAFT_FOR_BEN: Script = [
+    *TO_THE_PATH[:3],
+    ("press", "Ben", "pat", "What happened?"),
+    *TO_THE_PATH[4:],
+    ("press", "Say something now", "draft", "Here's a way you could say it"),
+]
+
 SAY_IT_NOW: Script = [
     *TO_THE_PATH,
     ("press", "Say something now", "draft", "Here's a way you could say it"),

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from bot.sandbox.core import BotAction
 from bot.storage.models import ScheduledPrompt
 from tests.harness import Harness
-from tests.inprocess.flows import TO_THE_PATH
+from tests.inprocess.flows import TO_A_DRAFT_FOR_BEN
 from tests.inprocess.test_couples import (
     ANA,
     BEN,
@@ -45,7 +45,7 @@ async def pending(h: Harness, kind: str) -> list[ScheduledPrompt]:
 
 
 async def a_draft_sent(h: Harness, via: str) -> None:
-    await h.walk(ANA, [*TO_THE_PATH, ("press", "Say something now", "draft", "")])
+    await h.walk(ANA, TO_A_DRAFT_FOR_BEN)
     await h.press(ANA, "Send this to Ben")
     await h.press(ANA, via)
 
@@ -325,9 +325,70 @@ async def test_a_check_in_closes_saying_what_became_of_its_answers(
 
 async def test_a_draft_posted_in_the_group_is_said_to_be_posted_not_sent(h: Harness):
     group = await paired_group(h)
-    await h.walk(ANA, [*TO_THE_PATH, ("press", "Say something now", "draft", "")])
+    await h.walk(ANA, TO_A_DRAFT_FOR_BEN)
     await h.press(ANA, "Send this to Ben")
     actions = await h.press(ANA, "Post in our group")
     assert "Posted in your group for Ben." in said(actions, ANA)
     assert not any(t.startswith("Sent to") for t in said(actions, ANA))
     assert any("lonely" in t for t in said(actions, group))
+
+
+# ------------------------------------------------------------------ a round answer typed in
+
+
+BIKE = "You fixed the bike without being asked"
+
+
+async def test_a_round_answer_typed_straight_in_is_asked_about_and_posted_as_write_mine(
+    h: Harness,
+):
+    """The walkthrough: the Sunday ask says "Write it in a line"; Ben just types it. It used to
+    be offered as a moment and the round never got it. It is asked about, on a card showing
+    exactly what would be posted, and "yes" takes the [Write mine] path."""
+    group, _ = await a_round_ana_answered(h)
+    actions = await h.text(BEN, BIKE)
+    (card,) = [a for a in actions if a.chat_id == BEN and a.buttons()]
+    assert card.text is not None and BIKE in card.text
+    assert "Is this your thanks to Ana for this week's round?" in card.text
+    assert [b["text"] for b in card.buttons()] == [
+        "Yes, that's my thanks",
+        "No, something else happened",
+    ]
+    assert said(actions, group) == []  # nothing posted before he says so
+    actions = await h.press(BEN, "Yes, that's my thanks")
+    (posted,) = said(actions, group)
+    assert "Ana: How you listened on Tuesday" in posted and f"Ben: {BIKE}" in posted
+    assert said(actions, BEN) == ["Posted in your group, together with Ana's."]
+    # Answered: the next words are read as any text would be.
+    later = said(await h.text(BEN, "She rolled her eyes when I spoke"), BEN)
+    assert "Want to look at this moment together?" in later[-1]
+
+
+async def test_no_something_else_happened_offers_it_as_a_moment_and_asks_once_a_round(
+    h: Harness,
+):
+    group, _ = await a_round_ana_answered(h)
+    await h.text(BEN, "She rolled her eyes when I spoke")
+    actions = await h.press(BEN, "No, something else happened")
+    assert "Want to look at this moment together?" in said(actions, BEN)[-1]
+    assert said(actions, group) == []
+    await h.press(BEN, "No, I just needed to say it")
+    # Asked once a round: his next words are not asked about again; [Write mine] still works.
+    again = said(await h.text(BEN, BIKE), BEN)
+    assert "Want to look at this moment together?" in again[-1]
+    await h.press(BEN, "No, I just needed to say it")
+    await h.press(BEN, "Write mine")
+    (posted,) = said(await h.text(BEN, BIKE), group)
+    assert f"Ben: {BIKE}" in posted
+
+
+async def test_no_round_question_once_the_round_has_closed_or_for_whoever_has_answered(
+    h: Harness,
+):
+    _, went_out = await a_round_ana_answered(h)
+    # Ana has answered: her words are hers to tell, not a second answer.
+    ana = said(await h.text(ANA, "He was short with me on the phone"), ANA)
+    assert "Want to look at this moment together?" in ana[-1]
+    h.clock.now = went_out + timedelta(hours=49)  # closed
+    ben = said(await h.text(BEN, BIKE), BEN)
+    assert "Want to look at this moment together?" in ben[-1]

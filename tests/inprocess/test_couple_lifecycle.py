@@ -171,3 +171,52 @@ async def test_pair_in_a_group_already_paired_asks_telegram_nothing(h: Harness):
         "This group is already Ana and Ben's space."
     ]
     assert h.sandbox.calls["getChatMemberCount"] == counted  # the answer needed no count
+
+
+PAUSED_THIRD = (
+    "The shared space here is paused: someone else is in this group, and it's for the two "
+    "of you only."
+)
+PAUSED_UNLINKED = "The shared space here is paused: the partner link has ended."
+
+
+async def pause(h: Harness, group: int, how: str) -> None:
+    if how == "third":
+        h.sandbox.join_group(group, CY)
+        await flush(h)
+    elif how == "unlink":
+        await h.text(BEN, "/unlink")
+        await h.press(BEN, "Yes, end it")
+    else:  # Ben erased everything
+        await h.text(BEN, "/delete")
+        await h.press(BEN, "Delete everything")
+
+
+@pytest.mark.parametrize(
+    ("how", "why"),
+    [("third", PAUSED_THIRD), ("unlink", PAUSED_UNLINKED), ("delete", PAUSED_UNLINKED)],
+)
+async def test_a_paused_space_says_it_is_paused_and_why(h: Harness, how: str, why: str):
+    group = await paired_group(h)
+    await h.onboard(CY, "Cy")
+    await pause(h, group, how)
+    assert said(await h.text(ANA, "/repair", chat_id=group), group) == [why]
+    assert said(await h.text(ANA, "/thanks for the tea", chat_id=group), group) == [why]
+    assert said(await h.text(ANA, "/settings", chat_id=group), group) == [why]
+
+
+async def test_a_space_paused_for_another_group_or_a_leaver_says_how_to_resume(h: Harness):
+    first = await paired_group(h)
+    second = h.sandbox.create_group("Us two", [ANA, BEN], by=ANA)
+    await flush(h)
+    await h.text(ANA, "/pair", chat_id=second)
+    await h.text(BEN, "/pair", chat_id=second)
+    assert said(await h.text(ANA, "/repair", chat_id=first), first) == [
+        "Ana and Ben paired another group, so the shared space here is paused. "
+        "To use this group again, both of you: /pair here."
+    ]
+    h.sandbox.leave_group(second, BEN)
+    await flush(h)
+    assert said(await h.text(ANA, "/repair", chat_id=second), second) == [
+        "The shared space here is paused. To use it again, both of you: /pair here."
+    ]

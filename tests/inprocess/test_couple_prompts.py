@@ -13,7 +13,7 @@ from sqlalchemy import select
 from bot.sandbox.core import Fault
 from bot.storage.models import Checkin, ScheduledPrompt, User
 from tests.harness import Harness
-from tests.inprocess.flows import TO_THE_PATH
+from tests.inprocess.flows import TO_A_DRAFT_FOR_BEN
 from tests.inprocess.test_couples import (
     ANA,
     BEN,
@@ -129,7 +129,7 @@ async def test_a_draft_sent_by_someone_without_a_zone_offers_tonight_by_the_part
     await paired_group(h)  # 19:30 UTC
     await set_user(h, ANA, timezone=None)
     await set_user(h, BEN, timezone="Asia/Tokyo")
-    await h.walk(ANA, [*TO_THE_PATH, ("press", "Say something now", "draft", "")])
+    await h.walk(ANA, TO_A_DRAFT_FOR_BEN)
     await h.press(ANA, "Send this to Ben")
     await h.press(ANA, "Send privately")
     card = h.last_card(BEN)

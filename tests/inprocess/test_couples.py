@@ -8,6 +8,7 @@ import re
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from bot.sandbox.core import BotAction, Fault
@@ -20,7 +21,7 @@ from bot.storage.models import (
     ScheduledPrompt,
 )
 from tests.harness import Harness
-from tests.inprocess.flows import TO_THE_PATH
+from tests.inprocess.flows import TO_A_DRAFT_FOR_BEN, TO_THE_PATH
 
 ANA, BEN, CY = 801, 802, 803
 
@@ -256,7 +257,7 @@ async def test_a_repair_bid_accepted_later_tonight_reminds_both(h: Harness):
 
 async def test_a_draft_reaches_the_partner_only_after_confirming_that_text(h: Harness):
     await paired_group(h)
-    await h.walk(ANA, [*TO_THE_PATH, ("press", "Say something now", "draft", "")])
+    await h.walk(ANA, TO_A_DRAFT_FOR_BEN)
     before = len(h.sandbox.actions)
     actions = await h.press(ANA, "Send this to Ben")
     (confirm,) = [a for a in actions if a.method == "editMessageText"]
@@ -278,7 +279,7 @@ async def test_a_draft_reaches_the_partner_only_after_confirming_that_text(h: Ha
 
 async def test_the_send_question_asked_again_still_offers_sending(h: Harness):
     await paired_group(h)
-    await h.walk(ANA, [*TO_THE_PATH, ("press", "Say something now", "draft", "")])
+    await h.walk(ANA, TO_A_DRAFT_FOR_BEN)
     softer = next(b for b in h.last_card(ANA).buttons() if b["text"] == "Softer")
     await h.press(ANA, "Send this to Ben")
     # A button of the draft card, pressed now: expired, so the current question comes again.
@@ -293,7 +294,7 @@ async def test_the_send_question_asked_again_still_offers_sending(h: Harness):
 
 async def test_dont_send_sends_nothing(h: Harness):
     group = await paired_group(h)
-    await h.walk(ANA, [*TO_THE_PATH, ("press", "Say something now", "draft", "")])
+    await h.walk(ANA, TO_A_DRAFT_FOR_BEN)
     await h.press(ANA, "Send this to Ben")
     await h.press(ANA, "Don't send")
     assert "lonely" not in everything_in(h, BEN) + everything_in(h, group)
@@ -301,7 +302,7 @@ async def test_dont_send_sends_nothing(h: Harness):
 
 async def test_a_draft_waiting_to_be_sent_when_the_link_ends_can_still_be_finished(h: Harness):
     group = await paired_group(h)
-    await h.walk(ANA, [*TO_THE_PATH, ("press", "Say something now", "draft", "")])
+    await h.walk(ANA, TO_A_DRAFT_FOR_BEN)
     await h.press(ANA, "Send this to Ben")
     await h.text(BEN, "/unlink")
     await h.press(BEN, "Yes, end it")
@@ -506,3 +507,59 @@ async def test_made_a_channel_administrator_says_nothing_there(h: Harness):
     actions = await flush(h)
     assert actions == [] and await spaces(h) == []
     assert not [a for a in h.sandbox.actions if a.chat_id == channel]
+
+
+async def test_thanks_with_its_words_in_private_skips_the_question(h: Harness):
+    """As the group's /help teaches it: `/thanks for the flowers` is the answer itself."""
+    group = await paired_group(h)
+    actions = await h.text(ANA, "/thanks   for the\nflowers")
+    replies = said(actions, ANA)
+    assert not any("What's something everyday you appreciated?" in r for r in replies)
+    assert len(replies) == 2 and replies[0].startswith("Kept.")
+    assert replies[1].startswith("This is exactly what Ben will see, from you:")
+    assert "for the flowers" in replies[1]
+    assert "flowers" not in everything_in(h, BEN) + everything_in(h, group)  # not yet
+    actions = await h.press(ANA, "Send privately")
+    assert "Ana appreciates you for this:" in said(actions, BEN)[0]
+    async with h.db.unit_of_work() as session:
+        texts = [row.text for row in await session.scalars(select(Appreciation))]
+    assert texts == ["for the flowers", "for the flowers"]  # kept, and the copy sent
+
+
+async def test_thanks_with_words_in_private_alone_is_kept(h: Harness):
+    await h.onboard(CY, "Cy")
+    (kept,) = h.texts(await h.text(CY, "/thanks for the tea"))
+    assert kept.startswith("Kept.")
+    async with h.db.unit_of_work() as session:
+        (row,) = list(await session.scalars(select(Appreciation)))
+        assert (row.author_id, row.text) == (CY, "for the tea")
+
+
+async def test_thanks_with_words_in_private_is_screened_first(h: Harness):
+    await h.onboard(CY, "Cy")
+    await h.text(CY, "/moment")  # a moment in progress, set aside by danger
+    replies = h.texts(await h.text(CY, "/thanks I want to kill myself"))
+    assert len(replies) == 1 and "emergency number" in replies[0]
+    replies = h.texts(await h.text(CY, "/thanks I was so angry I could kill him"))
+    assert len(replies) == 1 and "is anyone in danger right now?" in replies[0]
+    replies = h.texts(await h.press(CY, "I'm safe, just angry"))
+    assert replies[-1].startswith("Kept.")  # the words went on, as the thanks
+    async with h.db.unit_of_work() as session:
+        (row,) = list(await session.scalars(select(Appreciation)))
+        assert row.text == "I was so angry I could kill him"
+
+
+@pytest.mark.parametrize("payload", ["l_bogus", "l_", "l_" + "x" * 80, "l_a b"])
+async def test_a_malformed_invite_says_the_link_is_not_valid(h: Harness, payload: str):
+    await h.onboard(BEN, "Ben")
+    replies = said(await h.text(BEN, f"/start {payload}"), BEN)
+    assert replies == [
+        "This invite link has expired or was already used. Ask for a new one (/invite)."
+    ]
+
+
+async def test_a_newcomer_with_a_spent_invite_is_told_so_and_then_set_up(h: Harness):
+    h.person(BEN, "Ben")
+    expired, greeting, ask = said(await h.text(BEN, "/start l_bogus"), BEN)
+    assert "expired or was already used" in expired
+    assert "not therapy" in greeting and "what should I call you" in ask

@@ -48,6 +48,9 @@ COMMANDS = [
     "/pair",
     "/nonsense",
     "/start moment",
+    "/start history",
+    "/start l_bogus",
+    "/thanks for the flowers",
     "/start l_" + "x" * 32,
     "/start@MendSandboxBot",
 ]
@@ -75,6 +78,7 @@ texts = st.one_of(
 actions = st.one_of(
     st.tuples(st.just("text"), person, texts),
     st.tuples(st.just("media"), person, st.sampled_from(MEDIA_KINDS)),
+    st.tuples(st.just("caption"), person, texts),
     st.tuples(st.just("edit"), person, texts),
     st.tuples(st.just("press"), person, st.integers(0, 20)),
     st.tuples(st.just("forge"), person, st.text(max_size=70)),
@@ -151,6 +155,8 @@ def make_update(
         return s.send_text(who, value or ".")
     if kind == "media":
         return s.send_media(who, value)
+    if kind == "caption":  # a photo with words: read as a message is
+        return s.send_media(who, "photo", caption=value or ".")
     if kind == "edit":
         mine = [
             m

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import asyncio
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
 from telegram import Update
 
 from bot.sandbox.core import BotAction
-from bot.storage.models import ConversationState, MomentRow
+from bot.storage.models import ConversationState, MomentRow, User
 from tests.harness import Harness
 from tests.inprocess.flows import (
     EXPECTED_AFTER_PATH,
@@ -357,3 +357,75 @@ async def test_one_moment_row_per_flow(ana: Harness):
     async with h.db.unit_of_work() as session:
         count = await session.scalar(select(func.count()).select_from(MomentRow))
     assert count == 2
+
+
+async def test_a_direction_alone_is_not_kept_nudged_or_listed(ana: Harness):
+    h = ana
+    await h.text(ANA, "/moment")
+    await h.press(ANA, "Something happened to me")
+    replies = h.texts(await h.text(ANA, "/cancel"))
+    assert "Nothing was kept" in replies[0] and "unfinished" not in replies[0]
+    assert await moments_of(h, ANA) == [] and await state_of(h, ANA) is None
+    h.clock.advance(timedelta(days=1, hours=2))  # the next evening: no nudge about nothing
+    assert h.texts(await h.tick()) == []
+    replies = h.texts(await h.text(ANA, "/history"))
+    assert replies[0].startswith("No moments yet")
+
+
+async def test_history_header_of_a_moment_with_no_one_named(ana: Harness):
+    h = ana
+    await h.text(ANA, "He laughed when I tripped")
+    await h.press(ANA, "Yes, let's look")
+    await h.press(ANA, "Something happened to me")
+    await h.text(ANA, "/cancel")  # their words are kept; who it was is not known
+    await h.text(ANA, "/history")
+    replies = h.texts(await h.press(ANA, h.last_card(ANA).buttons()[0]["text"]))
+    header = replies[0].splitlines()[0]
+    assert header.endswith("· happened to me") and "not named" not in header
+
+
+async def test_after_the_safety_check_the_question_comes_back_without_a_correction(ana: Harness):
+    h = ana
+    await walk(h, ANA, TO_THE_PATH[:6])  # at "How much is it still with you"
+    check = h.texts(await h.text(ANA, "sometimes I don't want to be here anymore"))
+    assert any("are you safe right now?" in t for t in check)
+    replies = h.texts(await h.press(ANA, "I'm safe, let's go on"))
+    assert replies[0].startswith("Thank you. We'll go gently.")
+    assert "How much is it still with you" in replies[-1]
+    assert not any("Please tap" in t or "Please pick" in t for t in replies)
+    state = await state_of(h, ANA)
+    assert state is not None and state.step == "int"
+
+
+async def test_my_partner_named_as_someone_else_is_not_sent_to_the_linked_partner(ana: Harness):
+    h = ana
+    await h.onboard(BEN, "Ben")
+    await h.link(ANA, BEN, "Ana")
+    await walk(h, ANA, [*TO_THE_PATH, ("press", "Say something now", "draft", "")])  # "Sam"
+    card = h.last_card(ANA)
+    assert card.text is not None and "Hey Sam" in card.text
+    assert not [b for b in card.buttons() if "Ben" in b["text"]]
+
+
+async def test_a_time_typed_before_any_time_zone_is_read_where_they_are(harness: Harness):
+    h = harness
+    h.person(ANA, "Ana")  # never sent /start: no time zone
+    await h.text(ANA, "He looked at his phone while I talked about my mum")
+    await h.press(ANA, "Yes, let's look")
+    await walk(h, ANA, TO_THE_PATH[1:4])  # direction, who, name: what happened was told
+    await h.press(ANA, "Phone out mid-talk")
+    await h.press(ANA, "Skip")
+    for kind, value, _, _ in TO_THE_PATH[6:]:
+        await act(h, ANA, kind, value)
+    await h.press(ANA, "Talk about it later")
+    await h.press(ANA, "I'll type a time")
+    replies = h.texts(await h.text(ANA, "20:00"))
+    assert "Which city are you in?" in replies[-1] and "UTC" not in replies[-1]
+    replies = h.texts(await h.text(ANA, "New York"))
+    assert "a plan to talk today at 20:00" in replies[0]  # 14:30 in New York now
+    assert "America/New_York" in replies[1] and not any("UTC" in t for t in replies)
+    (row,) = await moments_of(h, ANA)
+    assert row.plan_due_at == datetime(2026, 3, 2, 1, 0, tzinfo=UTC)  # 20:00 in New York
+    async with h.db.unit_of_work() as session:
+        user = await session.get(User, ANA)
+        assert user is not None and user.timezone == "America/New_York"

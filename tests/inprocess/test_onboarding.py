@@ -53,6 +53,26 @@ async def test_start_walks_through_onboarding_and_stores_name_and_zone(harness: 
     assert await state_row(h, ANA) is None
 
 
+async def test_a_moment_typed_at_the_name_question_is_not_taken_for_a_name(harness: Harness):
+    """The walkthrough: /start, then the moment itself where the name was asked."""
+    h = harness
+    h.person(ANA, "Ana")
+    await h.text(ANA, "/start")
+    said = "my husband ignored me all evening and I feel awful"
+    (again,) = h.texts(await h.text(ANA, said))
+    assert "Nice to meet you" not in again and said not in again
+    assert "what should I call you?" in again
+    assert [b["text"] for b in h.last_card(ANA).buttons()] == ["Call me Ana"]
+    user = await user_row(h, ANA)
+    assert user is not None and user.preferred_name is None
+    state = await state_row(h, ANA)
+    assert state is not None and (state.flow, state.step) == ("onboard", "name")
+    (named,) = h.texts(await h.press(ANA, "Call me Ana"))
+    assert named.startswith("Nice to meet you, Ana.") and "time zone" in named
+    user = await user_row(h, ANA)
+    assert user is not None and user.preferred_name == "Ana"
+
+
 async def test_first_name_button_and_local_time_answer(harness: Harness):
     h = harness
     h.person(ANA, "Ana")

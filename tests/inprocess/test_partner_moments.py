@@ -93,6 +93,10 @@ async def test_a_moment_picked_up_from_its_nudge_still_knows_the_partner(h: Harn
     await link(h)
     await h.walk(ANA, [("text", "/moment", "", ""), ("press", "Something happened to me", "", "")])
     await h.press(ANA, "My partner")
+    await h.press(ANA, "Skip")
+    await h.press(ANA, "Phone out mid-talk")  # something told: a moment worth keeping
+    await h.text(ANA, "/back")
+    await h.text(ANA, "/back")
     await h.text(ANA, "/cancel")  # left at the name question
     h.clock.advance(timedelta(days=1, hours=1))
     await h.tick()  # the nudge: "Pick it up again"

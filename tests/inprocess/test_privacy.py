@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import time, timedelta
 
 import pytest
@@ -186,3 +187,116 @@ async def test_retention_deletes_moments_older_than_the_setting(db_url, clock):
         async with h.db.unit_of_work() as session:
             left = list(await session.scalars(select(MomentRow)))
         assert len(left) == 1 and left[0].created_at > h.clock.now - timedelta(days=180)
+
+
+async def export_files(h: Harness, user_id: int) -> dict[str, bytes]:
+    actions = await h.text(user_id, "/export")
+    return {
+        a.params["file_name"]: a.params["content"] for a in actions if a.method == "sendDocument"
+    }
+
+
+async def test_export_markdown_reads_as_words_not_stored_fields(harness: Harness):
+    """The Markdown is for a person: a heading a section, dates on their clock, labels in
+    words, no internal ids or column names. The JSON stays complete (the test above)."""
+    h = harness
+    group = await a_full_life(h)
+    files = await export_files(h, ANA)
+    markdown = files["mend-export.md"].decode()
+    for raw in ("id:", "_id", "shared_with", "space_id", "token", "status:", "None"):
+        assert raw not in markdown, raw
+    for number in (str(ANA), str(BEN), str(group)):
+        assert number not in markdown, number
+    assert not re.search(r"\d{4}-\d{2}-\d{2}T\d", markdown)  # no stored timestamps
+    assert "## You" in markdown and "- Time zone: Europe/Berlin" in markdown
+    assert "- Evening check-in: at 21:00" in markdown
+    # The thanks, written at 20:30 in Berlin (19:30 UTC), and kept for her alone.
+    assert '- 1 March 2026, 20:30: "for the tea" (kept for you)' in markdown
+    assert "- Linked with Ben since 1 March 2026" in markdown
+    assert "- A group shared with Ben: active. Daily check-in at 21:00 (Europe/Berlin)" in (
+        markdown
+    )
+    assert "- 1 March 2026: you answered 4; both of you answered." in markdown
+    assert "- 1 March 2026, 21:00: the evening check-in (sent)" in markdown
+    assert "## Repair bids (0)\n\nNothing here.\n" in markdown
+    assert "## Flows in progress (1)\n\n- A moment you're in the middle of" in markdown
+    # The JSON keeps every stored field, ids included.
+    data = json.loads(files["mend-export.json"])
+    assert data["thanks"][0]["author_id"] == ANA and data["shared_spaces"][0]["chat_id"] == group
+
+
+async def test_hi_after_erasing_everything_is_greeted_once(harness: Harness):
+    """Erased, a person is new again: their "hi" is a first contact, and a hello. One
+    greeting answers both, with what Mend is and is not."""
+    h = harness
+    await h.onboard(ANA, "Ana", evening=True)
+    await h.text(ANA, "/delete")
+    await h.press(ANA, "Delete everything")
+    replies = h.texts(await h.text(ANA, "hi"))
+    hellos = [r for r in replies if r.startswith("Hi ")]
+    assert len(hellos) == 1, replies  # then, perhaps, the first question of setting up
+    assert hellos[0].startswith("Hi Ana") and "not therapy" in hellos[0]
+
+
+def test_export_markdown_tells_every_kind_of_row_in_words():
+    """Rows a full life may not reach: a pause until resumed (a date at the calendar's end,
+    which no clock east of UTC can show), an invite still open, a bid from the partner, a
+    status this version has no words for (shown as stored rather than lost)."""
+    from bot.content import catalogue
+    from bot.telegram.privacy import as_markdown
+
+    data = {
+        "exported_for": ANA,
+        "profile": {
+            "first_name": "Ana",
+            "timezone": "Asia/Tokyo",
+            "evening_on": False,
+            "quiet_start": "22:30",
+            "quiet_end": "08:00",
+            "follow_up_hours": 3,
+            "nudges_on": False,
+            "paused_until": "9999-12-31T00:00:00+00:00",
+            "created_at": "2026-03-01T16:00:00+00:00",
+        },
+        "reflections": [{"local_date": "2026-03-01", "answer": "connection", "note": "a walk"}],
+        "partner_links": [
+            {
+                "id": 1,
+                "inviter_id": BEN,
+                "partner_id": ANA,
+                "status": "active",
+                "accepted_at": "2026-03-01T16:00:00+00:00",
+            },
+            {
+                "id": 2,
+                "inviter_id": ANA,
+                "partner_id": None,
+                "status": "pending",
+                "created_at": "2026-03-01T16:00:00+00:00",
+                "expires_at": "2026-03-03T16:00:00+00:00",
+            },
+        ],
+        "repair_bids": [
+            {
+                "from_user": BEN,
+                "to_user": ANA,
+                "answer": None,
+                "text": None,
+                "created_at": "2026-03-01T16:00:00+00:00",
+            },
+        ],
+        "scheduled_prompts": [
+            {"kind": "evening", "status": "someday", "due_at": "2026-03-01T16:00:00+00:00"}
+        ],
+    }
+    markdown = as_markdown(data, catalogue("en"), [], None, {BEN: "Ben"})
+    assert "- Paused until you resume" in markdown
+    assert "- A gentle follow-up on moments left without a plan: off" in markdown
+    assert '- 1 March 2026: A moment of connection: "a walk"' in markdown
+    assert "- Linked with Ben since 1 March 2026" in markdown
+    assert "- An invite you made on 1 March 2026, open until 3 March 2026, 16:00" in markdown
+    assert "- 1 March 2026, 16:00: Ben asked you to reconnect; not answered." in markdown
+    assert "- 1 March 2026, 16:00: the evening check-in (someday)" in markdown
+    assert "## Moments (0)\n\nNothing here." in markdown
+    zoned = as_markdown(data, catalogue("en"), [], "Asia/Tokyo", {BEN: "Ben"})
+    assert "- 2 March 2026, 01:00: Ben asked you to reconnect" in zoned  # on her clock

@@ -6,7 +6,7 @@ from bot.storage.models import User
 from bot.telegram.services import services_of
 from bot.telegram.turn import Outgoing, deliver
 from tests.harness import Harness
-from tests.inprocess.flows import TO_THE_PATH
+from tests.inprocess.flows import TO_A_DRAFT_FOR_BEN
 from tests.inprocess.test_couples import ANA, BEN, flush, paired_group, said
 
 
@@ -18,7 +18,7 @@ async def blocked(h: Harness, user_id: int) -> bool:
 
 
 async def to_the_send_question(h: Harness) -> list[str]:
-    await h.walk(ANA, [*TO_THE_PATH, ("press", "Say something now", "draft", "")])
+    await h.walk(ANA, TO_A_DRAFT_FOR_BEN)
     await h.press(ANA, "Send this to Ben")
     return [b["text"] for b in h.last_card(ANA).buttons()]
 

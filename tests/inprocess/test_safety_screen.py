@@ -77,6 +77,22 @@ async def test_anger_gets_a_gentle_check_and_then_goes_on(harness: Harness):
     assert current.data["m"]["observation"] == "He laughed at me and I could kill him"
 
 
+async def test_angry_words_sent_with_settings_open_are_offered_as_a_moment_after_the_check(
+    harness: Harness,
+):
+    """Settings hands back words it is not waiting for; after the check they are not lost."""
+    h = harness
+    await h.onboard(ANA, "Ana")
+    await h.text(ANA, "/settings")
+    await h.text(ANA, "He laughed at me and I could kill him")
+    replies = h.texts(await h.press(ANA, "I'm safe, just angry"))
+    assert "Anger tells us something mattered" in replies[0]
+    assert "Want to look at this moment together?" in replies[-1]
+    offered = await state(h)
+    assert offered is not None and offered.flow == "moment"
+    assert offered.data["m"]["description"] == "He laughed at me and I could kill him"
+
+
 async def test_a_heavy_feeling_about_oneself_is_asked_about_as_such(harness: Harness):
     """ "I'm not suicidal, just exhausted" is not anger: the check asks whether they are safe,
     in words about them, and goes on gently."""

@@ -132,17 +132,19 @@ async def test_snooze_an_hour_and_respect_quiet_hours(harness: Harness):
     assert [r for r in await pending(h, ANA) if r.kind == "snooze"] == []
 
 
-async def test_a_follow_up_at_the_planned_time_records_how_it_went(harness: Harness):
+async def test_a_follow_up_after_the_planned_talk_records_how_it_went(harness: Harness):
     h = harness
     await h.onboard(ANA, "Ana")
-    await h.walk(ANA, LATER)  # "tomorrow evening": 19:00 in Berlin
+    await h.walk(ANA, LATER)  # "tomorrow evening": 19:00 in Berlin, asked about at 21:00
     (row,) = await pending(h, ANA)
-    assert row.kind == "follow_up" and row.due_at == datetime(2026, 3, 2, 18, 0, tzinfo=UTC)
-    h.clock.advance(timedelta(hours=22, minutes=30))
+    assert row.kind == "follow_up" and row.due_at == datetime(2026, 3, 2, 20, 0, tzinfo=UTC)
+    h.clock.advance(timedelta(hours=24))
+    assert sent_to(h, ANA, await h.tick()) == []  # not at the talk itself
+    h.clock.advance(timedelta(minutes=30))
     (card,) = sent_to(h, ANA, await h.tick())
     assert card.text == 'Did you get to talk about "Phone out mid-talk" from yesterday?'
     replies = h.texts(await h.press(ANA, "It went well"))
-    assert "repaired (after 22 hours)" in replies[0]  # /moment at 19:30, answer at 18:00
+    assert "repaired (after 24 hours)" in replies[0]  # /moment at 19:30, answer at 20:00
     async with h.db.unit_of_work() as session:
         (moment,) = list(await session.scalars(select(MomentRow)))
     assert (moment.status, moment.outcome) == ("repaired", "went_well")
@@ -157,7 +159,7 @@ async def test_not_yet_days_later_still_works_and_plans_again(harness: Harness):
     h = harness
     await h.onboard(ANA, "Ana")
     await h.walk(ANA, LATER)
-    h.clock.advance(timedelta(hours=22, minutes=30))
+    h.clock.advance(timedelta(hours=24, minutes=30))
     await h.tick()
     h.clock.advance(timedelta(days=3))  # they answer three days later
     replies = h.texts(await h.press(ANA, "Not yet, remind me"))
@@ -188,8 +190,7 @@ async def test_a_moment_with_no_plan_gets_one_gentle_follow_up(harness: Harness)
 async def test_not_yet_on_an_unfinished_moment_asks_again_to_pick_it_up(harness: Harness):
     h = harness
     await h.onboard(ANA, "Ana")
-    await h.text(ANA, "/moment")
-    await h.press(ANA, "Something happened to me")
+    await h.walk(ANA, TO_THE_PATH[:5])  # what happened told (a direction alone is not kept)
     await h.text(ANA, "/cancel")  # kept as unfinished
     h.clock.advance(timedelta(days=1, hours=1))
     await h.tick()
@@ -338,7 +339,7 @@ async def test_after_downtime_stale_prompts_are_skipped_and_fresh_ones_sent(harn
     h = harness
     await h.onboard(ANA, "Ana", evening=True)  # evening due 20:00 UTC
     await h.onboard(BEN, "Ben")
-    await h.walk(BEN, LATER)  # Ben's follow-up: 2 March 18:00 UTC
+    await plan_at(h, BEN, "tomorrow at 17:00")  # Ben's follow-up: 2 March 18:00 UTC
     h.clock.advance(timedelta(hours=22, minutes=40))  # down from 19:30 until 18:10 next day
     actions = await h.tick()
     assert sent_to(h, ANA, actions) == []  # yesterday's evening, 22 hours late: skipped
@@ -356,7 +357,7 @@ async def test_a_blocked_person_has_prompts_cancelled_and_no_retry_loop(harness:
     await h.press(ANA, "Evening check-in on")
     assert len(await pending(h, ANA)) == 2
     h.sandbox.blocked_by.add(ANA)  # blocked, and the bot has not heard of it yet
-    h.clock.advance(timedelta(days=1))
+    h.clock.advance(timedelta(days=1, minutes=30))  # the follow-up, two hours after the talk
     before = h.sandbox.calls["sendMessage"]
     report = await h.dispatcher.tick()
     assert report.counts["cancelled"] >= 1
@@ -527,9 +528,9 @@ async def test_this_evening_is_not_offered_when_too_late_and_what_is_said_is_wha
     await h.onboard(ANA, "Ana")
     await move_to(h, ANA, "London")
     await h.walk(ANA, LATER)  # tomorrow evening: 19:00 on 2 March in London (UTC+0)
-    h.clock.now = datetime(2026, 3, 2, 19, 0, tzinfo=UTC)
+    h.clock.now = datetime(2026, 3, 2, 21, 0, tzinfo=UTC)  # asked two hours after the talk
     (card,) = sent_to(h, ANA, await h.tick())
-    h.clock.now = datetime(2026, 3, 2, 20, 3, tzinfo=UTC)
+    h.clock.now = datetime(2026, 3, 2, 21, 3, tzinfo=UTC)
     await h.press(ANA, "Not yet, remind me")
     assert labels(h.last_card(ANA)) == ["Tomorrow evening", "In a few hours"]
     # "This evening" on the card as it was before 19:30: asked again, not quietly tomorrow.
@@ -551,7 +552,7 @@ async def test_a_plan_typed_into_quiet_hours_says_when_the_question_will_come(ha
     replies = await plan_at(h, ANA, "23:15")
     assert replies[0] == (
         "I've kept this moment, Ana, with a plan to talk today at 23:15. That's in your quiet"
-        " hours, so I'll ask you about it on Monday at 08:00, once they're over."
+        " hours, so I'll ask how it went on Monday at 08:00, once they're over."
     )
     (row,) = await pending(h, ANA)
     assert row.due_at == datetime(2026, 3, 2, 7, 0, tzinfo=UTC)  # 08:00 in Berlin
@@ -563,9 +564,9 @@ async def test_a_follow_up_planned_in_the_old_zone_waits_out_the_new_zones_quiet
     h = harness
     await h.onboard(ANA, "Ana")
     await move_to(h, ANA, "New York")  # 14:30 there
-    await plan_at(h, ANA, "19:34")  # 00:34 UTC
-    await move_to(h, ANA, "London")  # where 00:34 is in quiet hours (22:30-08:00)
-    h.clock.now = datetime(2026, 3, 2, 0, 34, tzinfo=UTC)
+    await plan_at(h, ANA, "19:34")  # 00:34 UTC, asked about two hours later: 02:34 UTC
+    await move_to(h, ANA, "London")  # where 02:34 is in quiet hours (22:30-08:00)
+    h.clock.now = datetime(2026, 3, 2, 2, 34, tzinfo=UTC)
     since = h.sandbox.last_seq()
     report = await h.dispatcher.tick()
     assert report.counts["moved"] == 1
@@ -612,7 +613,7 @@ async def test_at_most_one_card_about_a_moment_an_evening(harness: Harness):
     await leave_unfinished(h, ANA)  # Sunday: its nudge is due Monday at 21:00
     h.clock.now = datetime(2026, 3, 2, 12, 0, tzinfo=UTC)
     await leave_unfinished(h, ANA)  # Monday noon: the same pattern, due the same evening
-    await plan_at(h, ANA, "20:30")  # and a talk Ana planned, that evening at 20:30
+    await plan_at(h, ANA, "18:30")  # and a talk Ana planned that evening, asked about at 20:30
     nudges = [r for r in await pending(h, ANA) if r.kind == "nudge"]
     assert [r.due_at for r in nudges] == [datetime(2026, 3, 2, 20, 0, tzinfo=UTC)] * 2
 
@@ -665,8 +666,63 @@ async def test_an_hour_reads_as_an_hour(harness: Harness):
     assert '"In a few hours" means: 1 hour\n' in replies[0]
     await h.press(ANA, "Done")
     await h.walk(ANA, [*TO_THE_PATH, ("press", "Talk about it later", "", "")])
-    await h.press(ANA, "In a few hours")
-    h.clock.advance(timedelta(hours=1))
-    assert len(sent_to(h, ANA, await h.tick())) == 1
-    replies = h.texts(await h.press(ANA, "It went well"))
-    assert replies[0].endswith("Noted as repaired (after about an hour).")
+    replies = h.texts(await h.press(ANA, "In a few hours"))
+    assert "a plan to talk today at 21:30" in replies[0]  # 20:30 in Berlin now: one hour on
+
+
+async def test_a_planned_talk_is_asked_about_after_it_not_at_its_very_minute(harness: Harness):
+    h = harness
+    await h.onboard(ANA, "Ana")
+    h.clock.now = datetime(2026, 3, 2, 15, 30, tzinfo=UTC)  # 16:30 in Berlin
+    await h.walk(ANA, [*TO_THE_PATH, ("press", "Talk about it later", "", "")])
+    replies = h.texts(await h.press(ANA, "In a few hours"))
+    assert "a plan to talk today at 19:30. I'll ask how it went today at 21:30." in replies[0]
+    h.clock.now = datetime(2026, 3, 2, 18, 30, tzinfo=UTC)  # 19:30: the talk itself
+    assert sent_to(h, ANA, await h.tick()) == []
+    h.clock.now = datetime(2026, 3, 2, 20, 30, tzinfo=UTC)  # 21:30: two hours on
+    (card,) = sent_to(h, ANA, await h.tick())
+    assert card.text == 'Did you get to talk about "Phone out mid-talk" from earlier today?'
+
+
+# ------------------------------------------------------------------ the evening card mid-moment
+
+
+async def moment_rows(h: Harness) -> list[MomentRow]:
+    async with h.db.unit_of_work() as session:
+        return list(await session.scalars(select(MomentRow)))
+
+
+async def test_the_evening_card_mid_moment_keeps_the_moment_as_moment_does(harness: Harness):
+    """At the intensity step when the 21:00 card arrives, "A moment hurt" used to leave the
+    moment "unfinished" and start another without a word. It answers as /moment does there,
+    and the evening's answer is still kept."""
+    h = harness
+    await h.onboard(ANA, "Ana", evening=True)
+    await h.walk(ANA, TO_THE_PATH[:6])  # at the intensity question
+    await evening_card(h)
+    replies = h.texts(await h.press(ANA, "A moment hurt"))
+    assert replies[0] == "We're in the middle of a moment already. Here's where we were:"
+    assert "How much is it" in replies[1] and len(replies) == 2
+    assert replies == h.texts(await h.text(ANA, "/moment"))  # the same words and card
+    (moment,) = await moment_rows(h)
+    assert moment.status == "open"
+    async with h.db.unit_of_work() as session:
+        state = await session.scalar(select(ConversationState))
+    assert state is not None and (state.flow, state.step) == ("moment", "int")
+    assert [r.answer for r in await reflections(h)] == ["hurt"]
+    assert "How did it feel?" in h.texts(await h.press(ANA, "4"))[-1]
+
+
+async def test_a_moment_of_connection_mid_moment_comes_back_to_the_moment(harness: Harness):
+    h = harness
+    await h.onboard(ANA, "Ana", evening=True)
+    await h.walk(ANA, TO_THE_PATH[:6])
+    await evening_card(h)
+    await h.press(ANA, "A moment of connection")
+    replies = h.texts(await h.text(ANA, "We laughed about the burnt toast together"))
+    assert "worth noticing" in replies[0]
+    assert replies[1] == "Now, back to where we were:" and "How much is it" in replies[2]
+    (moment,) = await moment_rows(h)
+    assert moment.status == "open"
+    (reflection,) = await reflections(h)
+    assert reflection.note == "We laughed about the burnt toast together"
