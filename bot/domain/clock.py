@@ -19,7 +19,8 @@ MIN_PLAN_AHEAD = timedelta(minutes=5)
 # The preset times: "This evening", and "Tomorrow evening" (also any day typed with no time).
 TONIGHT_AT, EVENING_AT = time(20, 0), time(19, 0)
 # Before this local time a person still up counts the night as the day before: at 00:30 on
-# Thursday, "tomorrow" means Thursday (the same hour as `couples.NIGHT_ENDS`).
+# Thursday, "tomorrow" means Thursday; a repair bid then offers "tomorrow evening", not
+# "later tonight".
 NIGHT_ENDS = time(5, 0)
 # Parts of a day a person may type instead of a time ("tomorrow morning").
 DAY_PARTS = {

@@ -14,7 +14,7 @@ from datetime import date, datetime, time, timedelta
 
 from bot.content import Catalogue
 from bot.domain import schedule
-from bot.domain.clock import at_local, zone_of
+from bot.domain.clock import NIGHT_ENDS, at_local, zone_of
 from bot.domain.flow import ButtonInput, Context, Event, FlowState, Outcome, Partner, TextInput
 from bot.domain.moments import TEXT_LIMIT
 from bot.domain.replies import Button, Reply, rows
@@ -136,7 +136,6 @@ BID_REMIND_AT = time(21, 0)
 # "Later tonight" is offered until TONIGHT_UNTIL in the asker's zone, so its reminder still
 # comes by 22:00; after that, and in the small hours, the card offers "Tomorrow evening".
 TONIGHT_UNTIL = time(21, 30)
-NIGHT_ENDS = time(5, 0)
 BID_SOONEST = timedelta(minutes=30)
 # A bid not answered within this long no longer stops its sender from asking again.
 BID_OPEN_FOR = timedelta(hours=12)
@@ -322,11 +321,13 @@ class ThanksFlow:
             if event.option == "cancel":
                 return Outcome(None, (Reply(c.text("send.not_sent"), edit=True),))
         prompt = self.prompt(state, ctx)
+        # Only invite typing where typing is read: the send card takes a tap.
+        again = "moment.tap_button" if state.step == "offer" else "moment.choose_button"
         return Outcome(
             state,
             (
                 Reply(
-                    c.text("moment.choose_button", prompt=prompt.text),
+                    c.text(again, prompt=prompt.text),
                     prompt.buttons,
                     copyable=prompt.copyable,
                 ),

@@ -223,6 +223,10 @@ class RepairFlow:
             return Outcome(following, (prompt,), (SaveMoment(moment),))
         if isinstance(event, ButtonInput) and event.option == "no":
             return Outcome(None, (Reply(c.text("moment.offer_declined"), edit=True),))
+        typed = small_talk.yes_or_no(event.text, c) if isinstance(event, TextInput) else None
+        if typed is not None:  # "yes" typed is the button pressed, not more of what happened
+            outcome = self._on_offer(state, m, ButtonInput(typed), ctx)
+            return replace(outcome, replies=tuple(replace(r, edit=False) for r in outcome.replies))
         if isinstance(event, TextInput):
             # Small talk (a hello, thanks, "bye", "ok", "how does this work?") is answered,
             # not kept as part of what happened.

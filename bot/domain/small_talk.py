@@ -81,3 +81,13 @@ def _after(said: list[str], openers: list[str]) -> list[str] | None:
 def _after_ack(said: list[str], c: Catalogue) -> list[str]:
     """The words after an acknowledgement that opens them ("ok" of "ok bye"), if any."""
     return _after(said, c.raw("shell.acknowledgements")) or []
+
+
+def yes_or_no(text: str, c: Catalogue) -> str | None:
+    """ "yes" or "no" typed in answer to a yes/no card ("yes please", "nope"), else None."""
+    phrase = " ".join(words(text))
+    if phrase in c.raw("shell.typed_yes"):
+        return "yes"
+    if phrase in c.raw("shell.typed_no"):
+        return "no"
+    return None

@@ -28,7 +28,7 @@ from telegram.ext import ExtBot
 
 from bot.content import catalogue
 from bot.domain import prompts, schedule
-from bot.domain.moments import DRAFTED, PLANNED, RESUMABLE, UNFINISHED
+from bot.domain.moments import DRAFTED, PLANNED, RESUMABLE, UNFINISHED, has_content
 from bot.scheduling import store
 from bot.scheduling.couple_prompts import GROUP_KINDS, CouplePrompts
 from bot.scheduling.ratelimit import PROMPT, retry_seconds
@@ -200,6 +200,8 @@ class Dispatcher:
             allowed = ASKABLE.get(row.kind, ())
             if moment is None or (moment.status not in allowed and moment.status not in RESUMABLE):
                 return Decision("skipped", "resolved")
+            if row.kind == schedule.NUDGE and not has_content(moment):  # kept by an older version
+                return Decision("skipped", "nothing told")
         carded_today = row.kind == schedule.NUDGE and (
             user.id in carded
             or await store.carded_since(session, user.id, schedule.day_start(now, prefs))

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from bot.domain import crisis, safety
 from bot.domain.crisis import danger_reply
-from bot.domain.flow import FlowState, Outcome, TextInput
+from bot.domain.flow import HELD, FlowState, Outcome, TextInput, held
 from bot.domain.moments import SET_ASIDE, UNSAFE, SaveMoment
+from bot.domain.profile import SetPrefs
 from bot.domain.repair_flow import FLOW as MOMENT_FLOW
 from bot.domain.repair_flow import moment_of
 from bot.domain.replies import Reply
@@ -92,14 +95,22 @@ async def stop(turn: Turn, current: FlowState | None, why: str = crisis.SCREEN) 
     """Danger: no repair coaching follows. A moment in progress is set aside, its prompts
     cancelled; the caring reply with help now is given, with nothing to dismiss it."""
     effects: tuple[object, ...] = ()
-    if current is not None and current.flow == MOMENT_FLOW and current.step != "offer":
+    while current is not None and current.flow != MOMENT_FLOW:
+        current = held(current)  # /settings opened over a moment holds it
+    if current is not None and current.step != "offer":
         moment = moment_of(current).update(status=SET_ASIDE, path=UNSAFE)
         effects = (SaveMoment(moment), CancelPrompts(moment.id))
-    reply = danger_reply(turn.content, turn.user.timezone, why)
+    until = crisis.quiet_until(turn.now, turn.user.paused_until)
+    if until is not None:
+        effects = (*effects, SetPrefs({"paused_until": until}))
+    reply = danger_reply(turn.content, turn.user.timezone, why, quiet=until is not None)
     outcome = Outcome(None, (reply,), effects)
     active = await flow_runner.active_state(turn)
     row = active[0] if active else None
-    await flow_runner.apply_outcome(turn, row, outcome, repo.as_flow_state(row) if row else None)
+    ending = repo.as_flow_state(row) if row else None
+    if ending is not None:  # what it held is set aside above, not kept as a replaced flow is
+        ending = replace(ending, data={k: v for k, v in ending.data.items() if k != HELD})
+    await flow_runner.apply_outcome(turn, row, outcome, ending)
 
 
 async def answer_check(turn: Turn, option: str) -> None:

@@ -53,6 +53,17 @@ def test_a_thanks_offer_after_the_link_ended_ends_kept_and_sends_nothing():
         assert reply.copyable == "You made tea" and reply.edit == isinstance(event, ButtonInput)
 
 
+def test_words_typed_at_the_thanks_send_card_ask_for_a_tap_and_show_the_words_again():
+    now = datetime(2026, 3, 8, tzinfo=UTC)
+    linked = Context(Person(7, "Ana"), now, catalogue("en"), partner=Partner(8, "Ben", True, None))
+    offer = FlowState(couples.THANKS_FLOW, "offer", {"text": "You made tea"})
+    outcome = couples.THANKS.handle(offer, TextInput("yes send it"), linked)
+    assert outcome.state == offer and outcome.effects == ()
+    (reply,) = outcome.replies
+    assert "tap one of the buttons" in reply.text and "type" not in reply.text  # not read here
+    assert reply.copyable == "You made tea" and reply.buttons
+
+
 BERLIN = "Europe/Berlin"
 
 

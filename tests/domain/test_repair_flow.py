@@ -572,6 +572,21 @@ def test_the_offer_keeps_the_text_only_if_they_say_yes():
     assert no.state is None and no.effects == ()
 
 
+@pytest.mark.parametrize(
+    ("typed", "step"), [("yes", rf.DIR), ("Yes please!", rf.DIR), ("nope", None)]
+)
+def test_yes_or_no_typed_at_the_offer_is_its_button_not_more_of_what_happened(
+    typed: str, step: str | None
+):
+    offer = rf.REPAIR.offer(ctx(), "m9", "He mocked my accent at dinner")
+    assert offer.state is not None
+    answer = rf.REPAIR.handle(offer.state, TextInput(typed), ctx())
+    assert (answer.state.step if answer.state else None) == step
+    if step is not None:
+        assert saved(answer).description == "He mocked my accent at dinner"
+    assert answer.replies and not any(r.edit for r in answer.replies)  # a message: no card pressed
+
+
 @pytest.mark.parametrize("said", ["hi", "Hello!", "how does this work?", "What is this"])
 def test_a_hello_or_a_question_at_the_offer_is_answered_not_kept(said: str):
     offer = rf.REPAIR.offer(ctx(), "m9", "He mocked my accent at dinner")

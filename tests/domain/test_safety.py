@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import UTC, datetime, timedelta
+
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from bot.domain import crisis
 from bot.domain.safety import Level, screen
 from tests.domain import safety_everyday
 from tests.domain import safety_holdout as holdout
@@ -72,3 +75,10 @@ def test_anything_gets_an_answer(text: str):
 @given(before=st.sampled_from(NONE), after=st.sampled_from(NONE), danger=st.sampled_from(DANGER))
 def test_danger_in_the_middle_of_ordinary_text_is_found(before: str, after: str, danger: str):
     assert screen(f"{before}. {danger}. {after}").level == Level.DANGER
+
+
+def test_reminders_hold_back_a_day_after_danger_unless_paused_longer_already():
+    now = datetime(2026, 3, 1, 20, 0, tzinfo=UTC)
+    assert crisis.quiet_until(now, None) == now + timedelta(hours=24)
+    assert crisis.quiet_until(now, now + timedelta(hours=2)) == now + timedelta(hours=24)
+    assert crisis.quiet_until(now, now + timedelta(days=7)) is None  # their own pause stands

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from sqlalchemy import select
 
 from bot.domain.crisis import help_lines
-from bot.storage.models import ConversationState, MomentRow
+from bot.storage.models import ConversationState, MomentRow, ScheduledPrompt
 from tests.harness import Harness
 from tests.inprocess import test_couples as couple
 from tests.inprocess.flows import TO_THE_PATH
@@ -44,6 +46,42 @@ async def test_danger_mid_flow_stops_it_with_help_and_nothing_to_dismiss(harness
     assert (moment.status, moment.path, moment.observation) == ("set_aside", "unsafe", None)
     replies = h.texts(await h.text(ANA, "hello"))  # the flow is over, not at its next step
     assert replies and replies[0].startswith("Hi Ana.") and await state(h) is None
+
+
+async def test_danger_with_settings_open_over_a_moment_sets_the_moment_aside(harness: Harness):
+    """/settings holds the moment in progress; danger ends both, and the moment is set aside
+    (never nudged about), not kept as unfinished."""
+    h = harness
+    await h.onboard(ANA, "Ana")
+    await walk_to_camera(h)
+    await h.text(ANA, "/settings")
+    before = len(await pending_nudges(h))
+    replies = h.texts(await h.text(ANA, "He threw a glass at me and I'm scared of him"))
+    assert "112" in replies[-1]
+    assert await state(h) is None
+    (moment,) = await moments(h)
+    assert (moment.status, moment.path) == ("set_aside", "unsafe")
+    assert len(await pending_nudges(h)) == before == 0
+
+
+async def test_after_danger_reminders_hold_back_for_a_day_and_it_is_said(harness: Harness):
+    h = harness
+    await h.onboard(ANA, "Ana", evening=True)  # 20:30 in Berlin; the card comes at 21:00
+    replies = h.texts(await h.text(ANA, "He hit me again last night"))
+    assert "hold back my reminders for the next day" in replies[-1]
+    h.clock.advance(timedelta(minutes=30))
+    assert [a for a in await h.tick() if a.chat_id == ANA] == []  # no cheerful card tonight
+    h.clock.advance(timedelta(days=1))  # 21:00 the next evening: the pause is over
+    cards = [a.text or "" for a in await h.tick() if a.chat_id == ANA]
+    assert len(cards) == 1 and "Ana" in cards[0]
+
+
+async def pending_nudges(h: Harness) -> list[ScheduledPrompt]:
+    async with h.db.unit_of_work() as session:
+        query = select(ScheduledPrompt).where(
+            ScheduledPrompt.kind == "nudge", ScheduledPrompt.status == "pending"
+        )
+        return list(await session.scalars(query))
 
 
 async def test_danger_outside_a_flow_keeps_nothing(harness: Harness):

@@ -607,6 +607,22 @@ async def leave_unfinished(h: Harness, user_id: int) -> None:
     await h.text(user_id, "/cancel")
 
 
+async def test_a_nudge_about_a_moment_with_nothing_told_is_not_sent(harness: Harness):
+    """Such moments are no longer kept, but one kept before, with its nudge, may be waiting."""
+    h = harness
+    await h.onboard(ANA, "Ana")
+    await leave_unfinished(h, ANA)
+    (nudge,) = [r for r in await pending(h, ANA) if r.kind == "nudge"]
+    async with h.db.unit_of_work() as session:
+        moment = await session.get(MomentRow, nudge.moment_id)
+        assert moment is not None
+        moment.pattern = None  # as a direction alone was kept before
+    h.clock.now = nudge.due_at
+    assert sent_to(h, ANA, await h.tick()) == []
+    (done,) = [r for r in await rows(h, ANA) if r.id == nudge.id]
+    assert (done.status, done.last_error) == ("skipped", "nothing told")
+
+
 async def test_at_most_one_card_about_a_moment_an_evening(harness: Harness):
     h = harness
     await h.onboard(ANA, "Ana")
