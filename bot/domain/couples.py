@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from bot.content import Catalogue
-from bot.domain import schedule
+from bot.domain import schedule, small_talk
 from bot.domain.clock import NIGHT_ENDS, at_local, zone_of
 from bot.domain.flow import ButtonInput, Context, Event, FlowState, Outcome, Partner, TextInput
 from bot.domain.moments import TEXT_LIMIT
@@ -128,6 +128,25 @@ def round_closes(day: date, zone: str | None) -> datetime:
     return at_local(day, WEEKLY_AT, zone_of(zone)) + ROUND_OPEN_FOR
 
 
+# An ask that would come with less of its round left than this is not sent. The round's close
+# stays one time for both partners (the reveal and each closing word are reckoned from it), so
+# a late ask is dropped rather than its round stretched for one of them. Quiet hours hold an
+# ask back for under a day, so this bites only when an ask is held back further (a retry).
+ROUND_ASK_LEAST = timedelta(hours=12)
+
+
+def round_ask_due(
+    day: date, zone: str | None, now: datetime, prefs: schedule.Prefs
+) -> datetime | None:
+    """When a partner's private ask for the round of `day` goes out, reckoned at `now` by
+    their own settings: now, or when their quiet hours end. None while they are paused (no
+    ask that round), or if it would leave less than ROUND_ASK_LEAST to answer."""
+    if schedule.is_paused(now, prefs):
+        return None
+    due = schedule.out_of_quiet_hours(now, prefs)
+    return due if round_closes(day, zone) - due >= ROUND_ASK_LEAST else None
+
+
 # ------------------------------------------------------------------ repair bids
 
 
@@ -137,8 +156,14 @@ BID_REMIND_AT = time(21, 0)
 # comes by 22:00; after that, and in the small hours, the card offers "Tomorrow evening".
 TONIGHT_UNTIL = time(21, 30)
 BID_SOONEST = timedelta(minutes=30)
-# A bid not answered within this long no longer stops its sender from asking again.
+# A bid not answered within this long no longer stops its sender from asking again, and its
+# card takes no answer: one open bid at a time, and "I'm open now" a day on is not "now".
 BID_OPEN_FOR = timedelta(hours=12)
+
+
+def bid_stale(asked_at: datetime, now: datetime) -> bool:
+    """A bid asked longer ago than BID_OPEN_FOR: its answer would tell the asker nothing true."""
+    return now - asked_at > BID_OPEN_FOR
 
 
 def bid_said(choice: str) -> str:
@@ -415,9 +440,19 @@ class RoundFlow:
             offered = REPAIR.offer(ctx, str(state.data["moment"]), text)
             first, *rest = offered.replies
             return replace(offered, replies=(replace(first, edit=True), *rest))
+        typed = (
+            small_talk.yes_or_no(event.text, ctx.content) if isinstance(event, TextInput) else None
+        )
+        if typed is not None:  # "yes" typed is the button pressed
+            outcome = self._on_typed(state, ButtonInput(typed), ctx)
+            return replace(outcome, replies=tuple(replace(r, edit=False) for r in outcome.replies))
         if isinstance(event, TextInput):
-            # More words instead of an answer: not for this card; read as any text is.
-            return Outcome(None, handback=True)
+            # More words instead of an answer: still telling what happened, so all of it
+            # (the first words too) is offered as a moment, as the "no" button would.
+            from bot.domain.repair_flow import REPAIR
+
+            told = f"{text}\n{' '.join(event.text.split())}"
+            return REPAIR.offer(ctx, str(state.data["moment"]), told)
         prompt = self.prompt(state, ctx)
         again = Reply(
             ctx.content.text("moment.tap_button", prompt=prompt.text),

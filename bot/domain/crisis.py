@@ -1,5 +1,6 @@
 """Help now: the emergency number and crisis lines for where the person is, and the reply
-that every danger answer gives (the safety screen, and "it doesn't feel safe to raise")."""
+that every danger answer gives (the safety screen, and "it doesn't feel safe to raise"), and
+the gentle check's words after a concern."""
 
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from pathlib import Path
 
 from bot.content import Catalogue, shared_data
 from bot.domain.replies import Button, Reply, rows
+from bot.domain.safety import ABOUT_ANGER, ABOUT_SELF, ABOUT_THEM, Screen, about_oneself
 
 HELPLINES_URL = "https://findahelpline.com"
 
@@ -36,21 +38,45 @@ def country_of(zone: str | None) -> str | None:
     return _zone_countries().get(zone or "")
 
 
-def help_lines(zone: str | None) -> tuple[str, list[str]]:
+CRISIS, VIOLENCE, ANY = "crisis", "violence", "any"  # what a line is for (crisis.toml)
+
+
+def help_lines(zone: str | None, why: str | None = None) -> tuple[str, list[str]]:
+    """The emergency number and helplines where the person is, fitted to `why`: self-harm
+    gets the crisis lines (a violence line there answers something not said), violence and
+    fear of a partner every line with theirs first; /sos, or no `why`, every line as listed."""
     data = shared_data("crisis")
     entry = data.get(country_of(zone) or "", data["default"])
-    return str(entry["emergency"]), [str(line) for line in entry["lines"]]
+    lines = [_kind_and_text(line) for line in entry["lines"]]
+    if why == SCREEN_SELF:
+        lines = [line for line in lines if line[0] != VIOLENCE] or lines
+    elif why in (SCREEN, UNSAFE_TO_RAISE):
+        lines = sorted(lines, key=lambda line: line[0] != VIOLENCE)  # stable: theirs first
+    return str(entry["emergency"]), [text for _, text in lines]
+
+
+def _kind_and_text(line: object) -> tuple[str, str]:
+    if isinstance(line, dict):
+        return str(line.get("kind", ANY)), str(line["text"])
+    return ANY, str(line)
 
 
 SCREEN, SOS, UNSAFE_TO_RAISE = "danger", "danger_sos", "danger_unsafe"
+SCREEN_SELF = "danger_self"  # the screen read self-harm or suicide: words about oneself
+
+
+def screen_why(result: Screen) -> str:
+    """Which danger reply fits what the screen read: about oneself, or about someone else."""
+    return SCREEN_SELF if about_oneself(result) else SCREEN
 
 
 def danger_reply(c: Catalogue, zone: str | None, why: str = SCREEN, quiet: bool = False) -> Reply:
     """Care first, then where to get help now. No button dismisses it: the only button opens
-    a helpline directory. `why`: the screen read danger, /sos asked for help, or raising the
-    moment doesn't feel safe; the same help, with words that fit how it was reached. `quiet`:
+    a helpline directory. `why`: the screen read danger (from others, or to oneself: see
+    `screen_why`), /sos asked for help, or raising the moment doesn't feel safe; help, with
+    words and lines that fit how it was reached. `quiet`:
     it also says reminders hold back for a while (see `quiet_until`)."""
-    emergency, lines = help_lines(zone)
+    emergency, lines = help_lines(zone, why)
     where = c.text("safety.help", emergency=emergency, lines="\n".join(lines))
     text = c.text(f"safety.{why}", help=where)
     if quiet:
@@ -59,16 +85,21 @@ def danger_reply(c: Catalogue, zone: str | None, why: str = SCREEN, quiet: bool 
 
 
 # After danger (or /sos) the cheerful evening card and nudges about other moments would jar:
-# the person's reminders hold back for a day, as a pause they chose would (and /settings ends).
+# they hold back for a day. A talk the person planned is still asked about.
 QUIET_FOR = timedelta(hours=24)
 
 
-def quiet_until(now: datetime, paused_until: datetime | None) -> datetime | None:
-    """Until when reminders hold back after danger; None if already paused at least as long."""
+def quiet_until(now: datetime, *already: datetime | None) -> datetime | None:
+    """Until when the evening card and nudges hold back after danger; None if they already
+    do at least as long (an earlier danger reply, or a pause the person chose)."""
     until = now + QUIET_FOR
-    return None if paused_until is not None and paused_until >= until else until
+    return None if any(t is not None and t >= until for t in already) else until
 
 
-def concern_reply(c: Catalogue, about_self: bool = False) -> Reply:
-    """The gentle check: about anger at someone, or about how heavy things feel for oneself."""
-    return Reply(c.text("safety.concern_self" if about_self else "safety.concern"))
+CHECKS = {ABOUT_ANGER: "concern", ABOUT_SELF: "concern_self", ABOUT_THEM: "concern_them"}
+
+
+def concern_reply(c: Catalogue, about: str = ABOUT_ANGER) -> Reply:
+    """The gentle check: about anger at someone, about how heavy things feel for oneself, or
+    about the person's safety with someone whose behaviour they described (`safety.ABOUT_*`)."""
+    return Reply(c.text(f"safety.{CHECKS.get(about, CHECKS[ABOUT_SELF])}"))

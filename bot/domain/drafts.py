@@ -8,16 +8,31 @@ A catalogue pattern brings its own words for what happened, written to be said t
 person. "Something else" has only the person's own narration, usually about the other person
 in the third person ("She called and I hung up"), so it is never pasted into the draft: those
 drafts (`*_own`) refer to "earlier" and leave the specifics to the person.
+
+Feelings and needs they typed are said in the draft only once made sayable to the other
+person (`sayable`: "i felt like he doesnt care" -> "I felt like you don't care"); words that
+don't read as one phrase are left out of the sentence and shown beside the draft instead
+(`own_words_note`).
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
 from bot.content import Catalogue
 from bot.domain.moments import BY_ME, OTHER_PATTERN, TO_ME, WHO, Moment
+from bot.domain.naming import beyond_chosen
+from bot.domain.who import read_name
 
 STYLES = ("standard", "softer", "shorter")
 MAX_DRAFT = 600
-_OWN_WORDS_LIMIT = 60  # typed feelings or needs, kept short enough to read as one phrase
+_OWN_WORDS_LIMIT = 70  # typed feelings or needs, short enough to read as one phrase
+_NEEDS_MAX = 3  # needs named in one draft
+_FEELINGS_MAX = 3
+_NOTE_LIMIT = 200  # their own words shown beside the draft
 
 
 def _join(items: list[str], c: Catalogue) -> str:
@@ -26,9 +41,20 @@ def _join(items: list[str], c: Catalogue) -> str:
     return c.text("drafts.parts.list_sep").join(items[:-1]) + c.text("drafts.parts.and") + items[-1]
 
 
+def clip(text: str, limit: int) -> str:
+    """`text` on one line, at most `limit` characters: cut after a whole word, with "…",
+    never inside a word."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1]
+    if " " in cut and text[limit - 1] != " ":  # the cut falls inside a word: drop the word
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:-") + "…"
+
+
 def _clip(text: str, limit: int) -> str:
-    text = " ".join(text.split()).rstrip(".!?")
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+    return clip(" ".join(text.split()).rstrip(".!?"), limit)
 
 
 def _lower_first(text: str) -> str:
@@ -52,10 +78,12 @@ def happened(moment: Moment, c: Catalogue) -> str:
 
 
 def feelings_words(moment: Moment, c: Catalogue) -> str:
-    words = [c.text(f"feelings.{key}") for key in moment.feelings[:3]]
-    if not words and moment.feelings_text:
-        words = [_clip(_lower_first(moment.feelings_text), _OWN_WORDS_LIMIT)]
-    return _join(words, c) or c.text("drafts.parts.fallback_feeling")
+    own = _own(moment, FEEL, c)
+    chosen = [c.text(f"feelings.{key}") for key in moment.feelings]
+    words = chosen[: _FEELINGS_MAX - 1 if own.said else _FEELINGS_MAX] + list(own.said)
+    if not words and own.unsaid:  # typed, but not as a phrase to say: a plain one instead
+        words = [c.text("drafts.parts.typed_feeling" + _by_me(moment))]
+    return _join(words[:_FEELINGS_MAX], c) or c.text("drafts.parts.fallback_feeling")
 
 
 def need_phrase(key: str, direction: str, c: Catalogue) -> str:
@@ -67,12 +95,392 @@ def need_phrase(key: str, direction: str, c: Catalogue) -> str:
 
 
 def needs_words(moment: Moment, c: Catalogue) -> str:
+    """Up to three needs as one phrase after "I needed" / "you deserved": the chosen ones,
+    then what they typed if it reads as a need ("for you to listen"), joined by
+    `join_needs`."""
     direction = _direction(moment)
-    words = [need_phrase(key, direction, c) for key in moment.needs[:2]]
-    if not words and moment.needs_text:
-        words = [_clip(_lower_first(moment.needs_text), _OWN_WORDS_LIMIT)]
-    fallback = "drafts.parts.fallback_need" + ("_by_me" if direction == BY_ME else "")
-    return _join(words, c) or c.text(fallback)
+    own = _own(moment, NEED, c)
+    typed = list(own.said[:_NEEDS_MAX])
+    phrases = [need_phrase(key, direction, c) for key in moment.needs[: _NEEDS_MAX - len(typed)]]
+    if not phrases and not typed and own.unsaid:  # typed, but not as a phrase to say
+        phrases = [c.text("drafts.parts.typed_need" + _by_me(moment))]
+    fallback = "drafts.parts.fallback_need" + _by_me(moment)
+    return join_needs(phrases, c, typed) or c.text(fallback)
+
+
+def join_needs(phrases: list[str], c: Catalogue, typed: list[str] | None = None) -> str:
+    """Needs joined so the sentence stays English: things ("support", "your attention")
+    together, then what they needed to feel or be ("to feel heard and respected", under one
+    "to feel"), then their own typed words; the groups joined with ", and" ("support and
+    honesty, and to feel heard"). A thing with words after it ("some reassurance that we're
+    okay") comes last among the things, and is never followed by a bare "and" that it would
+    swallow: with more than one such thing, or three groups, it is "a, b, and c"."""
+    mark = c.text("drafts.parts.infinitive")
+    feel = c.text("drafts.parts.to_feel")
+    things = sorted((p for p in phrases if not p.startswith(mark)), key=_long_thing)
+    felt = [p.removeprefix(feel) for p in phrases if p.startswith(feel)]
+    to_do = [p for p in phrases if p.startswith(mark) and not p.startswith(feel)]
+    doing = ([feel + _join(felt, c)] if felt else []) + to_do
+    groups = [g for g in (things, doing, list(typed or ())) if g]
+    if not groups:
+        return ""
+    swallows = any(_long_thing(p) for p in things[:-1])
+    if len(groups) == 1 and not swallows:
+        return _join(groups[0], c)
+    if len(groups) == 2 and not swallows:
+        return _oxford([_join(g, c) for g in groups], c)
+    return _oxford([p for g in groups for p in g], c)
+
+
+def _long_thing(phrase: str) -> bool:
+    """A need with words after its noun ("some space to rest", "a fairer share of the
+    load"): what follows it could be read as part of it."""
+    return len(phrase.split()) > 2
+
+
+def _oxford(items: list[str], c: Catalogue) -> str:
+    """ "a, and b" / "a, b, and c": a comma before the last "and"."""
+    sep = c.text("drafts.parts.list_sep")
+    return sep.join(items[:-1]) + sep + c.text("drafts.parts.and").lstrip() + items[-1]
+
+
+def _by_me(moment: Moment) -> str:
+    return "_by_me" if _direction(moment) == BY_ME else ""
+
+
+# ---------------------------------------------------------------- their own typed words
+
+FEEL, NEED = "feel", "need"
+
+
+@dataclass(frozen=True)
+class Own:
+    """What a person typed for their feelings or needs: the phrases a draft can say
+    (`said`, already in words for the other person), and those it can't (`unsaid`, as
+    typed, shown beside the draft instead)."""
+
+    said: tuple[str, ...] = ()
+    unsaid: tuple[str, ...] = ()
+
+
+def _own(moment: Moment, kind: str, c: Catalogue) -> Own:
+    typed = moment.feelings_text if kind == FEEL else moment.needs_text
+    if not typed:
+        return Own()
+    if kind == FEEL:
+        chosen = [c.text(f"feelings.{k}") for k in moment.feelings]
+    else:
+        chosen = [c.text(f"needs.{k}.label") for k in moment.needs]
+        chosen += [c.text(f"needs.{k}.phrase") for k in moment.needs]
+    said: list[str] = []
+    unsaid: list[str] = []
+    for part in re.split(r"[;\n]+", typed):  # each time they typed, in turn
+        rest = beyond_chosen(part, chosen)
+        if not rest.strip():
+            continue
+        phrase = sayable(rest, kind, _direction(moment), c, moment.who, moment.who_name)
+        if phrase is None:  # shown beside the draft; its first words may still be said
+            unsaid.append(" ".join(part.split()))
+            phrase = _first_clause(rest, kind, moment, c)
+        if phrase and phrase not in said and phrase not in chosen:
+            said.append(phrase)
+    return Own(tuple(said), tuple(unsaid))
+
+
+def _first_clause(text: str, kind: str, moment: Moment, c: Catalogue) -> str | None:
+    """The words before the first comma or joining word, if they read as a phrase by
+    themselves and deny nothing ("humiliated and probably like..." -> "humiliated"; never
+    "not angry" from "not angry, just hurt")."""
+    w = _words(c)
+    joins = _alternatives(w.lists["joins"])
+    first = re.split(rf"[,;.?!…]|\s(?:{joins})\s", text, maxsplit=1, flags=re.I)[0]
+    words = {t.lower() for t in re.findall(r"[\w']+", first)}
+    if first == text or words & set(w.lists["negations"]) or any("n't" in t for t in words):
+        return None
+    phrase = sayable(first, kind, _direction(moment), c, moment.who, moment.who_name)
+    return None if not phrase or phrase.lower() in w.lists["need_subjects"] else phrase
+
+
+def own_words_note(moment: Moment, c: Catalogue) -> str:
+    """Their own words for a feeling or need that the draft could not say as typed: shown
+    beside the draft, to work in. "" when the draft says all they typed."""
+    lines = []
+    for kind, key in ((FEEL, "felt"), (NEED, "needed")):
+        own = _own(moment, kind, c)
+        if own.unsaid:
+            text = clip("; ".join(own.unsaid), _NOTE_LIMIT)
+            lines.append(c.text(f"drafts.reminder.{key}{_by_me(moment)}", text=text))
+    if not lines:
+        return ""
+    return "\n".join([*lines, c.text("drafts.reminder.hint")])
+
+
+@dataclass(frozen=True)
+class _Words:
+    """The word lists of `drafts.typed`, with the patterns built from them."""
+
+    lists: dict[str, list[str]]
+    maps: dict[str, dict[str, str]]
+    leads: dict[tuple[str, str], re.Pattern[str]]
+    filler: re.Pattern[str]
+    tails: re.Pattern[str]
+    need_filler: re.Pattern[str]
+
+
+def _alternatives(words: list[str]) -> str:
+    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+
+@lru_cache(maxsize=8)
+def _words(c: Catalogue) -> _Words:
+    lists: dict[str, list[str]] = {}
+    maps: dict[str, dict[str, str]] = {}
+    for key in c.children("drafts.typed"):
+        at = f"drafts.typed.{key}"
+        if c.has(at) and isinstance(c.raw(at), str):  # one word ("you")
+            maps.setdefault("words", {})[key] = c.text(at)
+        elif c.has(at):
+            lists[key] = [str(w) for w in c.raw(at)]
+        else:  # a table: {typed = said}
+            maps[key] = {str(k): c.text(f"{at}.{k}") for k in c.children(at)}
+    end = r"(?![\w'])"
+    openers = rf"(?:(?:{_alternatives(lists['openers'])})\s+)*"
+    hedges = rf"(?:(?:{_alternatives(lists['hedges'])})\s+)*"
+    was = rf"(?:\s+(?:was|is){end})?"
+    leads = {}
+    what = rf"(?:(?:{_alternatives(lists['what'])})\s+)?"
+    for direction, by_me in ((TO_ME, ""), (BY_ME, "_by_me")):
+        subjects = lists[f"subjects{by_me}"]
+        subject = rf"{what}(?:{_alternatives(subjects)})\s+{hedges}"
+        feel = _alternatives(lists["feel_verbs"])
+        contracted = lists[f"feel_contracted{by_me}"]
+        leads[(FEEL, direction)] = re.compile(
+            rf"^{openers}(?:{subject}(?:{feel}){was}|(?:{_alternatives(contracted)}){end}\s*"
+            rf"{hedges}|(?:{_alternatives(lists['feel_alone'])})){end}",
+            re.IGNORECASE,
+        )
+        need = _alternatives(lists["need_verbs"])
+        leads[(NEED, direction)] = re.compile(
+            rf"^{openers}(?:{subject}(?:{need}){was}|(?:{_alternatives(lists['need_alone'])})){end}",
+            re.IGNORECASE,
+        )
+    return _Words(
+        lists=lists,
+        maps=maps,
+        leads=leads,
+        filler=re.compile(rf"(?<![\w'])(?:{_alternatives(lists['filler'])}){end},?", re.I),
+        tails=re.compile(rf"(?<![\w'])(?:{_alternatives(lists['tails'])})\W*$", re.I),
+        need_filler=re.compile(rf"^(?:(?:{_alternatives(lists['need_filler'])}){end},?\s*)+", re.I),
+    )
+
+
+_EMOTICON = re.compile(r"(?<!\w)(?:[:;=8]['\-^]?[()\[\]DPpOo/\\|3*]+|<3+|[xX]D+)(?!\w)")
+_MARK_YOU, _MARK_YOUR = "\x01", "\x02"
+
+
+def _no_symbols(text: str) -> str:
+    """Without emoji, emoticons and other symbols ("like crap 😞" -> "like crap")."""
+    text = _EMOTICON.sub(" ", text)
+    kept = (
+        ch
+        for ch in text
+        if unicodedata.category(ch)[0] != "S"
+        and unicodedata.category(ch) not in ("Cf", "Cs")
+        and ch != "\ufe0f"
+    )
+    return "".join(kept)
+
+
+def _tidy(text: str) -> str:
+    text = " ".join(text.split())
+    text = re.sub(r"\s+([,.;:!?])", r"\1", text)
+    text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
+    return text.strip(" ,;:-\"'“”‘’()")
+
+
+def _strip_ends(text: str, w: _Words) -> str:
+    """Without what trails off ("??", "is that too much to ask?", "lol", "...")."""
+    while True:
+        before = text
+        text = re.sub(r"[\s.!?…,;:~\-]+$", "", text)
+        text = w.tails.sub("", text)
+        if text == before:
+            return text
+
+
+def sayable(
+    text: str,
+    kind: str,
+    direction: str,
+    c: Catalogue,
+    who: str | None = None,
+    name: str | None = None,
+) -> str | None:
+    """Typed feelings or needs as a phrase the draft can say to the other person, after "I
+    felt" / "I needed" (or "you felt" / "you deserved" for an apology): the lead that
+    repeats the frame left out ("i felt", "he probably felt", "i just wanted"), filler
+    dropped ("idk", "tbh", a trailing "??"), the other person spoken to ("he doesnt care" ->
+    "you don't care", "for him to" -> "for you to"). None when what is left does not read as
+    one such phrase (too long, a question, several clauses, unclear who "he" is); "" when
+    nothing is left (only "idk")."""
+    w = _words(c)
+    text = _no_symbols(" ".join(text.replace("’", "'").replace("‘", "'").split()))
+    text = _strip_ends(_tidy(text), w)
+    text = re.sub(r"(?<![\w'])like,?\s+(?=\d)", "", text, flags=re.I)  # "for like 5 minutes"
+    text = re.sub(r"^like,\s*", "", text, flags=re.I)
+    text = _tidy(w.filler.sub(" ", text))
+    lead = w.leads[(kind, direction)]
+    while (match := lead.match(text)) and match.end() > 0:
+        text = _tidy(text[match.end() :])
+        text = _tidy(w.filler.sub(" ", text))
+    if kind == NEED:
+        text = _tidy(w.need_filler.sub("", text))
+    text = _strip_ends(text, w)
+    if not re.search(r"[^\W\d_]", text):
+        return ""  # only filler ("idk", "lol", "??"): nothing to say, nor to show
+    spoken = _to_you(text, w, c, who, name)
+    if spoken is None:
+        return None
+    phrase = _need_start(spoken, direction, w) if kind == NEED else _feeling_start(spoken, w)
+    if phrase is None or not _reads_as_a_phrase(phrase, w):
+        return None
+    return _lower_first(phrase)
+
+
+def _need_start(text: str, direction: str, w: _Words) -> str | None:
+    """A need that reads after "I needed": "you to listen" -> "for you to listen", "feel
+    heard" -> "to feel heard", "listen to me" -> "for you to listen to me"."""
+    words = text.split()
+    if not words:
+        return None
+    said = w.maps["words"]
+    first = words[0].lower().strip(",")
+    second = words[1].lower() if len(words) > 1 else ""
+    if first in w.lists["need_subjects"]:
+        if f"{second} " == said["to"]:  # "you to listen" -> "for you to listen"
+            return said["for"] + text
+        if first == said["you"] and (not second or second in w.lists["you_alone_before"]):
+            return text
+        return None
+    if len(words) == 1:  # "respect", "support": a thing
+        return text
+    if first in w.lists["to_verbs"]:
+        return said["to"] + text
+    if first in w.lists["you_verbs"]:
+        return said["for_me_to" if direction == BY_ME else "for_you_to"] + text
+    return text
+
+
+def _feeling_start(text: str, w: _Words) -> str | None:
+    """A feeling, not what happened: "you were on your phone the whole time" is not one."""
+    first = text.split()[0].lower() if text.split() else ""
+    return None if first in w.lists["need_subjects"] else text
+
+
+def _reads_as_a_phrase(text: str, w: _Words) -> bool:
+    if not re.search(r"[^\W\d_]", text) or len(text) > _OWN_WORDS_LIMIT:
+        return False
+    if re.search(r"[?!;:…]|\.\s|\.\.", text) or text.count(",") > 1:
+        return False
+    words = [t.lower().strip(",.") for t in text.split()]
+    if words[0] in w.lists["not_a_start"]:
+        return False
+    pronouns = set(w.lists["need_subjects"]) | {"he", "she"}
+    if words[0] in w.lists["joins"] and len(words) > 1 and words[1] in pronouns:
+        return False  # "so you left": a clause, not "so hurt"
+    if sum(1 for t in words[1:] if t in w.lists["joins"]) > 1:  # "so hurt" opens with one
+        return False
+    third = set(w.lists["he"]) | set(w.lists["she"])
+    return not any(t in third for t in words)
+
+
+def _to_you(text: str, w: _Words, c: Catalogue, who: str | None, name: str | None) -> str | None:
+    """`text` with the other person spoken to: he/she, him, his/her, their name and "my
+    boyfriend" (when that is who it is) become you/your, with the verb after agreeing ("he
+    doesnt care" -> "you don't care", "he was" -> "you were"). None when it is not safe to
+    say who "he" or "she" is: both are used, or someone else is named beside them."""
+    spelling = w.maps["spelling"]
+    refs = []
+    greeted = read_name(name, c) if name else None
+    if greeted:
+        refs.append(re.escape(greeted))
+    said = w.maps["words"]
+    mine = re.escape(said["mine"])
+    if who in WHO and who != "other":
+        refs += [rf"{mine}\s+{re.escape(r)}" for r in c.raw(f"who_words.{who}")]
+    if refs:
+        text = re.sub(
+            rf"(?<![\w'])(?:{'|'.join(refs)})(?:('s|s')|(?![\w']))",
+            lambda m: _MARK_YOUR if m.group(1) else _MARK_YOU,
+            text,
+            flags=re.IGNORECASE,
+        )
+    tokens = text.split()
+    cores = [t.strip(".,!?;:\"'()").lower() for t in tokens]
+    he, she = set(w.lists["he"]), set(w.lists["she"])
+    genders = {("he" if t in he else "she") for t in cores if t in he | she}
+    others = re.search(
+        rf"(?<![\w']){mine}\s+(?:{_alternatives(_relation_words(c))})(?![\w'])", text, re.I
+    )
+    if len(genders) > 1 or (genders and others):
+        return None
+    to_you, agree = w.maps["to_you"], w.maps["agree"]
+    out: list[str] = []
+    pending = False  # "you" was the subject: the next verb agrees with it
+    for i, token in enumerate(tokens):
+        core = cores[i]
+        lead = token[: len(token) - len(token.lstrip(".,!?;:\"'()"))]
+        trail = token[len(token.rstrip(".,!?;:\"'()")) :]
+        word = token[len(lead) : len(token) - len(trail)] if trail else token[len(lead) :]
+        nxt = cores[i + 1] if i + 1 < len(tokens) and not trail else None
+        prev = cores[i - 1] if i > 0 else None
+        if pending and core in w.lists["adverbs"]:
+            out.append(token)
+            continue
+        if pending:
+            pending = False
+            core_spelt = spelling.get(core, core).lower()
+            if core_spelt in agree:
+                word = agree[core_spelt]
+            elif _third_person_s(core):
+                word = _without_s(word)
+        if word == _MARK_YOU:
+            word = said["you"]
+            pending = prev is None or prev in w.lists["subject_after"]
+        elif word == _MARK_YOUR:
+            word = said["your"]
+        elif core in w.lists["subject_pronouns"]:
+            word, pending = to_you[core], True
+        elif core in w.maps["to_you_have"] and nxt in w.lists["have_before"]:
+            word = w.maps["to_you_have"][core]
+        elif core in w.lists["object_or_owner"]:  # "for her to" / "her phone"
+            you = nxt is None or nxt in w.lists["her_is_you_before"]
+            you = you or prev in w.lists["her_is_you_after"]
+            word = said["as_object"] if you else said["as_owner"]
+        elif core in to_you:
+            word = to_you[core]
+        elif core in spelling and word.lower() == core:
+            word = spelling[core]
+        out.append(lead + word + trail)
+    return " ".join(out)
+
+
+def _relation_words(c: Catalogue) -> list[str]:
+    return [str(word) for who in c.children("who_words") for word in c.raw(f"who_words.{who}")]
+
+
+def _third_person_s(word: str) -> bool:
+    return len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s"))
+
+
+def _without_s(word: str) -> str:
+    """ "listens" -> "listen", "watches" -> "watch", "tries" -> "try"."""
+    lower = word.lower()
+    if lower.endswith("ies") and len(lower) > 4:
+        return word[:-3] + "y"
+    if lower.endswith(("sses", "ches", "shes", "xes", "zzes", "oes")):
+        return word[:-2]
+    return word[:-1]
 
 
 def request_words(moment: Moment, c: Catalogue) -> str:
@@ -89,7 +497,9 @@ def build_draft(moment: Moment, c: Catalogue, style: str = "standard") -> str:
     direction = _direction(moment)
     frame = direction if _from_catalogue(moment) else f"{direction}_own"
     who = moment.who if moment.who in WHO else "other"
-    hello = c.text("drafts.parts.hello", name=_clip(moment.who_name, 40)) if moment.who_name else ""
+    # A name to greet by: never a relation ("my ex") or a refusal ("idk") kept from before.
+    name = read_name(moment.who_name, c) if moment.who_name else None
+    hello = c.text("drafts.parts.hello", name=_clip(name, 40)) if name else ""
     text = c.text(
         f"drafts.{frame}.{style}",
         hello=hello,

@@ -67,6 +67,20 @@ def without_interpretations(text: str, c: Catalogue) -> str:
     return ", ".join(kept)
 
 
+def beyond_chosen(text: str, chosen: list[str]) -> str:
+    """`text` less the parts that only say again what was chosen with a button ("angry,
+    betrayed" with "angry" chosen -> "betrayed"; "i felt angry and small" -> "small"); the
+    text as typed when no part does."""
+    said = {w for phrase in chosen for w in _normal(phrase).split()}
+    parts = [" ".join(p.split()) for p in _SEPARATORS.split(text)]
+    parts = [p for p in parts if p]
+    words = [set(_normal(p).split()) for p in parts]
+    again = [bool(w & said) and w <= said | _FILLER for w in words]
+    if not any(again):
+        return text
+    return ", ".join(p for p, repeated in zip(parts, again, strict=True) if not repeated)
+
+
 def find_words(text: str, c: Catalogue) -> Found:
     """Feelings and interpretation words mentioned in `text`, in catalogue order."""
     normal = _normal(text)

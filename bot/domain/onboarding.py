@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from bot.content import Catalogue, shared_data
@@ -20,6 +21,7 @@ from bot.domain.replies import Button, Reply, rows
 from bot.domain.schedule import hhmm
 from bot.domain.settings_flow import evening_time_answer
 from bot.domain.timezones import local_now, parse_clock, resolve_zone
+from bot.domain.who import as_name, gives_no_name
 
 FLOW = "onboard"
 NAME, ZONE, CONFIRM, EVENING, EVENING_AT = "name", "zone", "confirm", "evening", "eveningat"
@@ -45,6 +47,64 @@ def reads_as_a_sentence(name: str, c: Catalogue) -> bool:
         return True
     sentence_words = set(c.raw("onboarding.sentence_words"))
     return any(w.lower().replace("\u2019", "'") in sentence_words for w in said)
+
+
+def _normal(text: str) -> str:
+    """Lower case, straight apostrophes, no punctuation or emoji: "Hi! I'm Mia :)" -> "hi
+    i'm mia"."""
+    text = text.lower().replace("\u2019", "'")
+    text = re.sub(r"(?<!\w)[:;=8]['\-^]?[()\[\]dpo/\\|3*]+(?!\w)", " ", text)  # ":)", ";-p"
+    return " ".join(re.sub(r"[^\w\s'-]", " ", text).split())
+
+
+def _without_greeting(said: str, c: Catalogue) -> str:
+    greetings = sorted((str(g) for g in c.raw("onboarding.greetings")), key=len, reverse=True)
+    for greeting in greetings:
+        if said == greeting or said.startswith(greeting + " "):
+            return said[len(greeting) :].strip()
+    return said
+
+
+def name_in_sentence(text: str, c: Catalogue) -> str | None:
+    """The name in "my name is Mia", "hi! i'm mia :)", "call me Mia", "it's Mia", as typed
+    (or with capitals if all lower case); None when there is no such lead, or what follows
+    it is how they are ("i'm tired", "it's complicated") or more than a name."""
+    said = _without_greeting(_normal(text), c)
+    leads = sorted((str(w) for w in c.raw("onboarding.name_leads")), key=len, reverse=True)
+    lead = next((w for w in leads if said.startswith(w + " ")), None)
+    if lead is None:
+        return None
+    rest = said[len(lead) + 1 :]
+    feelings = {c.text(f"feelings.{k}") for k in c.children("feelings")}
+    feelings |= {c.text(f"interpretations.{k}.label") for k in c.children("interpretations")}
+    if not rest or any(w in feelings for w in rest.split()):
+        return None
+    # The same words as typed, so "de la Cruz" and "Dr. Ana" keep their capitals and dots.
+    typed = [(t, _normal(t).split()) for t in text.split()]
+    typed = [(t, n) for t, n in typed if n]  # not ":)", "!", an emoji
+    words: list[str] = []
+    left = len(rest.split())
+    while typed and left > 0:
+        token, normal = typed.pop()
+        words.insert(0, token.strip('!?,;:"()'))
+        left -= len(normal)
+    if left != 0:  # the name starts inside a word ("hi,i'm"): not read
+        return None
+    return as_name(" ".join(words).removesuffix("."), c)
+
+
+def asks_why(text: str, c: Catalogue) -> bool:
+    """ "Why do you need my name?", "why?", "what's it for?"."""
+    said = _normal(text)
+    if said in {str(w) for w in c.raw("onboarding.why_asks")}:
+        return True
+    starts = [str(w) for w in c.raw("onboarding.why_starts")]
+    return "name" in said.split() and any(said.startswith(w + " ") for w in starts)
+
+
+def is_only_a_greeting(text: str, c: Catalogue) -> bool:
+    said = _normal(text)
+    return bool(said) and not _without_greeting(said, c)
 
 
 def _ends_a_sentence(said: list[str], i: int) -> bool:
@@ -186,8 +246,15 @@ class Onboarding:
             name = self._current_name(state, ctx)[:NAME_LIMIT]
         elif isinstance(event, TextInput):
             name = clean_name(event.text)
-            if not name:
+            if not name or is_only_a_greeting(name, c):
                 return Outcome(state, (Reply(c.text("onboarding.name_empty")),))
+            if asks_why(name, c):  # what it is for, and the question again
+                return Outcome(
+                    state, (Reply(c.text("onboarding.why_name"), self.prompt(state, ctx).buttons),)
+                )
+            if gives_no_name(name, c):  # "idk", "skip": the name they have, said kindly
+                return self._named(state, self._current_name(state, ctx)[:NAME_LIMIT], ctx, True)
+            name = name_in_sentence(name, c) or name
             if len(name) > NAME_LIMIT and len(name.split()) == 1:
                 text = c.text("onboarding.name_too_long", limit=NAME_LIMIT)
                 return Outcome(state, (Reply(text),))
@@ -197,8 +264,17 @@ class Onboarding:
                 return Outcome(state, (Reply(c.text(key), self.prompt(state, ctx).buttons),))
         else:
             return Outcome(state, (self.prompt(state, ctx),))
+        return self._named(state, name, ctx)
+
+    def _named(self, state: FlowState, name: str, ctx: Context, refused: bool = False) -> Outcome:
+        """The name kept, said back, and on to the time zone. With no name given (`refused`)
+        it is the one they have, and they hear it can be changed."""
+        c = ctx.content
         following = state.at(ZONE)
-        saved_key = "onboarding.name_kept" if state.data.get("again") else "onboarding.name_saved"
+        if state.data.get("again"):
+            saved_key = "onboarding.name_kept"
+        else:
+            saved_key = "onboarding.name_refused" if refused else "onboarding.name_saved"
         saved = c.text(saved_key, name=name)
         ask = self.prompt(following, ctx)
         said = Reply(f"{saved}\n\n{ask.text}", ask.buttons)

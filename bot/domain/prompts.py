@@ -105,13 +105,15 @@ def reschedule_card(
     return Reply(c.text(key), rows(*buttons), edit=True)
 
 
-def duration_words(elapsed: timedelta, c: Catalogue) -> str:
-    hours = elapsed.total_seconds() / 3600
+def duration_words(span: timedelta, c: Catalogue, words: str = "follow_up.duration") -> str:
+    """A span in rough words (minutes, hours, days), from the content table `words`: how long
+    a repair took ("after 3 hours"), or how far off a plan is ("in about 3 hours")."""
+    hours = span.total_seconds() / 3600
     if hours < 1:
-        return c.text("follow_up.duration.minutes")
+        return c.text(f"{words}.minutes")
     if hours < 48:
-        return counted(c, round(hours), "follow_up.duration.hour", "follow_up.duration.hours")
-    return counted(c, round(hours / 24), "follow_up.duration.day", "follow_up.duration.days")
+        return counted(c, round(hours), f"{words}.hour", f"{words}.hours")
+    return counted(c, round(hours / 24), f"{words}.day", f"{words}.days")
 
 
 @dataclass(frozen=True)

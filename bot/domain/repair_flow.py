@@ -17,6 +17,7 @@ step too would double the writes of every turn for nothing a person could see.
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
@@ -25,7 +26,7 @@ from bot.content import Catalogue, shared_data
 from bot.domain import clock, crisis, schedule, small_talk
 from bot.domain.couples import SHARE_OPTIONS, ShareText, confirm_card, share_buttons
 from bot.domain.crisis import danger_reply
-from bot.domain.drafts import STYLES, build_draft
+from bot.domain.drafts import STYLES, build_draft, clip, own_words_note
 from bot.domain.flow import (
     Back,
     ButtonInput,
@@ -59,12 +60,18 @@ from bot.domain.moments import (
     SaveMoment,
     has_content,
 )
-from bot.domain.naming import feeling_keys, find_needs, find_words, without_interpretations
+from bot.domain.naming import (
+    beyond_chosen,
+    feeling_keys,
+    find_needs,
+    find_words,
+    without_interpretations,
+)
 from bot.domain.profile import SetTimezone
-from bot.domain.prompts import counted
+from bot.domain.prompts import counted, duration_words
 from bot.domain.replies import Button, Keyboard, Reply, Toast, rows
 from bot.domain.timezones import local_now, parse_clock, resolve_zone
-from bot.domain.who import read_who
+from bot.domain.who import read_name, read_who
 
 FLOW = "moment"
 DIR, WHO_STEP, NAME, PAT, DESC, CAM, INT = "dir", "who", "whoname", "pat", "desc", "cam", "int"
@@ -97,6 +104,22 @@ STEPS = (
 
 # Steps answered only by a button (the intensity also takes a typed 1 to 5).
 BUTTONS_ONLY = frozenset({DIR, INT, PATH, LETGO, SENDTO})
+# Of those, where a short typed answer that names one button ("later", "let it go") is that
+# button pressed. Never the send card: nothing goes to the partner without a tap on the card
+# that shows exactly what would be sent.
+NAMED_BY_TYPING = frozenset({DIR, PATH, LETGO})
+
+# An offer to look is still the telling for a while: more words are kept with it. Three hours
+# covers a pause mid-telling (a call, a meal, putting the kids to bed); after that, words are
+# much more likely something new (the next day's moment, an answer to a later card) than more
+# of this, and are read as fresh text. Telling more starts the while again.
+OFFER_KEPT_FOR = timedelta(hours=3)
+
+# Answers about the moment itself (what happened, what a camera saw, feelings, needs): kept
+# only for them, so one longer than the step's limit is kept in part (and they are told)
+# rather than lost. A name, a time, and words that may be sent to someone are never cut short:
+# those are asked again.
+KEPT_IN_PART = frozenset({OFFER, PAT, DESC, CAM, FEEL, WORDS, REFRAME, NEED})
 
 # Where a moment can be picked up again: the questions, not the views inside a step.
 RESUMABLE_STEPS = (DIR, WHO_STEP, NAME, PAT, DESC, CAM, INT, FEEL, NEED, PATH)
@@ -234,8 +257,9 @@ class RepairFlow:
             key, following = "moment.offer_more", state
             if talk is not None:
                 key = small_talk.OFFER_REPLIES[talk]
-            else:  # still telling it: keep all of it
-                following = _with(state, m.update(description=_told(m, event.text)))
+            else:  # still telling it: keep all of it, offered again now (the while starts over)
+                told = m.update(description=_told(m, event.text), created_at=ctx.now)
+                following = _with(state, told)
             return Outcome(following, (replace(self.prompt(following, ctx), text=c.text(key)),))
         return self._unexpected(state, ctx)
 
@@ -269,6 +293,10 @@ class RepairFlow:
     def handle(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
         c = ctx.content
         moment = moment_of(state)
+        if state.step == OFFER and _gone_stale(moment, event, ctx):
+            # Not more of what they told hours ago: read as fresh text (small talk, a weekly
+            # round's answer, an offer of its own), with no offer left waiting.
+            return Outcome(None, handback=True)
         if isinstance(event, Unsupported):
             prompt = self.prompt(state, ctx)
             return Outcome(
@@ -283,7 +311,14 @@ class RepairFlow:
             return Outcome(previous, (self.prompt(previous, ctx),))
         if isinstance(event, TextInput):
             limit = NAME_LIMIT if state.step == NAME else TEXT_LIMIT
-            if len(event.text) > limit:
+            if state.step == OFFER:  # more of what happened: as long as what started it
+                limit = ENTRY_LIMIT
+            if state.step in KEPT_IN_PART and len(_clean(event.text)) > limit:
+                # Their first part kept (and said so, before what comes next), not lost.
+                kept = self.handle(state, TextInput(clip(event.text, limit)), ctx)
+                note = Reply(c.text("moment.shortened", limit=limit))
+                return replace(kept, replies=(note, *kept.replies))
+            if state.step not in KEPT_IN_PART and len(event.text) > limit:
                 return Outcome(
                     state, (Reply(c.text("moment.too_long", limit=limit)), self.prompt(state, ctx))
                 )
@@ -292,8 +327,29 @@ class RepairFlow:
         handler = getattr(self, f"_on_{state.step}", None)
         if handler is None:
             return Outcome(state, (self.prompt(state, ctx),))
+        if isinstance(event, TextInput) and state.step in NAMED_BY_TYPING:
+            option = self._named_button(state, event.text, ctx)
+            if option is not None:  # as the button pressed; new messages, as no card was
+                pressed: Outcome = handler(state, moment, ButtonInput(option), ctx)
+                return _stamped(_as_messages(pressed))
         outcome: Outcome = handler(state, moment, event, ctx)
         return _stamped(outcome)
+
+    def _named_button(self, state: FlowState, text: str, ctx: Context) -> str | None:
+        """The one button of this step's card that a short typed answer names: one of the
+        step's phrases for it (`moment.typed_buttons`), or words all in its label ("later":
+        "Talk about it later"). None if it names none, or more than one."""
+        c = ctx.content
+        said = small_talk.words(text)
+        phrase = " ".join(said)
+        buttons = [b for row in self.prompt(state, ctx).buttons for b in row]
+        table = f"moment.typed_buttons.{state.step}"
+        phrases = {o: c.raw(f"{table}.{o}") for o in c.children(table)}
+        named = {b.option for b in buttons if phrase in phrases.get(b.option, ())}
+        ignored = set(c.raw("moment.typed_buttons.ignore"))
+        if any(w not in ignored for w in said):  # "it" or "to" alone names nothing
+            named |= {b.option for b in buttons if set(said) <= set(small_talk.words(b.label))}
+        return named.pop() if len(named) == 1 else None
 
     def _unexpected(self, state: FlowState, ctx: Context) -> Outcome:
         prompt = self.prompt(state, ctx)
@@ -344,7 +400,9 @@ class RepairFlow:
         if isinstance(event, ButtonInput) and event.option == PARTNER and partner is not None:
             return self._advance(state, PAT, m.update(who_name=partner.name), ctx, page=0)
         if isinstance(event, TextInput):
-            return self._advance(state, PAT, m.update(who_name=_clean(event.text)), ctx, page=0)
+            # "Tom", "his name is Tom" -> Tom; "idk", "he", "my ex" -> no name, as Skip.
+            name = read_name(event.text, ctx.content)
+            return self._advance(state, PAT, m.update(who_name=name), ctx, page=0)
         return self._unexpected(state, ctx)
 
     def _on_pat(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
@@ -389,16 +447,12 @@ class RepairFlow:
         return self._unexpected(state, ctx)
 
     def _on_int(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
-        raw = (
-            event.option
-            if isinstance(event, ButtonInput)
-            else (_clean(event.text) if isinstance(event, TextInput) else "")
-        )
-        words = ctx.content.raw("moment.intensity.words")  # "four" as well as "4"
-        if raw.lower() in words:
-            raw = str(words.index(raw.lower()) + 1)
-        value = _int(raw, 0)
-        if 1 <= value <= 5 and raw.strip() == str(value):
+        value: int | None = None
+        if isinstance(event, ButtonInput) and event.option in INTENSITIES:
+            value = int(event.option)
+        elif isinstance(event, TextInput):  # "4", "four", "5!!", "a 4", "4/5", "3-4"
+            value = typed_intensity(event.text, ctx.content)
+        if value is not None:
             return self._advance(state, FEEL, m.update(intensity=value), ctx, page=0)
         if isinstance(event, TextInput):
             # Words, not a number: often more of what they feel (or a message held for the
@@ -542,7 +596,7 @@ class RepairFlow:
             if not (m.needs or m.needs_text):
                 prompt = self.prompt(state, ctx)
                 return Outcome(state, (Reply(c.text("moment.needs_needed"), prompt.buttons),))
-            return self._advance(state, PATH, m, ctx)
+            return self._advance(state, PATH, m, ctx, ctx.content.text("moment.path_thanks"))
         return self._unexpected(state, ctx)
 
     def _on_path(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
@@ -742,7 +796,8 @@ class RepairFlow:
         if due is not None:
             outcome = self._close(m.update(plan_due_at=due, status=PLANNED), zoned, when=preset)
         else:  # their typed time; if it has passed there, it is asked again
-            retry = replace(state.with_data(pending=None), step=WHEN_AT)
+            # Back to the time question as it was (so /back from it goes one step back).
+            retry = (state.back() or replace(state, step=WHEN_AT)).with_data(pending=None)
             outcome = self._typed_when(retry, m, str(pending.get("typed", "")), zoned)
         local = local_now(zone, ctx.now).strftime("%H:%M")
         told = Reply(c.text("moment.zone_set", zone=zone, local_time=local))
@@ -827,7 +882,7 @@ class RepairFlow:
         if preset is not None and due == schedule.preset_due(preset, ctx.now, zone):
             return c.text(f"moment.time.{preset}")
         if ctx.person.timezone is None:  # no clock of theirs to name it by: how far off it is
-            return _from_now(due - ctx.now, c)
+            return duration_words(due - ctx.now, c, "moment.time.from_now")
         local = due.astimezone(zone)
         now = ctx.now.astimezone(zone)
         ahead = (local.date() - now.date()).days
@@ -849,10 +904,10 @@ class RepairFlow:
         )
         parts = [label]
         feelings = [c.text(f"feelings.{k}") for k in m.feelings] or (
-            [m.feelings_text[:40]] if m.feelings_text else []
+            [clip(m.feelings_text, 40)] if m.feelings_text else []
         )
         needs = [c.text(f"needs.{k}.label").lower() for k in m.needs] or (
-            [m.needs_text[:40]] if m.needs_text else []
+            [clip(m.needs_text, 40)] if m.needs_text else []
         )
         if feelings:
             parts.append(", ".join(feelings))
@@ -978,7 +1033,10 @@ class RepairFlow:
             intro = "moment.draft_intro_own" if m.pattern == OTHER_PATTERN else "moment.draft_intro"
             if m.draft_style == "own":  # back from their own words: those, not a draft
                 intro = "moment.own_ready"
-            return Reply(c.text(intro), draft_keys, copyable=m.draft or "")
+            text = c.text(intro)
+            # Typed feelings or needs the draft could not say as typed: shown to work in.
+            note = own_words_note(m, c) if m.draft_style != "own" else ""
+            return Reply(f"{text}\n\n{note}" if note else text, draft_keys, copyable=m.draft or "")
         if step == OWN:
             if m.draft_style == "own" and m.draft:
                 own_keys = (*self._send_row(m, ctx), (Button(c.text("moment.draft_use"), "use"),))
@@ -997,10 +1055,10 @@ class RepairFlow:
             return Reply(c.text("moment.ask_when_zone"))
         if step == LETGO:
             return Reply(
-                c.text("moment.ask_let_go"),
+                c.text(f"moment.ask_let_go{s}"),
                 rows(
-                    Button(c.text("moment.let_go_yes"), "yes"),
-                    Button(c.text("moment.let_go_no"), "no"),
+                    Button(c.text(f"moment.let_go_yes{s}"), "yes"),
+                    Button(c.text(f"moment.let_go_no{s}"), "no"),
                 ),
             )
         raise ValueError(f"unknown step {step!r}")
@@ -1017,10 +1075,12 @@ class RepairFlow:
     @staticmethod
     def _with_chosen(text: str, m: Moment, c: Catalogue) -> str:
         chosen = [c.text(f"feelings.{k}") for k in m.feelings]
-        if m.feelings_text:
-            chosen.append(f'"{m.feelings_text[:80]}"')
         if chosen:
             text += "\n\n" + c.text("moment.selected", items=", ".join(chosen))
+        # Their own words on a line of their own, less any feeling already chosen above.
+        own = beyond_chosen(m.feelings_text or "", chosen).strip()
+        if own:
+            text += ("\n" if chosen else "\n\n") + c.text("moment.selected_own", text=clip(own, 80))
         return text
 
     def _pattern_card(self, state: FlowState, m: Moment, c: Catalogue) -> Reply:
@@ -1081,15 +1141,6 @@ def _stamped(outcome: Outcome) -> Outcome:
     return replace(outcome, effects=effects)
 
 
-def _from_now(ahead: timedelta, c: Catalogue) -> str:
-    hours = ahead.total_seconds() / 3600
-    if hours < 1:
-        return c.text("moment.time.within_hour")
-    if hours < 48:
-        return counted(c, round(hours), "moment.time.in_hour", "moment.time.in_hours")
-    return counted(c, round(hours / 24), "moment.time.in_day", "moment.time.in_days")
-
-
 def _same_name(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
@@ -1117,6 +1168,47 @@ def _int(text: str, default: int) -> int:
         return int(text)
     except ValueError:
         return default
+
+
+INTENSITIES = ("1", "2", "3", "4", "5")
+_OUT_OF_SLASH = re.compile(r"/\s*5\b")  # "4/5", "4 / 5"
+_AND_A_HALF = re.compile(r"\b([1-4])[.,]5\b")  # "3.5": between 3 and 4
+
+
+def typed_intensity(text: str, c: Catalogue) -> int | None:
+    """A 1 to 5 typed as people type it: "4", "four", "5!!", "a 4", "4/5", "4 out of 5",
+    "5 😭". Two numbers ("3-4", "2 or 3", "3.5") count as the higher: someone torn between two
+    is saying it is at least that much, and playing it down is the worse mistake. None for
+    anything more than a number (feelings, a sentence): the question is asked again."""
+    numbers = c.raw("moment.intensity.words")  # "one" ... "five"
+    said = _OUT_OF_SLASH.sub(" ", text.casefold())
+    said = _AND_A_HALF.sub(lambda m: f"{m.group(1)} {int(m.group(1)) + 1}", said)
+    said = " ".join(small_talk.words(said))
+    for out_of in c.raw("moment.intensity.out_of"):  # "4 out of 5": the 5 is the scale
+        said = re.sub(rf"\b{re.escape(out_of)} (?:5|{numbers[-1]})\b", " ", said)
+    fillers = set(c.raw("moment.intensity.fillers"))
+    values: list[int] = []
+    for word in said.split():
+        if word in INTENSITIES or word in numbers:
+            values.append(int(word) if word in INTENSITIES else numbers.index(word) + 1)
+        elif word not in fillers:
+            return None
+    return max(values) if 1 <= len(values) <= 2 else None
+
+
+def _gone_stale(m: Moment, event: Event, ctx: Context) -> bool:
+    """Words (or a sticker) long after an offer to look: not more of that moment. Its yes or
+    no, tapped or typed, still answers it."""
+    if ctx.now - m.created_at < OFFER_KEPT_FOR:
+        return False
+    if isinstance(event, TextInput):
+        return small_talk.yes_or_no(event.text, ctx.content) is None
+    return isinstance(event, Unsupported)
+
+
+def _as_messages(outcome: Outcome) -> Outcome:
+    """An answer to something typed: new messages, as no card was pressed to edit."""
+    return replace(outcome, replies=tuple(replace(r, edit=False) for r in outcome.replies))
 
 
 REPAIR = RepairFlow()

@@ -3,8 +3,10 @@
 Three answers (CONTENT.md, "Safety comes first"):
 - DANGER: self-harm or suicide, violence or threats against the person, fear of a partner,
   coercion or control, sexual violence. The flow stops; the reply gives help now.
-- CONCERN: hyperbole in anger ("I could kill him"), or a mention of self-harm that is denied
-  ("I'm not going to hurt myself"). A gentle check, not a hotline list.
+- CONCERN: hyperbole in anger ("I could kill him"), a mention of self-harm that is denied
+  ("I'm not going to hurt myself"), distress that names no harm ("I just want to disappear"),
+  or something someone else does that may not be safe ("he checks my phone every night").
+  A gentle check, not a hotline list, in words that fit which of these it is (`asks_about`).
 - NONE: everyday words, idioms included ("killing it at work", "my phone died").
 
 It errs on the side of care and answers in proportion. It is a screen, not a diagnosis: a
@@ -28,12 +30,14 @@ from bot.domain.safety_patterns import (
     AFFAIRS,
     AGAINST_ME,
     BY_SOMEONE_ELSE,
+    DISTRESS,
     HYPERBOLE,
     IDIOMS,
     ON_MY_BODY,
     SELF_HARM,
     TOGETHER,
     UNCLEAR,
+    WARNING_SIGNS,
     either,
 )
 
@@ -44,13 +48,35 @@ class Level(IntEnum):
     DANGER = 2
 
 
-ANGER = "anger"  # the one CONCERN reason about someone else; the others are about oneself
+SELF_HARM_REASON = "self-harm"  # danger about oneself; the other danger reasons are about others
+ANGER = "anger"  # a CONCERN about the person's anger at someone
+WARNING = "warning sign"  # a CONCERN about what someone else does ("he checks my phone")
+# The other CONCERN reasons ("unclear", "distress", "self-harm denied") are about oneself.
 
 
 @dataclass(frozen=True)
 class Screen:
     level: Level
     reason: str = ""  # the category, for tests and counts; never logged with the text
+
+
+# What a gentle check asks about: anger at someone (is anyone in danger?), how heavy things
+# feel for the person (are you safe?), or their safety with someone whose behaviour they
+# described (does it ever feel unsafe with them?).
+ABOUT_ANGER, ABOUT_SELF, ABOUT_THEM = "anger", "self", "them"
+
+
+def asks_about(result: Screen) -> str:
+    """What the gentle check after this CONCERN asks about (ABOUT_*)."""
+    if result.reason == ANGER:
+        return ABOUT_ANGER
+    return ABOUT_THEM if result.reason == WARNING else ABOUT_SELF
+
+
+def about_oneself(result: Screen) -> bool:
+    """Whether this DANGER is about the person harming themselves (self-harm, suicide), not
+    about someone else harming, threatening or controlling them."""
+    return result.reason == SELF_HARM_REASON
 
 
 # A self-harm word that the person denies or asks about: a gentle check, not an alarm.
@@ -76,6 +102,8 @@ _SELF_HARM = _compile(SELF_HARM)
 _AGAINST_ME = _compile(AGAINST_ME)
 _HYPERBOLE = _compile(HYPERBOLE)
 _UNCLEAR = _compile(UNCLEAR)
+_WARNING_SIGNS = _compile(WARNING_SIGNS)
+_DISTRESS = _compile(DISTRESS)
 _BY_SOMEONE_ELSE = _compile([ON_MY_BODY, *BY_SOMEONE_ELSE])
 _AFFAIRS = _compile([AFFAIRS])
 _TOGETHER = [(pair, _compile([pair.one]), _compile([pair.other])) for pair in TOGETHER]
@@ -113,7 +141,7 @@ def _sentence(sentence: str) -> Screen:
     if harm:
         if DENIAL.search(text[: harm.start()]):
             return Screen(Level.CONCERN, "self-harm denied")
-        return Screen(Level.DANGER, "self-harm")
+        return Screen(Level.DANGER, SELF_HARM_REASON)
     hyperbole = _HYPERBOLE.search(text)
     if hyperbole:
         # A weapon taken up beside the threat ("kill him, I'll get the knife"), not a knife
@@ -124,6 +152,10 @@ def _sentence(sentence: str) -> Screen:
         return Screen(Level.CONCERN, ANGER)
     if _UNCLEAR.search(text):
         return Screen(Level.CONCERN, "unclear")
+    if _WARNING_SIGNS.search(text):
+        return Screen(Level.CONCERN, WARNING)
+    if _DISTRESS.search(text):
+        return Screen(Level.CONCERN, "distress")
     return Screen(Level.NONE)
 
 
@@ -162,7 +194,7 @@ def screen(text: str) -> Screen:
         if holds(one, plain) and holds(other, plain):
             return Screen(Level.DANGER, pair.reason)
     if len({found.group(0) for found in _AFFAIRS.finditer(plain)}) >= 2:  # a will and a note
-        return Screen(Level.DANGER, "self-harm")
+        return Screen(Level.DANGER, SELF_HARM_REASON)
     for sentence in _SENTENCES.split(text):
         found = _sentence(sentence.strip())
         if found.level > worst.level:

@@ -7,6 +7,7 @@ from __future__ import annotations
 from bot.domain.crisis import concern_reply
 from bot.domain.flow import Context, Event, FlowState, Outcome
 from bot.domain.replies import Button, Reply, rows
+from bot.domain.safety import ABOUT_ANGER, ABOUT_SELF, ABOUT_THEM
 
 FLOW = "safety"
 CHECK = "check"
@@ -17,23 +18,26 @@ class SafetyCheck:
     name = FLOW
 
     def start(
-        self, ctx: Context, text: str, previous: FlowState | None, about_self: bool = False
+        self, ctx: Context, text: str, previous: FlowState | None, about: str = ABOUT_ANGER
     ) -> Outcome:
-        """Hold `text` and ask. `about_self`: the worry is about the person themselves ("I'm
-        not suicidal, just tired"), not anger at someone ("I could kill him")."""
+        """Hold `text` and ask. `about` (safety.ABOUT_*): anger at someone ("I could kill
+        him"), the person themselves ("I'm not suicidal, just tired"), or what someone else
+        does ("he checks my phone every night")."""
         held = None
         if previous is not None:
             held = {"flow": previous.flow, "step": previous.step, "data": dict(previous.data)}
-        state = FlowState(FLOW, CHECK, {"text": text, "prev": held, "self": about_self})
+        data = {"text": text, "prev": held, "self": about == ABOUT_SELF, "about": about}
+        state = FlowState(FLOW, CHECK, data)
         return Outcome(state, (self.prompt(state, ctx),))
 
     def prompt(self, state: FlowState, ctx: Context) -> Reply:
         c = ctx.content
-        about_self = is_about_self(state)
-        card = concern_reply(c, about_self)
+        about = asked_about(state)
+        card = concern_reply(c, about)
         # Flow buttons (not menu ones): they belong to this held message only.
+        safe = "safety.just_angry" if about == ABOUT_ANGER else "safety.safe"
         buttons = rows(
-            Button(c.text("safety.safe" if about_self else "safety.just_angry"), SAFE),
+            Button(c.text(safe), SAFE),
             Button(c.text("safety.not_sure"), NOT_SURE),
         )
         return Reply(card.text, buttons)
@@ -47,6 +51,15 @@ class SafetyCheck:
 
 def is_about_self(state: FlowState) -> bool:
     return bool(state.data.get("self"))
+
+
+def asked_about(state: FlowState) -> str:
+    """What the check asks about (safety.ABOUT_*); a check held from before there were three
+    knows only whether it was about the person themselves."""
+    about = state.data.get("about")
+    if isinstance(about, str) and about in (ABOUT_ANGER, ABOUT_SELF, ABOUT_THEM):
+        return about
+    return ABOUT_SELF if is_about_self(state) else ABOUT_ANGER
 
 
 def previous(state: FlowState) -> FlowState | None:

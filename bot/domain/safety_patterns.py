@@ -529,7 +529,13 @@ AGAINST_ME = [
     # Fear of what drink or anger makes of them: "I'm scared of how you get when you drink".
     r"\b(?:afraid|scared|terrified|frightened) of (?:how|what) (?:you|he|she|they) (?:get|gets|become|becomes|turn|turns|are like|is like)"
     r" when (?:you|he|she|they)(?:'re|'s|'ve| are| is| have| has)?(?: been)? (?:drinks?|drinking|drunk|high|angry|mad|raging|in a rage|jealous)\b",
-    r"\b(?:i|i'm|i am) (?:get |feel |am )?(?:so |really |always )?(?:scared|afraid|frightened|terrified) when (?:he|she|they)(?:'s|'re| is| are| has| have)?(?: been)? (?:drinks?|drinking|drunk|high|raging|in a rage)\b",
+    r"\b(?:i|i'm|i am) (?:get |feel |am )?(?:so |really |always )?(?:scared|afraid|frightened|terrified) when (?:he|she|they)(?:'s|'re| is| are| has| have| gets?)?(?: been)? (?:so |really )?(?:drinks?|drinking|drunk|high|raging|in a rage|angry|mad|furious|shouting|yelling|screaming|shouts|yells|screams|loses it|loses (?:his|her|their) temper)\b",
+    # Fear of the partner's anger, said to them or as a feeling: "I'm scared of you when you
+    # drink", "afraid of his temper", "like i can't breathe when he's angry".
+    r"\b(?:afraid|scared|terrified|frightened) of you when you(?:'re|'ve| are| have| get)?(?: been)? (?:so |really )?(?:drinks?|drinking|drunk|high|angry|mad|furious|raging|in a rage|jealous|like that)\b",
+    r"\b(?:afraid|scared|terrified|frightened) of (?:his|her|their|your) (?:anger|temper|rage|outbursts|violence|fists)\b",
+    r"(?:^|\bi |\blike )(?:(?:just|literally|honestly|really|sometimes|feel like i) )*can'?t breathe when (?:he|she|they|you)(?:'s|'re| is| are| gets?| has been| have been|'s been| starts?)? (?:so |really |getting )?"
+    r"(?:angry|mad|furious|drunk|drinking|raging|in a rage|shouting|yelling|screaming|like (?:that|this))\b",
     r"\b(?:afraid|scared|terrified|frightened) (?:to be (?:alone )?with|of being (?:alone )?with) (?:him|her|them|my \w+)\b",
     r"\b(?:afraid|scared|terrified) (?:he|she|they)(?:'ll| will| might| is going to) (?:hurt|hit|kill|harm|come after|take the kids|do something|snap|lose it)\b",
     r"\bterrified (?:he|she|they)(?:'ll| will| might) find (?:out|me)\b(?! (?:that )?i (?:forgot|lost|broke|spent|ate|crashed|missed|didn't|haven't|ordered|bought))",
@@ -560,6 +566,9 @@ AGAINST_ME = [
     r"\b(?:didn'?t|did not|never|couldn'?t) consent\b",
     r"\btouch(?:es|ed|ing)? me (?:while|when) i(?:'m| am| was)? (?:asleep|sleeping)\b",
     r"\bif i (?:ever )?(?:leave|left|tell|told|try to leave)\b[^.!?]{0,200}\b(?:he|she|they)(?:'ll|'d| will| would| is going to| is gonna) (?:\w+ ){0,2}(?:(?:find|get|hunt|track|ruin|destroy|end|finish) me\b|make me (?:pay|regret|suffer|disappear)\b)",
+    # The children held over the person: "if I leave she'll make sure I never see the kids again".
+    rf"\bmake sure i (?:will )?(?:never|don'?t|won'?t|can'?t|cannot|wouldn'?t) (?:\w+ )?see (?:the|my|our|his|her) (?:\w+ )?(?:{CHILDREN})(?: \w+)? again\b",
+    rf"\bif i (?:ever )?(?:leave|left|go|tell|told|try to leave)\b[^.!?]{{0,200}}\b(?:never (?:\w+ )?see (?:the|my|our) (?:\w+ )?(?:{CHILDREN}) again|take (?:the|my|our) (?:kids|children|baby|son|daughter) (?:away|from me))\b",
     r"\b(?:held|holds|holding|pressed|presses|put|puts) (?!(?:his|her|a|the) (?:face|head|cheek|hand|hands|lips|forehead|phone|ear|nose|mouth|finger)\b)(?:it|a \w+|the \w+|his \w+|her \w+) (?:to|against|at) (?:me|my (?:throat|neck|head|face|chest))\b",
     r"\b(?:hold|held|holds|holding|press|pressed|presses|pressing|put|puts) (?:the |a |his |her |my )?(?:\w+ )?(?:knife|blade|razor|gun|scissors|broken glass|lighter|cigarette) (?:to|against|at|on) (?:me|my (?:throat|neck|head|face|chest|wrists?|arms?|skin))\b",
     r"\btakes? (?:all |half )?(?:of )?my (?:whole |entire )?(?:wage|wages|salary|pay|paycheck|paycheque|money|benefits|earnings)\b|\b(?:have to|must|makes? me) (?:show|give) (?:him|her|them) (?:the |my )?receipts\b",
@@ -612,22 +621,65 @@ UNCLEAR = [
     r"\bend(?:ing)? things\b(?! with)",
     r"\b(?:can'?t see myself|don'?t think i'?ll|not sure i'?ll) mak(?:e|ing) it (?:to|through)\b",
     r"\b(?:wrote|writing|made|making) (?:my|a) (?:will|goodbye)\b",
-    r"\bchecks my phone\b|\b(?:to|trying to) scare me\b",
-    r"\bcame at me\b|\bcoming (?:at|after) me\b",
     rf"\b(?:{GONE})",
     r"\bcan'?t keep (?:living|going on) like this\b",
-    r"\bwon'?t take no for an answer\b",
     r"\b(?:looking at|staring at|thinking about|keep (?:going|walking) (?:to|past)|stood (?:on|at|by)) (?:the )?(?:train tracks|tracks|railway(?: line)?|bridge|ledge|rooftop|cliff(?:s| edge)?)\b",
     r"\b(?:gun|guns|rifle|pistol|shotgun|firearm)\b",
     r"\b(?:tallest|highest) (?:bridge|building|cliff|car park|multi-?storey)\b|\bwithout anyone (?:seeing|knowing|noticing|finding out)\b",
-    r"\bthinking (?:about|of) ending it\b(?! with| between)|\bflinch(?:es|ed|ing)?\b",
-    r"\b(?:'s|is|was) coming (?:back )?(?:for|after) me\b",
+    r"\bthinking (?:about|of) ending it\b(?! with| between)",
     r"\b(?:didn't|did not|couldn't) go through with it\b",
     r"\b(?:bloody|bleeding) nose\b",
     r"\b(?:don't|do not) (?:\w+ ){0,3}want to be (?:here|alive|around) any ?more\b",
-    r"\breads? (?:all )?(?:of )?my (?:emails|messages|texts|dms|mail|diary|journal)\b",
     r"\b(?:i|i'?m|i am|me|my|myself)\b[^.!?]{0,200}\b(?:die|dying|dead|death)\b|\b(?:die|dying|dead|death)\b[^.!?]{0,200}\b(?:i|me|my|myself)\b",
     r"\b(?:balcony|bridge|ledge|roof|edge)\b[^.!?]{0,200}\bthinking about (?:it|jumping)\b",
+]
+
+# What someone else does that may or may not be unsafe ("he checks my phone every night"), and
+# fear said of no one in particular ("I need to not be afraid"): asked about, in words about
+# the person's safety with them, not about how heavy things feel.
+WARNING_SIGNS = [
+    r"\bchecks my phone\b|\b(?:to|trying to) scare me\b",
+    r"\bcame at me\b|\bcoming (?:at|after) me\b",
+    r"\bwon'?t take no for an answer\b",
+    r"\bflinch(?:es|ed|ing)?\b",
+    r"\b(?:'s|is|was) coming (?:back )?(?:for|after) me\b",
+    r"\breads? (?:all )?(?:of )?my (?:emails|messages|texts|dms|mail|diary|journal)\b",
+    r"\b(?:(?:goes|looks|snoops|digs) |(?:he|she|they)(?:'s|'re| is| are| was| were)? (?:always |constantly )?(?:going|went|looking|looked|snooping|snooped|digging|dug) )"
+    r"(?:through|in) my (?:phone|messages|texts|emails|bag|things|diary|journal|laptop)\b",
+    r"\b(?:not|stop|never) (?:to )?(?:be|being|feel|feeling) (?:so |this |as |that )?(?:afraid|scared|frightened|terrified)\b"
+    r"(?=\s*(?:[.!?…]|$|any ?more|all the time|at home|in my (?:own )?home|around (?:him|her|them|you)|with (?:him|her|them|you)|when (?:he|she|they|you)\b))",
+    r"\b(?:i'?m|i am|i get|i feel|i was|i've been|i have been)(?: \w+)? (?:scared|afraid|frightened|terrified) of you\b"
+    r"(?=\s*(?:[.!?,;…]|$|sometimes|at times|now|lately|when\b))",
+]
+
+# Distress about oneself that names no harm but may be near it ("I just want to disappear",
+# "I hate myself", "maybe I deserve it"): asked about gently. Each is written beside the
+# everyday sense it must leave alone ("I wish I wasn't here at this boring meeting", "I hate
+# myself for forgetting her birthday", "I ordered the big cake, I deserve it").
+_LAUGH = r"(?:\b(?:lol|lmao|haha\w*|jk)\b|😂|🤣|🙈|😅|🙄)"
+_SAID_AND_DONE = r"(?=\s*(?:[.!?…]|$|any ?more|any longer|at all|honestly|tbh|sometimes|some days|most days|lately))"
+DISTRESS = [
+    r"\b(?:want|wanna|wish i could|need) (?:to )?(?:just |simply |kind of |kinda )?disappear\b"
+    r"(?!\s+(?:into|in|under|for (?:a|an|the|two|three|\d)|to|off|on|somewhere|with|from|after|until|till|when|before|at|behind|for (?:the|a) (?:weekend|week|day|bit)))"
+    rf"(?![^.!?]{{0,40}}(?:\b(?:embarrass\w*|cringe\w*|mortif\w*|awkward)\b|{_LAUGH}))",
+    rf"\bwish i (?:wasn'?t|weren'?t|was not|were not) (?:here|around){_SAID_AND_DONE}",
+    r"\bwish i (?:wasn'?t|weren'?t|was not|were not|was never|were never|'d never been|had never been|hadn'?t been) (?:alive|born)\b",
+    r"\b(?:want|need|wish) (?:it all|everything|all of it|all (?:of )?this|the pain|the hurt|the thoughts|my thoughts|the noise in my head) to (?:just )?(?:stop|end|go away)\b"
+    r"(?!\s+(?:so|and|for|before|when|while|until|till|at|on|in|being))",
+    # said and left there: "I can't do this any more, he leaves the washing up..." is a complaint
+    rf"\bcan'?t (?:do|take|handle|bear|cope with|face) (?:this|it|any of (?:this|it)) any ?(?:more|longer){_SAID_AND_DONE}",
+    rf"\bcan'?t keep (?:doing|living|going on with) (?:this|it|like this){_SAID_AND_DONE}",
+    r"\bi (?:(?:really|just|honestly|so|actually|genuinely|fucking|truly|literally|seriously|kind of|kinda|sometimes|still|do|totally|absolutely) )*hate myself\b"
+    rf"(?!\s+(?:for|when|whenever|if|a (?:little|bit)|after))(?![^.!?]{{0,40}}{_LAUGH})",
+    r"\bi hate (?:who i am|being me|everything about (?:me|myself))\b",
+    r"\b(?:maybe|probably|perhaps|i guess|i think|i suppose|i know|deep down|honestly) i (?:(?:really|just|kind of|kinda|probably|must|do) )*deserved? "
+    r"(?:it|this|all (?:of )?(?:it|this)|what (?:i get|i got|happens|happened|he does|she does|they do|he did|she did|they did))\b"
+    r"(?!\s+(?:after|for|though))(?![^.!?]{0,60}\b(?:worked|earned|treat|holiday|bonus|promotion|raise|pay rise|break|rest|cake|chocolate|wine|spa|won|prize)\b)",
+    r"\b(?:(?:so|really|just|honestly|sick and|completely) )*(?:tired|sick) of (?:everything|it all|all of it|being me|existing|life)\b"
+    rf"(?=\s*(?:[.!?,;…]|$|any ?more|honestly|tbh|lately|at this point))(?![^.!?]{{0,40}}{_LAUGH})",
+    r"\b(?:i'?m|i am|i feel|i felt|feeling|i've always been|i've been feeling)(?: (?:so|completely|totally|utterly|just|like|pretty|really))* (?:worthless|unlovable)\b",
+    r"\bi'?m (?:(?:just|such|so) )?a (?:complete |total )?waste of (?:space|oxygen|air|skin)\b",
+    r"^(?:so |just |completely |totally |utterly |feeling )?worthless\s*[.!…]*$",
 ]
 
 # Anger aimed outward, said in the heat of the moment.

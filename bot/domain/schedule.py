@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.domain.clock import EVENING_AT, TONIGHT_AT, at_local, later_by, zone_of
+from bot.domain.clock import EVENING_AT, NIGHT_ENDS, TONIGHT_AT, at_local, later_by, zone_of
 
 EVENING, FOLLOW_UP, NUDGE, SNOOZE = "evening", "follow_up", "nudge", "snooze"
 KINDS = (EVENING, FOLLOW_UP, NUDGE, SNOOZE)
@@ -229,18 +229,22 @@ def snooze_due(now: datetime, prefs: Prefs) -> datetime | None:
 
 
 def tonight_available(now: datetime, zone: ZoneInfo) -> bool:
-    """Whether "this evening" may still be offered (and taken): until TONIGHT_UNTIL."""
-    return now.astimezone(zone).time() < TONIGHT_UNTIL
+    """Whether "this evening" may still be offered (and taken): until TONIGHT_UNTIL, and not
+    in the small hours, when the coming evening is "tomorrow evening" to someone still up."""
+    return NIGHT_ENDS <= now.astimezone(zone).time() < TONIGHT_UNTIL
 
 
 def preset_due(choice: str, now: datetime, zone: ZoneInfo) -> datetime | None:
     """The time a "later" button names: "tonight" (None once it is too late for it) or
-    "tomorrow" (evening); None for anything else."""
-    today = now.astimezone(zone).date()
+    "tomorrow" (evening, counted as typed "tomorrow" is: from the day before in the small
+    hours); None for anything else."""
+    local = now.astimezone(zone)
+    today = local.date()
     if choice == "tonight":
         return at_local(today, TONIGHT_AT, zone) if tonight_available(now, zone) else None
     if choice == "tomorrow":
-        return at_local(today + timedelta(days=1), EVENING_AT, zone)
+        their_day = today - timedelta(days=1) if local.time() < NIGHT_ENDS else today
+        return at_local(their_day + timedelta(days=1), EVENING_AT, zone)
     return None
 
 

@@ -40,6 +40,7 @@ MENU, EVENING_TIME, ZONE, ZONE_OK, QUIET, DELAY = (
     "delay",
 )
 DELAYS = (1, 2, 3, 4, 6, 8)
+RESUMED = {"paused_until": None}  # a pause ended: by the card's Resume, or by /resume
 EVENING_CHOICES = (time(19, 0), time(20, 0), time(21, 0), time(22, 0))
 
 
@@ -88,6 +89,16 @@ def typed_hours(text: str) -> int | None:
         words = words[:-1]
     number = "".join(words).removesuffix("h")
     return int(number) if number.isdigit() and len(number) <= 3 else None
+
+
+def resume(ctx: Context) -> Outcome:
+    """/resume: a pause ended as the card's Resume button ends it, without opening settings
+    (nor touching the flow in progress: the outcome has no state to take its place)."""
+    c = ctx.content
+    paused_until = ctx.prefs.paused_until
+    if paused_until is None or paused_until <= ctx.now:
+        return Outcome(None, (Reply(c.text("settings.resume_not_paused")),))
+    return Outcome(None, (Reply(c.text("settings.resumed")),), (SetPrefs(dict(RESUMED)),))
 
 
 def _afresh(state: FlowState, step: str, **data: Any) -> FlowState:
@@ -263,7 +274,7 @@ class SettingsFlow:
         if option == "nudges":
             return self._saved(state, ctx, {"nudges_on": not prefs.nudges_on})
         if option == "resume":
-            return self._saved(state, ctx, {"paused_until": None})
+            return self._saved(state, ctx, dict(RESUMED))
         if option.startswith("pause."):
             until = {
                 "pause.day": ctx.now + timedelta(days=1),

@@ -9,10 +9,12 @@ per language."""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from bot.content import Catalogue
 
 GREETING, HOW, THANKS, GOODBYE, ACK = "greeting", "how", "thanks", "goodbye", "ack"
+SAD = "sad"  # only sad or crying emoji ("😭😭😭"): invited to say what happened
 
 # What each kind is answered with outside any flow, and at the moment offer.
 IDLE_REPLIES = {
@@ -21,6 +23,7 @@ IDLE_REPLIES = {
     THANKS: "shell.thanks_reply",
     GOODBYE: "shell.goodbye_reply",
     ACK: "shell.ack_reply",
+    SAD: "shell.sad_reply",
 }
 OFFER_REPLIES = {
     GREETING: "moment.offer_hello",
@@ -28,11 +31,13 @@ OFFER_REPLIES = {
     THANKS: "moment.offer_thanks",
     GOODBYE: "moment.offer_bye",
     ACK: "moment.offer_ack",
+    SAD: "moment.offer_sad",
 }
 
 # A word: letters and digits, with an apostrophe inside ("what's"); everything else (emoji,
 # punctuation) only separates words.
 _WORD = re.compile(r"[^\W_]+(?:'[^\W_]+)*")
+_VARIANT = "\ufe0f"  # the emoji form of a sign ("☹️"): the same sign
 
 
 def words(text: str) -> list[str]:
@@ -41,12 +46,14 @@ def words(text: str) -> list[str]:
 
 
 def kind(text: str, c: Catalogue) -> str | None:
-    """Which kind of small talk `text` is (GREETING, HOW, THANKS, GOODBYE, ACK), or None for
-    anything that may be a moment."""
+    """Which kind of small talk `text` is (GREETING, HOW, THANKS, GOODBYE, ACK, SAD), or None
+    for anything that may be a moment."""
     said = words(text)
     if not said:  # only emoji or punctuation ("👍", "..."); nothing at all is not small talk
         if not text.strip():
             return None
+        if _only_sad(text, c):
+            return SAD
         # A lone "?" asks what this is and what to do: the how-it-works answer says both.
         return HOW if "?" in text else ACK
     phrase = " ".join(said)
@@ -57,6 +64,15 @@ def kind(text: str, c: Catalogue) -> str | None:
     if phrase in c.raw("shell.acknowledgements"):
         return ACK
     return _thanks_or_goodbye(said, c) or _thanks_or_goodbye(_after_ack(said, c), c)
+
+
+def _only_sad(text: str, c: Catalogue) -> bool:
+    """Only sad or crying emoji (`shell.sad_emoji`), punctuation aside: "😭😭😭", "😢...".
+    One other emoji among them ("😭👍") leaves it an acknowledgement."""
+    sad = {e.replace(_VARIANT, "") for e in c.raw("shell.sad_emoji")}
+    shown = [ch for ch in text if ch != _VARIANT and not ch.isspace()]
+    signs = [ch for ch in shown if not unicodedata.category(ch).startswith("P")]
+    return bool(signs) and all(ch in sad for ch in signs)
 
 
 def _thanks_or_goodbye(said: list[str], c: Catalogue) -> str | None:

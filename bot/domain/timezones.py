@@ -90,11 +90,12 @@ def resolve_zone(
         return ZoneGuess(by_lower[as_zone], "name")
     city = _folded(answer).replace("_", " ")
     city = city.split(",")[0].strip()  # "Berlin, Germany"
-    city = city.removeprefix("the ")  # "the UK", "the Netherlands"
     # Before tz's own short names: someone who types "EST" lives where summer time is kept,
-    # and tz's "EST" is UTC-5 all year.
-    if city in aliases and is_valid_zone(aliases[city]):
-        return ZoneGuess(aliases[city], "city")
+    # and tz's "EST" is UTC-5 all year. "The Hague" as written; "the UK" as "UK".
+    for name in (city, city.removeprefix("the ")):
+        if name in aliases and is_valid_zone(aliases[name]):
+            return ZoneGuess(aliases[name], "city")
+    city = city.removeprefix("the ")
     if as_zone in by_lower:
         return ZoneGuess(by_lower[as_zone], "name")
     if city in _zones_by_city():

@@ -1,32 +1,231 @@
-"""Who a moment was with, when it is typed instead of tapped ("my boyfriend Jake")."""
+"""Who a moment was with, and their name, when it is typed instead of tapped ("my boyfriend
+Jake"), and a name typed where one is asked for ("his name is Tom", "idk")."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import pairwise
 
 from bot.content import Catalogue
 
 # Capitalised words that are not a name: "My boyfriend", "The guy at work".
 _NOT_NAMES = frozenset({"my", "a", "an", "our", "the", "this", "his", "her", "their", "i", "me"})
+_IN_LAWS = frozenset({"family", "partner"})  # a partner's or a relative's family is family
+OTHER = "other"
+NAME_WORDS = 3  # more than this is a sentence, not a name
+_EDGE = ".,!?;:\"'()[]{}<>*~_"
+
+
+@dataclass(frozen=True)
+class _Found:
+    who: str
+    start: int
+    end: int  # after any possessive "'s" / "s'"
+    possessive: bool  # "sister's", "sisters" (someone's ...), "parents'"
+    ex: bool  # "my ex-husband", "my former partner", "my ex"
+
+
+def _plain(text: str) -> str:
+    return " ".join(text.replace("’", "'").replace("‘", "'").split())
+
+
+def _typos(word: str) -> set[str]:
+    """Spellings one slip away from `word`: two neighbouring letters swapped (words of five
+    letters or more: "freind"), or one letter left out after the first (seven or more:
+    "husbnd"). Short words have too many real neighbours ("dad"/"add"); real words that are
+    one slip away (names.not_typos: "bother") are left out by the caller."""
+    if len(word) < 5 or not word.isalpha():
+        return set()
+    found = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1)}
+    if len(word) >= 7:
+        found |= {word[:i] + word[i + 1 :] for i in range(1, len(word))}
+    return found - {word}
+
+
+@lru_cache(maxsize=8)
+def _relations(
+    c: Catalogue,
+) -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str]]:
+    """A pattern for every spelling of a relation word (as typed, without its spaces:
+    "bestfriend", or one slip away: "boyfreind"), each as typed, as someone's ("sister's")
+    or with an "s" ("sisters"); one for the words that make it an ex, alone and right before
+    one ("ex-"); and who each spelling is."""
+    exact = [
+        (who, str(w).lower()) for who in c.children("who_words") for w in c.raw(f"who_words.{who}")
+    ]
+    joined = [(who, w.replace(" ", "")) for who, w in exact if " " in w]
+    spellings: dict[str, str] = {}
+    for who, word in exact + joined:
+        spellings.setdefault(word, who)
+    real = {str(w) for w in c.raw("names.not_typos")}
+    for who, word in exact:
+        for slip in sorted(_typos(word) - real):
+            spellings.setdefault(slip, who)
+    words = "|".join(re.escape(w) for w in sorted(spellings, key=len, reverse=True))
+    relation = re.compile(rf"(?<![\w'])(?:{words})(?:('s|s'|')|(s))?(?![\w'])")
+    ex_words = "|".join(re.escape(str(w)) for w in c.raw("names.ex"))
+    ex = re.compile(rf"(?<![\w'])(?:{ex_words})('s)?(?![\w'])")
+    ex_before = re.compile(rf"(?<![\w'])(?:{ex_words})[\s-]*$")
+    return relation, ex, ex_before, spellings
+
+
+def _find(said: str, c: Catalogue) -> list[_Found]:
+    lowered = said.lower()
+    relation, ex_word, ex_before, spellings = _relations(c)
+    spans: list[tuple[int, int, bool, str]] = []  # start, end, someone's, who
+    for m in relation.finditer(lowered):
+        word = lowered[m.start() : m.end() - len(m.group(1) or m.group(2) or "")]
+        # "sister's", "parents'"; "sisters" too (more than one, or someone's: read as
+        # someone's only right before another relation word).
+        spans.append((m.start(), m.end(), bool(m.group(1) or m.group(2)), spellings[word]))
+    for m in ex_word.finditer(lowered):  # "my ex" alone, "my ex's new girlfriend"
+        if not _followed_by(spans, m.end(), lowered):  # else "ex husband": who, as an ex
+            spans.append((m.start(), m.end(), bool(m.group(1)), "ex"))
+    spans.sort()
+    found: list[_Found] = []
+    for start, end, someones, who in spans:
+        if found and start < found[-1].end:
+            continue
+        ex = who == "ex" or bool(ex_before.search(lowered[:start]))
+        found.append(_Found(OTHER if who == "ex" else who, start, end, someones, ex))
+    return found
+
+
+def _followed_by(spans: list[tuple[int, int, bool, str]], at: int, lowered: str) -> bool:
+    gap = re.match(r"[\s-]*", lowered[at:])
+    start = at + (gap.end() if gap else 0)
+    return start > at and any(span[0] == start for span in spans)
 
 
 def read_who(text: str, c: Catalogue) -> tuple[str, str | None]:
     """Who it was and their name, if said: ("partner", "Jake") for "my boyfriend Jake",
-    ("family", None) for "my mum", and ("other", text) when no word says who (a name alone,
-    "Jake", is kept as the name). A name is the capitalised words besides the one saying who,
-    so "my boyfriend jake" asks for the name rather than guess at it."""
-    said = " ".join(text.split())
-    lowered = said.lower()
-    found: tuple[str, re.Match[str]] | None = None
-    for who in c.children("who_words"):
-        for word in c.raw(f"who_words.{who}"):
-            match = re.search(rf"(?<!\w){re.escape(word)}s?(?!\w)", lowered)
-            if match and (found is None or len(match.group()) > len(found[1].group())):
-                found = (who, match)  # the longest word wins: "best friend" over "friend"
-    if found is None:
-        return "other", said
-    who, match = found
-    rest = f"{said[: match.start()]} {said[match.end() :]}"
-    words = [w.strip(",.;:!?()") for w in rest.split()]
+    ("family", None) for "my mum", and ("other", name or None) when no word says who (a name
+    alone, "Jake", is kept as the name; "idk" is none). A name is the capitalised words
+    besides those saying who, so "my boyfriend jake" asks for the name rather than guess.
+
+    Never the partner for someone else's: "my ex", "my ex-husband", "his wife", "my friend's
+    husband" are someone else; "my sister's husband", "my boyfriend's mum" are family (in-laws
+    share what a relative's draft says: "you matter to me")."""
+    said = _plain(text)
+    found = _find(said, c)
+    if not found:
+        return OTHER, read_name(said, c)
+    who = _whose(found, said, c)
+    rest = said
+    for f in reversed(found):
+        start = f.start
+        if f.ex:  # the "ex" / "ex-" before it goes too
+            before = _relations(c)[2].search(rest[:start].lower())
+            start = before.start() if before else start
+        rest = f"{rest[:start]} {rest[f.end :]}"
+    words = [w.strip(_EDGE) for w in rest.split()]
+    words = [w for w in words if not w.lower().endswith(("'s", "s'"))]  # "Jake's": not theirs
     name = " ".join(w for w in words if w[:1].isupper() and w.lower() not in _NOT_NAMES)
-    return who, name or None
+    return who, (read_name(name, c) if name else None)
+
+
+def _whose(found: list[_Found], said: str, c: Catalogue) -> str:
+    lowered = said.lower()
+    elses = "|".join(re.escape(str(w)) for w in c.raw("names.someone_elses"))
+    for owner, head in pairwise(found):
+        between = lowered[owner.end : head.start].split()
+        apostrophe = lowered[: owner.end].endswith(("'s", "'"))
+        if owner.possessive and (not between or (apostrophe and len(between) <= 2)):
+            # "my sister's husband": the husband is hers. In-laws are family; anyone
+            # else's partner, friend or ex is someone else.
+            if owner.ex or head.ex or owner.who not in _IN_LAWS or head.who not in _IN_LAWS:
+                return OTHER
+            return "family"
+    main = max(found, key=lambda f: f.end - f.start)  # the longest word: "best friend"
+    if main.ex:
+        return OTHER
+    before = lowered[: main.start]
+    if re.search(rf"(?<!\w)(?:{elses})\s+$", before) or re.search(r"\w's\s+$", before):
+        return OTHER  # "his wife", "Jake's girlfriend": someone else's
+    return main.who
+
+
+def _symbols_only(text: str) -> bool:
+    return bool(text) and all(
+        unicodedata.category(ch)[0] in "SZ" or ch in "\u200d\ufe0f" for ch in text
+    )
+
+
+def read_name(text: str, c: Catalogue) -> str | None:
+    """A name typed where one is asked for, or None for none: "idk", "skip", "he", "rather
+    not say" give none; "his name is Tom", "it's Tom", "called Tom" give "Tom"; "my boyfriend
+    Jake" gives "Jake" and "my ex" none (a relation is never a name to greet by, though
+    "Mum" alone is what they call her). All lower case is given capitals ("mary ann" ->
+    "Mary Ann"); a sentence ("he is the worst") is not a name."""
+    said = _plain(text).strip(_EDGE + " ")
+    if _symbols_only(said.replace(" ", "")):
+        return said  # "💛": what they call them
+    said = " ".join(w for w in said.split() if not _symbols_only(w)).strip(_EDGE + " ")
+    lowered = said.lower()
+    if not said or _is_refusal(lowered, c):
+        return None
+    for lead in sorted((str(w) for w in c.raw("names.leads")), key=len, reverse=True):
+        if lowered.startswith(lead + " "):
+            said = said[len(lead) + 1 :].strip(_EDGE + " ")
+            lowered = said.lower()
+            break
+    found = _find(said, c)
+    if found:
+        address = {str(w) for w in c.raw("names.address")}
+        determiners = "|".join(re.escape(str(w)) for w in c.raw("names.determiners"))
+        alone = len(found) == 1 and not found[0].ex and not found[0].possessive
+        if alone and said.lower() in address:
+            return said[:1].upper() + said[1:]  # "Mum": what they call her
+        ex_before = _relations(c)[2]
+        for f in reversed(found):  # the relation goes, with "my" and any "ex" before it
+            start = f.start
+            before = ex_before.search(said[:start].lower()) if f.ex else None
+            start = before.start() if before else start
+            owner = re.search(rf"(?<![\w'])(?:{determiners})\s+$", said[:start].lower())
+            start = owner.start() if owner else start
+            said = f"{said[:start]} {said[f.end :]}"
+        # What is left, less a possessive: "Jake's girlfriend" is not Jake.
+        said = " ".join(w for w in said.split() if not w.lower().endswith(("'s", "s'")))
+        said = said.strip(_EDGE + " ")
+    return _as_name(said, c)
+
+
+def gives_no_name(text: str, c: Catalogue) -> bool:
+    """ "idk", "skip", "none of your business", "he": an answer to a name question that
+    gives no name (names.refusals)."""
+    return _is_refusal(_plain(text).lower(), c)
+
+
+def as_name(text: str, c: Catalogue) -> str | None:
+    """`text` if it reads as a name (up to three words, none of them a sentence's), with
+    capitals if typed all in lower case; else None."""
+    return _as_name(_plain(text).strip(_EDGE + " "), c)
+
+
+def _is_refusal(lowered: str, c: Catalogue) -> bool:
+    refusals = {str(w) for w in c.raw("names.refusals")}
+    if lowered.strip(_EDGE + " ") in refusals:  # "n/a"
+        return True
+    filler = {str(w) for w in c.raw("names.filler")}
+    core = " ".join(w for w in re.sub(r"[^\w\s']", " ", lowered).split() if w not in filler)
+    if not core:  # only filler or punctuation ("?", "lol"); an emoji alone ("💛") is a name
+        return not any(unicodedata.category(ch)[0] == "S" for ch in lowered)
+    return core in refusals
+
+
+def _as_name(said: str, c: Catalogue) -> str | None:
+    words = said.split()
+    if not words or len(words) > NAME_WORDS or _is_refusal(said.lower(), c):
+        return None
+    stop = {str(w) for w in c.raw("names.not_names")}
+    stop |= {str(w).replace("\u2019", "'") for w in c.raw("onboarding.sentence_words")}
+    if any(w.lower().strip(_EDGE) in stop for w in words):
+        return None
+    if not any(ch.isalpha() for ch in said):
+        return None
+    if said == said.lower():
+        return " ".join(w[:1].upper() + w[1:] for w in words)
+    return said

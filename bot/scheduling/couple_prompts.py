@@ -1,6 +1,7 @@
 """Scheduled prompts of a couple's space: the daily check-in card and its closing, the weekly
-thanks round (one ask to each partner, and a word to one who answered a round that closed
-without the other's), and the reminder after a repair bid answered "later"."""
+thanks round (one ask to each partner, out of their quiet hours and none while they are paused,
+and a word to one who answered a round that closed without the other's), and the reminder
+after a repair bid answered "later"."""
 
 from __future__ import annotations
 
@@ -27,7 +28,7 @@ from bot.storage import chats
 from bot.storage import couples as couple_store
 from bot.storage.database import Database
 from bot.storage.models import Appreciation, Checkin, CoupleSpace, User
-from bot.telegram.turn import render_markup, render_text
+from bot.telegram.render import render_markup, render_text
 
 WEEKLY_ASK = "weekly_ask"
 GROUP_KINDS = ("checkin", CHECKIN_CLOSE, "weekly", WEEKLY_ASK, "bid_later", ROUND_CLOSE)
@@ -207,18 +208,23 @@ class CouplePrompts:
             await plan_space_prompts(session, space, row.user_id, now + timedelta(minutes=1))
             # One row per partner, each sent at most once: a flood wait or a failure on one
             # ask is retried (or not) for that partner alone, never resending the other's.
+            # Each comes by its partner's own settings: out of their quiet hours (a partner
+            # in another zone may be asleep); a pause is checked as it is sent, and skips it.
             keys = []
             for person in (a, b):
                 if person.started_at is None or person.blocked_at is not None:
                     continue
                 key = f"{WEEKLY_ASK}:{space.id}:{day}:{person.id}"
+                due = couples.round_ask_due(
+                    date.fromisoformat(day), space.checkin_zone, now, store.prefs_of(person)
+                )
                 await store.plan(
                     session,
                     key=key,
                     kind=WEEKLY_ASK,
                     user_id=person.id,
                     chat_id=person.id,
-                    due=now,
+                    due=due or now,  # not to be sent: due now, to be skipped saying why
                     now=now,
                 )
                 keys.append(key)
@@ -245,6 +251,18 @@ class CouplePrompts:
                     session, row.id, store.CANCELLED, self.clock(), error="not reachable"
                 )
                 return store.CANCELLED
+            # Their settings as they are now: paused since it was planned, quiet hours changed.
+            now, prefs = self.clock(), store.prefs_of(person)
+            due = couples.round_ask_due(date.fromisoformat(day), space.checkin_zone, now, prefs)
+            if due is None:
+                why = "paused" if schedule.is_paused(now, prefs) else "round closing"
+                await store.finish(session, row.id, store.SKIPPED, now, error=why)
+                return store.SKIPPED
+            if due > now:
+                await store.finish(
+                    session, row.id, store.PENDING, now, error="quiet hours", due=due
+                )
+                return "moved"  # as a person's own prompt moved out of quiet hours is counted
             c = catalogue(person.language_code)
             button = Button(c.text("thanks.round_write"), f"wr.{space.id}.{day}", menu=True)
             ask = Reply(c.text("thanks.round_ask", partner=partner.display_name), rows(button))

@@ -36,7 +36,7 @@ from bot.storage import chats
 from bot.storage import moments as moment_store
 from bot.storage.database import Database
 from bot.storage.models import User
-from bot.telegram.turn import render_markup, render_text
+from bot.telegram.render import render_markup, render_text
 
 log = logging.getLogger(__name__)
 
@@ -193,6 +193,11 @@ class Dispatcher:
             return Decision("skipped", "stale")
         if row.kind == schedule.EVENING and not prefs.evening_on:
             return Decision("skipped", "turned off")
+        if user.quiet_until is not None and now < user.quiet_until:  # after a danger reply
+            if row.kind == schedule.NUDGE:
+                return Decision("moved", "after danger", due=user.quiet_until)
+            if row.kind in (schedule.EVENING, schedule.SNOOZE):
+                return Decision("skipped", "after danger")
         moment = None
         if row.kind not in (schedule.EVENING, schedule.SNOOZE):
             if row.moment_id is not None:

@@ -24,6 +24,17 @@ def other(link: PartnerLink, user_id: int) -> int:
     return link.partner_id if link.inviter_id == user_id else link.inviter_id
 
 
+async def relinked(session: AsyncSession, link: PartnerLink) -> PartnerLink | None:
+    """The active link between the same two people as `link`, if they have one: `link`
+    itself, or a new one made after it ended. None if they are not linked now."""
+    if link.partner_id is None:
+        return None
+    current = await active_link(session, link.inviter_id)
+    if current is None or current.partner_id is None:
+        return None
+    return current if other(current, link.inviter_id) == link.partner_id else None
+
+
 async def pending_invites(session: AsyncSession, user_id: int) -> list[PartnerLink]:
     return list(
         await session.scalars(

@@ -65,6 +65,9 @@ class User(Base):
     follow_up_hours: Mapped[int] = mapped_column(SmallInteger, default=3)
     nudges_on: Mapped[bool] = mapped_column(default=True)
     paused_until: Mapped[datetime | None]
+    # After a danger reply or /sos: the evening card and nudges wait until then (not a pause:
+    # a talk they planned is still asked about).
+    quiet_until: Mapped[datetime | None]
     # When they first wrote to the bot privately: the bot can message them only after that.
     started_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)

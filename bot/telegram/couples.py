@@ -377,10 +377,12 @@ async def _why_paused(turn: Turn, space: CoupleSpace) -> str:
     """One line for a paused space, saying why as its pause notices did: the link ended,
     the couple paired another group, or someone else is in this one. Nothing keeps why a
     space paused, so it is worked out from how things stand now; a pause whose cause has
-    gone (someone left and came back) says only how to pick it up again."""
+    gone (someone left and came back, or the two linked again after /unlink) says only how to
+    pick it up again."""
     c = turn.content
-    link = await turn.session.get(PartnerLink, space.link_id) if space.link_id else None
-    if link is None or link.status != "active" or link.partner_id is None:
+    paired = await turn.session.get(PartnerLink, space.link_id) if space.link_id else None
+    link = await store.relinked(turn.session, paired) if paired is not None else None
+    if link is None:
         return c.text("group.paused_unlinked")
     elsewhere = await store.active_space(turn.session, link.id)
     if elsewhere is not None and elsewhere.id != space.id:
@@ -586,6 +588,19 @@ async def answer_bid(turn: Turn, choice: str, bid_id: int) -> None:
         if turn.pressed_message_id is not None:
             turn.clear_keyboard(turn.pressed_message_id)
         return
+    if couples.bid_stale(bid.created_at, turn.now):
+        # "I'm open now" a day on would tell the asker something untrue: no one is told.
+        turn.toast(c.text("bid.stale", partner=asker.display_name))
+        if turn.pressed_message_id is not None:
+            turn.clear_keyboard(turn.pressed_message_id)
+        return
+    # A group card whose space has paused since (someone else is in the group, say): the
+    # answer is not said there, but to each of them privately, as for a draft sent privately.
+    shared = turn.in_private or await _shared_space_here(turn, link)
+    if not shared and (asker.started_at is None or asker.blocked_at is not None):
+        space = await store.space_for_chat(turn.session, turn.chat_id)  # no one to tell
+        turn.toast(await _why_paused(turn, space) if space else c.text("group.not_paired"))
+        return
     bid.answer, bid.answered_at = choice, turn.now
     said = couples.bid_said(choice)
     when = await _remind_later(turn, bid, asker) if said == "later" else ""
@@ -594,12 +609,22 @@ async def answer_bid(turn: Turn, choice: str, bid_id: int) -> None:
     # buttons go, and the answer is said as a message of its own, to whom it is said.
     if turn.pressed_message_id is not None:
         turn.clear_keyboard(turn.pressed_message_id)
+    you = Reply(c.text(f"bid.you_{said}", partner=asker.display_name, when=when))
     if turn.in_private:  # a draft sent to them privately
-        turn.text(f"bid.you_{said}", partner=asker.display_name, when=when)
-    else:
+        turn.say(you)
+    elif shared:
         turn.text(f"bid.answered_{said}", name=name, when=when)
+    else:
+        turn.toast(c.text("bid.answered_privately", partner=asker.display_name))
+        turn.say(you, chat_id=turn.user.id)
     if asker.started_at is not None:  # the asker hears it privately
         turn.say(Reply(c.text(f"bid.told_{said}", name=name, when=when)), chat_id=asker.id)
+
+
+async def _shared_space_here(turn: Turn, link: PartnerLink) -> bool:
+    """Whether this group is the couple's active shared space, where answers may be said."""
+    space = await store.space_for_chat(turn.session, turn.chat_id)
+    return space is not None and space.status == "active" and space.link_id == link.id
 
 
 def _asker_zone(asker: User, partner: User) -> str | None:

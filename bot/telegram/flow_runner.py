@@ -18,7 +18,8 @@ from bot.scheduling import store as prompt_store
 from bot.storage import moments as moment_store
 from bot.storage import repositories as repo
 from bot.storage.models import Reflection
-from bot.telegram.turn import Card, Turn
+from bot.telegram.render import Card
+from bot.telegram.turn import Turn
 
 log = logging.getLogger(__name__)
 

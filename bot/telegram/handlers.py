@@ -150,6 +150,11 @@ async def on_settings(turn: Turn) -> None:
 
 
 @turn_handler
+async def on_resume(turn: Turn) -> None:
+    await prompts.resume(turn)
+
+
+@turn_handler
 async def on_privacy(turn: Turn) -> None:
     turn.text("privacy.text")
 
@@ -254,25 +259,33 @@ async def on_text(turn: Turn) -> None:
     assert message is not None and message.text is not None
     if await safety_shell.screened(turn, message.text):  # before any flow reads it
         return
-    if await flow_runner.feed(turn, TextInput(message.text)):
-        return
+    await read_words(turn, message.text)
+
+
+async def read_words(turn: Turn, words: str, note: Reply | None = None) -> None:
+    """Words someone wrote (a message, or a photo's caption, with `note` saying so), screened
+    already: for the flow they are in; else small talk is answered, a weekly round's answer
+    asked about, and anything else offered as a moment."""
     c = turn.content
-    talk = small_talk.kind(message.text, c)
-    if turn.first_contact:  # their very first message, before any /start
+    talk = small_talk.kind(words, c)
+    if turn.first_contact:  # their very first message, before any /start (so in no flow)
+        name = turn.user.first_name
         if talk is not None:  # one greeting answers their hello, and says what Mend is
-            turn.say(
-                Reply(c.text("start.first_hello", first_name=turn.user.first_name), main_menu(turn))
-            )
+            turn.say(Reply(c.text("start.first_hello", first_name=name), main_menu(turn)))
             return
-        turn.text("start.first_words", first_name=turn.user.first_name)
+        turn.text("start.first_words", first_name=name)
+    if note is not None:
+        turn.say(note)
+    if await flow_runner.feed(turn, TextInput(words)):
+        return
     if talk is not None:  # a hello, thanks, goodbye, "ok": answered, never kept as a moment
         text = c.text(small_talk.IDLE_REPLIES[talk], name=turn.user.display_name)
         menu = () if talk == small_talk.GOODBYE else main_menu(turn)  # leaving: no buttons
         turn.say(Reply(text, menu))
         return
-    if await prompts.offer_round_answer(turn, message.text):  # a weekly round's, typed in
+    if await prompts.offer_round_answer(turn, words):  # a weekly round's, typed in
         return
-    await moments.offer(turn, message.text)
+    await moments.offer(turn, words)
 
 
 @turn_handler
@@ -287,11 +300,7 @@ async def on_not_text(turn: Turn) -> None:
         # are screened here, once; a check passes them on when it is through.
         if await safety_shell.screened(turn, caption):
             return
-        if turn.first_contact:  # as for a first message in words: what Mend is, once
-            turn.text("start.first_words", first_name=turn.user.first_name)
-        turn.text("shell.caption_read", kind=name)
-        if not await flow_runner.feed(turn, TextInput(caption)):
-            await moments.offer(turn, caption)
+        await read_words(turn, caption, Reply(turn.content.text("shell.caption_read", kind=name)))
         return
     if await flow_runner.feed(turn, Unsupported(kind)):
         return
@@ -469,6 +478,7 @@ def handlers() -> list[BaseHandler[Any, Any, Any]]:
         CommandHandler("moment", on_moment, filters=command),
         CommandHandler("history", on_history, filters=command),
         CommandHandler("settings", on_settings, filters=command),
+        CommandHandler("resume", on_resume, filters=command),
         CommandHandler("privacy", on_privacy, filters=command),
         CommandHandler("export", on_export, filters=command),
         CommandHandler("delete", on_delete, filters=command),
@@ -482,7 +492,7 @@ def handlers() -> list[BaseHandler[Any, Any, Any]]:
         CommandHandler("help", on_group_help, filters=NEW_MESSAGE & GROUPS),
         CommandHandler(["moment", "history"], on_group_moment, filters=NEW_MESSAGE & GROUPS),
         CommandHandler(
-            ["invite", "unlink", "delete", "export", "privacy"],
+            ["invite", "unlink", "delete", "export", "privacy", "resume"],
             on_group_private_only,
             filters=NEW_MESSAGE & GROUPS,
         ),

@@ -9,7 +9,7 @@ from datetime import date
 
 from sqlalchemy import select
 
-from bot.domain import couples, prompts, schedule
+from bot.domain import couples, prompts, schedule, settings_flow
 from bot.domain.couples import ROUND
 from bot.domain.flow import FlowState, held
 from bot.domain.moments import PLANNED, RESUMABLE, TEXT_LIMIT, SaveMoment
@@ -40,10 +40,25 @@ async def _current(turn: Turn) -> FlowState | None:
 async def open_settings(turn: Turn) -> None:
     """/settings never drops what the person was in the middle of: it holds it, says so on
     the card, and puts it back when they are done (flow_runner.apply_outcome asks its
-    question again). Settings opened again keeps holding what it held."""
+    question again). Settings opened again keeps holding what it held.
+
+    An offer to look at a moment is not something under way (nothing is kept of it unless
+    they say yes, and /moment replaces it too): settings replaces it, so Done never brings
+    back an offer from days ago."""
     current = await _current(turn)
     kept = held(current) if current is not None and current.flow == SETTINGS.name else current
+    if kept is not None and kept.flow == MOMENT_FLOW and not _moment_under_way(kept):
+        kept = None
     await flow_runner.start(turn, SETTINGS.start(turn.context(), kept))
+
+
+async def resume(turn: Turn) -> None:
+    """/resume: ends a pause as the settings card's Resume does; whatever the person is in
+    the middle of stays as it is."""
+    outcome = settings_flow.resume(turn.context())
+    await flow_runner.apply_effects(turn, outcome.effects)
+    for reply in outcome.replies:
+        turn.say(reply)
 
 
 def _moment_under_way(state: FlowState | None) -> bool:

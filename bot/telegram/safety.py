@@ -1,23 +1,28 @@
-"""The safety screen in the shell: every free text is screened before any flow sees it."""
+"""The safety screen in the shell: every free text is screened before any flow sees it, the
+words typed after a command too (`screened_command`, run by `turn_handler` before the
+command acts)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
+from telegram import MessageEntity
+
 from bot.domain import crisis, safety
+from bot.domain.couples import INVITE_PREFIX
 from bot.domain.crisis import danger_reply
 from bot.domain.flow import HELD, FlowState, Outcome, TextInput, held
 from bot.domain.moments import SET_ASIDE, UNSAFE, SaveMoment
-from bot.domain.profile import SetPrefs
 from bot.domain.repair_flow import FLOW as MOMENT_FLOW
 from bot.domain.repair_flow import moment_of
 from bot.domain.replies import Reply
 from bot.domain.safety_flow import FLOW as SAFETY_FLOW
-from bot.domain.safety_flow import NOT_SURE, SAFETY, is_about_self, previous
+from bot.domain.safety_flow import NOT_SURE, SAFETY, asked_about, previous
 from bot.domain.schedule import CancelPrompts
 from bot.storage import repositories as repo
 from bot.telegram import flow_runner
-from bot.telegram.turn import Turn
+from bot.telegram.turn import Turn, to_private
 
 
 async def screened(turn: Turn, text: str, answer: bool = True) -> bool:
@@ -30,11 +35,62 @@ async def screened(turn: Turn, text: str, answer: bool = True) -> bool:
         return False
     current = await _flow_before_any_check(turn)
     if result.level == safety.Level.DANGER:
-        await stop(turn, current)
+        await stop(turn, current, crisis.screen_why(result))
         return True
-    about_self = result.reason != safety.ANGER
+    about = safety.asks_about(result)
     held = text if answer else ""
-    await flow_runner.start(turn, SAFETY.start(turn.context(), held, current, about_self))
+    await flow_runner.start(turn, SAFETY.start(turn.context(), held, current, about))
+    return True
+
+
+# Commands whose words are screened where they are read (/thanks, before anything is posted),
+# or that give help whatever the words say (/sos).
+_SCREEN_THEIR_OWN = frozenset({"thanks", "sos"})
+_DEEP_LINK = re.compile(r"[A-Za-z0-9_-]{1,64}")
+
+
+def command_words(turn: Turn) -> str:
+    """The words typed after a command in a new message ("/moment he hit me" gives "he hit
+    me"), or "" when there are none to screen here: a plain command, another bot's command, an
+    invite link's payload (`/start l_...`), or a command that screens its own words (/thanks)
+    or gives help whatever they say (/sos)."""
+    message = turn.update.message
+    if message is None or not message.text or not message.entities:
+        return ""
+    first = message.entities[0]
+    if first.type != MessageEntity.BOT_COMMAND or first.offset != 0:
+        return ""
+    parts = message.text.split(maxsplit=1)
+    words = parts[1].strip() if len(parts) > 1 else ""
+    command, _, addressee = parts[0].lstrip("/").partition("@")
+    command = command.lower()
+    if not words or command in _SCREEN_THEIR_OWN:
+        return ""
+    if addressee and addressee.lower() != turn.services.bot_username.lower():
+        return ""
+    if command == "start" and words.startswith(INVITE_PREFIX) and _DEEP_LINK.fullmatch(words):
+        return ""
+    return words
+
+
+async def screened_command(turn: Turn) -> bool:
+    """Words typed after a command reach the screen before the command acts, and are answered
+    as the same words alone would be, in the command's place (True): privately as `screened`
+    answers a message; in a group, danger as `help_in_group` answers it, and a worry with a
+    neutral line that neither acts on the words nor repeats them where others read."""
+    words = command_words(turn)
+    if not words:
+        return False
+    if turn.in_private:
+        return await screened(turn, words)
+    result = safety.screen(words)
+    if result.level == safety.Level.NONE:
+        return False
+    if result.level == safety.Level.DANGER:
+        await help_in_group(turn, crisis.screen_why(result))
+    else:
+        text = turn.content.text("safety.group_words", name=turn.user.display_name)
+        turn.say(to_private(turn, text))
     return True
 
 
@@ -54,12 +110,22 @@ async def _flow_before_any_check(turn: Turn) -> FlowState | None:
     return current
 
 
+def hold_back(turn: Turn) -> bool:
+    """After danger, the person's evening card and nudges wait a day (crisis.quiet_until);
+    whether that is new, for the reply to say so."""
+    user = turn.user
+    until = crisis.quiet_until(turn.now, user.quiet_until, user.paused_until)
+    if until is not None:
+        user.quiet_until = until
+    return until is not None
+
+
 async def help_in_group(turn: Turn, why: str) -> None:
     """Danger, or /sos, in a group: the help goes to the person's private chat, and the group
     (where the person they fear may be reading) sees only a neutral line. Someone the bot
     cannot write to privately gets the help where they are: they asked there."""
     c = turn.content
-    reply = danger_reply(c, turn.user.timezone, why)
+    reply = danger_reply(c, turn.user.timezone, why, quiet=hold_back(turn))
     reachable = turn.user.started_at is not None and turn.user.blocked_at is None
     if not reachable:
         turn.say(reply)
@@ -76,7 +142,7 @@ async def not_for_the_group(turn: Turn, text: str) -> bool:
     if result.level == safety.Level.NONE:
         return False
     if result.level == safety.Level.DANGER:
-        await help_in_group(turn, crisis.SCREEN)
+        await help_in_group(turn, crisis.screen_why(result))
     else:
         turn.say(Reply(turn.content.text("safety.group_held", name=turn.user.display_name)))
     return True
@@ -87,8 +153,9 @@ async def help_if_danger(turn: Turn, text: str) -> None:
     not the couple's space: it has been told so) still reach the screen, and danger is
     answered as `help_in_group` answers it. A lesser worry needs nothing more: "I haven't
     posted that one" would only hide why nothing was posted."""
-    if safety.screen(text).level == safety.Level.DANGER:
-        await help_in_group(turn, crisis.SCREEN)
+    result = safety.screen(text)
+    if result.level == safety.Level.DANGER:
+        await help_in_group(turn, crisis.screen_why(result))
 
 
 async def stop(turn: Turn, current: FlowState | None, why: str = crisis.SCREEN) -> None:
@@ -100,10 +167,7 @@ async def stop(turn: Turn, current: FlowState | None, why: str = crisis.SCREEN) 
     if current is not None and current.step != "offer":
         moment = moment_of(current).update(status=SET_ASIDE, path=UNSAFE)
         effects = (SaveMoment(moment), CancelPrompts(moment.id))
-    until = crisis.quiet_until(turn.now, turn.user.paused_until)
-    if until is not None:
-        effects = (*effects, SetPrefs({"paused_until": until}))
-    reply = danger_reply(turn.content, turn.user.timezone, why, quiet=until is not None)
+    reply = danger_reply(turn.content, turn.user.timezone, why, quiet=hold_back(turn))
     outcome = Outcome(None, (reply,), effects)
     active = await flow_runner.active_state(turn)
     row = active[0] if active else None
@@ -121,13 +185,15 @@ async def answer_check(turn: Turn, option: str) -> None:
     row = active[0]
     state = repo.as_flow_state(row)
     before = previous(state)
-    if option == NOT_SURE:
-        await stop(turn, before)
+    about = asked_about(state)
+    if option == NOT_SURE:  # the danger reply for what the check asked about
+        why = crisis.SCREEN_SELF if about == safety.ABOUT_SELF else crisis.SCREEN
+        await stop(turn, before, why)
         return
     text = str(state.data.get("text", ""))
     # Put the previous flow back as it was, then let it read the held message.
     await flow_runner.apply_outcome(turn, row, Outcome(before), state)
-    go_on = "safety.go_on_self" if is_about_self(state) else "safety.go_on"
+    go_on = "safety.go_on" if about == safety.ABOUT_ANGER else "safety.go_on_self"
     turn.say(Reply(turn.content.text(go_on), edit=True))
     if not text:  # nothing held: where they were is asked again, if anywhere
         await flow_runner.reprompt(turn)

@@ -2,7 +2,8 @@
 
 Every handler runs inside `@turn_handler`, which opens a transaction, records the update id
 (a redelivered update stops there and has no second effect), keeps the person's row in step,
-runs the handler, commits, and only then sends what the handler queued. Commit-then-send means a
+runs the handler (unless the words after a command were a worry for the safety screen to
+answer instead), commits, and only then sends what the handler queued. Commit-then-send means a
 crash can lose a reply but never an answer, and never applies an answer twice.
 """
 
@@ -10,7 +11,6 @@ from __future__ import annotations
 
 import asyncio
 import functools
-import html
 import logging
 from collections.abc import Awaitable, Callable, Coroutine
 from dataclasses import dataclass, field
@@ -19,33 +19,20 @@ from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, InputFile, Update
-from telegram.constants import ParseMode
+from telegram import Bot, InlineKeyboardMarkup, InputFile, Update
 from telegram.error import BadRequest, Forbidden, NetworkError, TelegramError, TimedOut
 from telegram.ext import ContextTypes
 
 from bot.content import Catalogue, catalogue
-from bot.domain.callbacks import encode_flow, encode_menu
 from bot.domain.flow import Context, Partner, Person
 from bot.domain.replies import Button, Reply, rows
-from bot.sandbox.objects import utf16_len
 from bot.scheduling.store import prefs_of, reschedule_evening
 from bot.storage import repositories as repo
 from bot.storage.models import User
+from bot.telegram.render import Card, render_markup, render_text
 from bot.telegram.services import Services, services
 
 log = logging.getLogger(__name__)
-
-MAX_MESSAGE = 4096
-
-
-@dataclass(frozen=True)
-class Card:
-    """The flow step a card's buttons answer; `version` is the state row's version."""
-
-    flow: str
-    step: str
-    version: int
 
 
 @dataclass
@@ -64,47 +51,6 @@ class Outgoing:
     if_refused: Outgoing | None = None
     # Left out if something with `if_refused` was refused before it (a "Sent to Ben." card).
     only_if_delivered: bool = False
-
-
-def render_markup(reply: Reply, card: Card | None) -> InlineKeyboardMarkup | None:
-    if not reply.buttons:
-        return None
-    keyboard = []
-    for row in reply.buttons:
-        buttons = []
-        for button in row:
-            if button.url:
-                buttons.append(InlineKeyboardButton(button.label, url=button.url))
-            elif button.menu:
-                data = encode_menu(button.option)
-                buttons.append(InlineKeyboardButton(button.label, callback_data=data))
-            else:
-                if card is None:
-                    raise ValueError(f"flow button {button.option!r} outside a flow")
-                data = encode_flow(card.flow, card.step, card.version, button.option)
-                buttons.append(InlineKeyboardButton(button.label, callback_data=data))
-        keyboard.append(buttons)
-    return InlineKeyboardMarkup(keyboard)
-
-
-def fit(text: str, limit: int = MAX_MESSAGE) -> str:
-    """Telegram refuses texts over 4096 UTF-16 units; shorten with an ellipsis rather than
-    fail (our own words never come near it, quoted text might)."""
-    if utf16_len(text) <= limit:
-        return text
-    while utf16_len(text) > limit - 1:
-        text = text[: -max(1, (utf16_len(text) - limit) // 2 + 1)]
-    return text + "…"
-
-
-def render_text(reply: Reply) -> tuple[str, str | None]:
-    """The message text and parse mode. A copyable part is shown as a preformatted block,
-    which Telegram clients copy with one tap."""
-    if reply.copyable is None:
-        return fit(reply.text), None
-    body = fit(reply.text, 2000)
-    copy = fit(reply.copyable, 2000)
-    return f"{html.escape(body)}\n\n<pre>{html.escape(copy)}</pre>", ParseMode.HTML
 
 
 @dataclass
@@ -272,7 +218,8 @@ def turn_handler(fn: TurnCallback) -> HandlerCallback:
                         prefetched=(state,),
                         first_contact=known is None,
                     )
-                    await fn(turn)
+                    if not await _command_words_screened(turn):
+                        await fn(turn)
                     query = update.callback_query
                     if query is not None and not any(o.method == "answer" for o in turn.outbox):
                         # Always answer a press, or the client shows a spinner on the button.
@@ -288,6 +235,18 @@ def turn_handler(fn: TurnCallback) -> HandlerCallback:
             await deliver(context.bot, turn.outbox, svc)
 
     return callback
+
+
+async def _command_words_screened(turn: Turn) -> bool:
+    """Words typed after a command ("/moment he hit me") reach the safety screen before the
+    command acts, and danger or a worry is answered in its place. Done here, in the one
+    handler run an update gets: a second handler would find the update already processed."""
+    message = turn.update.message
+    if message is None or not (message.text or "").startswith("/"):
+        return False
+    from bot.telegram.safety import screened_command  # that module builds on this one
+
+    return await screened_command(turn)
 
 
 async def deliver(bot: Bot, outbox: list[Outgoing], svc: Services) -> None:

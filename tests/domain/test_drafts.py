@@ -20,6 +20,7 @@ from bot.domain.drafts import (
     happened,
     need_phrase,
     needs_words,
+    own_words_note,
     request_words,
 )
 from bot.domain.moments import BY_ME, DIRECTIONS, OTHER_PATTERN, TO_ME, WHO, Moment
@@ -95,7 +96,7 @@ def test_a_softened_startup_is_observation_feeling_need_request():
         assert blame not in draft.lower()
 
 
-def test_own_words_typed_feelings_and_needs_are_kept_and_clipped():
+def test_own_words_typed_feelings_and_needs_are_kept_or_shown_beside_never_clipped():
     moment = Moment(
         "m",
         NOW,
@@ -106,7 +107,10 @@ def test_own_words_typed_feelings_and_needs_are_kept_and_clipped():
         needs_text="To be a priority",
     )
     draft = build_draft(moment, C)
-    assert "like I didn't matter at all" in draft and "…" in draft
+    # Too long to say as one phrase: a plain one in the sentence, never cut off mid-way;
+    # their own words beside the draft.
+    assert "I felt really upset" in draft and "…" not in draft and "at all" not in draft
+    assert "Like I didn't matter at all at all" in own_words_note(moment, C)
     assert "to be a priority" in draft
     assert "He left me at the party" not in draft
     assert len(draft) <= MAX_DRAFT
@@ -274,3 +278,302 @@ def test_the_softer_draft_fits_the_relationship():
     # Rated 4 of 5: nothing in it says they are not upset, or only a little.
     assert "not upset" not in colleague and "a bit frustrated" not in colleague
     assert "I felt frustrated" in colleague
+
+
+# ---------------------------------------------------------------- typed feelings and needs
+# A user walkthrough: typed feelings and needs were pasted raw into drafts ("I felt i felt like
+# he doesnt care about me", "I think I needed idk just for him to look at me for like 5
+# minutes?? is that…."). Typed words are made sayable to the person, or left out of the
+# sentence (a plain clause instead) and shown beside the draft to work in.
+
+
+def typed(direction: str, feelings: str | None, needs: str | None, **more: object) -> Moment:
+    return Moment(
+        "m",
+        NOW,
+        direction=direction,
+        pattern=OTHER_PATTERN,
+        description="He was on his phone again",
+        feelings_text=feelings,
+        needs_text=needs,
+        **more,  # type: ignore[arg-type]
+    )
+
+
+@pytest.mark.parametrize(
+    ("direction", "style", "feelings", "needs", "said"),
+    [
+        (
+            TO_ME,
+            "standard",
+            "i felt like he doesnt care about me",
+            "for him to put the phone down",
+            "I felt like you don't care about me, and I think I needed for you to put the "
+            "phone down.",
+        ),
+        (
+            BY_ME,
+            "standard",
+            "he probably felt like i didnt care",
+            "to feel like he matters to me",
+            "I imagine you felt like I didn't care, and you deserved to feel like you matter "
+            "to me.",
+        ),
+        (
+            TO_ME,
+            "standard",
+            "lonely",
+            "I think I needed idk just for him to look at me for like 5 minutes?? is that….",
+            "I think I needed for you to look at me for 5 minutes.",
+        ),
+        (
+            TO_ME,
+            "softer",
+            "I felt like crap tbh 😞",
+            "I just wanted him to listen",
+            "I felt like crap, and I think what I needed was for you to listen.",
+        ),
+        (
+            TO_ME,
+            "standard",
+            "Feeling invisible lol",
+            "i need her to ask how my day was",
+            "I felt invisible, and I think I needed for you to ask how my day was.",
+        ),
+        (
+            BY_ME,
+            "shorter",
+            "she felt humiliated",
+            "she needed my support",
+            "You may have felt humiliated; you deserved my support.",
+        ),
+        (
+            TO_ME,
+            "standard",
+            "i was so hurt tbh",
+            "i wanted his attention",
+            "I felt so hurt, and I think I needed your attention.",
+        ),
+        (
+            BY_ME,
+            "standard",
+            "she probably felt like she wasnt important to me",
+            "she needed me to listen",
+            "I imagine you felt like you weren't important to me, and you deserved for me to "
+            "listen.",
+        ),
+        (
+            TO_ME,
+            "standard",
+            "like he never listens",
+            "i needed for Jake to just hear me out",
+            "I felt like you never listen, and I think I needed for you to just hear me out.",
+        ),
+    ],
+)
+def test_typed_feelings_and_needs_are_made_sayable_to_the_person(
+    direction: str, style: str, feelings: str, needs: str, said: str
+):
+    draft = build_draft(typed(direction, feelings, needs, who_name="Jake"), C, style)
+    assert said in draft, draft
+
+
+UNSAYABLE = [
+    # Too long, a question, several clauses: not pasted into the sentence.
+    (
+        "humiliated and probably like i don't care and also that im always the one who has to "
+        "fix everything when he messes up",
+        "i don't know what i needed, maybe for him to see me? or to not always be on his phone",
+    ),
+    ("why does he always do this?", "is it too much to want someone to look at me"),
+    ("I felt small. He laughed at me in front of everyone.", "him. to. listen. to. me."),
+    ("she laughed and he joined in", "for her to tell him to stop"),  # who is "you"?
+]
+
+
+@pytest.mark.parametrize(("feelings", "needs"), UNSAYABLE)
+@pytest.mark.parametrize("direction", DIRECTIONS)
+def test_typed_words_that_do_not_read_as_a_phrase_are_shown_beside_the_draft(
+    feelings: str, needs: str, direction: str
+):
+    moment = typed(direction, feelings, needs)
+    for style in STYLES:
+        draft = build_draft(moment, C, style)
+        for piece in (feelings[:20], needs[:20], "??", "…"):
+            assert piece not in draft, (piece, draft)
+        assert re.search(r"\?(?! [A-Z]|$)", draft) is None, draft  # only a sentence's end
+        assert "{" not in draft and draft[0].isupper(), draft
+    note = own_words_note(moment, C)
+    assert feelings in note and needs in note  # their words, to work in
+
+
+def test_typed_words_used_in_the_draft_need_no_note_beside_it():
+    assert own_words_note(typed(TO_ME, "i felt so alone", "i needed a hug"), C) == ""
+
+
+# Generated: typed feelings and needs as people write them (a lead that repeats the frame,
+# filler, a trailing question), each about the other person in the third person.
+FEELING_LEADS = ["", "i felt ", "I feel ", "feeling ", "i was ", "honestly i felt ", "idk i felt "]
+FEELING_LEADS_BY_ME = ["", "he probably felt ", "she felt ", "he must have felt ", "they felt "]
+FEELING_CORES = [
+    "like he doesnt care about me",
+    "like she wasn't listening",
+    "invisible",
+    "so small",
+    "like crap",
+    "like i didnt matter to him",
+    "like he was somewhere else",
+    "really let down",
+    "alone with it",
+    "like her phone matters more than me",
+]
+NEED_LEADS = [
+    "",
+    "i needed ",
+    "I need ",
+    "i just wanted ",
+    "what i needed was ",
+    "I think I needed ",
+]
+NEED_LEADS_BY_ME = ["", "he needed ", "she probably needed ", "they wanted "]
+NEED_CORES = [
+    "for him to put the phone down",
+    "her to listen",
+    "to feel like he matters to me",
+    "his attention",
+    "for her to look at me for like 5 minutes",
+    "a hug",
+    "him to ask how i was",
+    "to know she still cares",
+    "some time with him",
+]
+# How they may have felt, and needed, when it was the person who hurt them.
+FEELING_CORES_BY_ME = [
+    "like i didnt care about him",
+    "like she wasn't important to me",
+    "invisible",
+    "so small",
+    "like crap",
+    "like i wasnt listening to her",
+    "really let down",
+    "alone with it",
+    "like my phone matters more than her",
+    "like he doesnt matter to me",
+]
+NEED_CORES_BY_ME = [
+    "for me to put the phone down",
+    "me to listen",
+    "to feel like he matters to me",
+    "my attention",
+    "for me to look at her for like 5 minutes",
+    "a hug",
+    "me to ask how he was",
+    "to know i still care about her",
+    "some time with me",
+]
+TAILS = ["", " tbh", " lol", "??", " is that too much to ask?", " 😞", "...", " idk"]
+
+
+def _generated(direction: str) -> list[Moment]:
+    feeling_leads = FEELING_LEADS if direction == TO_ME else FEELING_LEADS_BY_ME
+    need_leads = NEED_LEADS if direction == TO_ME else NEED_LEADS_BY_ME
+    feeling_cores = FEELING_CORES if direction == TO_ME else FEELING_CORES_BY_ME
+    need_cores = NEED_CORES if direction == TO_ME else NEED_CORES_BY_ME
+    out = []
+    for i, core in enumerate(feeling_cores):
+        for j, lead in enumerate(feeling_leads):
+            tail = TAILS[(i + j) % len(TAILS)]
+            need = need_cores[(i * 3 + j) % len(need_cores)]
+            need_lead = need_leads[(i + 2 * j) % len(need_leads)]
+            need_tail = TAILS[(i * 2 + j + 3) % len(TAILS)]
+            out.append(typed(direction, lead + core + tail, need_lead + need + need_tail))
+    return out
+
+
+RAW = re.compile(
+    r"\b(?:i|im|idk|tbh|lol|doesnt|didnt|wasnt|he|she|him|his|her|hers|felt felt|"
+    r"needed needed|needed i|felt i felt|felt feeling)\b|\?\?|😞|\.\.\.|…"
+)
+
+
+@pytest.mark.parametrize("style", STYLES)
+@pytest.mark.parametrize("direction", DIRECTIONS)
+def test_generated_typed_words_always_read_as_something_a_person_could_say(
+    direction: str, style: str
+):
+    moments = _generated(direction)
+    assert len(moments) > 40
+    for moment in moments:
+        draft = build_draft(moment, C, style)
+        where = (moment.feelings_text, moment.needs_text, draft)
+        assert RAW.search(draft) is None, where
+        assert DOUBLED.search(draft) is None, where
+        for bad in ("  ", " ,", " .", ",,", "..", "?.", ".,", "for for", "to to", "like like"):
+            assert bad not in draft, (bad, where)
+        assert draft[0].isupper() and draft.endswith(("?", ".")), where
+        # Said in their words, not swapped for a plain phrase: the longest word of each is in.
+        assert own_words_note(moment, C) == "", where
+        cores = FEELING_CORES + FEELING_CORES_BY_ME + NEED_CORES + NEED_CORES_BY_ME
+        for typed_words in (moment.feelings_text, moment.needs_text):
+            core = next(c for c in cores if c in str(typed_words))
+            plain = [w for w in re.findall(r"[a-z']+", core) if RAW.search(w) is None]
+            plain = [w for w in plain if "'" not in w and w not in ("him", "her")]
+            longest = max(plain, key=len)  # "doesnt" is said "don't", "matters" "matter"
+            assert longest.removesuffix("s") in draft, (longest, where)
+
+
+# ---------------------------------------------------------------- needs joined
+INFINITIVE = re.compile(r"\bto (?:feel|be)\b")
+
+
+@pytest.mark.parametrize("direction", DIRECTIONS)
+def test_every_pair_and_three_of_needs_joins_into_a_grammatical_phrase(direction: str):
+    """Noun needs together, infinitive needs together ("to feel heard and respected"),
+    the two joined with ", and"; a need with a clause of its own ("some reassurance that
+    we're okay") never swallows the next one."""
+    from itertools import combinations
+
+    combos = [*combinations(NEEDS, 2), *combinations(NEEDS, 3)]
+    assert len(combos) == 66 + 220
+    for combo in combos:
+        moment = Moment("m", NOW, direction=direction, pattern="phone", needs=combo)
+        joined = needs_words(moment, C)
+        where = (combo, joined)
+        # Nouns first ("support and honesty"), then what they needed to feel or be: a noun
+        # after "to be understood and" would read as something else to be.
+        first = INFINITIVE.search(joined)
+        for key in combo:
+            phrase = need_phrase(key, direction, C)
+            if first is not None and not phrase.startswith("to "):
+                assert joined.index(phrase) < first.start(), (key, where)
+        for swallowed in ("okay and", "rest and", "load and", "us and"):
+            assert swallowed not in joined, where
+        assert joined.count(", and ") <= 1 and " and and" not in joined, where
+        for key in combo:  # every need is said, in its own words or folded ("heard and seen")
+            phrase = need_phrase(key, direction, C)
+            assert phrase.split()[-1] in joined, (key, where)
+        for style in STYLES:
+            draft = build_draft(moment, C, style)
+            assert len(draft) <= MAX_DRAFT and "…" not in draft, where
+
+
+@pytest.mark.parametrize(
+    ("needs", "bad"),
+    [
+        (("understanding", "support"), "to be understood and support"),
+        (("respect", "attention"), "to feel respected and your attention"),
+        (("reassurance", "honesty"), "that we're okay and honesty"),
+    ],
+)
+def test_the_walkthroughs_joined_needs_read_as_english(needs: tuple[str, str], bad: str):
+    draft = build_draft(Moment("m", NOW, direction=TO_ME, pattern="tone", needs=needs), C)
+    assert bad not in draft
+    assert "I needed " in draft
+
+
+def test_the_birthday_and_distracted_requests_read_and_fit_any_time():
+    birthday = Moment("m", NOW, direction=TO_ME, pattern="birthday", needs=("closeness",))
+    assert ", and we'll" not in build_draft(birthday, C)
+    for part in ("to_me", "by_me", "request"):
+        text = C.text(f"patterns.distracted.{part}")
+        assert "evening" not in text and "tonight" not in text, part

@@ -59,7 +59,6 @@ def test_an_empty_or_overlong_name_is_asked_again(text):
         "my husband ignored me all evening and I feel awful",  # many words
         "he ignored me again",  # few words, but a sentence
         "he left.",
-        "why?",
         "help me!",
         "Ana, he forgot my birthday",
         "honestly everything today was exhausting",
@@ -265,3 +264,82 @@ def test_yes_to_the_evening_check_in_inside_quiet_hours_is_refused_not_silently_
     outcome = ONBOARDING.handle(evening(), ButtonInput("yes"), quiet)
     assert outcome.state == evening() and outcome.effects == ()
     assert "quiet hours" in outcome.replies[0].text
+
+
+# A user walkthrough: "my name is Mia" and "hi! i'm mia :)" were refused as sentences, "idk"
+# and "no" were kept as names, and "why do you need my name?" got "that sounds like it matters".
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("my name is Mia", "Mia"),
+        ("My name's Mia.", "Mia"),
+        ("hi! i'm mia :)", "Mia"),
+        ("i'm Mia", "Mia"),
+        ("I'm Mia!", "Mia"),
+        ("im mia", "Mia"),
+        ("I am Mia", "Mia"),
+        ("call me Mia", "Mia"),
+        ("just call me mia 😊", "Mia"),
+        ("it's Mia", "Mia"),
+        ("its mia", "Mia"),
+        ("Hey, it's Mia", "Mia"),
+        ("hello, my name is Mary Ann", "Mary Ann"),
+        ("hi I'm de la Cruz", "de la Cruz"),  # capitals as typed
+        ("this is Mia", "Mia"),
+    ],
+)
+def test_a_name_said_in_a_sentence_is_taken_from_it(text: str, name: str):
+    outcome = ONBOARDING.handle(at(NAME), TextInput(text), ctx())
+    assert outcome.state is not None and outcome.state.step == ZONE, outcome.replies
+    assert outcome.effects == (SetPreferredName(name),)
+    assert f"Nice to meet you, {name}." in outcome.replies[0].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["i'm so tired", "I'm sad", "im exhausted and he left", "it's complicated", "I'm not ok"],
+)
+def test_how_they_are_is_not_taken_for_a_name(text: str):
+    outcome = ONBOARDING.handle(at(NAME), TextInput(text), ctx())
+    assert outcome.state == at(NAME) and outcome.effects == ()
+
+
+@pytest.mark.parametrize(
+    "text", ["idk", "no", "skip", "none of your business", "Nope.", "rather not say", "pass"]
+)
+def test_no_name_given_uses_their_telegram_name_and_says_it_can_change(text: str):
+    outcome = ONBOARDING.handle(at(NAME), TextInput(text), ctx())
+    assert outcome.state is not None and outcome.state.step == ZONE
+    assert outcome.effects == (SetPreferredName("Ana"),)
+    said = outcome.replies[0].text
+    assert "Ana" in said and "/start" in said and "Nice to meet you" not in said
+    assert f"you {text}" not in said.lower()  # never called "idk"
+
+
+def test_no_name_when_changing_it_later_keeps_the_one_they_have():
+    outcome = ONBOARDING.handle(at(NAME, again=True), TextInput("idk"), ctx("Annie"))
+    assert outcome.effects == (SetPreferredName("Annie"),)
+    assert outcome.state is not None and outcome.state.step == ZONE
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "why do you need my name?",
+        "Why do you need my name",
+        "what do you need my name for?",
+        "why do you want to know my name?",
+        "why?",
+    ],
+)
+def test_why_my_name_gets_a_short_honest_answer_and_the_question_again(text: str):
+    outcome = ONBOARDING.handle(at(NAME), TextInput(text), ctx())
+    assert outcome.state == at(NAME) and outcome.effects == ()
+    (reply,) = outcome.replies
+    c = catalogue("en")
+    assert reply.text == c.text("onboarding.why_name")
+    assert "greet" in reply.text and "?" in reply.text  # why, and the question again
+    assert len(reply.text) < 400
+    assert [b.option for row in reply.buttons for b in row] == ["first"]

@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from bot.domain import crisis
+from bot.content import catalogue, shared_data
+from bot.domain import crisis, safety
 from bot.domain.safety import Level, screen
 from tests.domain import safety_everyday
 from tests.domain import safety_holdout as holdout
@@ -82,3 +83,65 @@ def test_reminders_hold_back_a_day_after_danger_unless_paused_longer_already():
     assert crisis.quiet_until(now, None) == now + timedelta(hours=24)
     assert crisis.quiet_until(now, now + timedelta(hours=2)) == now + timedelta(hours=24)
     assert crisis.quiet_until(now, now + timedelta(days=7)) is None  # their own pause stands
+
+
+@pytest.mark.parametrize(
+    ("text", "about"),
+    [
+        ("he checks my phone every night", safety.ABOUT_THEM),
+        ("she goes through my phone while i sleep", safety.ABOUT_THEM),
+        ("to not be afraid", safety.ABOUT_THEM),
+        ("I hate myself", safety.ABOUT_SELF),
+        ("i just want to disappear", safety.ABOUT_SELF),
+        ("I'm not suicidal, just exhausted", safety.ABOUT_SELF),
+        ("I want to end it", safety.ABOUT_SELF),
+        ("I was so annoyed I could kill him", safety.ABOUT_ANGER),
+    ],
+)
+def test_a_check_asks_about_what_was_said(text: str, about: str):
+    """Someone else's controlling behaviour is asked about in words about them, not about how
+    heavy things feel for the person; anger at someone, about whether anyone is in danger."""
+    result = screen(text)
+    assert result.level == Level.CONCERN and safety.asks_about(result) == about
+
+
+def test_each_check_has_its_own_words():
+    c = catalogue("en")
+    them = crisis.concern_reply(c, safety.ABOUT_THEM).text
+    assert "unsafe with them" in them and "heavy" not in them and "anger" not in them
+    assert "how heavy this feels" in crisis.concern_reply(c, safety.ABOUT_SELF).text
+    assert "anger" in crisis.concern_reply(c, safety.ABOUT_ANGER).text
+
+
+def danger_text(text: str, zone: str = "Europe/Berlin") -> str:
+    return crisis.danger_reply(catalogue("en"), zone, crisis.screen_why(screen(text))).text
+
+
+def test_the_danger_reply_for_self_harm_is_about_oneself_with_crisis_lines():
+    reply = danger_text("nobody would even notice if i was gone")
+    assert "carry this alone" in reply and "work this out with them" not in reply
+    assert "TelefonSeelsorge: 0800 111 0 111" in reply and "116 016" not in reply
+    us = danger_text("I want to kill myself", "America/New_York")
+    assert "988" in us and "Domestic Violence" not in us
+
+
+def test_the_danger_reply_for_violence_lists_the_violence_lines_first():
+    reply = danger_text("he hit me last night")
+    assert "work this out with them" in reply and "carry this alone" not in reply
+    assert reply.index("116 016") < reply.index("TelefonSeelsorge")
+    coerced = danger_text("she said if I leave she'll make sure I never see the kids again")
+    assert "116 016" in coerced
+
+
+def test_every_helpline_is_kept_and_every_country_has_lines_for_each_reply():
+    data = shared_data("crisis")
+    lines = [line for entry in data.values() for line in entry["lines"]]
+    assert len(lines) == 27  # as many as before lines had a kind
+    assert {line["kind"] for line in lines} <= {crisis.CRISIS, crisis.VIOLENCE, crisis.ANY}
+    for zone in ("America/New_York", "Europe/Berlin", "Europe/Zurich", "Pacific/Auckland", None):
+        every = crisis.help_lines(zone)[1]
+        for why in (crisis.SCREEN, crisis.SCREEN_SELF, crisis.SOS, crisis.UNSAFE_TO_RAISE):
+            shown = crisis.help_lines(zone, why)[1]
+            assert shown and set(shown) <= set(every)
+        assert crisis.help_lines(zone, crisis.SOS)[1] == every  # /sos: all of them, as before
+        assert set(crisis.help_lines(zone, crisis.SCREEN)[1]) == set(every)

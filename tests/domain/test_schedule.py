@@ -12,7 +12,7 @@ from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from bot.domain import schedule
-from bot.domain.clock import exists, later_by
+from bot.domain.clock import exists, later_by, parse_when
 from bot.domain.schedule import Prefs
 
 NAMED = [
@@ -244,7 +244,13 @@ LONDON = Prefs(zone="Europe/London")
 
 @pytest.mark.parametrize(
     ("local", "offered"),
-    [(time(0, 30), True), (time(19, 29), True), (time(19, 30), False), (time(20, 3), False)],
+    [
+        (time(0, 30), False),  # the small hours: the coming evening is "tomorrow evening"
+        (time(5, 0), True),
+        (time(19, 29), True),
+        (time(19, 30), False),
+        (time(20, 3), False),
+    ],
 )
 def test_this_evening_is_offered_until_half_past_seven_everywhere(local: time, offered: bool):
     # One rule for the repair flow's "later" step and the follow-up's "not yet".
@@ -253,6 +259,18 @@ def test_this_evening_is_offered_until_half_past_seven_everywhere(local: time, o
     due = schedule.preset_due("tonight", now, LONDON.tz)
     assert (due is not None) is offered
     assert (schedule.reschedule_due("tonight", now, LONDON) is not None) is offered
+
+
+@pytest.mark.parametrize(
+    ("local", "day"), [(time(0, 30), 4), (time(4, 59), 4), (time(5, 0), 5), (time(23, 0), 5)]
+)
+def test_tomorrow_evening_is_counted_as_typed_tomorrow_is(local: time, day: int):
+    """At 00:30 on Wednesday the 4th, someone still up on Tuesday means Wednesday evening."""
+    now = datetime.combine(date(2026, 3, 4), local, tzinfo=ZoneInfo("Europe/London"))
+    due = schedule.preset_due("tomorrow", now, LONDON.tz)
+    assert due == datetime(2026, 3, day, 19, 0, tzinfo=UTC)  # London is UTC in March
+    typed = parse_when("tomorrow", now.astimezone(UTC), LONDON.tz)
+    assert typed is not None and typed.date() == due.date()
 
 
 def test_a_preset_in_quiet_hours_comes_when_they_end():

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, time
+from dataclasses import replace
+from datetime import UTC, datetime, time, timedelta
+
+import pytest
 
 from bot.content import catalogue
 from bot.domain.flow import Back, ButtonInput, Context, FlowState, Person, TextInput, held
 from bot.domain.profile import SetPrefs, SetTimezone
-from bot.domain.schedule import Prefs
+from bot.domain.schedule import UNTIL_RESUMED, Prefs
 from bot.domain.settings_flow import (
     DELAY,
     EVENING_TIME,
@@ -17,6 +20,7 @@ from bot.domain.settings_flow import (
     SETTINGS,
     ZONE,
     ZONE_OK,
+    resume,
 )
 
 NOW = datetime(2026, 3, 1, 19, 30, tzinfo=UTC)
@@ -118,3 +122,37 @@ def test_text_on_the_menu_mid_moment_goes_back_to_the_moment_with_it():
     assert opened.state is not None
     outcome = SETTINGS.handle(opened.state, TextInput("it was a 4 really"), ctx())
     assert outcome.state == MOMENT_AT_INTENSITY and outcome.handback and outcome.replies == ()
+
+
+# ------------------------------------------------------------------ /resume
+
+
+def paused_ctx(until: datetime) -> Context:
+    base = ctx()
+    return replace(base, prefs=replace(base.prefs, paused_until=until))
+
+
+@pytest.mark.parametrize("until", [UNTIL_RESUMED, NOW + timedelta(days=3)])
+def test_resume_ends_a_pause_as_the_cards_resume_button_does(until: datetime):
+    paused = paused_ctx(until)
+    outcome = resume(paused)
+    assert outcome.state is None and outcome.effects == (SetPrefs({"paused_until": None}),)
+    (reply,) = outcome.replies
+    assert reply.text == paused.content.text("settings.resumed")
+    pressed = SETTINGS.handle(FlowState(FLOW, MENU), ButtonInput("resume"), paused)
+    assert pressed.effects == outcome.effects
+
+
+def test_resume_when_nothing_is_paused_changes_nothing_and_says_so():
+    for context in (ctx(), paused_ctx(NOW - timedelta(hours=1))):  # an old pause, run out
+        outcome = resume(context)
+        assert outcome.effects == ()
+        (reply,) = outcome.replies
+        assert reply.text == context.content.text("settings.resume_not_paused")
+
+
+def test_a_pause_says_how_to_end_it():
+    card = SETTINGS.prompt(FlowState(FLOW, MENU), paused_ctx(UNTIL_RESUMED)).text
+    assert "/resume" in card
+    card = SETTINGS.prompt(FlowState(FLOW, MENU), paused_ctx(NOW + timedelta(days=1))).text
+    assert "/resume" in card

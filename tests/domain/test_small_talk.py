@@ -121,3 +121,26 @@ def test_more_words_at_the_offer_are_still_kept():
     yes = rf.REPAIR.handle(more.state or offer.state, ButtonInput("yes"), ctx())
     (saved,) = [e for e in yes.effects if isinstance(e, SaveMoment)]
     assert saved.moment.description == f"{TOLD}\nok so he did it again"
+
+
+@pytest.mark.parametrize("said", ["😭😭😭", "😢", "💔", "😞 ...", "😭 😭", "☹️", "🥺😢"])
+def test_only_sad_or_crying_emoji_are_heard_as_sadness(said: str):
+    assert small_talk.kind(said, C) == small_talk.SAD
+
+
+@pytest.mark.parametrize("said", ["👍", "🙏", "❤️", "😭👍", "...", "😊"])
+def test_other_emoji_are_still_an_acknowledgement(said: str):
+    assert small_talk.kind(said, C) == small_talk.ACK
+
+
+def test_sadness_is_invited_to_say_more_outside_a_flow_and_at_the_offer():
+    idle = C.text(small_talk.IDLE_REPLIES[small_talk.SAD], name="Ana")
+    assert idle != C.text(small_talk.IDLE_REPLIES[small_talk.ACK], name="Ana")
+    assert "what happened" in idle
+    offer = rf.REPAIR.offer(ctx(), "m9", TOLD)
+    assert offer.state is not None
+    answer = rf.REPAIR.handle(offer.state, TextInput("😭😭😭"), ctx())
+    assert answer.state == offer.state and answer.effects == ()  # not kept as words
+    (reply,) = answer.replies
+    assert reply.text == C.text("moment.offer_sad")
+    assert [b.option for row in reply.buttons for b in row] == ["yes", "no"]

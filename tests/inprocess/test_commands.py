@@ -10,7 +10,7 @@ import pytest
 from sqlalchemy import func, select
 
 from bot.sandbox.core import BotAction
-from bot.storage.models import ConversationState, MomentRow, PartnerLink
+from bot.storage.models import ConversationState, MomentRow, PartnerLink, User
 from tests.harness import Harness
 from tests.inprocess.flows import SAY_IT_NOW, TO_THE_PATH
 
@@ -211,6 +211,15 @@ async def test_a_photo_with_a_caption_is_read_for_its_words(h: Harness):
     assert "only read text" in bare
 
 
+async def test_a_caption_is_read_as_typed_words_are_small_talk_included(h: Harness):
+    await h.onboard(ANA, "Ana")
+    typed = h.texts(await h.text(ANA, "thanks!"))
+    captioned = h.texts(await h.media(ANA, "photo", caption="thanks!"))
+    assert captioned[1:] == typed  # after saying the photo itself was not seen
+    async with h.db.unit_of_work() as session:
+        assert await session.scalar(select(func.count()).select_from(MomentRow)) == 0
+
+
 async def test_a_caption_is_screened_once_and_a_worry_is_passed_on_after_the_check(h: Harness):
     await h.onboard(ANA, "Ana")
     replies = h.texts(await h.media(ANA, "photo", caption="I was so angry I could kill him"))
@@ -282,3 +291,73 @@ async def test_text_while_settings_is_open_over_a_moment_answers_the_moment(h: H
         state = await session.scalar(select(ConversationState))
     assert state is not None and (state.flow, state.step) == ("moment", "int")
     assert state.data["m"]["observation"] == "He looked at his phone while I talked about my mum."
+
+
+# ------------------------------------------------------------------ /resume, sadness, offers
+
+
+async def test_resume_ends_a_pause_and_says_so(h: Harness):
+    """The walkthrough: "Paused until you resume" was shown, and /resume was "I don't know
+    /resume". It ends the pause as the settings card's Resume button does."""
+    await h.onboard(ANA, "Ana")
+    await h.text(ANA, "/settings")
+    paused = h.texts(await h.press(ANA, "Pause until I resume"))
+    assert "/resume" in paused[-1]
+    await h.press(ANA, "Done")
+    (resumed,) = h.texts(await h.text(ANA, "/resume"))
+    assert resumed == "You're back: reminders and check-ins come again as you set them."
+    async with h.db.unit_of_work() as session:
+        user = await session.get(User, ANA)
+        assert user is not None and user.paused_until is None
+    (again,) = h.texts(await h.text(ANA, "/resume"))
+    assert again.startswith("Nothing is paused")
+    (help_text,) = h.texts(await h.text(ANA, "/help"))
+    assert "/resume" in help_text
+
+
+async def test_resume_in_the_middle_of_a_moment_leaves_the_moment_as_it_was(h: Harness):
+    await h.onboard(ANA, "Ana")
+    await h.text(ANA, "/settings")
+    await h.press(ANA, "Pause a day")
+    await h.press(ANA, "Done")
+    await h.walk(ANA, TO_THE_PATH[:6])  # at the intensity question
+    (resumed,) = h.texts(await h.text(ANA, "/resume"))
+    assert resumed.startswith("You're back")
+    assert "How did it feel?" in h.texts(await h.press(ANA, "4"))[-1]
+
+
+async def test_resume_in_the_group_says_where_it_works(h: Harness):
+    await h.onboard(ANA, "Ana")
+    group = await group_of_two(h)
+    (reply,) = in_chat(await h.text(ANA, "/resume", chat_id=group), group)
+    assert reply.text == "Let's do that in our private chat: tap below, then send /resume there."
+
+
+async def test_crying_emoji_alone_are_invited_to_say_what_happened(h: Harness):
+    await h.onboard(ANA, "Ana")
+    (sad,) = h.texts(await h.text(ANA, "😭😭😭"))
+    assert "what happened" in sad and not sad.startswith("I'm here whenever")
+    (ack,) = h.texts(await h.text(ANA, "👍"))
+    assert ack.startswith("I'm here whenever")
+    async with h.db.unit_of_work() as session:
+        assert await session.scalar(select(ConversationState)) is None  # nothing offered
+
+
+async def test_settings_does_not_hold_an_offer_to_look(h: Harness):
+    """The walkthrough: an offer ignored, /settings four days later, Done: "Now, back to where
+    we were: That sounds like it stayed with you...". An offer is a question, not a moment
+    under way: settings replaces it, as /moment does."""
+    await h.onboard(ANA, "Ana")
+    await h.text(ANA, "u listening to me rant about work")
+    h.clock.advance(timedelta(days=4))
+    (card,) = h.texts(await h.text(ANA, "/settings"))
+    assert "tap Done to go back" not in card
+    done = h.texts(await h.press(ANA, "Done"))
+    assert done == ["Settings saved. /settings any time."]
+    # Straight after the offer too: settings is not a way back to it.
+    await h.text(ANA, "he ignored me all through dinner")
+    await h.text(ANA, "/settings")
+    assert h.texts(await h.press(ANA, "Done")) == ["Settings saved. /settings any time."]
+    async with h.db.unit_of_work() as session:
+        assert await session.scalar(select(ConversationState)) is None
+        assert await session.scalar(select(func.count()).select_from(MomentRow)) == 0

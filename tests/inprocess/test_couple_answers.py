@@ -392,3 +392,41 @@ async def test_no_round_question_once_the_round_has_closed_or_for_whoever_has_an
     h.clock.now = went_out + timedelta(hours=49)  # closed
     ben = said(await h.text(BEN, BIKE), BEN)
     assert "Want to look at this moment together?" in ben[-1]
+
+
+@pytest.mark.parametrize("choice", ["I'm open now", "Later tonight", "I need a little time"])
+async def test_a_bid_from_a_while_ago_takes_no_answer_and_tells_no_one(h: Harness, choice: str):
+    group = await paired_group(h)
+    await h.text(ANA, "/repair", chat_id=group)
+    card = h.last_card(group)
+    h.clock.advance(timedelta(hours=30))
+    actions = await h.press(BEN, choice, chat_id=group, message_id=card.message_id)
+    assert h.toasts(actions) == [
+        "This card is from a while ago, so Ana hasn't been told anything. "
+        "To reconnect now, send /repair in your group."
+    ]
+    assert said(actions, group) == [] and said(actions, ANA) == [] and said(actions, BEN) == []
+    assert not shown(h, group, card.message_id).get("reply_markup")
+    assert await pending(h, "bid_later") == []
+    actions = await h.text(BEN, "/repair", chat_id=group)  # as the card suggests
+    assert said(actions, group) == ["Ben would like to reconnect about a moment earlier."]
+
+
+async def test_a_bid_answered_the_next_morning_still_reaches_the_asker(h: Harness):
+    group = await paired_group(h)  # 20:30 in Berlin
+    await h.text(ANA, "/repair", chat_id=group)
+    card = h.last_card(group)
+    h.clock.advance(timedelta(hours=11, minutes=30))  # 08:00
+    actions = await h.press(BEN, "I'm open now", chat_id=group, message_id=card.message_id)
+    assert said(actions, ANA) == ["Ben is open to talk now."]
+
+
+async def test_needing_time_reaches_the_asker_as_a_pause_not_a_no(h: Harness):
+    group = await paired_group(h)
+    await h.text(ANA, "/repair", chat_id=group)
+    card = h.last_card(group)
+    actions = await h.press(BEN, "I need a little time", chat_id=group, message_id=card.message_id)
+    assert said(actions, ANA) == [
+        "Ben needs a little time. That's not a no: they'll come back to it when they're ready."
+    ]
+    assert said(actions, group) == ["Ben needs a little time. That's okay: it's a pause, not a no."]

@@ -220,3 +220,70 @@ async def test_a_space_paused_for_another_group_or_a_leaver_says_how_to_resume(h
     assert said(await h.text(ANA, "/repair", chat_id=second), second) == [
         "The shared space here is paused. To use it again, both of you: /pair here."
     ]
+
+
+@pytest.mark.parametrize(
+    ("choice", "told", "you"),
+    [
+        ("I'm open now", "Ana is open to talk now.", "I've told Ben you're open to talk now."),
+        (
+            "Later tonight",
+            "Ana would like to talk later. I'll remind you both at 21:00.",
+            "I've told Ben you'd like to talk later. I'll remind you both at 21:00.",
+        ),
+        (
+            "I need a little time",
+            "Ana needs a little time. That's not a no: they'll come back to it when they're ready.",
+            "I've told Ben you need a little time. That's okay: it's a pause, not a no.",
+        ),
+    ],
+)
+async def test_a_bid_answered_once_the_space_paused_is_answered_privately_not_in_the_group(
+    h: Harness, choice: str, told: str, you: str
+):
+    group = await paired_group(h)
+    await h.onboard(CY, "Cy")
+    await h.text(BEN, "/repair", chat_id=group)
+    card = h.last_card(group)
+    h.sandbox.join_group(group, CY)  # the space pauses: Cy is in the group now
+    await flush(h)
+    actions = await h.press(ANA, choice, chat_id=group, message_id=card.message_id)
+    assert said(actions, group) == []  # nothing more in the group, with Cy in it
+    assert h.toasts(actions) == [
+        "The shared space here is paused, so I've told Ben privately instead."
+    ]
+    assert said(actions, BEN) == [told]
+    assert said(actions, ANA) == [you]
+    assert not shown(h, group, card.message_id).get("reply_markup")
+
+
+async def test_a_group_left_paused_by_unlinking_says_pair_again_once_linked_again(h: Harness):
+    group = await paired_group(h)
+    await h.text(BEN, "/unlink")
+    await h.press(BEN, "Yes, end it")
+    token = await invite_token(h)
+    await h.text(BEN, f"/start {token}")
+    await h.press(BEN, "Link with Ana")
+    paused = "The shared space here is paused. To use it again, both of you: /pair here."
+    assert said(await h.text(ANA, "/repair", chat_id=group), group) == [paused]
+    assert said(await h.text(BEN, "/settings", chat_id=group), group) == [paused]
+    await h.text(ANA, "/pair", chat_id=group)
+    actions = await h.text(BEN, "/pair", chat_id=group)
+    assert "This is now Ana and Ben's space" in said(actions, group)[0]
+
+
+async def test_a_bid_answered_once_the_space_paused_with_the_asker_unreachable_tells_why(
+    h: Harness,
+):
+    """No one could be told (not in the group, and the asker has blocked Mend): the answer is
+    not taken, and the toast says why the space is paused."""
+    group = await paired_group(h)
+    await h.onboard(CY, "Cy")
+    await h.text(BEN, "/repair", chat_id=group)
+    card = h.last_card(group)
+    h.sandbox.block(BEN)
+    h.sandbox.join_group(group, CY)
+    await flush(h)
+    actions = await h.press(ANA, "I'm open now", chat_id=group, message_id=card.message_id)
+    assert h.toasts(actions) == [PAUSED_THIRD]
+    assert said(actions, group) == [] and said(actions, BEN) == [] and said(actions, ANA) == []

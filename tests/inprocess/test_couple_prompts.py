@@ -8,12 +8,14 @@ from __future__ import annotations
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import pytest
 from sqlalchemy import select
 
 from bot.sandbox.core import Fault
 from bot.storage.models import Checkin, ScheduledPrompt, User
 from tests.harness import Harness
 from tests.inprocess.flows import TO_A_DRAFT_FOR_BEN
+from tests.inprocess.test_couple_answers import zoned_couple
 from tests.inprocess.test_couples import (
     ANA,
     BEN,
@@ -218,3 +220,56 @@ async def test_the_partner_who_set_up_the_check_in_blocking_mend_privately_keeps
     h.clock.advance(timedelta(minutes=30))
     cards = await posted_by_tick(h, group)
     assert len(cards) == 1  # the group still gets its check-in
+
+
+async def weekly_round_on(h: Harness, group: int, by: int = ANA) -> None:
+    await h.text(by, "/settings", chat_id=group)
+    await h.press(by, "Turn the weekly thanks round on", chat_id=group)
+
+
+def weekly_asks_in(actions: list[Any]) -> list[int | None]:
+    return [a.chat_id for a in sent(actions) if "Weekly thanks round" in (a.text or "")]
+
+
+@pytest.mark.parametrize("pause", ["Pause a week", "Pause until I resume"])
+async def test_a_partner_who_paused_gets_no_weekly_ask(h: Harness, pause: str):
+    group = await paired_group(h)
+    await weekly_round_on(h, group)
+    await h.text(BEN, "/settings")
+    await h.press(BEN, pause)
+    h.clock.now = datetime(2026, 3, 8, 18, 0, tzinfo=UTC)  # Sunday 8 March, 19:00 in Berlin
+    assert weekly_asks_in(await h.tick()) == [ANA]
+    (ben,) = [r for r in await prompts(h, "weekly_ask") if r.user_id == BEN]
+    assert (ben.status, ben.last_error) == ("skipped", "paused")
+    h.clock.advance(timedelta(hours=12))
+    assert weekly_asks_in(await h.tick()) == []  # nor later in the round
+
+
+async def test_a_weekly_ask_waits_for_the_end_of_that_partners_quiet_hours(h: Harness):
+    """Ben in New York turns the round on: it goes out at 19:00 there, 01:00 in Berlin, in
+    Ana's quiet hours. Hers comes when they end, and the round still takes her answer."""
+    group = await zoned_couple(h)
+    await weekly_round_on(h, group, by=BEN)
+    h.clock.now = datetime(2026, 3, 2, 0, 0, tzinfo=UTC)  # Sunday 19:00 in New York
+    assert weekly_asks_in(await h.tick()) == [BEN]
+    h.clock.now = datetime(2026, 3, 2, 6, 59, tzinfo=UTC)
+    assert weekly_asks_in(await h.tick()) == []
+    h.clock.now = datetime(2026, 3, 2, 7, 0, tzinfo=UTC)  # 08:00 in Berlin: quiet hours end
+    assert weekly_asks_in(await h.tick()) == [ANA]
+    await h.press(BEN, "Write mine")
+    await h.text(BEN, "The soup when I was ill")
+    await h.press(ANA, "Write mine")
+    (posted,) = said(await h.text(ANA, "How you listened on Tuesday"), group)
+    assert "Ana: How you listened on Tuesday" in posted
+
+
+async def test_a_weekly_ask_waiting_out_quiet_hours_keeps_to_a_pause_begun_since(h: Harness):
+    group = await zoned_couple(h)
+    await weekly_round_on(h, group, by=BEN)
+    h.clock.now = datetime(2026, 3, 2, 0, 0, tzinfo=UTC)
+    await h.tick()
+    await set_user(h, ANA, paused_until=h.clock.now + timedelta(days=7))  # Ana pauses at 01:00
+    h.clock.now = datetime(2026, 3, 2, 7, 0, tzinfo=UTC)
+    assert weekly_asks_in(await h.tick()) == []
+    (ana,) = [r for r in await prompts(h, "weekly_ask") if r.user_id == ANA]
+    assert (ana.status, ana.last_error) == ("skipped", "paused")

@@ -246,7 +246,7 @@ async def test_commands_are_registered_with_telegram(harness: Harness):
 
 async def test_an_error_gives_an_apology_not_silence(harness: Harness, monkeypatch):
     h = harness
-    h.person(ANA, "Ana")
+    await h.onboard(ANA, "Ana")  # known: their words go to the flow runner, broken below
     from bot.telegram import flow_runner
 
     async def broken(turn, event):
@@ -372,3 +372,25 @@ async def test_someone_already_set_up_is_only_told_they_are_linked(harness: Harn
     await open_ana_s_invite(h)
     (linked,) = to_ben(await h.press(BEN, "Link with Ana"))
     assert linked.startswith("You're now linked with Ana.")
+
+
+async def test_a_name_in_a_sentence_why_and_no_name_at_all(harness: Harness):
+    """The walkthrough: "why do you need my name?" and "hi! i'm mia :)" were refused as the
+    moment itself; "idk" became the name."""
+    h = harness
+    h.person(ANA, "Ana")
+    await h.text(ANA, "/start")
+    (why,) = h.texts(await h.text(ANA, "why do you need my name?"))
+    assert "greet you" in why and "That sounds like it matters" not in why
+    assert [b["text"] for b in h.last_card(ANA).buttons()] == ["Call me Ana"]
+    replies = h.texts(await h.text(ANA, "hi! i'm mia :)"))
+    assert replies[0].startswith("Nice to meet you, Mia.") and "time zone" in replies[0]
+    user = await user_row(h, ANA)
+    assert user is not None and user.preferred_name == "Mia"
+
+    h.person(BEN, "Ben")
+    await h.text(BEN, "/start")
+    (kept,) = h.texts(await h.text(BEN, "idk"))
+    assert kept.startswith("No problem, I'll call you Ben") and "/start" in kept
+    user = await user_row(h, BEN)
+    assert user is not None and user.preferred_name == "Ben"

@@ -68,12 +68,34 @@ async def test_after_danger_reminders_hold_back_for_a_day_and_it_is_said(harness
     h = harness
     await h.onboard(ANA, "Ana", evening=True)  # 20:30 in Berlin; the card comes at 21:00
     replies = h.texts(await h.text(ANA, "He hit me again last night"))
-    assert "hold back my reminders for the next day" in replies[-1]
+    assert "hold back my evening check-in and reminders for the next day" in replies[-1]
     h.clock.advance(timedelta(minutes=30))
     assert [a for a in await h.tick() if a.chat_id == ANA] == []  # no cheerful card tonight
     h.clock.advance(timedelta(days=1))  # 21:00 the next evening: the pause is over
     cards = [a.text or "" for a in await h.tick() if a.chat_id == ANA]
     assert len(cards) == 1 and "Ana" in cards[0]
+
+
+async def test_after_danger_a_talk_they_planned_is_still_asked_about(harness: Harness):
+    """Holding back is for the evening card and nudges, not a pause: nothing planned is lost."""
+    h = harness
+    await h.onboard(ANA, "Ana", evening=True)
+    await h.walk(
+        ANA,
+        [
+            *TO_THE_PATH,
+            ("press", "Talk about it later", "when", "When would be a better time?"),
+            ("press", "In a few hours", "", "Recorded:"),
+        ],
+    )
+    await h.text(ANA, "He hit me again last night")
+    async with h.db.unit_of_work() as session:
+        query = select(ScheduledPrompt).where(ScheduledPrompt.kind == "follow_up")
+        (follow_up,) = list(await session.scalars(query))
+    assert follow_up.due_at < h.clock.now + timedelta(hours=24)  # inside the quiet day
+    h.clock.now = follow_up.due_at
+    asked = [a.text or "" for a in await h.tick() if a.chat_id == ANA]
+    assert len(asked) == 1 and "Did you get to talk" in asked[0]
 
 
 async def pending_nudges(h: Harness) -> list[ScheduledPrompt]:
@@ -285,3 +307,138 @@ async def test_everyday_words_go_straight_through(harness: Harness):
     await h.onboard(ANA, "Ana")
     replies = h.texts(await h.text(ANA, "my phone died and he was killing it at the party"))
     assert "Want to look at this moment together?" in replies[0]
+
+
+# --------------------------------------------------------------- words after a command
+
+
+async def test_words_after_a_command_are_screened_as_a_message_is(harness: Harness):
+    """Danger typed after a command stops the flow as it would typed alone; the command's own
+    action does not follow."""
+    h = harness
+    await h.onboard(ANA, "Ana")
+    actions = await h.text(ANA, "/moment he hit me last night")
+    replies = h.texts(actions)
+    assert len(replies) == 1 and "emergency number" in replies[0]
+    assert "Which is it?" not in replies[0] and await state(h) is None
+    replies = h.texts(await h.text(ANA, "/settings I want to die"))
+    assert len(replies) == 1 and "emergency number" in replies[0]
+    assert "Your settings" not in replies[0] and await state(h) is None
+
+
+async def test_danger_after_a_command_mid_flow_sets_the_moment_aside(harness: Harness):
+    h = harness
+    await h.onboard(ANA, "Ana")
+    await walk_to_camera(h)
+    replies = h.texts(await h.text(ANA, "/cancel he threw a glass at me"))
+    assert len(replies) == 1 and "116 016" in replies[0]
+    (moment,) = await moments(h)
+    assert (moment.status, moment.path) == ("set_aside", "unsafe") and await state(h) is None
+
+
+async def test_a_worry_after_a_command_is_asked_about_then_read_as_a_message(harness: Harness):
+    h = harness
+    await h.onboard(ANA, "Ana")
+    replies = h.texts(await h.text(ANA, "/moment honestly I could kill him"))
+    assert replies == [
+        "That sounds like a lot of anger, and that's allowed. Before we go on: "
+        "is anyone in danger right now?"
+    ]
+    replies = h.texts(await h.press(ANA, "I'm safe, just angry"))
+    assert "Want to look at this moment together?" in replies[-1]
+
+
+async def test_commands_without_worrying_words_and_deep_links_work_as_before(harness: Harness):
+    h = harness
+    await h.onboard(ANA, "Ana")
+    assert "Which is it?" in h.texts(await h.text(ANA, "/start moment"))[-1]
+    await h.text(ANA, "/cancel")
+    assert "Which is it?" in h.texts(await h.text(ANA, "/moment"))[-1]
+    await h.text(ANA, "/cancel")
+    assert "Which is it?" in h.texts(await h.text(ANA, "/moment he was on his phone"))[-1]
+
+
+async def test_danger_after_a_command_in_a_group_gets_help_privately(harness: Harness):
+    h = harness
+    group = await paired_group(h)
+    ana = couple.ANA
+    actions = await h.text(ana, "/moment he hit me last night", chat_id=group)
+    assert any("emergency number" in (a.text or "") for a in actions if a.chat_id == ana)
+    assert said(actions, group) == ["Ana, I've replied to you in our private chat."]
+    actions = await h.text(ana, "/repair I'm scared of you when you drink", chat_id=group)
+    assert not any("reconnect" in (a.text or "") for a in actions)  # no bid is posted
+    assert said(actions, group) == ["Ana, I've replied to you in our private chat."]
+    assert any("emergency number" in (a.text or "") for a in actions if a.chat_id == ana)
+
+
+async def test_a_worry_after_a_command_in_a_group_is_neither_acted_on_nor_echoed(
+    harness: Harness,
+):
+    h = harness
+    group = await paired_group(h)
+    ana = couple.ANA
+    actions = await h.text(ana, "/repair honestly I could kill him", chat_id=group)
+    in_group = said(actions, group)
+    assert len(in_group) == 1 and "private chat" in in_group[0]
+    assert not any("reconnect" in text or "kill" in text for text in in_group)
+    assert not any(a.chat_id == ana for a in actions)  # nothing else said, nothing asked
+    # A plain /repair still posts the bid.
+    posted = said(await h.text(ana, "/repair", chat_id=group), group)
+    assert "Ana would like to reconnect" in posted[0]
+
+
+# --------------------------------------------------------------- the walkthrough's words
+
+
+async def test_distress_about_oneself_is_asked_about_not_offered_as_a_moment(harness: Harness):
+    h = harness
+    await h.onboard(ANA, "Ana")
+    for words in ("i just want to disappear", "I hate myself", "maybe I deserve it"):
+        replies = h.texts(await h.text(ANA, words))
+        assert len(replies) == 1 and "are you safe right now?" in replies[0], words
+        await h.press(ANA, "I'm safe, let's go on")
+        await h.text(ANA, "/cancel")
+    await walk_to_camera(h)
+    replies = h.texts(await h.text(ANA, "honestly i'm so done. i can't keep doing this"))
+    assert len(replies) == 1 and "are you safe right now?" in replies[0]
+    current = await state(h)
+    assert current is not None and current.flow == "safety"
+
+
+async def test_fear_of_the_partner_typed_as_a_feeling_or_a_need_is_never_drafted(
+    harness: Harness,
+):
+    h = harness
+    await h.onboard(ANA, "Ana")
+    await h.walk(ANA, TO_THE_PATH[:7])
+    feel = await state(h)
+    assert feel is not None and feel.step == "feel"
+    replies = h.texts(await h.text(ANA, "like i can't breathe when he's angry"))
+    assert len(replies) == 1 and "emergency number" in replies[0]
+    assert await state(h) is None
+    await h.walk(ANA, TO_THE_PATH[:9])
+    need = await state(h)
+    assert need is not None and need.step == "need"
+    replies = h.texts(await h.text(ANA, "to not be afraid"))
+    assert len(replies) == 1 and "unsafe with them" in replies[0]
+    current = await state(h)
+    assert current is not None and current.flow == "safety"
+
+
+async def test_the_danger_reply_fits_self_harm(harness: Harness):
+    h = harness
+    await h.onboard(ANA, "Ana")  # Berlin
+    (reply,) = h.texts(await h.text(ANA, "nobody would even notice if i was gone"))
+    assert "carry this alone" in reply and "work this out with them" not in reply
+    assert "TelefonSeelsorge" in reply and "116 016" not in reply
+
+
+async def test_controlling_behaviour_is_asked_about_in_words_about_them(harness: Harness):
+    h = harness
+    await h.onboard(ANA, "Ana")
+    (reply,) = h.texts(await h.text(ANA, "he checks my phone every night"))
+    assert "unsafe with them" in reply and "heavy" not in reply
+    labels = [b["text"] for b in h.last_card(ANA).buttons()]
+    assert labels == ["I'm safe, let's go on", "I'm not sure I'm safe"]
+    replies = h.texts(await h.press(ANA, "I'm not sure I'm safe"))
+    assert "work this out with them" in replies[0] and "116 016" in replies[0]
