@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from bot.content import Catalogue, shared_data
+from bot.content import Catalogue
 from bot.domain.flow import (
     Back,
     ButtonInput,
@@ -20,7 +20,7 @@ from bot.domain.profile import SetPreferredName, SetPrefs, SetTimezone
 from bot.domain.replies import Button, Reply, rows
 from bot.domain.schedule import hhmm
 from bot.domain.settings_flow import evening_time_answer
-from bot.domain.timezones import local_now, parse_clock, resolve_zone
+from bot.domain.timezones import guess_zone, local_now, parse_clock
 from bot.domain.who import as_name, gives_no_name
 
 FLOW = "onboard"
@@ -281,8 +281,7 @@ class Onboarding:
         return Outcome(following, (said,), (SetPreferredName(name),))
 
     def _on_zone(self, state: FlowState, text: str, ctx: Context) -> Outcome:
-        cities = shared_data("cities")
-        guess = resolve_zone(text, ctx.now, cities["aliases"], cities["offsets"]["preferred"])
+        guess = guess_zone(text, ctx.now)
         if guess is None and parse_clock(text) is not None:
             reply = ctx.content.text("onboarding.clock_nowhere", utc=ctx.now.strftime("%H:%M"))
             return Outcome(state, (Reply(reply),))

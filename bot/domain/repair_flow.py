@@ -22,7 +22,7 @@ from dataclasses import replace
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.content import Catalogue, shared_data
+from bot.content import Catalogue
 from bot.domain import clock, crisis, schedule, small_talk
 from bot.domain.couples import SHARE_OPTIONS, ShareText, confirm_card, share_buttons
 from bot.domain.crisis import danger_reply
@@ -70,7 +70,7 @@ from bot.domain.naming import (
 from bot.domain.profile import SetTimezone
 from bot.domain.prompts import counted, duration_words
 from bot.domain.replies import Button, Keyboard, Reply, Toast, rows
-from bot.domain.timezones import local_now, parse_clock, resolve_zone
+from bot.domain.timezones import guess_zone, local_now, parse_clock
 from bot.domain.who import read_name, read_who
 
 FLOW = "moment"
@@ -774,8 +774,7 @@ class RepairFlow:
         c = ctx.content
         if not isinstance(event, TextInput):
             return self._unexpected(state, ctx)
-        cities = shared_data("cities")
-        guess = resolve_zone(event.text, ctx.now, cities["aliases"], cities["offsets"]["preferred"])
+        guess = guess_zone(event.text, ctx.now)
         if guess is None or guess.how == "clock":
             # A clock time here is most likely the plan's time again, not their local time
             # (which is how /start would read it): a place is asked for.
@@ -1141,8 +1140,11 @@ def _stamped(outcome: Outcome) -> Outcome:
     return replace(outcome, effects=effects)
 
 
-def _same_name(a: str, b: str) -> bool:
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+def _same_name(typed: str, partner: str) -> bool:
+    """Whether the name typed is the partner's: the same, in any case, or the same first name
+    ("Ben Smith" for Ben)."""
+    said, theirs = typed.casefold().split(), partner.casefold().split()
+    return bool(said and theirs) and (said == theirs or said[0] == theirs[0])
 
 
 def _queued(state: FlowState) -> list[str]:

@@ -10,7 +10,6 @@ from dataclasses import replace
 from datetime import time, timedelta
 from typing import Any
 
-from bot.content import shared_data
 from bot.domain.flow import (
     Back,
     ButtonInput,
@@ -28,7 +27,7 @@ from bot.domain.profile import SetPrefs, SetTimezone
 from bot.domain.prompts import counted
 from bot.domain.replies import Button, Reply, rows
 from bot.domain.schedule import UNTIL_RESUMED, Prefs, hhmm, in_quiet_hours, paused_until_resumed
-from bot.domain.timezones import parse_clock, resolve_zone
+from bot.domain.timezones import guess_zone, parse_clock
 
 FLOW = "settings"
 MENU, EVENING_TIME, ZONE, ZONE_OK, QUIET, DELAY = (
@@ -308,10 +307,7 @@ class SettingsFlow:
             following = _afresh(state, ZONE)
             return Outcome(following, (replace(self.prompt(following, ctx), edit=True),))
         if isinstance(event, TextInput):
-            cities = shared_data("cities")
-            guess = resolve_zone(
-                event.text, ctx.now, cities["aliases"], cities["offsets"]["preferred"]
-            )
+            guess = guess_zone(event.text, ctx.now)
             if guess is None:
                 shown = " ".join(event.text.split())[:40]
                 return Outcome(

@@ -11,6 +11,8 @@ from datetime import datetime, timedelta
 from functools import cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
+from bot.content import shared_data
+
 _REGIONS = (
     "Africa",
     "America",
@@ -109,6 +111,12 @@ def resolve_zone(
         if zone:
             return ZoneGuess(zone, "clock")
     return None
+
+
+def guess_zone(text: str, now: datetime) -> ZoneGuess | None:
+    """`resolve_zone` with the place names people type (bot/content/cities.toml)."""
+    cities = shared_data("cities")
+    return resolve_zone(text, now, cities["aliases"], cities["offsets"]["preferred"])
 
 
 def _utc_offset(answer: str) -> timedelta | None:

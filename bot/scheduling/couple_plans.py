@@ -14,6 +14,24 @@ from bot.storage.models import CoupleSpace, User
 
 CHECKIN_CLOSE = "checkin_close"
 ROUND_CLOSE = "round_close"
+WEEKLY_ASK = "weekly_ask"
+
+
+def weekly_ask_key(space_id: int, day: date, user_id: int) -> str:
+    """The key of one partner's private ask for a weekly round (each is sent at most once)."""
+    return f"{WEEKLY_ASK}:{space_id}:{day.isoformat()}:{user_id}"
+
+
+def weekly_ask_of(key: str) -> tuple[int, date] | None:
+    """The space and the round's day a weekly ask's key names; None if it names none."""
+    parts = key.split(":")
+    if len(parts) != 4 or parts[0] != WEEKLY_ASK or not parts[1].isdigit():
+        return None
+    space_id, day = parts[1], parts[2]
+    try:
+        return int(space_id), date.fromisoformat(day)
+    except ValueError:
+        return None
 
 
 async def plan_space_prompts(

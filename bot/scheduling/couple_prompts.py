@@ -20,8 +20,11 @@ from bot.scheduling import store
 from bot.scheduling.couple_plans import (
     CHECKIN_CLOSE,
     ROUND_CLOSE,
+    WEEKLY_ASK,
     plan_checkin_close,
     plan_space_prompts,
+    weekly_ask_key,
+    weekly_ask_of,
 )
 from bot.scheduling.ratelimit import PROMPT, retry_seconds
 from bot.storage import chats
@@ -30,7 +33,6 @@ from bot.storage.database import Database
 from bot.storage.models import Appreciation, Checkin, CoupleSpace, User
 from bot.telegram.render import render_markup, render_text
 
-WEEKLY_ASK = "weekly_ask"
 GROUP_KINDS = ("checkin", CHECKIN_CLOSE, "weekly", WEEKLY_ASK, "bid_later", ROUND_CLOSE)
 # A close only edits the card (and drops a lone answer): however late, it is still due.
 NEVER_STALE = (CHECKIN_CLOSE,)
@@ -214,7 +216,7 @@ class CouplePrompts:
             for person in (a, b):
                 if person.started_at is None or person.blocked_at is not None:
                     continue
-                key = f"{WEEKLY_ASK}:{space.id}:{day}:{person.id}"
+                key = weekly_ask_key(space.id, date.fromisoformat(day), person.id)
                 due = couples.round_ask_due(
                     date.fromisoformat(day), space.checkin_zone, now, store.prefs_of(person)
                 )
@@ -236,7 +238,10 @@ class CouplePrompts:
         return store.SENT
 
     async def _weekly_ask(self, row: store.Claimed) -> str:
-        _, space_id, day, _ = row.key.split(":")
+        named = weekly_ask_of(row.key)
+        assert named is not None, row.key  # made by weekly_ask_key
+        space_id, round_day = named
+        day = round_day.isoformat()
         async with self.db.unit_of_work() as session:
             space = await session.get(CoupleSpace, int(space_id))
             couple = await couple_store.couple_of(session, space)

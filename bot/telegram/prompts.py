@@ -5,7 +5,6 @@ and /settings."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import date
 
 from sqlalchemy import select
 
@@ -19,7 +18,7 @@ from bot.domain.repair_flow import OFFER, REPAIR
 from bot.domain.replies import Reply
 from bot.domain.settings_flow import SETTINGS
 from bot.scheduling import store as prompt_store
-from bot.scheduling.couple_prompts import WEEKLY_ASK
+from bot.scheduling.couple_plans import WEEKLY_ASK, weekly_ask_of
 from bot.storage import couples as couple_store
 from bot.storage import moments as moment_store
 from bot.storage import repositories as repo
@@ -200,12 +199,11 @@ async def offer_round_answer(turn: Turn, text: str) -> bool:
     )
     if ask is None:
         return False
-    _, space_id, day_text, _ = ask.key.split(":")
-    try:
-        day = date.fromisoformat(day_text)
-    except ValueError:
+    named = weekly_ask_of(ask.key)
+    if named is None:
         return False
-    space = await turn.session.get(CoupleSpace, int(space_id))
+    space_id, day = named
+    space = await turn.session.get(CoupleSpace, space_id)
     couple = await couple_store.couple_of(turn.session, space)
     if space is None or couple is None or turn.user.id not in (p.id for p in couple):
         return False

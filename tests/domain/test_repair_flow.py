@@ -990,7 +990,7 @@ def test_a_partner_moment_named_for_someone_else_is_not_offered_to_the_linked_pa
     assert outcome.state is None and not any(isinstance(e, ShareText) for e in outcome.effects)
 
 
-@pytest.mark.parametrize("name", ["Ben", "ben", " BEN "])
+@pytest.mark.parametrize("name", ["Ben", "ben", " BEN ", "Ben Smith"])
 def test_a_partner_moment_with_the_partners_own_name_is_offered_to_them(name: str):
     card = to_the_draft("partner", name).outcome.replies[0]
     assert options(card)[0] == "send"

@@ -273,3 +273,14 @@ async def test_a_weekly_ask_waiting_out_quiet_hours_keeps_to_a_pause_begun_since
     assert weekly_asks_in(await h.tick()) == []
     (ana,) = [r for r in await prompts(h, "weekly_ask") if r.user_id == ANA]
     assert (ana.status, ana.last_error) == ("skipped", "paused")
+
+
+def test_a_weekly_asks_key_names_its_space_and_day_and_nothing_else_does():
+    from datetime import date
+
+    from bot.scheduling.couple_plans import weekly_ask_key, weekly_ask_of
+
+    day = date(2026, 3, 8)
+    assert weekly_ask_of(weekly_ask_key(7, day, 701)) == (7, day)
+    for other in ("weekly_ask:7:2026-3-8:701", "weekly:7:2026-03-08", "round:7:2026-03-08", ""):
+        assert weekly_ask_of(other) is None, other
