@@ -1,4 +1,4 @@
-"""The command line: `python -m bot run | console | migrate | sandbox`."""
+"""The command line: `python -m bot run | console | migrate | rotate-keys | sandbox`."""
 
 from __future__ import annotations
 
@@ -113,7 +113,6 @@ async def run_bot(settings: Settings) -> int:
 
     from bot.app import build_application
     from bot.telegram.poller import Poller
-    from bot.webserver import serve
 
     application = build_application(settings)
     stop = asyncio.Event()
@@ -134,7 +133,7 @@ async def run_bot(settings: Settings) -> int:
             # Listening first: Telegram is told where to deliver only once we can take it (a
             # port already in use stops us here, with the old webhook left as it was).
             servers.append(
-                serve(application, settings.webhook_listen, settings.webhook_port, path, secret)
+                _listen(settings, settings.webhook_port, "WEBHOOK_PORT", application, path, secret)
             )
             await application.bot.set_webhook(
                 settings.webhook_url, secret_token=secret, allowed_updates=Update.ALL_TYPES
@@ -147,7 +146,7 @@ async def run_bot(settings: Settings) -> int:
             settings.webhook_url and settings.health_port == settings.webhook_port
         ):
             servers.append(
-                serve(application, settings.webhook_listen, settings.health_port, None, None)
+                _listen(settings, settings.health_port, "HEALTH_PORT", application, None, None)
             )
         await application.start()
         log.info("starting: %s", where)
@@ -165,6 +164,25 @@ async def run_bot(settings: Settings) -> int:
         if application.post_shutdown is not None:
             await application.post_shutdown(application)
     return 0
+
+
+def _listen(
+    settings: Settings,
+    port: int,
+    setting: str,
+    application: Any,
+    path: str | None,
+    secret: str | None,
+) -> Any:
+    """The web server on `port`; a port that cannot be had stops the start with one line that
+    says which, and which setting names it."""
+    from bot.webserver import serve
+
+    try:
+        return serve(application, settings.webhook_listen, port, path, secret)
+    except OSError as error:
+        where = f"{settings.webhook_listen}:{port}"
+        raise StartRefused(f"cannot listen on {where} ({setting}): {error.strerror}") from None
 
 
 async def _initialize(application: Any, settings: Settings, stop: asyncio.Event) -> bool:
@@ -194,6 +212,10 @@ async def _initialize(application: Any, settings: Settings, stop: asyncio.Event)
 def cmd_console(settings: Settings) -> int:
     from bot.console import run_console
 
+    if "flood_limit" not in settings.model_fields_set:
+        # One person at their own terminal, or a script piping a whole conversation in: the
+        # "slow down" guard is for Telegram's many users, and would drop a piped session.
+        settings = settings.model_copy(update={"flood_limit": 0})
     migrate(settings)
     with contextlib.suppress(KeyboardInterrupt):
         asyncio.run(run_console(settings))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -91,3 +92,9 @@ def test_settings_come_from_a_dotenv_file(tmp_path: Path, monkeypatch: pytest.Mo
     monkeypatch.delenv("DATABASE_URL", raising=False)
     s = Settings()
     assert s.log_level == "DEBUG" and s.database_url == "sqlite+aiosqlite:///from-env.db"
+
+
+def test_env_example_names_every_setting_and_nothing_else():
+    example = (ROOT / ".env.example").read_text()
+    named = set(re.findall(r"^#? ?([A-Z][A-Z0-9_]+)=", example, re.MULTILINE))
+    assert named == {name.upper() for name in Settings.model_fields}

@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 
 from bot.content import Catalogue
-from bot.domain import schedule, small_talk
+from bot.domain import crisis, schedule, small_talk
 from bot.domain.clock import NIGHT_ENDS, at_local, zone_of
 from bot.domain.flow import ButtonInput, Context, Event, FlowState, Outcome, Partner, TextInput
 from bot.domain.moments import TEXT_LIMIT
@@ -136,12 +136,17 @@ ROUND_ASK_LEAST = timedelta(hours=12)
 
 
 def round_ask_due(
-    day: date, zone: str | None, now: datetime, prefs: schedule.Prefs
+    day: date,
+    zone: str | None,
+    now: datetime,
+    prefs: schedule.Prefs,
+    quiet_until: datetime | None = None,
 ) -> datetime | None:
     """When a partner's private ask for the round of `day` goes out, reckoned at `now` by
-    their own settings: now, or when their quiet hours end. None while they are paused (no
-    ask that round), or if it would leave less than ROUND_ASK_LEAST to answer."""
-    if schedule.is_paused(now, prefs):
+    their own settings: now, or when their quiet hours end. None while they are paused, or
+    in the quiet day after danger (`quiet_until`, see crisis.quiet_until): no ask that round;
+    or if it would leave less than ROUND_ASK_LEAST to answer."""
+    if schedule.is_paused(now, prefs) or crisis.is_quiet(now, quiet_until):
         return None
     due = schedule.out_of_quiet_hours(now, prefs)
     return due if round_closes(day, zone) - due >= ROUND_ASK_LEAST else None
@@ -288,6 +293,23 @@ def confirm_card(text: str, partner: Partner, c: Catalogue) -> Reply:
 THANKS_FLOW = "thanks"
 
 
+def said_to_mend(text: str, c: Catalogue, yes_no: bool) -> str | None:
+    """What small talk typed where a thanks is asked for ("hi", "ok", "how does this work?")
+    is answered with, before the question again: it is never kept as the thanks. With
+    `yes_no`, a typed yes or no too (the weekly round's answer is posted as typed). None for
+    anything else."""
+    talk = small_talk.kind(text, c)
+    if talk is not None and talk != small_talk.SAD:
+        return f"thanks.small_talk_again.{talk}"
+    if yes_no and small_talk.yes_or_no(text, c) is not None:
+        return "thanks.small_talk_again.yes_no"
+    return None
+
+
+def _asked_again(key: str, prompt: Reply, c: Catalogue) -> Reply:
+    return Reply(f"{c.text(key)}\n\n{prompt.text}", prompt.buttons)
+
+
 class ThanksFlow:
     """Write an appreciation; if linked, choose to send it (after seeing it exactly)."""
 
@@ -318,6 +340,9 @@ class ThanksFlow:
             text = " ".join(event.text.split())
             if not text or len(text) > TEXT_LIMIT:
                 return Outcome(state, (Reply(c.text("moment.too_long", limit=TEXT_LIMIT)),))
+            again = said_to_mend(text, c, yes_no=False)
+            if again is not None:
+                return Outcome(state, (_asked_again(again, self.prompt(state, ctx), c),))
             record = RecordThanks(text)
             partner = ctx.partner
             if partner is None or not (partner.reachable or partner.space_chat):
@@ -421,6 +446,9 @@ class RoundFlow:
             text = " ".join(event.text.split())
             if not text or len(text) > TEXT_LIMIT:
                 return Outcome(state, (Reply(c.text("moment.too_long", limit=TEXT_LIMIT)),))
+            again = said_to_mend(text, c, yes_no=True)  # posted as typed: never "Ana: hi"
+            if again is not None:
+                return Outcome(state, (_asked_again(again, self.prompt(state, ctx), c),))
             record = RecordThanks(text, str(state.data["round"]), int(state.data["space"]))
             return Outcome(None, (), (record,))
         prompt = self.prompt(state, ctx)
@@ -443,15 +471,20 @@ class RoundFlow:
         typed = (
             small_talk.yes_or_no(event.text, ctx.content) if isinstance(event, TextInput) else None
         )
+        if isinstance(event, TextInput) and _typed_yes(event.text, ctx.content):
+            typed = "yes"  # "ok", "that's it", "yes, that's my thanks"
         if typed is not None:  # "yes" typed is the button pressed
             outcome = self._on_typed(state, ButtonInput(typed), ctx)
             return replace(outcome, replies=tuple(replace(r, edit=False) for r in outcome.replies))
-        if isinstance(event, TextInput):
+        said = event.text if isinstance(event, TextInput) else ""
+        telling = len(said.strip()) > 2 and "?" not in said  # not "y", not a question
+        if telling and small_talk.kind(said, ctx.content) is None:
             # More words instead of an answer: still telling what happened, so all of it
-            # (the first words too) is offered as a moment, as the "no" button would.
+            # (the first words too) is offered as a moment, as the "no" button would. A "hi",
+            # "thanks" or a question ("what do you mean?") is not more of it: asked again.
             from bot.domain.repair_flow import REPAIR
 
-            told = f"{text}\n{' '.join(event.text.split())}"
+            told = f"{text}\n{' '.join(said.split())}"
             return REPAIR.offer(ctx, str(state.data["moment"]), told)
         prompt = self.prompt(state, ctx)
         again = Reply(
@@ -460,6 +493,13 @@ class RoundFlow:
             copyable=prompt.copyable,
         )
         return Outcome(state, (again,))
+
+
+def _typed_yes(text: str, c: Catalogue) -> bool:
+    """ "ok", "that's it", or the yes button's own words, typed at the typed-round card."""
+    said = small_talk.words(text)
+    yes = small_talk.words(c.text("thanks.round_typed_yes"))
+    return said == yes or " ".join(said) in c.raw("thanks.round_typed_yes_words")
 
 
 THANKS = ThanksFlow()

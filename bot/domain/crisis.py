@@ -4,6 +4,7 @@ the gentle check's words after a concern."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
 from importlib import resources
@@ -70,17 +71,25 @@ def screen_why(result: Screen) -> str:
     return SCREEN_SELF if about_oneself(result) else SCREEN
 
 
-def danger_reply(c: Catalogue, zone: str | None, why: str = SCREEN, quiet: bool = False) -> Reply:
+def danger_reply(
+    c: Catalogue,
+    zone: str | None,
+    why: str = SCREEN,
+    quiet: bool = False,
+    evening_on: bool = True,
+) -> Reply:
     """Care first, then where to get help now. No button dismisses it: the only button opens
     a helpline directory. `why`: the screen read danger (from others, or to oneself: see
     `screen_why`), /sos asked for help, or raising the moment doesn't feel safe; help, with
     words and lines that fit how it was reached. `quiet`:
-    it also says reminders hold back for a while (see `quiet_until`)."""
+    it also says reminders hold back for a while (see `quiet_until`), the evening check-in
+    named only to someone who has it on (`evening_on`)."""
     emergency, lines = help_lines(zone, why)
     where = c.text("safety.help", emergency=emergency, lines="\n".join(lines))
     text = c.text(f"safety.{why}", help=where)
     if quiet:
-        text = f"{text}\n\n{c.text('safety.quiet_day')}"
+        held = "safety.quiet_day" if evening_on else "safety.quiet_day_no_evening"
+        text = f"{text}\n\n{c.text(held)}"
     return Reply(text, rows(Button(c.text("moment.find_helpline"), url=HELPLINES_URL)))
 
 
@@ -89,11 +98,22 @@ def danger_reply(c: Catalogue, zone: str | None, why: str = SCREEN, quiet: bool 
 QUIET_FOR = timedelta(hours=24)
 
 
-def quiet_until(now: datetime, *already: datetime | None) -> datetime | None:
-    """Until when the evening card and nudges hold back after danger; None if they already
-    do at least as long (an earlier danger reply, or a pause the person chose)."""
+def quiet_until(now: datetime, current: datetime | None) -> datetime:
+    """Until when the evening card and nudges hold back after danger: a day from now, or
+    longer if an earlier danger reply already holds them longer. Kept apart from a pause the
+    person chose, which /resume ends sooner."""
     until = now + QUIET_FOR
-    return None if any(t is not None and t >= until for t in already) else until
+    return max(until, current) if current is not None else until
+
+
+@dataclass(frozen=True)
+class EndQuiet:
+    """The person asked for their reminders back (/resume): the quiet day is over."""
+
+
+def is_quiet(now: datetime, quiet_until: datetime | None) -> bool:
+    """Within the quiet day after danger (`quiet_until` as kept for the person)."""
+    return quiet_until is not None and now < quiet_until
 
 
 CHECKS = {ABOUT_ANGER: "concern", ABOUT_SELF: "concern_self", ABOUT_THEM: "concern_them"}

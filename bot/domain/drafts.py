@@ -24,7 +24,7 @@ from functools import lru_cache
 
 from bot.content import Catalogue
 from bot.domain.moments import BY_ME, OTHER_PATTERN, TO_ME, WHO, Moment
-from bot.domain.naming import beyond_chosen
+from bot.domain.naming import beyond_chosen, without_denials
 from bot.domain.who import read_name
 
 STYLES = ("standard", "softer", "shorter")
@@ -175,7 +175,8 @@ def _own(moment: Moment, kind: str, c: Catalogue) -> Own:
     said: list[str] = []
     unsaid: list[str] = []
     for part in re.split(r"[;\n]+", typed):  # each time they typed, in turn
-        rest = beyond_chosen(part, chosen)
+        # A feeling denied ("not angry") is not said; what else they typed may be.
+        rest = beyond_chosen(without_denials(part, c) if kind == FEEL else part, chosen)
         if not rest.strip():
             continue
         phrase = sayable(rest, kind, _direction(moment), c, moment.who, moment.who_name)
@@ -225,6 +226,7 @@ class _Words:
     filler: re.Pattern[str]
     tails: re.Pattern[str]
     need_filler: re.Pattern[str]
+    harm: re.Pattern[str]
 
 
 def _alternatives(words: list[str]) -> str:
@@ -271,6 +273,25 @@ def _words(c: Catalogue) -> _Words:
         filler=re.compile(rf"(?<![\w'])(?:{_alternatives(lists['filler'])}){end},?", re.I),
         tails=re.compile(rf"(?<![\w'])(?:{_alternatives(lists['tails'])})\W*$", re.I),
         need_filler=re.compile(rf"^(?:(?:{_alternatives(lists['need_filler'])}){end},?\s*)+", re.I),
+        harm=_harm(lists),
+    )
+
+
+def _harm(lists: dict[str, list[str]]) -> re.Pattern[str]:
+    """Violence toward someone ("hitting you", "I could kill", "I will hurt you", never "you
+    hurt me"), an insult said of them ("you are a useless idiot", not "I felt useless") or a
+    curse at them, in words already said to them."""
+    acts = [v for v in lists["harm_verbs"] if v not in lists["harm_verbs_intended"]]
+    done = rf"(?:{_alternatives(acts)})\s+(?:{_alternatives(lists['harm_objects'])})"
+    adverb = rf"(?:(?:{_alternatives(lists['harm_adverbs'])})\s+)?"
+    intent = rf"(?:[a-z]+'(?:ll|d)|{_alternatives(lists['harm_intent'])})\s+{adverb}"
+    meant = rf"{intent}(?:{_alternatives(lists['harm_verbs'])})(?!\s+(?:me|us)(?![\w']))"
+    mine = r"(?!(?:i|i'm|me|my|myself)(?![\w']))"
+    insult = rf"you(?:'re|\s+(?:are|were|was|r))?(?:\s+{mine}[\w']+){{0,3}}?\s+"
+    insult += rf"(?:{_alternatives(lists['insults'])})"
+    return re.compile(
+        rf"(?<![\w'])(?:{done}|{meant}|{insult}|{_alternatives(lists['curses'])})(?![\w'])",
+        re.IGNORECASE,
     )
 
 
@@ -339,7 +360,7 @@ def sayable(
     if not re.search(r"[^\W\d_]", text):
         return ""  # only filler ("idk", "lol", "??"): nothing to say, nor to show
     spoken = _to_you(text, w, c, who, name)
-    if spoken is None:
+    if spoken is None or w.harm.search(spoken):  # anger at them: shown beside, never said
         return None
     phrase = _need_start(spoken, direction, w) if kind == NEED else _feeling_start(spoken, w)
     if phrase is None or not _reads_as_a_phrase(phrase, w):

@@ -6,6 +6,7 @@ import re
 from dataclasses import replace
 
 from bot.content import Catalogue
+from bot.domain import small_talk
 from bot.domain.flow import (
     Back,
     ButtonInput,
@@ -91,6 +92,44 @@ def name_in_sentence(text: str, c: Catalogue) -> str | None:
     if left != 0:  # the name starts inside a word ("hi,i'm"): not read
         return None
     return as_name(" ".join(words).removesuffix("."), c)
+
+
+def without_closing(text: str, c: Catalogue) -> str:
+    """`text` without what is said after a name ("Jo here" -> "Jo", "I'm Ana, nice to meet
+    you" -> "I'm Ana"), as typed; unchanged when nothing would be left of it."""
+    typed = [(t, _normal(t).split()) for t in text.split()]
+    said = [w for _, normal in typed for w in normal]
+    closings = sorted((str(w).split() for w in c.raw("onboarding.name_closings")), key=len)
+    for closing in reversed(closings):
+        if len(said) <= len(closing) or said[-len(closing) :] != closing:
+            continue
+        left = len(closing)
+        while typed and left > 0:
+            left -= len(typed.pop()[1])
+        kept = " ".join(t for t, _ in typed).rstrip(",;:-\u2013\u2014 ")
+        return kept if left == 0 and kept else text
+    return text
+
+
+def without_end_marks(name: str, c: Catalogue) -> str:
+    """A name without the "!" or full stop after it ("Sam!", "Ana."), keeping an initial's
+    or a title's dot ("J. R.", "Sammy Jr.")."""
+    name = name.rstrip("!").rstrip()
+    last = name.split()[-1] if name.split() else ""
+    core = last.rstrip(".")
+    abbreviations = {str(w) for w in c.raw("onboarding.name_abbreviations")}
+    ends_it = last.endswith(".") and len(core) > 1 and "." not in core
+    return name.rstrip(".") if ends_it and core.lower() not in abbreviations else name
+
+
+def is_small_talk(text: str, c: Catalogue) -> bool:
+    """ "thank you", "yes please", "hi mend", "ok": said to Mend, not a name."""
+    said = small_talk.words(text)
+    if not said or " ".join(said) in c.raw("onboarding.small_talk_names"):
+        return False  # an emoji alone is a name; so is "Ty"
+    # Not a question ("help me!"): that may be what is on their mind, and is answered so.
+    talk = small_talk.kind(text, c) not in (None, small_talk.HOW, small_talk.SAD)
+    return talk or small_talk.yes_or_no(text, c) is not None
 
 
 def asks_why(text: str, c: Catalogue) -> bool:
@@ -182,6 +221,14 @@ class Onboarding:
         keep = state.step == ZONE and isinstance(event, ButtonInput) and event.option == "keep"
         if keep and state.data.get("again") and ctx.person.timezone:
             return self._updated(ctx.person.timezone, ctx, ())
+        if state.step in (CONFIRM, EVENING) and isinstance(event, TextInput):
+            typed = small_talk.yes_or_no(event.text, c)
+            if typed is not None:  # "yes" typed is the button pressed; as new messages
+                return _as_messages(self.handle(state, ButtonInput(typed), ctx))
+            if state.step == EVENING and parse_clock(event.text) is not None:
+                # A time typed ("21:30"): read as on the other-time question, and kept if it
+                # can be; if not (quiet hours), asked there.
+                return _as_messages(self._on_evening_time(state.at(EVENING_AT), event, ctx))
         if state.step == CONFIRM and isinstance(event, ButtonInput):
             if event.option == "yes":
                 zone = str(state.data["zone"])
@@ -246,15 +293,19 @@ class Onboarding:
             name = self._current_name(state, ctx)[:NAME_LIMIT]
         elif isinstance(event, TextInput):
             name = clean_name(event.text)
+            buttons = self.prompt(state, ctx).buttons
             if not name or is_only_a_greeting(name, c):
-                return Outcome(state, (Reply(c.text("onboarding.name_empty")),))
+                return Outcome(state, (Reply(c.text("onboarding.name_empty"), buttons),))
             if asks_why(name, c):  # what it is for, and the question again
                 return Outcome(
                     state, (Reply(c.text("onboarding.why_name"), self.prompt(state, ctx).buttons),)
                 )
             if gives_no_name(name, c):  # "idk", "skip": the name they have, said kindly
                 return self._named(state, self._current_name(state, ctx)[:NAME_LIMIT], ctx, True)
-            name = name_in_sentence(name, c) or name
+            if is_small_talk(name, c):  # "yes please", "thank you": the question again, kindly
+                return Outcome(state, (Reply(c.text("onboarding.name_small_talk"), buttons),))
+            name = without_closing(name, c)
+            name = name_in_sentence(name, c) or without_end_marks(name, c)
             if len(name) > NAME_LIMIT and len(name.split()) == 1:
                 text = c.text("onboarding.name_too_long", limit=NAME_LIMIT)
                 return Outcome(state, (Reply(text),))
@@ -309,6 +360,11 @@ class Onboarding:
             Button(c.text("onboarding.timezone_no"), "no"),
         )
         return Reply(text, buttons)
+
+
+def _as_messages(outcome: Outcome) -> Outcome:
+    """An answer to something typed: new messages, as no card was pressed to edit."""
+    return replace(outcome, replies=tuple(replace(r, edit=False) for r in outcome.replies))
 
 
 ONBOARDING = Onboarding()

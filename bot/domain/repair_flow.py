@@ -108,6 +108,30 @@ BUTTONS_ONLY = frozenset({DIR, INT, PATH, LETGO, SENDTO})
 # button pressed. Never the send card: nothing goes to the partner without a tap on the card
 # that shows exactly what would be sent.
 NAMED_BY_TYPING = frozenset({DIR, PATH, LETGO})
+# Cards that also read typed words: only these of their buttons are named by typing, by their
+# label or a phrase (`moment.typed_buttons`); typed "hurt" at the feelings is a feeling, not
+# its toggle pressed. Small talk there ("ok", "thanks", "bye") is never kept as the answer.
+TYPED_ANSWERS: dict[str, frozenset[str]] = {
+    WHO_STEP: frozenset(),
+    NAME: frozenset({"skip"}),
+    PAT: frozenset({"else"}),
+    DESC: frozenset(),
+    CAM: frozenset({"skip"}),
+    FEEL: frozenset({"done"}),
+    WORDS: frozenset({"back"}),
+    REFRAME: frozenset({"back", "done"}),
+    NEED: frozenset({"done"}),
+    DRAFT: frozenset({"send", "softer", "shorter", "own", "heated", "use"}),
+    WHEN_AT: frozenset(),
+}
+# What each kind of small talk is answered with, before the question again.
+ASKED_AGAIN = {
+    small_talk.GREETING: "moment.small_talk_again.greeting",
+    small_talk.THANKS: "moment.small_talk_again.thanks",
+    small_talk.ACK: "moment.small_talk_again.ack",
+    small_talk.GOODBYE: "moment.small_talk_again.goodbye",
+    small_talk.HOW: "moment.small_talk_again.how",
+}
 
 # An offer to look is still the telling for a while: more words are kept with it. Three hours
 # covers a pause mid-telling (a call, a meal, putting the kids to bed); after that, words are
@@ -332,8 +356,31 @@ class RepairFlow:
             if option is not None:  # as the button pressed; new messages, as no card was
                 pressed: Outcome = handler(state, moment, ButtonInput(option), ctx)
                 return _stamped(_as_messages(pressed))
+        if isinstance(event, TextInput) and state.step in TYPED_ANSWERS:
+            heard = self._heard(state, event.text, ctx)
+            if heard is not None:
+                return heard
         outcome: Outcome = handler(state, moment, event, ctx)
         return _stamped(outcome)
+
+    def _heard(self, state: FlowState, text: str, ctx: Context) -> Outcome | None:
+        """Typed words at a card that reads them, that are not the answer: a button named
+        ("skip", "done", "that works") is pressed; "stop" stops as /cancel does; small talk
+        gets the question again, gently. None: the words are the answer."""
+        c = ctx.content
+        option = self._named_button(state, text, ctx)
+        if option is not None:  # as the button pressed; new messages, as no card was
+            handler = getattr(self, f"_on_{state.step}")
+            pressed: Outcome = handler(state, moment_of(state), ButtonInput(option), ctx)
+            return _stamped(_as_messages(pressed))
+        if " ".join(small_talk.words(text)) in c.raw("moment.small_talk_again.stop"):
+            return self.cancel(state, ctx)
+        talk = small_talk.kind(text, c)
+        if talk not in ASKED_AGAIN:
+            return None
+        prompt = self.prompt(state, ctx)
+        said = f"{c.text(ASKED_AGAIN[talk])}\n\n{prompt.text}"
+        return Outcome(state, (Reply(said, prompt.buttons, copyable=prompt.copyable),))
 
     def _named_button(self, state: FlowState, text: str, ctx: Context) -> str | None:
         """The one button of this step's card that a short typed answer names: one of the
@@ -347,6 +394,9 @@ class RepairFlow:
         phrases = {o: c.raw(f"{table}.{o}") for o in c.children(table)}
         named = {b.option for b in buttons if phrase in phrases.get(b.option, ())}
         ignored = set(c.raw("moment.typed_buttons.ignore"))
+        labelled = TYPED_ANSWERS.get(state.step)  # None: any of the card's buttons
+        if labelled is not None:
+            buttons = [b for b in buttons if b.option in labelled]
         if any(w not in ignored for w in said):  # "it" or "to" alone names nothing
             named |= {b.option for b in buttons if set(said) <= set(small_talk.words(b.label))}
         return named.pop() if len(named) == 1 else None
@@ -701,9 +751,14 @@ class RepairFlow:
         return Reply(c.text("moment.heated", phrases="\n".join(lines)))
 
     def _on_own(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
-        if isinstance(event, TextInput):
-            return self._own_words(state, m, _clean(event.text), ctx)
         written = m.draft_style == "own" and bool(m.draft)
+        if isinstance(event, TextInput):
+            option = _own_ready_answer(event.text, ctx.content) if written else None
+            if option == "back":  # "no": as /back, to the draft card; their words kept
+                return self.handle(state, Back(), ctx)
+            if option is not None:  # "yes", "ok", "send": that button, not a new version
+                return _as_messages(self._on_own(state, m, ButtonInput(option), ctx))
+            return self._own_words(state, m, _clean(event.text), ctx)
         if isinstance(event, ButtonInput) and written:
             if event.option == "send" and self._can_send(m, ctx):
                 return self._advance(state, SENDTO, m, ctx)
@@ -1206,6 +1261,18 @@ def _gone_stale(m: Moment, event: Event, ctx: Context) -> bool:
     if isinstance(event, TextInput):
         return small_talk.yes_or_no(event.text, ctx.content) is None
     return isinstance(event, Unsupported)
+
+
+def _own_ready_answer(text: str, c: Catalogue) -> str | None:
+    """The button named by what they typed at their own words, ready ("Here it is, in your
+    words"): a yes, "ok" or "keep it" keeps them ("use"), "send" the send button ("send"), a no
+    goes back ("back"). None: the words are a new version of their message."""
+    phrase = " ".join(small_talk.words(text))
+    if phrase in c.raw("moment.own_ready_send"):
+        return "send"
+    if phrase in c.raw("moment.own_ready_keep"):
+        return "use"
+    return {"yes": "use", "no": "back"}.get(small_talk.yes_or_no(text, c) or "")
 
 
 def _as_messages(outcome: Outcome) -> Outcome:

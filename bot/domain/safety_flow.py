@@ -4,10 +4,14 @@ previous flow back, or stop everything)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from bot.content import Catalogue
 from bot.domain.crisis import concern_reply
-from bot.domain.flow import Context, Event, FlowState, Outcome
+from bot.domain.flow import Context, Event, FlowState, Outcome, TextInput
 from bot.domain.replies import Button, Reply, rows
 from bot.domain.safety import ABOUT_ANGER, ABOUT_SELF, ABOUT_THEM
+from bot.domain.small_talk import words
 
 FLOW = "safety"
 CHECK = "check"
@@ -43,10 +47,50 @@ class SafetyCheck:
         return Reply(card.text, buttons)
 
     def handle(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
+        """A typed answer that means what a button means is taken as that press (`Answered`,
+        for the shell); anything else asks again."""
+        if isinstance(event, TextInput):
+            option = typed_answer(event.text, asked_about(state), ctx.content)
+            if option is not None:
+                return Outcome(state, effects=(Answered(option),))
         return Outcome(state, (self.prompt(state, ctx),))
 
     def cancel(self, state: FlowState, ctx: Context) -> Outcome:
         return Outcome(None, (Reply(ctx.content.text("shell.cancelled")),))
+
+
+@dataclass(frozen=True)
+class Answered:
+    """The check was answered in words, as pressing `option` (SAFE or NOT_SURE) answers it:
+    the shell handles it exactly as that press."""
+
+    option: str
+
+
+def typed_answer(text: str, about: str, c: Catalogue) -> str | None:
+    """What typed words answer the check that asked `about`: NOT_SURE (not safe, or help),
+    SAFE, or None when they answer it not clearly (it is asked again). Whole messages only
+    (`safety.typed_*`, and the buttons' own words); a bare yes or no by what was asked."""
+    said = " ".join(words(text))
+    if not said:
+        return None
+
+    def listed(*keys: str) -> bool:
+        return any(said in c.raw(key) for key in keys)
+
+    def label(*keys: str) -> bool:
+        return any(said == " ".join(words(c.text(key))) for key in keys)
+
+    if listed("safety.typed_unsafe") or label("safety.not_sure"):
+        return NOT_SURE
+    if listed("safety.typed_safe") or label("safety.just_angry", "safety.safe"):
+        return SAFE
+    yes, no = listed("safety.typed_yes"), listed("safety.typed_no")
+    if about == ABOUT_SELF and (yes or no):  # "are you safe right now?"
+        return SAFE if yes else NOT_SURE
+    if about == ABOUT_ANGER and (yes or no):  # "is anyone in danger right now?"
+        return NOT_SURE if yes else SAFE
+    return None
 
 
 def is_about_self(state: FlowState) -> bool:

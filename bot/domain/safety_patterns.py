@@ -529,13 +529,17 @@ AGAINST_ME = [
     # Fear of what drink or anger makes of them: "I'm scared of how you get when you drink".
     r"\b(?:afraid|scared|terrified|frightened) of (?:how|what) (?:you|he|she|they) (?:get|gets|become|becomes|turn|turns|are like|is like)"
     r" when (?:you|he|she|they)(?:'re|'s|'ve| are| is| have| has)?(?: been)? (?:drinks?|drinking|drunk|high|angry|mad|raging|in a rage|jealous)\b",
-    r"\b(?:i|i'm|i am) (?:get |feel |am )?(?:so |really |always )?(?:scared|afraid|frightened|terrified) when (?:he|she|they)(?:'s|'re| is| are| has| have| gets?)?(?: been)? (?:so |really )?(?:drinks?|drinking|drunk|high|raging|in a rage|angry|mad|furious|shouting|yelling|screaming|shouts|yells|screams|loses it|loses (?:his|her|their) temper)\b",
+    # "they" only with drink or rage: "scared when they're screaming at night" may be babies.
+    r"\b(?:i|i'm|i am) (?:get |feel |am )?(?:so |really |always )?(?:scared|afraid|frightened|terrified) when "
+    r"(?:(?:he|she)(?:'s| is| has| gets?)?(?: been)? (?:so |really )?(?:drinks?|drinking|drunk|high|raging|in a rage|angry|mad|furious|shouting|yelling|screaming|shouts|yells|screams|loses it|loses (?:his|her) temper)"
+    r"|they(?:'re| are| have| get)?(?: been)? (?:so |really )?(?:drink|drinking|drunk|high|raging|in a rage|angry|furious|lose it|lose their temper))\b",
     # Fear of the partner's anger, said to them or as a feeling: "I'm scared of you when you
     # drink", "afraid of his temper", "like i can't breathe when he's angry".
     r"\b(?:afraid|scared|terrified|frightened) of you when you(?:'re|'ve| are| have| get)?(?: been)? (?:so |really )?(?:drinks?|drinking|drunk|high|angry|mad|furious|raging|in a rage|jealous|like that)\b",
-    r"\b(?:afraid|scared|terrified|frightened) of (?:his|her|their|your) (?:anger|temper|rage|outbursts|violence|fists)\b",
+    r"(?<!not )(?<!n't )(?<!never )(?<!longer )\b(?:afraid|scared|terrified|frightened) of (?:his|her|their|your) (?:anger|temper|rage|outbursts|violence|fists)\b",
     r"(?:^|\bi |\blike )(?:(?:just|literally|honestly|really|sometimes|feel like i) )*can'?t breathe when (?:he|she|they|you)(?:'s|'re| is| are| gets?| has been| have been|'s been| starts?)? (?:so |really |getting )?"
-    r"(?:angry|mad|furious|drunk|drinking|raging|in a rage|shouting|yelling|screaming|like (?:that|this))\b",
+    r"(?:angry|mad|furious|drunk|drinking|raging|in a rage|shouting|yelling|screaming|like (?:that|this))\b"
+    r"(?![^.!?]{0,40}(?:\b(?:lol|lmao|haha\w*|funny|hilarious)\b|😂|🤣))",  # laughing, not afraid
     r"\b(?:afraid|scared|terrified|frightened) (?:to be (?:alone )?with|of being (?:alone )?with) (?:him|her|them|my \w+)\b",
     r"\b(?:afraid|scared|terrified) (?:he|she|they)(?:'ll| will| might| is going to) (?:hurt|hit|kill|harm|come after|take the kids|do something|snap|lose it)\b",
     r"\bterrified (?:he|she|they)(?:'ll| will| might) find (?:out|me)\b(?! (?:that )?i (?:forgot|lost|broke|spent|ate|crashed|missed|didn't|haven't|ordered|bought))",
@@ -568,7 +572,8 @@ AGAINST_ME = [
     r"\bif i (?:ever )?(?:leave|left|tell|told|try to leave)\b[^.!?]{0,200}\b(?:he|she|they)(?:'ll|'d| will| would| is going to| is gonna) (?:\w+ ){0,2}(?:(?:find|get|hunt|track|ruin|destroy|end|finish) me\b|make me (?:pay|regret|suffer|disappear)\b)",
     # The children held over the person: "if I leave she'll make sure I never see the kids again".
     rf"\bmake sure i (?:will )?(?:never|don'?t|won'?t|can'?t|cannot|wouldn'?t) (?:\w+ )?see (?:the|my|our|his|her) (?:\w+ )?(?:{CHILDREN})(?: \w+)? again\b",
-    rf"\bif i (?:ever )?(?:leave|left|go|tell|told|try to leave)\b[^.!?]{{0,200}}\b(?:never (?:\w+ )?see (?:the|my|our) (?:\w+ )?(?:{CHILDREN}) again|take (?:the|my|our) (?:kids|children|baby|son|daughter) (?:away|from me))\b",
+    rf"\bif i (?:ever )?(?:leave|left|tell|told|try to leave)\b(?! (?:for|on|early|work|the (?:house|office)))[^.!?]{{0,200}}\b(?:never (?:\w+ )?see (?:the|my|our) (?:\w+ )?(?:{CHILDREN}) again|take (?:the|my|our) (?:kids|children|baby|son|daughter) (?:away|from me))\b"
+    r"(?![^.!?]{0,40}(?:\b(?:lol|lmao|haha\w*)\b|😂|🤣))",
     r"\b(?:held|holds|holding|pressed|presses|put|puts) (?!(?:his|her|a|the) (?:face|head|cheek|hand|hands|lips|forehead|phone|ear|nose|mouth|finger)\b)(?:it|a \w+|the \w+|his \w+|her \w+) (?:to|against|at) (?:me|my (?:throat|neck|head|face|chest))\b",
     r"\b(?:hold|held|holds|holding|press|pressed|presses|pressing|put|puts) (?:the |a |his |her |my )?(?:\w+ )?(?:knife|blade|razor|gun|scissors|broken glass|lighter|cigarette) (?:to|against|at|on) (?:me|my (?:throat|neck|head|face|chest|wrists?|arms?|skin))\b",
     r"\btakes? (?:all |half )?(?:of )?my (?:whole |entire )?(?:wage|wages|salary|pay|paycheck|paycheque|money|benefits|earnings)\b|\b(?:have to|must|makes? me) (?:show|give) (?:him|her|them) (?:the |my )?receipts\b",
@@ -644,7 +649,8 @@ WARNING_SIGNS = [
     r"\bflinch(?:es|ed|ing)?\b",
     r"\b(?:'s|is|was) coming (?:back )?(?:for|after) me\b",
     r"\breads? (?:all )?(?:of )?my (?:emails|messages|texts|dms|mail|diary|journal)\b",
-    r"\b(?:(?:goes|looks|snoops|digs) |(?:he|she|they)(?:'s|'re| is| are| was| were)? (?:always |constantly )?(?:going|went|looking|looked|snooping|snooped|digging|dug) )"
+    r"\b(?:he|she|they|husband|wife|partner|boyfriend|girlfriend|bf|gf|ex)(?:'s|'re| is| are| was| were)? (?:always |constantly |still )?"
+    r"(?:goes |go |going |went |looks |look |looking |looked |snoops |snooping |snooped |digs |digging |dug )"
     r"(?:through|in) my (?:phone|messages|texts|emails|bag|things|diary|journal|laptop)\b",
     r"\b(?:not|stop|never) (?:to )?(?:be|being|feel|feeling) (?:so |this |as |that )?(?:afraid|scared|frightened|terrified)\b"
     r"(?=\s*(?:[.!?…]|$|any ?more|all the time|at home|in my (?:own )?home|around (?:him|her|them|you)|with (?:him|her|them|you)|when (?:he|she|they|you)\b))",
@@ -670,13 +676,14 @@ DISTRESS = [
     rf"\bcan'?t (?:do|take|handle|bear|cope with|face) (?:this|it|any of (?:this|it)) any ?(?:more|longer){_SAID_AND_DONE}",
     rf"\bcan'?t keep (?:doing|living|going on with) (?:this|it|like this){_SAID_AND_DONE}",
     r"\bi (?:(?:really|just|honestly|so|actually|genuinely|fucking|truly|literally|seriously|kind of|kinda|sometimes|still|do|totally|absolutely) )*hate myself\b"
-    rf"(?!\s+(?:for|when|whenever|if|a (?:little|bit)|after))(?![^.!?]{{0,40}}{_LAUGH})",
+    rf"(?!\s+(?:for|when|whenever|if|a (?:little|bit)|after))(?![^.!?]{{0,40}}{_LAUGH})"
+    r"(?![^.!?]{0,60}\b(?:forgot|forget|lost|broke|ate|missed|spilled|dropped|burnt|burned|bought|left my)\b)",
     r"\bi hate (?:who i am|being me|everything about (?:me|myself))\b",
     r"\b(?:maybe|probably|perhaps|i guess|i think|i suppose|i know|deep down|honestly) i (?:(?:really|just|kind of|kinda|probably|must|do) )*deserved? "
     r"(?:it|this|all (?:of )?(?:it|this)|what (?:i get|i got|happens|happened|he does|she does|they do|he did|she did|they did))\b"
     r"(?!\s+(?:after|for|though))(?![^.!?]{0,60}\b(?:worked|earned|treat|holiday|bonus|promotion|raise|pay rise|break|rest|cake|chocolate|wine|spa|won|prize)\b)",
     r"\b(?:(?:so|really|just|honestly|sick and|completely) )*(?:tired|sick) of (?:everything|it all|all of it|being me|existing|life)\b"
-    rf"(?=\s*(?:[.!?,;…]|$|any ?more|honestly|tbh|lately|at this point))(?![^.!?]{{0,40}}{_LAUGH})",
+    rf"(?=\s*(?:[.!?;…]|$|any ?more|honestly|tbh|lately|at this point))(?![^.!?]{{0,40}}{_LAUGH})",
     r"\b(?:i'?m|i am|i feel|i felt|feeling|i've always been|i've been feeling)(?: (?:so|completely|totally|utterly|just|like|pretty|really))* (?:worthless|unlovable)\b",
     r"\bi'?m (?:(?:just|such|so) )?a (?:complete |total )?waste of (?:space|oxygen|air|skin)\b",
     r"^(?:so |just |completely |totally |utterly |feeling )?worthless\s*[.!…]*$",
@@ -686,6 +693,12 @@ DISTRESS = [
 HYPERBOLE = [
     r"\b(?:could|want to|wanna|gonna|going to|i'?ll|about to|ready to) (?:kill|murder|strangle|throttle|punch|smack|slap|hit|strangle) (?:him|her|them|my \w+|that \w+)\b",
     r"\b(?:kill|murder|strangle) (?:him|her|them)\b",
+    # ...said to them: only with "I" as the one who would ("I could kill you for this"), never
+    # "mum's gonna kill you".
+    r"\bi(?:'ll|'d| could| will| would| might| want to| wanna|(?:'m| am) (?:gonna|going to|about to|ready to))(?: (?:just|really|literally|honestly|actually|seriously))? (?:kill|murder|strangle|throttle|punch|smack|slap|hit|choke|stab) you\b",
+    # "I will hurt him/you": not a fear of hurting someone ("I'm afraid I'll hurt her if I
+    # tell her"), nor their feelings, nor a wish denied ("I don't want to hurt you").
+    r"(?<!afraid )(?<!scared )(?<!worried )(?<!know )(?<!think )(?<!that )(?<!maybe )\bi(?:'ll| will| want to| wanna|(?:'m| am) (?:gonna|going to)) hurt (?:you|him|her|them)\b(?! (?:feelings|if|by|when|with|more|again|too|even|less|in)\b)",
     r"🔪|🗡️|🔫",
 ]
 

@@ -7,9 +7,10 @@ so settings gives way and the text is read as it would have been without the car
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import time, timedelta
+from datetime import datetime, time, timedelta
 from typing import Any
 
+from bot.domain import crisis
 from bot.domain.flow import (
     Back,
     ButtonInput,
@@ -90,14 +91,20 @@ def typed_hours(text: str) -> int | None:
     return int(number) if number.isdigit() and len(number) <= 3 else None
 
 
-def resume(ctx: Context) -> Outcome:
+def resume(ctx: Context, quiet_until: datetime | None = None) -> Outcome:
     """/resume: a pause ended as the card's Resume button ends it, without opening settings
-    (nor touching the flow in progress: the outcome has no state to take its place)."""
+    (nor touching the flow in progress: the outcome has no state to take its place). The
+    quiet day after danger (`quiet_until`) ends too: they asked for their reminders back."""
     c = ctx.content
     paused_until = ctx.prefs.paused_until
-    if paused_until is None or paused_until <= ctx.now:
+    effects: list[object] = []
+    if paused_until is not None and paused_until > ctx.now:
+        effects.append(SetPrefs(dict(RESUMED)))
+    if crisis.is_quiet(ctx.now, quiet_until):
+        effects.append(crisis.EndQuiet())
+    if not effects:
         return Outcome(None, (Reply(c.text("settings.resume_not_paused")),))
-    return Outcome(None, (Reply(c.text("settings.resumed")),), (SetPrefs(dict(RESUMED)),))
+    return Outcome(None, (Reply(c.text("settings.resumed")),), tuple(effects))
 
 
 def _afresh(state: FlowState, step: str, **data: Any) -> FlowState:

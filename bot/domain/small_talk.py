@@ -100,7 +100,10 @@ def _after_ack(said: list[str], c: Catalogue) -> list[str]:
 
 
 def yes_or_no(text: str, c: Catalogue) -> str | None:
-    """ "yes" or "no" typed in answer to a yes/no card ("yes please", "nope"), else None."""
+    """ "yes" or "no" typed in answer to a yes/no card ("yes please", "nope"), else None. Not
+    a question ("yes?"), nor a lone letter ("y?" is often "why?")."""
+    if "?" in text:
+        return None
     phrase = " ".join(words(text))
     if phrase in c.raw("shell.typed_yes"):
         return "yes"

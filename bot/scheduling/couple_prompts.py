@@ -14,7 +14,7 @@ from telegram.error import ChatMigrated, Forbidden, RetryAfter, TelegramError
 from telegram.ext import ExtBot
 
 from bot.content import catalogue
-from bot.domain import couples, schedule
+from bot.domain import couples, crisis, schedule
 from bot.domain.replies import Button, Reply, rows
 from bot.scheduling import store
 from bot.scheduling.couple_plans import (
@@ -134,6 +134,14 @@ class CouplePrompts:
                 await store.finish(session, row.id, store.SKIPPED, now, error="space not active")
                 return store.SKIPPED
             space, a, b = found
+            if any(crisis.is_quiet(now, p.quiet_until) for p in (a, b)):
+                # A partner's quiet day after danger: no cheerful card in their group, and
+                # nothing there says why. The next one comes as usual.
+                await store.finish(session, row.id, store.SKIPPED, now, error="after danger")
+                await plan_space_prompts(
+                    session, space, row.user_id, row.due_at + timedelta(minutes=1)
+                )
+                return store.SKIPPED
             # A retry (a flood wait, a migrated group) finds the card it made the first time.
             checkin = await session.scalar(
                 select(Checkin).where(Checkin.space_id == space.id, Checkin.local_date == day)
@@ -218,7 +226,11 @@ class CouplePrompts:
                     continue
                 key = weekly_ask_key(space.id, date.fromisoformat(day), person.id)
                 due = couples.round_ask_due(
-                    date.fromisoformat(day), space.checkin_zone, now, store.prefs_of(person)
+                    date.fromisoformat(day),
+                    space.checkin_zone,
+                    now,
+                    store.prefs_of(person),
+                    person.quiet_until,
                 )
                 await store.plan(
                     session,
@@ -258,9 +270,12 @@ class CouplePrompts:
                 return store.CANCELLED
             # Their settings as they are now: paused since it was planned, quiet hours changed.
             now, prefs = self.clock(), store.prefs_of(person)
-            due = couples.round_ask_due(date.fromisoformat(day), space.checkin_zone, now, prefs)
+            day_of = date.fromisoformat(day)
+            due = couples.round_ask_due(day_of, space.checkin_zone, now, prefs, person.quiet_until)
             if due is None:
                 why = "paused" if schedule.is_paused(now, prefs) else "round closing"
+                if crisis.is_quiet(now, person.quiet_until):
+                    why = "after danger"
                 await store.finish(session, row.id, store.SKIPPED, now, error=why)
                 return store.SKIPPED
             if due > now:

@@ -739,18 +739,16 @@ async def private_thanks(turn: Turn, text: str) -> None:
     """/thanks privately. With its words (`/thanks for the flowers`, as it is written in the
     group) they answer the first question, which is not asked. The words are screened
     first, as any message is: danger is answered before the thanks begins (a moment in
-    progress is set aside), a check holds them and passes them to the thanks once through."""
+    progress is set aside), and a worry is asked about, the words never kept as a thanks
+    ("/thanks I want to end it" is not something to send anyone)."""
     outcome = THANKS.start(turn.context())
     if not text.strip():
         await flow_runner.start(turn, outcome)
         return
-    level = safety.screen(text).level
-    if level == safety.Level.DANGER:
-        await safety_shell.screened(turn, text)
+    if safety.screen(text).level != safety.Level.NONE:
+        await safety_shell.screened(turn, text, answer=False)
         return
     await flow_runner.start(turn, replace(outcome, replies=()))  # its question is answered
-    if level != safety.Level.NONE and await safety_shell.screened(turn, text):
-        return
     await flow_runner.feed(turn, TextInput(text))
 
 

@@ -268,6 +268,8 @@ async def read_words(turn: Turn, words: str, note: Reply | None = None) -> None:
     asked about, and anything else offered as a moment."""
     c = turn.content
     talk = small_talk.kind(words, c)
+    if talk is None and small_talk.yes_or_no(words, c):  # a lone "yes" answers nothing here
+        talk = small_talk.ACK
     if turn.first_contact:  # their very first message, before any /start (so in no flow)
         name = turn.user.first_name
         if talk is not None:  # one greeting answers their hello, and says what Mend is

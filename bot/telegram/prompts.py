@@ -8,7 +8,7 @@ from dataclasses import replace
 
 from sqlalchemy import select
 
-from bot.domain import couples, prompts, schedule, settings_flow
+from bot.domain import couples, prompts, schedule, settings_flow, small_talk
 from bot.domain.couples import ROUND
 from bot.domain.flow import FlowState, held
 from bot.domain.moments import PLANNED, RESUMABLE, TEXT_LIMIT, SaveMoment
@@ -53,8 +53,8 @@ async def open_settings(turn: Turn) -> None:
 
 async def resume(turn: Turn) -> None:
     """/resume: ends a pause as the settings card's Resume does; whatever the person is in
-    the middle of stays as it is."""
-    outcome = settings_flow.resume(turn.context())
+    the middle of stays as it is. The quiet day after danger ends too."""
+    outcome = settings_flow.resume(turn.context(), turn.user.quiet_until)
     await flow_runner.apply_effects(turn, outcome.effects)
     for reply in outcome.replies:
         turn.say(reply)
@@ -186,6 +186,9 @@ async def offer_round_answer(turn: Turn, text: str) -> bool:
     line = " ".join(text.split())
     if not turn.in_private or not line or len(line) > TEXT_LIMIT:
         return False
+    c = turn.content
+    if small_talk.kind(line, c) is not None or small_talk.yes_or_no(line, c) is not None:
+        return False  # "yes", "ok", "hi": said to Mend, never a thanks (nor the once-a-round ask)
     ask = await turn.session.scalar(
         select(ScheduledPrompt)
         .where(

@@ -18,7 +18,7 @@ from bot.domain.repair_flow import FLOW as MOMENT_FLOW
 from bot.domain.repair_flow import moment_of
 from bot.domain.replies import Reply
 from bot.domain.safety_flow import FLOW as SAFETY_FLOW
-from bot.domain.safety_flow import NOT_SURE, SAFETY, asked_about, previous
+from bot.domain.safety_flow import NOT_SURE, SAFETY, Answered, asked_about, previous
 from bot.domain.schedule import CancelPrompts
 from bot.storage import repositories as repo
 from bot.telegram import flow_runner
@@ -82,7 +82,10 @@ async def screened_command(turn: Turn) -> bool:
     if not words:
         return False
     if turn.in_private:
-        return await screened(turn, words)
+        # With a flow under way the words are no answer to it ("/cancel ugh..." at the camera
+        # question); with none, once through the check, they are offered as a moment.
+        in_flow = await flow_runner.active_state(turn) is not None
+        return await screened(turn, words, answer=not in_flow)
     result = safety.screen(words)
     if result.level == safety.Level.NONE:
         return False
@@ -110,14 +113,18 @@ async def _flow_before_any_check(turn: Turn) -> FlowState | None:
     return current
 
 
-def hold_back(turn: Turn) -> bool:
+def start_quiet_day(turn: Turn) -> bool:
     """After danger, the person's evening card and nudges wait a day (crisis.quiet_until);
-    whether that is new, for the reply to say so."""
+    whether the reply should say so (not when a pause they chose already holds as long)."""
     user = turn.user
-    until = crisis.quiet_until(turn.now, user.quiet_until, user.paused_until)
-    if until is not None:
-        user.quiet_until = until
-    return until is not None
+    user.quiet_until = crisis.quiet_until(turn.now, user.quiet_until)
+    return user.paused_until is None or user.paused_until < user.quiet_until
+
+
+@flow_runner.effect(crisis.EndQuiet)
+async def _end_quiet(turn: Turn, e: object) -> None:
+    """/resume: reminders back now, the quiet day after danger over."""
+    turn.user.quiet_until = None
 
 
 async def help_in_group(turn: Turn, why: str) -> None:
@@ -125,7 +132,9 @@ async def help_in_group(turn: Turn, why: str) -> None:
     (where the person they fear may be reading) sees only a neutral line. Someone the bot
     cannot write to privately gets the help where they are: they asked there."""
     c = turn.content
-    reply = danger_reply(c, turn.user.timezone, why, quiet=hold_back(turn))
+    reply = danger_reply(
+        c, turn.user.timezone, why, quiet=start_quiet_day(turn), evening_on=turn.user.evening_on
+    )
     reachable = turn.user.started_at is not None and turn.user.blocked_at is None
     if not reachable:
         turn.say(reply)
@@ -163,11 +172,13 @@ async def stop(turn: Turn, current: FlowState | None, why: str = crisis.SCREEN) 
     cancelled; the caring reply with help now is given, with nothing to dismiss it."""
     effects: tuple[object, ...] = ()
     while current is not None and current.flow != MOMENT_FLOW:
-        current = held(current)  # /settings opened over a moment holds it
+        # /settings opened over a moment holds it; a check keeps the flow from before it.
+        current = previous(current) if current.flow == SAFETY_FLOW else held(current)
     if current is not None and current.step != "offer":
         moment = moment_of(current).update(status=SET_ASIDE, path=UNSAFE)
         effects = (SaveMoment(moment), CancelPrompts(moment.id))
-    reply = danger_reply(turn.content, turn.user.timezone, why, quiet=hold_back(turn))
+    quiet, evening_on = start_quiet_day(turn), turn.user.evening_on
+    reply = danger_reply(turn.content, turn.user.timezone, why, quiet, evening_on)
     outcome = Outcome(None, (reply,), effects)
     active = await flow_runner.active_state(turn)
     row = active[0] if active else None
@@ -177,8 +188,16 @@ async def stop(turn: Turn, current: FlowState | None, why: str = crisis.SCREEN) 
     await flow_runner.apply_outcome(turn, row, outcome, ending)
 
 
+@flow_runner.effect(Answered)
+async def _answered(turn: Turn, e: object) -> None:
+    """Words typed at the check that mean what one of its buttons means: that press. The
+    check's own outcome leaves its state as it was, so this is all that is recorded."""
+    assert isinstance(e, Answered)
+    await answer_check(turn, e.option)
+
+
 async def answer_check(turn: Turn, option: str) -> None:
-    """The two buttons of the gentle check."""
+    """The two buttons of the gentle check (or words typed that mean one: `Answered`)."""
     active = await flow_runner.active_state(turn)
     if active is None or active[0].flow != SAFETY_FLOW:
         return

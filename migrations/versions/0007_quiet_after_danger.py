@@ -29,5 +29,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
-    with op.batch_alter_table("users", schema=None) as batch_op:
+    # Dropped in place ("never" recreate): on SQLite a rebuilt `users` table, with foreign
+    # keys on, would cascade-delete every row that belongs to a person.
+    with op.batch_alter_table("users", schema=None, recreate="never") as batch_op:
         batch_op.drop_column("quiet_until")

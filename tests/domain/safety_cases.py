@@ -658,6 +658,16 @@ CONCERN = [
 ]
 
 NONE = [
+    # over-reach a review found in the patterns added for distress and fear of anger
+    "i literally can't breathe when he's like this 😂😂",
+    "I'm not afraid of his temper anymore, I just ignore it",
+    "if I go on this three week work trip I'll never see the kids again lol",
+    "I'm scared when they're screaming at night, is the baby ok?",
+    "i get scared when they are shouting at the match on TV lol",
+    "I'm so tired of it all, he never helps with the kids",
+    "ugh I hate myself, I forgot to buy milk again",
+    "my toddler goes through my bag every morning",
+    "the dog digs through my things",
     "I'm scared of how this will go",
     "I'm scared of how my kids will react when we tell them",
     "I'm scared of how you'll react when I tell you I lost the keys",
@@ -1553,4 +1563,25 @@ NONE = [
     "I can't breathe when I run up the stairs",
     "my son can't breathe when his asthma is bad",
     "she'll make sure I never forget our anniversary again",
+]
+
+# Anger said to the partner ("you") as it is said of them ("him", "her"): the gentle anger
+# check, never danger; and the ordinary twins that only fear hurting someone's feelings.
+CONCERN += [
+    "I will hurt you",
+    "I could kill you",
+    "I want to strangle you",
+    "I could kill you for this",
+    "I will hurt him",
+    "furious, I will hurt him",
+    "I'm so angry I could punch you",
+    "I swear I'll kill you if you do that again",
+]
+NONE += [
+    "I don't want to hurt you",
+    "I never want to hurt you again",
+    "I'm afraid I'll hurt her if I tell her the truth",
+    "I'll hurt his feelings if I cancel",
+    "I didn't mean to hurt you",
+    "you could kill for a coffee after that meeting",
 ]

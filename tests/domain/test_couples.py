@@ -3,6 +3,8 @@
 from dataclasses import replace
 from datetime import UTC, date, datetime, time, timedelta
 
+import pytest
+
 from bot.content import catalogue
 from bot.domain import couples, schedule
 from bot.domain.flow import ButtonInput, Context, FlowState, Partner, Person, TextInput
@@ -204,3 +206,55 @@ def test_more_words_at_the_typed_round_answer_card_keep_the_first_ones_too():
     yes = couples.ROUND.handle(asked.state, TextInput("yes"), ctx)  # typed, as the button
     assert yes.state is None
     assert yes.effects == (couples.RecordThanks("She shouted at me in front of her mum", "r", 1),)
+
+
+def linked_ben() -> Context:
+    now = datetime(2026, 3, 8, 20, tzinfo=UTC)
+    return Context(Person(7, "Ben"), now, catalogue("en"), partner=Partner(8, "Ana", True, -5))
+
+
+def recorded(outcome) -> list[couples.RecordThanks]:
+    return [e for e in outcome.effects if isinstance(e, couples.RecordThanks)]
+
+
+@pytest.mark.parametrize("said", ["ok", "yes that's it", "that's it", "Yes, that's my thanks"])
+def test_a_typed_yes_at_the_round_card_is_the_yes_button(said: str):
+    ctx = linked_ben()
+    asked = couples.ROUND.offer(ctx, "You fixed the bike", "r", 1, "m1").state
+    assert asked is not None
+    outcome = couples.ROUND.handle(asked, TextInput(said), ctx)
+    assert outcome.state is None and recorded(outcome) == [
+        couples.RecordThanks("You fixed the bike", "r", 1)
+    ]
+
+
+@pytest.mark.parametrize("said", ["hi", "yes", "ok", "thanks", "how does this work?", "no"])
+def test_small_talk_after_write_mine_is_not_the_round_answer(said: str):
+    ctx = linked_ben()
+    started = couples.ROUND.start(ctx, "r", 1).state
+    assert started is not None
+    outcome = couples.ROUND.handle(started, TextInput(said), ctx)
+    assert outcome.state == started and recorded(outcome) == []
+    assert "Ana" in outcome.replies[-1].text
+    answer = couples.ROUND.handle(started, TextInput("You fixed the bike"), ctx)
+    assert recorded(answer) == [couples.RecordThanks("You fixed the bike", "r", 1)]
+
+
+@pytest.mark.parametrize("said", ["hi", "how does this work?", "thanks", "bye"])
+def test_small_talk_at_the_thanks_question_is_asked_again_not_kept(said: str):
+    ctx = linked_ben()
+    started = couples.THANKS.start(ctx).state
+    assert started is not None
+    outcome = couples.THANKS.handle(started, TextInput(said), ctx)
+    assert outcome.state == started and recorded(outcome) == []
+    assert outcome.replies[-1].text.endswith(catalogue("en").text("thanks.ask"))
+
+
+def test_the_typed_round_card_posts_only_on_a_clear_yes_and_asks_again_after_small_talk():
+    now = datetime(2026, 3, 8, 19, 0, tzinfo=UTC)
+    ctx = Context(Person(7, "Ben"), now, catalogue("en"), partner=Partner(8, "Ana", True, -5))
+    asked = couples.ROUND.offer(ctx, "How you cooked for me", "r", 1, "m1")
+    assert asked.state is not None
+    for unclear in ("y?", "y", "yes?", "hi", "thanks", "👍"):
+        outcome = couples.ROUND.handle(asked.state, TextInput(unclear), ctx)
+        assert outcome.state == asked.state and outcome.effects == (), unclear

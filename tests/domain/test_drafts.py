@@ -24,7 +24,7 @@ from bot.domain.drafts import (
     request_words,
 )
 from bot.domain.moments import BY_ME, DIRECTIONS, OTHER_PATTERN, TO_ME, WHO, Moment
-from bot.domain.naming import feeling_keys
+from bot.domain.naming import feeling_keys, find_words
 
 C = catalogue("en")
 NOW = datetime(2026, 3, 1, tzinfo=UTC)
@@ -577,3 +577,99 @@ def test_the_birthday_and_distracted_requests_read_and_fit_any_time():
     for part in ("to_me", "by_me", "request"):
         text = C.text(f"patterns.distracted.{part}")
         assert "evening" not in text and "tonight" not in text, part
+
+
+# ---------------------------------------------------------------- typed anger, denials
+# Typed as the flow reads them: feelings found by name are chosen, the words kept as theirs.
+
+
+def as_typed(direction: str, text: str) -> Moment:
+    moment = typed(direction, text, None, who="partner")
+    return moment.update(feelings=find_words(text, C).feelings)
+
+
+HARMFUL = re.compile(
+    r"\b(?:hit|hitting|hurt|kill|punch|punching|strangle|idiot|useless|moron|loser|pathetic|"
+    r"fuck|fucking)\b",
+    re.I,
+)
+
+
+@pytest.mark.parametrize(
+    ("feelings", "said"),
+    [
+        ("like hitting him", "I felt really upset,"),
+        ("furious, I will hurt him", "I felt furious,"),
+        ("like he is a useless idiot", "I felt really upset,"),
+        ("like I could kill him", "I felt really upset,"),
+        ("I want to strangle him", "I felt really upset,"),
+        ("like punching her in the face", "I felt really upset,"),
+        ("like he's a pathetic loser", "I felt really upset,"),
+        ("like telling him to fuck off", "I felt really upset,"),
+        ("angry, like I could smash his face in", "I felt angry,"),
+    ],
+)
+def test_typed_threats_and_insults_are_never_said_to_them_but_shown_beside(
+    feelings: str, said: str
+):
+    moment = as_typed(TO_ME, feelings)
+    for direction in DIRECTIONS:
+        for style in STYLES:
+            draft = build_draft(moment.update(direction=direction), C, style)
+            plain = draft.replace(C.text("drafts.parts.typed_feeling_by_me"), "")  # "hurt by it"
+            assert HARMFUL.search(plain) is None, (feelings, draft)
+    assert said in build_draft(moment, C), build_draft(moment, C)
+    assert feelings in own_words_note(moment, C)
+
+
+@pytest.mark.parametrize(
+    ("feelings", "said"),
+    [
+        ("like he hurt me on purpose", "like you hurt me on purpose,"),
+        ("useless", "I felt useless,"),
+        ("like an idiot", "I felt like an idiot,"),
+        ("like you think I'm an idiot", "I felt like you think I'm an idiot,"),
+        ("so hurt", "I felt hurt,"),
+    ],
+)
+def test_typed_feelings_of_their_own_are_still_said(feelings: str, said: str):
+    moment = as_typed(TO_ME, feelings)
+    assert said in build_draft(moment, C) and own_words_note(moment, C) == ""
+
+
+@pytest.mark.parametrize(
+    ("text", "feelings"),
+    [
+        ("I will hurt him", ()),
+        ("furious, I will hurt him", ()),
+        ("I want to hurt her", ()),
+        ("hurt by him", ("hurt",)),
+        ("not angry, just sad", ("sad",)),
+        ("not sad", ()),
+        ("I wasn't angry, I was hurt", ("hurt",)),
+        ("I don't feel angry anymore", ()),
+        ("no longer angry", ()),
+        ("not really angry, more lonely", ("lonely",)),
+        ("never felt so hurt", ("hurt",)),
+        ("sad and never angry", ("sad",)),
+    ],
+)
+def test_a_feeling_word_negated_or_done_to_someone_is_not_chosen(
+    text: str, feelings: tuple[str, ...]
+):
+    assert find_words(text, C).feelings == feelings
+
+
+@pytest.mark.parametrize(
+    ("feelings", "said"),
+    [
+        ("not angry, just sad", "I felt sad,"),
+        ("not sad", "I felt unsettled,"),
+        ("I'm not angry, just lonely", "I felt lonely,"),
+        ("no longer angry", "I felt unsettled,"),
+    ],
+)
+def test_typed_denials_are_not_said_as_feelings(feelings: str, said: str):
+    moment = as_typed(TO_ME, feelings)
+    draft = build_draft(moment, C)
+    assert said in draft and "not " not in draft.lower(), draft

@@ -82,7 +82,6 @@ def test_a_sentence_is_not_taken_for_a_name_and_the_name_is_asked_for_kindly(tex
     "text",
     [
         "Ana",
-        "Ana!",
         "Mary-Jane",
         "O'Brien",
         "Anna Maria de Souza",
@@ -343,3 +342,65 @@ def test_why_my_name_gets_a_short_honest_answer_and_the_question_again(text: str
     assert "greet" in reply.text and "?" in reply.text  # why, and the question again
     assert len(reply.text) < 400
     assert [b.option for row in reply.buttons for b in row] == ["first"]
+
+
+@pytest.mark.parametrize("text", ["yes", "thank you", "yes please", "hi mend", "ok", "thanks!"])
+def test_small_talk_or_a_yes_at_the_name_asks_for_the_name_again_kindly(text: str):
+    outcome = ONBOARDING.handle(at(NAME), TextInput(text), ctx())
+    assert outcome.state == at(NAME) and outcome.effects == ()
+    assert "Nice to meet you" not in outcome.replies[0].text
+    assert [b.option for row in outcome.replies[-1].buttons for b in row] == ["first"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Ana.", "Ana"),
+        ("Sam!", "Sam"),
+        ("Ana Maria!", "Ana Maria"),
+        ("Jo here", "Jo"),
+        ("I'm Ana, nice to meet you", "Ana"),
+        ("Hi Mend, I'm Jo", "Jo"),
+        ("J. R.", "J. R."),
+        ("Ty", "Ty"),
+    ],
+)
+def test_a_name_is_kept_without_what_surrounds_it(text: str, name: str):
+    outcome = ONBOARDING.handle(at(NAME), TextInput(text), ctx())
+    assert outcome.effects == (SetPreferredName(name),), outcome.replies
+    assert f"Nice to meet you, {name}." in outcome.replies[0].text
+
+
+@pytest.mark.parametrize("text", ["yes", "Yes please", "yep"])
+def test_yes_typed_at_the_zone_confirmation_is_the_yes_button(text: str):
+    outcome = ONBOARDING.handle(at(CONFIRM, zone="Asia/Tokyo"), TextInput(text), ctx("Annie"))
+    assert outcome.state is not None and outcome.state.step == EVENING
+    assert outcome.effects == (SetTimezone("Asia/Tokyo"),)
+    assert not outcome.replies[0].edit
+
+
+def test_no_typed_at_the_zone_confirmation_is_the_no_button():
+    outcome = ONBOARDING.handle(at(CONFIRM, zone="Asia/Tokyo"), TextInput("no"), ctx())
+    assert outcome.state is not None and outcome.state.step == ZONE and outcome.effects == ()
+    assert not outcome.replies[0].edit
+
+
+@pytest.mark.parametrize(
+    ("text", "prefs"),
+    [
+        ("yes", {"evening_on": True, "evening_at": "21:00"}),
+        ("no thanks", {"evening_on": False}),
+        ("20:00", {"evening_on": True, "evening_at": "20:00"}),
+        ("21:30", {"evening_on": True, "evening_at": "21:30"}),
+    ],
+)
+def test_the_evening_answer_can_be_typed(text: str, prefs: dict[str, object]):
+    outcome = ONBOARDING.handle(evening(), TextInput(text), ctx("Annie"))
+    assert outcome.state is None and outcome.effects == (SetPrefs(prefs),)
+    assert not outcome.replies[0].edit
+
+
+def test_a_typed_evening_time_in_quiet_hours_is_the_other_time_question():
+    outcome = ONBOARDING.handle(evening(), TextInput("23:15"), ctx())
+    assert outcome.state is not None and outcome.state.step == EVENING_AT
+    assert "quiet hours" in outcome.replies[0].text and outcome.effects == ()

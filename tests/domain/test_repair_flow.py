@@ -1234,6 +1234,14 @@ def test_a_typed_answer_at_the_let_go_check_that_names_one_button_is_that_button
     assert outcome.state is None and saved(outcome).status == LET_GO
 
 
+@pytest.mark.parametrize("typed", ["nope", "nah", "not really", "probably not"])
+def test_a_plain_no_to_would_it_still_sting_is_truly_let_go(typed: str):
+    w = to_needs(Walk())
+    w.press(LET_GO)
+    outcome = w.type(typed)
+    assert outcome.state is None and saved(outcome).status == LET_GO
+
+
 @pytest.mark.parametrize("typed", ["it", "to", "hmm", "he never listens to me", "maybe"])
 def test_typed_words_that_name_no_single_button_get_the_question_without_its_thanks(typed: str):
     w = to_needs(Walk())
@@ -1507,3 +1515,153 @@ def test_the_tip_after_i_was_dismissive_owns_it_without_an_excuse():
     w.press("skip")
     (card,) = w.press("p.tone").replies
     assert tip in card.text
+
+
+def at_the_name() -> Walk:
+    w = Walk()
+    w.press(TO_ME)
+    w.press("friend")
+    assert w.step == rf.NAME
+    return w
+
+
+@pytest.mark.parametrize("said", ["bye", "hi", "thanks", "ok", "how does this work?"])
+def test_small_talk_at_the_name_is_not_kept_as_the_name(said: str):
+    w = at_the_name()
+    replies = w.type(said).replies
+    assert w.step == rf.NAME and w.moment.who_name is None
+    assert replies[-1].text.endswith(C.text("moment.ask_who_name"))
+    assert options(replies[-1]) == ["skip"]
+    if said.startswith("how"):
+        assert replies[-1].text.startswith(C.text("moment.small_talk_again.how"))
+
+
+@pytest.mark.parametrize("said", ["stop", "cancel"])
+def test_stop_typed_at_a_question_stops_as_cancel_does(said: str):
+    w = at_the_name()
+    outcome = w.type(said)
+    assert outcome.state is None and w.moment.who_name is None
+    assert outcome.replies == rf.REPAIR.cancel(w.state, w.ctx).replies
+
+
+def test_skip_typed_at_the_camera_is_the_skip_button():
+    w = Walk()
+    for option in (TO_ME, "partner", "skip", "p.phone"):
+        w.press(option)
+    assert w.step == rf.CAM
+    w.type("skip")
+    assert (w.step, w.moment.observation) == (rf.INT, None)
+
+
+def test_small_talk_at_the_camera_or_the_pattern_is_asked_again():
+    w = Walk()
+    for option in (TO_ME, "partner", "skip"):
+        w.press(option)
+    w.type("how does this work?")
+    assert w.step == rf.PAT and w.moment.description is None
+    w.press("p.phone")
+    w.type("thanks")
+    assert w.step == rf.CAM and w.moment.observation is None
+
+
+@pytest.mark.parametrize("said", ["ok", "thanks", "hi"])
+def test_small_talk_at_feelings_and_needs_is_not_a_feeling_or_a_need(said: str):
+    w = to_feelings()
+    w.type(said)
+    assert w.step == rf.FEEL and w.moment.feelings_text is None
+    w.press("t.hurt")
+    w.press("done")
+    w.type(said)
+    assert w.step == rf.NEED and w.moment.needs_text is None
+
+
+def test_done_typed_at_feelings_and_needs_is_done():
+    w = to_feelings()
+    w.type("lonely")
+    w.type("done")
+    assert w.step == rf.NEED and w.moment.feelings_text is None
+    w.press("t.attention")
+    w.type("that's all")
+    assert w.step == rf.PATH and w.moment.needs_text is None
+
+
+def test_typed_words_at_feelings_that_name_a_feeling_still_add_it_not_toggle_it():
+    w = to_feelings()
+    w.press("t.hurt")
+    w.type("hurt")
+    assert "hurt" in w.moment.feelings
+
+
+@pytest.mark.parametrize("said", ["That works", "that works!", "looks good"])
+def test_that_works_typed_at_the_draft_is_the_button(said: str):
+    w = to_needs(Walk())
+    w.press("now")
+    outcome = w.type(said)
+    assert outcome.state is None and saved(outcome).status == DRAFTED
+
+
+def test_small_talk_at_the_draft_shows_the_draft_again_not_own_words():
+    w = to_needs(Walk())
+    w.press("now")
+    (reply,) = w.type("thanks").replies
+    assert w.step == rf.DRAFT and "typed" not in w.state.data
+    assert reply.text.startswith(C.text("moment.small_talk_again.thanks"))
+    assert "use" in options(reply) and reply.copyable == w.moment.draft
+
+
+# At "Here it is, in your words": a yes, "ok" or "keep it" typed is the keep button, "send" the
+# send button, "no" going back; never their message replaced by "yes" or "send".
+@pytest.mark.parametrize("said", ["yes", "Yes!", "ok", "okay", "keep it", "keep", "that works"])
+def test_a_yes_typed_at_their_own_words_keeps_them(said: str):
+    w = to_the_draft("partner", "Ben")
+    w.press("own")
+    w.type("I missed you at dinner.")
+    outcome = w.type(said)
+    assert outcome.state is None, outcome.replies
+    assert (saved(outcome).draft, saved(outcome).draft_style) == ("I missed you at dinner.", "own")
+
+
+@pytest.mark.parametrize("said", ["send", "send it", "Send it to him"])
+def test_send_typed_at_their_own_words_shows_what_would_be_sent(said: str):
+    w = to_the_draft("partner", "Ben")
+    w.press("own")
+    w.type("I missed you at dinner.")
+    (confirm,) = w.type(said).replies
+    assert w.step == rf.SENDTO and confirm.copyable == "I missed you at dinner."
+    assert w.outcome.effects == ()  # nothing sent without a tap on that card
+
+
+@pytest.mark.parametrize("said", ["no", "nope"])
+def test_no_typed_at_their_own_words_goes_back_without_replacing_them(said: str):
+    w = to_the_draft("partner", "Ben")
+    w.press("own")
+    w.type("I missed you at dinner.")
+    (back,) = w.type(said).replies
+    assert w.step == rf.DRAFT and w.moment.draft == "I missed you at dinner."
+    assert back.copyable == "I missed you at dinner."
+
+
+def test_other_words_typed_at_their_own_words_are_a_new_version():
+    w = to_the_draft("partner", "Ben")
+    w.press("own")
+    w.type("I missed you at dinner.")
+    (again,) = w.type("I missed you tonight, can we talk?").replies
+    assert w.step == rf.OWN and again.copyable == "I missed you tonight, can we talk?"
+
+
+def test_typed_anger_reaches_no_draft_through_the_flow():
+    w = Walk(linked())
+    for option in (TO_ME, "partner", "skip", "else"):
+        w.press(option)
+    w.type("He forgot my birthday")
+    w.press("skip")
+    w.press("4")
+    w.press("words")
+    w.type("furious, I will hurt him")
+    w.press("back")
+    w.press("done")
+    w.press("t.attention")
+    w.press("done")
+    (card,) = w.press("now").replies
+    assert "I felt furious," in (card.copyable or "") and "hurt you" not in (card.copyable or "")
+    assert "furious, I will hurt him" in card.text

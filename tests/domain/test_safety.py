@@ -78,11 +78,12 @@ def test_danger_in_the_middle_of_ordinary_text_is_found(before: str, after: str,
     assert screen(f"{before}. {danger}. {after}").level == Level.DANGER
 
 
-def test_reminders_hold_back_a_day_after_danger_unless_paused_longer_already():
+def test_reminders_hold_back_a_day_after_danger_or_longer_if_already_held():
     now = datetime(2026, 3, 1, 20, 0, tzinfo=UTC)
     assert crisis.quiet_until(now, None) == now + timedelta(hours=24)
     assert crisis.quiet_until(now, now + timedelta(hours=2)) == now + timedelta(hours=24)
-    assert crisis.quiet_until(now, now + timedelta(days=7)) is None  # their own pause stands
+    longer = now + timedelta(days=2)  # an earlier danger reply's, somehow longer: kept
+    assert crisis.quiet_until(now, longer) == longer
 
 
 @pytest.mark.parametrize(
@@ -145,3 +146,39 @@ def test_every_helpline_is_kept_and_every_country_has_lines_for_each_reply():
             assert shown and set(shown) <= set(every)
         assert crisis.help_lines(zone, crisis.SOS)[1] == every  # /sos: all of them, as before
         assert set(crisis.help_lines(zone, crisis.SCREEN)[1]) == set(every)
+
+
+@pytest.mark.parametrize(
+    ("about", "text", "meant"),
+    [
+        (safety.ABOUT_SELF, "no", "unsafe"),
+        (safety.ABOUT_SELF, "help", "unsafe"),
+        (safety.ABOUT_SELF, "not sure", "unsafe"),
+        (safety.ABOUT_SELF, "I'm not sure I'm safe", "unsafe"),
+        (safety.ABOUT_SELF, "yes", "angry"),
+        (safety.ABOUT_SELF, "I'm safe", "angry"),
+        (safety.ABOUT_SELF, "i\u2019m fine.", "angry"),
+        (safety.ABOUT_SELF, "I'm safe, let's go on", "angry"),
+        (safety.ABOUT_ANGER, "I'm safe, just angry", "angry"),
+        (safety.ABOUT_ANGER, "no", "angry"),  # "is anyone in danger?" "no": nobody is
+        (safety.ABOUT_ANGER, "yes", "unsafe"),
+        (safety.ABOUT_THEM, "help", "unsafe"),
+        (safety.ABOUT_THEM, "I'm fine", "angry"),
+        (safety.ABOUT_THEM, "no", None),  # two questions: a bare "no" answers neither clearly
+        (safety.ABOUT_SELF, "what do you mean", None),
+        (safety.ABOUT_SELF, "yes but he scares me", None),
+    ],
+)
+def test_a_typed_answer_to_the_check_means_what_a_button_means(about, text, meant):
+    from bot.domain import safety_flow
+
+    assert safety_flow.typed_answer(text, about, catalogue("en")) == meant
+
+
+def test_the_quiet_line_names_the_evening_check_in_only_when_it_is_on():
+    c = catalogue("en")
+    on = crisis.danger_reply(c, "Europe/Berlin", quiet=True, evening_on=True).text
+    off = crisis.danger_reply(c, "Europe/Berlin", quiet=True, evening_on=False).text
+    assert "evening check-in and reminders" in on
+    assert "evening check-in" not in off and "hold back my reminders" in off
+    assert "hold back" not in crisis.danger_reply(c, "Europe/Berlin").text

@@ -42,3 +42,12 @@ def test_console_onboards_with_no_token_and_remembers_the_person(tmp_path: Path)
     assert second.returncode == 0, second.stderr
     assert "Welcome back, Sam" in second.stdout
     assert "https://t.me/MendSandboxBot?start=l_" in second.stdout  # a link that names the bot
+
+
+def test_a_whole_conversation_piped_in_at_once_is_answered_to_the_end(tmp_path: Path):
+    """Faster than anyone types: the console has no flood guard unless FLOOD_LIMIT is set."""
+    hellos = "hi\n" * 30
+    done = console(tmp_path, f"/start\nSam\nBerlin\n1\n1\n{hellos}/history\n/quit\n")
+    assert done.returncode == 0, done.stderr
+    assert "That's a lot at once" not in done.stdout
+    assert "No moments yet" in done.stdout  # the last command was answered too

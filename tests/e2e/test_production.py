@@ -77,7 +77,9 @@ def test_a_webhook_port_in_use_stops_the_bot_before_telegram_is_told_to_deliver_
         bot.start(control)
         assert bot.process is not None
         assert bot.process.wait(30) == 2  # refused to start, with one line
-    assert "Address already in use" in bot.logs()
+    assert f"cannot listen on 127.0.0.1:{port} (WEBHOOK_PORT): Address already in use" in (
+        bot.logs()
+    )
     assert [a for a in control.actions(since) if a["method"] == "setWebhook"] == []
     assert server.sandbox is not None and not server.sandbox.webhook_url
 

@@ -211,6 +211,15 @@ async def test_a_photo_with_a_caption_is_read_for_its_words(h: Harness):
     assert "only read text" in bare
 
 
+async def test_a_lone_yes_or_no_outside_any_card_is_not_offered_as_a_moment(h: Harness):
+    await h.onboard(ANA, "Ana")
+    for said in ("yes", "no"):
+        replies = h.texts(await h.text(ANA, said))
+        assert replies and not any("Want to look at this moment" in r for r in replies), said
+    async with h.db.unit_of_work() as session:
+        assert await session.scalar(select(func.count()).select_from(ConversationState)) == 0
+
+
 async def test_a_caption_is_read_as_typed_words_are_small_talk_included(h: Harness):
     await h.onboard(ANA, "Ana")
     typed = h.texts(await h.text(ANA, "thanks!"))

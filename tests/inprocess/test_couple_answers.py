@@ -430,3 +430,29 @@ async def test_needing_time_reaches_the_asker_as_a_pause_not_a_no(h: Harness):
         "Ben needs a little time. That's not a no: they'll come back to it when they're ready."
     ]
     assert said(actions, group) == ["Ben needs a little time. That's okay: it's a pause, not a no."]
+
+
+@pytest.mark.parametrize("said_first", ["yes", "ok thanks", "hi"])
+async def test_small_talk_with_the_round_waiting_is_not_asked_about_as_the_thanks(
+    h: Harness, said_first: str
+):
+    group, _ = await a_round_ana_answered(h)
+    actions = await h.text(BEN, said_first)
+    assert not any("Is this your thanks" in (a.text or "") for a in actions)
+    assert said(actions, group) == []
+    if any("Want to look at this moment together?" in (a.text or "") for a in actions):
+        await h.press(BEN, "No, I just needed to say it")  # a lone "yes" is read as any text
+    # Still asked about his real answer: the small talk did not use up the once-a-round ask.
+    card = [a for a in await h.text(BEN, BIKE) if a.chat_id == BEN and a.buttons()]
+    assert card and "Is this your thanks to Ana" in (card[-1].text or "")
+    (posted,) = said(await h.text(BEN, "that's it"), group)
+    assert f"Ben: {BIKE}" in posted
+
+
+async def test_small_talk_after_write_mine_is_not_posted_as_the_answer(h: Harness):
+    group, _ = await a_round_ana_answered(h)
+    await h.press(BEN, "Write mine")
+    actions = await h.text(BEN, "hi")
+    assert said(actions, group) == [] and said(actions, BEN)
+    (posted,) = said(await h.text(BEN, BIKE), group)
+    assert f"Ben: {BIKE}" in posted and "Ben: hi" not in posted

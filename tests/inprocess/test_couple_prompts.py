@@ -284,3 +284,30 @@ def test_a_weekly_asks_key_names_its_space_and_day_and_nothing_else_does():
     assert weekly_ask_of(weekly_ask_key(7, day, 701)) == (7, day)
     for other in ("weekly_ask:7:2026-3-8:701", "weekly:7:2026-03-08", "round:7:2026-03-08", ""):
         assert weekly_ask_of(other) is None, other
+
+
+async def test_a_partner_in_a_quiet_day_after_danger_gets_no_weekly_ask(h: Harness):
+    group = await paired_group(h)
+    await weekly_round_on(h, group)
+    h.clock.now = datetime(2026, 3, 8, 17, 0, tzinfo=UTC)  # Sunday 8 March, 18:00 in Berlin
+    assert "emergency number" in said(await h.text(BEN, "He hit me again last night"), BEN)[0]
+    h.clock.now = datetime(2026, 3, 8, 18, 0, tzinfo=UTC)  # the round, within his quiet day
+    assert weekly_asks_in(await h.tick()) == [ANA]
+    (ben,) = [r for r in await prompts(h, "weekly_ask") if r.user_id == BEN]
+    assert (ben.status, ben.last_error) == ("skipped", "after danger")
+
+
+async def test_no_check_in_card_while_either_partner_is_in_a_quiet_day(h: Harness):
+    group = await paired_group(h)
+    await check_in_on(h, group)  # tonight at 21:00 in Berlin
+    h.clock.now = datetime(2026, 3, 1, 19, 45, tzinfo=UTC)  # 20:45: quiet until 20:45 tomorrow
+    assert "emergency number" in said(await h.text(BEN, "He hit me again last night"), BEN)[0]
+    h.clock.now = datetime(2026, 3, 1, 20, 0, tzinfo=UTC)
+    assert await posted_by_tick(h, group) == []  # no card, and nothing said about why
+    (skipped,) = [r for r in await prompts(h, "checkin") if r.status == "skipped"]
+    assert skipped.last_error == "after danger"
+    async with h.db.unit_of_work() as session:
+        assert list(await session.scalars(select(Checkin))) == []
+    h.clock.now = datetime(2026, 3, 2, 20, 0, tzinfo=UTC)  # the next evening, the day over
+    cards = await posted_by_tick(h, group)
+    assert len(cards) == 1 and "Ana: waiting" in (cards[0].text or "")

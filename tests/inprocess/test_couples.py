@@ -543,10 +543,11 @@ async def test_thanks_with_words_in_private_is_screened_first(h: Harness):
     replies = h.texts(await h.text(CY, "/thanks I was so angry I could kill him"))
     assert len(replies) == 1 and "is anyone in danger right now?" in replies[0]
     replies = h.texts(await h.press(CY, "I'm safe, just angry"))
-    assert replies[-1].startswith("Kept.")  # the words went on, as the thanks
+    assert not any(r.startswith("Kept.") for r in replies)  # angry words are no thanks
     async with h.db.unit_of_work() as session:
-        (row,) = list(await session.scalars(select(Appreciation)))
-        assert row.text == "I was so angry I could kill him"
+        assert list(await session.scalars(select(Appreciation))) == []
+    replies = h.texts(await h.text(CY, "/thanks for the flowers"))  # an ordinary one is kept
+    assert replies[0].startswith("Kept.")
 
 
 @pytest.mark.parametrize("payload", ["l_bogus", "l_", "l_" + "x" * 80, "l_a b"])

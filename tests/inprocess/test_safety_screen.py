@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from bot.domain.crisis import help_lines
@@ -64,6 +65,23 @@ async def test_danger_with_settings_open_over_a_moment_sets_the_moment_aside(har
     assert len(await pending_nudges(h)) == before == 0
 
 
+async def test_danger_through_settings_over_a_check_sets_the_held_moment_aside(harness: Harness):
+    """/settings opened over a check (itself holding the moment): danger unwraps both."""
+    h = harness
+    await h.onboard(ANA, "Ana")
+    await walk_to_camera(h)
+    await h.text(ANA, "I could kill him honestly")
+    await h.text(ANA, "/settings")
+    replies = h.texts(await h.text(ANA, "he hit me last night"))
+    assert "emergency number" in replies[-1]
+    assert await state(h) is None
+    (moment,) = await moments(h)
+    assert (moment.status, moment.path) == ("set_aside", "unsafe")
+    await h.text(ANA, "/history")
+    (listed,) = [b["text"] for b in h.last_card(ANA).buttons()]
+    assert "set aside" in listed and "unfinished" not in listed
+
+
 async def test_after_danger_reminders_hold_back_for_a_day_and_it_is_said(harness: Harness):
     h = harness
     await h.onboard(ANA, "Ana", evening=True)  # 20:30 in Berlin; the card comes at 21:00
@@ -74,6 +92,28 @@ async def test_after_danger_reminders_hold_back_for_a_day_and_it_is_said(harness
     h.clock.advance(timedelta(days=1))  # 21:00 the next evening: the pause is over
     cards = [a.text or "" for a in await h.tick() if a.chat_id == ANA]
     assert len(cards) == 1 and "Ana" in cards[0]
+
+
+async def test_resume_in_the_quiet_day_after_danger_brings_reminders_back(harness: Harness):
+    h = harness
+    await h.onboard(ANA, "Ana", evening=True)  # 20:30 in Berlin; the card comes at 21:00
+    await h.text(ANA, "He hit me again last night")
+    (said,) = h.texts(await h.text(ANA, "/resume"))
+    assert said == "You're back: reminders and check-ins come again as you set them."
+    h.clock.advance(timedelta(minutes=30))
+    cards = [a.text or "" for a in await h.tick() if a.chat_id == ANA]
+    assert len(cards) == 1 and "Ana" in cards[0]  # tonight's card is not held back
+    (again,) = h.texts(await h.text(ANA, "/resume"))
+    assert again.startswith("Nothing is paused")
+
+
+async def test_the_quiet_line_names_the_evening_check_in_only_to_those_who_have_it(
+    harness: Harness,
+):
+    h = harness
+    await h.onboard(ANA, "Ana")  # no evening check-in
+    replies = h.texts(await h.text(ANA, "He hit me again last night"))
+    assert "evening check-in" not in replies[-1] and "reminders" in replies[-1]
 
 
 async def test_after_danger_a_talk_they_planned_is_still_asked_about(harness: Harness):
@@ -167,6 +207,47 @@ async def test_a_heavy_feeling_about_oneself_is_asked_about_as_such(harness: Har
     replies = h.texts(await h.press(ANA, "I'm safe, let's go on"))
     assert "We'll go gently" in replies[0] and "Anger" not in replies[0]
     assert "How much is it still with you" in replies[-1]  # the held answer went on
+
+
+@pytest.mark.parametrize("typed", ["no", "help", "not sure", "I'm not sure I'm safe"])
+async def test_typing_not_safe_at_the_check_is_taken_as_the_not_sure_button(
+    harness: Harness, typed: str
+):
+    h = harness
+    await h.onboard(ANA, "Ana")
+    await walk_to_camera(h)
+    await h.text(ANA, "I'm not suicidal, just exhausted by all of it")
+    replies = h.texts(await h.text(ANA, typed))
+    assert len(replies) == 1 and "emergency number" in replies[0]
+    assert "carry this alone" in replies[0]  # the reply about oneself, as the button gives
+    (moment,) = await moments(h)
+    assert moment.status == "set_aside" and await state(h) is None
+
+
+@pytest.mark.parametrize("typed", ["yes", "I'm safe", "I'm fine"])
+async def test_typing_safe_at_the_check_goes_on_as_the_safe_button(harness: Harness, typed: str):
+    h = harness
+    await h.onboard(ANA, "Ana")
+    await walk_to_camera(h)
+    await h.text(ANA, "I'm not suicidal, just exhausted by all of it")
+    replies = h.texts(await h.text(ANA, typed))
+    assert "We'll go gently" in replies[0]
+    assert "How much is it still with you" in replies[-1]  # the held answer went on
+    current = await state(h)
+    assert current is not None and current.step == "int"
+
+
+async def test_typing_safe_at_the_anger_check_goes_on_and_anything_else_asks_again(
+    harness: Harness,
+):
+    h = harness
+    await h.onboard(ANA, "Ana")
+    await walk_to_camera(h)
+    asked = h.texts(await h.text(ANA, "He laughed at me and I could kill him"))
+    assert h.texts(await h.text(ANA, "what do you mean")) == asked
+    replies = h.texts(await h.text(ANA, "I'm safe, just angry"))
+    assert "Anger tells us something mattered" in replies[0]
+    assert "How much is it still with you" in replies[-1]
 
 
 async def test_an_edit_and_a_caption_are_screened_too(harness: Harness):
@@ -346,6 +427,18 @@ async def test_a_worry_after_a_command_is_asked_about_then_read_as_a_message(har
     ]
     replies = h.texts(await h.press(ANA, "I'm safe, just angry"))
     assert "Want to look at this moment together?" in replies[-1]
+
+
+async def test_a_worry_after_a_command_in_a_flow_is_never_taken_as_its_answer(harness: Harness):
+    h = harness
+    await h.onboard(ANA, "Ana")
+    await walk_to_camera(h)
+    await h.text(ANA, "/cancel honestly I could kill him")
+    replies = h.texts(await h.press(ANA, "I'm safe, just angry"))
+    assert "camera" in replies[-1].lower()  # the question again, not answered by the words
+    current = await state(h)
+    assert current is not None and current.step == "cam"
+    assert current.data["m"].get("observation") is None
 
 
 async def test_commands_without_worrying_words_and_deep_links_work_as_before(harness: Harness):
