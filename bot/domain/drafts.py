@@ -472,7 +472,10 @@ def _to_you(text: str, w: _Words, c: Catalogue, who: str | None, name: str | Non
             word = said["your"]
         elif core in w.lists["subject_pronouns"]:
             word, pending = to_you[core], True
-        elif core in w.maps["to_you_have"] and nxt in w.lists["have_before"]:
+        elif (
+            core in w.maps["to_you_have"]
+            and _verb_after(cores, i, trail, w) in w.lists["have_before"]
+        ):
             word = w.maps["to_you_have"][core]
         elif core in w.lists["object_or_owner"]:  # "for her to" / "her phone"
             you = nxt is None or nxt in w.lists["her_is_you_before"]
@@ -494,9 +497,21 @@ def _third_person_s(word: str) -> bool:
     return len(word) > 2 and word.endswith("s") and not word.endswith(("ss", "us", "is", "'s"))
 
 
+def _verb_after(cores: list[str], i: int, trail: str, w: _Words) -> str | None:
+    """The first word after the i-th that is not an adverb, in the same clause."""
+    if trail:
+        return None
+    for core in cores[i + 1 :]:
+        if core not in w.lists["adverbs"]:
+            return core
+    return None
+
+
 def _without_s(word: str) -> str:
-    """ "listens" -> "listen", "watches" -> "watch", "tries" -> "try"."""
+    """ "listens" -> "listen", "watches" -> "watch", "tries" -> "try", "focuses" -> "focus"."""
     lower = word.lower()
+    if lower.endswith("cuses"):  # focuses; not "uses", "causes", "refuses"
+        return word[:-2]
     if lower.endswith("ies") and len(lower) > 4:
         return word[:-3] + "y"
     if lower.endswith(("sses", "ches", "shes", "xes", "zzes", "oes")):

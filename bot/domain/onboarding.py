@@ -22,7 +22,7 @@ from bot.domain.replies import Button, Reply, rows
 from bot.domain.schedule import hhmm
 from bot.domain.settings_flow import evening_time_answer
 from bot.domain.timezones import guess_zone, local_now, parse_clock
-from bot.domain.who import as_name, gives_no_name
+from bot.domain.who import PARTICLES, as_name, gives_no_name
 
 FLOW = "onboard"
 NAME, ZONE, CONFIRM, EVENING, EVENING_AT = "name", "zone", "confirm", "evening", "eveningat"
@@ -42,7 +42,8 @@ def reads_as_a_sentence(name: str, c: Catalogue) -> bool:
     said = name.split()
     if len(said) < 2:
         return "?" in name
-    if len(said) > NAME_WORDS or len(name) > NAME_CHARS or SENTENCE_MARKS & set(name):
+    counted = [w for w in said if w not in PARTICLES]  # "Maria de los Angeles" is 3 words
+    if len(counted) > NAME_WORDS or len(name) > NAME_CHARS or SENTENCE_MARKS & set(name):
         return True
     if any(_ends_a_sentence(said, i) for i in range(len(said))):
         return True

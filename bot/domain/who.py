@@ -16,6 +16,38 @@ _NOT_NAMES = frozenset({"my", "a", "an", "our", "the", "this", "his", "her", "th
 _IN_LAWS = frozenset({"family", "partner"})  # a partner's or a relative's family is family
 OTHER = "other"
 NAME_WORDS = 3  # more than this is a sentence, not a name
+# Parts of names, written lower case, that do not count as words of it ("Maria de los
+# Angeles", "Ludwig van Beethoven", "Omar bin Laden").
+PARTICLES = frozenset(
+    {
+        "de",
+        "del",
+        "de la",
+        "la",
+        "las",
+        "los",
+        "da",
+        "das",
+        "do",
+        "dos",
+        "di",
+        "du",
+        "van",
+        "von",
+        "der",
+        "den",
+        "ter",
+        "ten",
+        "y",
+        "e",
+        "bin",
+        "bint",
+        "ibn",
+        "al",
+        "el",
+        "le",
+    }
+)
 _EDGE = ".,!?;:\"'()[]{}<>*~_"
 
 
@@ -218,7 +250,8 @@ def _is_refusal(lowered: str, c: Catalogue) -> bool:
 
 def _as_name(said: str, c: Catalogue) -> str | None:
     words = said.split()
-    if not words or len(words) > NAME_WORDS or _is_refusal(said.lower(), c):
+    counted = [w for w in words if w not in PARTICLES]  # "de", "van": lower case only
+    if not words or len(counted) > NAME_WORDS or _is_refusal(said.lower(), c):
         return None
     stop = {str(w) for w in c.raw("names.not_names")}
     stop |= {str(w).replace("\u2019", "'") for w in c.raw("onboarding.sentence_words")}

@@ -22,6 +22,7 @@ from bot.domain.drafts import (
     needs_words,
     own_words_note,
     request_words,
+    sayable,
 )
 from bot.domain.moments import BY_ME, DIRECTIONS, OTHER_PATTERN, TO_ME, WHO, Moment
 from bot.domain.naming import feeling_keys, find_words
@@ -673,3 +674,17 @@ def test_typed_denials_are_not_said_as_feelings(feelings: str, said: str):
     moment = as_typed(TO_ME, feelings)
     draft = build_draft(moment, C)
     assert said in draft and "not " not in draft.lower(), draft
+
+
+@pytest.mark.parametrize(
+    ("typed", "said"),
+    [
+        ("like he's always busy", "like you're always busy"),
+        ("like she's done with me", "like you're done with me"),
+        ("like he's never been there", "like you've never been there"),
+        ("like he's got no time for me", "like you've got no time for me"),
+        ("like he focuses on his phone", "like you focus on your phone"),
+    ],
+)
+def test_he_is_and_he_has_become_you_are_and_you_have_as_the_next_verb_says(typed: str, said: str):
+    assert sayable(typed, "feel", TO_ME, C, "partner", "Ben") == said

@@ -85,6 +85,8 @@ def test_a_sentence_is_not_taken_for_a_name_and_the_name_is_asked_for_kindly(tex
         "Mary-Jane",
         "O'Brien",
         "Anna Maria de Souza",
+        "Maria de los Angeles",
+        "Juan Carlos de la Cruz",
         "J. R.",
         "Dr. Ana",
         "Zoë 🌻",
