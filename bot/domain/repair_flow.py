@@ -183,8 +183,17 @@ def _clean(text: str) -> str:
 
 
 def _told(m: Moment, text: str) -> str:
-    """The moment's description with more of their words after it: all of what they told."""
-    return f"{m.description or ''}\n{_clean(text)}".strip()[:ENTRY_LIMIT]
+    """The moment's description with more of their words after it: all of what they told, up
+    to ENTRY_LIMIT (cut after a whole word, with "…": see `_overflows`)."""
+    told = f"{m.description or ''}\n{_clean(text)}".strip()
+    if len(told) <= ENTRY_LIMIT:
+        return told
+    return told[: ENTRY_LIMIT - 1].rsplit(" ", 1)[0] + "…"
+
+
+def _overflows(m: Moment, text: str) -> bool:
+    """Whether `_told` had to leave some of these words out (and so should say so)."""
+    return len(f"{m.description or ''}\n{_clean(text)}".strip()) > ENTRY_LIMIT
 
 
 # Steps whose questions name the partner (only those pay for looking the partner up): "who"
@@ -279,12 +288,16 @@ class RepairFlow:
             # not kept as part of what happened.
             talk = small_talk.kind(event.text, c)
             key, following = "moment.offer_more", state
+            notes: tuple[Reply, ...] = ()
             if talk is not None:
                 key = small_talk.OFFER_REPLIES[talk]
             else:  # still telling it: keep all of it, offered again now (the while starts over)
                 told = m.update(description=_told(m, event.text), created_at=ctx.now)
                 following = _with(state, told)
-            return Outcome(following, (replace(self.prompt(following, ctx), text=c.text(key)),))
+                if _overflows(m, event.text):  # not "kept that too" and silently less
+                    notes = (Reply(c.text("moment.shortened", limit=ENTRY_LIMIT)),)
+            offer = replace(self.prompt(following, ctx), text=c.text(key))
+            return Outcome(following, (*notes, offer))
         return self._unexpected(state, ctx)
 
     # ------------------------------------------------------------------ the protocol

@@ -27,6 +27,7 @@ from bot.domain.flow import (
 from bot.domain.moments import (
     BY_ME,
     DRAFTED,
+    ENTRY_LIMIT,
     LET_GO,
     OPEN,
     PLANNED,
@@ -1665,3 +1666,13 @@ def test_typed_anger_reaches_no_draft_through_the_flow():
     (card,) = w.press("now").replies
     assert "I felt furious," in (card.copyable or "") and "hurt you" not in (card.copyable or "")
     assert "furious, I will hurt him" in card.text
+
+
+def test_more_words_at_the_offer_beyond_what_it_holds_are_cut_whole_and_said_to_be():
+    offer = rf.REPAIR.offer(ctx(), "m9", "word " * 800)
+    assert offer.state is not None
+    more = rf.REPAIR.handle(offer.state, TextInput("and then " * 200), ctx())
+    assert more.state is not None
+    told = more.state.data["m"]["description"]
+    assert len(told) <= ENTRY_LIMIT and told.endswith("…") and not told.endswith(" …")
+    assert "up to 4096 characters" in more.replies[0].text  # not "kept that too" in silence
