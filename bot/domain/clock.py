@@ -22,6 +22,13 @@ TONIGHT_AT, EVENING_AT = time(20, 0), time(19, 0)
 # Thursday, "tomorrow" means Thursday; a repair bid then offers "tomorrow evening", not
 # "later tonight".
 NIGHT_ENDS = time(5, 0)
+
+
+def their_day(local: datetime) -> date:
+    """The person's day at local time `local`: in the small hours, still the one before."""
+    return local.date() - timedelta(days=1) if local.time() < NIGHT_ENDS else local.date()
+
+
 # Parts of a day a person may type instead of a time ("tomorrow morning").
 DAY_PARTS = {
     "morning": time(9, 0),
@@ -132,10 +139,9 @@ def parse_when(text: str, now: datetime, zone: ZoneInfo) -> datetime | None:
         return from_now
     local = now.astimezone(zone)
     today = local.date()
-    # Still up after midnight: the day words count from is the one they have not slept on.
-    their_day = today - timedelta(days=1) if local.time() < NIGHT_ENDS else today
     words = answer.split()
-    found = _with_day(words, today, their_day)
+    # Still up after midnight: the day words count from is the one they have not slept on.
+    found = _with_day(words, today, their_day(local))
     if found is None:
         times = _times(words, None)
         if times is None:
@@ -176,13 +182,13 @@ def too_far(due: datetime, now: datetime, zone: ZoneInfo) -> bool:
 
 
 def _with_day(
-    words: list[str], today: date, their_day: date
+    words: list[str], today: date, counted_from: date
 ) -> tuple[tuple[date, ...], tuple[time, ...]] | None:
     """A day and a time in `words`, the day first or last (the longest day phrase wins)."""
     splits = [(words[:k], words[k:]) for k in range(len(words), 0, -1)]
     splits += [(words[k:], words[:k]) for k in range(1, len(words))]
     for day_words, time_words in splits:
-        day = _day(day_words, today, their_day)
+        day = _day(day_words, today, counted_from)
         if day is None:
             continue
         times = _times(time_words, day[1])
@@ -191,10 +197,10 @@ def _with_day(
 
 
 def _day(
-    words: list[str], today: date, their_day: date
+    words: list[str], today: date, counted_from: date
 ) -> tuple[tuple[date, ...], str | None] | None:
     """The days a phrase may mean, in order of preference, and the part of day it names.
-    Counted days ("tomorrow", "in 3 days") count from `their_day` (see `parse_when`)."""
+    Counted days ("tomorrow", "in 3 days") count from `counted_from` (see `parse_when`)."""
     if words[:1] == ["on"]:
         words = words[1:]
     part: str | None = None
@@ -217,7 +223,7 @@ def _day(
         count = _NUMBER_WORDS.get(match["n"]) or int(match["n"])
         offset = count * (7 if match["unit"].startswith("w") else 1) or None
     if offset is not None:
-        return (their_day + timedelta(days=offset),), part
+        return (counted_from + timedelta(days=offset),), part
     first, _, name = phrase.rpartition(" ")
     if name not in _WEEKDAYS or first not in ("", "this", "next"):
         return None

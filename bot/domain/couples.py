@@ -14,8 +14,17 @@ from datetime import date, datetime, time, timedelta
 
 from bot.content import Catalogue
 from bot.domain import crisis, schedule, small_talk
-from bot.domain.clock import NIGHT_ENDS, at_local, zone_of
-from bot.domain.flow import ButtonInput, Context, Event, FlowState, Outcome, Partner, TextInput
+from bot.domain.clock import NIGHT_ENDS, at_local, their_day, zone_of
+from bot.domain.flow import (
+    ButtonInput,
+    Context,
+    Event,
+    FlowState,
+    Outcome,
+    Partner,
+    TextInput,
+    as_messages,
+)
 from bot.domain.moments import TEXT_LIMIT
 from bot.domain.replies import Button, Reply, rows
 
@@ -183,7 +192,7 @@ def tonight_possible(now: datetime, zone: str | None) -> bool:
 
 def _next_evening(local: datetime) -> date:
     """The date of the coming evening after tonight's: in the small hours, that is today's."""
-    return local.date() if local.time() < NIGHT_ENDS else local.date() + timedelta(days=1)
+    return their_day(local) + timedelta(days=1)
 
 
 def bid_reminder_at(choice: str, asked_at: datetime, now: datetime, zone: str | None) -> datetime:
@@ -475,7 +484,7 @@ class RoundFlow:
             typed = "yes"  # "ok", "that's it", "yes, that's my thanks"
         if typed is not None:  # "yes" typed is the button pressed
             outcome = self._on_typed(state, ButtonInput(typed), ctx)
-            return replace(outcome, replies=tuple(replace(r, edit=False) for r in outcome.replies))
+            return as_messages(outcome)
         said = event.text if isinstance(event, TextInput) else ""
         telling = len(said.strip()) > 2 and "?" not in said  # not "y", not a question
         if telling and small_talk.kind(said, ctx.content) is None:

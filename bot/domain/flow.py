@@ -119,6 +119,12 @@ class Outcome:
     handback: bool = False
 
 
+def as_messages(outcome: Outcome) -> Outcome:
+    """An answer to something typed taken as a button would be: new messages, as no card was
+    pressed to edit."""
+    return replace(outcome, replies=tuple(replace(r, edit=False) for r in outcome.replies))
+
+
 # A flow opened on top of another (/settings in the middle of a moment) holds that one's state
 # in its data under HELD, and ends by putting it back rather than dropping it.
 HELD = "held"

@@ -16,6 +16,7 @@ from bot.domain.flow import (
     Outcome,
     TextInput,
     Unsupported,
+    as_messages,
 )
 from bot.domain.profile import SetPreferredName, SetPrefs, SetTimezone
 from bot.domain.replies import Button, Reply, rows
@@ -225,11 +226,11 @@ class Onboarding:
         if state.step in (CONFIRM, EVENING) and isinstance(event, TextInput):
             typed = small_talk.yes_or_no(event.text, c)
             if typed is not None:  # "yes" typed is the button pressed; as new messages
-                return _as_messages(self.handle(state, ButtonInput(typed), ctx))
+                return as_messages(self.handle(state, ButtonInput(typed), ctx))
             if state.step == EVENING and parse_clock(event.text) is not None:
                 # A time typed ("21:30"): read as on the other-time question, and kept if it
                 # can be; if not (quiet hours), asked there.
-                return _as_messages(self._on_evening_time(state.at(EVENING_AT), event, ctx))
+                return as_messages(self._on_evening_time(state.at(EVENING_AT), event, ctx))
         if state.step == CONFIRM and isinstance(event, ButtonInput):
             if event.option == "yes":
                 zone = str(state.data["zone"])
@@ -361,11 +362,6 @@ class Onboarding:
             Button(c.text("onboarding.timezone_no"), "no"),
         )
         return Reply(text, buttons)
-
-
-def _as_messages(outcome: Outcome) -> Outcome:
-    """An answer to something typed: new messages, as no card was pressed to edit."""
-    return replace(outcome, replies=tuple(replace(r, edit=False) for r in outcome.replies))
 
 
 ONBOARDING = Onboarding()

@@ -36,6 +36,7 @@ from bot.domain.flow import (
     Outcome,
     TextInput,
     Unsupported,
+    as_messages,
 )
 from bot.domain.moments import (
     BY_ME,
@@ -282,7 +283,7 @@ class RepairFlow:
         typed = small_talk.yes_or_no(event.text, c) if isinstance(event, TextInput) else None
         if typed is not None:  # "yes" typed is the button pressed, not more of what happened
             outcome = self._on_offer(state, m, ButtonInput(typed), ctx)
-            return replace(outcome, replies=tuple(replace(r, edit=False) for r in outcome.replies))
+            return as_messages(outcome)
         if isinstance(event, TextInput):
             # Small talk (a hello, thanks, "bye", "ok", "how does this work?") is answered,
             # not kept as part of what happened.
@@ -368,7 +369,7 @@ class RepairFlow:
             option = self._named_button(state, event.text, ctx)
             if option is not None:  # as the button pressed; new messages, as no card was
                 pressed: Outcome = handler(state, moment, ButtonInput(option), ctx)
-                return _stamped(_as_messages(pressed))
+                return _stamped(as_messages(pressed))
         if isinstance(event, TextInput) and state.step in TYPED_ANSWERS:
             heard = self._heard(state, event.text, ctx)
             if heard is not None:
@@ -385,7 +386,7 @@ class RepairFlow:
         if option is not None:  # as the button pressed; new messages, as no card was
             handler = getattr(self, f"_on_{state.step}")
             pressed: Outcome = handler(state, moment_of(state), ButtonInput(option), ctx)
-            return _stamped(_as_messages(pressed))
+            return _stamped(as_messages(pressed))
         if " ".join(small_talk.words(text)) in c.raw("moment.small_talk_again.stop"):
             return self.cancel(state, ctx)
         talk = small_talk.kind(text, c)
@@ -770,7 +771,7 @@ class RepairFlow:
             if option == "back":  # "no": as /back, to the draft card; their words kept
                 return self.handle(state, Back(), ctx)
             if option is not None:  # "yes", "ok", "send": that button, not a new version
-                return _as_messages(self._on_own(state, m, ButtonInput(option), ctx))
+                return as_messages(self._on_own(state, m, ButtonInput(option), ctx))
             return self._own_words(state, m, _clean(event.text), ctx)
         if isinstance(event, ButtonInput) and written:
             if event.option == "send" and self._can_send(m, ctx):
@@ -1286,11 +1287,6 @@ def _own_ready_answer(text: str, c: Catalogue) -> str | None:
     if phrase in c.raw("moment.own_ready_keep"):
         return "use"
     return {"yes": "use", "no": "back"}.get(small_talk.yes_or_no(text, c) or "")
-
-
-def _as_messages(outcome: Outcome) -> Outcome:
-    """An answer to something typed: new messages, as no card was pressed to edit."""
-    return replace(outcome, replies=tuple(replace(r, edit=False) for r in outcome.replies))
 
 
 REPAIR = RepairFlow()

@@ -11,7 +11,15 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.domain.clock import EVENING_AT, NIGHT_ENDS, TONIGHT_AT, at_local, later_by, zone_of
+from bot.domain.clock import (
+    EVENING_AT,
+    NIGHT_ENDS,
+    TONIGHT_AT,
+    at_local,
+    later_by,
+    their_day,
+    zone_of,
+)
 
 EVENING, FOLLOW_UP, NUDGE, SNOOZE = "evening", "follow_up", "nudge", "snooze"
 KINDS = (EVENING, FOLLOW_UP, NUDGE, SNOOZE)
@@ -243,8 +251,7 @@ def preset_due(choice: str, now: datetime, zone: ZoneInfo) -> datetime | None:
     if choice == "tonight":
         return at_local(today, TONIGHT_AT, zone) if tonight_available(now, zone) else None
     if choice == "tomorrow":
-        their_day = today - timedelta(days=1) if local.time() < NIGHT_ENDS else today
-        return at_local(their_day + timedelta(days=1), EVENING_AT, zone)
+        return at_local(their_day(local) + timedelta(days=1), EVENING_AT, zone)
     return None
 
 

@@ -86,15 +86,7 @@ async def screened_command(turn: Turn) -> bool:
         # question); with none, once through the check, they are offered as a moment.
         in_flow = await flow_runner.active_state(turn) is not None
         return await screened(turn, words, answer=not in_flow)
-    result = safety.screen(words)
-    if result.level == safety.Level.NONE:
-        return False
-    if result.level == safety.Level.DANGER:
-        await help_in_group(turn, crisis.screen_why(result))
-    else:
-        text = turn.content.text("safety.group_words", name=turn.user.display_name)
-        turn.say(to_private(turn, text))
-    return True
+    return await not_for_the_group(turn, words, "safety.group_words")
 
 
 async def help_now(turn: Turn) -> None:
@@ -143,17 +135,18 @@ async def help_in_group(turn: Turn, why: str) -> None:
     turn.say(Reply(c.text("safety.group_private", name=turn.user.display_name)))
 
 
-async def not_for_the_group(turn: Turn, text: str) -> bool:
-    """Words about to be posted in a group (/thanks there) go through the screen first. True
-    if the screen took over: danger is answered as `help_in_group` answers it; a worry is not
-    posted, and the person is asked, neutrally, to tell Mend privately."""
+async def not_for_the_group(turn: Turn, text: str, worry: str = "safety.group_held") -> bool:
+    """Words in a group (about to be posted by /thanks, or after any command) go through the
+    screen first. True if the screen took over: danger is answered as `help_in_group` answers
+    it; a worry is neither acted on nor repeated, and the person is asked, neutrally (`worry`),
+    to tell Mend privately."""
     result = safety.screen(text)
     if result.level == safety.Level.NONE:
         return False
     if result.level == safety.Level.DANGER:
         await help_in_group(turn, crisis.screen_why(result))
     else:
-        turn.say(Reply(turn.content.text("safety.group_held", name=turn.user.display_name)))
+        turn.say(to_private(turn, turn.content.text(worry, name=turn.user.display_name)))
     return True
 
 
