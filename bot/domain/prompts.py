@@ -6,11 +6,14 @@ days later still works. The shell checks that the prompt belongs to the person p
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.content import Catalogue
+from bot.domain import small_talk
 from bot.domain.history import pattern_label
 from bot.domain.moments import LET_GO, OTHER_PATTERN, REPAIRED, UNFINISHED, Moment
 from bot.domain.replies import Button, Reply, rows
@@ -19,6 +22,13 @@ EVENING_CHOICES = ("hurt", "by_me", "connection", "all_good", "not_tonight", "sn
 FOLLOW_UP_CHOICES = ("went_well", "hard", "not_yet", "let_go", "resume")
 RESCHEDULE_CHOICES = ("tonight", "tomorrow", "hours")
 
+# The three cards a prompt row can show: the evening check-in, the follow-up on a moment, and
+# the follow-up's "when should I ask again?" (also the first part of their buttons' data).
+EVENING_CARD, FOLLOW_UP_CARD, RESCHEDULE_CARD = "ev", "fu", "fr"
+YES = "yes"  # a plain yes at a card with more than one way to say yes: `yes_card` asks which
+# What a plain "no" means at each card; at "when should I ask again?" it means nothing.
+_NO_MEANS = {EVENING_CARD: "not_tonight", FOLLOW_UP_CARD: "not_yet"}
+
 
 def _button(c: Catalogue, key: str, kind: str, choice: str, prompt_id: int) -> Button:
     return Button(c.text(key), f"{kind}.{choice}.{prompt_id}", menu=True)
@@ -26,7 +36,8 @@ def _button(c: Catalogue, key: str, kind: str, choice: str, prompt_id: int) -> B
 
 def evening_card(name: str, prompt_id: int, c: Catalogue) -> Reply:
     buttons = [
-        _button(c, f"evening.{choice}", "ev", choice, prompt_id) for choice in EVENING_CHOICES
+        _button(c, f"evening.{choice}", EVENING_CARD, choice, prompt_id)
+        for choice in EVENING_CHOICES
     ]
     return Reply(c.text("evening.ask", name=name), rows(*buttons, width=2))
 
@@ -75,13 +86,13 @@ def follow_up_card(
 ) -> Reply:
     """The card asking about a moment. It names the moment's day, so two cards about moments
     with the same label (the same pattern) can be told apart."""
-    choices = ["went_well", "hard", "not_yet", "let_go"]
     # An unfinished moment was never planned as a talk: whenever it comes up (its nudge, or
     # the reminder "not yet" asked for), the question is whether to pick it up again.
     unfinished = m.status == UNFINISHED
-    if unfinished:
-        choices = ["resume", "not_yet", "let_go"]
-    buttons = [_button(c, f"follow_up.{choice}", "fu", choice, prompt_id) for choice in choices]
+    choices = follow_up_choices(m)
+    buttons = [
+        _button(c, f"follow_up.{choice}", FOLLOW_UP_CARD, choice, prompt_id) for choice in choices
+    ]
     which, words = moment_day(m, now or m.created_at, zone or ZoneInfo("UTC"))
     # With no label to quote, the moment is named by its day alone.
     unnamed = "" if _labelled(m) else "_unnamed"
@@ -94,13 +105,98 @@ def follow_up_card(
     return Reply(text, rows(*buttons, width=2))
 
 
+def follow_up_choices(m: Moment) -> tuple[str, ...]:
+    """The buttons of a follow-up card on `m`, in order."""
+    if m.status == UNFINISHED:
+        return ("resume", "not_yet", "let_go")
+    return ("went_well", "hard", "not_yet", "let_go")
+
+
+def typed_choice(text: str, card: str, choices: Sequence[str], c: Catalogue) -> str | None:
+    """Which of a card's `choices` typed words stand for: a button's own label ("it went
+    well"), or one of the phrases listed for it (`<card's section>.typed.<choice>`: "we made
+    up", "too tired"), compared without case, emoji or punctuation; as the whole message, or
+    clause by clause ("Not tonight, too tired.") with every clause saying the same. A plain
+    "no" is the card's way of putting it off, and a plain "yes" is YES, or "resume" where
+    that is the one yes; either gives way to a clause that says which ("yes, it went well").
+    An "ok" or a "thanks" among them says nothing. None for anything else: a question, or
+    words that may well be a new moment."""
+    if "?" in text:
+        return None
+    section = "evening" if card == EVENING_CARD else "follow_up"
+    whole = _listed(" ".join(small_talk.words(text)), section, choices, c)
+    if whole is not None:
+        return whole
+    said: set[str] = set()  # what the clauses name
+    plain: set[str] = set()  # "yes" or "no"
+    for clause in _CLAUSES.split(text):
+        phrase = " ".join(small_talk.words(clause))
+        if not phrase:
+            continue
+        choice = _listed(phrase, section, choices, c)
+        answer = small_talk.yes_or_no(clause, c) or _plain_yes(phrase, section, c)
+        if choice is not None:
+            said.add(choice)
+        elif answer is not None:
+            plain.add(answer)
+        elif small_talk.kind(clause, c) not in (small_talk.ACK, small_talk.THANKS):
+            return None
+    if len(said) > 1 or (said & _SAYS_YES and "no" in plain):
+        return None  # "no, it went well": which is it?
+    if said:
+        return said.pop()
+    if plain == {"no"}:
+        return _NO_MEANS.get(card) if _NO_MEANS.get(card) in choices else None
+    if plain == {"yes"} and card != RESCHEDULE_CARD:
+        return "resume" if "resume" in choices else YES
+    return None
+
+
+# The choices that say something happened (and so do not go with a plain "no").
+_SAYS_YES = {"hurt", "by_me", "connection", "went_well", "hard", "resume"}
+_CLAUSES = re.compile(r"[,.;:!\n]+|\s-\s|\band\b")
+
+
+def _plain_yes(phrase: str, section: str, c: Catalogue) -> str | None:
+    """ "yes" for words that only say yes at this card ("we talked", at a follow-up)."""
+    listed = f"{section}.typed.yes"
+    return "yes" if c.has(listed) and phrase in c.raw(listed) else None
+
+
+def _listed(phrase: str, section: str, choices: Sequence[str], c: Catalogue) -> str | None:
+    """The choice whose label or listed phrases include `phrase` exactly."""
+    if not phrase:
+        return None
+    for choice in choices:
+        listed = f"{section}.typed.{choice}"
+        said = set(c.raw(listed)) if c.has(listed) else set()
+        said.add(" ".join(small_talk.words(c.text(f"{section}.{choice}"))))
+        if phrase in said:
+            return choice
+    return None
+
+
+def yes_card(card: str, prompt_id: int, c: Catalogue) -> Reply:
+    """A plain yes to the evening card (which kind of moment?) or to a follow-up (how did
+    it go?): the card's yes buttons, asked about."""
+    choices: tuple[str, ...]
+    if card == EVENING_CARD:
+        choices, section, key = ("hurt", "by_me", "connection"), "evening", "evening.which"
+    else:
+        choices, section, key = ("went_well", "hard"), "follow_up", "follow_up.how"
+    buttons = [_button(c, f"{section}.{choice}", card, choice, prompt_id) for choice in choices]
+    return Reply(c.text(key), rows(*buttons, width=2))
+
+
 def reschedule_card(
     prompt_id: int, c: Catalogue, *, tonight: bool = True, too_late: bool = False
 ) -> Reply:
     """When to ask again; "This evening" only while `tonight` is still on offer
     (`schedule.tonight_available`). `too_late`: a press of it came after that."""
     choices = [choice for choice in RESCHEDULE_CHOICES if tonight or choice != "tonight"]
-    buttons = [_button(c, f"follow_up.{choice}", "fr", choice, prompt_id) for choice in choices]
+    buttons = [
+        _button(c, f"follow_up.{choice}", RESCHEDULE_CARD, choice, prompt_id) for choice in choices
+    ]
     key = "follow_up.too_late_tonight" if too_late else "follow_up.ask_when"
     return Reply(c.text(key), rows(*buttons), edit=True)
 

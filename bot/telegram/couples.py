@@ -14,7 +14,7 @@ from datetime import date
 from sqlalchemy import select
 from telegram.error import TelegramError
 
-from bot.domain import couples, safety, schedule
+from bot.domain import couples, safety, schedule, small_talk
 from bot.domain.couples import ROUND, THANKS, RecordThanks, ShareText
 from bot.domain.flow import Partner, TextInput
 from bot.domain.replies import Button, Reply, rows
@@ -143,6 +143,25 @@ async def answer_invite(turn: Turn, choice: str, link_id: int) -> None:
     turn.say(Reply(c.text("link.linked", name=inviter.display_name), edit=True))
     turn.say(Reply(c.text("link.linked", name=turn.user.display_name)), chat_id=inviter.id)
     await flow_runner.set_up_if_new(turn)  # came by the invite link, never through /start
+
+
+async def typed_invite_answer(turn: Turn, words: str) -> bool:
+    """A "yes" or "no" typed outside any flow by someone with an invite open in front of them
+    ("Link with Ana?"): answered as its buttons would be. False if it is neither, or there is
+    no such invite: the words are read as usual."""
+    answer = small_talk.yes_or_no(words, turn.content)
+    if answer is None or not turn.in_private:
+        return False
+    link = await turn.session.scalar(
+        select(PartnerLink)
+        .where(PartnerLink.opened_by == turn.user.id, PartnerLink.status == "pending")
+        .order_by(PartnerLink.created_at.desc())
+        .limit(1)
+    )
+    if link is None or store.expire_if_due(link, turn.now):
+        return False
+    await answer_invite(turn, answer, link.id)
+    return True
 
 
 async def unlink(turn: Turn) -> None:

@@ -264,8 +264,9 @@ async def on_text(turn: Turn) -> None:
 
 async def read_words(turn: Turn, words: str, note: Reply | None = None) -> None:
     """Words someone wrote (a message, or a photo's caption, with `note` saying so), screened
-    already: for the flow they are in; else small talk is answered, a weekly round's answer
-    asked about, and anything else offered as a moment."""
+    already: for the flow they are in; else for a card that waits for an answer; else small
+    talk is answered, a weekly round's answer asked about, and anything else offered as a
+    moment."""
     c = turn.content
     talk = small_talk.kind(words, c)
     if talk is None and small_talk.yes_or_no(words, c):  # a lone "yes" answers nothing here
@@ -279,6 +280,9 @@ async def read_words(turn: Turn, words: str, note: Reply | None = None) -> None:
     if note is not None:
         turn.say(note)
     if await flow_runner.feed(turn, TextInput(words)):
+        return
+    # An answer typed at a card the bot sent ("no" at the evening check-in), not a new thing.
+    if await prompts.typed_answer(turn, words) or await couples.typed_invite_answer(turn, words):
         return
     if talk is not None:  # a hello, thanks, goodbye, "ok": answered, never kept as a moment
         text = c.text(small_talk.IDLE_REPLIES[talk], name=turn.user.display_name)

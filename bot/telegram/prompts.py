@@ -5,6 +5,7 @@ and /settings."""
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
 from sqlalchemy import select
 
@@ -22,13 +23,23 @@ from bot.scheduling.couple_plans import WEEKLY_ASK, weekly_ask_of
 from bot.storage import couples as couple_store
 from bot.storage import moments as moment_store
 from bot.storage import repositories as repo
-from bot.storage.models import Appreciation, CoupleSpace, ScheduledPrompt
+from bot.storage.models import Appreciation, CoupleSpace, MomentRow, ScheduledPrompt
 from bot.telegram import flow_runner
 from bot.telegram.couples import partner_of
 from bot.telegram.moments import new_moment_id
 from bot.telegram.turn import Turn
 
-KINDS = ("ev", "fu", "fr")
+KINDS = (prompts.EVENING_CARD, prompts.FOLLOW_UP_CARD, prompts.RESCHEDULE_CARD)
+# The card each kind of prompt row shows.
+CARD_OF = {
+    schedule.EVENING: prompts.EVENING_CARD,
+    schedule.SNOOZE: prompts.EVENING_CARD,
+    schedule.FOLLOW_UP: prompts.FOLLOW_UP_CARD,
+    schedule.NUDGE: prompts.FOLLOW_UP_CARD,
+}
+# How long after it was sent a card still takes a typed answer: an evening's card answered
+# the next morning, not words about something else days later.
+TYPED_ANSWERS_FOR = timedelta(hours=12)
 
 
 async def _current(turn: Turn) -> FlowState | None:
@@ -158,6 +169,7 @@ async def _follow_up(turn: Turn, row: ScheduledPrompt, kind: str, choice: str) -
         turn.say(Reply(c.text("follow_up.rescheduled", when=when), edit=True))
         return
     if choice == "not_yet":
+        row.answer = "not_yet"  # still unanswered: the card now asks when (typed_answer reads it)
         tonight = schedule.tonight_available(turn.now, prefs.tz)
         turn.say(prompts.reschedule_card(row.id, c, tonight=tonight))
         return
@@ -176,6 +188,58 @@ async def _follow_up(turn: Turn, row: ScheduledPrompt, kind: str, choice: str) -
         turn, (SaveMoment(answered.moment), schedule.CancelPrompts(moment.id))
     )
     turn.say(answered.reply)
+
+
+async def typed_answer(turn: Turn, words: str) -> bool:
+    """Words typed outside any flow that answer the newest card the bot sent on its own ("no",
+    "we made up", "tomorrow" at "when should I ask again?"): taken as its button would be, its
+    buttons cleared. Only while the card is recent and the person has not been busy with a
+    moment since: then "good" is about the day, not about what they just did. False otherwise:
+    the words are read as usual."""
+    if not turn.in_private:
+        return False
+    row = await turn.session.scalar(
+        select(ScheduledPrompt)
+        .where(
+            ScheduledPrompt.user_id == turn.user.id,
+            ScheduledPrompt.chat_id == turn.chat_id,
+            ScheduledPrompt.kind.in_(CARD_OF),
+            ScheduledPrompt.status == prompt_store.SENT,
+            ScheduledPrompt.answered_at.is_(None),
+            ScheduledPrompt.sent_at >= turn.now - TYPED_ANSWERS_FOR,
+        )
+        .order_by(ScheduledPrompt.sent_at.desc())
+        .limit(1)
+    )
+    if row is None or row.sent_at is None:
+        return False
+    card = CARD_OF[row.kind]
+    choices: tuple[str, ...] = prompts.EVENING_CHOICES
+    if card == prompts.FOLLOW_UP_CARD:
+        assert row.moment_id is not None
+        moment = await moment_store.owned(turn.session, turn.user.id, row.moment_id)
+        if moment is None:
+            return False
+        choices = prompts.follow_up_choices(moment)
+        if row.answer == "not_yet":
+            card, choices = prompts.RESCHEDULE_CARD, prompts.RESCHEDULE_CHOICES
+    choice = prompts.typed_choice(words, card, choices, turn.content)
+    if choice is None:
+        return False
+    busy_since = await turn.session.scalar(
+        select(MomentRow.id)
+        .where(MomentRow.user_id == turn.user.id, MomentRow.created_at >= row.sent_at)
+        .limit(1)
+    )
+    if busy_since is not None:
+        return False
+    if row.message_id is not None:
+        turn.clear_keyboard(row.message_id)  # answered: its buttons would only say so
+    if choice == prompts.YES:
+        turn.say(prompts.yes_card(card, row.id, turn.content))
+    else:
+        await on_prompt_button(turn, card, f"{choice}.{row.id}")
+    return True
 
 
 async def offer_round_answer(turn: Turn, text: str) -> bool:
