@@ -87,7 +87,14 @@ async def upsert_user(
 _USERS = User.__table__
 _STATES = ConversationState.__table__
 _USER_ATTRS = tuple((attr.key, attr.columns[0]) for attr in inspect(User).column_attrs)
-_STATE_COLUMNS = (_STATES.c.id, _STATES.c.flow, _STATES.c.step, _STATES.c.data, _STATES.c.version)
+_STATE_COLUMNS = (
+    _STATES.c.id,
+    _STATES.c.flow,
+    _STATES.c.step,
+    _STATES.c.data,
+    _STATES.c.version,
+    _STATES.c.updated_at,
+)
 _USER_AND_STATE = (
     select(*(column for _, column in _USER_ATTRS), *_STATE_COLUMNS)
     .select_from(
@@ -131,11 +138,14 @@ class StateRow:
     step: str
     data: Mapping[str, Any]
     version: int
+    updated_at: datetime  # its last answer: a flow left for long is not taken up by any text
 
 
 def _state_of(values: Sequence[Any]) -> StateRow | None:
-    state_id, flow, step, data, version = values
-    return None if state_id is None else StateRow(state_id, flow, step, data or {}, version)
+    state_id, flow, step, data, version, updated_at = values
+    if state_id is None:
+        return None
+    return StateRow(state_id, flow, step, data or {}, version, updated_at)
 
 
 async def user_and_state(
@@ -198,13 +208,13 @@ async def save_state(
             _INSERT_STATE, {"chat_id": chat_id, "user_id": user_id, **values}
         )
         assert inserted.inserted_primary_key is not None
-        return StateRow(inserted.inserted_primary_key[0], state.flow, state.step, data, 1)
+        return StateRow(inserted.inserted_primary_key[0], state.flow, state.step, data, 1, now)
     result = await connection.execute(
         _UPDATE_STATE,
         {"state_id": row.id, "expected": row.version, "version": row.version + 1, **values},
     )
     _expect_one(result.rowcount, row)
-    return StateRow(row.id, state.flow, state.step, data, row.version + 1)
+    return StateRow(row.id, state.flow, state.step, data, row.version + 1, now)
 
 
 def _expect_one(rowcount: int, row: StateRow) -> None:

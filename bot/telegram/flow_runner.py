@@ -5,15 +5,21 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from dataclasses import replace
+from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.domain import schedule
+from bot.domain import callbacks, prompts, schedule
+from bot.domain.clock import zone_of
 from bot.domain.flow import Context, Event, Flow, FlowState, Outcome, held
 from bot.domain.moments import DeleteMoment, SaveMoment
 from bot.domain.onboarding import ONBOARDING
 from bot.domain.profile import SetPreferredName, SetPrefs, SetTimezone
 from bot.domain.reflection_flow import RecordReflection
+from bot.domain.repair_flow import FLOW as MOMENT_FLOW
+from bot.domain.repair_flow import OFFER, moment_of
+from bot.domain.replies import Reply
 from bot.scheduling import store as prompt_store
 from bot.storage import moments as moment_store
 from bot.storage import repositories as repo
@@ -171,6 +177,43 @@ async def active_state(turn: Turn) -> tuple[repo.StateRow, Flow] | None:
         turn.prefetched = (None,)
         return None
     return row, flow
+
+
+# A moment left this long in the middle is not where new words go: three days later, "my sister
+# forgot my birthday" is not the answer to Sunday's "What happened?". (The offer to look at a
+# moment has its own, shorter, limit in the flow.)
+LEFT_FOR = timedelta(hours=12)
+# Commands that act on the flow itself, stale or not.
+_ON_THE_FLOW = ("/cancel", "/back")
+
+
+async def set_aside_if_left(turn: Turn) -> None:
+    """A moment someone left in the middle long ago is kept as unfinished (as /cancel keeps
+    it), with a word saying so, before anything else reads this update; pressing a button
+    on its own card still carries on with it, as do /cancel and /back."""
+    active = await active_state(turn)
+    if active is None:
+        return
+    row, flow = active
+    if row.flow != MOMENT_FLOW or row.step == OFFER or turn.now - row.updated_at < LEFT_FOR:
+        return
+    query = turn.update.callback_query
+    if query is not None:
+        press = callbacks.decode(query.data)
+        if isinstance(press, callbacks.FlowPress) and press.flow == row.flow:
+            return  # its own card, old or current: answered as any press is
+    words = turn.update.message.text if turn.update.message is not None else None
+    if words and words.split()[0].partition("@")[0] in _ON_THE_FLOW:
+        return
+    state = repo.as_flow_state(row)
+    outcome = flow.cancel(state, turn.context())
+    said: tuple[Reply, ...] = ()
+    if any(isinstance(e, SaveMoment) for e in outcome.effects):  # kept: say where
+        m = moment_of(state)
+        which, day = prompts.moment_day(m, turn.now, zone_of(turn.user.timezone))
+        since = turn.content.text(f"follow_up.since.{which}", **day)
+        said = (Reply(turn.content.text("moment.left.set_aside", since=since)),)
+    await apply_outcome(turn, row, replace(outcome, replies=said), state)
 
 
 def _abandoned(turn: Turn, kept: FlowState | None) -> tuple[object, ...]:

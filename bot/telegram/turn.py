@@ -218,6 +218,7 @@ def turn_handler(fn: TurnCallback) -> HandlerCallback:
                         prefetched=(state,),
                         first_contact=known is None,
                     )
+                    await _set_aside_if_left(turn)
                     if not await _command_words_screened(turn):
                         await fn(turn)
                     query = update.callback_query
@@ -235,6 +236,14 @@ def turn_handler(fn: TurnCallback) -> HandlerCallback:
             await deliver(context.bot, turn.outbox, svc)
 
     return callback
+
+
+async def _set_aside_if_left(turn: Turn) -> None:
+    """A moment left in the middle long ago is set aside before anything reads this update
+    (flow_runner.set_aside_if_left)."""
+    from bot.telegram.flow_runner import set_aside_if_left  # that module builds on this one
+
+    await set_aside_if_left(turn)
 
 
 async def _command_words_screened(turn: Turn) -> bool:
