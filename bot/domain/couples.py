@@ -8,12 +8,14 @@ that very item on a card that shows it exactly. Effects that cross carry the exa
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
+from functools import lru_cache
 
 from bot.content import Catalogue
-from bot.domain import crisis, schedule, small_talk
+from bot.domain import crisis, naming, schedule, small_talk
 from bot.domain.clock import NIGHT_ENDS, at_local, their_day, zone_of
 from bot.domain.flow import (
     ButtonInput,
@@ -265,6 +267,9 @@ class ShareText:
     text: str
     via: str
     moment_id: str | None = None
+    # The partner (user id) the card showing it was for: the shell sends nothing if the
+    # person's partner now is someone else. None: not recorded (checked by the flow instead).
+    to: int | None = None
 
 
 @dataclass(frozen=True)
@@ -337,6 +342,8 @@ class ThanksFlow:
             text = str(state.data["text"])
             if ctx.partner is None:  # the link ended since the offer
                 return Reply(c.text("send.link_ended"), copyable=text)
+            if _for_someone_else(state, ctx):  # a new partner: never offered to them
+                return Reply(c.text("send.link_changed"), copyable=text)
             return confirm_card(text, ctx.partner, c)
         return Reply(c.text("thanks.ask"))
 
@@ -356,29 +363,37 @@ class ThanksFlow:
             partner = ctx.partner
             if partner is None or not (partner.reachable or partner.space_chat):
                 return Outcome(None, (Reply(c.text("thanks.kept")),), (record,))
-            following = state.at("offer", text=text)
+            # The card is for this partner: it sends to no one else (see _for_someone_else).
+            following = state.at("offer", text=text, to=partner.user_id)
             offer = Reply(c.text("thanks.kept"))
             return Outcome(
                 following, (offer, replace(self.prompt(following, ctx), edit=False)), (record,)
             )
-        if state.step == "offer" and ctx.partner is None:
-            # Nothing can be sent now; the thanks was kept when it was written.
+        if state.step == "offer" and (ctx.partner is None or _for_someone_else(state, ctx)):
+            # Nothing can be sent now (the link ended, or is with someone else since the card
+            # was shown); the thanks was kept when it was written.
             ended = self.prompt(state, ctx)
             return Outcome(None, (replace(ended, edit=isinstance(event, ButtonInput)),))
         if state.step == "offer" and isinstance(event, ButtonInput) and ctx.partner is not None:
             text = str(state.data["text"])
-            if event.option in ("private", "group"):
-                allowed = [b.option for b in share_buttons(ctx.partner, c)]
-                if event.option in allowed:
-                    said = "thanks.sent" if event.option == "private" else "thanks.posted"
-                    done = Reply(
-                        c.text(said, partner=ctx.partner.name),
-                        edit=True,
-                        only_if_delivered=True,
-                    )
-                    return Outcome(None, (done,), (ShareText("thanks", text, event.option),))
+            partner = ctx.partner
             if event.option == "cancel":
                 return Outcome(None, (Reply(c.text("send.not_sent"), edit=True),))
+            if event.option in ("private", "group") and "to" not in state.data:
+                # A card kept from before cards named whom they were for: it may be from an
+                # earlier link, so it is shown again naming the partner now, sending nothing.
+                named = state.with_data(to=partner.user_id)
+                card = self.prompt(named, ctx)
+                fresh = replace(card, text=f"{c.text('send.confirm_again')}\n\n{card.text}")
+                return Outcome(named, (fresh,))
+            if event.option in ("private", "group"):
+                allowed = [b.option for b in share_buttons(partner, c)]
+                if event.option not in allowed:
+                    return _option_gone(state, event.option, partner, text, c)
+                said = "thanks.sent" if event.option == "private" else "thanks.posted"
+                done = Reply(c.text(said, partner=partner.name), edit=True, only_if_delivered=True)
+                share = ShareText("thanks", text, event.option, to=partner.user_id)
+                return Outcome(None, (done,), (share,))
         prompt = self.prompt(state, ctx)
         # Only invite typing where typing is read: the send card takes a tap.
         again = "moment.tap_button" if state.step == "offer" else "moment.choose_button"
@@ -392,6 +407,71 @@ class ThanksFlow:
                 ),
             ),
         )
+
+
+def _for_someone_else(state: FlowState, ctx: Context) -> bool:
+    """Whether a send card was shown for a partner other than the person's partner now (the
+    link ended and another began since)."""
+    to = state.data.get("to")
+    return to is not None and ctx.partner is not None and to != ctx.partner.user_id
+
+
+def _option_gone(
+    state: FlowState, option: str, partner: Partner, text: str, c: Catalogue
+) -> Outcome:
+    """A send option pressed on a card after it went (the partner can't be messaged, or the
+    group's space paused): why, and the choices that still work; with none left, the words to
+    copy, and the card is done."""
+    why = why_gone(option, partner, c)
+    working = [b for b in share_buttons(partner, c) if b.option != "cancel"]
+    if not working:
+        gone = Reply(f"{why}\n\n{c.text('send.none_left')}", edit=True, copyable=text)
+        return Outcome(None, (gone,))
+    card = confirm_card(text, partner, c)  # the pressed card, with the choices that work
+    return Outcome(state, (replace(card, text=f"{why}\n\n{card.text}"),))
+
+
+def why_gone(option: str, partner: Partner, c: Catalogue) -> str:
+    """Why a send option ("private" or "group") on a card shown earlier can't be used now: the
+    partner can't be messaged, or the couple's group space has paused since."""
+    if option == "private":
+        return c.text("send.private_gone", partner=partner.name)
+    return c.text("send.group_gone")
+
+
+def reads_as_hurt(text: str, c: Catalogue) -> bool:
+    """Whether words typed where a thanks might be read as a hurt instead ("she yelled at me and
+    I felt humiliated", "he ignored me all evening"): a feeling or interpretation word of the
+    catalogue, a word of `thanks.hurt_words`, or an insult or curse of the drafts' lists. Such
+    words are never offered to be posted as a thanks; a thanks that happens to use one is
+    offered as a moment, and [Write mine] still takes it. Words that open as a thanks does
+    ("for calming me down when I was anxious", "thank you for...") are a thanks whatever
+    feeling they name, unless they insult or curse."""
+    line = " ".join(text.replace("’", "'").lower().split())
+    if _harsh_pattern(c).search(line) is not None:
+        return True
+    if any(line.startswith(f"{opener} ") for opener in c.raw("thanks.thanks_openers")):
+        return False
+    found = naming.find_words(text, c)
+    if found.feelings or found.interpretations:
+        return True
+    return _hurt_pattern(c).search(line) is not None
+
+
+@lru_cache(maxsize=8)
+def _hurt_pattern(c: Catalogue) -> re.Pattern[str]:
+    return _any_of(c.raw("thanks.hurt_words"))
+
+
+@lru_cache(maxsize=8)
+def _harsh_pattern(c: Catalogue) -> re.Pattern[str]:
+    return _any_of([*c.raw("drafts.typed.insults"), *c.raw("drafts.typed.curses")])
+
+
+def _any_of(words: list[str]) -> re.Pattern[str]:
+    """Any of `words` (or phrases), whole."""
+    alternatives = "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"(?<![\w'])(?:{alternatives})(?![\w'])")
 
 
 # ------------------------------------------------------------------ the weekly round
@@ -424,11 +504,20 @@ class RoundFlow:
         return Outcome(state, (self.prompt(state, ctx),))
 
     def offer(
-        self, ctx: Context, text: str, round_key: str, space_id: int, moment_id: str
+        self,
+        ctx: Context,
+        text: str,
+        round_key: str,
+        space_id: int,
+        moment_id: str,
+        partner_answered: bool = False,
     ) -> Outcome:
         """`text`, typed while the round waits for this person's answer, offered as it;
-        `moment_id` names the moment it becomes if it is not."""
+        `moment_id` names the moment it becomes if it is not. With `partner_answered`, the
+        card says a yes posts it now, not once both have answered."""
         data = {"round": round_key, "space": space_id, "text": text, "moment": moment_id}
+        if partner_answered:
+            data["now"] = True
         state = FlowState(ROUND_FLOW, TYPED, data)
         return Outcome(state, (self.prompt(state, ctx),))
 
@@ -439,7 +528,8 @@ class RoundFlow:
                 Button(c.text("thanks.round_typed_yes"), "yes"),
                 Button(c.text("thanks.round_typed_no"), "no"),
             )
-            text = c.text("thanks.round_typed", partner=_partner_name(ctx))
+            key = "thanks.round_typed_now" if state.data.get("now") else "thanks.round_typed"
+            text = c.text(key, partner=_partner_name(ctx))
             return Reply(text, buttons, copyable=str(state.data["text"]))
         # The ask above the "Write mine" button already has the whole question.
         return Reply(c.text("thanks.round_go", partner=_partner_name(ctx)))

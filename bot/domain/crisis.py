@@ -45,21 +45,32 @@ CRISIS, VIOLENCE, ANY = "crisis", "violence", "any"  # what a line is for (crisi
 def help_lines(zone: str | None, why: str | None = None) -> tuple[str, list[str]]:
     """The emergency number and helplines where the person is, fitted to `why`: self-harm
     gets the crisis lines (a violence line there answers something not said), violence and
-    fear of a partner every line with theirs first; /sos, or no `why`, every line as listed."""
+    fear of a partner every line with theirs first; "it doesn't feel safe to raise" every
+    line, those for anyone before those only for women or men; /sos, or no `why`, every line
+    as listed."""
     data = shared_data("crisis")
     entry = data.get(country_of(zone) or "", data["default"])
     lines = [_kind_and_text(line) for line in entry["lines"]]
     if why == SCREEN_SELF:
         lines = [line for line in lines if line[0] != VIOLENCE] or lines
-    elif why in (SCREEN, UNSAFE_TO_RAISE):
-        lines = sorted(lines, key=lambda line: line[0] != VIOLENCE)  # stable: theirs first
-    return str(entry["emergency"]), [text for _, text in lines]
+    elif why == SCREEN:
+        # stable: theirs first, and of those a line for anyone before one for women or men
+        lines = sorted(lines, key=lambda line: (line[0] != VIOLENCE, line[1] != ANYONE))
+    elif why == UNSAFE_TO_RAISE:
+        # Nothing was said, about what or whom: a line for anyone first (a violence line, then
+        # the rest), one only for women or men after them all.
+        lines = sorted(lines, key=lambda line: (line[1] != ANYONE, line[0] != VIOLENCE))
+    return str(entry["emergency"]), [text for _, _, text in lines]
 
 
-def _kind_and_text(line: object) -> tuple[str, str]:
+ANYONE = ""  # a line's `who` (crisis.toml) when it is not only for women, or only for men
+
+
+def _kind_and_text(line: object) -> tuple[str, str, str]:
+    """A line's kind, whom it is for (`ANYONE`, "women" or "men") and its text."""
     if isinstance(line, dict):
-        return str(line.get("kind", ANY)), str(line["text"])
-    return ANY, str(line)
+        return str(line.get("kind", ANY)), str(line.get("who", ANYONE)), str(line["text"])
+    return ANY, ANYONE, str(line)
 
 
 SCREEN, SOS, UNSAFE_TO_RAISE = "danger", "danger_sos", "danger_unsafe"

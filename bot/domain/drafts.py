@@ -12,7 +12,9 @@ drafts (`*_own`) refer to "earlier" and leave the specifics to the person.
 Feelings and needs they typed are said in the draft only once made sayable to the other
 person (`sayable`: "i felt like he doesnt care" -> "I felt like you don't care"); words that
 don't read as one phrase are left out of the sentence and shown beside the draft instead
-(`own_words_note`).
+(`own_words_note`), and so is blame ("for him to stop being so selfish", "like he never
+listens") and sarcasm ("oh great 🙃"). An answer that names nothing ("idk, maybe nothing") is
+not said at all: the tapped words, or the draft's own plain ones, are.
 """
 
 from __future__ import annotations
@@ -57,8 +59,39 @@ def _clip(text: str, limit: int) -> str:
     return clip(" ".join(text.split()).rstrip(".!?"), limit)
 
 
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text[:2] != text[:2].upper() else text
+def _lower_first(text: str, c: Catalogue | None = None) -> str:
+    """`text` with its first letter in lower case, as inside a sentence ("Lonely" ->
+    "lonely"), unless its first word is "I", in capitals ("ADHD") or, with `c`, not English
+    ("Aufmerksamkeit", a German noun, keeps its capital; "Exhausted" does not)."""
+    first = text.split()[0] if text.split() else ""
+    if not first[:1].isupper() or first == "I" or first.startswith("I'"):
+        return text
+    if len(first) > 1 and first.isupper():
+        return text
+    if c is not None and not _english(first.lower(), c):
+        return text
+    return text[:1].lower() + text[1:]
+
+
+def _english(word: str, c: Catalogue) -> bool:
+    """Whether `word` may be English: one the catalogue uses, or one that does not look like
+    another language's (a letter English does not use, a German noun's ending)."""
+    word = word.strip(".,!?;:\"'()")
+    if word in _vocabulary(c):
+        return True
+    return word.isascii() and not word.endswith(tuple(_words(c).lists["foreign_endings"]))
+
+
+@lru_cache(maxsize=8)
+def _vocabulary(c: Catalogue) -> frozenset[str]:
+    """Every word the catalogue says, in lower case."""
+    words: set[str] = set()
+    for key in c.all_keys():
+        value = c.raw(key)
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str):
+                words.update(re.findall(r"[a-z']+", text.lower()))
+    return frozenset(words)
 
 
 def _direction(moment: Moment) -> str:
@@ -80,10 +113,16 @@ def happened(moment: Moment, c: Catalogue) -> str:
 def feelings_words(moment: Moment, c: Catalogue) -> str:
     own = _own(moment, FEEL, c)
     chosen = [c.text(f"feelings.{key}") for key in moment.feelings]
+    # A tapped feeling their own words already say ("lonely" in "kinda lonely") is said once.
+    chosen = [w for w in chosen if not any(_says(phrase, w) for phrase in own.said)]
     words = chosen[: _FEELINGS_MAX - 1 if own.said else _FEELINGS_MAX] + list(own.said)
     if not words and own.unsaid:  # typed, but not as a phrase to say: a plain one instead
         words = [c.text("drafts.parts.typed_feeling" + _by_me(moment))]
     return _join(words[:_FEELINGS_MAX], c) or c.text("drafts.parts.fallback_feeling")
+
+
+def _says(phrase: str, word: str) -> bool:
+    return re.search(rf"(?<![\w']){re.escape(word)}(?![\w'])", phrase, re.I) is not None
 
 
 def need_phrase(key: str, direction: str, c: Catalogue) -> str:
@@ -175,17 +214,29 @@ def _own(moment: Moment, kind: str, c: Catalogue) -> Own:
     said: list[str] = []
     unsaid: list[str] = []
     for part in re.split(r"[;\n]+", typed):  # each time they typed, in turn
+        whole = " ".join(part.split())
+        # More than one sentence ("angry but relieved?? weird mix"): the first may be said,
+        # all of it is shown beside the draft.
+        head = _SENTENCE_BREAK.split(whole, maxsplit=1)[0]
         # A feeling denied ("not angry") is not said; what else they typed may be.
-        rest = beyond_chosen(without_denials(part, c) if kind == FEEL else part, chosen)
+        rest = beyond_chosen(without_denials(head, c) if kind == FEEL else head, chosen)
+        if head != whole:
+            unsaid.append(whole)
         if not rest.strip():
             continue
         phrase = sayable(rest, kind, _direction(moment), c, moment.who, moment.who_name)
-        if phrase is None:  # shown beside the draft; its first words may still be said
-            unsaid.append(" ".join(part.split()))
+        if phrase and head != whole and phrase.lower() in _words(c).lists["need_subjects"]:
+            phrase = None  # "him. to. listen." is not "I needed you"
+        elif phrase is None:  # shown beside the draft; its first words may still be said
+            if head == whole:
+                unsaid.append(whole)
             phrase = _first_clause(rest, kind, moment, c)
         if phrase and phrase not in said and phrase not in chosen:
             said.append(phrase)
     return Own(tuple(said), tuple(unsaid))
+
+
+_SENTENCE_BREAK = re.compile(r"\s*[.?!…]+\s+(?=[^\W\d_])")
 
 
 def _first_clause(text: str, kind: str, moment: Moment, c: Catalogue) -> str | None:
@@ -193,7 +244,8 @@ def _first_clause(text: str, kind: str, moment: Moment, c: Catalogue) -> str | N
     themselves and deny nothing ("humiliated and probably like..." -> "humiliated"; never
     "not angry" from "not angry, just hurt")."""
     w = _words(c)
-    joins = _alternatives(w.lists["joins"])
+    # Never at "so", which may say how much ("stop being so selfish" is one clause).
+    joins = _alternatives([j for j in w.lists["joins"] if j != "so"])
     first = re.split(rf"[,;.?!…]|\s(?:{joins})\s", text, maxsplit=1, flags=re.I)[0]
     words = {t.lower() for t in re.findall(r"[\w']+", first)}
     if first == text or words & set(w.lists["negations"]) or any("n't" in t for t in words):
@@ -227,6 +279,12 @@ class _Words:
     tails: re.Pattern[str]
     need_filler: re.Pattern[str]
     harm: re.Pattern[str]
+    judged: re.Pattern[str]
+    blame: re.Pattern[str]
+    dangling_start: re.Pattern[str]
+    dangling_end: re.Pattern[str]
+    denied_then: re.Pattern[str]
+    need_tails: re.Pattern[str]
 
 
 def _alternatives(words: list[str]) -> str:
@@ -274,7 +332,43 @@ def _words(c: Catalogue) -> _Words:
         tails=re.compile(rf"(?<![\w'])(?:{_alternatives(lists['tails'])})\W*$", re.I),
         need_filler=re.compile(rf"^(?:(?:{_alternatives(lists['need_filler'])}){end},?\s*)+", re.I),
         harm=_harm(lists),
+        judged=_judged(lists),
+        blame=_blame(lists),
+        dangling_start=re.compile(rf"^(?:{_alternatives(lists['dangling'])}){end}", re.I),
+        dangling_end=re.compile(
+            rf"(?<![\w'])(?:{_alternatives(lists['dangling'] + lists['dangling_end'])})$", re.I
+        ),
+        denied_then=_denied_then(lists, maps["spelling"]),
+        need_tails=re.compile(rf"(?<![\w'])(?:{_alternatives(lists['need_tails'])})$", re.I),
     )
+
+
+def _denied_then(lists: dict[str, list[str]], spelling: dict[str, str]) -> re.Pattern[str]:
+    """ "not angry just tired", "i wasnt mad, more tired": what they felt is after."""
+    negations = lists["negations"] + [spelling[n] for n in lists["negations"] if n in spelling]
+    between = r"(?:\s+(?:feel|feeling|felt|really|even|that|so|very|too))*"
+    return re.compile(
+        rf"^(?:i\s+)?(?:{_alternatives(negations)}){between}\s+[\w'-]+,?\s+"
+        rf"(?:{_alternatives(lists['denied_then'])})\s+(?P<felt>.+)$",
+        re.IGNORECASE,
+    )
+
+
+def _judged(lists: dict[str, list[str]]) -> re.Pattern[str]:
+    """A judgement of the person spoken to ("for you to stop being so selfish"), never one
+    of the speaker ("I felt selfish", "for me to stop being selfish")."""
+    mine = r"(?!(?:i|i'm|me|my|myself)(?![\w']))"
+    judged = rf"you(?:[\s,]+{mine}[\w'-]+){{0,5}}?\s+(?:{_alternatives(lists['judgements'])})"
+    return re.compile(rf"(?<![\w']){judged}(?![\w'])", re.IGNORECASE)
+
+
+def _blame(lists: dict[str, list[str]]) -> re.Pattern[str]:
+    """ "You never", "you always", "you don't care": blame when it is said of the one who
+    hurt them (an apology may say "you felt like you always come second")."""
+    adverbs = rf"(?:\s+(?:{_alternatives(lists['adverbs'])}))*"
+    you = r"you(?:'re|'ve|\s+(?:are|were|have|had))?"
+    after = rf"{you}{adverbs}\s+(?:{_alternatives(lists['blame_after_you'])})"
+    return re.compile(rf"(?<![\w']){after}(?![\w'])", re.IGNORECASE)
 
 
 def _harm(lists: dict[str, list[str]]) -> re.Pattern[str]:
@@ -287,7 +381,7 @@ def _harm(lists: dict[str, list[str]]) -> re.Pattern[str]:
     intent = rf"(?:[a-z]+'(?:ll|d)|{_alternatives(lists['harm_intent'])})\s+{adverb}"
     meant = rf"{intent}(?:{_alternatives(lists['harm_verbs'])})(?!\s+(?:me|us)(?![\w']))"
     mine = r"(?!(?:i|i'm|me|my|myself)(?![\w']))"
-    insult = rf"you(?:'re|\s+(?:are|were|was|r))?(?:\s+{mine}[\w']+){{0,3}}?\s+"
+    insult = rf"you(?:'re|\s+(?:are|were|was|r))?(?:\s+{mine}[\w']+){{0,5}}?\s+"
     insult += rf"(?:{_alternatives(lists['insults'])})"
     return re.compile(
         rf"(?<![\w'])(?:{done}|{meant}|{insult}|{_alternatives(lists['curses'])})(?![\w'])",
@@ -341,31 +435,64 @@ def sayable(
     felt" / "I needed" (or "you felt" / "you deserved" for an apology): the lead that
     repeats the frame left out ("i felt", "he probably felt", "i just wanted"), filler
     dropped ("idk", "tbh", a trailing "??"), the other person spoken to ("he doesnt care" ->
-    "you don't care", "for him to" -> "for you to"). None when what is left does not read as
-    one such phrase (too long, a question, several clauses, unclear who "he" is); "" when
-    nothing is left (only "idk")."""
+    "you don't care", "for him to" -> "for you to"), joining words left hanging ("angry and
+    also") and a denied feeling ("not angry just tired" -> "tired") dropped. None when what is
+    left does not read as one such phrase (too long, a question, several clauses, unclear who
+    "he" is) or must not be said (blame, sarcasm); "" when nothing is left ("idk", "nothing,
+    i'm fine")."""
     w = _words(c)
-    text = _no_symbols(" ".join(text.replace("’", "'").replace("‘", "'").split()))
-    text = _strip_ends(_tidy(text), w)
+    text = " ".join(text.replace("’", "'").replace("‘", "'").split())
+    if kind == FEEL and any(mark in text for mark in w.lists["sarcasm_marks"]):
+        return None  # "loved it 🙃" is not what they felt: shown beside, never said
+    text = _strip_ends(_tidy(_no_symbols(text)), w)
     text = re.sub(r"(?<![\w'])like,?\s+(?=\d)", "", text, flags=re.I)  # "for like 5 minutes"
     text = re.sub(r"^like,\s*", "", text, flags=re.I)
-    text = _tidy(w.filler.sub(" ", text))
+    text = _without_lead(_tidy(w.filler.sub(" ", text)), kind, direction, w)
+    if kind == FEEL and (denied := w.denied_then.match(text)):  # "not angry just tired"
+        text = _without_lead(denied["felt"], kind, direction, w)
+    # Each part between commas on its own: a lead again ("humiliated, and she prob felt
+    # like..."), joining words left hanging ("also, relieved"), and nothing said ("idk,
+    # maybe nothing", "nothing, i'm fine") left out.
+    parts = [_part(p, kind, direction, w) for p in text.split(",")]
+    if kind == FEEL and any(p.lower() in w.lists["sarcasm"] for p in parts):
+        return None  # "oh great, fantastic": shown beside, never said
+    text = ", ".join(p for p in parts if p and p.lower() not in w.lists["nothing"])
+    if not re.search(r"[^\W\d_]", text):
+        return ""  # only filler ("idk", "lol", "??"): nothing to say, nor to show
+    spoken = _to_you(text, w, c, who, name)
+    if spoken is None or w.harm.search(spoken) or w.judged.search(spoken):
+        return None  # anger at them, or judging them ("so selfish"): shown beside, not said
+    if direction == TO_ME and w.blame.search(spoken):  # "you never listen"
+        return None
+    phrase = _need_start(spoken, direction, w) if kind == NEED else _feeling_start(spoken, w)
+    if phrase is None or not _reads_as_a_phrase(phrase, w):
+        return None
+    return _lower_first(phrase, c)
+
+
+def _without_lead(text: str, kind: str, direction: str, w: _Words) -> str:
+    """Without the lead that repeats the frame ("i felt", "she probably needed")."""
     lead = w.leads[(kind, direction)]
     while (match := lead.match(text)) and match.end() > 0:
         text = _tidy(text[match.end() :])
         text = _tidy(w.filler.sub(" ", text))
     if kind == NEED:
         text = _tidy(w.need_filler.sub("", text))
-    text = _strip_ends(text, w)
-    if not re.search(r"[^\W\d_]", text):
-        return ""  # only filler ("idk", "lol", "??"): nothing to say, nor to show
-    spoken = _to_you(text, w, c, who, name)
-    if spoken is None or w.harm.search(spoken):  # anger at them: shown beside, never said
-        return None
-    phrase = _need_start(spoken, direction, w) if kind == NEED else _feeling_start(spoken, w)
-    if phrase is None or not _reads_as_a_phrase(phrase, w):
-        return None
-    return _lower_first(phrase)
+    return _strip_ends(text, w)
+
+
+def _part(text: str, kind: str, direction: str, w: _Words) -> str:
+    """One part between commas, without what hangs at either end ("and also", "but") or a
+    lead of its own; a need without the hope after it ("a hug would be nice")."""
+    while True:
+        before = text
+        text = _tidy(w.dangling_start.sub("", _tidy(text)))
+        text = _without_lead(text, kind, direction, w)
+        text = _tidy(w.dangling_end.sub("", text))
+        if kind == NEED:
+            text = _tidy(w.need_tails.sub("", text))
+        if text == before:
+            return text
 
 
 def _need_start(text: str, direction: str, w: _Words) -> str | None:
@@ -377,6 +504,12 @@ def _need_start(text: str, direction: str, w: _Words) -> str | None:
     said = w.maps["words"]
     first = words[0].lower().strip(",")
     second = words[1].lower() if len(words) > 1 else ""
+    if first == "that":  # "that you notice me" -> "for you to notice me"
+        verb = words[2].lower() if len(words) > 2 else ""
+        if second not in (said["you"], "i") or verb not in w.lists["you_verbs"]:
+            return None
+        lead = said["for_you_to"] if second == said["you"] else said["for_me_to"]
+        return lead + " ".join(words[2:])
     if first in w.lists["need_subjects"]:
         if f"{second} " == said["to"]:  # "you to listen" -> "for you to listen"
             return said["for"] + text
@@ -393,9 +526,11 @@ def _need_start(text: str, direction: str, w: _Words) -> str | None:
 
 
 def _feeling_start(text: str, w: _Words) -> str | None:
-    """A feeling, not what happened: "you were on your phone the whole time" is not one."""
+    """A feeling, not what happened ("you were on your phone the whole time"), nor a thought
+    about them ("that you don't care"), nor one denied ("not angry")."""
     first = text.split()[0].lower() if text.split() else ""
-    return None if first in w.lists["need_subjects"] else text
+    denials = w.lists["negations"] + [w.maps["spelling"].get(n, n) for n in w.lists["negations"]]
+    return None if first in w.lists["need_subjects"] + ["that", *denials] else text
 
 
 def _reads_as_a_phrase(text: str, w: _Words) -> bool:

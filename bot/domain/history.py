@@ -6,6 +6,7 @@ from datetime import datetime
 
 from bot.content import Catalogue
 from bot.domain.clock import zone_of
+from bot.domain.drafts import clip
 from bot.domain.moments import (
     BY_ME,
     DRAFTED,
@@ -20,6 +21,10 @@ from bot.domain.moments import (
 from bot.domain.replies import Button, Keyboard, Reply, rows
 
 LIST_SIZE = 10
+# A /history button names the moment in their own words and who it was with, when there is
+# no catalogue label to tell it apart: this many characters of each, so it shows whole.
+ITEM_WORDS = 28
+ITEM_NAME = 16
 
 
 def _local(when: datetime, zone: str | None) -> datetime:
@@ -39,9 +44,14 @@ def pattern_label(m: Moment, c: Catalogue) -> str:
 
 def item_label(m: Moment, c: Catalogue, zone: str | None) -> str:
     date = _local(m.created_at, zone).strftime("%-d %b")
-    return c.text(
-        "history.item", date=date, label=pattern_label(m, c), status=c.text(f"status.{m.status}")
-    )
+    label = pattern_label(m, c)
+    if m.pattern in (None, OTHER_PATTERN) and m.description:
+        label = clip(m.description, ITEM_WORDS)
+    status = c.text(f"status.{m.status}")
+    if m.who_name:
+        who = clip(m.who_name, ITEM_NAME)
+        return c.text("history.item_with", date=date, who=who, label=label, status=status)
+    return c.text("history.item", date=date, label=label, status=status)
 
 
 def listing(moments: list[Moment], c: Catalogue, zone: str | None) -> Reply:

@@ -124,6 +124,25 @@ def without_end_marks(name: str, c: Catalogue) -> str:
     return name.rstrip(".") if ends_it and core.lower() not in abbreviations else name
 
 
+def tells_something(text: str, c: Catalogue) -> bool:
+    """Words at the evening question that are clearly no time but what is on their mind
+    ("honestly I just need to talk, my wife and I had a fight about my mother"): someone in
+    it, a row or a feeling, or many words; and nothing of an answer about the time (a digit,
+    "nine", "evening", "no", "skip": asked about again)."""
+    said = _normal(text).split()
+    if parse_clock(text) is not None or any(ch.isdigit() for ch in text) or len(said) < 2:
+        return False
+    if small_talk.yes_or_no(text, c) is not None:
+        return False
+    time_words = {str(w) for w in c.raw("onboarding.time_words")}
+    if any(w in time_words for w in said) or "check in" in " ".join(said):
+        return False
+    story = {str(w) for w in c.raw("onboarding.story_words")}
+    story |= {c.text(f"feelings.{k}").lower() for k in c.children("feelings")}
+    long = len(said) >= int(str(c.raw("onboarding.story_length")))
+    return long or any(w in story for w in said)
+
+
 def is_small_talk(text: str, c: Catalogue) -> bool:
     """ "thank you", "yes please", "hi mend", "ok": said to Mend, not a name."""
     said = small_talk.words(text)
@@ -231,6 +250,9 @@ class Onboarding:
                 # A time typed ("21:30"): read as on the other-time question, and kept if it
                 # can be; if not (quiet hours), asked there.
                 return as_messages(self._on_evening_time(state.at(EVENING_AT), event, ctx))
+        at_evening = state.step in (EVENING, EVENING_AT)
+        if at_evening and isinstance(event, TextInput) and tells_something(event.text, c):
+            return self._done_then_words(state, ctx)  # what is on their mind, not a time
         if state.step == CONFIRM and isinstance(event, ButtonInput):
             if event.option == "yes":
                 zone = str(state.data["zone"])
@@ -267,6 +289,17 @@ class Onboarding:
         )
         done = Reply(c.text("onboarding.done", name=name, zone=zone, evening=evening), edit=True)
         return Outcome(None, (done,), (SetPrefs(dict(prefs)),))
+
+    def _done_then_words(self, state: FlowState, ctx: Context) -> Outcome:
+        """Words at the evening question that are what is on their mind, not a time: setup is
+        finished with the check-in off (it is in /settings), and the words are handed on, to be
+        offered as a moment as words outside any flow are."""
+        c = ctx.content
+        zone = str(state.data.get("zone", ctx.person.timezone or "UTC"))
+        name = ctx.person.preferred_name or ctx.person.first_name
+        evening = c.text("onboarding.evening_off")
+        done = Reply(c.text("onboarding.done_then_words", name=name, zone=zone, evening=evening))
+        return Outcome(None, (done,), (SetPrefs({"evening_on": False}),), handback=True)
 
     def _updated(self, zone: str, ctx: Context, effects: tuple[object, ...]) -> Outcome:
         name = ctx.person.preferred_name or ctx.person.first_name

@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
 from bot.content import Catalogue
 from bot.domain import small_talk
+from bot.domain.clock import NIGHT_ENDS
 from bot.domain.history import pattern_label
 from bot.domain.moments import LET_GO, OTHER_PATTERN, REPAIRED, UNFINISHED, Moment
 from bot.domain.replies import Button, Reply, rows
@@ -40,6 +41,22 @@ def evening_card(name: str, prompt_id: int, c: Catalogue) -> Reply:
         for choice in EVENING_CHOICES
     ]
     return Reply(c.text("evening.ask", name=name), rows(*buttons, width=2))
+
+
+# From when a reply may say "sleep well" / "rest well" (until NIGHT_ENDS, in the small hours).
+EVENING_FROM = time(17, 0)
+
+
+def evening_reply(choice: str, name: str, now: datetime, zone: ZoneInfo, c: Catalogue) -> str:
+    """The answer to "all good" or "not tonight": its evening words in the evening and the
+    small hours, its daytime ones for a card answered the next morning."""
+    local = now.astimezone(zone).time()
+    evening = local >= EVENING_FROM or local < NIGHT_ENDS
+    if choice == "all_good":
+        key = "evening.all_good_reply" if evening else "evening.all_good_day_reply"
+    else:
+        key = "evening.not_tonight_reply" if evening else "evening.not_tonight_day_reply"
+    return c.text(key, name=name)
 
 
 def moment_label(m: Moment, c: Catalogue) -> str:

@@ -24,7 +24,7 @@ from typing import Any
 
 from bot.content import Catalogue
 from bot.domain import clock, crisis, schedule, small_talk
-from bot.domain.couples import SHARE_OPTIONS, ShareText, confirm_card, share_buttons
+from bot.domain.couples import SHARE_OPTIONS, ShareText, confirm_card, share_buttons, why_gone
 from bot.domain.crisis import danger_reply
 from bot.domain.drafts import STYLES, build_draft, clip, own_words_note
 from bot.domain.flow import (
@@ -34,6 +34,7 @@ from bot.domain.flow import (
     Event,
     FlowState,
     Outcome,
+    Partner,
     TextInput,
     Unsupported,
     as_messages,
@@ -103,7 +104,8 @@ STEPS = (
     LETGO,
 )
 
-# Steps answered only by a button (the intensity also takes a typed 1 to 5).
+# Steps answered only by a button (the intensity also takes a typed 1 to 5, the direction
+# words that say which: typed_direction).
 BUTTONS_ONLY = frozenset({DIR, INT, PATH, LETGO, SENDTO})
 # Of those, where a short typed answer that names one button ("later", "let it go") is that
 # button pressed. Never the send card: nothing goes to the partner without a tap on the card
@@ -139,6 +141,10 @@ ASKED_AGAIN = {
 # much more likely something new (the next day's moment, an answer to a later card) than more
 # of this, and are read as fresh text. Telling more starts the while again.
 OFFER_KEPT_FOR = timedelta(hours=3)
+# A declined offer keeps its words (in the flow state, never as a moment) for a short while:
+# "actually, let's look" right after a no is about them; long after, it is something new.
+DECLINED_KEPT_FOR = timedelta(minutes=30)
+DECLINED = "declined"  # in the offer's data: its no was said
 
 # Answers about the moment itself (what happened, what a camera saw, feelings, needs): kept
 # only for them, so one longer than the step's limit is kept in part (and they are told)
@@ -201,6 +207,8 @@ def _overflows(m: Moment, text: str) -> bool:
 # leads to the name question, which offers the linked partner's name.
 PARTNER_STEPS = frozenset({WHO_STEP, NAME, PATH, DRAFT, SENDTO, OWN})
 PARTNER = "partner"  # the "who" of a moment with the person's partner
+# The user_id of the partner a send card was shown for: it sends to that person only.
+SEND_TO = "to"
 
 
 class RepairFlow:
@@ -228,9 +236,17 @@ class RepairFlow:
             state = _at(state, WHO_STEP, moment)
         return _stamped(Outcome(state, (self.prompt(state, ctx),), (SaveMoment(moment),)))
 
-    def resume(self, moment: Moment, ctx: Context) -> Outcome:
+    def resume(self, moment: Moment, ctx: Context, live: FlowState | None = None) -> Outcome:
         """Pick an unfinished moment up again where it was left (else at its first unanswered
-        step), with /back leading through the steps before it."""
+        step), with /back leading through the steps before it. `live`: the flow in progress,
+        if any; when it is this moment's, it goes on where it is (the step stored with the
+        moment lags behind it, and going back there would ask an answered question again)."""
+        under_way = live is not None and live.flow == FLOW and live.step != OFFER
+        if live is not None and under_way and moment_of(live).id == moment.id:
+            kept = moment_of(live).update(status=OPEN, step=_resumable(live))
+            following = _with(live, kept)
+            intro = Reply(ctx.content.text("moment.resumed"))
+            return Outcome(following, (intro, self.prompt(following, ctx)), (SaveMoment(kept),))
         canonical = self._canonical_steps(moment)
         first_open = next((s for s in canonical if not self._answered(moment, s)), PATH)
         step = moment.step if moment.step in RESUMABLE_STEPS else first_open
@@ -279,7 +295,8 @@ class RepairFlow:
             prompt = replace(self.prompt(following, ctx), edit=True)
             return Outcome(following, (prompt,), (SaveMoment(moment),))
         if isinstance(event, ButtonInput) and event.option == "no":
-            return Outcome(None, (Reply(c.text("moment.offer_declined"), edit=True),))
+            kept = _with(state, m.update(created_at=ctx.now), **{DECLINED: True})
+            return Outcome(kept, (Reply(c.text("moment.offer_declined"), edit=True),))
         typed = small_talk.yes_or_no(event.text, c) if isinstance(event, TextInput) else None
         if typed is not None:  # "yes" typed is the button pressed, not more of what happened
             outcome = self._on_offer(state, m, ButtonInput(typed), ctx)
@@ -301,9 +318,21 @@ class RepairFlow:
             return Outcome(following, (*notes, offer))
         return self._unexpected(state, ctx)
 
+    def _after_declining(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
+        """A declined offer: a change of mind soon after takes its words up ("actually yeah
+        let's do it" is its yes); anything else is read as if no offer were open."""
+        if isinstance(event, ButtonInput):
+            return self._on_offer(state, m, event, ctx)
+        soon = ctx.now - m.created_at < DECLINED_KEPT_FOR
+        if isinstance(event, TextInput) and soon and _changed_mind(event.text, ctx.content):
+            return as_messages(self._on_offer(state, m, ButtonInput("yes"), ctx))
+        return Outcome(None, handback=True)
+
     # ------------------------------------------------------------------ the protocol
 
     def cancel(self, state: FlowState, ctx: Context) -> Outcome:
+        if state.step == OFFER and state.data.get(DECLINED):  # its no was said already
+            return Outcome(None, (Reply(ctx.content.text("shell.nothing_to_cancel")),))
         if state.step == OFFER:
             return Outcome(None, (Reply(ctx.content.text("moment.offer_declined")),))
         if _nothing_told(moment_of(state)):  # an empty moment would only clutter /history
@@ -331,6 +360,8 @@ class RepairFlow:
     def handle(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
         c = ctx.content
         moment = moment_of(state)
+        if state.step == OFFER and state.data.get(DECLINED):
+            return self._after_declining(state, moment, event, ctx)
         if state.step == OFFER and _gone_stale(moment, event, ctx):
             # Not more of what they told hours ago: read as fresh text (small talk, a weekly
             # round's answer, an offer of its own), with no offer left waiting.
@@ -401,6 +432,8 @@ class RepairFlow:
         step's phrases for it (`moment.typed_buttons`), or words all in its label ("later":
         "Talk about it later"). None if it names none, or more than one."""
         c = ctx.content
+        if state.step == DIR:  # not by label: "hurt" is in one label, but says neither
+            return typed_direction(text, c)
         said = small_talk.words(text)
         phrase = " ".join(said)
         buttons = [b for row in self.prompt(state, ctx).buttons for b in row]
@@ -440,6 +473,9 @@ class RepairFlow:
     def _on_dir(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
         if isinstance(event, ButtonInput) and event.option in DIRECTIONS:
             return self._advance(state, WHO_STEP, m.update(direction=event.option), ctx)
+        if isinstance(event, TextInput):  # typed, not saying which (a typed one is pressed)
+            again = ctx.content.text("moment.ask_direction_again")
+            return Outcome(state, (Reply(again, self.prompt(state, ctx).buttons),))
         return self._unexpected(state, ctx)
 
     def _on_who(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
@@ -711,7 +747,7 @@ class RepairFlow:
         if option == "heated":
             return Outcome(state, (self._heated(m, c),))
         if option == "send" and self._can_send(m, ctx):
-            return self._advance(state, SENDTO, m, ctx)
+            return self._to_send_card(state, m, ctx)
         if option == "use":
             return self._close(m.update(status=DRAFTED), ctx)
         return self._unexpected(state, ctx)
@@ -727,10 +763,22 @@ class RepairFlow:
             return False
         return not m.who_name or _same_name(m.who_name, p.name)
 
+    def _to_send_card(self, state: FlowState, m: Moment, ctx: Context) -> Outcome:
+        assert ctx.partner is not None  # _can_send checked it
+        return self._advance(state, SENDTO, m, ctx, **{SEND_TO: ctx.partner.user_id})
+
     def _on_sendto(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
         c = ctx.content
-        partner = ctx.partner
-        if partner is None:  # the link ended meanwhile: this is the draft step again
+        partner = _send_target(state, m, ctx)
+        sending = isinstance(event, ButtonInput) and event.option in ("private", "group")
+        if partner is not None and sending and state.data.get(SEND_TO) is None:
+            # A card saved before it recorded its partner: shown again for this one, so
+            # nothing is sent without a tap on a card that knows who it is for.
+            again = replace(state, data={**state.data, SEND_TO: partner.user_id})
+            card = self.prompt(again, ctx)
+            text = f"{c.text('moment.send_check_again')}\n\n{card.text}"
+            return Outcome(again, (replace(card, text=text, edit=True),))
+        if partner is None:  # the link ended or changed meanwhile: the draft step again
             draft = _draft_step(state)
             if isinstance(event, ButtonInput) and event.option in SHARE_OPTIONS:
                 prompt = self.prompt(draft, ctx)  # pressed on the confirm card shown before
@@ -744,7 +792,7 @@ class RepairFlow:
                 closed = self._close(m.update(status=DRAFTED), ctx)
                 said = "send.sent" if event.option == "private" else "send.posted"
                 sent = Reply(c.text(said, partner=partner.name), edit=True, only_if_delivered=True)
-                share = ShareText("repair", m.draft, event.option, m.id)
+                share = ShareText("repair", m.draft, event.option, m.id, to=partner.user_id)
                 return replace(
                     closed,
                     replies=(sent, *closed.replies),
@@ -754,6 +802,14 @@ class RepairFlow:
             if event.option == "cancel":
                 back = _draft_step(state)
                 return Outcome(back, (replace(self.prompt(back, ctx), edit=True),))
+            if event.option in ("private", "group"):  # offered once, gone since: say why
+                why = why_gone(event.option, partner, c)
+                if any(option in ("private", "group") for option in allowed):
+                    card = self.prompt(state, ctx)  # the ways that still work
+                    return Outcome(state, (replace(card, text=f"{why}\n\n{card.text}", edit=True),))
+                back = _draft_step(state)
+                prompt = self.prompt(back, ctx)
+                return Outcome(back, (replace(prompt, text=f"{why}\n\n{prompt.text}", edit=True),))
         return self._unexpected(state, ctx)
 
     def _heated(self, m: Moment, c: Catalogue) -> Reply:
@@ -775,7 +831,7 @@ class RepairFlow:
             return self._own_words(state, m, _clean(event.text), ctx)
         if isinstance(event, ButtonInput) and written:
             if event.option == "send" and self._can_send(m, ctx):
-                return self._advance(state, SENDTO, m, ctx)
+                return self._to_send_card(state, m, ctx)
             if event.option == "use":
                 return self._close(m.update(status=DRAFTED), ctx)
         return self._unexpected(state, ctx)
@@ -1079,9 +1135,10 @@ class RepairFlow:
                 ),
             )
         if step == SENDTO:
-            if ctx.partner is not None:
-                return confirm_card(m.draft or "", ctx.partner, c)
-            step = DRAFT  # the link ended meanwhile: back to the draft
+            target = _send_target(state, m, ctx)
+            if target is not None:
+                return confirm_card(m.draft or "", target, c)
+            step = DRAFT  # the link ended or changed meanwhile: back to the draft
         if step == DRAFT:
             send_row = self._send_row(m, ctx)
             draft_keys: Keyboard = (
@@ -1209,6 +1266,17 @@ def _stamped(outcome: Outcome) -> Outcome:
     return replace(outcome, effects=effects)
 
 
+def _send_target(state: FlowState, m: Moment, ctx: Context) -> Partner | None:
+    """Whom the send card may send to: the partner it was shown for, still linked. A card
+    saved with no partner recorded: the partner now, only if the draft is for them."""
+    p, shown_for = ctx.partner, state.data.get(SEND_TO)
+    if p is None:
+        return None
+    if shown_for is None:
+        return p if RepairFlow._can_send(m, ctx) else None
+    return p if shown_for == p.user_id else None
+
+
 def _same_name(typed: str, partner: str) -> bool:
     """Whether the name typed is the partner's: the same, in any case, or the same first name
     ("Ben Smith" for Ben)."""
@@ -1265,6 +1333,43 @@ def typed_intensity(text: str, c: Catalogue) -> int | None:
         elif word not in fillers:
             return None
     return max(values) if 1 <= len(values) <= 2 else None
+
+
+def typed_direction(text: str, c: Catalogue) -> str | None:
+    """The direction typed at "Which is it?": a phrase for one button, its place ("1"), or
+    words anywhere that say one way round and not the other ("my partner hurt me"). None
+    when it says neither or both."""
+    phrase = " ".join(small_talk.words(text))
+    for option in DIRECTIONS:
+        if phrase in c.raw(f"moment.typed_buttons.dir.{option}"):
+            return option
+    for option, place in zip(DIRECTIONS, ("first", "second"), strict=True):  # as on the card
+        if phrase in c.raw(f"moment.typed_direction.{place}"):
+            return option
+    padded = f" {phrase} "
+    said = {
+        option
+        for option in DIRECTIONS
+        if any(f" {cue} " in padded for cue in c.raw(f"moment.typed_direction.{option}"))
+    }
+    return said.pop() if len(said) == 1 else None
+
+
+def _changed_mind(text: str, c: Catalogue) -> bool:
+    """Whether `text`, typed just after declining the offer, takes it up after all: a yes, or
+    a change of mind ("actually yeah lets do it"), after any opening word ("actually", "ok")."""
+    if "?" in text:  # a question ("actually, can we?") is not taken as a yes
+        return False
+    said = small_talk.words(text)
+    openers = set(c.raw("moment.changed_mind.openers"))
+    takes = {*c.raw("shell.typed_yes"), *c.raw("moment.changed_mind.phrases")}
+    while said:
+        if " ".join(said) in takes:
+            return True
+        if said[0] not in openers:
+            return False
+        said = said[1:]
+    return False
 
 
 def _gone_stale(m: Moment, event: Event, ctx: Context) -> bool:

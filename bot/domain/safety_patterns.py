@@ -381,6 +381,13 @@ IDIOMS = [
     r"shook (?:me|us) awake\b(?! (?:violently|hard|roughly))",
 ]
 
+# Living, said of oneself: not where or with whom ("I don't want to live with his mother").
+_LIVE = (
+    r"(?:live|living|keep living|go on living|carry on living)\b(?!\s+(?:with|in|at|near|next"
+    r"|there|here|together|abroad|on|by|like|this way|that way|close|far|so far|alone|apart"
+    r"|separately|somewhere|anywhere|where|under|above|off|out|for (?!me\b))\b)"
+)
+
 # Self-harm and suicide.
 SELF_HARM = [
     r"\bk[i!1]+l+(?:s|ed|ing)? my ?self\b",
@@ -426,7 +433,11 @@ SELF_HARM = [
     r"\bno (?:reason|point) (?:to|in) (?:live|living|going on(?! about| at| with| like))\b",
     r"\bnot worth living\b",
     r"\bhang my ?self\b",
-    r"\bdon'?t want to (?:live|be alive|wake up|exist)\b",
+    rf"\b(?:don'?t|do not) (?:(?:really|even|actually|honestly|think i) )*(?:want|wanna) (?:to )?(?:{_LIVE}|be alive|wake up|exist)\b",
+    # doubt is no denial: "I'm not sure I want to be alive", "I don't know if I want to live"
+    rf"\b(?:not sure|unsure|not certain|no longer sure|don'?t know|do not know) (?:if |whether |that )?i (?:(?:even|still|really|actually) )*(?:want|wanna) (?:to )?(?:{_LIVE}|be alive|stay alive)\b",
+    r"\b(?:nothing|no one|nobody|nothing left|no-one) (?:left )?to live for\b",
+    rf"\bcan'?t (?:go on|carry on|keep) {_LIVE}",
     r"\bjump (?:off(?! (?:the|this|a) (?:call|zoom|meeting|teams|chat))|in front of)\b",
     r"\b(?:i|to|just|should|could|wanna|'d) (?:just |simply )?disappear forever\b",
     r"\bcan'?t go on\b(?!\s+(?:like this|holiday|vacation|(?:the|a|this|that|our|my|his|her) \w+|\w+ing|with|about|at))",
@@ -628,6 +639,8 @@ UNCLEAR = [
     r"\b(?:wrote|writing|made|making) (?:my|a) (?:will|goodbye)\b",
     rf"\b(?:{GONE})",
     r"\bcan'?t keep (?:living|going on) like this\b",
+    r"\b(?:don'?t|do not) (?:(?:really|even) )*(?:want|wanna) (?:to )?(?:live|go on|keep living|go on living) (?:like this|this way)\b",
+    r"\b(?:not sure|unsure|don'?t know) (?:if |whether )?i (?:(?:even|still|really) )*(?:want|wanna) to be (?:here|around) any ?more\b",
     r"\b(?:looking at|staring at|thinking about|keep (?:going|walking) (?:to|past)|stood (?:on|at|by)) (?:the )?(?:train tracks|tracks|railway(?: line)?|bridge|ledge|rooftop|cliff(?:s| edge)?)\b",
     r"\b(?:gun|guns|rifle|pistol|shotgun|firearm)\b",
     r"\b(?:tallest|highest) (?:bridge|building|cliff|car park|multi-?storey)\b|\bwithout anyone (?:seeing|knowing|noticing|finding out)\b",
@@ -675,6 +688,7 @@ DISTRESS = [
     # said and left there: "I can't do this any more, he leaves the washing up..." is a complaint
     rf"\bcan'?t (?:do|take|handle|bear|cope with|face) (?:this|it|any of (?:this|it)) any ?(?:more|longer){_SAID_AND_DONE}",
     rf"\bcan'?t keep (?:doing|living|going on with) (?:this|it|like this){_SAID_AND_DONE}",
+    rf"\bcan'?t (?:go|carry) on (?:living )?like this{_SAID_AND_DONE}",
     r"\bi (?:(?:really|just|honestly|so|actually|genuinely|fucking|truly|literally|seriously|kind of|kinda|sometimes|still|do|totally|absolutely) )*hate myself\b"
     rf"(?!\s+(?:for|when|whenever|if|a (?:little|bit)|after))(?![^.!?]{{0,40}}{_LAUGH})"
     r"(?![^.!?]{0,60}\b(?:forgot|forget|lost|broke|ate|missed|spilled|dropped|burnt|burned|bought|left my)\b)",

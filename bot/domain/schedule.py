@@ -112,6 +112,15 @@ def paused_until_resumed(prefs: Prefs) -> bool:
     return prefs.paused_until is not None and prefs.paused_until >= UNTIL_RESUMED - timedelta(1)
 
 
+def pause_over(now: datetime, prefs: Prefs) -> datetime:
+    """Where a follow-up the person asked for waits out a pause: the first time out of quiet
+    hours once it ends (now, if it has ended); UNTIL_RESUMED while paused until resumed
+    (resuming changes the settings, which brings it back through here: `store`)."""
+    if paused_until_resumed(prefs):
+        return UNTIL_RESUMED
+    return out_of_quiet_hours(max(now, prefs.paused_until or now), prefs)
+
+
 def evening_key(user_id: int, day: date) -> str:
     return f"{EVENING}:{user_id}:{day.isoformat()}"
 
@@ -194,7 +203,14 @@ class Hold:
 
 
 def hold_back(
-    kind: str, now: datetime, prefs: Prefs, *, carded_today: bool, check_in_now: bool = False
+    kind: str,
+    now: datetime,
+    prefs: Prefs,
+    *,
+    carded_today: bool,
+    check_in_now: bool = False,
+    carded_now: bool = False,
+    evening_declined: bool = False,
 ) -> Hold | None:
     """Checked as a personal prompt is about to go, with the person's *current* settings
     (their zone or quiet hours may have changed since it was planned). None: send it.
@@ -204,27 +220,47 @@ def hold_back(
     when nudges are on, at most one card about a moment a day (`carded_today`: a follow-up
     or nudge went today already), and otherwise waits for a following evening. One due with
     the evening check-in (`check_in_now`) comes AFTER_CHECK_IN later, unless that is in quiet
-    hours: then it comes with the check-in, better than a day late.
+    hours: then it comes with the check-in, better than a day late. An evening whose check-in
+    was answered "all good" or "not tonight" (`evening_declined`) has no room for a nudge
+    either. The other way round too: a check-in due with a follow-up (`carded_now`, which goes
+    first) comes AFTER_CHECK_IN after it, or with it if that is in quiet hours.
     """
     local = now.astimezone(prefs.tz).time()
     quiet = in_quiet_hours(local, prefs.quiet_start, prefs.quiet_end)
     if kind == NUDGE:
         if not prefs.nudges_on:
             return Hold("turned off")
-        if quiet or carded_today:
-            later = next_nudge_evening(now, prefs, not_today=carded_today)
-            return Hold("quiet hours" if quiet else "one a day", later)
+        if quiet or carded_today or evening_declined:
+            later = next_nudge_evening(now, prefs, not_today=carded_today or evening_declined)
+            reason = "quiet hours" if quiet else "one a day" if carded_today else "not tonight"
+            return Hold(reason, later)
         if check_in_now:
-            after = now + AFTER_CHECK_IN
-            local_after = after.astimezone(prefs.tz).time()
-            if not in_quiet_hours(local_after, prefs.quiet_start, prefs.quiet_end):
-                return Hold("after the check-in", after)
+            return _one_at_a_time(now, prefs, "after the check-in")
         return None
     if not quiet:
+        if kind == EVENING and carded_now:
+            return _one_at_a_time(now, prefs, "after the follow-up")
         return None
     if kind == FOLLOW_UP:
         return Hold("quiet hours", out_of_quiet_hours(now, prefs))
     return Hold("quiet hours")
+
+
+def _one_at_a_time(now: datetime, prefs: Prefs, reason: str) -> Hold | None:
+    """AFTER_CHECK_IN after the card that went now; None (with it) if that is in quiet hours."""
+    after = now + AFTER_CHECK_IN
+    local_after = after.astimezone(prefs.tz).time()
+    if in_quiet_hours(local_after, prefs.quiet_start, prefs.quiet_end):
+        return None
+    return Hold(reason, after)
+
+
+def earlier_evening(card_due: datetime, now: datetime, prefs: Prefs) -> bool:
+    """Whether an evening card (due at `card_due`) is from an evening before this one: its
+    "ask me in an hour" is then not planned (a check-in the next morning, or a second one
+    tonight). The small hours still belong to the evening before (`their_day`)."""
+    zone = prefs.tz
+    return their_day(card_due.astimezone(zone)) < their_day(now.astimezone(zone))
 
 
 def snooze_due(now: datetime, prefs: Prefs) -> datetime | None:
@@ -258,7 +294,10 @@ def preset_due(choice: str, now: datetime, zone: ZoneInfo) -> datetime | None:
 def reschedule_due(choice: str, now: datetime, prefs: Prefs) -> datetime | None:
     """ "Not yet, remind me": this evening, tomorrow evening, or in the person's few hours;
     never in quiet hours. None for "tonight" once it is too late for it (the card stops
-    offering it then; a press on an older card must not quietly mean tomorrow)."""
+    offering it then; a press on an older card must not quietly mean tomorrow).
+
+    These name when to *ask again* ("Okay, I'll ask again tomorrow evening."), not a new talk
+    time, so unlike `follow_up_due` no AFTER_TALK is added: tomorrow evening is asked at 19:00."""
     if choice == "hours":
         return in_hours(now, prefs.follow_up_hours, prefs)
     due = preset_due(choice, now, prefs.tz)

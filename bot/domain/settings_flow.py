@@ -10,6 +10,7 @@ from dataclasses import replace
 from datetime import datetime, time, timedelta
 from typing import Any
 
+from bot.content import Catalogue
 from bot.domain import crisis
 from bot.domain.flow import (
     Back,
@@ -117,6 +118,23 @@ def _finished(state: FlowState, *replies: Reply, handback: bool = False) -> Outc
     return Outcome(held(state), replies, handback=handback)
 
 
+# Quiet hours that start and end at the same minute are none (`in_quiet_hours`).
+NO_QUIET = (time(0, 0), time(0, 0))
+
+
+def quiet_words(prefs: Prefs, c: Catalogue) -> str:
+    """The quiet hours as the card shows them: a span, or "off" when there are none."""
+    if prefs.quiet_start == prefs.quiet_end:
+        return c.text("settings.quiet_none")
+    return c.text("settings.quiet_span", span=span(prefs.quiet_start, prefs.quiet_end))
+
+
+def says_no_quiet(text: str, c: Catalogue) -> bool:
+    """ "off", "none"...: no quiet hours at all (the words are in the content)."""
+    words = " ".join(text.casefold().replace(".", " ").replace("!", " ").split())
+    return words in c.raw("settings.quiet_off_words")
+
+
 def parse_quiet(text: str) -> tuple[time, time] | None:
     for dash in ("-", "–", "to", " "):
         if dash in text:
@@ -177,7 +195,7 @@ class SettingsFlow:
             "settings.card",
             evening=evening,
             zone=prefs.zone or c.text("settings.no_zone"),
-            quiet=span(prefs.quiet_start, prefs.quiet_end),
+            quiet=quiet_words(prefs, c),
             delay=counted(c, prefs.follow_up_hours, "settings.delay_hour", "settings.delay_hours"),
             nudges=c.text("settings.on") if prefs.nudges_on else c.text("settings.off"),
             paused=pause_words(prefs, ctx),
@@ -226,7 +244,7 @@ class SettingsFlow:
         if state.step in (ZONE, ZONE_OK):
             return self._on_zone(state, event, ctx)
         if state.step == QUIET and isinstance(event, TextInput):
-            quiet = parse_quiet(event.text)
+            quiet = NO_QUIET if says_no_quiet(event.text, c) else parse_quiet(event.text)
             if quiet is None:
                 return Outcome(state, (Reply(c.text("settings.quiet_unknown")),))
             evening = ctx.prefs.evening_at

@@ -10,6 +10,7 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram.error import ChatMigrated, Forbidden, RetryAfter, TelegramError
 from telegram.ext import ExtBot
 
@@ -30,7 +31,7 @@ from bot.scheduling.ratelimit import PROMPT, retry_seconds
 from bot.storage import chats
 from bot.storage import couples as couple_store
 from bot.storage.database import Database
-from bot.storage.models import Appreciation, Checkin, CoupleSpace, User
+from bot.storage.models import Appreciation, Checkin, CoupleSpace, RepairBid, User
 from bot.telegram.render import render_markup, render_text
 
 GROUP_KINDS = ("checkin", CHECKIN_CLOSE, "weekly", WEEKLY_ASK, "bid_later", ROUND_CLOSE)
@@ -317,9 +318,32 @@ class CouplePrompts:
         await self._finish(row, store.SENT, message_id=message_id)
         return store.SENT
 
+    @staticmethod
+    async def _bid_still_linked(session: AsyncSession, key: str) -> bool:
+        """Whether the bid a "later" reminder (`bid:<bid id>:<user id>`) is for still stands:
+        the bid is kept, and the two are linked by the link they had when it was asked (not
+        one that ended since, by /unlink or /delete, nor a new one made after)."""
+        kind, _, rest = key.partition(":")
+        bid_id = rest.partition(":")[0]
+        if kind != "bid" or not bid_id.isdigit():
+            return False
+        bid = await session.get(RepairBid, int(bid_id))
+        if bid is None:
+            return False
+        link = await couple_store.active_link(session, bid.from_user)
+        if link is None or link.partner_id is None:
+            return False
+        if couple_store.other(link, bid.from_user) != bid.to_user:
+            return False
+        return link.accepted_at is None or link.accepted_at <= bid.created_at
+
     async def _bid_later(self, row: store.Claimed) -> str:
         async with self.db.unit_of_work() as session:
             user = await session.get(User, row.user_id)
+            linked = await self._bid_still_linked(session, row.key)
+        if not linked:  # the link ended (/unlink, /delete) since: nothing to talk about together
+            await self._finish(row, store.CANCELLED, "link ended")
+            return store.CANCELLED
         if user is None or user.blocked_at is not None or user.started_at is None:
             await self._finish(row, store.CANCELLED, "not reachable")
             return store.CANCELLED

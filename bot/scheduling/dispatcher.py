@@ -134,10 +134,11 @@ class Dispatcher:
             users = await store.users_by_id(session, {r.user_id for r in claimed})
             carded: set[int] = set()  # people this batch gives a card about a moment
             checked_in: set[int] = set()  # people this batch gives the evening check-in
-            # Nudges last: an evening's one card goes first to what the person asked for,
-            # and a nudge knows whether the check-in goes to them now.
+            # Follow-ups first, nudges last: an evening's one card goes first to what the
+            # person asked for, the check-in knows whether a follow-up goes to them now (it
+            # then waits a little), and a nudge whether the check-in does.
             personal = [r for r in claimed if r.kind not in GROUP_KINDS]
-            personal.sort(key=lambda r: r.kind == schedule.NUDGE)
+            personal.sort(key=_turn)
             for row in personal:
                 user = users.get(row.user_id)
                 decision = await self._decide(session, row, user, now, carded, checked_in)
@@ -156,7 +157,7 @@ class Dispatcher:
                 if user is not None and row.kind == schedule.EVENING:
                     await store.reschedule_evening(session, user, now, nudges=False)
                 report.counts[decision.outcome] += 1
-        sends.sort(key=lambda send: (send[0].due_at, send[0].id))
+        sends.sort(key=lambda send: (send[0].due_at, _turn(send[0]), send[0].id))
         for row in shared:  # a couple's space: check-ins, weekly rounds, bid reminders
             outcome = await self.couples.run(row)
             report.counts[outcome] += 1
@@ -187,9 +188,14 @@ class Dispatcher:
         if user is None or user.blocked_at is not None:
             return Decision("cancelled", "blocked")
         prefs = store.prefs_of(user)
+        # A follow-up the person asked for ("did you get to talk?") is never lost to a pause
+        # or to downtime: it waits for the pause to end, or comes late (out of quiet hours).
+        asked_for = row.kind == schedule.FOLLOW_UP
         if schedule.is_paused(now, prefs):
+            if asked_for:
+                return Decision("moved", store.PAUSED, due=schedule.pause_over(now, prefs))
             return Decision("skipped", "paused")
-        if schedule.is_stale(row.due_at, now, self.stale_after):
+        if not asked_for and schedule.is_stale(row.due_at, now, self.stale_after):
             return Decision("skipped", "stale")
         if row.kind == schedule.EVENING and not prefs.evening_on:
             return Decision("skipped", "turned off")
@@ -207,12 +213,20 @@ class Dispatcher:
                 return Decision("skipped", "resolved")
             if row.kind == schedule.NUDGE and not has_content(moment):  # kept by an older version
                 return Decision("skipped", "nothing told")
-        carded_today = row.kind == schedule.NUDGE and (
-            user.id in carded
-            or await store.carded_since(session, user.id, schedule.day_start(now, prefs))
+        nudge = row.kind == schedule.NUDGE
+        today = schedule.day_start(now, prefs)
+        carded_today = nudge and (
+            user.id in carded or await store.carded_since(session, user.id, today)
         )
+        declined = nudge and await store.evening_declined_since(session, user.id, today)
         hold = schedule.hold_back(
-            row.kind, now, prefs, carded_today=carded_today, check_in_now=user.id in checked_in
+            row.kind,
+            now,
+            prefs,
+            carded_today=carded_today,
+            check_in_now=user.id in checked_in,
+            carded_now=user.id in carded,
+            evening_declined=declined,
         )
         if hold is not None:
             return Decision("moved" if hold.due else "skipped", hold.reason, due=hold.due)
@@ -220,7 +234,6 @@ class Dispatcher:
         if moment is None:  # an evening reflection, or its snooze
             card = prompts.evening_card(user.display_name, row.id, c)
             return Decision("send", message=_message(card))
-        nudge = row.kind == schedule.NUDGE
         card = prompts.follow_up_card(moment, row.id, c, nudge=nudge, now=now, zone=prefs.tz)
         return Decision("send", message=_message(card))
 
@@ -296,6 +309,11 @@ class Dispatcher:
                 user = await session.get(User, row.user_id)
                 if user is not None:
                     await store.reschedule_evening(session, user, now, nudges=False)
+
+
+def _turn(row: store.Claimed) -> int:
+    """A person's rows due together go in this order: follow-ups, the check-in, nudges."""
+    return {schedule.FOLLOW_UP: 0, schedule.NUDGE: 2}.get(row.kind, 1)
 
 
 def _message(reply: Any) -> Message:

@@ -26,6 +26,11 @@ PENDING, SENDING, SENT, SKIPPED, FAILED, CANCELLED = (
     "failed",
     "cancelled",
 )
+# Why a follow-up was moved to the end of a pause (`last_error` "moved: paused"): such rows
+# follow the pause when it changes or ends (`replan_paused_follow_ups`).
+PAUSED = "paused"
+# Answers to the evening check-in that leave that evening without another card.
+DECLINED = ("all_good", "not_tonight")
 # A row in `sending` whose send began longer ago than this was abandoned by a process that
 # died mid-send.
 LEASE = timedelta(minutes=10)
@@ -112,6 +117,7 @@ async def reschedule_evening(
     prefs = prefs_of(user)
     if nudges:
         await replan_nudges(session, user, now)
+        await replan_paused_follow_ups(session, user, now)
     pending = list(
         await session.scalars(
             select(ScheduledPrompt).where(
@@ -173,6 +179,42 @@ async def replan_nudges(session: AsyncSession, user: User, now: datetime) -> int
             row.claimed_at = None  # a tick holding it finds its claim gone and skips it
             moved += 1
     return moved
+
+
+async def replan_paused_follow_ups(session: AsyncSession, user: User, now: datetime) -> int:
+    """Follow-ups waiting out a pause follow it as it is now: to its new end, or (resumed) to
+    the first time out of quiet hours. Returns how many moved."""
+    due = schedule.pause_over(now, prefs_of(user))
+    moved = 0
+    for row in await session.scalars(
+        select(ScheduledPrompt).where(
+            ScheduledPrompt.user_id == user.id,
+            ScheduledPrompt.kind == schedule.FOLLOW_UP,
+            ScheduledPrompt.status == PENDING,
+            ScheduledPrompt.last_error == f"moved: {PAUSED}",
+        )
+    ):
+        if due != row.due_at:
+            row.due_at, row.updated_at = due, now
+            row.claimed_at = None  # a tick holding it finds its claim gone and skips it
+            moved += 1
+    return moved
+
+
+async def evening_declined_since(session: AsyncSession, user_id: int, since: datetime) -> bool:
+    """Whether the person answered an evening check-in (or its snooze) due since `since` with
+    "all good" or "not tonight": that evening wants no other card about a moment."""
+    found = await session.scalar(
+        select(ScheduledPrompt.id)
+        .where(
+            ScheduledPrompt.user_id == user_id,
+            ScheduledPrompt.kind.in_((schedule.EVENING, schedule.SNOOZE)),
+            ScheduledPrompt.due_at >= since,
+            ScheduledPrompt.answer.in_(DECLINED),
+        )
+        .limit(1)
+    )
+    return found is not None
 
 
 async def carded_since(session: AsyncSession, user_id: int, since: datetime) -> bool:

@@ -175,7 +175,10 @@ async def unlink(turn: Turn) -> None:
         Button(c.text("link.unlink_yes"), f"ul.yes.{link.id}", menu=True),
         Button(c.text("link.unlink_no"), f"ul.no.{link.id}", menu=True),
     )
-    turn.say(Reply(c.text("link.unlink_ask", name=other.display_name if other else ""), buttons))
+    # A group space to pause is spoken of only when there is one (as the reply after says).
+    spaced = await store.active_space(turn.session, link.id) is not None
+    ask = "link.unlink_ask" if spaced else "link.unlink_ask_no_space"
+    turn.say(Reply(c.text(ask, name=other.display_name if other else ""), buttons))
 
 
 async def answer_unlink(turn: Turn, choice: str, link_id: int) -> None:
@@ -314,6 +317,11 @@ async def pair(turn: Turn) -> None:
     if count > 3:  # two partners and the bot
         turn.text("group.too_many")
         return
+    waiting_for = b if turn.user.id == a.id else a
+    if not await _in_group(turn, waiting_for.id):
+        # An old group of an earlier link, say: its people are not told who the partner is.
+        _answer(turn, c.text("group.partner_not_here"))
+        return
     if space is None:
         space = CoupleSpace(
             chat_id=turn.chat_id,
@@ -326,7 +334,6 @@ async def pair(turn: Turn) -> None:
         turn.session.add(space)
     if space.link_id != link.id or space.status in ("paused", "removed"):
         space.link_id, space.confirmed, space.status = link.id, [], "pairing"
-    waiting_for = b if turn.user.id == a.id else a
     if str(turn.user.id) in space.confirmed:
         _answer(turn, c.text("group.still_waiting", partner=waiting_for.display_name))
         return
@@ -350,6 +357,15 @@ async def pair(turn: Turn) -> None:
         turn.say(Reply(paired))
         return
     turn.text("group.waiting", name=turn.user.display_name, partner=waiting_for.display_name)
+
+
+async def _in_group(turn: Turn, user_id: int) -> bool:
+    """Whether `user_id` is a member of this group now (a partner must be, to pair it)."""
+    try:
+        member = await turn.update.get_bot().get_chat_member(turn.chat_id, user_id)
+    except TelegramError:
+        return False  # not found, or not known: not paired on a guess
+    return member.status not in ("left", "kicked")
 
 
 def _answer(turn: Turn, text: str) -> None:
@@ -591,6 +607,9 @@ async def answer_bid(turn: Turn, choice: str, bid_id: int) -> None:
     bid = await turn.session.get(RepairBid, bid_id)
     if bid is None or choice not in couples.BID_CHOICES:
         turn.toast(c.text("shell.expired"))
+        if bid is None and choice in couples.BID_CHOICES and turn.pressed_message_id is not None:
+            # Erased with one of them (/delete): its card takes no answer, so its buttons go.
+            turn.clear_keyboard(turn.pressed_message_id)
         return
     if bid.to_user != turn.user.id:
         to = await turn.session.get(User, bid.to_user)
@@ -680,6 +699,10 @@ async def share(turn: Turn, effect: ShareText) -> None:
     c = turn.content
     partner = await partner_of(turn)
     if partner is None:
+        return
+    if effect.to is not None and effect.to != partner.user_id:
+        # Confirmed for someone who is no longer the partner: nothing goes to the new one.
+        turn.say(Reply(c.text("send.link_changed"), copyable=effect.text))
         return
     if effect.via == "private" and partner.reachable:
         target = partner.user_id

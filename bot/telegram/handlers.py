@@ -25,7 +25,7 @@ from telegram.ext import (
 )
 
 from bot.content import catalogue
-from bot.domain import callbacks, small_talk
+from bot.domain import callbacks, safety, small_talk
 from bot.domain.couples import INVITE_PREFIX, invite_token
 from bot.domain.flow import Back, ButtonInput, Outcome, TextInput, Unsupported
 from bot.domain.onboarding import ONBOARDING
@@ -441,6 +441,29 @@ async def on_group_private_only(turn: Turn) -> None:
     turn.say(to_private(turn, text))
 
 
+async def on_group_words(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Words in a group that reach Mend (a reply to one of its messages, a mention, a photo's
+    caption, an edit; every message, where privacy mode is off) go through the safety screen.
+    Danger or a worry is answered as words after a command there are (`not_for_the_group`);
+    anything else is the people there talking, and is left unanswered. Screened before any
+    turn: ordinary words touch no database and record nobody."""
+    words = _words_of(update)
+    if words and safety.screen(words).level != safety.Level.NONE:
+        await _answer_group_words(update, context)
+
+
+def _words_of(update: Update) -> str:
+    message = update.effective_message
+    if message is None:
+        return ""
+    return (message.text or message.caption or "").strip()
+
+
+@turn_handler
+async def _answer_group_words(turn: Turn) -> None:
+    await safety_shell.not_for_the_group(turn, _words_of(turn.update), "safety.group_words")
+
+
 # --------------------------------------------------------------------------- errors
 
 
@@ -513,6 +536,9 @@ def handlers() -> list[BaseHandler[Any, Any, Any]]:
         MessageHandler(command & filters.TEXT, on_text),
         MessageHandler(command & ~filters.TEXT & ~filters.StatusUpdate.ALL, on_not_text),
         MessageHandler(filters.UpdateType.EDITED_MESSAGE & PRIVATE, on_edited),
+        # In a group: screened, and answered only if the screen takes over.
+        MessageHandler(NEW_MESSAGE & GROUPS & (filters.TEXT | filters.CAPTION), on_group_words),
+        MessageHandler(filters.UpdateType.EDITED_MESSAGE & GROUPS, on_group_words),
         ChatMemberHandler(on_my_chat_member, ChatMemberHandler.MY_CHAT_MEMBER),
     ]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 
 from bot.domain import history
-from bot.domain.flow import Outcome
+from bot.domain.flow import FlowState, Outcome
 from bot.domain.moments import LET_GO, REPAIRED, RESUMABLE, DeleteMoment, Moment, SaveMoment
 from bot.domain.repair_flow import FLOW as MOMENT_FLOW
 from bot.domain.repair_flow import OFFER, REPAIR, moment_of
@@ -37,12 +37,18 @@ async def offer(turn: Turn, text: str) -> None:
     await flow_runner.start(turn, REPAIR.offer(turn.context(), new_moment_id(), text))
 
 
-async def _in_flow(turn: Turn) -> Moment | None:
-    """The moment the person is in the middle of: its latest answers live in the flow state."""
+async def _live(turn: Turn) -> FlowState | None:
+    """The flow state of the moment the person is in the middle of, if any."""
     active = await flow_runner.active_state(turn)
     if active is None or active[0].flow != MOMENT_FLOW or active[0].step == OFFER:
         return None
-    return moment_of(repo.as_flow_state(active[0]))
+    return repo.as_flow_state(active[0])
+
+
+async def _in_flow(turn: Turn) -> Moment | None:
+    """The moment the person is in the middle of: its latest answers live in the flow state."""
+    live = await _live(turn)
+    return moment_of(live) if live is not None else None
 
 
 async def show_history(turn: Turn) -> None:
@@ -86,7 +92,7 @@ async def on_history_action(turn: Turn, action: str, moment_id: str) -> None:
     elif action == "hu" and moment.status in RESUMABLE:
         # Resuming may land on a step that offers sending to the partner.
         context = turn.context(await partner_of(turn))
-        await flow_runner.start(turn, REPAIR.resume(moment, context))
+        await flow_runner.start(turn, REPAIR.resume(moment, context, live=await _live(turn)))
     else:
         turn.toast(c.text("shell.expired"))
 

@@ -12,7 +12,15 @@ from sqlalchemy import select
 from bot.domain import couples, prompts, schedule, settings_flow, small_talk
 from bot.domain.couples import ROUND
 from bot.domain.flow import FlowState, held
-from bot.domain.moments import PLANNED, RESUMABLE, TEXT_LIMIT, SaveMoment
+from bot.domain.moments import (
+    LET_GO,
+    PLANNED,
+    REPAIRED,
+    RESUMABLE,
+    SET_ASIDE,
+    TEXT_LIMIT,
+    SaveMoment,
+)
 from bot.domain.reflection_flow import REFLECTION, RecordReflection
 from bot.domain.repair_flow import FLOW as MOMENT_FLOW
 from bot.domain.repair_flow import OFFER, REPAIR
@@ -40,6 +48,8 @@ CARD_OF = {
 # How long after it was sent a card still takes a typed answer: an evening's card answered
 # the next morning, not words about something else days later.
 TYPED_ANSWERS_FOR = timedelta(hours=12)
+# A moment in one of these is settled: an old "when should I ask again?" never plans it again.
+SETTLED = (REPAIRED, LET_GO, SET_ASIDE)
 
 
 async def _current(turn: Turn) -> FlowState | None:
@@ -101,6 +111,11 @@ async def _evening(turn: Turn, row: ScheduledPrompt, choice: str) -> None:
     prefs = prompt_store.prefs_of(turn.user)
     local_date = row.due_at.astimezone(prefs.tz).date()
     row.answer, row.answered_at = choice, turn.now
+    if choice == "snooze" and schedule.earlier_evening(row.due_at, turn.now, prefs):
+        # An hour from now would be a check-in in the morning, or a second one tonight.
+        key = "evening.snooze_old" if prefs.evening_on else "evening.snooze_old_off"
+        turn.say(Reply(c.text(key), edit=True))
+        return
     if choice == "snooze":
         due = schedule.snooze_due(turn.now, prefs)
         if due is None:
@@ -138,8 +153,8 @@ async def _evening(turn: Turn, row: ScheduledPrompt, choice: str) -> None:
         await flow_runner.start(turn, REFLECTION.start(turn.context(), row.id, local_date, kept))
     else:
         await flow_runner.apply_effects(turn, (record,))
-        key = "evening.all_good_reply" if choice == "all_good" else "evening.not_tonight_reply"
-        turn.say(Reply(c.text(key, name=turn.user.display_name), edit=True))
+        words = prompts.evening_reply(choice, turn.user.display_name, turn.now, prefs.tz, c)
+        turn.say(Reply(words, edit=True))
 
 
 async def _follow_up(turn: Turn, row: ScheduledPrompt, kind: str, choice: str) -> None:
@@ -153,6 +168,9 @@ async def _follow_up(turn: Turn, row: ScheduledPrompt, kind: str, choice: str) -
     if kind == "fr":
         if choice not in prompts.RESCHEDULE_CHOICES:
             turn.toast(c.text("shell.expired"))
+            return
+        if moment.status in SETTLED:  # repaired or let go since (/history): nothing to ask
+            turn.toast(c.text("follow_up.already_settled"))
             return
         due = schedule.reschedule_due(choice, turn.now, prefs)
         if due is None:  # "This evening" on a card from before it got too late for it
@@ -253,6 +271,8 @@ async def offer_round_answer(turn: Turn, text: str) -> bool:
     c = turn.content
     if small_talk.kind(line, c) is not None or small_talk.yes_or_no(line, c) is not None:
         return False  # "yes", "ok", "hi": said to Mend, never a thanks (nor the once-a-round ask)
+    if couples.reads_as_hurt(line, c):
+        return False  # a hurt is never offered to be posted as a thanks: read as any text is
     ask = await turn.session.scalar(
         select(ScheduledPrompt)
         .where(
@@ -285,6 +305,14 @@ async def offer_round_answer(turn: Turn, text: str) -> bool:
     if answered is not None:
         return False
     ask.answer, ask.answered_at = "typed", turn.now  # asked once a round, whatever they say
+    partner_answered = await turn.session.scalar(
+        select(Appreciation.id).where(
+            Appreciation.round_key == key, Appreciation.author_id != turn.user.id
+        )
+    )
     context = turn.context(await partner_of(turn))  # the question names the partner
-    await flow_runner.start(turn, ROUND.offer(context, line, key, space.id, new_moment_id()))
+    offer = ROUND.offer(
+        context, line, key, space.id, new_moment_id(), partner_answered=partner_answered is not None
+    )
+    await flow_runner.start(turn, offer)
     return True

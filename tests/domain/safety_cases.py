@@ -583,6 +583,21 @@ DANGER = [
     "I'm scared of you when you drink",
     "i get scared when he's angry",
     "I'm afraid of his temper",
+    # a review: doubt about wanting to be alive, said after /thanks in a group and posted
+    "I'm not sure I want to be alive",
+    "not sure I want to be alive anymore",
+    "honestly I'm not sure I even want to be alive",
+    "I don't know if I want to be alive any more",
+    "i dont know if i want to live anymore",
+    "I'm not sure I want to live",
+    "I don't wanna live anymore",
+    "i don't really want to live anymore",
+    "I do not want to be alive",
+    "I have nothing to live for",
+    "there's no reason to go on",
+    "no reason to keep living",
+    "I can't go on living",
+    "I don't want to live without you",
 ]
 
 CONCERN = [
@@ -655,6 +670,11 @@ CONCERN = [
     "to not be afraid",
     "I just want to not feel scared at home",
     "sometimes I'm scared of you",
+    # a review: the same doubt or weariness, in words that may be about the relationship
+    "I'm not sure I want to be here anymore",
+    "I can't go on like this",
+    "i cant go on living like this",
+    "I don't want to live like this anymore",
 ]
 
 NONE = [
@@ -1584,4 +1604,15 @@ NONE += [
     "I'll hurt his feelings if I cancel",
     "I didn't mean to hurt you",
     "you could kill for a coffee after that meeting",
+]
+NONE += [
+    # a review: living somewhere or with someone is no wish not to live
+    "I don't want to live in Berlin anymore",
+    "I don't want to live with his mother",
+    "we don't want to live together yet",
+    "I'm not sure I want to live with him",
+    "not sure i want to live here after the baby comes",
+    "I don't know if I want to live in the city or the country",
+    "he can't go on the trip",
+    "I can't go on holiday this year",
 ]

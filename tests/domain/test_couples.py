@@ -130,7 +130,7 @@ def test_thanks_posted_in_the_group_says_posted_not_sent():
     now = datetime(2026, 3, 8, tzinfo=UTC)
     partner = Partner(8, "Ben", True, -100)
     ctx = Context(Person(7, "Ana"), now, catalogue("en"), partner=partner)
-    offer = FlowState(couples.THANKS_FLOW, "offer", {"text": "You made tea"})
+    offer = FlowState(couples.THANKS_FLOW, "offer", {"text": "You made tea", "to": 8})
     posted = couples.THANKS.handle(offer, ButtonInput("group"), ctx)
     sent = couples.THANKS.handle(offer, ButtonInput("private"), ctx)
     assert [r.text for r in posted.replies] == ["Posted in your group."]

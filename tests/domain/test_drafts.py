@@ -307,9 +307,9 @@ def typed(direction: str, feelings: str | None, needs: str | None, **more: objec
         (
             TO_ME,
             "standard",
-            "i felt like he doesnt care about me",
+            "i felt like he wasnt listening to me",
             "for him to put the phone down",
-            "I felt like you don't care about me, and I think I needed for you to put the "
+            "I felt like you weren't listening to me, and I think I needed for you to put the "
             "phone down.",
         ),
         (
@@ -366,9 +366,9 @@ def typed(direction: str, feelings: str | None, needs: str | None, **more: objec
         (
             TO_ME,
             "standard",
-            "like he never listens",
+            "like he was miles away",
             "i needed for Jake to just hear me out",
-            "I felt like you never listen, and I think I needed for you to just hear me out.",
+            "I felt like you were miles away, and I think I needed for you to just hear me out.",
         ),
     ],
 )
@@ -416,8 +416,9 @@ def test_typed_words_used_in_the_draft_need_no_note_beside_it():
 # filler, a trailing question), each about the other person in the third person.
 FEELING_LEADS = ["", "i felt ", "I feel ", "feeling ", "i was ", "honestly i felt ", "idk i felt "]
 FEELING_LEADS_BY_ME = ["", "he probably felt ", "she felt ", "he must have felt ", "they felt "]
+# ("like he doesnt care about me" is blame, never said: test_draft_wording.py.)
 FEELING_CORES = [
-    "like he doesnt care about me",
+    "like he doesnt notice me",
     "like she wasn't listening",
     "invisible",
     "so small",
@@ -679,9 +680,9 @@ def test_typed_denials_are_not_said_as_feelings(feelings: str, said: str):
 @pytest.mark.parametrize(
     ("typed", "said"),
     [
-        ("like he's always busy", "like you're always busy"),
+        ("like he's really busy", "like you're really busy"),
         ("like she's done with me", "like you're done with me"),
-        ("like he's never been there", "like you've never been there"),
+        ("like he's just been elsewhere", "like you've just been elsewhere"),
         ("like he's got no time for me", "like you've got no time for me"),
         ("like he focuses on his phone", "like you focus on your phone"),
     ],

@@ -406,3 +406,26 @@ def test_a_typed_evening_time_in_quiet_hours_is_the_other_time_question():
     outcome = ONBOARDING.handle(evening(), TextInput("23:15"), ctx())
     assert outcome.state is not None and outcome.state.step == EVENING_AT
     assert "quiet hours" in outcome.replies[0].text and outcome.effects == ()
+
+
+STORY = "honestly I just need to talk, my wife and I had a fight about my mother"
+
+
+@pytest.mark.parametrize("step", [EVENING, EVENING_AT])
+def test_a_story_at_the_evening_question_finishes_setup_and_is_handed_on(step: str):
+    """Words that are clearly no time (a sentence, no digit in it) are not turned away: setup
+    ends with the evening check-in off, and the words go on to be offered as a moment."""
+    state = FlowState("onboard", step, {"trail": [NAME, ZONE, CONFIRM], "zone": "Asia/Kolkata"})
+    outcome = ONBOARDING.handle(state, TextInput(STORY), ctx("Ravi"))
+    assert outcome.state is None and outcome.handback
+    assert outcome.effects == (SetPrefs({"evening_on": False}),)
+    (done,) = outcome.replies
+    assert "All set, Ravi" in done.text and "Asia/Kolkata" in done.text
+    assert "/settings" in done.text and "couldn't read" not in done.text and not done.edit
+
+
+@pytest.mark.parametrize("text", ["after dinner maybe", "9 maybe, after the kids sleep", "late"])
+def test_a_vague_or_unreadable_time_is_still_asked_about(text: str):
+    state = FlowState("onboard", EVENING_AT, {"trail": [NAME, ZONE, CONFIRM, EVENING]})
+    outcome = ONBOARDING.handle(state, TextInput(text), ctx())
+    assert outcome.state == state and not outcome.handback and outcome.effects == ()

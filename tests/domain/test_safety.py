@@ -137,8 +137,9 @@ def test_the_danger_reply_for_violence_lists_the_violence_lines_first():
 def test_every_helpline_is_kept_and_every_country_has_lines_for_each_reply():
     data = shared_data("crisis")
     lines = [line for entry in data.values() for line in entry["lines"]]
-    assert len(lines) == 27  # as many as before lines had a kind
+    assert len(lines) == 28  # as many as before lines had a kind, and a line for men in Germany
     assert {line["kind"] for line in lines} <= {crisis.CRISIS, crisis.VIOLENCE, crisis.ANY}
+    assert {line.get("who", crisis.ANYONE) for line in lines} <= {crisis.ANYONE, "women", "men"}
     for zone in ("America/New_York", "Europe/Berlin", "Europe/Zurich", "Pacific/Auckland", None):
         every = crisis.help_lines(zone)[1]
         for why in (crisis.SCREEN, crisis.SCREEN_SELF, crisis.SOS, crisis.UNSAFE_TO_RAISE):

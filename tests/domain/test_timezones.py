@@ -145,3 +145,25 @@ def test_offset_with_no_regional_zone_falls_back_to_etc():
     zone = zone_for_offset(timedelta(hours=-12), NOW, [])
     assert zone is not None
     assert NOW.astimezone(ZoneInfo(zone)).utcoffset() == timedelta(hours=-12)
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("Hawaii", "Pacific/Honolulu"),
+        ("HST", "Pacific/Honolulu"),
+        ("Tonga", "Pacific/Tongatapu"),
+        ("Nuku'alofa", "Pacific/Tongatapu"),
+        # Samoa (Apia, UTC+13) is where most people saying "Samoa" live; tz's Pacific/Samoa
+        # is American Samoa (Pago Pago, UTC-11), a day behind.
+        ("Samoa", "Pacific/Apia"),
+        ("American Samoa", "Pacific/Pago_Pago"),
+        ("Porto", "Europe/Lisbon"),
+        ("Oporto", "Europe/Lisbon"),
+        # Ambiguous (India, Israel, Ireland): as "CST" and "BST", where most who type it live;
+        # the guess is always confirmed with the person.
+        ("IST", "Asia/Kolkata"),
+    ],
+)
+def test_places_a_review_could_not_find(text: str, zone: str):
+    assert guess(text) == zone

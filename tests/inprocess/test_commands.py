@@ -252,7 +252,7 @@ async def test_text_after_settings_was_left_open_is_read_as_any_text(h: Harness)
     assert not any("Your settings:" in r for r in replies)
     assert "Want to look at this moment together?" in replies[-1]
     # The card left behind no longer acts: a tap on it says so, and changes nothing.
-    stale = await h.press(ANA, "Follow-ups off", message_id=card)
+    stale = await h.press(ANA, "No-plan follow-up off", message_id=card)
     assert h.toasts(stale)[0] == "This card has expired."
     assert not any("Your settings:" in t for t in h.texts(stale))
     await h.press(ANA, "No, I just needed to say it")
@@ -278,7 +278,7 @@ async def test_settings_in_the_middle_of_a_moment_keeps_it_and_done_goes_back_to
     (card,) = h.texts(await h.text(ANA, "/settings"))
     assert "Your settings:" in card and "tap Done to go back" in card
     assert (await moment_row(h)).status == "open"
-    await h.press(ANA, "Follow-ups off")
+    await h.press(ANA, "No-plan follow-up off")
     replies = h.texts(await h.press(ANA, "Done"))
     assert replies[:2] == ["Settings saved. /settings any time.", "Now, back to where we were:"]
     assert "How much is it" in replies[2]

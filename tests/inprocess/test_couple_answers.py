@@ -368,7 +368,8 @@ async def test_no_something_else_happened_offers_it_as_a_moment_and_asks_once_a_
     h: Harness,
 ):
     group, _ = await a_round_ana_answered(h)
-    await h.text(BEN, "She rolled her eyes when I spoke")
+    # (Words that read as a hurt are never asked about: tests/inprocess/test_couple_fixes.py.)
+    await h.text(BEN, "She left for work before I woke up")
     actions = await h.press(BEN, "No, something else happened")
     assert "Want to look at this moment together?" in said(actions, BEN)[-1]
     assert said(actions, group) == []

@@ -394,3 +394,25 @@ async def test_a_name_in_a_sentence_why_and_no_name_at_all(harness: Harness):
     assert kept.startswith("No problem, I'll call you Ben") and "/start" in kept
     user = await user_row(h, BEN)
     assert user is not None and user.preferred_name == "Ben"
+
+
+async def test_a_moment_typed_at_the_evening_time_is_kept_and_offered(harness: Harness):
+    """A review: after "Another time", the moment itself was turned away as no time."""
+    h = harness
+    h.person(ANA, "Ana")
+    await h.text(ANA, "/start")
+    await h.text(ANA, "Ana")
+    await h.text(ANA, "Berlin")
+    await h.press(ANA, "Yes, that's right")
+    await h.press(ANA, "Another time")
+    said = "honestly I just need to talk, my wife and I had a fight about my mother"
+    replies = h.texts(await h.text(ANA, said))
+    assert not any("couldn't read that as a time" in r for r in replies)
+    assert "All set, Ana" in replies[0] and "/settings" in replies[0]
+    assert "look at this moment together" in replies[-1]
+    user = await user_row(h, ANA)
+    assert user is not None and user.onboarded_at is not None and not user.evening_on
+    state = await state_row(h, ANA)
+    assert state is not None and state.flow != "onboard"
+    (yes,) = h.texts(await h.press(ANA, "Yes, let's look"))
+    assert "Which is it?" in yes or "happened" in yes

@@ -217,7 +217,7 @@ async def test_no_follow_up_when_turned_off(harness: Harness):
     h = harness
     await h.onboard(ANA, "Ana")
     await h.text(ANA, "/settings")
-    await h.press(ANA, "Follow-ups off")
+    await h.press(ANA, "No-plan follow-up off")
     assert (await user_row(h, ANA)).nudges_on is False
     await h.walk(ANA, SAY_IT_NOW)
     assert await pending(h, ANA) == []
@@ -677,7 +677,7 @@ async def test_an_hour_reads_as_an_hour(harness: Harness):
     h = harness
     await h.onboard(ANA, "Ana")
     await h.text(ANA, "/settings")
-    await h.press(ANA, "Follow-up delay")
+    await h.press(ANA, '"In a few hours" length')
     replies = h.texts(await h.press(ANA, "1 h"))
     assert '"In a few hours" means: 1 hour\n' in replies[0]
     await h.press(ANA, "Done")
