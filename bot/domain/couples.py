@@ -446,16 +446,14 @@ def reads_as_hurt(text: str, c: Catalogue) -> bool:
     words are never offered to be posted as a thanks; a thanks that happens to use one is
     offered as a moment, and [Write mine] still takes it. Words that open as a thanks does
     ("for calming me down when I was anxious", "thank you for...") are a thanks whatever
-    feeling they name, unless they insult or curse."""
+    feeling they name; not whatever hurt or insult ("thanks for humiliating me")."""
     line = " ".join(text.replace("’", "'").lower().split())
-    if _harsh_pattern(c).search(line) is not None:
+    if _harsh_pattern(c).search(line) is not None or _hurt_pattern(c).search(line) is not None:
         return True
     if any(line.startswith(f"{opener} ") for opener in c.raw("thanks.thanks_openers")):
-        return False
+        return False  # "for calming me down when I was anxious": the feeling is the thanks's
     found = naming.find_words(text, c)
-    if found.feelings or found.interpretations:
-        return True
-    return _hurt_pattern(c).search(line) is not None
+    return bool(found.feelings or found.interpretations)
 
 
 @lru_cache(maxsize=8)

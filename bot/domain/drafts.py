@@ -355,10 +355,12 @@ def _denied_then(lists: dict[str, list[str]], spelling: dict[str, str]) -> re.Pa
 
 
 def _judged(lists: dict[str, list[str]]) -> re.Pattern[str]:
-    """A judgement of the person spoken to ("for you to stop being so selfish"), never one
-    of the speaker ("I felt selfish", "for me to stop being selfish")."""
+    """A judgement of the other person, spoken to or of ("for you to stop being so selfish",
+    "because he is so selfish"), never one of the speaker ("I felt selfish", "for me to stop
+    being selfish")."""
     mine = r"(?!(?:i|i'm|me|my|myself)(?![\w']))"
-    judged = rf"you(?:[\s,]+{mine}[\w'-]+){{0,5}}?\s+(?:{_alternatives(lists['judgements'])})"
+    them = r"(?:you|he|she|they|him|her|them|he's|she's|they're)"
+    judged = rf"{them}(?:[\s,]+{mine}[\w'-]+){{0,5}}?[\s,]+(?:{_alternatives(lists['judgements'])})"
     return re.compile(rf"(?<![\w']){judged}(?![\w'])", re.IGNORECASE)
 
 

@@ -158,6 +158,11 @@ PATTERNS_PER_PAGE = 5
 FEELING_PAGES = (("hurt", "scared"), ("angry", "exposed"), ("drained",))
 
 
+def under_way(state: FlowState | None) -> bool:
+    """A moment being looked at: past the offer to look at it."""
+    return state is not None and state.flow == FLOW and state.step != OFFER
+
+
 def moment_of(state: FlowState) -> Moment:
     return Moment.from_data(dict(state.data["m"]))
 
@@ -241,8 +246,7 @@ class RepairFlow:
         step), with /back leading through the steps before it. `live`: the flow in progress,
         if any; when it is this moment's, it goes on where it is (the step stored with the
         moment lags behind it, and going back there would ask an answered question again)."""
-        under_way = live is not None and live.flow == FLOW and live.step != OFFER
-        if live is not None and under_way and moment_of(live).id == moment.id:
+        if live is not None and under_way(live) and moment_of(live).id == moment.id:
             kept = moment_of(live).update(status=OPEN, step=_resumable(live))
             following = _with(live, kept)
             intro = Reply(ctx.content.text("moment.resumed"))
@@ -1338,7 +1342,8 @@ def typed_intensity(text: str, c: Catalogue) -> int | None:
 def typed_direction(text: str, c: Catalogue) -> str | None:
     """The direction typed at "Which is it?": a phrase for one button, its place ("1"), or
     words anywhere that say one way round and not the other ("my partner hurt me"). None
-    when it says neither or both."""
+    when it says neither or both, or says it with a negation (asked again: a guess that gets
+    it the wrong way round asks every question after it the wrong way round)."""
     phrase = " ".join(small_talk.words(text))
     for option in DIRECTIONS:
         if phrase in c.raw(f"moment.typed_buttons.dir.{option}"):
@@ -1346,6 +1351,8 @@ def typed_direction(text: str, c: Catalogue) -> str | None:
     for option, place in zip(DIRECTIONS, ("first", "second"), strict=True):  # as on the card
         if phrase in c.raw(f"moment.typed_direction.{place}"):
             return option
+    if any(word in c.raw("moment.typed_direction.negations") for word in phrase.split()):
+        return None  # "it wasn't my fault", "I didn't mean to": which way round, asked
     padded = f" {phrase} "
     said = {
         option

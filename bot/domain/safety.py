@@ -83,6 +83,12 @@ def about_oneself(result: Screen) -> bool:
 DENIAL = re.compile(
     r"\b(?:not|never|wouldn'?t|won'?t|don'?t|isn'?t|no|nothing like)\b[^.!?]{0,30}$"
 )
+# A "no" (or "not tonight") opening a message answers a question, a card's or a person's; it
+# does not deny what follows: "no, I want to die" at the evening check-in is not a denial.
+ANSWER_FIRST = re.compile(
+    r"\s*(?:no+(?!\s+(?:way|chance|plans?|intention|desire|need|reason)\b)|nope|nah"
+    r"|not (?:tonight|today|now|yet|really))\b[\s,.!;:-]*"
+)
 WEAPON_EMOJI = re.compile(r"🔪|🔫|🗡️")
 WEAPON_TAKEN = re.compile(
     r"\b(?:with|using|get|got|grab|grabbed|take|took|pick up|picked up) "
@@ -139,7 +145,7 @@ def _sentence(sentence: str) -> Screen:
         return Screen(Level.DANGER, "against me")
     harm = _SELF_HARM.search(text)
     if harm:
-        if DENIAL.search(text[: harm.start()]):
+        if _denied(text, harm.start()):
             return Screen(Level.CONCERN, "self-harm denied")
         return Screen(Level.DANGER, SELF_HARM_REASON)
     hyperbole = _HYPERBOLE.search(text)
@@ -170,6 +176,16 @@ def _someone_else_did(act: re.Pattern[str], text: str) -> bool:
     return False
 
 
+def _denied(text: str, end: int, reach: int | None = None) -> bool:
+    """Whether a denial comes just before `end` ("I'd never ..."), within `reach` characters
+    if given; not a "no" that opens the message as an answer (ANSWER_FIRST)."""
+    opening = ANSWER_FIRST.match(text)
+    start = opening.end() if opening is not None else 0
+    if reach is not None:
+        start = max(start, end - reach)
+    return start <= end and DENIAL.search(text, start, end) is not None
+
+
 def _present(words: re.Pattern[str], text: str) -> bool:
     return words.search(text) is not None
 
@@ -177,7 +193,7 @@ def _present(words: re.Pattern[str], text: str) -> bool:
 def _said(words: re.Pattern[str], text: str) -> bool:
     """Whether `words` are in the text and not denied ("I'm not going to end it")."""
     return any(
-        not DENIAL.search(text, max(0, found.start() - 50), found.start())  # DENIAL's reach
+        not _denied(text, found.start(), reach=50)  # DENIAL's reach
         for found in words.finditer(text)
     )
 

@@ -382,10 +382,14 @@ IDIOMS = [
 ]
 
 # Living, said of oneself: not where or with whom ("I don't want to live with his mother").
+# Except where the place is the world itself, or the rest of one's life ("I don't want to live
+# in this world anymore", "live out the rest of my life", "live for anything"): that is living.
 _LIVE = (
-    r"(?:live|living|keep living|go on living|carry on living)\b(?!\s+(?:with|in|at|near|next"
-    r"|there|here|together|abroad|on|by|like|this way|that way|close|far|so far|alone|apart"
-    r"|separately|somewhere|anywhere|where|under|above|off|out|for (?!me\b))\b)"
+    r"(?:live|living|keep living|go on living|carry on living)\b(?:(?=\s+(?:(?:in|on) (?:this|the)"
+    r" (?:world|earth|planet)|out (?:the rest of )?(?:this|my) life|for (?:anything|anyone|nothing))"
+    r"\b)|(?!\s+(?:with|in|at|near|next|there|here|together|abroad|on|by|like|this way|that way"
+    r"|close|far|so far|alone|apart|separately|somewhere|anywhere|where|under|above|off|out"
+    r"|for (?!me\b))\b))"
 )
 
 # Self-harm and suicide.

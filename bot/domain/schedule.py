@@ -101,6 +101,7 @@ def out_of_quiet_hours(due: datetime, prefs: Prefs) -> datetime:
 
 # "Pause until I resume": a date no evening will reach.
 UNTIL_RESUMED = datetime(9999, 12, 31, tzinfo=UTC)
+RECHECK_PAUSED = timedelta(days=1)  # a follow-up waiting out a pause until resumed
 
 
 def is_paused(now: datetime, prefs: Prefs) -> bool:
@@ -114,10 +115,11 @@ def paused_until_resumed(prefs: Prefs) -> bool:
 
 def pause_over(now: datetime, prefs: Prefs) -> datetime:
     """Where a follow-up the person asked for waits out a pause: the first time out of quiet
-    hours once it ends (now, if it has ended); UNTIL_RESUMED while paused until resumed
-    (resuming changes the settings, which brings it back through here: `store`)."""
+    hours once it ends (now, if it has ended). Paused until resumed, a day on, to be looked at
+    again then (resuming brings it back at once, through `store`; a row never carries the
+    pause's far-off date, which retention and /export would have to know about)."""
     if paused_until_resumed(prefs):
-        return UNTIL_RESUMED
+        return out_of_quiet_hours(now + RECHECK_PAUSED, prefs)
     return out_of_quiet_hours(max(now, prefs.paused_until or now), prefs)
 
 

@@ -191,7 +191,7 @@ async def replan_paused_follow_ups(session: AsyncSession, user: User, now: datet
             ScheduledPrompt.user_id == user.id,
             ScheduledPrompt.kind == schedule.FOLLOW_UP,
             ScheduledPrompt.status == PENDING,
-            ScheduledPrompt.last_error == f"moved: {PAUSED}",
+            ScheduledPrompt.last_error == moved_because(PAUSED),
         )
     ):
         if due != row.due_at:
@@ -399,6 +399,11 @@ async def refused(session: AsyncSession, row: Claimed, now: datetime) -> None:
     await finish(session, row.id, CANCELLED, now, error=reason)
 
 
+def moved_because(why: str) -> str:
+    """What a row moved unsent says in `last_error`: why it was moved."""
+    return f"moved: {why}"
+
+
 async def defer(
     session: AsyncSession, row: Claimed, due: datetime, now: datetime, why: str
 ) -> bool:
@@ -416,7 +421,7 @@ async def defer(
             due_at=due,
             claimed_at=None,
             attempts=ScheduledPrompt.attempts - 1,
-            last_error=f"moved: {why}",
+            last_error=moved_because(why),
             updated_at=now,
         )
     )

@@ -10,16 +10,19 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.domain import callbacks, prompts, schedule
+from bot.domain import callbacks, prompts, safety, schedule
 from bot.domain.clock import zone_of
 from bot.domain.flow import Context, Event, Flow, FlowState, Outcome, held
 from bot.domain.moments import DeleteMoment, SaveMoment
 from bot.domain.onboarding import ONBOARDING
 from bot.domain.profile import SetPreferredName, SetPrefs, SetTimezone
+from bot.domain.reflection_flow import FLOW as REFLECTION_FLOW
 from bot.domain.reflection_flow import RecordReflection
+from bot.domain.repair_flow import DECLINED, DECLINED_KEPT_FOR, OFFER
 from bot.domain.repair_flow import FLOW as MOMENT_FLOW
-from bot.domain.repair_flow import OFFER, moment_of
 from bot.domain.replies import Reply
+from bot.domain.safety_flow import FLOW as SAFETY_FLOW
+from bot.domain.settings_flow import FLOW as SETTINGS_FLOW
 from bot.scheduling import store as prompt_store
 from bot.storage import moments as moment_store
 from bot.storage import repositories as repo
@@ -179,41 +182,65 @@ async def active_state(turn: Turn) -> tuple[repo.StateRow, Flow] | None:
     return row, flow
 
 
-# A moment left this long in the middle is not where new words go: three days later, "my sister
-# forgot my birthday" is not the answer to Sunday's "What happened?". (The offer to look at a
-# moment has its own, shorter, limit in the flow.)
+# A flow left this long in the middle is not where new words go: three days later, "my sister
+# forgot my birthday" is not the answer to Sunday's "What happened?", nor the evening's line, nor
+# "are you safe right now?". (The offer to look at a moment has its own limits in the flow.)
 LEFT_FOR = timedelta(hours=12)
+# Flows ended when left that long, keeping what they hold (a moment becomes unfinished).
+# Onboarding is not: its questions still need their answers whenever they come.
+ENDED_WHEN_LEFT = frozenset({MOMENT_FLOW, SETTINGS_FLOW, SAFETY_FLOW, REFLECTION_FLOW})
 # Commands that act on the flow itself, stale or not.
 _ON_THE_FLOW = ("/cancel", "/back")
 
 
 async def set_aside_if_left(turn: Turn) -> None:
-    """A moment someone left in the middle long ago is kept as unfinished (as /cancel keeps
-    it), with a word saying so, before anything else reads this update; pressing a button
-    on its own card still carries on with it, as do /cancel and /back."""
+    """Before anything reads this update: a flow someone left in the middle long ago ends, and
+    a moment in it is kept as unfinished (as /cancel keeps it), with a word saying so; a
+    declined offer's words are dropped once they can no longer be taken up. A press on the
+    flow's own card still carries on with it, as do /cancel and /back; words the safety
+    screen will take over from are left to it (it sets a moment aside as unsafe); an edit
+    changes nothing."""
     active = await active_state(turn)
-    if active is None:
+    if active is None or turn.update.edited_message is not None:
         return
     row, flow = active
-    if row.flow != MOMENT_FLOW or row.step == OFFER or turn.now - row.updated_at < LEFT_FOR:
-        return
-    query = turn.update.callback_query
-    if query is not None:
-        press = callbacks.decode(query.data)
-        if isinstance(press, callbacks.FlowPress) and press.flow == row.flow:
-            return  # its own card, old or current: answered as any press is
-    words = turn.update.message.text if turn.update.message is not None else None
-    if words and words.split()[0].partition("@")[0] in _ON_THE_FLOW:
-        return
+    age = turn.now - row.updated_at
     state = repo.as_flow_state(row)
-    outcome = flow.cancel(state, turn.context())
+    if row.flow == MOMENT_FLOW and row.step == OFFER:
+        if state.data.get(DECLINED) and age >= DECLINED_KEPT_FOR:  # kept no longer than of use
+            await apply_outcome(turn, row, Outcome(None), state)
+        return
+    if row.flow not in ENDED_WHEN_LEFT or age < LEFT_FOR or _acts_on_the_flow(turn, row):
+        return
+    message = turn.update.message
+    words = (message.text or message.caption or "") if message is not None else ""
+    if words.startswith("/sos") or safety.screen(words).level != safety.Level.NONE:
+        return  # the screen answers, and sets a moment aside as unsafe
+    if row.flow == MOMENT_FLOW:
+        outcome = flow.cancel(state, turn.context())
+        effects = outcome.effects
+    else:  # apply_outcome keeps what it holds, as when any flow replaces it
+        outcome = Outcome(None)
+        effects = _abandoned(turn, held(state))
+    kept = [e.moment for e in effects if isinstance(e, SaveMoment)]
     said: tuple[Reply, ...] = ()
-    if any(isinstance(e, SaveMoment) for e in outcome.effects):  # kept: say where
-        m = moment_of(state)
-        which, day = prompts.moment_day(m, turn.now, zone_of(turn.user.timezone))
+    if kept:  # say where
+        which, day = prompts.moment_day(kept[0], turn.now, zone_of(turn.user.timezone))
         since = turn.content.text(f"follow_up.since.{which}", **day)
         said = (Reply(turn.content.text("moment.left.set_aside", since=since)),)
     await apply_outcome(turn, row, replace(outcome, replies=said), state)
+
+
+def _acts_on_the_flow(turn: Turn, row: repo.StateRow) -> bool:
+    """A press on the flow's own card (old or current: answered as any press is), or /cancel
+    or /back."""
+    query = turn.update.callback_query
+    if query is not None:
+        press = callbacks.decode(query.data)
+        return isinstance(press, callbacks.FlowPress) and press.flow == row.flow
+    words = (turn.update.message.text or "") if turn.update.message is not None else ""
+    first = words.split(maxsplit=1)[0] if words.strip() else ""
+    return first.partition("@")[0] in _ON_THE_FLOW
 
 
 def _abandoned(turn: Turn, kept: FlowState | None) -> tuple[object, ...]:

@@ -29,6 +29,8 @@ from bot.domain import callbacks, safety, small_talk
 from bot.domain.couples import INVITE_PREFIX, invite_token
 from bot.domain.flow import Back, ButtonInput, Outcome, TextInput, Unsupported
 from bot.domain.onboarding import ONBOARDING
+from bot.domain.repair_flow import FLOW as MOMENT_FLOW
+from bot.domain.repair_flow import OFFER
 from bot.domain.replies import Button, Reply, rows
 from bot.domain.safety_flow import FLOW as SAFETY_FLOW
 from bot.sandbox.objects import MEDIA_KINDS
@@ -279,6 +281,8 @@ async def read_words(turn: Turn, words: str, note: Reply | None = None) -> None:
         turn.text("start.first_words", first_name=name)
     if note is not None:
         turn.say(note)
+    if await _answers_a_card_after_the_offer(turn, words):
+        return
     if await flow_runner.feed(turn, TextInput(words)):
         return
     # An answer typed at a card the bot sent ("no" at the evening check-in), not a new thing.
@@ -292,6 +296,16 @@ async def read_words(turn: Turn, words: str, note: Reply | None = None) -> None:
     if await prompts.offer_round_answer(turn, words):  # a weekly round's, typed in
         return
     await moments.offer(turn, words)
+
+
+async def _answers_a_card_after_the_offer(turn: Turn, words: str) -> bool:
+    """An offer to look at a moment (or one declined a moment ago) waits for nothing in
+    particular: a card the bot sent after it ("Any small moment today?") is what words such
+    as "not tonight" answer, not more of what happened."""
+    active = await flow_runner.active_state(turn)
+    if active is None or (active[0].flow, active[0].step) != (MOMENT_FLOW, OFFER):
+        return False
+    return await prompts.typed_answer(turn, words, sent_after=active[0].updated_at)
 
 
 @turn_handler
@@ -448,8 +462,26 @@ async def on_group_words(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     anything else is the people there talking, and is left unanswered. Screened before any
     turn: ordinary words touch no database and record nobody."""
     words = _words_of(update)
-    if words and safety.screen(words).level != safety.Level.NONE:
+    level = safety.screen(words).level if words else safety.Level.NONE
+    # Danger is answered wherever it is seen. A worry only when said to Mend: where privacy
+    # mode is off, people talking among themselves are not asked, before everyone, about it.
+    if level == safety.Level.DANGER or (level != safety.Level.NONE and _to_mend(update, context)):
         await _answer_group_words(update, context)
+
+
+def _to_mend(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """Whether group words are said to Mend: a reply to one of its messages, or naming it."""
+    message = update.effective_message
+    if message is None:
+        return False
+    replied = message.reply_to_message
+    if (
+        replied is not None
+        and replied.from_user is not None
+        and replied.from_user.id == context.bot.id
+    ):
+        return True
+    return f"@{context.bot.username}".lower() in _words_of(update).lower()
 
 
 def _words_of(update: Update) -> str:

@@ -8,7 +8,7 @@ from bot.domain import history
 from bot.domain.flow import FlowState, Outcome
 from bot.domain.moments import LET_GO, REPAIRED, RESUMABLE, DeleteMoment, Moment, SaveMoment
 from bot.domain.repair_flow import FLOW as MOMENT_FLOW
-from bot.domain.repair_flow import OFFER, REPAIR, moment_of
+from bot.domain.repair_flow import REPAIR, moment_of, under_way
 from bot.domain.replies import Reply
 from bot.domain.schedule import CancelPrompts
 from bot.storage import moments as store
@@ -40,9 +40,8 @@ async def offer(turn: Turn, text: str) -> None:
 async def _live(turn: Turn) -> FlowState | None:
     """The flow state of the moment the person is in the middle of, if any."""
     active = await flow_runner.active_state(turn)
-    if active is None or active[0].flow != MOMENT_FLOW or active[0].step == OFFER:
-        return None
-    return repo.as_flow_state(active[0])
+    state = repo.as_flow_state(active[0]) if active is not None else None
+    return state if under_way(state) else None
 
 
 async def _in_flow(turn: Turn) -> Moment | None:

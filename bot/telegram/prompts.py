@@ -5,7 +5,7 @@ and /settings."""
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
@@ -23,7 +23,7 @@ from bot.domain.moments import (
 )
 from bot.domain.reflection_flow import REFLECTION, RecordReflection
 from bot.domain.repair_flow import FLOW as MOMENT_FLOW
-from bot.domain.repair_flow import OFFER, REPAIR
+from bot.domain.repair_flow import REPAIR, under_way
 from bot.domain.replies import Reply
 from bot.domain.settings_flow import SETTINGS
 from bot.scheduling import store as prompt_store
@@ -45,6 +45,8 @@ CARD_OF = {
     schedule.FOLLOW_UP: prompts.FOLLOW_UP_CARD,
     schedule.NUDGE: prompts.FOLLOW_UP_CARD,
 }
+# A follow-up's `answer` while its "when should I ask again?" waits (`answered_at` still None).
+ASKING_WHEN = "not_yet"
 # How long after it was sent a card still takes a typed answer: an evening's card answered
 # the next morning, not words about something else days later.
 TYPED_ANSWERS_FOR = timedelta(hours=12)
@@ -67,7 +69,7 @@ async def open_settings(turn: Turn) -> None:
     back an offer from days ago."""
     current = await _current(turn)
     kept = held(current) if current is not None and current.flow == SETTINGS.name else current
-    if kept is not None and kept.flow == MOMENT_FLOW and not _moment_under_way(kept):
+    if kept is not None and kept.flow == MOMENT_FLOW and not under_way(kept):
         kept = None
     await flow_runner.start(turn, SETTINGS.start(turn.context(), kept))
 
@@ -81,11 +83,6 @@ async def resume(turn: Turn) -> None:
         turn.say(reply)
 
 
-def _moment_under_way(state: FlowState | None) -> bool:
-    """A moment being looked at (past the offer to look at it)."""
-    return state is not None and state.flow == MOMENT_FLOW and state.step != OFFER
-
-
 async def on_prompt_button(turn: Turn, kind: str, argument: str) -> None:
     """`ev.<choice>.<id>`, `fu.<choice>.<id>`, `fr.<when>.<id>`: the prompt must be this
     person's, and each card is answered once."""
@@ -93,17 +90,17 @@ async def on_prompt_button(turn: Turn, kind: str, argument: str) -> None:
     choice, _, raw_id = argument.partition(".")
     row = await turn.session.get(ScheduledPrompt, int(raw_id)) if raw_id.isdigit() else None
     if row is None or row.user_id != turn.user.id:
-        turn.toast(c.text("shell.expired"))
+        turn.notice(c.text("shell.expired"))
         return
     if row.answered_at is not None and kind != "fr":
-        turn.toast(c.text("evening.answered"))
+        turn.notice(c.text("evening.answered"))
         return
     if kind == "ev" and choice in prompts.EVENING_CHOICES:
         await _evening(turn, row, choice)
     elif kind in ("fu", "fr") and row.moment_id is not None:
         await _follow_up(turn, row, kind, choice)
     else:
-        turn.toast(c.text("shell.expired"))
+        turn.notice(c.text("shell.expired"))
 
 
 async def _evening(turn: Turn, row: ScheduledPrompt, choice: str) -> None:
@@ -135,7 +132,7 @@ async def _evening(turn: Turn, row: ScheduledPrompt, choice: str) -> None:
         return
     record = RecordReflection(row.id, local_date, choice)
     current = await _current(turn)
-    if choice in ("hurt", "by_me") and _moment_under_way(current):
+    if choice in ("hurt", "by_me") and under_way(current):
         # As /moment says then: the moment under way goes on, never replaced without a word.
         await flow_runner.apply_effects(turn, (record,))
         if turn.pressed_message_id is not None:
@@ -149,7 +146,7 @@ async def _evening(turn: Turn, row: ScheduledPrompt, choice: str) -> None:
         await flow_runner.start(turn, replace(outcome, replies=(first, *outcome.replies[1:])))
     elif choice == "connection":
         # A moment under way waits while the line is asked for, and is taken up after it.
-        kept = current if _moment_under_way(current) else None
+        kept = current if under_way(current) else None
         await flow_runner.start(turn, REFLECTION.start(turn.context(), row.id, local_date, kept))
     else:
         await flow_runner.apply_effects(turn, (record,))
@@ -162,15 +159,15 @@ async def _follow_up(turn: Turn, row: ScheduledPrompt, kind: str, choice: str) -
     assert row.moment_id is not None
     moment = await moment_store.owned(turn.session, turn.user.id, row.moment_id)
     if moment is None:
-        turn.toast(c.text("follow_up.gone"))
+        turn.notice(c.text("follow_up.gone"))
         return
     prefs = prompt_store.prefs_of(turn.user)
     if kind == "fr":
         if choice not in prompts.RESCHEDULE_CHOICES:
-            turn.toast(c.text("shell.expired"))
+            turn.notice(c.text("shell.expired"))
             return
         if moment.status in SETTLED:  # repaired or let go since (/history): nothing to ask
-            turn.toast(c.text("follow_up.already_settled"))
+            turn.notice(c.text("follow_up.already_settled"))
             return
         due = schedule.reschedule_due(choice, turn.now, prefs)
         if due is None:  # "This evening" on a card from before it got too late for it
@@ -187,7 +184,7 @@ async def _follow_up(turn: Turn, row: ScheduledPrompt, kind: str, choice: str) -
         turn.say(Reply(c.text("follow_up.rescheduled", when=when), edit=True))
         return
     if choice == "not_yet":
-        row.answer = "not_yet"  # still unanswered: the card now asks when (typed_answer reads it)
+        row.answer = ASKING_WHEN  # answered_at stays None: the card now asks when
         tonight = schedule.tonight_available(turn.now, prefs.tz)
         turn.say(prompts.reschedule_card(row.id, c, tonight=tonight))
         return
@@ -199,7 +196,7 @@ async def _follow_up(turn: Turn, row: ScheduledPrompt, kind: str, choice: str) -
         return
     answered = prompts.answer_follow_up(moment, choice, turn.now, c)
     if answered is None:
-        turn.toast(c.text("shell.expired"))
+        turn.notice(c.text("shell.expired"))
         return
     row.answer, row.answered_at = choice, turn.now
     await flow_runner.apply_effects(
@@ -208,15 +205,18 @@ async def _follow_up(turn: Turn, row: ScheduledPrompt, kind: str, choice: str) -
     turn.say(answered.reply)
 
 
-async def typed_answer(turn: Turn, words: str) -> bool:
-    """Words typed outside any flow that answer the newest card the bot sent on its own ("no",
-    "we made up", "tomorrow" at "when should I ask again?"): taken as its button would be, its
-    buttons cleared. Only while the card is recent and the person has not been busy with a
-    moment since: then "good" is about the day, not about what they just did. False otherwise:
-    the words are read as usual."""
+async def typed_answer(turn: Turn, words: str, sent_after: datetime | None = None) -> bool:
+    """Words typed outside any flow that answer a card the bot sent on its own ("no", "we made
+    up", "tomorrow" at "when should I ask again?"): taken as its button would be, its buttons
+    cleared. The cards still waiting are tried newest first, except that "when should I ask
+    again?" comes first (the person has just been asked it); only recent cards, and only
+    while the person has not begun a moment since (then "good" is about what they just did,
+    not about the day). `sent_after`: only cards sent after it. False otherwise: the words are
+    read as usual."""
     if not turn.in_private:
         return False
-    row = await turn.session.scalar(
+    since = turn.now - TYPED_ANSWERS_FOR
+    waiting = await turn.session.scalars(
         select(ScheduledPrompt)
         .where(
             ScheduledPrompt.user_id == turn.user.id,
@@ -224,26 +224,39 @@ async def typed_answer(turn: Turn, words: str) -> bool:
             ScheduledPrompt.kind.in_(CARD_OF),
             ScheduledPrompt.status == prompt_store.SENT,
             ScheduledPrompt.answered_at.is_(None),
-            ScheduledPrompt.sent_at >= turn.now - TYPED_ANSWERS_FOR,
+            ScheduledPrompt.sent_at >= max(since, sent_after or since),
         )
         .order_by(ScheduledPrompt.sent_at.desc())
-        .limit(1)
+        .limit(3)
     )
-    if row is None or row.sent_at is None:
-        return False
+    rows = sorted(waiting, key=lambda r: r.answer != ASKING_WHEN)  # stable: else newest first
+    for row in rows:
+        read = await _card_of(turn, row)
+        if read is None:
+            continue
+        card, choices = read
+        choice = prompts.typed_choice(words, card, choices, turn.content)
+        if choice is not None:
+            return await _answer_typed(turn, row, card, choice)
+    return False
+
+
+async def _card_of(turn: Turn, row: ScheduledPrompt) -> tuple[str, tuple[str, ...]] | None:
+    """The card `row` shows now, and its buttons' choices; None if its moment is gone."""
     card = CARD_OF[row.kind]
-    choices: tuple[str, ...] = prompts.EVENING_CHOICES
-    if card == prompts.FOLLOW_UP_CARD:
-        assert row.moment_id is not None
-        moment = await moment_store.owned(turn.session, turn.user.id, row.moment_id)
-        if moment is None:
-            return False
-        choices = prompts.follow_up_choices(moment)
-        if row.answer == "not_yet":
-            card, choices = prompts.RESCHEDULE_CARD, prompts.RESCHEDULE_CHOICES
-    choice = prompts.typed_choice(words, card, choices, turn.content)
-    if choice is None:
-        return False
+    if card == prompts.EVENING_CARD:
+        return card, prompts.EVENING_CHOICES
+    assert row.moment_id is not None
+    moment = await moment_store.owned(turn.session, turn.user.id, row.moment_id)
+    if moment is None:
+        return None
+    if row.answer == ASKING_WHEN:
+        return prompts.RESCHEDULE_CARD, prompts.RESCHEDULE_CHOICES
+    return card, prompts.follow_up_choices(moment)
+
+
+async def _answer_typed(turn: Turn, row: ScheduledPrompt, card: str, choice: str) -> bool:
+    assert row.sent_at is not None
     busy_since = await turn.session.scalar(
         select(MomentRow.id)
         .where(MomentRow.user_id == turn.user.id, MomentRow.created_at >= row.sent_at)
@@ -251,12 +264,12 @@ async def typed_answer(turn: Turn, words: str) -> bool:
     )
     if busy_since is not None:
         return False
-    if row.message_id is not None:
-        turn.clear_keyboard(row.message_id)  # answered: its buttons would only say so
     if choice == prompts.YES:
         turn.say(prompts.yes_card(card, row.id, turn.content))
     else:
-        await on_prompt_button(turn, card, f"{choice}.{row.id}")
+        await on_prompt_button(turn, card, f"{choice}.{row.id}")  # its notices said, not toasted
+    if row.message_id is not None:
+        turn.clear_keyboard(row.message_id)  # answered: its buttons would only say so
     return True
 
 

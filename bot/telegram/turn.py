@@ -158,6 +158,14 @@ class Turn:
         if query is not None:
             self.outbox.insert(0, Outgoing("answer", text=text, query_id=query.id, alert=alert))
 
+    def notice(self, text: str) -> None:
+        """A short word about a card: a toast for a press of it, a message for words typed
+        at it (they have no toast to show it)."""
+        if self.update.callback_query is not None:
+            self.toast(text)
+        else:
+            self.say(Reply(text))
+
     def clear_keyboard(self, message_id: int) -> None:
         self.outbox.append(Outgoing("clear_keyboard", self.chat_id, message_id=message_id))
 

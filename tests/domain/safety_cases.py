@@ -1616,3 +1616,20 @@ NONE += [
     "he can't go on the trip",
     "I can't go on holiday this year",
 ]
+
+DANGER += [
+    # a review: living in this world, or the rest of one's life, is living itself
+    "I don't want to live in this world anymore",
+    "i dont want to live on this earth anymore",
+    "I don't want to live for anything anymore",
+    "i don't want to live out the rest of this life",
+    # a "no" answering a card first is no denial of what follows
+    "no, I want to die",
+    "not tonight, I want to die",
+    "no i dont want to live anymore",
+    "nope, i want to kill myself",
+]
+CONCERN += [
+    "no way would i kill myself, i'm just so tired",
+    "no plans to kill myself, just exhausted",
+]

@@ -119,14 +119,25 @@ def test_words_that_read_as_a_hurt_are_not_a_thanks(text: str):
         # Opened as a thanks: a feeling named in it is what the thanks was for.
         "for calming me down when I was anxious",
         "thank you for listening when I felt ignored at work",
+        "for the amazing dinner, it was perfect",
     ],
 )
 def test_everyday_thanks_do_not_read_as_a_hurt(text: str):
     assert not couples.reads_as_hurt(text, catalogue("en"))
 
 
-def test_an_insult_reads_as_a_hurt_even_opened_as_a_thanks():
-    assert couples.reads_as_hurt("for being a jerk all weekend", catalogue("en"))
+@pytest.mark.parametrize(
+    "text",
+    [
+        "for being a jerk all weekend",
+        "thanks for nothing",
+        "thanks for humiliating me in front of everyone",
+        "for yelling at me in front of my mum",
+        "loved how you mocked me",
+    ],
+)
+def test_a_hurt_or_an_insult_reads_as_a_hurt_even_opened_as_a_thanks(text: str):
+    assert couples.reads_as_hurt(text, catalogue("en"))
 
 
 def test_the_typed_round_card_says_it_posts_now_when_the_partner_has_answered():

@@ -139,6 +139,9 @@ def test_sarcasm_is_never_said_as_a_feeling(typed: str):
         (TO_ME, "like he always has to be right", "a hug", "always"),
         (TO_ME, "like she doesn't care about me", "a hug", "care"),
         (BY_ME, "hurt", "for him to stop being so selfish", "selfish"),
+        # said of him, not to him: "because you are, selfish" was the draft
+        (TO_ME, "sad and angry because he is so selfish", "a hug", "selfish"),
+        (TO_ME, "sad because she's so inconsiderate", "a hug", "inconsiderate"),
     ],
 )
 def test_typed_blame_never_reaches_the_draft_but_is_shown_beside(

@@ -193,7 +193,20 @@ def test_typed_at_the_direction_i_hurt_someone(typed: str):
     assert reply.text == C.text("moment.ask_who_by_me")
 
 
-@pytest.mark.parametrize("typed", ["hurt", "hurt.", "both", "ok", "i hurt him and he hurt me"])
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "hurt",
+        "hurt.",
+        "both",
+        "ok",
+        "i hurt him and he hurt me",
+        # said with a negation, or in someone else's mouth: not guessed
+        "It wasn't my fault",
+        "He told me it was all my fault",
+        "I didn't mean to upset her",
+    ],
+)
 def test_typed_at_the_direction_without_saying_which_it_is_asked_again_kindly(typed: str):
     w = Walk()
     (reply,) = w.type(typed).replies

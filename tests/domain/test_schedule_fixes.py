@@ -33,9 +33,10 @@ def test_a_follow_up_held_by_a_pause_comes_when_the_pause_ends_out_of_quiet_hour
     assert schedule.pause_over(berlin(2, 21), late) == berlin(9, 8)
 
 
-def test_a_follow_up_held_until_resumed_waits_for_the_resume_and_then_comes_now():
+def test_a_follow_up_held_until_resumed_is_looked_at_daily_and_comes_once_resumed():
     forever = Prefs(zone="Europe/Berlin", paused_until=schedule.UNTIL_RESUMED)
-    assert schedule.pause_over(berlin(2, 21), forever) == schedule.UNTIL_RESUMED
+    assert schedule.pause_over(berlin(2, 21), forever) == berlin(3, 21)  # a day on, not 9999
+    assert schedule.pause_over(berlin(2, 23), forever) == berlin(4, 8)  # out of quiet hours
     # Resumed (no pause): at once, or when quiet hours end.
     assert schedule.pause_over(berlin(2, 21), PREFS) == berlin(2, 21)
     assert schedule.pause_over(berlin(2, 23), PREFS) == berlin(3, 8)

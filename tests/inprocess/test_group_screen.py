@@ -92,6 +92,8 @@ async def test_group_chatter_outside_privacy_mode_records_nobody(harness: Harnes
         assert await h.text(CARO, words, chat_id=group) == []
     async with h.db.unit_of_work() as session:
         assert await session.get(User, CARO) is None
+    # A worry among people talking to each other is not taken up before everyone.
+    assert await h.text(CARO, "I could kill him for being late again", chat_id=group) == []
     actions = await h.text(CARO, "I want to kill myself", chat_id=group)
     assert any("emergency number" in (a.text or "") for a in actions if a.chat_id == group)
 

@@ -203,3 +203,78 @@ async def test_a_typed_no_declines_an_open_invite(h: Harness):
     declined = "Okay, no link. The invite can't be used again."
     assert [a.text for a in actions if a.chat_id == BEN] == [declined]
     assert [a.text for a in actions if a.chat_id == ANA] == ["Ben didn't link this time."]
+
+
+async def test_with_two_cards_waiting_when_to_ask_again_is_answered_first(harness: Harness):
+    """The follow-up at 21:00, "no" (when should I ask again?), then the evening card: a
+    "tomorrow" is about the question just asked, not the evening."""
+    h = harness
+    await h.onboard(ANA, "Ana", evening=True)
+    await h.walk(ANA, LATER)  # asked about tomorrow at 21:00, with the evening check-in
+    h.clock.advance(timedelta(minutes=30))
+    await h.tick()  # Sunday's evening card
+    await h.text(ANA, "all good")
+    h.clock.advance(timedelta(days=1))
+    (follow_up,) = sent_to(h, ANA, await h.tick())  # Monday's check-in waits 45 minutes
+    assert follow_up.text is not None and follow_up.text.startswith("Did you get to talk")
+    assert h.texts(await h.text(ANA, "no")) == ["When should I ask again?"]
+    h.clock.advance(timedelta(minutes=45))
+    (evening,) = sent_to(h, ANA, await h.tick())
+    assert evening.text is not None and evening.text.startswith("Good evening")
+    assert h.texts(await h.text(ANA, "tomorrow")) == ["Okay, I'll ask again tomorrow evening."]
+    assert [r.kind for r in await pending(h, ANA)] == ["follow_up", "evening"]
+    assert h.texts(await h.text(ANA, "all good")) == ["Glad to hear it. Sleep well, Ana."]
+
+
+async def test_words_for_an_older_card_are_read_for_it(harness: Harness):
+    h = harness
+    await h.onboard(ANA, "Ana", evening=True)
+    await h.walk(ANA, LATER)
+    h.clock.advance(timedelta(minutes=30))
+    await h.tick()  # Sunday's evening card
+    await h.text(ANA, "all good")
+    h.clock.advance(timedelta(days=1))
+    await h.tick()  # the follow-up
+    h.clock.advance(timedelta(minutes=45))
+    assert sent_to(h, ANA, await h.tick())  # the evening card, newer
+    (reply,) = h.texts(await h.text(ANA, "we made up"))
+    assert "Noted as repaired" in reply
+    assert [m.status for m in await moments(h)] == ["repaired"]
+
+
+async def test_words_at_a_card_answered_meanwhile_are_told_so(harness: Harness):
+    h = harness
+    await follow_up_card(h)
+    await h.text(ANA, "no")  # when should I ask again?
+    (listing,) = sent_to(h, ANA, await h.text(ANA, "/history"))
+    (item,) = [b for b in listing.buttons() if "Phone out mid-talk" in b["text"]]
+    await h.press(ANA, item["text"])  # open it
+    await h.press(ANA, "We repaired it")
+    replies = h.texts(await h.text(ANA, "tomorrow"))
+    assert replies == ["That moment is already noted as settled, so I won't ask about it again."]
+    assert [m.status for m in await moments(h)] == ["repaired"]
+
+
+async def test_an_evening_card_after_an_offer_takes_the_words_meant_for_it(harness: Harness):
+    h = harness
+    await h.onboard(ANA, "Ana", evening=True)
+    assert OFFER in h.texts(await h.text(ANA, "He ignored me at dinner"))[0]
+    h.clock.advance(timedelta(minutes=30))
+    await h.tick()  # the evening card, after the offer
+    assert h.texts(await h.text(ANA, "Not tonight, too tired.")) == ["No problem. Rest well."]
+    assert [r.answer for r in await reflections(h)] == ["not_tonight"]
+
+
+async def test_yes_at_a_follow_up_after_declining_an_offer_is_for_the_follow_up(
+    harness: Harness,
+):
+    h = harness
+    await h.onboard(ANA, "Ana")
+    await h.walk(ANA, LATER)
+    h.clock.advance(timedelta(hours=24, minutes=20))
+    await h.text(ANA, "He never listens")
+    await h.press(ANA, "No, I just needed to say it")  # a yes soon after would take it up
+    h.clock.advance(timedelta(minutes=10))
+    assert sent_to(h, ANA, await h.tick())  # the follow-up, after the no
+    (how,) = sent_to(h, ANA, await h.text(ANA, "yes"))
+    assert how.text == "How did it go?"
