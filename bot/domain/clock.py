@@ -155,6 +155,9 @@ def parse_when(text: str, now: datetime, zone: ZoneInfo) -> datetime | None:
 
 def _answer(text: str) -> str:
     answer = re.sub(r",(\s|$)", " ", text.lower())
+    answer = re.sub(r"(?<=\d)ish\b", "", answer)  # "7ish": about 7 is 7
+    answer = re.sub(r"\b(?:tmrw|tmr|tmw|tmrow)\b", "tomorrow", answer)
+    answer = re.sub(r"\b(?:maybe|around|about|like|roughly)\s+(?=(?:at\s+)?\d)", "", answer)
     return " ".join(answer.strip().strip(".!?").split())
 
 

@@ -354,6 +354,13 @@ def _denied_then(lists: dict[str, list[str]], spelling: dict[str, str]) -> re.Pa
     )
 
 
+def _has_any(text: str, phrases: list[str]) -> bool:
+    """Whether one of `phrases` is in `text`, as whole words, in any case."""
+    words = re.findall(r"[\w'-]+", text.lower())
+    lowered = " " + " ".join(words) + " "
+    return any(f" {phrase} " in lowered for phrase in phrases)
+
+
 def _judged(lists: dict[str, list[str]]) -> re.Pattern[str]:
     """A judgement of the other person, spoken to or of ("for you to stop being so selfish",
     "because he is so selfish"), never one of the speaker ("I felt selfish", "for me to stop
@@ -464,6 +471,10 @@ def sayable(
     spoken = _to_you(text, w, c, who, name)
     if spoken is None or w.harm.search(spoken) or w.judged.search(spoken):
         return None  # anger at them, or judging them ("so selfish"): shown beside, not said
+    if _has_any(spoken, w.lists["jabs"]):
+        return None  # "for you to have my back for once": a jab, shown beside
+    if kind == FEEL and re.search(r"\d", spoken):
+        return None  # "tmrw after work maybe 7ish": a time, not a feeling (typed at the wrong step)
     if direction == TO_ME and w.blame.search(spoken):  # "you never listen"
         return None
     phrase = _need_start(spoken, direction, w) if kind == NEED else _feeling_start(spoken, w)

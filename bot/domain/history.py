@@ -42,11 +42,19 @@ def pattern_label(m: Moment, c: Catalogue) -> str:
     return c.text("history.other_label")
 
 
+def own_words(m: Moment) -> str:
+    """The moment in their own words, to name it by: the shorter of what they told and what a
+    camera would have seen (a long first message rambles; the camera's words are to the
+    point), spaces tidied; "" if they wrote neither."""
+    told = [" ".join(t.split()) for t in (m.description, m.observation) if t and t.strip()]
+    return min(told, key=len) if told else ""
+
+
 def item_label(m: Moment, c: Catalogue, zone: str | None) -> str:
     date = _local(m.created_at, zone).strftime("%-d %b")
     label = pattern_label(m, c)
-    if m.pattern in (None, OTHER_PATTERN) and m.description:
-        label = clip(m.description, ITEM_WORDS)
+    if m.pattern in (None, OTHER_PATTERN) and own_words(m):
+        label = clip(own_words(m), ITEM_WORDS)
     status = c.text(f"status.{m.status}")
     if m.who_name:
         who = clip(m.who_name, ITEM_NAME)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import replace
 
 from bot.content import Catalogue
@@ -34,7 +35,23 @@ SENTENCE_MARKS = frozenset("?!;,…")  # end or join sentences; no name has them
 
 
 def clean_name(text: str) -> str:
-    return " ".join(text.split())
+    """The name as it is greeted: spaces tidied, and a smile beside it left out ("lea 🙂",
+    "Mia :)" are Lea and Mia); other signs are part of how they like to be called ("Zoë 🌻"),
+    and a name of signs alone is kept as it is."""
+    words = text.split()
+    named = [w for w in words if not _a_smile(w)]
+    return " ".join(named or words)
+
+
+_EMOTICON = re.compile(r"[:;=8]['\-^]?[()\[\]dDpPoO/\\|3*]+")
+
+
+def _a_smile(word: str) -> bool:
+    """A face ("🙂", "😂") or an emoticon (":)", ";-p"), not a word."""
+    if _EMOTICON.fullmatch(word):
+        return True
+    signs = [ch for ch in word if ch not in "\ufe0f\u200d" and not ch.isspace()]
+    return bool(signs) and all("FACE" in unicodedata.name(ch, "") for ch in signs)
 
 
 def reads_as_a_sentence(name: str, c: Catalogue) -> bool:

@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 from bot.content import Catalogue
 from bot.domain import small_talk
 from bot.domain.clock import NIGHT_ENDS
-from bot.domain.history import pattern_label
+from bot.domain.history import own_words, pattern_label
 from bot.domain.moments import LET_GO, OTHER_PATTERN, REPAIRED, UNFINISHED, Moment
 from bot.domain.replies import Button, Reply, rows
 
@@ -62,15 +62,14 @@ def evening_reply(choice: str, name: str, now: datetime, zone: ZoneInfo, c: Cata
 def moment_label(m: Moment, c: Catalogue) -> str:
     if m.pattern and m.pattern != OTHER_PATTERN:
         return pattern_label(m, c)
-    text = " ".join((m.description or m.observation or pattern_label(m, c)).split())
+    text = own_words(m) or pattern_label(m, c)
     return text if len(text) <= 40 else text[:39] + "…"
 
 
 def _labelled(m: Moment) -> bool:
     """Whether the moment has a label worth quoting: a pattern they picked, or their own words.
     "Something else" is only the button they tapped, not a name they gave it."""
-    own = " ".join((m.description or m.observation or "").split())
-    return bool(m.pattern and m.pattern != OTHER_PATTERN) or bool(own)
+    return bool(m.pattern and m.pattern != OTHER_PATTERN) or bool(own_words(m))
 
 
 def counted(c: Catalogue, n: int, one: str, many: str) -> str:
@@ -136,9 +135,10 @@ def typed_choice(text: str, card: str, choices: Sequence[str], c: Catalogue) -> 
     clause by clause ("Not tonight, too tired.") with every clause saying the same. A plain
     "no" is the card's way of putting it off, and a plain "yes" is YES, or "resume" where
     that is the one yes; either gives way to a clause that says which ("yes, it went well").
-    An "ok" or a "thanks" among them says nothing. None for anything else: a question, or
-    words that may well be a new moment."""
-    if "?" in text:
+    An "ok" or a "thanks" among them says nothing, and a yes or no may open a clause without a
+    comma ("nah all good"). None for anything else: a question (one that ends the message),
+    or words that may well be a new moment."""
+    if text.rstrip().endswith("?"):
         return None
     section = "evening" if card == EVENING_CARD else "follow_up"
     whole = _listed(" ".join(small_talk.words(text)), section, choices, c)
@@ -146,17 +146,14 @@ def typed_choice(text: str, card: str, choices: Sequence[str], c: Catalogue) -> 
         return whole
     said: set[str] = set()  # what the clauses name
     plain: set[str] = set()  # "yes" or "no"
-    for clause in _CLAUSES.split(text):
-        phrase = " ".join(small_talk.words(clause))
-        if not phrase:
-            continue
+    for phrase in _phrases(text, section, choices, c):
         choice = _listed(phrase, section, choices, c)
-        answer = small_talk.yes_or_no(clause, c) or _plain_yes(phrase, section, c)
+        answer = small_talk.yes_or_no(phrase, c) or _plain_yes(phrase, section, c)
         if choice is not None:
             said.add(choice)
         elif answer is not None:
             plain.add(answer)
-        elif small_talk.kind(clause, c) not in (small_talk.ACK, small_talk.THANKS):
+        elif small_talk.kind(phrase, c) not in (small_talk.ACK, small_talk.THANKS):
             return None
     if len(said) > 1 or (said & _SAYS_YES and "no" in plain):
         return None  # "no, it went well": which is it?
@@ -171,7 +168,24 @@ def typed_choice(text: str, card: str, choices: Sequence[str], c: Catalogue) -> 
 
 # The choices that say something happened (and so do not go with a plain "no").
 _SAYS_YES = {"hurt", "by_me", "connection", "went_well", "hard", "resume"}
-_CLAUSES = re.compile(r"[,.;:!\n]+|\s-\s|\band\b")
+_CLAUSES = re.compile(r"[,.;:!?\n]+|\s-\s|\band\b")
+
+
+def _phrases(text: str, section: str, choices: Sequence[str], c: Catalogue) -> list[str]:
+    """The clauses of `text` as compared (words only, lower case), with a yes, a no or an "ok"
+    that opens one split off when what follows it says something ("nah all good")."""
+    phrases: list[str] = []
+    for clause in _CLAUSES.split(text):
+        phrase = " ".join(small_talk.words(clause))
+        if not phrase:
+            continue
+        first, _, rest = phrase.partition(" ")
+        opening = small_talk.yes_or_no(first, c) or small_talk.kind(first, c) == small_talk.ACK
+        if rest and opening and _listed(phrase, section, choices, c) is None:
+            phrases.extend((first, rest))
+        else:
+            phrases.append(phrase)
+    return phrases
 
 
 def _plain_yes(phrase: str, section: str, c: Catalogue) -> str | None:

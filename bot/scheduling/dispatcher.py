@@ -29,6 +29,7 @@ from telegram.ext import ExtBot
 from bot.content import catalogue
 from bot.domain import prompts, schedule
 from bot.domain.moments import DRAFTED, PLANNED, RESUMABLE, UNFINISHED, has_content
+from bot.domain.replies import Reply
 from bot.scheduling import store
 from bot.scheduling.couple_prompts import GROUP_KINDS, CouplePrompts
 from bot.scheduling.ratelimit import PROMPT, retry_seconds
@@ -231,6 +232,15 @@ class Dispatcher:
         if hold is not None:
             return Decision("moved" if hold.due else "skipped", hold.reason, due=hold.due)
         c = catalogue(user.language_code)
+        if row.kind == schedule.EVENING and await store.evenings_unanswered(
+            session, user.id, EVENINGS_UNANSWERED
+        ):
+            # A week of check-ins left unanswered: more would be nagging. It stops, saying so
+            # once; /settings turns it back on.
+            user.evening_on = False
+            await store.answered_by_us(session, row.id, "stopped", now)
+            stopped = Reply(c.text("evening.stopped", name=user.display_name))
+            return Decision("send", message=_message(stopped))
         if moment is None:  # an evening reflection, or its snooze
             card = prompts.evening_card(user.display_name, row.id, c)
             return Decision("send", message=_message(card))
@@ -309,6 +319,11 @@ class Dispatcher:
                 user = await session.get(User, row.user_id)
                 if user is not None:
                     await store.reschedule_evening(session, user, now, nudges=False)
+
+
+# Evening check-ins in a row left unanswered, after which the next one is a word that they
+# stop instead (CONTENT.md: no nagging).
+EVENINGS_UNANSWERED = 6
 
 
 def _turn(row: store.Claimed) -> int:

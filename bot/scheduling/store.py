@@ -234,6 +234,34 @@ async def carded_since(session: AsyncSession, user_id: int, since: datetime) -> 
     return found is not None
 
 
+async def evenings_unanswered(session: AsyncSession, user_id: int, count: int) -> bool:
+    """Whether the person's last `count` evening check-ins went out and were all left
+    unanswered (a tap or a typed answer marks one answered)."""
+    answered = list(
+        await session.scalars(
+            select(ScheduledPrompt.answered_at)
+            .where(
+                ScheduledPrompt.user_id == user_id,
+                ScheduledPrompt.kind == schedule.EVENING,
+                ScheduledPrompt.status == SENT,
+            )
+            .order_by(ScheduledPrompt.sent_at.desc())
+            .limit(count)
+        )
+    )
+    return len(answered) == count and all(at is None for at in answered)
+
+
+async def answered_by_us(session: AsyncSession, prompt_id: int, answer: str, now: datetime) -> None:
+    """Mark a prompt answered though no one tapped it: it says something that needs none (the
+    evening check-in stopping), and a run of unanswered ones starts afresh after it."""
+    await session.execute(
+        update(ScheduledPrompt)
+        .where(ScheduledPrompt.id == prompt_id)
+        .values(answer=answer, answered_at=now, updated_at=now)
+    )
+
+
 async def users_by_id(session: AsyncSession, ids: set[int]) -> dict[int, User]:
     found = await session.scalars(select(User).where(User.id.in_(ids)))
     return {user.id: user for user in found}

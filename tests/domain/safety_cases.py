@@ -1633,3 +1633,20 @@ CONCERN += [
     "no way would i kill myself, i'm just so tired",
     "no plans to kill myself, just exhausted",
 ]
+CONCERN += [
+    # a walkthrough: hopelessness about everything, said and left there
+    "honestly whats even the point anymore",
+    "what's the point anymore",
+    "im so tired of everything i cant anymore",
+    "i cant anymore",
+    "I'm done with it all",
+]
+NONE += [
+    "what's the point of this meeting",
+    "what's the point of arguing about the dishes",
+    "im done with everything lol",
+    "i cant anymore lol",
+    "I can't anymore with this traffic",
+    "whats the point anymore haha",
+    "I'm done with it all for today, going to bed early",
+]

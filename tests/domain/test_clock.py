@@ -64,6 +64,10 @@ NOW = datetime(2026, 3, 1, 16, 30, tzinfo=UTC)  # 17:30 in Berlin
         ("in 45 min", datetime(2026, 3, 1, 17, 15, tzinfo=UTC)),
         ("In 1.5h", datetime(2026, 3, 1, 18, 0, tzinfo=UTC)),
         ("today 9:00", datetime(2026, 3, 1, 8, 0, tzinfo=UTC)),  # in the past: caller refuses
+        # said loosely: "about", "-ish" and "tmrw" are read past
+        ("tomorrow 7ish", datetime(2026, 3, 2, 18, 0, tzinfo=UTC)),
+        ("tmrw around 7", datetime(2026, 3, 2, 18, 0, tzinfo=UTC)),
+        ("about 9pm", datetime(2026, 3, 1, 20, 0, tzinfo=UTC)),
     ],
 )
 def test_parse_when(text: str, expected: datetime):

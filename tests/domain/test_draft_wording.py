@@ -142,6 +142,8 @@ def test_sarcasm_is_never_said_as_a_feeling(typed: str):
         # said of him, not to him: "because you are, selfish" was the draft
         (TO_ME, "sad and angry because he is so selfish", "a hug", "selfish"),
         (TO_ME, "sad because she's so inconsiderate", "a hug", "inconsiderate"),
+        (TO_ME, "hurt", "for him to have my back for once", "for once"),  # a jab
+        (TO_ME, "kinda angry and tmrw after work maybe 7ish", "a hug", "7ish"),  # not a feeling
     ],
 )
 def test_typed_blame_never_reaches_the_draft_but_is_shown_beside(

@@ -9,7 +9,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from bot.domain import history
+from bot.domain import history, prompts
 from bot.domain import repair_flow as rf
 from bot.domain.couples import ShareText
 from bot.domain.flow import ButtonInput, FlowState, Outcome, Partner, TextInput
@@ -305,6 +305,15 @@ def test_history_tells_moments_in_their_own_words_apart():
     assert all(label.startswith("2 Mar · thing number") for label in shown), shown
     assert all(label.endswith("· planned") and "…" in label for label in shown)
     assert all(len(label) <= 64 for label in shown)  # fits a button, shown whole
+
+
+def test_a_rambling_first_message_gives_way_to_what_a_camera_saw():
+    rambling = "ok so i dont even know where to start 😭 it was his parents and the dinner and"
+    m = told(0, description=rambling, observation="He laughed at my cooking")
+    (label,) = labels([m])
+    assert "He laughed at my cooking" in label
+    card = prompts.follow_up_card(m, 1, C, nudge=False)
+    assert '"He laughed at my cooking"' in card.text
 
 
 def test_history_names_who_it_was_with_when_named():

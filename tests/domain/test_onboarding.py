@@ -38,6 +38,9 @@ def test_start_greets_says_not_therapy_and_asks_the_name():
         (TextInput("  Annie   B "), "Annie B"),
         (ButtonInput("first"), "Ana"),
         (TextInput("💛"), "💛"),
+        (TextInput("lea 🙂"), "lea"),  # greeted as "lea", not "lea 🙂"
+        (TextInput("Mia :)"), "Mia"),
+        (TextInput("😊"), "😊"),  # a face alone: what they gave
     ],
 )
 def test_a_name_moves_on_to_the_time_zone(event, name):

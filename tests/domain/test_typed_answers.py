@@ -34,6 +34,9 @@ UNFINISHED = ("resume", "not_yet", "let_go")
         ("I think I hurt someone", "by_me"),
         ("no, I hurt someone", None),  # no, but something happened: which is it?
         ("not tonight, a moment hurt", None),  # two answers
+        ("nah all good 🙂", "all_good"),  # a no opening a clause, without a comma
+        ("nothing much today", "all_good"),
+        ("not really", "not_tonight"),
         ("all good?", None),  # a question
         ("he ignored me all evening", None),  # what happened: a moment, not an answer
         ("no, he ignored me", None),
@@ -51,6 +54,9 @@ def test_the_evening_card(text: str, expected: str | None):
         ("It went well!", "went_well", None),  # not a button of an unfinished moment's card
         ("we made up", "went_well", None),
         ("we talked and it went well", "went_well", None),
+        ("yeah it was fine", "went_well", None),
+        ("we talked?? it was good", "went_well", None),  # a "?" inside is no question
+        ("did we?", None, None),
         ("yes, it was hard", "hard", None),
         ("we talked", YES, "resume"),  # only a yes: how did it go? / picked up again
         ("yeah", YES, "resume"),

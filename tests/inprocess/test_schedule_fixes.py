@@ -10,7 +10,7 @@ from sqlalchemy import select
 
 from bot.content import catalogue
 from bot.sandbox.core import BotAction
-from bot.storage.models import MomentRow, ScheduledPrompt
+from bot.storage.models import MomentRow, ScheduledPrompt, User
 from tests.harness import Harness
 from tests.inprocess.flows import LATER, SAY_IT_NOW
 
@@ -179,3 +179,44 @@ async def test_all_good_on_last_night_s_card_in_the_morning_does_not_say_sleep_w
     replies = h.texts(await h.press(ANA, "All good"))
     assert replies == [C.text("evening.all_good_day_reply", name="Ana")]
     assert "Sleep well" not in replies[0]
+
+
+async def test_a_week_of_unanswered_evening_cards_ends_with_one_word_not_more_cards(
+    harness: Harness,
+):
+    """CONTENT.md: no nagging. Six check-ins left unanswered in a row, and the seventh says the
+    check-in stops (turned off, /settings brings it back); none comes after it."""
+    h = harness
+    await h.onboard(701, "Ana", evening=True)  # 20:30 in Berlin; the card comes at 21:00
+    h.clock.advance(timedelta(minutes=30))
+    for _ in range(6):
+        (card,) = [a for a in await h.tick() if a.method == "sendMessage"]
+        assert card.text is not None and card.text.startswith("Good evening")
+        h.clock.advance(timedelta(days=1))
+    (note,) = [a for a in await h.tick() if a.method == "sendMessage"]
+    assert note.text is not None and "stop sending it" in note.text and not note.buttons()
+    async with h.db.unit_of_work() as session:
+        user = await session.get(User, 701)
+        assert user is not None and not user.evening_on
+    h.clock.advance(timedelta(days=1))
+    assert [a for a in await h.tick() if a.method == "sendMessage"] == []
+    # Turned back on: the cards come again, the old silence not counted against them.
+    await h.text(701, "/settings")
+    await h.press(701, "Evening check-in on")
+    await h.press(701, "Done")
+    for _ in range(2):
+        h.clock.advance(timedelta(days=1))
+        (card,) = [a for a in await h.tick() if a.method == "sendMessage"]
+        assert card.text is not None and card.text.startswith("Good evening")
+
+
+async def test_one_answer_in_the_week_keeps_the_check_in_coming(harness: Harness):
+    h = harness
+    await h.onboard(701, "Ana", evening=True)
+    h.clock.advance(timedelta(minutes=30))
+    for day in range(8):
+        (card,) = [a for a in await h.tick() if a.method == "sendMessage"]
+        assert card.text is not None and card.text.startswith("Good evening"), day
+        if day == 3:
+            await h.press(701, "All good")
+        h.clock.advance(timedelta(days=1))
