@@ -446,12 +446,26 @@ def reads_as_hurt(text: str, c: Catalogue) -> bool:
     words are never offered to be posted as a thanks; a thanks that happens to use one is
     offered as a moment, and [Write mine] still takes it. Words that open as a thanks does
     ("for calming me down when I was anxious", "thank you for...") are a thanks whatever
-    feeling they name; not whatever hurt or insult ("thanks for humiliating me")."""
+    feeling they name, unless the hurt is what they are "for" ("thanks for humiliating me") or
+    they insult."""
     line = " ".join(text.replace("’", "'").lower().split())
-    if _harsh_pattern(c).search(line) is not None or _hurt_pattern(c).search(line) is not None:
+    if _harsh_pattern(c).search(line) is not None:
         return True
-    if any(line.startswith(f"{opener} ") for opener in c.raw("thanks.thanks_openers")):
-        return False  # "for calming me down when I was anxious": the feeling is the thanks's
+    openers = sorted(c.raw("thanks.thanks_openers"), key=len, reverse=True)
+    opener = next((o for o in openers if line.startswith(f"{o} ")), None)
+    if opener is not None:
+        # Opened as a thanks: a hurt only if it is what the thanks is "for" ("thanks for
+        # humiliating me", "loved how you mocked me"); "thank you for being there when I was
+        # upset" is a thanks, whatever it names after.
+        thing = line[len(opener) :].split()
+        hurt = _hurt_pattern(c)
+        while thing and hurt.match(" ".join(thing)) is None:
+            if thing[0] not in c.raw("thanks.thanks_leads"):
+                return False
+            thing = thing[1:]
+        return bool(thing)
+    if _hurt_pattern(c).search(line) is not None:
+        return True
     found = naming.find_words(text, c)
     return bool(found.feelings or found.interpretations)
 

@@ -354,6 +354,13 @@ def _denied_then(lists: dict[str, list[str]], spelling: dict[str, str]) -> re.Pa
     )
 
 
+# A time said where a feeling was asked for ("7ish", "8pm", "19:30", "tmrw").
+_A_TIME = re.compile(
+    r"\b\d{1,2}(?::\d{2})?\s*(?:ish|am|pm)\b|\b\d{1,2}:\d{2}\b|\b(?:tmrw|tomorrow|tonight)\b",
+    re.IGNORECASE,
+)
+
+
 def _has_any(text: str, phrases: list[str]) -> bool:
     """Whether one of `phrases` is in `text`, as whole words, in any case."""
     words = re.findall(r"[\w'-]+", text.lower())
@@ -365,7 +372,7 @@ def _judged(lists: dict[str, list[str]]) -> re.Pattern[str]:
     """A judgement of the other person, spoken to or of ("for you to stop being so selfish",
     "because he is so selfish"), never one of the speaker ("I felt selfish", "for me to stop
     being selfish")."""
-    mine = r"(?!(?:i|i'm|me|my|myself)(?![\w']))"
+    mine = r"(?!(?:i|i'm|im|me|my|myself)(?![\w']))"
     them = r"(?:you|he|she|they|him|her|them|he's|she's|they're)"
     judged = rf"{them}(?:[\s,]+{mine}[\w'-]+){{0,5}}?[\s,]+(?:{_alternatives(lists['judgements'])})"
     return re.compile(rf"(?<![\w']){judged}(?![\w'])", re.IGNORECASE)
@@ -473,7 +480,7 @@ def sayable(
         return None  # anger at them, or judging them ("so selfish"): shown beside, not said
     if _has_any(spoken, w.lists["jabs"]):
         return None  # "for you to have my back for once": a jab, shown beside
-    if kind == FEEL and re.search(r"\d", spoken):
+    if kind == FEEL and _A_TIME.search(spoken):
         return None  # "tmrw after work maybe 7ish": a time, not a feeling (typed at the wrong step)
     if direction == TO_ME and w.blame.search(spoken):  # "you never listen"
         return None

@@ -47,7 +47,8 @@ def own_words(m: Moment) -> str:
     camera would have seen (a long first message rambles; the camera's words are to the
     point), spaces tidied; "" if they wrote neither."""
     told = [" ".join(t.split()) for t in (m.description, m.observation) if t and t.strip()]
-    return min(told, key=len) if told else ""
+    worded = [t for t in told if len(t.split()) >= 3] or told  # not a throwaway "idk"
+    return min(worded, key=len) if worded else ""
 
 
 def item_label(m: Moment, c: Catalogue, zone: str | None) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import replace
 
 from bot.content import Catalogue
@@ -50,8 +49,19 @@ def _a_smile(word: str) -> bool:
     """A face ("🙂", "😂") or an emoticon (":)", ";-p"), not a word."""
     if _EMOTICON.fullmatch(word):
         return True
-    signs = [ch for ch in word if ch not in "\ufe0f\u200d" and not ch.isspace()]
-    return bool(signs) and all("FACE" in unicodedata.name(ch, "") for ch in signs)
+    signs = [ord(ch) for ch in word if ch not in "\ufe0f\u200d" and not ch.isspace()]
+    return bool(signs) and all(any(lo <= sign <= hi for lo, hi in _FACES) for sign in signs)
+
+
+# The face emoji (smileys, not animals: "Kat 🐱" keeps her cat): Unicode's emoticons block,
+# the supplemental faces, and the two old smileys.
+_FACES = (
+    (0x1F600, 0x1F64F),
+    (0x1F910, 0x1F92F),
+    (0x1F970, 0x1F97A),
+    (0x1FAE0, 0x1FAE8),
+    (0x2639, 0x263A),
+)
 
 
 def reads_as_a_sentence(name: str, c: Catalogue) -> bool:

@@ -181,7 +181,8 @@ def _phrases(text: str, section: str, choices: Sequence[str], c: Catalogue) -> l
             continue
         first, _, rest = phrase.partition(" ")
         opening = small_talk.yes_or_no(first, c) or small_talk.kind(first, c) == small_talk.ACK
-        if rest and opening and _listed(phrase, section, choices, c) is None:
+        no_what = small_talk.yes_or_no(first, c) == "no" and " " not in rest  # "no good"
+        if rest and opening and not no_what and _listed(phrase, section, choices, c) is None:
             phrases.extend((first, rest))
         else:
             phrases.append(phrase)

@@ -83,11 +83,12 @@ def about_oneself(result: Screen) -> bool:
 DENIAL = re.compile(
     r"\b(?:not|never|wouldn'?t|won'?t|don'?t|isn'?t|no|nothing like)\b[^.!?]{0,30}$"
 )
-# A "no" (or "not tonight") opening a message answers a question, a card's or a person's; it
-# does not deny what follows: "no, I want to die" at the evening check-in is not a denial.
+# A "no" (or "not tonight") opening a message, then a comma or "I", answers a question, a
+# card's or a person's; it does not deny what follows: "no, I want to die" at the evening
+# check-in is not a denial. "No suicidal thoughts" is one.
 ANSWER_FIRST = re.compile(
-    r"\s*(?:no+(?!\s+(?:way|chance|plans?|intention|desire|need|reason)\b)|nope|nah"
-    r"|not (?:tonight|today|now|yet|really))\b[\s,.!;:-]*"
+    r"\s*(?:no+|nope|nah|not (?:tonight|today|now|yet|really))\b"
+    r"(?:\s*[,.!;:-]+\s*|\s+(?=i\b|i'm\b|i'd\b|i've\b|i'll\b|i just\b))"
 )
 WEAPON_EMOJI = re.compile(r"🔪|🔫|🗡️")
 WEAPON_TAKEN = re.compile(

@@ -386,8 +386,8 @@ IDIOMS = [
 # in this world anymore", "live out the rest of my life", "live for anything"): that is living.
 _LIVE = (
     r"(?:live|living|keep living|go on living|carry on living)\b(?:(?=\s+(?:(?:in|on) (?:this|the)"
-    r" (?:world|earth|planet)|out (?:the rest of )?(?:this|my) life|for (?:anything|anyone|nothing))"
-    r"\b)|(?!\s+(?:with|in|at|near|next|there|here|together|abroad|on|by|like|this way|that way"
+    r" (?:world|earth|planet)|out (?:the rest of )?(?:this|my) life(?!\s+with\b)|for (?:anything"
+    r"|nothing))\b)|(?!\s+(?:with|in|at|near|next|there|here|together|abroad|on|by|like|this way|that way"
     r"|close|far|so far|alone|apart|separately|somewhere|anywhere|where|under|above|off|out"
     r"|for (?!me\b))\b))"
 )
@@ -701,12 +701,12 @@ DISTRESS = [
     r"(?:it|this|all (?:of )?(?:it|this)|what (?:i get|i got|happens|happened|he does|she does|they do|he did|she did|they did))\b"
     r"(?!\s+(?:after|for|though))(?![^.!?]{0,60}\b(?:worked|earned|treat|holiday|bonus|promotion|raise|pay rise|break|rest|cake|chocolate|wine|spa|won|prize)\b)",
     r"\b(?:(?:so|really|just|honestly|sick and|completely) )*(?:tired|sick) of (?:everything|it all|all of it|being me|existing|life)\b"
-    rf"(?=\s*(?:[.!?;…]|$|any ?more|honestly|tbh|lately|at this point|i can'?t))(?![^.!?]{{0,40}}{_LAUGH})",
+    rf"(?=\s*(?:[.!?;…]|$|any ?more|honestly|tbh|lately|at this point|i can'?t any ?more))(?![^.!?]{{0,40}}{_LAUGH})",
     # Hopelessness, said of everything rather than of a thing ("what's the point of this
     # meeting" is a complaint).
     rf"\b(?:what'?s|what is) (?:even |really )?the point (?:any ?more|of (?:anything|it all|any of it|living|going on|trying any ?more))\b(?![^.!?]{{0,40}}{_LAUGH})",
-    r"\bi (?:just |really |honestly )?can'?t any ?more\s*[.!…]*$",
-    rf"\bi'?m (?:(?:so|just|completely|totally|honestly) )*done with (?:everything|it all|life|living)\b(?!\s+(?:for (?:today|tonight|now|the day|the week)|today|tonight))(?![^.!?]{{0,40}}{_LAUGH})",
+    rf"\bi (?:just |really |honestly )?can'?t any ?more(?=\s*(?:$|[^\w\s']))(?![^.!?]{{0,40}}{_LAUGH})",
+    rf"\bi'?m (?:(?:so|just|completely|totally|honestly) )*done with (?:everything|it all|life|living)(?=\s*(?:$|[.!?,;…]|any ?more|honestly|tbh|at this point))(?![^.!?]{{0,40}}{_LAUGH})",
     r"\b(?:i'?m|i am|i feel|i felt|feeling|i've always been|i've been feeling)(?: (?:so|completely|totally|utterly|just|like|pretty|really))* (?:worthless|unlovable)\b",
     r"\bi'?m (?:(?:just|such|so) )?a (?:complete |total )?waste of (?:space|oxygen|air|skin)\b",
     r"^(?:so |just |completely |totally |utterly |feeling )?worthless\s*[.!…]*$",

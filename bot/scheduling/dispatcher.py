@@ -232,13 +232,15 @@ class Dispatcher:
         if hold is not None:
             return Decision("moved" if hold.due else "skipped", hold.reason, due=hold.due)
         c = catalogue(user.language_code)
-        if row.kind == schedule.EVENING and await store.evenings_unanswered(
-            session, user.id, EVENINGS_UNANSWERED
+        recent_danger = user.quiet_until is not None and now - user.quiet_until < AFTER_DANGER
+        if (
+            row.kind == schedule.EVENING
+            and not recent_danger  # "you haven't needed it" is not for someone in a crisis
+            and await store.evenings_unanswered(session, user.id, EVENINGS_UNANSWERED)
         ):
-            # A week of check-ins left unanswered: more would be nagging. It stops, saying so
-            # once; /settings turns it back on.
-            user.evening_on = False
-            await store.answered_by_us(session, row.id, "stopped", now)
+            # A week of check-ins left alone: more would be nagging. It stops, saying so once
+            # (turned off once that word is sent: `_after`); /settings turns it back on.
+            await store.answered_by_us(session, row.id, STOPPED, now)
             stopped = Reply(c.text("evening.stopped", name=user.display_name))
             return Decision("send", message=_message(stopped))
         if moment is None:  # an evening reflection, or its snooze
@@ -318,12 +320,16 @@ class Dispatcher:
             if row.kind == schedule.EVENING and status != store.PENDING:
                 user = await session.get(User, row.user_id)
                 if user is not None:
+                    if status == store.SENT and await store.answer_of(session, row.id) == STOPPED:
+                        user.evening_on = False  # the word that it stops has gone out
                     await store.reschedule_evening(session, user, now, nudges=False)
 
 
 # Evening check-ins in a row left unanswered, after which the next one is a word that they
 # stop instead (CONTENT.md: no nagging).
 EVENINGS_UNANSWERED = 6
+STOPPED = "stopped"  # the answer of the check-in row that said so
+AFTER_DANGER = timedelta(days=7)  # the check-in never stops itself this soon after a crisis
 
 
 def _turn(row: store.Claimed) -> int:

@@ -14,7 +14,7 @@ from bot.domain import schedule
 from bot.domain.schedule import Prefs
 from bot.storage import couples as couple_store
 from bot.storage.database import Database
-from bot.storage.models import ScheduledPrompt, User
+from bot.storage.models import MomentRow, ScheduledPrompt, User
 
 log = logging.getLogger(__name__)
 
@@ -235,11 +235,12 @@ async def carded_since(session: AsyncSession, user_id: int, since: datetime) -> 
 
 
 async def evenings_unanswered(session: AsyncSession, user_id: int, count: int) -> bool:
-    """Whether the person's last `count` evening check-ins went out and were all left
-    unanswered (a tap or a typed answer marks one answered)."""
-    answered = list(
-        await session.scalars(
-            select(ScheduledPrompt.answered_at)
+    """Whether the person's last `count` evening check-ins went out and were all left alone:
+    none answered (a tap or a typed answer marks one), and no moment begun since the first of
+    them (telling a moment instead of tapping is an answer too)."""
+    sent = list(
+        await session.execute(
+            select(ScheduledPrompt.answered_at, ScheduledPrompt.sent_at)
             .where(
                 ScheduledPrompt.user_id == user_id,
                 ScheduledPrompt.kind == schedule.EVENING,
@@ -249,7 +250,15 @@ async def evenings_unanswered(session: AsyncSession, user_id: int, count: int) -
             .limit(count)
         )
     )
-    return len(answered) == count and all(at is None for at in answered)
+    if len(sent) < count or any(answered is not None for answered, _ in sent):
+        return False
+    first = min(at for _, at in sent if at is not None)
+    told = await session.scalar(
+        select(MomentRow.id)
+        .where(MomentRow.user_id == user_id, MomentRow.created_at >= first)
+        .limit(1)
+    )
+    return told is None
 
 
 async def answered_by_us(session: AsyncSession, prompt_id: int, answer: str, now: datetime) -> None:
@@ -260,6 +269,13 @@ async def answered_by_us(session: AsyncSession, prompt_id: int, answer: str, now
         .where(ScheduledPrompt.id == prompt_id)
         .values(answer=answer, answered_at=now, updated_at=now)
     )
+
+
+async def answer_of(session: AsyncSession, prompt_id: int) -> str | None:
+    answer: str | None = await session.scalar(
+        select(ScheduledPrompt.answer).where(ScheduledPrompt.id == prompt_id)
+    )
+    return answer
 
 
 async def users_by_id(session: AsyncSession, ids: set[int]) -> dict[int, User]:

@@ -197,9 +197,8 @@ async def set_aside_if_left(turn: Turn) -> None:
     """Before anything reads this update: a flow someone left in the middle long ago ends, and
     a moment in it is kept as unfinished (as /cancel keeps it), with a word saying so; a
     declined offer's words are dropped once they can no longer be taken up. A press on the
-    flow's own card still carries on with it, as do /cancel and /back; words the safety
-    screen will take over from are left to it (it sets a moment aside as unsafe); an edit
-    changes nothing."""
+    flow's own card still carries on with it, as do /cancel and /back; danger is left to the
+    safety screen (it sets a moment aside as unsafe); an edit changes nothing."""
     active = await active_state(turn)
     if active is None or turn.update.edited_message is not None:
         return
@@ -214,8 +213,9 @@ async def set_aside_if_left(turn: Turn) -> None:
         return
     message = turn.update.message
     words = (message.text or message.caption or "") if message is not None else ""
-    if words.startswith("/sos") or safety.screen(words).level != safety.Level.NONE:
-        return  # the screen answers, and sets a moment aside as unsafe
+    if words.startswith("/sos") or safety.screen(words).level == safety.Level.DANGER:
+        return  # the screen answers, and sets a moment aside as unsafe (a worry's check only
+        # holds a flow, to come back to: that is what is being set aside here)
     if row.flow == MOMENT_FLOW:
         outcome = flow.cancel(state, turn.context())
         effects = outcome.effects

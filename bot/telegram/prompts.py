@@ -47,6 +47,9 @@ CARD_OF = {
 }
 # A follow-up's `answer` while its "when should I ask again?" waits (`answered_at` still None).
 ASKING_WHEN = "not_yet"
+# How much before a newer card "when should I ask again?" may have been asked and still be
+# the question a typed "tomorrow" answers (a follow-up at 21:00, the check-in at 21:45).
+WHEN_STILL_ASKED = timedelta(hours=1)
 # How long after it was sent a card still takes a typed answer: an evening's card answered
 # the next morning, not words about something else days later.
 TYPED_ANSWERS_FOR = timedelta(hours=12)
@@ -184,7 +187,7 @@ async def _follow_up(turn: Turn, row: ScheduledPrompt, kind: str, choice: str) -
         turn.say(Reply(c.text("follow_up.rescheduled", when=when), edit=True))
         return
     if choice == "not_yet":
-        row.answer = ASKING_WHEN  # answered_at stays None: the card now asks when
+        row.answer, row.updated_at = ASKING_WHEN, turn.now  # answered_at stays None: asks when
         tonight = schedule.tonight_available(turn.now, prefs.tz)
         turn.say(prompts.reschedule_card(row.id, c, tonight=tonight))
         return
@@ -209,10 +212,10 @@ async def typed_answer(turn: Turn, words: str, sent_after: datetime | None = Non
     """Words typed outside any flow that answer a card the bot sent on its own ("no", "we made
     up", "tomorrow" at "when should I ask again?"): taken as its button would be, its buttons
     cleared. The cards still waiting are tried newest first, except that "when should I ask
-    again?" comes first (the person has just been asked it); only recent cards, and only
-    while the person has not begun a moment since (then "good" is about what they just did,
-    not about the day). `sent_after`: only cards sent after it. False otherwise: the words are
-    read as usual."""
+    again?" comes first if it was asked about as late as the newest card came. Only recent
+    cards, and only while the person has not begun a moment since (then "good" is about what
+    they just did, not about the day). `sent_after`: only cards sent after it. False
+    otherwise: the words are read as usual."""
     if not turn.in_private:
         return False
     since = turn.now - TYPED_ANSWERS_FOR
@@ -229,7 +232,15 @@ async def typed_answer(turn: Turn, words: str, sent_after: datetime | None = Non
         .order_by(ScheduledPrompt.sent_at.desc())
         .limit(3)
     )
-    rows = sorted(waiting, key=lambda r: r.answer != ASKING_WHEN)  # stable: else newest first
+    rows = list(waiting)
+    newest = max((r.sent_at for r in rows if r.sent_at is not None), default=turn.now)
+
+    def asked_when_lately(row: ScheduledPrompt) -> bool:
+        """ "When should I ask again?" asked about as late as the newest card came (or after)
+        is still the question in front of them: "tomorrow" is its answer."""
+        return row.answer == ASKING_WHEN and row.updated_at >= newest - WHEN_STILL_ASKED
+
+    rows.sort(key=lambda r: not asked_when_lately(r))  # stable: else newest first
     for row in rows:
         read = await _card_of(turn, row)
         if read is None:

@@ -1650,3 +1650,20 @@ NONE += [
     "whats the point anymore haha",
     "I'm done with it all for today, going to bed early",
 ]
+CONCERN += [
+    # a review: a "no" that denies is still a denial (only "no," or "no I..." answers first)
+    "no suicidal thoughts",
+    "no thoughts of killing myself",
+    "no urge to hurt myself",
+    "not really suicidal, just tired",
+    "I can't anymore 😭",
+    "i can't anymore, i'm so tired",
+]
+NONE += [
+    "I don't want to live out the rest of my life with him",
+    "I don't want to live for anyone but myself",
+    "I'm tired of everything I can't control",
+    "tired of it all i can't stand my boss",
+    "I'm done with everything he says",
+    "I'm done with it all this week",
+]

@@ -166,6 +166,8 @@ def test_typed_blame_never_reaches_the_draft_but_is_shown_beside(
         (TO_ME, "selfish for asking", "I felt selfish for asking"),
         (BY_ME, "she probably felt like i was being a jerk", "felt like I was being a jerk"),
         (BY_ME, "like i never listen", "felt like I never listen"),  # owning it
+        (TO_ME, "like I was 5 years old", "I felt like I was 5 years old"),  # a number, no time
+        (TO_ME, "like he thinks im dramatic", "I felt like you think I'm dramatic"),
     ],
 )
 def test_judging_words_about_oneself_are_still_said(direction: str, feelings: str, said: str):

@@ -316,6 +316,11 @@ def test_a_rambling_first_message_gives_way_to_what_a_camera_saw():
     assert '"He laughed at my cooking"' in card.text
 
 
+def test_a_throwaway_camera_answer_does_not_name_the_moment():
+    (label,) = labels([told(0, observation="idk")])
+    assert "thing number 0" in label
+
+
 def test_history_names_who_it_was_with_when_named():
     kai, mum = labels([told(0, who_name="Kai"), told(0, who="family", who_name="Mum")])
     assert "Kai" in kai and "Mum" in mum and kai != mum

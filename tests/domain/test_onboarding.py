@@ -40,6 +40,7 @@ def test_start_greets_says_not_therapy_and_asks_the_name():
         (TextInput("💛"), "💛"),
         (TextInput("lea 🙂"), "lea"),  # greeted as "lea", not "lea 🙂"
         (TextInput("Mia :)"), "Mia"),
+        (TextInput("Kat 🐱"), "Kat 🐱"),  # an animal is no smile: part of the name
         (TextInput("😊"), "😊"),  # a face alone: what they gave
     ],
 )

@@ -37,6 +37,7 @@ UNFINISHED = ("resume", "not_yet", "let_go")
         ("nah all good 🙂", "all_good"),  # a no opening a clause, without a comma
         ("nothing much today", "all_good"),
         ("not really", "not_tonight"),
+        ("no good", None),  # not "no" and then "good"
         ("all good?", None),  # a question
         ("he ignored me all evening", None),  # what happened: a moment, not an answer
         ("no, he ignored me", None),

@@ -159,3 +159,14 @@ async def test_a_safety_check_left_for_a_day_does_not_read_the_next_evenings_ans
     (card,) = h.texts(await h.tick())
     assert card.startswith("Good evening")
     assert h.texts(await h.text(ANA, "nope")) == ["No problem. Rest well."]
+
+
+async def test_a_worry_days_later_is_checked_and_then_read_as_new_words(harness: Harness):
+    h = harness
+    await left_at_the_camera(h, days=3)
+    replies = h.texts(await h.text(ANA, "I'm not suicidal, just exhausted by all of it"))
+    assert replies[0] == SET_ASIDE
+    assert "safe right now" in replies[1]
+    await h.press(ANA, "I'm safe, let's go on")
+    (old,) = await moments(h)
+    assert (old.status, old.observation) == ("unfinished", None)  # not the camera's answer

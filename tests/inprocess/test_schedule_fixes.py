@@ -220,3 +220,16 @@ async def test_one_answer_in_the_week_keeps_the_check_in_coming(harness: Harness
         if day == 3:
             await h.press(701, "All good")
         h.clock.advance(timedelta(days=1))
+
+
+async def test_telling_a_moment_instead_of_tapping_keeps_the_check_in_coming(harness: Harness):
+    h = harness
+    await h.onboard(701, "Ana", evening=True)
+    h.clock.advance(timedelta(minutes=30))
+    for day in range(8):
+        (card,) = [a for a in await h.tick() if a.method == "sendMessage"]
+        assert card.text is not None and card.text.startswith("Good evening"), day
+        if day == 2:  # the card left, a moment told straight away instead
+            await h.text(701, "He ignored me all through dinner with his friends")
+            await h.press(701, "Yes, let's look")
+        h.clock.advance(timedelta(days=1))
