@@ -161,13 +161,16 @@ def tells_something(text: str, c: Catalogue) -> bool:
         return False
     if small_talk.yes_or_no(text, c) is not None:
         return False
+    long = len(said) >= int(str(c.raw("onboarding.story_length")))
+    story = {str(w) for w in c.raw("onboarding.story_words")}
+    story |= {c.text(f"feelings.{k}").lower() for k in c.children("feelings")}
+    someone = any(w in story for w in said)
+    if long and someone:  # "he was on his phone the whole time at dinner": a story all the same
+        return True
     time_words = {str(w) for w in c.raw("onboarding.time_words")}
     if any(w in time_words for w in said) or "check in" in " ".join(said):
         return False
-    story = {str(w) for w in c.raw("onboarding.story_words")}
-    story |= {c.text(f"feelings.{k}").lower() for k in c.children("feelings")}
-    long = len(said) >= int(str(c.raw("onboarding.story_length")))
-    return long or any(w in story for w in said)
+    return long or someone
 
 
 def is_small_talk(text: str, c: Catalogue) -> bool:

@@ -413,14 +413,17 @@ def test_a_typed_evening_time_in_quiet_hours_is_the_other_time_question():
 
 
 STORY = "honestly I just need to talk, my wife and I had a fight about my mother"
+# A story that happens to use words about time ("the whole time", "at dinner", "evening").
+TIMED_STORY = "he was on his phone at dinner again and I felt invisible the whole evening"
 
 
+@pytest.mark.parametrize("story", [STORY, TIMED_STORY])
 @pytest.mark.parametrize("step", [EVENING, EVENING_AT])
-def test_a_story_at_the_evening_question_finishes_setup_and_is_handed_on(step: str):
+def test_a_story_at_the_evening_question_finishes_setup_and_is_handed_on(step: str, story: str):
     """Words that are clearly no time (a sentence, no digit in it) are not turned away: setup
     ends with the evening check-in off, and the words go on to be offered as a moment."""
     state = FlowState("onboard", step, {"trail": [NAME, ZONE, CONFIRM], "zone": "Asia/Kolkata"})
-    outcome = ONBOARDING.handle(state, TextInput(STORY), ctx("Ravi"))
+    outcome = ONBOARDING.handle(state, TextInput(story), ctx("Ravi"))
     assert outcome.state is None and outcome.handback
     assert outcome.effects == (SetPrefs({"evening_on": False}),)
     (done,) = outcome.replies
@@ -428,7 +431,15 @@ def test_a_story_at_the_evening_question_finishes_setup_and_is_handed_on(step: s
     assert "/settings" in done.text and "couldn't read" not in done.text and not done.edit
 
 
-@pytest.mark.parametrize("text", ["after dinner maybe", "9 maybe, after the kids sleep", "late"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "after dinner maybe",
+        "9 maybe, after the kids sleep",
+        "late",
+        "no thanks not now maybe another time later this week ok sure fine",
+    ],
+)
 def test_a_vague_or_unreadable_time_is_still_asked_about(text: str):
     state = FlowState("onboard", EVENING_AT, {"trail": [NAME, ZONE, CONFIRM, EVENING]})
     outcome = ONBOARDING.handle(state, TextInput(text), ctx())
