@@ -216,7 +216,6 @@ def _day(
         return (today,), "tonight" if part in ("evening", "night") else part
     offset = {
         "tomorrow": 1,
-        "tmrw": 1,
         "day after tomorrow": 2,
         "the day after tomorrow": 2,
         "next week": 7,

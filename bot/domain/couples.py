@@ -17,6 +17,7 @@ from functools import lru_cache
 from bot.content import Catalogue
 from bot.domain import crisis, naming, schedule, small_talk
 from bot.domain.clock import NIGHT_ENDS, at_local, their_day, zone_of
+from bot.domain.drafts import alternatives
 from bot.domain.flow import (
     ButtonInput,
     Context,
@@ -482,8 +483,7 @@ def _harsh_pattern(c: Catalogue) -> re.Pattern[str]:
 
 def _any_of(words: list[str]) -> re.Pattern[str]:
     """Any of `words` (or phrases), whole."""
-    alternatives = "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
-    return re.compile(rf"(?<![\w'])(?:{alternatives})(?![\w'])")
+    return re.compile(rf"(?<![\w'])(?:{alternatives(words)})(?![\w'])")
 
 
 # ------------------------------------------------------------------ the weekly round

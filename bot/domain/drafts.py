@@ -245,7 +245,7 @@ def _first_clause(text: str, kind: str, moment: Moment, c: Catalogue) -> str | N
     "not angry" from "not angry, just hurt")."""
     w = _words(c)
     # Never at "so", which may say how much ("stop being so selfish" is one clause).
-    joins = _alternatives([j for j in w.lists["joins"] if j != "so"])
+    joins = alternatives([j for j in w.lists["joins"] if j != "so"])
     first = re.split(rf"[,;.?!…]|\s(?:{joins})\s", text, maxsplit=1, flags=re.I)[0]
     words = {t.lower() for t in re.findall(r"[\w']+", first)}
     if first == text or words & set(w.lists["negations"]) or any("n't" in t for t in words):
@@ -287,7 +287,8 @@ class _Words:
     need_tails: re.Pattern[str]
 
 
-def _alternatives(words: list[str]) -> str:
+def alternatives(words: list[str]) -> str:
+    """A regex alternation of `words` (or phrases), longest first so that none is cut short."""
     return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
 
 
@@ -304,42 +305,42 @@ def _words(c: Catalogue) -> _Words:
         else:  # a table: {typed = said}
             maps[key] = {str(k): c.text(f"{at}.{k}") for k in c.children(at)}
     end = r"(?![\w'])"
-    openers = rf"(?:(?:{_alternatives(lists['openers'])})\s+)*"
-    hedges = rf"(?:(?:{_alternatives(lists['hedges'])})\s+)*"
+    openers = rf"(?:(?:{alternatives(lists['openers'])})\s+)*"
+    hedges = rf"(?:(?:{alternatives(lists['hedges'])})\s+)*"
     was = rf"(?:\s+(?:was|is){end})?"
     leads = {}
-    what = rf"(?:(?:{_alternatives(lists['what'])})\s+)?"
+    what = rf"(?:(?:{alternatives(lists['what'])})\s+)?"
     for direction, by_me in ((TO_ME, ""), (BY_ME, "_by_me")):
         subjects = lists[f"subjects{by_me}"]
-        subject = rf"{what}(?:{_alternatives(subjects)})\s+{hedges}"
-        feel = _alternatives(lists["feel_verbs"])
+        subject = rf"{what}(?:{alternatives(subjects)})\s+{hedges}"
+        feel = alternatives(lists["feel_verbs"])
         contracted = lists[f"feel_contracted{by_me}"]
         leads[(FEEL, direction)] = re.compile(
-            rf"^{openers}(?:{subject}(?:{feel}){was}|(?:{_alternatives(contracted)}){end}\s*"
-            rf"{hedges}|(?:{_alternatives(lists['feel_alone'])})){end}",
+            rf"^{openers}(?:{subject}(?:{feel}){was}|(?:{alternatives(contracted)}){end}\s*"
+            rf"{hedges}|(?:{alternatives(lists['feel_alone'])})){end}",
             re.IGNORECASE,
         )
-        need = _alternatives(lists["need_verbs"])
+        need = alternatives(lists["need_verbs"])
         leads[(NEED, direction)] = re.compile(
-            rf"^{openers}(?:{subject}(?:{need}){was}|(?:{_alternatives(lists['need_alone'])})){end}",
+            rf"^{openers}(?:{subject}(?:{need}){was}|(?:{alternatives(lists['need_alone'])})){end}",
             re.IGNORECASE,
         )
     return _Words(
         lists=lists,
         maps=maps,
         leads=leads,
-        filler=re.compile(rf"(?<![\w'])(?:{_alternatives(lists['filler'])}){end},?", re.I),
-        tails=re.compile(rf"(?<![\w'])(?:{_alternatives(lists['tails'])})\W*$", re.I),
-        need_filler=re.compile(rf"^(?:(?:{_alternatives(lists['need_filler'])}){end},?\s*)+", re.I),
+        filler=re.compile(rf"(?<![\w'])(?:{alternatives(lists['filler'])}){end},?", re.I),
+        tails=re.compile(rf"(?<![\w'])(?:{alternatives(lists['tails'])})\W*$", re.I),
+        need_filler=re.compile(rf"^(?:(?:{alternatives(lists['need_filler'])}){end},?\s*)+", re.I),
         harm=_harm(lists),
         judged=_judged(lists),
         blame=_blame(lists),
-        dangling_start=re.compile(rf"^(?:{_alternatives(lists['dangling'])}){end}", re.I),
+        dangling_start=re.compile(rf"^(?:{alternatives(lists['dangling'])}){end}", re.I),
         dangling_end=re.compile(
-            rf"(?<![\w'])(?:{_alternatives(lists['dangling'] + lists['dangling_end'])})$", re.I
+            rf"(?<![\w'])(?:{alternatives(lists['dangling'] + lists['dangling_end'])})$", re.I
         ),
         denied_then=_denied_then(lists, maps["spelling"]),
-        need_tails=re.compile(rf"(?<![\w'])(?:{_alternatives(lists['need_tails'])})$", re.I),
+        need_tails=re.compile(rf"(?<![\w'])(?:{alternatives(lists['need_tails'])})$", re.I),
     )
 
 
@@ -348,8 +349,8 @@ def _denied_then(lists: dict[str, list[str]], spelling: dict[str, str]) -> re.Pa
     negations = lists["negations"] + [spelling[n] for n in lists["negations"] if n in spelling]
     between = r"(?:\s+(?:feel|feeling|felt|really|even|that|so|very|too))*"
     return re.compile(
-        rf"^(?:i\s+)?(?:{_alternatives(negations)}){between}\s+[\w'-]+,?\s+"
-        rf"(?:{_alternatives(lists['denied_then'])})\s+(?P<felt>.+)$",
+        rf"^(?:i\s+)?(?:{alternatives(negations)}){between}\s+[\w'-]+,?\s+"
+        rf"(?:{alternatives(lists['denied_then'])})\s+(?P<felt>.+)$",
         re.IGNORECASE,
     )
 
@@ -374,16 +375,16 @@ def _judged(lists: dict[str, list[str]]) -> re.Pattern[str]:
     being selfish")."""
     mine = r"(?!(?:i|i'm|im|me|my|myself)(?![\w']))"
     them = r"(?:you|he|she|they|him|her|them|he's|she's|they're)"
-    judged = rf"{them}(?:[\s,]+{mine}[\w'-]+){{0,5}}?[\s,]+(?:{_alternatives(lists['judgements'])})"
+    judged = rf"{them}(?:[\s,]+{mine}[\w'-]+){{0,5}}?[\s,]+(?:{alternatives(lists['judgements'])})"
     return re.compile(rf"(?<![\w']){judged}(?![\w'])", re.IGNORECASE)
 
 
 def _blame(lists: dict[str, list[str]]) -> re.Pattern[str]:
     """ "You never", "you always", "you don't care": blame when it is said of the one who
     hurt them (an apology may say "you felt like you always come second")."""
-    adverbs = rf"(?:\s+(?:{_alternatives(lists['adverbs'])}))*"
+    adverbs = rf"(?:\s+(?:{alternatives(lists['adverbs'])}))*"
     you = r"you(?:'re|'ve|\s+(?:are|were|have|had))?"
-    after = rf"{you}{adverbs}\s+(?:{_alternatives(lists['blame_after_you'])})"
+    after = rf"{you}{adverbs}\s+(?:{alternatives(lists['blame_after_you'])})"
     return re.compile(rf"(?<![\w']){after}(?![\w'])", re.IGNORECASE)
 
 
@@ -392,15 +393,15 @@ def _harm(lists: dict[str, list[str]]) -> re.Pattern[str]:
     hurt me"), an insult said of them ("you are a useless idiot", not "I felt useless") or a
     curse at them, in words already said to them."""
     acts = [v for v in lists["harm_verbs"] if v not in lists["harm_verbs_intended"]]
-    done = rf"(?:{_alternatives(acts)})\s+(?:{_alternatives(lists['harm_objects'])})"
-    adverb = rf"(?:(?:{_alternatives(lists['harm_adverbs'])})\s+)?"
-    intent = rf"(?:[a-z]+'(?:ll|d)|{_alternatives(lists['harm_intent'])})\s+{adverb}"
-    meant = rf"{intent}(?:{_alternatives(lists['harm_verbs'])})(?!\s+(?:me|us)(?![\w']))"
+    done = rf"(?:{alternatives(acts)})\s+(?:{alternatives(lists['harm_objects'])})"
+    adverb = rf"(?:(?:{alternatives(lists['harm_adverbs'])})\s+)?"
+    intent = rf"(?:[a-z]+'(?:ll|d)|{alternatives(lists['harm_intent'])})\s+{adverb}"
+    meant = rf"{intent}(?:{alternatives(lists['harm_verbs'])})(?!\s+(?:me|us)(?![\w']))"
     mine = r"(?!(?:i|i'm|me|my|myself)(?![\w']))"
     insult = rf"you(?:'re|\s+(?:are|were|was|r))?(?:\s+{mine}[\w']+){{0,5}}?\s+"
-    insult += rf"(?:{_alternatives(lists['insults'])})"
+    insult += rf"(?:{alternatives(lists['insults'])})"
     return re.compile(
-        rf"(?<![\w'])(?:{done}|{meant}|{insult}|{_alternatives(lists['curses'])})(?![\w'])",
+        rf"(?<![\w'])(?:{done}|{meant}|{insult}|{alternatives(lists['curses'])})(?![\w'])",
         re.IGNORECASE,
     )
 
@@ -596,7 +597,7 @@ def _to_you(text: str, w: _Words, c: Catalogue, who: str | None, name: str | Non
     he, she = set(w.lists["he"]), set(w.lists["she"])
     genders = {("he" if t in he else "she") for t in cores if t in he | she}
     others = re.search(
-        rf"(?<![\w']){mine}\s+(?:{_alternatives(_relation_words(c))})(?![\w'])", text, re.I
+        rf"(?<![\w']){mine}\s+(?:{alternatives(_relation_words(c))})(?![\w'])", text, re.I
     )
     if len(genders) > 1 or (genders and others):
         return None

@@ -10,11 +10,13 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from bot.content import Catalogue
 from bot.domain import small_talk
 from bot.domain.clock import NIGHT_ENDS
+from bot.domain.drafts import clip
 from bot.domain.history import own_words, pattern_label
 from bot.domain.moments import LET_GO, OTHER_PATTERN, REPAIRED, UNFINISHED, Moment
 from bot.domain.replies import Button, Reply, rows
@@ -59,11 +61,13 @@ def evening_reply(choice: str, name: str, now: datetime, zone: ZoneInfo, c: Cata
     return c.text(key, name=name)
 
 
+LABEL_CHARS = 40  # a moment quoted on a card by its own words
+
+
 def moment_label(m: Moment, c: Catalogue) -> str:
     if m.pattern and m.pattern != OTHER_PATTERN:
         return pattern_label(m, c)
-    text = own_words(m) or pattern_label(m, c)
-    return text if len(text) <= 40 else text[:39] + "…"
+    return clip(own_words(m) or pattern_label(m, c), LABEL_CHARS)
 
 
 def _labelled(m: Moment) -> bool:
@@ -121,11 +125,26 @@ def follow_up_card(
     return Reply(text, rows(*buttons, width=2))
 
 
+PLANNED_CHOICES = ("went_well", "hard", "not_yet", "let_go")
+UNFINISHED_CHOICES = ("resume", "not_yet", "let_go")
+# Every card a prompt row can show, with its buttons: what typed words may answer.
+CARDS = (
+    (EVENING_CARD, EVENING_CHOICES),
+    (FOLLOW_UP_CARD, PLANNED_CHOICES),
+    (FOLLOW_UP_CARD, UNFINISHED_CHOICES),
+    (RESCHEDULE_CARD, RESCHEDULE_CHOICES),
+)
+
+
 def follow_up_choices(m: Moment) -> tuple[str, ...]:
     """The buttons of a follow-up card on `m`, in order."""
-    if m.status == UNFINISHED:
-        return ("resume", "not_yet", "let_go")
-    return ("went_well", "hard", "not_yet", "let_go")
+    return UNFINISHED_CHOICES if m.status == UNFINISHED else PLANNED_CHOICES
+
+
+def answers_a_card(text: str, c: Catalogue) -> bool:
+    """Whether `text` could answer some card (typed_choice for one of CARDS): words that
+    answer none need no look at which cards are waiting."""
+    return any(typed_choice(text, card, choices, c) is not None for card, choices in CARDS)
 
 
 def typed_choice(text: str, card: str, choices: Sequence[str], c: Catalogue) -> str | None:
@@ -168,14 +187,21 @@ def typed_choice(text: str, card: str, choices: Sequence[str], c: Catalogue) -> 
 
 # The choices that say something happened (and so do not go with a plain "no").
 _SAYS_YES = {"hurt", "by_me", "connection", "went_well", "hard", "resume"}
-_CLAUSES = re.compile(r"[,.;:!?\n]+|\s-\s|\band\b")
+
+
+@lru_cache(maxsize=8)
+def _clauses(c: Catalogue) -> re.Pattern[str]:
+    """What a typed answer is split into clauses at: punctuation, a dash, or a joining word
+    (`typed.clause_joins`: "we talked and it went well")."""
+    joins = "|".join(re.escape(str(w)) for w in c.raw("typed.clause_joins"))
+    return re.compile(rf"[,.;:!?\n]+|\s-\s|\b(?:{joins})\b")
 
 
 def _phrases(text: str, section: str, choices: Sequence[str], c: Catalogue) -> list[str]:
     """The clauses of `text` as compared (words only, lower case), with a yes, a no or an "ok"
     that opens one split off when what follows it says something ("nah all good")."""
     phrases: list[str] = []
-    for clause in _CLAUSES.split(text):
+    for clause in _clauses(c).split(text):
         phrase = " ".join(small_talk.words(clause))
         if not phrase:
             continue
@@ -199,13 +225,16 @@ def _listed(phrase: str, section: str, choices: Sequence[str], c: Catalogue) -> 
     """The choice whose label or listed phrases include `phrase` exactly."""
     if not phrase:
         return None
-    for choice in choices:
-        listed = f"{section}.typed.{choice}"
-        said = set(c.raw(listed)) if c.has(listed) else set()
-        said.add(" ".join(small_talk.words(c.text(f"{section}.{choice}"))))
-        if phrase in said:
-            return choice
-    return None
+    return next((choice for choice in choices if phrase in _said(section, choice, c)), None)
+
+
+@lru_cache(maxsize=64)
+def _said(section: str, choice: str, c: Catalogue) -> frozenset[str]:
+    """The phrases that name `choice`: its button's label, as compared, and those listed."""
+    listed = f"{section}.typed.{choice}"
+    said = set(c.raw(listed)) if c.has(listed) else set()
+    said.add(" ".join(small_talk.words(c.text(f"{section}.{choice}"))))
+    return frozenset(said)
 
 
 def yes_card(card: str, prompt_id: int, c: Catalogue) -> Reply:

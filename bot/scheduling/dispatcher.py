@@ -27,7 +27,7 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, Re
 from telegram.ext import ExtBot
 
 from bot.content import catalogue
-from bot.domain import prompts, schedule
+from bot.domain import crisis, prompts, schedule
 from bot.domain.moments import DRAFTED, PLANNED, RESUMABLE, UNFINISHED, has_content
 from bot.domain.replies import Reply
 from bot.scheduling import store
@@ -200,7 +200,7 @@ class Dispatcher:
             return Decision("skipped", "stale")
         if row.kind == schedule.EVENING and not prefs.evening_on:
             return Decision("skipped", "turned off")
-        if user.quiet_until is not None and now < user.quiet_until:  # after a danger reply
+        if crisis.is_quiet(now, user.quiet_until):  # after a danger reply
             if row.kind == schedule.NUDGE:
                 return Decision("moved", "after danger", due=user.quiet_until)
             if row.kind in (schedule.EVENING, schedule.SNOOZE):

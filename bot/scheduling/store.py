@@ -173,12 +173,17 @@ async def replan_nudges(session: AsyncSession, user: User, now: datetime) -> int
             ScheduledPrompt.status == PENDING,
         )
     ):
-        due = schedule.nudge_replanned(row.created_at, now, prefs)
-        if due != row.due_at:
-            row.due_at, row.updated_at = due, now
-            row.claimed_at = None  # a tick holding it finds its claim gone and skips it
-            moved += 1
+        moved += _move(row, schedule.nudge_replanned(row.created_at, now, prefs), now)
     return moved
+
+
+def _move(row: ScheduledPrompt, due: datetime, now: datetime) -> bool:
+    """Move a pending row to `due`; whether it moved. A tick holding it finds its claim gone
+    and skips it."""
+    if due == row.due_at:
+        return False
+    row.due_at, row.updated_at, row.claimed_at = due, now, None
+    return True
 
 
 async def replan_paused_follow_ups(session: AsyncSession, user: User, now: datetime) -> int:
@@ -194,10 +199,7 @@ async def replan_paused_follow_ups(session: AsyncSession, user: User, now: datet
             ScheduledPrompt.last_error == moved_because(PAUSED),
         )
     ):
-        if due != row.due_at:
-            row.due_at, row.updated_at = due, now
-            row.claimed_at = None  # a tick holding it finds its claim gone and skips it
-            moved += 1
+        moved += _move(row, due, now)
     return moved
 
 

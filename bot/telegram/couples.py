@@ -308,7 +308,7 @@ async def pair(turn: Turn) -> None:
     if space is not None and space.link_id == link.id and space.status == "active":
         # A second tap, or /pair again: nothing to ask Telegram (a third member would have
         # paused the space).
-        _answer(turn, c.text("group.already_paired", a=a.display_name, b=b.display_name))
+        turn.notice(c.text("group.already_paired", a=a.display_name, b=b.display_name))
         return
     try:
         count = await turn.update.get_bot().get_chat_member_count(turn.chat_id)
@@ -320,7 +320,7 @@ async def pair(turn: Turn) -> None:
     waiting_for = b if turn.user.id == a.id else a
     if not await _in_group(turn, waiting_for.id):
         # An old group of an earlier link, say: its people are not told who the partner is.
-        _answer(turn, c.text("group.partner_not_here"))
+        turn.notice(c.text("group.partner_not_here"))
         return
     if space is None:
         space = CoupleSpace(
@@ -335,7 +335,7 @@ async def pair(turn: Turn) -> None:
     if space.link_id != link.id or space.status in ("paused", "removed"):
         space.link_id, space.confirmed, space.status = link.id, [], "pairing"
     if str(turn.user.id) in space.confirmed:
-        _answer(turn, c.text("group.still_waiting", partner=waiting_for.display_name))
+        turn.notice(c.text("group.still_waiting", partner=waiting_for.display_name))
         return
     confirmed = set(space.confirmed) | {str(turn.user.id)}
     space.confirmed = sorted(confirmed)
@@ -368,14 +368,6 @@ async def _in_group(turn: Turn, user_id: int) -> bool:
     return member.status not in ("left", "kicked")
 
 
-def _answer(turn: Turn, text: str) -> None:
-    """A toast for a button press, a message for a command."""
-    if turn.update.callback_query is not None:
-        turn.toast(text)
-    else:
-        turn.say(Reply(text))
-
-
 async def _revive_closes(turn: Turn, space: CoupleSpace) -> None:
     for checkin in await store.open_checkins(turn.session, space.id):
         await plan_checkin_close(
@@ -396,14 +388,14 @@ async def _my_space(
     )
     couple = await store.couple_of(turn.session, space)
     if space is not None and couple is None and space.status == "paused":
-        _answer(turn, await _why_paused(turn, space))
+        turn.notice(await _why_paused(turn, space))
         return None
     if space is None or couple is None:
-        _answer(turn, c.text("group.not_paired"))
+        turn.notice(c.text("group.not_paired"))
         return None
     a, b = couple
     if turn.user.id not in (a.id, b.id):
-        _answer(turn, c.text("group.not_for_you_both", a=a.display_name, b=b.display_name))
+        turn.notice(c.text("group.not_for_you_both", a=a.display_name, b=b.display_name))
         return None
     return space, a, b
 

@@ -216,8 +216,8 @@ async def typed_answer(turn: Turn, words: str, sent_after: datetime | None = Non
     cards, and only while the person has not begun a moment since (then "good" is about what
     they just did, not about the day). `sent_after`: only cards sent after it. False
     otherwise: the words are read as usual."""
-    if not turn.in_private:
-        return False
+    if not turn.in_private or not prompts.answers_a_card(words, turn.content):
+        return False  # most words answer no card: no need to look which are waiting
     since = turn.now - TYPED_ANSWERS_FOR
     waiting = await turn.session.scalars(
         select(ScheduledPrompt)

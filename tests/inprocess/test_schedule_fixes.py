@@ -181,6 +181,27 @@ async def test_all_good_on_last_night_s_card_in_the_morning_does_not_say_sleep_w
     assert "Sleep well" not in replies[0]
 
 
+async def sent_by_tick(h: Harness) -> str | None:
+    """The one message a tick sends (None if it sends nothing)."""
+    sent = [a for a in await h.tick() if a.method == "sendMessage"]
+    assert len(sent) <= 1, sent
+    return sent[0].text if sent else None
+
+
+async def evening_cards(h: Harness, days: int, on_day: dict[int, list[str]] | None = None) -> None:
+    """An evening card each day for `days` days; on the days in `on_day`, Ana then types (or,
+    for a "press:" entry, taps) what is listed."""
+    for day in range(days):
+        text = await sent_by_tick(h)
+        assert text is not None and text.startswith("Good evening"), day
+        for said in (on_day or {}).get(day, []):
+            if said.startswith("press:"):
+                await h.press(701, said.removeprefix("press:"))
+            else:
+                await h.text(701, said)
+        h.clock.advance(timedelta(days=1))
+
+
 async def test_a_week_of_unanswered_evening_cards_ends_with_one_word_not_more_cards(
     harness: Harness,
 ):
@@ -189,47 +210,33 @@ async def test_a_week_of_unanswered_evening_cards_ends_with_one_word_not_more_ca
     h = harness
     await h.onboard(701, "Ana", evening=True)  # 20:30 in Berlin; the card comes at 21:00
     h.clock.advance(timedelta(minutes=30))
-    for _ in range(6):
-        (card,) = [a for a in await h.tick() if a.method == "sendMessage"]
-        assert card.text is not None and card.text.startswith("Good evening")
-        h.clock.advance(timedelta(days=1))
+    await evening_cards(h, 6)
     (note,) = [a for a in await h.tick() if a.method == "sendMessage"]
     assert note.text is not None and "stop sending it" in note.text and not note.buttons()
     async with h.db.unit_of_work() as session:
         user = await session.get(User, 701)
         assert user is not None and not user.evening_on
     h.clock.advance(timedelta(days=1))
-    assert [a for a in await h.tick() if a.method == "sendMessage"] == []
+    assert await sent_by_tick(h) is None
     # Turned back on: the cards come again, the old silence not counted against them.
     await h.text(701, "/settings")
     await h.press(701, "Evening check-in on")
     await h.press(701, "Done")
-    for _ in range(2):
-        h.clock.advance(timedelta(days=1))
-        (card,) = [a for a in await h.tick() if a.method == "sendMessage"]
-        assert card.text is not None and card.text.startswith("Good evening")
+    h.clock.advance(timedelta(days=1))
+    await evening_cards(h, 2)
 
 
 async def test_one_answer_in_the_week_keeps_the_check_in_coming(harness: Harness):
     h = harness
     await h.onboard(701, "Ana", evening=True)
     h.clock.advance(timedelta(minutes=30))
-    for day in range(8):
-        (card,) = [a for a in await h.tick() if a.method == "sendMessage"]
-        assert card.text is not None and card.text.startswith("Good evening"), day
-        if day == 3:
-            await h.press(701, "All good")
-        h.clock.advance(timedelta(days=1))
+    await evening_cards(h, 8, {3: ["press:All good"]})
 
 
 async def test_telling_a_moment_instead_of_tapping_keeps_the_check_in_coming(harness: Harness):
     h = harness
     await h.onboard(701, "Ana", evening=True)
     h.clock.advance(timedelta(minutes=30))
-    for day in range(8):
-        (card,) = [a for a in await h.tick() if a.method == "sendMessage"]
-        assert card.text is not None and card.text.startswith("Good evening"), day
-        if day == 2:  # the card left, a moment told straight away instead
-            await h.text(701, "He ignored me all through dinner with his friends")
-            await h.press(701, "Yes, let's look")
-        h.clock.advance(timedelta(days=1))
+    # The card left, a moment told straight away instead.
+    told = ["He ignored me all through dinner with his friends", "press:Yes, let's look"]
+    await evening_cards(h, 8, {2: told})

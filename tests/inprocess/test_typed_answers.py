@@ -177,13 +177,18 @@ async def test_yes_to_an_unfinished_moments_nudge_picks_it_up(harness: Harness):
     assert state is not None and state.flow == "moment" and state.step != "dir"
 
 
-async def test_a_typed_yes_answers_an_open_invite(h: Harness):
+async def invite_opened(h: Harness) -> None:
+    """Ana invites; Ben opens the link and has "Link with Ana?" in front of him."""
     h.person(ANA, "Ana")
     h.person(BEN, "Ben")
     await h.onboard(ANA, "Ana")
     (invite,) = h.texts(await h.text(ANA, "/invite"))
     token = invite.split("?start=")[1].split()[0]
     await h.text(BEN, f"/start {token}")
+
+
+async def test_a_typed_yes_answers_an_open_invite(h: Harness):
+    await invite_opened(h)
     actions = await h.text(BEN, "yes please")
     said = {(a.chat_id, (a.text or "")[:27]) for a in actions}
     assert {(BEN, "You're now linked with Ana."), (ANA, "You're now linked with Ben.")} <= said
@@ -193,12 +198,7 @@ async def test_a_typed_yes_answers_an_open_invite(h: Harness):
 
 
 async def test_a_typed_no_declines_an_open_invite(h: Harness):
-    h.person(ANA, "Ana")
-    h.person(BEN, "Ben")
-    await h.onboard(ANA, "Ana")
-    (invite,) = h.texts(await h.text(ANA, "/invite"))
-    token = invite.split("?start=")[1].split()[0]
-    await h.text(BEN, f"/start {token}")
+    await invite_opened(h)
     actions = await h.text(BEN, "no thanks")
     declined = "Okay, no link. The invite can't be used again."
     assert [a.text for a in actions if a.chat_id == BEN] == [declined]
