@@ -7,10 +7,12 @@ See DESIGN.md ("Scheduling") and `bot/domain/clock.py` for the time rules.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.domain import crisis
 from bot.domain.clock import (
     EVENING_AT,
     NIGHT_ENDS,
@@ -41,6 +43,8 @@ AFTER_TALK = timedelta(hours=2)
 NUDGE_AT_LEAST = timedelta(hours=6)
 # A nudge due with the evening check-in comes this long after it: one card at a time.
 AFTER_CHECK_IN = timedelta(minutes=45)
+# Why a prompt is held back in the quiet day after a danger reply.
+AFTER_DANGER = "after danger"
 # "This evening" (TONIGHT_AT) is offered until half an hour before it: asking "did you talk?"
 # minutes after the plan was made would be silly.
 TONIGHT_UNTIL = time(19, 30)
@@ -145,6 +149,13 @@ def next_evening(after: datetime, prefs: Prefs) -> tuple[date, datetime]:
         day += timedelta(days=1)
 
 
+def from_this_minute(now: datetime) -> datetime:
+    """The instant to plan the next evening "after" so that one due in this very minute is
+    still it (`next_evening` takes one strictly after): a tick runs some seconds into the
+    minute, and replanning after downtime at 21:00:20 must not skip the evening due at 21:00."""
+    return now.replace(second=0, microsecond=0) - timedelta(microseconds=1)
+
+
 def follow_up_due(planned: datetime, prefs: Prefs) -> datetime:
     """The question about a planned talk: AFTER_TALK (real hours) after the planned time, or
     when quiet hours end if that falls in them."""
@@ -213,6 +224,7 @@ def hold_back(
     check_in_now: bool = False,
     carded_now: bool = False,
     evening_declined: bool = False,
+    quiet_until: datetime | None = None,
 ) -> Hold | None:
     """Checked as a personal prompt is about to go, with the person's *current* settings
     (their zone or quiet hours may have changed since it was planned). None: send it.
@@ -226,7 +238,16 @@ def hold_back(
     was answered "all good" or "not tonight" (`evening_declined`) has no room for a nudge
     either. The other way round too: a check-in due with a follow-up (`carded_now`, which goes
     first) comes AFTER_CHECK_IN after it, or with it if that is in quiet hours.
+
+    In the quiet day after a danger reply (until `quiet_until`), no cheerful card: an evening
+    reflection or its snooze is skipped, a nudge waits for the day to end; a follow-up the
+    person asked for still comes.
     """
+    if crisis.is_quiet(now, quiet_until):
+        if kind == NUDGE:
+            return Hold(AFTER_DANGER, quiet_until)
+        if kind in (EVENING, SNOOZE):
+            return Hold(AFTER_DANGER)
     local = now.astimezone(prefs.tz).time()
     quiet = in_quiet_hours(local, prefs.quiet_start, prefs.quiet_end)
     if kind == NUDGE:
@@ -255,6 +276,39 @@ def _one_at_a_time(now: datetime, prefs: Prefs, reason: str) -> Hold | None:
     if in_quiet_hours(local_after, prefs.quiet_start, prefs.quiet_end):
         return None
     return Hold(reason, after)
+
+
+def evenings_near(due: datetime, evenings: Sequence[Prefs]) -> list[datetime]:
+    """The evening check-ins (of `evenings`, those turned on and not paused then) due less
+    than AFTER_CHECK_IN before or after `due`."""
+    near = []
+    for prefs in evenings:
+        if not prefs.evening_on:
+            continue
+        day = due.astimezone(prefs.tz).date()
+        for offset in (-1, 0, 1):  # an evening time near midnight may be on another day
+            at = at_local(day + timedelta(days=offset), prefs.evening_at, prefs.tz)
+            if abs(at - due) < AFTER_CHECK_IN and not is_paused(at, prefs):
+                near.append(at)
+    return near
+
+
+def apart_from_evenings(
+    due: datetime, evenings: Sequence[Prefs], quiet: Sequence[Prefs]
+) -> datetime:
+    """A reminder planned for `due` (a "later" repair bid's), moved AFTER_CHECK_IN after an
+    evening check-in (of `evenings`) due with it or less than that before or after it: one
+    card at a time, as a nudge after the check-in. If that lands in the quiet hours of anyone
+    in `quiet`, it stays at `due` (with the check-in, better than a day late)."""
+    moved = due
+    for _ in range(len(evenings) + 1):
+        near = evenings_near(moved, evenings)
+        if not near:
+            return moved
+        moved = max(near) + AFTER_CHECK_IN
+        if any(out_of_quiet_hours(moved, p) != moved for p in quiet):
+            return due
+    return due
 
 
 def earlier_evening(card_due: datetime, now: datetime, prefs: Prefs) -> bool:

@@ -34,19 +34,32 @@ def weekly_ask_of(key: str) -> tuple[int, date] | None:
         return None
 
 
+def checkin_prefs(space: CoupleSpace | None) -> schedule.Prefs | None:
+    """The space's daily check-in as an evening's settings; None if it has none (not active,
+    or turned off)."""
+    if space is None or space.status != "active" or not space.checkin_on:
+        return None
+    return schedule.Prefs(
+        zone=space.checkin_zone, evening_on=True, evening_at=schedule.parse_hhmm(space.checkin_at)
+    )
+
+
 async def plan_space_prompts(
-    session: AsyncSession, space: CoupleSpace, owner_id: int, now: datetime
+    session: AsyncSession,
+    space: CoupleSpace,
+    owner_id: int,
+    now: datetime,
+    *,
+    this_minute: bool = False,
 ) -> None:
-    """The space's next check-in and weekly round, as its settings say (an active space only)."""
+    """The space's next check-in and weekly round, as its settings say (an active space only).
+    With `this_minute` (after a stale one was skipped), a check-in due in this very minute is
+    the next one."""
     if space.status != "active":
         return
-    if space.checkin_on:
-        prefs = schedule.Prefs(
-            zone=space.checkin_zone,
-            evening_on=True,
-            evening_at=schedule.parse_hhmm(space.checkin_at),
-        )
-        after = now
+    prefs = checkin_prefs(space)
+    if prefs is not None:
+        after = schedule.from_this_minute(now) if this_minute else now
         for _ in range(3):
             day, due = schedule.next_evening(after, prefs)
             if await store.plan(

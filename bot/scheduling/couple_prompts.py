@@ -104,8 +104,8 @@ class CouplePrompts:
             await store.finish(session, row.id, store.SKIPPED, now, error="stale")
             if row.kind in ("checkin", "weekly"):
                 space = await couple_store.space_for_chat(session, row.chat_id)
-                if space is not None:
-                    await plan_space_prompts(session, space, row.user_id, now)
+                if space is not None:  # one due this very minute is not skipped with it
+                    await plan_space_prompts(session, space, row.user_id, now, this_minute=True)
         return store.SKIPPED
 
     async def _space(self, session: Any, chat_id: int) -> tuple[CoupleSpace, User, User] | None:
@@ -209,7 +209,7 @@ class CouplePrompts:
 
     async def _weekly(self, row: store.Claimed) -> str:
         now = self.clock()
-        day = row.key.rsplit(":", 1)[1]
+        day = date.fromisoformat(row.key.rsplit(":", 1)[1])
         async with self.db.unit_of_work() as session:
             found = await self._space(session, row.chat_id)
             if found is None or not found[0].weekly_on:
@@ -225,9 +225,9 @@ class CouplePrompts:
             for person in (a, b):
                 if person.started_at is None or person.blocked_at is not None:
                     continue
-                key = weekly_ask_key(space.id, date.fromisoformat(day), person.id)
+                key = weekly_ask_key(space.id, day, person.id)
                 due = couples.round_ask_due(
-                    date.fromisoformat(day),
+                    day,
                     space.checkin_zone,
                     now,
                     store.prefs_of(person),
@@ -253,10 +253,9 @@ class CouplePrompts:
     async def _weekly_ask(self, row: store.Claimed) -> str:
         named = weekly_ask_of(row.key)
         assert named is not None, row.key  # made by weekly_ask_key
-        space_id, round_day = named
-        day = round_day.isoformat()
+        space_id, day = named
         async with self.db.unit_of_work() as session:
-            space = await session.get(CoupleSpace, int(space_id))
+            space = await session.get(CoupleSpace, space_id)
             couple = await couple_store.couple_of(session, space)
             if space is None or couple is None or not space.weekly_on:
                 await store.finish(
@@ -271,8 +270,7 @@ class CouplePrompts:
                 return store.CANCELLED
             # Their settings as they are now: paused since it was planned, quiet hours changed.
             now, prefs = self.clock(), store.prefs_of(person)
-            day_of = date.fromisoformat(day)
-            due = couples.round_ask_due(day_of, space.checkin_zone, now, prefs, person.quiet_until)
+            due = couples.round_ask_due(day, space.checkin_zone, now, prefs, person.quiet_until)
             if due is None:
                 why = "paused" if schedule.is_paused(now, prefs) else "round closing"
                 if crisis.is_quiet(now, person.quiet_until):
@@ -285,7 +283,8 @@ class CouplePrompts:
                 )
                 return "moved"  # as a person's own prompt moved out of quiet hours is counted
             c = catalogue(person.language_code)
-            button = Button(c.text("thanks.round_write"), f"wr.{space.id}.{day}", menu=True)
+            callback = f"wr.{space.id}.{day.isoformat()}"  # as `start_round` reads it
+            button = Button(c.text("thanks.round_write"), callback, menu=True)
             ask = Reply(c.text("thanks.round_ask", partner=partner.display_name), rows(button))
         message_id = await self._send(row.chat_id, ask)
         await self._finish(row, store.SENT, message_id=message_id)

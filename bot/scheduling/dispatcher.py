@@ -27,7 +27,7 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, Re
 from telegram.ext import ExtBot
 
 from bot.content import catalogue
-from bot.domain import crisis, prompts, schedule
+from bot.domain import prompts, schedule
 from bot.domain.moments import DRAFTED, PLANNED, RESUMABLE, UNFINISHED, has_content
 from bot.domain.replies import Reply
 from bot.scheduling import store
@@ -70,12 +70,14 @@ class Message:
 @dataclass(frozen=True)
 class Decision:
     """What to do with a claimed row: send `message`; or move it, unsent, to `due`; or close
-    it as `outcome` ("skipped", "cancelled") for `reason`."""
+    it as `outcome` ("skipped", "cancelled") for `reason`. `stops`: the message is the word
+    that the evening check-in stops (it is turned off once that has gone out)."""
 
     outcome: str
     reason: str = ""
     message: Message | None = None
     due: datetime | None = None
+    stops: bool = False
 
 
 class Dispatcher:
@@ -129,7 +131,7 @@ class Dispatcher:
         if not claimed:
             return report
         # Decide the whole batch in one transaction: what to send, what to skip and why.
-        sends: list[tuple[store.Claimed, Message]] = []
+        sends: list[tuple[store.Claimed, Decision]] = []
         shared = [r for r in claimed if r.kind in GROUP_KINDS]
         async with self.db.unit_of_work() as session:
             users = await store.users_by_id(session, {r.user_id for r in claimed})
@@ -144,7 +146,7 @@ class Dispatcher:
                 user = users.get(row.user_id)
                 decision = await self._decide(session, row, user, now, carded, checked_in)
                 if decision.message is not None:
-                    sends.append((row, decision.message))
+                    sends.append((row, decision))
                     if row.kind in schedule.CARDS:
                         carded.add(row.user_id)
                     elif row.kind == schedule.EVENING:
@@ -156,20 +158,23 @@ class Dispatcher:
                     continue
                 await store.finish(session, row.id, decision.outcome, now, error=decision.reason)
                 if user is not None and row.kind == schedule.EVENING:
-                    await store.reschedule_evening(session, user, now, nudges=False)
+                    # After downtime, an evening due this very minute is not skipped with it.
+                    await store.reschedule_evening(
+                        session, user, now, nudges=False, this_minute=True
+                    )
                 report.counts[decision.outcome] += 1
         sends.sort(key=lambda send: (send[0].due_at, _turn(send[0]), send[0].id))
         for row in shared:  # a couple's space: check-ins, weekly rounds, bid reminders
             outcome = await self.couples.run(row)
             report.counts[outcome] += 1
         # Then send one by one, recording each right after it went (at most once).
-        for index, (row, message) in enumerate(sends):
+        for index, (row, decision) in enumerate(sends):
             if self.stopping:
                 async with self.db.unit_of_work() as session:
                     await store.release(session, [r.id for r, _ in sends[index:]], now)
                 report.counts["released"] += len(sends) - index
                 break
-            outcome = await self._send(row, message, report)
+            outcome = await self._send(row, decision, report)
             if outcome == "pause":  # Telegram asked us to wait: leave the rest for later
                 async with self.db.unit_of_work() as session:
                     await store.release(session, [r.id for r, _ in sends[index + 1 :]], now)
@@ -200,11 +205,6 @@ class Dispatcher:
             return Decision("skipped", "stale")
         if row.kind == schedule.EVENING and not prefs.evening_on:
             return Decision("skipped", "turned off")
-        if crisis.is_quiet(now, user.quiet_until):  # after a danger reply
-            if row.kind == schedule.NUDGE:
-                return Decision("moved", "after danger", due=user.quiet_until)
-            if row.kind in (schedule.EVENING, schedule.SNOOZE):
-                return Decision("skipped", "after danger")
         moment = None
         if row.kind not in (schedule.EVENING, schedule.SNOOZE):
             if row.moment_id is not None:
@@ -228,6 +228,7 @@ class Dispatcher:
             check_in_now=user.id in checked_in,
             carded_now=user.id in carded,
             evening_declined=declined,
+            quiet_until=user.quiet_until,  # the quiet day after a danger reply
         )
         if hold is not None:
             return Decision("moved" if hold.due else "skipped", hold.reason, due=hold.due)
@@ -242,14 +243,16 @@ class Dispatcher:
             # (turned off once that word is sent: `_after`); /settings turns it back on.
             await store.answered_by_us(session, row.id, STOPPED, now)
             stopped = Reply(c.text("evening.stopped", name=user.display_name))
-            return Decision("send", message=_message(stopped))
+            return Decision("send", message=_message(stopped), stops=True)
         if moment is None:  # an evening reflection, or its snooze
             card = prompts.evening_card(user.display_name, row.id, c)
             return Decision("send", message=_message(card))
         card = prompts.follow_up_card(moment, row.id, c, nudge=nudge, now=now, zone=prefs.tz)
         return Decision("send", message=_message(card))
 
-    async def _send(self, row: store.Claimed, message: Message, report: TickReport) -> str:
+    async def _send(self, row: store.Claimed, decision: Decision, report: TickReport) -> str:
+        message = decision.message
+        assert message is not None
         if not await store.begin_send(self.db, row, self.clock()):
             report.counts["lost"] += 1
             return "lost"
@@ -299,7 +302,7 @@ class Dispatcher:
             await self._after(row, store.FAILED, error=str(error)[:200])
             report.counts["failed"] += 1
             return "failed"
-        await self._after(row, store.SENT, message_id=sent.message_id)
+        await self._after(row, store.SENT, message_id=sent.message_id, stops=decision.stops)
         report.counts["sent"] += 1
         return "sent"
 
@@ -311,6 +314,7 @@ class Dispatcher:
         error: str | None = None,
         message_id: int | None = None,
         due: datetime | None = None,
+        stops: bool = False,
     ) -> None:
         now = self.clock()
         async with self.db.unit_of_work() as session:
@@ -320,7 +324,7 @@ class Dispatcher:
             if row.kind == schedule.EVENING and status != store.PENDING:
                 user = await session.get(User, row.user_id)
                 if user is not None:
-                    if status == store.SENT and await store.answer_of(session, row.id) == STOPPED:
+                    if status == store.SENT and stops:
                         user.evening_on = False  # the word that it stops has gone out
                     await store.reschedule_evening(session, user, now, nudges=False)
 

@@ -108,12 +108,18 @@ async def plan(
 
 
 async def reschedule_evening(
-    session: AsyncSession, user: User, now: datetime, *, nudges: bool = True
+    session: AsyncSession,
+    user: User,
+    now: datetime,
+    *,
+    nudges: bool = True,
+    this_minute: bool = False,
 ) -> datetime | None:
     """Make the person's pending evening reflection match their settings: exactly the next one
     (or none if it is off, or they blocked us). Returns when it is due. This runs whenever
     their settings or zone change, so with `nudges` their pending nudges, which come at the
-    evening time, follow too (`replan_nudges`)."""
+    evening time, follow too (`replan_nudges`). With `this_minute` (a tick replanning after a
+    skipped one, say after downtime), an evening due in this very minute is the next one."""
     prefs = prefs_of(user)
     if nudges:
         await replan_nudges(session, user, now)
@@ -133,7 +139,7 @@ async def reschedule_evening(
         for row in pending:
             await session.delete(row)
         return None
-    after = now
+    after = schedule.from_this_minute(now) if this_minute else now
     while True:
         day, due = schedule.next_evening(after, prefs)
         key = schedule.evening_key(user.id, day)
@@ -271,13 +277,6 @@ async def answered_by_us(session: AsyncSession, prompt_id: int, answer: str, now
         .where(ScheduledPrompt.id == prompt_id)
         .values(answer=answer, answered_at=now, updated_at=now)
     )
-
-
-async def answer_of(session: AsyncSession, prompt_id: int) -> str | None:
-    answer: str | None = await session.scalar(
-        select(ScheduledPrompt.answer).where(ScheduledPrompt.id == prompt_id)
-    )
-    return answer
 
 
 async def users_by_id(session: AsyncSession, ids: set[int]) -> dict[int, User]:

@@ -45,6 +45,17 @@ async def pending_invites(session: AsyncSession, user_id: int) -> list[PartnerLi
     )
 
 
+async def opened_invite(session: AsyncSession, user_id: int) -> PartnerLink | None:
+    """The invite the person opened most recently that is still pending (it may have expired
+    since: `expire_if_due`)."""
+    return await session.scalar(
+        select(PartnerLink)
+        .where(PartnerLink.opened_by == user_id, PartnerLink.status == "pending")
+        .order_by(PartnerLink.created_at.desc())
+        .limit(1)
+    )
+
+
 async def link_by_token(session: AsyncSession, token_hash: str) -> PartnerLink | None:
     return await session.scalar(select(PartnerLink).where(PartnerLink.token_hash == token_hash))
 

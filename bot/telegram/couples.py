@@ -19,7 +19,12 @@ from bot.domain.couples import ROUND, THANKS, RecordThanks, ShareText
 from bot.domain.flow import Partner, TextInput
 from bot.domain.replies import Button, Reply, rows
 from bot.scheduling import store as prompt_store
-from bot.scheduling.couple_plans import plan_checkin_close, plan_round_close, plan_space_prompts
+from bot.scheduling.couple_plans import (
+    checkin_prefs,
+    plan_checkin_close,
+    plan_round_close,
+    plan_space_prompts,
+)
 from bot.storage import chats
 from bot.storage import couples as store
 from bot.storage.models import (
@@ -152,12 +157,7 @@ async def typed_invite_answer(turn: Turn, words: str) -> bool:
     answer = small_talk.yes_or_no(words, turn.content)
     if answer is None or not turn.in_private:
         return False
-    link = await turn.session.scalar(
-        select(PartnerLink)
-        .where(PartnerLink.opened_by == turn.user.id, PartnerLink.status == "pending")
-        .order_by(PartnerLink.created_at.desc())
-        .limit(1)
-    )
+    link = await store.opened_invite(turn.session, turn.user.id)
     if link is None or store.expire_if_due(link, turn.now):
         return False
     await answer_invite(turn, answer, link.id)
@@ -668,17 +668,24 @@ async def _remind_later(turn: Turn, bid: RepairBid, asker: User) -> str:
     due = couples.bid_reminder_at(bid.answer, bid.created_at, turn.now, zone)
     people = (asker, turn.user)
     prefs = [prompt_store.prefs_of(person) for person in people]
+    # Not with an evening check-in (the group's, or either's own): one card at a time.
+    link = await store.active_link(turn.session, asker.id)
+    space = await store.active_space(turn.session, link.id) if link is not None else None
+    group = [checkin] if (checkin := checkin_prefs(space)) is not None else []
     # Both at one time, to talk then, out of both partners' quiet hours; only if those leave
     # no time in common, each out of their own (a pause is checked when it is due).
     together = couples.together_at(due, prefs)
+    if together is not None:
+        together = schedule.apart_from_evenings(together, [*prefs, *group], prefs)
     for person, own in zip(people, prefs, strict=True):
+        alone = schedule.out_of_quiet_hours(due, own)
         await prompt_store.plan(
             turn.session,
             key=f"bid:{bid.id}:{person.id}",
             kind="bid_later",
             user_id=person.id,
             chat_id=person.id,
-            due=together or schedule.out_of_quiet_hours(due, own),
+            due=together or schedule.apart_from_evenings(alone, [own, *group], [own]),
             now=turn.now,
         )
     zones = {asker.timezone, turn.user.timezone}
@@ -874,6 +881,11 @@ async def start_round(turn: Turn, space_id: int, day: str) -> None:
         or round_day is None
     ):
         turn.toast(turn.content.text("shell.expired"))
+        return
+    if link.status != "active":  # unlinked since: the card invites nothing any more
+        ended = turn.content.text("thanks.round_link_ended")
+        turn.toast(ended)
+        turn.say(Reply(ended, edit=True))
         return
     round_key = couples.round_key(space.id, round_day)
     answered = await turn.session.scalar(
