@@ -130,6 +130,9 @@ def parse_when(text: str, now: datetime, zone: ZoneInfo) -> datetime | None:
       24-hour clock. An hour with minutes and no am/pm ("8:30") is a 24-hour time, except after
       an afternoon or evening word.
     - A time with no day is its next occurrence, today or tomorrow.
+    - Everyday words: "after dinner" is the night (20:00), "after work" the evening, "lunch"
+      noon, "after lunch" the afternoon. "This weekend" is the coming Saturday, or what is
+      left of the weekend during it; "next weekend" said at the weekend is the one after.
     """
     answer = _answer(text)
     if not answer:
@@ -153,10 +156,24 @@ def parse_when(text: str, now: datetime, zone: ZoneInfo) -> datetime | None:
     return ahead[0] if ahead else options[0]
 
 
+# Everyday words for a time of day, read as the part of the day or the time they stand for:
+# "tomorrow after work" is tomorrow evening, "lunch on friday" is Friday at noon.
+_EVERYDAY = (
+    (re.compile(r"\bafter lunch\b"), "afternoon"),
+    (re.compile(r"\b(?:at |over )?lunch(?:time)?\b"), "noon"),
+    (re.compile(r"\bafter (?:dinner|supper)\b"), "night"),
+    (re.compile(r"\bafter work\b"), "evening"),
+)
+_WEEKEND = ("weekend", "this weekend", "the weekend", "at the weekend", "over the weekend")
+_SATURDAY = 5  # date.weekday()
+
+
 def _answer(text: str) -> str:
     answer = re.sub(r",(\s|$)", " ", text.lower())
     answer = re.sub(r"(?<=\d)ish\b", "", answer)  # "7ish": about 7 is 7
     answer = re.sub(r"\b(?:tmrw|tmr|tmw|tmrow)\b", "tomorrow", answer)
+    for words, part in _EVERYDAY:
+        answer = words.sub(part, answer)
     answer = re.sub(r"\b(?:maybe|around|about|like|roughly)\s+(?=(?:at\s+)?\d)", "", answer)
     return " ".join(answer.strip().strip(".!?").split())
 
@@ -210,8 +227,10 @@ def _day(
     if len(words) > 1 and words[-1] in DAY_PARTS:
         part, words = words[-1], words[:-1]
     phrase = " ".join(words)
-    if phrase == "tonight" and part is None:
+    if phrase == "tonight" and part in (None, "evening", "night"):  # "tonight after dinner"
         return (today,), "tonight"
+    if phrase in _WEEKEND or phrase == "next weekend":
+        return _weekend(today, following=phrase == "next weekend"), part
     if phrase == "today" or (phrase == "this" and part):  # "this evening"
         return (today,), "tonight" if part in ("evening", "night") else part
     offset = {
@@ -236,6 +255,16 @@ def _day(
     return (day, day + timedelta(days=7)), part
 
 
+def _weekend(today: date, *, following: bool) -> tuple[date, ...]:
+    """The weekend's days still to come: from a weekday, the coming Saturday and Sunday; at the
+    weekend, what is left of it ("next weekend" then is the one after)."""
+    weekday = today.weekday()
+    if weekday < _SATURDAY or following:
+        saturday = today + timedelta(days=(_SATURDAY - weekday) % 7 or 7)
+        return saturday, saturday + timedelta(days=1)
+    return tuple(today + timedelta(days=n) for n in range(7 - weekday))
+
+
 def _times(words: list[str], part: str | None) -> tuple[time, ...] | None:
     """The clock times `words` may mean, in order of preference (see `parse_when`)."""
     if words[:1] in (["at"], ["around"]):
@@ -246,6 +275,8 @@ def _times(words: list[str], part: str | None) -> tuple[time, ...] | None:
         words = words[2:]
     if len(words) == 1 and words[0] in DAY_PARTS and not part:
         part, words = words[0], []
+    if part == "tonight" and words in (["evening"], ["night"]):  # "after dinner tonight"
+        words = []
     if not words:
         return (_PART_AT[part] if part else EVENING_AT,)
     text = " ".join(words)

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime, time, timedelta
 from functools import lru_cache
+from typing import Any
 
 from bot.content import Catalogue
 from bot.domain import crisis, naming, schedule, small_talk
@@ -280,7 +281,11 @@ class RecordThanks:
     space_id: int | None = None
 
 
-SHARE_OPTIONS = ("private", "group", "cancel")  # the options of a confirm card's buttons
+SENDING = ("private", "group")  # the options of a confirm card's buttons that send
+# The key in a flow's data for the user_id of the partner a confirm card was shown for: the
+# card sends to that person only.
+SEND_TO = "to"
+SHARE_OPTIONS = (*SENDING, "cancel")  # all its options
 
 
 def share_buttons(partner: Partner, c: Catalogue) -> list[Button]:
@@ -301,6 +306,43 @@ def confirm_card(text: str, partner: Partner, c: Catalogue) -> Reply:
         edit=True,
         copyable=text,
     )
+
+
+# Why a confirm card pressed now sends nothing, as the content key that says so.
+LINK_ENDED = "send.link_ended"  # the partner link has ended since the card was shown
+LINK_CHANGED = "send.link_changed"  # it is with someone else now: nothing goes to them
+LINK_GONE = (LINK_ENDED, LINK_CHANGED)  # the card can't send at all
+CHECK_AGAIN = "send.confirm_again"  # shown again first, naming the partner it goes to now
+
+
+# A confirm card's record of whom it was shown for, once that person erased everything: no
+# partner has this id (Telegram's are positive), so the card can never send.
+NOBODY = 0
+
+
+def forget_card_target(data: dict[str, Any], user_id: int) -> dict[str, Any]:
+    """A flow's `data` with every confirm card shown for `user_id` (as SEND_TO, also in a
+    flow it holds) now shown for NOBODY."""
+    return {
+        key: NOBODY
+        if key == SEND_TO and value == user_id
+        else forget_card_target(value, user_id)
+        if isinstance(value, dict)
+        else value
+        for key, value in data.items()
+    }
+
+
+def card_check(shown_for: object, partner: Partner | None) -> str | None:
+    """Whether a confirm card shown for `shown_for` (the partner's user id; None on a card
+    kept from before cards recorded it) may send to `partner`, the person's partner now: None
+    if it may; else why not (LINK_ENDED, LINK_CHANGED), or CHECK_AGAIN: a card that may be
+    from an earlier link is shown again for `partner` before anything is sent."""
+    if partner is None:
+        return LINK_ENDED
+    if shown_for is None:
+        return CHECK_AGAIN
+    return None if shown_for == partner.user_id else LINK_CHANGED
 
 
 # ------------------------------------------------------------------ /thanks (private)
@@ -341,10 +383,10 @@ class ThanksFlow:
         c = ctx.content
         if state.step == "offer":
             text = str(state.data["text"])
-            if ctx.partner is None:  # the link ended since the offer
-                return Reply(c.text("send.link_ended"), copyable=text)
-            if _for_someone_else(state, ctx):  # a new partner: never offered to them
-                return Reply(c.text("send.link_changed"), copyable=text)
+            refused = card_check(state.data.get(SEND_TO), ctx.partner)
+            if refused in LINK_GONE:  # the link ended, or is with someone new: no card for them
+                return Reply(c.text(refused), copyable=text)
+            assert ctx.partner is not None  # with none, card_check says LINK_ENDED
             return confirm_card(text, ctx.partner, c)
         return Reply(c.text("thanks.ask"))
 
@@ -364,13 +406,14 @@ class ThanksFlow:
             partner = ctx.partner
             if partner is None or not (partner.reachable or partner.space_chat):
                 return Outcome(None, (Reply(c.text("thanks.kept")),), (record,))
-            # The card is for this partner: it sends to no one else (see _for_someone_else).
-            following = state.at("offer", text=text, to=partner.user_id)
+            # The card is for this partner: it sends to no one else (see card_check).
+            following = state.at("offer", text=text, **{SEND_TO: partner.user_id})
             offer = Reply(c.text("thanks.kept"))
             return Outcome(
                 following, (offer, replace(self.prompt(following, ctx), edit=False)), (record,)
             )
-        if state.step == "offer" and (ctx.partner is None or _for_someone_else(state, ctx)):
+        refused = card_check(state.data.get(SEND_TO), ctx.partner)
+        if state.step == "offer" and refused in LINK_GONE:
             # Nothing can be sent now (the link ended, or is with someone else since the card
             # was shown); the thanks was kept when it was written.
             ended = self.prompt(state, ctx)
@@ -380,14 +423,14 @@ class ThanksFlow:
             partner = ctx.partner
             if event.option == "cancel":
                 return Outcome(None, (Reply(c.text("send.not_sent"), edit=True),))
-            if event.option in ("private", "group") and "to" not in state.data:
+            if event.option in SENDING and refused == CHECK_AGAIN:
                 # A card kept from before cards named whom they were for: it may be from an
                 # earlier link, so it is shown again naming the partner now, sending nothing.
-                named = state.with_data(to=partner.user_id)
+                named = state.with_data(**{SEND_TO: partner.user_id})
                 card = self.prompt(named, ctx)
-                fresh = replace(card, text=f"{c.text('send.confirm_again')}\n\n{card.text}")
+                fresh = replace(card, text=f"{c.text(CHECK_AGAIN)}\n\n{card.text}")
                 return Outcome(named, (fresh,))
-            if event.option in ("private", "group"):
+            if event.option in SENDING:
                 allowed = [b.option for b in share_buttons(partner, c)]
                 if event.option not in allowed:
                     return _option_gone(state, event.option, partner, text, c)
@@ -408,13 +451,6 @@ class ThanksFlow:
                 ),
             ),
         )
-
-
-def _for_someone_else(state: FlowState, ctx: Context) -> bool:
-    """Whether a send card was shown for a partner other than the person's partner now (the
-    link ended and another began since)."""
-    to = state.data.get("to")
-    return to is not None and ctx.partner is not None and to != ctx.partner.user_id
 
 
 def _option_gone(
@@ -608,9 +644,8 @@ class RoundFlow:
 
 def _typed_yes(text: str, c: Catalogue) -> bool:
     """ "ok", "that's it", or the yes button's own words, typed at the typed-round card."""
-    said = small_talk.words(text)
-    yes = small_talk.words(c.text("thanks.round_typed_yes"))
-    return said == yes or " ".join(said) in c.raw("thanks.round_typed_yes_words")
+    label, listed = c.text("thanks.round_typed_yes"), "thanks.round_typed_yes_words"
+    return bool(small_talk.named(text, (small_talk.Named("yes", (label,), (listed,)),), c))
 
 
 THANKS = ThanksFlow()

@@ -219,7 +219,7 @@ def _own(moment: Moment, kind: str, c: Catalogue) -> Own:
         # all of it is shown beside the draft.
         head = _SENTENCE_BREAK.split(whole, maxsplit=1)[0]
         # A feeling denied ("not angry") is not said; what else they typed may be.
-        rest = beyond_chosen(without_denials(head, c) if kind == FEEL else head, chosen)
+        rest = beyond_chosen(without_denials(head, c) if kind == FEEL else head, chosen, c)
         if head != whole:
             unsaid.append(whole)
         if not rest.strip():
@@ -244,11 +244,10 @@ def _first_clause(text: str, kind: str, moment: Moment, c: Catalogue) -> str | N
     themselves and deny nothing ("humiliated and probably like..." -> "humiliated"; never
     "not angry" from "not angry, just hurt")."""
     w = _words(c)
-    # Never at "so", which may say how much ("stop being so selfish" is one clause).
-    joins = alternatives([j for j in w.lists["joins"] if j != "so"])
-    first = re.split(rf"[,;.?!…]|\s(?:{joins})\s", text, maxsplit=1, flags=re.I)[0]
+    first = w.first_clause.split(text, maxsplit=1)[0]
     words = {t.lower() for t in re.findall(r"[\w']+", first)}
-    if first == text or words & set(w.lists["negations"]) or any("n't" in t for t in words):
+    denies = any(end in t for t in words for end in w.denial_endings)
+    if first == text or words & w.negations or denies:
         return None
     phrase = sayable(first, kind, _direction(moment), c, moment.who, moment.who_name)
     return None if not phrase or phrase.lower() in w.lists["need_subjects"] else phrase
@@ -270,11 +269,21 @@ def own_words_note(moment: Moment, c: Catalogue) -> str:
 
 @dataclass(frozen=True)
 class _Words:
-    """The word lists of `drafts.typed`, with the patterns built from them."""
+    """The word lists of `drafts.typed`, with the patterns and sets built from them: built
+    once per catalogue."""
 
     lists: dict[str, list[str]]
     maps: dict[str, dict[str, str]]
     leads: dict[tuple[str, str], re.Pattern[str]]
+    first_clause: re.Pattern[str]  # where the first words of an answer end
+    negations: frozenset[str]
+    denial_endings: tuple[str, ...]  # naming.denial_endings: "wasn't"
+    not_a_feeling: frozenset[str]  # words a feeling can't start with
+    pronouns: frozenset[str]  # after a joining word, a clause ("so you left")
+    he: frozenset[str]
+    she: frozenset[str]
+    relations: re.Pattern[str]  # "my boyfriend", "my mum": someone besides them
+    who_refs: dict[str, list[str]]  # per who: how they are referred to ("my boyfriend")
     filler: re.Pattern[str]
     tails: re.Pattern[str]
     need_filler: re.Pattern[str]
@@ -285,6 +294,7 @@ class _Words:
     dangling_end: re.Pattern[str]
     denied_then: re.Pattern[str]
     need_tails: re.Pattern[str]
+    a_time: re.Pattern[str]
 
 
 def alternatives(words: list[str]) -> str:
@@ -325,10 +335,29 @@ def _words(c: Catalogue) -> _Words:
             rf"^{openers}(?:{subject}(?:{need}){was}|(?:{alternatives(lists['need_alone'])})){end}",
             re.IGNORECASE,
         )
+    # Never at "so" (first_clause_goes_on), which may say how much ("stop being so selfish").
+    joins = alternatives([j for j in lists["joins"] if j not in lists["first_clause_goes_on"]])
+    negations = lists["negations"]
+    denials = negations + [maps["spelling"].get(n, n) for n in negations]
+    mine = re.escape(maps["words"]["mine"])
+    relations = alternatives(_relation_words(c))
     return _Words(
         lists=lists,
         maps=maps,
         leads=leads,
+        first_clause=re.compile(rf"[,;.?!…]|\s(?:{joins})\s", re.I),
+        negations=frozenset(negations),
+        denial_endings=tuple(str(e) for e in c.raw("naming.denial_endings")),
+        not_a_feeling=frozenset(lists["need_subjects"] + lists["thought_starts"] + denials),
+        pronouns=frozenset(lists["need_subjects"] + lists["subject_pronouns"]),
+        he=frozenset(lists["he"]),
+        she=frozenset(lists["she"]),
+        relations=re.compile(rf"(?<![\w']){mine}\s+(?:{relations})(?![\w'])", re.I),
+        who_refs={
+            who: [rf"{mine}\s+{re.escape(r)}" for r in c.raw(f"who_words.{who}")]
+            for who in WHO
+            if who != "other" and c.has(f"who_words.{who}")
+        },
         filler=re.compile(rf"(?<![\w'])(?:{alternatives(lists['filler'])}){end},?", re.I),
         tails=re.compile(rf"(?<![\w'])(?:{alternatives(lists['tails'])})\W*$", re.I),
         need_filler=re.compile(rf"^(?:(?:{alternatives(lists['need_filler'])}){end},?\s*)+", re.I),
@@ -341,13 +370,14 @@ def _words(c: Catalogue) -> _Words:
         ),
         denied_then=_denied_then(lists, maps["spelling"]),
         need_tails=re.compile(rf"(?<![\w'])(?:{alternatives(lists['need_tails'])})$", re.I),
+        a_time=_a_time(lists),
     )
 
 
 def _denied_then(lists: dict[str, list[str]], spelling: dict[str, str]) -> re.Pattern[str]:
     """ "not angry just tired", "i wasnt mad, more tired": what they felt is after."""
     negations = lists["negations"] + [spelling[n] for n in lists["negations"] if n in spelling]
-    between = r"(?:\s+(?:feel|feeling|felt|really|even|that|so|very|too))*"
+    between = rf"(?:\s+(?:{alternatives(lists['denied_between'])}))*"
     return re.compile(
         rf"^(?:i\s+)?(?:{alternatives(negations)}){between}\s+[\w'-]+,?\s+"
         rf"(?:{alternatives(lists['denied_then'])})\s+(?P<felt>.+)$",
@@ -355,11 +385,14 @@ def _denied_then(lists: dict[str, list[str]], spelling: dict[str, str]) -> re.Pa
     )
 
 
-# A time said where a feeling was asked for ("7ish", "8pm", "19:30", "tmrw").
-_A_TIME = re.compile(
-    r"\b\d{1,2}(?::\d{2})?\s*(?:ish|am|pm)\b|\b\d{1,2}:\d{2}\b|\b(?:tmrw|tomorrow|tonight)\b",
-    re.IGNORECASE,
-)
+def _a_time(lists: dict[str, list[str]]) -> re.Pattern[str]:
+    """A time said where a feeling was asked for ("7ish", "8pm", "19:30", "tmrw")."""
+    endings = "|".join(re.escape(w) for w in lists["hour_endings"])
+    words = "|".join(re.escape(w) for w in lists["time_words"])
+    return re.compile(
+        rf"\b\d{{1,2}}(?::\d{{2}})?\s*(?:{endings})\b|\b\d{{1,2}}:\d{{2}}\b|\b(?:{words})\b",
+        re.IGNORECASE,
+    )
 
 
 def _has_any(text: str, phrases: list[str]) -> bool:
@@ -373,8 +406,8 @@ def _judged(lists: dict[str, list[str]]) -> re.Pattern[str]:
     """A judgement of the other person, spoken to or of ("for you to stop being so selfish",
     "because he is so selfish"), never one of the speaker ("I felt selfish", "for me to stop
     being selfish")."""
-    mine = r"(?!(?:i|i'm|im|me|my|myself)(?![\w']))"
-    them = r"(?:you|he|she|they|him|her|them|he's|she's|they're)"
+    mine = rf"(?!(?:{alternatives(lists['judged_speaker'])})(?![\w']))"
+    them = rf"(?:{alternatives(lists['judged_them'])})"
     judged = rf"{them}(?:[\s,]+{mine}[\w'-]+){{0,5}}?[\s,]+(?:{alternatives(lists['judgements'])})"
     return re.compile(rf"(?<![\w']){judged}(?![\w'])", re.IGNORECASE)
 
@@ -397,7 +430,7 @@ def _harm(lists: dict[str, list[str]]) -> re.Pattern[str]:
     adverb = rf"(?:(?:{alternatives(lists['harm_adverbs'])})\s+)?"
     intent = rf"(?:[a-z]+'(?:ll|d)|{alternatives(lists['harm_intent'])})\s+{adverb}"
     meant = rf"{intent}(?:{alternatives(lists['harm_verbs'])})(?!\s+(?:me|us)(?![\w']))"
-    mine = r"(?!(?:i|i'm|me|my|myself)(?![\w']))"
+    mine = rf"(?!(?:{alternatives(lists['harm_speaker'])})(?![\w']))"
     insult = rf"you(?:'re|\s+(?:are|were|was|r))?(?:\s+{mine}[\w']+){{0,5}}?\s+"
     insult += rf"(?:{alternatives(lists['insults'])})"
     return re.compile(
@@ -481,7 +514,7 @@ def sayable(
         return None  # anger at them, or judging them ("so selfish"): shown beside, not said
     if _has_any(spoken, w.lists["jabs"]):
         return None  # "for you to have my back for once": a jab, shown beside
-    if kind == FEEL and _A_TIME.search(spoken):
+    if kind == FEEL and w.a_time.search(spoken):
         return None  # "tmrw after work maybe 7ish": a time, not a feeling (typed at the wrong step)
     if direction == TO_ME and w.blame.search(spoken):  # "you never listen"
         return None
@@ -525,7 +558,7 @@ def _need_start(text: str, direction: str, w: _Words) -> str | None:
     said = w.maps["words"]
     first = words[0].lower().strip(",")
     second = words[1].lower() if len(words) > 1 else ""
-    if first == "that":  # "that you notice me" -> "for you to notice me"
+    if first in w.lists["thought_starts"]:  # "that you notice me" -> "for you to notice me"
         verb = words[2].lower() if len(words) > 2 else ""
         if second not in (said["you"], "i") or verb not in w.lists["you_verbs"]:
             return None
@@ -550,8 +583,7 @@ def _feeling_start(text: str, w: _Words) -> str | None:
     """A feeling, not what happened ("you were on your phone the whole time"), nor a thought
     about them ("that you don't care"), nor one denied ("not angry")."""
     first = text.split()[0].lower() if text.split() else ""
-    denials = w.lists["negations"] + [w.maps["spelling"].get(n, n) for n in w.lists["negations"]]
-    return None if first in w.lists["need_subjects"] + ["that", *denials] else text
+    return None if first in w.not_a_feeling else text
 
 
 def _reads_as_a_phrase(text: str, w: _Words) -> bool:
@@ -562,13 +594,11 @@ def _reads_as_a_phrase(text: str, w: _Words) -> bool:
     words = [t.lower().strip(",.") for t in text.split()]
     if words[0] in w.lists["not_a_start"]:
         return False
-    pronouns = set(w.lists["need_subjects"]) | {"he", "she"}
-    if words[0] in w.lists["joins"] and len(words) > 1 and words[1] in pronouns:
+    if words[0] in w.lists["joins"] and len(words) > 1 and words[1] in w.pronouns:
         return False  # "so you left": a clause, not "so hurt"
     if sum(1 for t in words[1:] if t in w.lists["joins"]) > 1:  # "so hurt" opens with one
         return False
-    third = set(w.lists["he"]) | set(w.lists["she"])
-    return not any(t in third for t in words)
+    return not any(t in w.he or t in w.she for t in words)
 
 
 def _to_you(text: str, w: _Words, c: Catalogue, who: str | None, name: str | None) -> str | None:
@@ -582,9 +612,8 @@ def _to_you(text: str, w: _Words, c: Catalogue, who: str | None, name: str | Non
     if greeted:
         refs.append(re.escape(greeted))
     said = w.maps["words"]
-    mine = re.escape(said["mine"])
     if who in WHO and who != "other":
-        refs += [rf"{mine}\s+{re.escape(r)}" for r in c.raw(f"who_words.{who}")]
+        refs += w.who_refs[who]
     if refs:
         text = re.sub(
             rf"(?<![\w'])(?:{'|'.join(refs)})(?:('s|s')|(?![\w']))",
@@ -594,11 +623,8 @@ def _to_you(text: str, w: _Words, c: Catalogue, who: str | None, name: str | Non
         )
     tokens = text.split()
     cores = [t.strip(".,!?;:\"'()").lower() for t in tokens]
-    he, she = set(w.lists["he"]), set(w.lists["she"])
-    genders = {("he" if t in he else "she") for t in cores if t in he | she}
-    others = re.search(
-        rf"(?<![\w']){mine}\s+(?:{alternatives(_relation_words(c))})(?![\w'])", text, re.I
-    )
+    genders = {("he" if t in w.he else "she") for t in cores if t in w.he or t in w.she}
+    others = w.relations.search(text)
     if len(genders) > 1 or (genders and others):
         return None
     to_you, agree = w.maps["to_you"], w.maps["agree"]

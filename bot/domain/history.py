@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+import re
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
 
 from bot.content import Catalogue
 from bot.domain.clock import zone_of
@@ -25,6 +27,44 @@ LIST_SIZE = 10
 # no catalogue label to tell it apart: this many characters of each, so it shows whole.
 ITEM_WORDS = 28
 ITEM_NAME = 16
+
+# Pages of /history. A page is named by a place in the list, a moment's (created_at, id), not
+# by a count: "older than the last row shown" stays right when a moment is deleted or added
+# meanwhile (an offset would then show one twice or skip one). OLDER and NEWER go on from the
+# last and first rows shown; AT is the page a place falls on, to come back to from a moment.
+OLDER, NEWER, AT = "o", "n", "a"
+Key = tuple[datetime, str]
+_EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
+_MICRO = timedelta(microseconds=1)
+# After "history.": way, microseconds since 1970 in hex (14 digits reach the year 4253), id.
+_PAGE = re.compile(r"^([ona])([0-9a-f]{1,14})\.([A-Za-z0-9_-]{1,16})$")
+
+
+@dataclass(frozen=True)
+class PageAsk:
+    way: str  # OLDER, NEWER or AT
+    key: Key
+
+
+def key_of(m: Moment) -> Key:
+    return (m.created_at, m.id)
+
+
+def page_option(way: str, key: Key) -> str:
+    """The menu option of a button that opens a page of /history (fits callbacks' 40)."""
+    when, moment_id = key
+    micros = (when - _EPOCH) // _MICRO
+    option = f"history.{way}{micros:x}.{moment_id}"
+    return option if read_page(option.partition(".")[2]) else "history"  # else: the newest
+
+
+def read_page(argument: str) -> PageAsk | None:
+    """What follows "history." in a page button's option; None if we did not make it."""
+    found = _PAGE.match(argument)
+    if found is None:
+        return None
+    way, micros, moment_id = found.groups()
+    return PageAsk(way, (_EPOCH + int(micros, 16) * _MICRO, moment_id))
 
 
 def _local(when: datetime, zone: str | None) -> datetime:
@@ -51,11 +91,17 @@ def own_words(m: Moment) -> str:
     return min(worded, key=len) if worded else ""
 
 
+def moment_name(m: Moment, c: Catalogue) -> str:
+    """What a moment is called in lists: the catalogue's label, or for "something else"
+    the person's own words."""
+    if m.pattern in (None, OTHER_PATTERN) and own_words(m):
+        return clip(own_words(m), ITEM_WORDS)
+    return pattern_label(m, c)
+
+
 def item_label(m: Moment, c: Catalogue, zone: str | None) -> str:
     date = _local(m.created_at, zone).strftime("%-d %b")
-    label = pattern_label(m, c)
-    if m.pattern in (None, OTHER_PATTERN) and own_words(m):
-        label = clip(own_words(m), ITEM_WORDS)
+    label = moment_name(m, c)
     status = c.text(f"status.{m.status}")
     if m.who_name:
         who = clip(m.who_name, ITEM_NAME)
@@ -63,11 +109,28 @@ def item_label(m: Moment, c: Catalogue, zone: str | None) -> str:
     return c.text("history.item", date=date, label=label, status=status)
 
 
-def listing(moments: list[Moment], c: Catalogue, zone: str | None) -> Reply:
+def listing(
+    moments: list[Moment],
+    c: Catalogue,
+    zone: str | None,
+    *,
+    newer: bool = False,
+    older: bool = False,
+) -> Reply:
+    """One page of /history, newest first; `newer`/`older`: there are moments either side."""
     if not moments:
         return Reply(c.text("history.empty"), edit=True)
     buttons = [Button(item_label(m, c, zone), f"ho.{m.id}", menu=True) for m in moments]
-    return Reply(c.text("history.title"), rows(*buttons), edit=True)
+    turns = []
+    if newer:
+        option = page_option(NEWER, key_of(moments[0]))
+        turns.append(Button(c.text("history.newer"), option, menu=True))
+    if older:
+        option = page_option(OLDER, key_of(moments[-1]))
+        turns.append(Button(c.text("history.older"), option, menu=True))
+    keyboard = rows(*buttons) + ((tuple(turns),) if turns else ())
+    title = c.text("history.title_older" if newer else "history.title")
+    return Reply(title, keyboard, edit=True)
 
 
 def summary(m: Moment, c: Catalogue, zone: str | None, cut: int | None = 150) -> Reply:
@@ -131,7 +194,8 @@ def actions(m: Moment, c: Catalogue) -> Keyboard:
     if m.status not in (LET_GO, SET_ASIDE, REPAIRED) and m.status not in RESUMABLE:
         buttons.append(Button(c.text("history.mark_let_go"), f"hl.{m.id}", menu=True))
     buttons.append(Button(c.text("history.delete"), f"hd.{m.id}", menu=True))
-    buttons.append(Button(c.text("history.back"), "history", menu=True))
+    # Back to the page of the list this moment is on (the first page only if that is it).
+    buttons.append(Button(c.text("history.back"), page_option(AT, key_of(m)), menu=True))
     return rows(*buttons, width=2)
 
 

@@ -4,31 +4,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from bot.content import Catalogue
-
-_SEPARATORS = re.compile(r"[,;/.!?\n]+|\s+(?:and|but|or|a bit|kind of|really|so|very|quite)\s+")
-_FILLER = {
-    "i",
-    "felt",
-    "feel",
-    "feeling",
-    "was",
-    "am",
-    "just",
-    "a",
-    "bit",
-    "kind",
-    "of",
-    "so",
-    "very",
-    "really",
-    "quite",
-    "and",
-    "like",
-    "little",
-    "me",
-}
 
 
 @dataclass(frozen=True)
@@ -43,104 +21,161 @@ def _normal(text: str) -> str:
     return " " + " ".join(re.findall(r"[a-z'\-]+", text.lower())) + " "
 
 
+@dataclass(frozen=True)
+class _Words:
+    """The word lists of `naming` (content), with the patterns built from them, and the
+    feeling and interpretation words: built once per catalogue."""
+
+    separators: re.Pattern[str]
+    denial_parts: re.Pattern[str]
+    filler: frozenset[str]
+    denials: frozenset[str]
+    denial_endings: tuple[str, ...]
+    denial_phrases: tuple[tuple[str, ...], ...]
+    between: frozenset[str]
+    in_a_denial: frozenset[str]  # all a part that only denies a feeling may hold besides it
+    before_an_act: frozenset[str]
+    act_endings: tuple[str, ...]
+    after_an_act: frozenset[str]
+    feeling_keys: tuple[str, ...]
+    feeling_words: dict[str, str]  # feeling key -> its word ("left_out" -> "left out")
+    interpretations: tuple[tuple[str, tuple[str, ...]], ...]  # key, spellings (lower case)
+
+
+def _listed(c: Catalogue, key: str) -> list[str]:
+    return [str(w) for w in c.raw(f"naming.{key}")]
+
+
+def _parts_at(words: list[str]) -> re.Pattern[str]:
+    """Parts of a typed answer: split at punctuation and at `words` between spaces."""
+    joined = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"[,;/.!?\n]+|\s+(?:{joined})\s+")
+
+
+@lru_cache(maxsize=8)
+def _words(c: Catalogue) -> _Words:
+    keys = tuple(
+        str(key)
+        for group in c.children("feeling_groups")
+        for key in c.raw(f"feeling_groups.{group}")
+    )
+    filler = frozenset(_listed(c, "filler"))
+    denials = frozenset(_listed(c, "denials"))
+    between = frozenset(_listed(c, "between_denial"))
+    extra = frozenset(_listed(c, "denial_extra"))
+    interpretations = tuple(
+        (
+            key,
+            tuple(
+                str(s).lower()
+                for s in [
+                    c.text(f"interpretations.{key}.label"),
+                    *c.raw(f"interpretations.{key}.also"),
+                ]
+            ),
+        )
+        for key in c.children("interpretations")
+    )
+    return _Words(
+        separators=_parts_at(_listed(c, "separators")),
+        denial_parts=_parts_at(_listed(c, "denial_separators")),
+        filler=filler,
+        denials=denials,
+        denial_endings=tuple(_listed(c, "denial_endings")),
+        denial_phrases=tuple(tuple(p.split()) for p in _listed(c, "denial_phrases") if p.split()),
+        between=between,
+        in_a_denial=denials | between | filler | extra,
+        before_an_act=frozenset(_listed(c, "before_an_act")),
+        act_endings=tuple(_listed(c, "act_endings")),
+        after_an_act=frozenset(_listed(c, "after_an_act")),
+        feeling_keys=keys,
+        feeling_words={k: c.text(f"feelings.{k}") for k in keys},
+        interpretations=interpretations,
+    )
+
+
 def feeling_keys(c: Catalogue) -> list[str]:
-    return [
-        key for group in c.children("feeling_groups") for key in c.raw(f"feeling_groups.{group}")
-    ]
+    return list(_words(c).feeling_keys)
 
 
 def _interpretations_in(normal: str, c: Catalogue) -> list[str]:
-    found = []
-    for key in c.children("interpretations"):
-        spellings = [c.text(f"interpretations.{key}.label"), *c.raw(f"interpretations.{key}.also")]
-        if any(f" {s.lower()} " in normal for s in spellings):
-            found.append(key)
-    return found
+    return [
+        key
+        for key, spellings in _words(c).interpretations
+        if any(f" {s} " in normal for s in spellings)
+    ]
 
 
 def without_interpretations(text: str, c: Catalogue) -> str:
     """`text` less the parts that name an interpretation ("ignored and stupid" -> "stupid";
     "he ignored me, I felt small" -> "I felt small"): a reading of what the other person did
     is looked at underneath, not kept as a feeling. "" when nothing else was said."""
-    parts = [" ".join(p.split()) for p in _SEPARATORS.split(text)]
+    parts = [" ".join(p.split()) for p in _words(c).separators.split(text)]
     kept = [p for p in parts if p and not _interpretations_in(_normal(p), c)]
     return ", ".join(kept)
 
 
-def beyond_chosen(text: str, chosen: list[str]) -> str:
+def beyond_chosen(text: str, chosen: list[str], c: Catalogue) -> str:
     """`text` less the parts that only say again what was chosen with a button ("angry,
     betrayed" with "angry" chosen -> "betrayed"; "i felt angry and small" -> "small"); the
     text as typed when no part does."""
+    n = _words(c)
     said = {w for phrase in chosen for w in _normal(phrase).split()}
-    parts = [" ".join(p.split()) for p in _SEPARATORS.split(text)]
+    parts = [" ".join(p.split()) for p in n.separators.split(text)]
     parts = [p for p in parts if p]
     words = [set(_normal(p).split()) for p in parts]
-    again = [bool(w & said) and w <= said | _FILLER for w in words]
+    again = [bool(w & said) and w <= said | n.filler for w in words]
     if not any(again):
         return text
     return ", ".join(p for p, repeated in zip(parts, again, strict=True) if not repeated)
 
 
 # A feeling word denied ("not angry", "wasn't really angry", "no longer angry") is not one
-# they felt; nor is one done to someone ("I will hurt him", "to hurt her"). Words that may
-# stand between a denial and the feeling ("don't feel angry", "not really angry"); never "so"
-# ("never felt so hurt" is very hurt).
-_DENIALS = {"not", "never", "dont", "doesnt", "didnt", "wasnt", "isnt", "arent", "werent"}
-_DENIALS |= {"wont", "cant", "couldnt", "wouldnt", "havent", "hasnt", "hadnt", "aint"}
-_BETWEEN = {"really", "even", "that", "too", "very", "particularly", "exactly", "actually"}
-_BETWEEN |= {"feel", "feeling", "felt", "be", "been", "being", "am", "was", "is", "just"}
-_BETWEEN |= {"at", "all", "any", "i", "i'm", "im", "a", "bit"}
-_BEFORE_AN_ACT = {"will", "could", "would", "might", "can", "shall", "to", "wanna", "gonna"}
-_AFTER_AN_ACT = {"him", "her", "them", "you", "u", "his", "their", "your", "someone", "somebody"}
-_AFTER_AN_ACT |= {"anyone", "anybody", "everyone", "everybody", "people"}
-_AFTER_AN_ACT |= {"himself", "herself", "themselves", "yourself", "myself"}
+# they felt; nor is one done to someone ("I will hurt him", "to hurt her"). The words are
+# content: naming.denials, naming.between_denial, naming.before_an_act and the like.
 
 
-def _denied(before: list[str]) -> bool:
+def _denied(before: list[str], n: _Words) -> bool:
     words = list(before)
-    while words and words[-1] in _BETWEEN:
+    while words and words[-1] in n.between:
         words.pop()
-    if words[-2:] == ["no", "longer"]:
+    if any(tuple(words[-len(phrase) :]) == phrase for phrase in n.denial_phrases):
         return True
-    return bool(words) and (words[-1] in _DENIALS or words[-1].endswith("n't"))
+    return bool(words) and (words[-1] in n.denials or words[-1].endswith(n.denial_endings))
 
 
-def _done_to(before: list[str], after: list[str]) -> bool:
+def _done_to(before: list[str], after: list[str], n: _Words) -> bool:
     last = before[-1] if before else ""
-    act = last in _BEFORE_AN_ACT or last.endswith(("'ll", "'d"))
-    return act or (bool(after) and after[0] in _AFTER_AN_ACT)
+    act = last in n.before_an_act or last.endswith(n.act_endings)
+    return act or (bool(after) and after[0] in n.after_an_act)
 
 
-def _named(normal: str, word: str) -> bool:
+def _named(normal: str, word: str, n: _Words) -> bool:
     """Whether `word` is said in `normal` as a feeling: not denied, nor done to someone."""
     for found in re.finditer(rf"(?<= ){re.escape(word)}(?= )", normal):
         before, after = normal[: found.start()].split(), normal[found.end() :].split()
-        if not (_denied(before) or _done_to(before, after)):
+        if not (_denied(before, n) or _done_to(before, after, n)):
             return True
     return False
-
-
-_DENIAL_PARTS = re.compile(r"[,;/.!?\n]+|\s+(?:and|but|or)\s+")
-_DENIAL_EXTRA = {"no", "longer", "anymore", "more", "any"}
 
 
 def without_denials(text: str, c: Catalogue) -> str:
     """`text` less the parts that only deny a feeling ("not angry, just sad" -> "just sad";
     "not sad" -> ""): a feeling they did not have is never said as one. The text as typed
     when no part does."""
-    labels = [c.text(f"feelings.{k}") for k in feeling_keys(c)]
+    n = _words(c)
+    labels = list(n.feeling_words.values())
 
     def denies(part: str) -> bool:
         normal = _normal(part.replace("’", "'"))
         here = sorted((w for w in labels if f" {w} " in normal), key=len, reverse=True)
-        if not here or any(_named(normal, w) for w in here):
+        if not here or any(_named(normal, w, n) for w in here):
             return False
         for word in here:
             normal = normal.replace(f" {word} ", " ")
-        allowed = _DENIALS | _BETWEEN | _FILLER | _DENIAL_EXTRA
-        return all(w in allowed or w.endswith("n't") for w in normal.split())
+        return all(w in n.in_a_denial or w.endswith(n.denial_endings) for w in normal.split())
 
-    parts = [" ".join(p.split()) for p in _DENIAL_PARTS.split(text)]
+    parts = [" ".join(p.split()) for p in n.denial_parts.split(text)]
     parts = [p for p in parts if p]
     if not any(denies(p) for p in parts):
         return text
@@ -150,15 +185,16 @@ def without_denials(text: str, c: Catalogue) -> str:
 def find_words(text: str, c: Catalogue) -> Found:
     """Feelings and interpretation words mentioned in `text`, in catalogue order; a feeling
     denied ("not angry") or done to someone ("I will hurt him") is not one."""
+    n = _words(c)
     normal = _normal(text.replace("’", "'"))
-    feelings = [k for k in feeling_keys(c) if _named(normal, c.text(f"feelings.{k}"))]
+    feelings = [k for k in n.feeling_keys if _named(normal, n.feeling_words[k], n)]
     interpretations = _interpretations_in(normal, c)
-    recognised = {c.text(f"feelings.{k}") for k in feelings}
+    recognised = {n.feeling_words[k] for k in feelings}
     recognised |= {c.text(f"interpretations.{k}.label") for k in interpretations}
     rest = normal
     for word in sorted(recognised, key=len, reverse=True):
         rest = rest.replace(f" {word} ", " ")
-    leftover = [w for w in rest.split() if w not in _FILLER]
+    leftover = [w for w in rest.split() if w not in n.filler]
     return Found(tuple(feelings), tuple(interpretations), bool(leftover))
 
 

@@ -206,6 +206,16 @@ def _ends_a_sentence(said: list[str], i: int) -> bool:
     return i == len(said) - 1 or said[i + 1][:1].islower()
 
 
+def left_for_a_moment(state: FlowState | None, ctx: Context) -> Reply | None:
+    """Setup at its last question (the evening check-in) left for a moment (/moment): the
+    moment comes first, and setup is over as it stands (name and time zone are kept already;
+    the check-in stays off). The sentence that says so, and how to turn the check-in on; None
+    when `state` is not setup at that question."""
+    if state is None or state.flow != FLOW or state.step not in (EVENING, EVENING_AT):
+        return None
+    return Reply(ctx.content.text("onboarding.left_for_a_moment"))
+
+
 class Onboarding:
     name = FLOW
 
@@ -307,6 +317,28 @@ class Onboarding:
         if state.step == EVENING_AT:
             return self._on_evening_time(state, event, ctx)
         return Outcome(state, (self.prompt(state, ctx),))
+
+    def resumed(self, kept: FlowState, ctx: Context) -> Outcome | None:
+        """Setup taken up again after a flow that held it (/settings) closed: what was
+        answered there is not asked again. A time zone set there moves setup past its zone
+        question (a guess still awaiting confirmation too) to the evening question; the evening
+        check-in turned on there as well finishes it. None: setup goes on where it was."""
+        zone = ctx.prefs.zone
+        if kept.flow != FLOW or kept.data.get("again") or not zone:
+            return None
+        c = ctx.content
+        if ctx.prefs.evening_on and kept.step in (ZONE, CONFIRM, EVENING, EVENING_AT):
+            name = ctx.person.preferred_name or ctx.person.first_name
+            evening = c.text("onboarding.evening_at", time=hhmm(ctx.prefs.evening_at))
+            return Outcome(
+                None, (Reply(c.text("onboarding.done", name=name, zone=zone, evening=evening)),)
+            )
+        if kept.step not in (ZONE, CONFIRM):
+            return None
+        base = kept.back() if kept.step == CONFIRM else kept
+        following = (base or kept).at(EVENING, zone=zone)
+        back = Reply(c.text("shell.back_to_held"))
+        return Outcome(following, (back, self.prompt(following, ctx)))
 
     def _done(self, state: FlowState, ctx: Context, prefs: dict[str, object]) -> Outcome:
         c = ctx.content

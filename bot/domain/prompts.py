@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from bot.content import Catalogue
 from bot.domain import small_talk
 from bot.domain.clock import NIGHT_ENDS
+from bot.domain.couples import reads_as_hurt
 from bot.domain.drafts import clip
 from bot.domain.history import own_words, pattern_label
 from bot.domain.moments import LET_GO, OTHER_PATTERN, REPAIRED, UNFINISHED, Moment
@@ -155,8 +156,9 @@ def typed_choice(text: str, card: str, choices: Sequence[str], c: Catalogue) -> 
     "no" is the card's way of putting it off, and a plain "yes" is YES, or "resume" where
     that is the one yes; either gives way to a clause that says which ("yes, it went well").
     An "ok" or a "thanks" among them says nothing, and a yes or no may open a clause without a
-    comma ("nah all good"). None for anything else: a question (one that ends the message),
-    or words that may well be a new moment."""
+    comma ("nah all good"). Words that open with an answer and go on ("not yet, he was
+    busy") are read by `_opening`. None for anything else: a question (one that ends the
+    message), or words that may well be a new moment."""
     if text.rstrip().endswith("?"):
         return None
     section = "evening" if card == EVENING_CARD else "follow_up"
@@ -165,16 +167,19 @@ def typed_choice(text: str, card: str, choices: Sequence[str], c: Catalogue) -> 
         return whole
     said: set[str] = set()  # what the clauses name
     plain: set[str] = set()  # "yes" or "no"
-    for phrase in _phrases(text, section, choices, c):
+    phrases = _phrases(text, section, choices, c)
+    for phrase in phrases:
         choice = _listed(phrase, section, choices, c)
         answer = small_talk.yes_or_no(phrase, c) or _plain_yes(phrase, section, c)
         if choice is not None:
             said.add(choice)
         elif answer is not None:
             plain.add(answer)
-        elif small_talk.kind(phrase, c) not in (small_talk.ACK, small_talk.THANKS):
-            return None
-    if len(said) > 1 or (said & _SAYS_YES and "no" in plain):
+        elif small_talk.kind(phrase, c) not in _SAYS_NOTHING:
+            return _opening(text, phrases, card, choices, c)
+    if len(said) > 1:  # "it was hard, he said sorry": how did it go?
+        return _opening(text, phrases, card, choices, c)
+    if said & _SAYS_YES and "no" in plain:
         return None  # "no, it went well": which is it?
     if said:
         return said.pop()
@@ -187,6 +192,133 @@ def typed_choice(text: str, card: str, choices: Sequence[str], c: Catalogue) -> 
 
 # The choices that say something happened (and so do not go with a plain "no").
 _SAYS_YES = {"hurt", "by_me", "connection", "went_well", "hard", "resume"}
+# The answers that say all is well, which a "not" or a "then" said after them may undo ("it
+# went well, he didn't listen"; "all good, he didn't text me back all day"). After the others
+# such words only say what happened ("it was hard, he didn't listen").
+_UNDONE_BY_NOT = {"went_well", "connection", "all_good"}
+_SAYS_NOTHING = (small_talk.ACK, small_talk.THANKS)
+# The evening's answers that decline to look at a moment: words after one that tell of a hurt
+# are a moment to offer after all.
+_DECLINES = {"not_tonight", "all_good"}
+# Each card's choices, with those of the other kind of card that shares its phrases (a
+# follow-up on an unfinished moment): what words after an answer may name instead.
+_ALL_CHOICES = {
+    EVENING_CARD: EVENING_CHOICES,
+    FOLLOW_UP_CARD: FOLLOW_UP_CHOICES,
+    RESCHEDULE_CARD: RESCHEDULE_CHOICES,
+}
+LONGEST_PHRASE = 8  # words in the longest label or listed phrase looked for inside a clause
+
+
+def _opening(
+    text: str, phrases: list[str], card: str, choices: Sequence[str], c: Catalogue
+) -> str | None:
+    """Words that open with an answer and go on to say more ("not yet, he was busy"; "it
+    went really well actually!! 😊"): the choice their opening clause names, after any plain
+    yes, no, "ok" or thanks, and compared without words that only stress or thank
+    (`typed.fillers`: "really", "thanks"). Only when that clause names just the one choice,
+    in more than one word if more follows ("well, he never listens" is a story), and what
+    follows does not take it back: it names no other choice (nor a "we talked" after a no,
+    nor a plain no after a yes), turns on nothing (`typed.contrasts`: "but", "though"), and
+    has no "not" or "then" after a choice that they may undo (`typed.undo_a_yes`). Words
+    that open with a yes, or with how it went, and name both how it went well and how it was
+    hard ("yeah we talked, it was rough but he apologised") are YES at a follow-up that asks
+    how it went. None for anything else, anything with a "?" in it, and a story that merely
+    opens with "yeah" or "no"."""
+    if "?" in text:
+        return None
+    section = "evening" if card == EVENING_CARD else "follow_up"
+    plain: set[str] = set()  # the yes or no said before the opening clause
+    rest = list(phrases)
+    while rest and not _named(rest[0], section, choices, c):  # "fine" is an "ok" too
+        answer = small_talk.yes_or_no(rest[0], c) or _plain_yes(rest[0], section, c)
+        if answer is None and small_talk.kind(rest[0], c) not in _SAYS_NOTHING:
+            break
+        plain.update((answer,) if answer else ())
+        rest.pop(0)
+    if not rest:
+        return None
+    opening, after = rest[0], rest[1:]
+    words = opening
+    named = _named(opening, section, choices, c)
+    if not named:
+        words = _unstressed(opening, c)
+        named = _named(words, section, choices, c)
+    if len(named) == 1 and _goes_on(named[0], " " in words, plain, after, card, c):
+        return named[0]
+    how = ("went_well", "hard")  # the buttons of "How did it go?"
+    if card != FOLLOW_UP_CARD or not set(how) <= set(choices):
+        return None
+    if "no" in plain or _says_no(after, c):
+        return None
+    first = opening.split()[:LONGEST_PHRASE]  # "it was rough but ...": opens with how it went
+    opens = any(_named(" ".join(first[:n]), section, how, c) for n in range(1, len(first) + 1))
+    if plain != {"yes"} and not opens:
+        return None
+    said = [_named_within(p, section, _ALL_CHOICES[card], c) for p in rest]
+    return YES if set().union(*said) - {YES} == set(how) else None
+
+
+def _goes_on(
+    choice: str, words: bool, plain: set[str], after: list[str], card: str, c: Catalogue
+) -> bool:
+    """Whether the clauses `after` an opening that names `choice` (in more than one word:
+    `words`) leave it the answer: see `_opening`."""
+    says_yes = choice in _SAYS_YES
+    if says_yes and ("no" in plain or _says_no(after, c)):
+        return False  # "no, it went well": which is it?
+    if choice in _DECLINES and reads_as_hurt(" ".join(after), c):
+        return False  # "not really, he ignored me all evening": a moment, not a "no"
+    section = "evening" if card == EVENING_CARD else "follow_up"
+    agrees = {choice, YES} if says_yes else {choice}
+    contrasts, undo = set(c.raw("typed.contrasts")), set(c.raw("typed.undo_a_yes"))
+    more = False  # words that are no answer follow
+    for phrase in after:
+        if _named_within(phrase, section, _ALL_CHOICES[card], c) - agrees:
+            return False  # "not yet, we talked a bit"
+        if small_talk.yes_or_no(phrase, c) or small_talk.kind(phrase, c) in _SAYS_NOTHING:
+            continue
+        if _listed(phrase, section, (choice,), c) is not None:
+            continue  # "sorted, we're good again"
+        said = set(phrase.split())
+        if said & contrasts or (choice in _UNDONE_BY_NOT and said & undo):
+            return False  # "it went well, but he's still cold"; "..., he didn't listen"
+        more = True
+    return words or not more
+
+
+def _says_no(phrases: list[str], c: Catalogue) -> bool:
+    return any(small_talk.yes_or_no(p, c) == "no" for p in phrases)
+
+
+def _unstressed(phrase: str, c: Catalogue) -> str:
+    """`phrase` without the words that only stress it or thank (`typed.fillers`): "it went
+    really well actually thanks" is "it went well"."""
+    fillers = sorted((f.split() for f in c.raw("typed.fillers")), key=len, reverse=True)
+    said, at = phrase.split(), 0
+    kept: list[str] = []
+    while at < len(said):
+        skip = next((len(f) for f in fillers if said[at : at + len(f)] == f), 0)
+        kept.extend(() if skip else (said[at],))
+        at += skip or 1
+    return " ".join(kept)
+
+
+def _named_within(phrase: str, section: str, choices: Sequence[str], c: Catalogue) -> set[str]:
+    """The choices (and YES: "we talked") whose label or listed phrases are among the words
+    of `phrase`, leaving out any found only inside a longer one ("good" in "not good")."""
+    said = phrase.split()
+    found = [
+        (start, end, choice)
+        for start in range(len(said))
+        for end in range(start + 1, min(len(said), start + LONGEST_PHRASE) + 1)
+        for choice in _named(" ".join(said[start:end]), section, (*choices, YES), c)
+    ]
+    return {
+        choice
+        for start, end, choice in found
+        if not any(s <= start and end <= e and e - s > end - start for s, e, _ in found)
+    }
 
 
 @lru_cache(maxsize=8)
@@ -222,19 +354,23 @@ def _plain_yes(phrase: str, section: str, c: Catalogue) -> str | None:
 
 
 def _listed(phrase: str, section: str, choices: Sequence[str], c: Catalogue) -> str | None:
-    """The choice whose label or listed phrases include `phrase` exactly."""
-    if not phrase:
-        return None
-    return next((choice for choice in choices if phrase in _said(section, choice, c)), None)
+    """The first choice whose label or listed phrases (`<section>.typed.<choice>`) include
+    `phrase` exactly."""
+    return next(iter(_named(phrase, section, choices, c)), None)
 
 
-@lru_cache(maxsize=64)
-def _said(section: str, choice: str, c: Catalogue) -> frozenset[str]:
-    """The phrases that name `choice`: its button's label, as compared, and those listed."""
-    listed = f"{section}.typed.{choice}"
-    said = set(c.raw(listed)) if c.has(listed) else set()
-    said.add(" ".join(small_talk.words(c.text(f"{section}.{choice}"))))
-    return frozenset(said)
+def _named(phrase: str, section: str, choices: Sequence[str], c: Catalogue) -> list[str]:
+    """Every choice whose label or listed phrases include `phrase` exactly (YES: those
+    listed as only a yes, `<section>.typed.yes`)."""
+    buttons = (
+        small_talk.Named(
+            choice,
+            () if choice == YES else (c.text(f"{section}.{choice}"),),
+            (f"{section}.typed.{choice}",),
+        )
+        for choice in choices
+    )
+    return small_talk.named(phrase, buttons, c)
 
 
 def yes_card(card: str, prompt_id: int, c: Catalogue) -> Reply:

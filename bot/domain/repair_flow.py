@@ -23,8 +23,20 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.content import Catalogue
-from bot.domain import clock, crisis, schedule, small_talk
-from bot.domain.couples import SHARE_OPTIONS, ShareText, confirm_card, share_buttons, why_gone
+from bot.domain import clock, crisis, history, safety, schedule, small_talk
+from bot.domain.couples import (
+    CHECK_AGAIN,
+    LINK_CHANGED,
+    LINK_GONE,
+    SEND_TO,
+    SENDING,
+    SHARE_OPTIONS,
+    ShareText,
+    card_check,
+    confirm_card,
+    share_buttons,
+    why_gone,
+)
 from bot.domain.crisis import danger_reply
 from bot.domain.drafts import STYLES, build_draft, clip, own_words_note
 from bot.domain.flow import (
@@ -104,8 +116,8 @@ STEPS = (
     LETGO,
 )
 
-# Steps answered only by a button (the intensity also takes a typed 1 to 5, the direction
-# words that say which: typed_direction).
+# Steps answered only by a button (the intensity also takes a typed 1 to 5, and more of what
+# happened: more_of_the_story; the direction words that say which: typed_direction).
 BUTTONS_ONLY = frozenset({DIR, INT, PATH, LETGO, SENDTO})
 # Of those, where a short typed answer that names one button ("later", "let it go") is that
 # button pressed. Never the send card: nothing goes to the partner without a tap on the card
@@ -212,8 +224,6 @@ def _overflows(m: Moment, text: str) -> bool:
 # leads to the name question, which offers the linked partner's name.
 PARTNER_STEPS = frozenset({WHO_STEP, NAME, PATH, DRAFT, SENDTO, OWN})
 PARTNER = "partner"  # the "who" of a moment with the person's partner
-# The user_id of the partner a send card was shown for: it sends to that person only.
-SEND_TO = "to"
 
 
 class RepairFlow:
@@ -438,18 +448,18 @@ class RepairFlow:
         c = ctx.content
         if state.step == DIR:  # not by label: "hurt" is in one label, but says neither
             return typed_direction(text, c)
-        said = small_talk.words(text)
-        phrase = " ".join(said)
-        buttons = [b for row in self.prompt(state, ctx).buttons for b in row]
-        table = f"moment.typed_buttons.{state.step}"
-        phrases = {o: c.raw(f"{table}.{o}") for o in c.children(table)}
-        named = {b.option for b in buttons if phrase in phrases.get(b.option, ())}
-        ignored = set(c.raw("moment.typed_buttons.ignore"))
         labelled = TYPED_ANSWERS.get(state.step)  # None: any of the card's buttons
-        if labelled is not None:
-            buttons = [b for b in buttons if b.option in labelled]
-        if any(w not in ignored for w in said):  # "it" or "to" alone names nothing
-            named |= {b.option for b in buttons if set(said) <= set(small_talk.words(b.label))}
+        buttons = (
+            small_talk.Named(
+                b.option,
+                (b.label,) if labelled is None or b.option in labelled else (),
+                (f"moment.typed_buttons.{state.step}.{b.option}",),
+            )
+            for row in self.prompt(state, ctx).buttons
+            for b in row
+        )
+        ignored = c.raw("moment.typed_buttons.ignore")  # "it" or "to" alone names nothing
+        named = set(small_talk.named(text, buttons, c, in_label=ignored))
         return named.pop() if len(named) == 1 else None
 
     def _unexpected(self, state: FlowState, ctx: Context) -> Outcome:
@@ -558,14 +568,33 @@ class RepairFlow:
             value = typed_intensity(event.text, ctx.content)
         if value is not None:
             return self._advance(state, FEEL, m.update(intensity=value), ctx, page=0)
+        if isinstance(event, TextInput) and more_of_the_story(event.text, ctx.content):
+            return self._added_to_what_happened(state, m, event.text, ctx)
         if isinstance(event, TextInput):
-            # Words, not a number: often more of what they feel (or a message held for the
-            # safety check and read here after it). The question again, gently, no correction.
+            # Words, not a number, nor more of what happened: how much in words ("quite a
+            # lot"), small talk, or a message held for the safety check and read here after
+            # it. The question again, gently, no correction.
             again = Reply(
                 ctx.content.text("moment.ask_intensity_again"), self.prompt(state, ctx).buttons
             )
             return Outcome(state, (again,))
         return self._unexpected(state, ctx)
+
+    def _added_to_what_happened(
+        self, state: FlowState, m: Moment, text: str, ctx: Context
+    ) -> Outcome:
+        """More of what happened at the 1 to 5 question (people often send the camera's
+        answer, then a second message with more): added to what the camera saw (or, with the
+        camera skipped, kept as it), said so, and the question again. All of it is kept to
+        one answer's limit: more than that is left out, and they are told."""
+        c = ctx.content
+        seen = " ".join(t for t in (m.observation, _clean(text)) if t)
+        if len(seen) > TEXT_LIMIT:
+            said, following = c.text("moment.added_too_long", limit=TEXT_LIMIT), state
+        else:
+            said, following = c.text("moment.added"), _with(state, m.update(observation=seen))
+        prompt = self.prompt(following, ctx)
+        return Outcome(following, (Reply(f"{said}\n\n{prompt.text}", prompt.buttons),))
 
     def _on_feel(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
         c = ctx.content
@@ -773,26 +802,27 @@ class RepairFlow:
 
     def _on_sendto(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
         c = ctx.content
-        partner = _send_target(state, m, ctx)
-        sending = isinstance(event, ButtonInput) and event.option in ("private", "group")
-        if partner is not None and sending and state.data.get(SEND_TO) is None:
+        partner, refused = ctx.partner, _send_check(state, m, ctx)
+        sending = isinstance(event, ButtonInput) and event.option in SENDING
+        if partner is not None and sending and refused == CHECK_AGAIN:
             # A card saved before it recorded its partner: shown again for this one, so
             # nothing is sent without a tap on a card that knows who it is for.
             again = replace(state, data={**state.data, SEND_TO: partner.user_id})
             card = self.prompt(again, ctx)
-            text = f"{c.text('moment.send_check_again')}\n\n{card.text}"
+            text = f"{c.text(CHECK_AGAIN)}\n\n{card.text}"
             return Outcome(again, (replace(card, text=text, edit=True),))
-        if partner is None:  # the link ended or changed meanwhile: the draft step again
+        if refused in LINK_GONE:  # the link ended or changed meanwhile: the draft step again
             draft = _draft_step(state)
             if isinstance(event, ButtonInput) and event.option in SHARE_OPTIONS:
                 prompt = self.prompt(draft, ctx)  # pressed on the confirm card shown before
-                text = f"{c.text('send.link_ended')}\n\n{prompt.text}"
+                text = f"{c.text(refused)}\n\n{prompt.text}"
                 return Outcome(draft, (replace(prompt, text=text, edit=True),))
             on_card = self._on_own if draft.step == OWN else self._on_draft
             return on_card(draft, m, event, ctx)
+        assert partner is not None  # with none, card_check says LINK_ENDED
         if isinstance(event, ButtonInput) and m.draft:
             allowed = [b.option for b in share_buttons(partner, c)]
-            if event.option in ("private", "group") and event.option in allowed:
+            if event.option in SENDING and event.option in allowed:
                 closed = self._close(m.update(status=DRAFTED), ctx)
                 said = "send.sent" if event.option == "private" else "send.posted"
                 sent = Reply(c.text(said, partner=partner.name), edit=True, only_if_delivered=True)
@@ -806,9 +836,9 @@ class RepairFlow:
             if event.option == "cancel":
                 back = _draft_step(state)
                 return Outcome(back, (replace(self.prompt(back, ctx), edit=True),))
-            if event.option in ("private", "group"):  # offered once, gone since: say why
+            if event.option in SENDING:  # offered once, gone since: say why
                 why = why_gone(event.option, partner, c)
-                if any(option in ("private", "group") for option in allowed):
+                if any(option in SENDING for option in allowed):
                     card = self.prompt(state, ctx)  # the ways that still work
                     return Outcome(state, (replace(card, text=f"{why}\n\n{card.text}", edit=True),))
                 back = _draft_step(state)
@@ -1025,12 +1055,7 @@ class RepairFlow:
 
     @staticmethod
     def summary_line(m: Moment, c: Catalogue) -> str:
-        label = (
-            c.text(f"patterns.{m.pattern}.label{_suffix(m)}")
-            if m.pattern and m.pattern != OTHER_PATTERN
-            else c.text("history.other_label")
-        )
-        parts = [label]
+        parts = [history.moment_name(m, c)]  # named as /history lists it
         feelings = [c.text(f"feelings.{k}") for k in m.feelings] or (
             [clip(m.feelings_text, 40)] if m.feelings_text else []
         )
@@ -1207,7 +1232,7 @@ class RepairFlow:
         if chosen:
             text += "\n\n" + c.text("moment.selected", items=", ".join(chosen))
         # Their own words on a line of their own, less any feeling already chosen above.
-        own = beyond_chosen(m.feelings_text or "", chosen).strip()
+        own = beyond_chosen(m.feelings_text or "", chosen, c).strip()
         if own:
             text += ("\n" if chosen else "\n\n") + c.text("moment.selected_own", text=clip(own, 80))
         return text
@@ -1271,14 +1296,19 @@ def _stamped(outcome: Outcome) -> Outcome:
 
 
 def _send_target(state: FlowState, m: Moment, ctx: Context) -> Partner | None:
-    """Whom the send card may send to: the partner it was shown for, still linked. A card
-    saved with no partner recorded: the partner now, only if the draft is for them."""
-    p, shown_for = ctx.partner, state.data.get(SEND_TO)
-    if p is None:
-        return None
-    if shown_for is None:
-        return p if RepairFlow._can_send(m, ctx) else None
-    return p if shown_for == p.user_id else None
+    """Whom the send card may be shown for: the partner it was shown for, still linked. A card
+    saved with no partner recorded: the partner now, only if the draft is for them (it is
+    shown again for them before it sends: CHECK_AGAIN)."""
+    return None if _send_check(state, m, ctx) in LINK_GONE else ctx.partner
+
+
+def _send_check(state: FlowState, m: Moment, ctx: Context) -> str | None:
+    """couples.card_check of the send card: a card saved with no partner recorded whose
+    draft is not for the partner now (RepairFlow._can_send) was for someone else."""
+    refused = card_check(state.data.get(SEND_TO), ctx.partner)
+    if refused == CHECK_AGAIN and not RepairFlow._can_send(m, ctx):
+        return LINK_CHANGED
+    return refused
 
 
 def _same_name(typed: str, partner: str) -> bool:
@@ -1339,19 +1369,45 @@ def typed_intensity(text: str, c: Catalogue) -> int | None:
     return max(values) if 1 <= len(values) <= 2 else None
 
 
+# More of what happened, at the 1 to 5 question: at least this many words (a lone "ugh" or
+# "he left" is not worth adding to what a camera saw).
+STORY_WORDS = 3
+
+
+def more_of_the_story(text: str, c: Catalogue) -> bool:
+    """Whether words typed at the 1 to 5 question read as more of what happened ("And then
+    he laughed when I asked him to put it down"): a few words, not a question, no number
+    (with one, which they meant is not guessed), not only how much in words ("quite a lot
+    honestly": `moment.intensity.amounts`), not small talk, and nothing the safety screen
+    would ask about (a message held for its check comes here after it: never kept as what a
+    camera saw)."""
+    said = small_talk.words(text)
+    if len(said) < STORY_WORDS or "?" in text or any(ch.isdigit() for ch in text):
+        return False
+    how_much = {*c.raw("moment.intensity.fillers"), *c.raw("moment.intensity.amounts")}
+    how_much.update(c.raw("moment.intensity.words"))
+    if all(word in how_much for word in said) or small_talk.kind(text, c) is not None:
+        return False
+    return safety.screen(text).level == safety.Level.NONE
+
+
 def typed_direction(text: str, c: Catalogue) -> str | None:
     """The direction typed at "Which is it?": a phrase for one button, its place ("1"), or
     words anywhere that say one way round and not the other ("my partner hurt me"). None
     when it says neither or both, or says it with a negation (asked again: a guess that gets
     it the wrong way round asks every question after it the wrong way round)."""
+    listed = [small_talk.Named(o, listed=(f"moment.typed_buttons.dir.{o}",)) for o in DIRECTIONS]
+    hedged = _unhedged(small_talk.words(text), c.raw("moment.typed_direction.hedges"))
+    for typed in (text, " ".join(hedged)):  # "I think it was him actually": "it was him"
+        button = next(iter(small_talk.named(typed, listed, c)), None)
+        if button is not None:
+            return button
     phrase = " ".join(small_talk.words(text))
-    for option in DIRECTIONS:
-        if phrase in c.raw(f"moment.typed_buttons.dir.{option}"):
-            return option
     for option, place in zip(DIRECTIONS, ("first", "second"), strict=True):  # as on the card
         if phrase in c.raw(f"moment.typed_direction.{place}"):
             return option
-    if any(word in c.raw("moment.typed_direction.negations") for word in phrase.split()):
+    negations = c.raw("drafts.typed.negations")
+    if any(word.replace("'", "") in negations for word in phrase.split()):
         return None  # "it wasn't my fault", "I didn't mean to": which way round, asked
     padded = f" {phrase} "
     said = {
@@ -1360,6 +1416,23 @@ def typed_direction(text: str, c: Catalogue) -> str | None:
         if any(f" {cue} " in padded for cue in c.raw(f"moment.typed_direction.{option}"))
     }
     return said.pop() if len(said) == 1 else None
+
+
+def _unhedged(said: list[str], hedges: list[str]) -> list[str]:
+    """The words `said` without hedges before or after them ("i think", "actually"), the
+    longest first; at least one word is always left."""
+    cut = sorted((h.split() for h in hedges), key=len, reverse=True)
+    trimmed = True
+    while trimmed:
+        trimmed = False
+        for hedge in cut:
+            if len(hedge) >= len(said):
+                continue
+            if said[: len(hedge)] == hedge:
+                said, trimmed = said[len(hedge) :], True
+            elif said[-len(hedge) :] == hedge:
+                said, trimmed = said[: -len(hedge)], True
+    return said
 
 
 def _changed_mind(text: str, c: Catalogue) -> bool:

@@ -11,7 +11,7 @@ from bot.domain.crisis import concern_reply
 from bot.domain.flow import Context, Event, FlowState, Outcome, TextInput
 from bot.domain.replies import Button, Reply, rows
 from bot.domain.safety import ABOUT_ANGER, ABOUT_SELF, ABOUT_THEM
-from bot.domain.small_talk import words
+from bot.domain.small_talk import Named, named, words
 
 FLOW = "safety"
 CHECK = "check"
@@ -75,17 +75,14 @@ def typed_answer(text: str, about: str, c: Catalogue) -> str | None:
     if not said:
         return None
 
-    def listed(*keys: str) -> bool:
-        return any(said in c.raw(key) for key in keys)
-
-    def label(*keys: str) -> bool:
-        return any(said == " ".join(words(c.text(key))) for key in keys)
-
-    if listed("safety.typed_unsafe") or label("safety.not_sure"):
-        return NOT_SURE
-    if listed("safety.typed_safe") or label("safety.just_angry", "safety.safe"):
-        return SAFE
-    yes, no = listed("safety.typed_yes"), listed("safety.typed_no")
+    buttons = (  # not sure first: words that could name both are taken as not safe
+        Named(NOT_SURE, (c.text("safety.not_sure"),), ("safety.typed_unsafe",)),
+        Named(SAFE, (c.text("safety.just_angry"), c.text("safety.safe")), ("safety.typed_safe",)),
+    )
+    button = next(iter(named(text, buttons, c)), None)
+    if button is not None:
+        return button
+    yes, no = said in c.raw("safety.typed_yes"), said in c.raw("safety.typed_no")
     if about == ABOUT_SELF and (yes or no):  # "are you safe right now?"
         return SAFE if yes else NOT_SURE
     if about == ABOUT_ANGER and (yes or no):  # "is anyone in danger right now?"

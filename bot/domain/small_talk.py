@@ -10,11 +10,19 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from functools import lru_cache
 
 from bot.content import Catalogue
+from bot.domain.schedule import Prefs, is_paused
 
 GREETING, HOW, THANKS, GOODBYE, ACK = "greeting", "how", "thanks", "goodbye", "ack"
 SAD = "sad"  # only sad or crying emoji ("😭😭😭"): invited to say what happened
+# Requests about Mend itself (`request`): to stop its messages, to delete what it keeps, or
+# whether what is written here is private.
+STOP, DELETE, PRIVACY = "stop", "delete", "privacy"
 
 # What each kind is answered with outside any flow, and at the moment offer.
 IDLE_REPLIES = {
@@ -32,6 +40,14 @@ OFFER_REPLIES = {
     GOODBYE: "moment.offer_bye",
     ACK: "moment.offer_ack",
     SAD: "moment.offer_sad",
+}
+
+# What each request is answered with, outside any flow and at the moment offer (the stop one
+# by how things are: `stop_reply`).
+REQUEST_REPLIES = {
+    STOP: "shell.stop_reply",
+    DELETE: "shell.delete_reply",
+    PRIVACY: "shell.privacy_reply",
 }
 
 # A word: letters and digits, with an apostrophe inside ("what's"); everything else (emoji,
@@ -64,6 +80,103 @@ def kind(text: str, c: Catalogue) -> str | None:
     if phrase in c.raw("shell.acknowledgements"):
         return ACK
     return _thanks_or_goodbye(said, c) or _thanks_or_goodbye(_after_ack(said, c), c)
+
+
+def request(text: str, c: Catalogue, *, bare_stop: bool = True) -> str | None:
+    """Which request about Mend itself `text` is (STOP, DELETE, PRIVACY), or None.
+
+    Only a whole message said to Mend counts, compared without case, emoji or punctuation: one
+    of the requests listed in the content (`shell.*_requests`, or a verb of one with an object
+    of it: "stop" + "messaging me", "delete" + "my data"), after any words that open a request
+    ("please", "can you": `shell.request_openers`; "how do I", "I want to":
+    `shell.request_asks`) and before any that close one ("every night", "thanks":
+    `shell.request_closers`). A bare "stop" (`shell.stop_alone`) takes no "I want to": "I need
+    to stop" may be about anything; with `bare_stop` False it is no request at all (inside a
+    flow, whose own it is). Words about someone ("he told me to stop", "she deleted my
+    messages") are none: a moment."""
+    said = tuple(words(text))
+    if not said:
+        return None
+    asked, alone, openers, asks, closers = _requests(c)
+    stripped = _reached(said[::-1], {0: False}, tuple(o[::-1] for o in closers), ())
+    ends = sorted(len(said) - n for n in stripped)
+    for start, after_ask in _reached(said, {0: False}, openers, asks).items():
+        for end in (end for end in ends if end > start):
+            phrase = " ".join(said[start:end])
+            if phrase in asked:
+                return asked[phrase]
+            if phrase in alone and bare_stop and not after_ask:
+                return STOP
+    return None
+
+
+def request_reply(request: str, c: Catalogue, name: str, prefs: Prefs, now: datetime) -> str:
+    """The answer to a request about Mend. A stop is told how to turn down what Mend sends, in
+    the words of the settings card's buttons as they show now (nothing is changed for them):
+    the evening check-in and the pause, or the pause alone when the check-in is off, or that a
+    pause holds everything already."""
+    key = REQUEST_REPLIES[request]
+    if request == STOP and is_paused(now, prefs):
+        key = "shell.stop_reply_paused"
+    elif request == STOP and not prefs.evening_on:
+        key = "shell.stop_reply_evening_off"
+    buttons = {
+        "evening_off": c.text("settings.evening_off"),
+        "pause_forever": c.text("settings.pause_forever"),
+    }
+    return c.text(key, name=name, **buttons)
+
+
+Phrases = tuple[tuple[str, ...], ...]
+
+
+def _reached(
+    said: tuple[str, ...], starts: dict[int, bool], openers: Phrases, asks: Phrases
+) -> dict[int, bool]:
+    """Where in `said` a request may begin after any run of `openers` and `asks` from
+    `starts`, each with whether an ask came before it (False where it can without one)."""
+    reached = dict(starts)
+    todo = list(starts)
+    while todo:
+        at = todo.pop()
+        for found, is_ask in [(o, False) for o in openers] + [(a, True) for a in asks]:
+            if said[at : at + len(found)] != found or at + len(found) >= len(said):
+                continue
+            onward = at + len(found)
+            after_ask = reached[at] or is_ask
+            if onward not in reached or (reached[onward] and not after_ask):
+                reached[onward] = after_ask
+                todo.append(onward)
+    return reached
+
+
+@lru_cache(maxsize=8)
+def _requests(
+    c: Catalogue,
+) -> tuple[dict[str, str], frozenset[str], Phrases, Phrases, Phrases]:
+    """The requests each phrase is (as compared), the bare stops, and the words that may open
+    and close a request. Kept per catalogue (one for each language, for as long as the bot
+    runs)."""
+
+    def said(key: str) -> list[str]:
+        return [" ".join(words(p)) for p in c.raw(key)]
+
+    def phrases(key: str) -> Phrases:
+        return tuple(tuple(words(p)) for p in c.raw(key))
+
+    asked: dict[str, str] = {}
+    for wanted, name in ((STOP, "stop"), (DELETE, "delete"), (PRIVACY, "privacy")):
+        verbs, objects = said(f"shell.{name}_verbs"), said(f"shell.{name}_objects")
+        for phrase in said(f"shell.{name}_requests") + [f"{v} {o}" for v in verbs for o in objects]:
+            asked.setdefault(phrase, wanted)
+    alone = frozenset(said("shell.stop_alone"))
+    return (
+        asked,
+        alone,
+        phrases("shell.request_openers"),
+        phrases("shell.request_asks"),
+        phrases("shell.request_closers"),
+    )
 
 
 def _only_sad(text: str, c: Catalogue) -> bool:
@@ -110,3 +223,46 @@ def yes_or_no(text: str, c: Catalogue) -> str | None:
     if phrase in c.raw("shell.typed_no"):
         return "no"
     return None
+
+
+@dataclass(frozen=True)
+class Named:
+    """A button that typed words may name instead of a tap: its `option`, the words on it
+    (`labels`, as shown), and the content keys listing other phrases for it (`listed`; a key
+    that is not there lists none)."""
+
+    option: str
+    labels: tuple[str, ...] = ()
+    listed: tuple[str, ...] = ()
+
+
+def named(
+    text: str, buttons: Iterable[Named], c: Catalogue, *, in_label: Collection[str] | None = None
+) -> list[str]:
+    """The options of `buttons` that typed `text` names, in their order: the whole message,
+    compared without case, emoji or punctuation, is one of a button's labels or one of the
+    phrases listed for it. With `in_label` (words that alone name nothing: "it", "to"), a
+    label names it when the words are all in that label ("later": "Talk about it later") and
+    not all in `in_label`, instead of only when they are the whole label."""
+    said = words(text)
+    if not said:
+        return []
+    phrase = " ".join(said)
+    loose = in_label is not None and any(w not in in_label for w in said)
+    found: list[str] = []
+    for b in buttons:
+        whole = _said(c, () if in_label is not None else b.labels, b.listed)
+        if phrase in whole or (loose and any(set(said) <= set(words(x)) for x in b.labels)):
+            found.append(b.option)
+    return found
+
+
+@lru_cache(maxsize=256)
+def _said(c: Catalogue, labels: tuple[str, ...], listed: tuple[str, ...]) -> frozenset[str]:
+    """The phrases that name a button: its labels, as compared, and those listed for it. Kept
+    per catalogue (one for each language, for as long as the bot runs)."""
+    said = {" ".join(words(label)) for label in labels}
+    for key in listed:
+        if c.has(key):
+            said.update(c.raw(key))
+    return frozenset(said)

@@ -104,6 +104,37 @@ def _relations(
     return relation, ex, ex_before, spellings
 
 
+@dataclass(frozen=True)
+class _NameWords:
+    """The word lists of `names` (and onboarding.sentence_words), as sets and patterns:
+    built once per catalogue."""
+
+    refusals: frozenset[str]
+    filler: frozenset[str]
+    leads: tuple[str, ...]  # longest first
+    address: frozenset[str]
+    owner: re.Pattern[str]  # "my" (names.determiners) right before a relation word
+    someone_elses: re.Pattern[str]  # "his" (names.someone_elses) right before one
+    not_names: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def _name_words(c: Catalogue) -> _NameWords:
+    determiners = "|".join(re.escape(str(w)) for w in c.raw("names.determiners"))
+    elses = "|".join(re.escape(str(w)) for w in c.raw("names.someone_elses"))
+    not_names = {str(w) for w in c.raw("names.not_names")}
+    not_names |= {str(w).replace("\u2019", "'") for w in c.raw("onboarding.sentence_words")}
+    return _NameWords(
+        refusals=frozenset(str(w) for w in c.raw("names.refusals")),
+        filler=frozenset(str(w) for w in c.raw("names.filler")),
+        leads=tuple(sorted((str(w) for w in c.raw("names.leads")), key=len, reverse=True)),
+        address=frozenset(str(w) for w in c.raw("names.address")),
+        owner=re.compile(rf"(?<![\w'])(?:{determiners})\s+$"),
+        someone_elses=re.compile(rf"(?<!\w)(?:{elses})\s+$"),
+        not_names=frozenset(not_names),
+    )
+
+
 def _find(said: str, c: Catalogue) -> list[_Found]:
     lowered = said.lower()
     relation, ex_word, ex_before, spellings = _relations(c)
@@ -161,7 +192,6 @@ def read_who(text: str, c: Catalogue) -> tuple[str, str | None]:
 
 def _whose(found: list[_Found], said: str, c: Catalogue) -> str:
     lowered = said.lower()
-    elses = "|".join(re.escape(str(w)) for w in c.raw("names.someone_elses"))
     for owner, head in pairwise(found):
         between = lowered[owner.end : head.start].split()
         apostrophe = lowered[: owner.end].endswith(("'s", "'"))
@@ -175,7 +205,7 @@ def _whose(found: list[_Found], said: str, c: Catalogue) -> str:
     if main.ex:
         return OTHER
     before = lowered[: main.start]
-    if re.search(rf"(?<!\w)(?:{elses})\s+$", before) or re.search(r"\w's\s+$", before):
+    if _name_words(c).someone_elses.search(before) or re.search(r"\w's\s+$", before):
         return OTHER  # "his wife", "Jake's girlfriend": someone else's
     return main.who
 
@@ -199,24 +229,23 @@ def read_name(text: str, c: Catalogue) -> str | None:
     lowered = said.lower()
     if not said or _is_refusal(lowered, c):
         return None
-    for lead in sorted((str(w) for w in c.raw("names.leads")), key=len, reverse=True):
+    n = _name_words(c)
+    for lead in n.leads:
         if lowered.startswith(lead + " "):
             said = said[len(lead) + 1 :].strip(_EDGE + " ")
             lowered = said.lower()
             break
     found = _find(said, c)
     if found:
-        address = {str(w) for w in c.raw("names.address")}
-        determiners = "|".join(re.escape(str(w)) for w in c.raw("names.determiners"))
         alone = len(found) == 1 and not found[0].ex and not found[0].possessive
-        if alone and said.lower() in address:
+        if alone and said.lower() in n.address:
             return said[:1].upper() + said[1:]  # "Mum": what they call her
         ex_before = _relations(c)[2]
         for f in reversed(found):  # the relation goes, with "my" and any "ex" before it
             start = f.start
             before = ex_before.search(said[:start].lower()) if f.ex else None
             start = before.start() if before else start
-            owner = re.search(rf"(?<![\w'])(?:{determiners})\s+$", said[:start].lower())
+            owner = n.owner.search(said[:start].lower())
             start = owner.start() if owner else start
             said = f"{said[:start]} {said[f.end :]}"
         # What is left, less a possessive: "Jake's girlfriend" is not Jake.
@@ -238,14 +267,13 @@ def as_name(text: str, c: Catalogue) -> str | None:
 
 
 def _is_refusal(lowered: str, c: Catalogue) -> bool:
-    refusals = {str(w) for w in c.raw("names.refusals")}
-    if lowered.strip(_EDGE + " ") in refusals:  # "n/a"
+    n = _name_words(c)
+    if lowered.strip(_EDGE + " ") in n.refusals:  # "n/a"
         return True
-    filler = {str(w) for w in c.raw("names.filler")}
-    core = " ".join(w for w in re.sub(r"[^\w\s']", " ", lowered).split() if w not in filler)
+    core = " ".join(w for w in re.sub(r"[^\w\s']", " ", lowered).split() if w not in n.filler)
     if not core:  # only filler or punctuation ("?", "lol"); an emoji alone ("💛") is a name
         return not any(unicodedata.category(ch)[0] == "S" for ch in lowered)
-    return core in refusals
+    return core in n.refusals
 
 
 def _as_name(said: str, c: Catalogue) -> str | None:
@@ -253,9 +281,7 @@ def _as_name(said: str, c: Catalogue) -> str | None:
     counted = [w for w in words if w not in PARTICLES]  # "de", "van": lower case only
     if not words or len(counted) > NAME_WORDS or _is_refusal(said.lower(), c):
         return None
-    stop = {str(w) for w in c.raw("names.not_names")}
-    stop |= {str(w).replace("\u2019", "'") for w in c.raw("onboarding.sentence_words")}
-    if any(w.lower().strip(_EDGE) in stop for w in words):
+    if any(w.lower().strip(_EDGE) in _name_words(c).not_names for w in words):
         return None
     if not any(ch.isalpha() for ch in said):
         return None

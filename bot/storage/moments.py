@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import fields
 from datetime import datetime
 
-from sqlalchemy import delete, select
+from sqlalchemy import ColumnElement, and_, delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain.moments import Moment
@@ -56,6 +56,69 @@ async def recent(session: AsyncSession, user_id: int, limit: int | None = 10) ->
         .limit(limit)
     )
     return [to_domain(row) for row in rows]
+
+
+def _before(key: tuple[datetime, str]) -> ColumnElement[bool]:
+    """Rows ahead of `key`'s place in `recent`'s order (newer, or as new with a smaller id)."""
+    when, moment_id = key
+    return or_(
+        MomentRow.created_at > when, and_(MomentRow.created_at == when, MomentRow.id < moment_id)
+    )
+
+
+def _after(key: tuple[datetime, str]) -> ColumnElement[bool]:
+    """Rows behind `key`'s place in `recent`'s order (older, or as new with a larger id)."""
+    when, moment_id = key
+    return or_(
+        MomentRow.created_at < when, and_(MomentRow.created_at == when, MomentRow.id > moment_id)
+    )
+
+
+async def page(
+    session: AsyncSession,
+    user_id: int,
+    limit: int,
+    *,
+    older_than: tuple[datetime, str] | None = None,
+    newer_than: tuple[datetime, str] | None = None,
+    skip: int = 0,
+) -> list[Moment]:
+    """A page of /history in `recent`'s order (newest first, then by id), by keyset: the
+    moments after the place of `older_than` (a (created_at, id) pair; the row itself may be
+    gone), or with `newer_than` the ones just before its place, nearest first (that order
+    reversed); with neither, from the newest, past the first `skip`."""
+    query = select(MomentRow).where(MomentRow.user_id == user_id)
+    if newer_than is not None:
+        query = query.where(_before(newer_than))
+        query = query.order_by(MomentRow.created_at.asc(), MomentRow.id.desc())
+    else:
+        if older_than is not None:
+            query = query.where(_after(older_than))
+        query = query.order_by(MomentRow.created_at.desc(), MomentRow.id)
+    rows = await session.scalars(query.offset(skip).limit(limit))
+    return [to_domain(row) for row in rows]
+
+
+async def count_newer(session: AsyncSession, user_id: int, key: tuple[datetime, str]) -> int:
+    """How many of the person's moments come before `key`'s place in `recent`'s order."""
+    count = await session.scalar(
+        select(func.count())
+        .select_from(MomentRow)
+        .where(MomentRow.user_id == user_id, _before(key))
+    )
+    return int(count or 0)
+
+
+async def rows_of(session: AsyncSession, user_id: int) -> list[MomentRow]:
+    """All the person's moment rows, as stored (for /export: one read for both its files)."""
+    return list(await session.scalars(select(MomentRow).where(MomentRow.user_id == user_id)))
+
+
+def newest_first(rows: list[MomentRow]) -> list[Moment]:
+    """`rows` as `recent` orders them (newest first, then by id), as moments."""
+    ordered = sorted(rows, key=lambda row: row.id)
+    ordered.sort(key=lambda row: row.created_at, reverse=True)  # stable: ids stay in order
+    return [to_domain(row) for row in ordered]
 
 
 async def remove_older_than(session: AsyncSession, cutoff: datetime) -> int:

@@ -277,9 +277,23 @@ async def apply_outcome(
         turn.say(reply, card)
     if outcome.toast is not None:
         turn.toast(outcome.toast.text, outcome.toast.alert)
-    if put_back and not outcome.handback:
+    if put_back and not outcome.handback and not await _resume(turn, row, kept):
         await reprompt(turn, "shell.back_to_held")
     return row
+
+
+async def _resume(turn: Turn, row: repo.StateRow | None, kept: FlowState | None) -> bool:
+    """A flow put back may go on from what the flow that held it changed (`resumed`, as setup
+    does after /settings set the time zone). False if it goes on where it was."""
+    flow = turn.services.flows.get(kept.flow) if kept is not None else None
+    resumed = getattr(flow, "resumed", None)
+    if flow is None or resumed is None or kept is None:
+        return False
+    onward = resumed(kept, await context_for(turn, flow, kept))
+    if onward is None:
+        return False
+    await apply_outcome(turn, row, onward, kept)
+    return True
 
 
 async def feed(turn: Turn, event: Event) -> bool:

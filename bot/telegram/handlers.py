@@ -90,6 +90,11 @@ async def on_start(turn: Turn) -> None:
     if opens is not None:  # a group's redirect: what was asked for there
         await opens(turn)
         return
+    if await flow_runner.active_state(turn) is not None:
+        # Often sent to "start again" when unsure where things are: show them, drop nothing.
+        turn.text("start.welcome_back_partway", name=turn.user.display_name)
+        await flow_runner.reprompt(turn)
+        return
     await flow_runner.start(turn, _welcome_back(turn))
 
 
@@ -127,6 +132,7 @@ def _welcome_back(turn: Turn) -> Outcome:
 @turn_handler
 async def on_help(turn: Turn) -> None:
     turn.say(Reply(turn.content.text("help.text"), main_menu(turn)))
+    await flow_runner.reprompt(turn, "shell.where_we_were")
 
 
 @turn_handler
@@ -149,6 +155,20 @@ async def on_history(turn: Turn) -> None:
 @turn_handler
 async def on_settings(turn: Turn) -> None:
     await prompts.open_settings(turn)
+
+
+@turn_handler
+async def on_stop(turn: Turn) -> None:
+    """/stop, /unsubscribe: how to turn down what Mend sends. Nothing is changed: which of it
+    to stop is theirs to choose in /settings."""
+    _answer_request(turn, small_talk.STOP)
+    await flow_runner.reprompt(turn, "shell.where_we_were")
+
+
+@turn_handler
+async def on_group_stop(turn: Turn) -> None:
+    """/stop, /unsubscribe in a group: its own check-ins are in its /settings."""
+    turn.say(to_private(turn, turn.content.text("shell.stop_group")))
 
 
 @turn_handler
@@ -253,6 +273,7 @@ async def on_unknown_command(turn: Turn) -> None:
     if addressee and addressee.lower() != turn.services.bot_username.lower():
         return  # another bot's command, in a group with more than one bot
     turn.text("shell.unknown_command", command=command)
+    await flow_runner.reprompt(turn, "shell.where_we_were")
 
 
 @turn_handler
@@ -270,9 +291,11 @@ async def read_words(turn: Turn, words: str, note: Reply | None = None) -> None:
     talk is answered, a weekly round's answer asked about, and anything else offered as a
     moment."""
     c = turn.content
-    talk = small_talk.kind(words, c)
-    if talk is None and small_talk.yes_or_no(words, c):  # a lone "yes" answers nothing here
-        talk = small_talk.ACK
+    # To stop Mend's messages, delete what it keeps, or whether this is private: never a moment.
+    request = small_talk.request(words, c)
+    talk = small_talk.kind(words, c) if request is None else None
+    if talk is None and request is None and small_talk.yes_or_no(words, c):
+        talk = small_talk.ACK  # a lone "yes" answers nothing here
     if turn.first_contact:  # their very first message, before any /start (so in no flow)
         name = turn.user.first_name
         if talk is not None:  # one greeting answers their hello, and says what Mend is
@@ -281,12 +304,17 @@ async def read_words(turn: Turn, words: str, note: Reply | None = None) -> None:
         turn.text("start.first_words", first_name=name)
     if note is not None:
         turn.say(note)
+    if request is not None and await _request_comes_first(turn, words, request):
+        return
     if await _answers_a_card_after_the_offer(turn, words):
         return
     if await flow_runner.feed(turn, TextInput(words)):
         return
     # An answer typed at a card the bot sent ("no" at the evening check-in), not a new thing.
     if await prompts.typed_answer(turn, words) or await couples.typed_invite_answer(turn, words):
+        return
+    if request is not None:  # a flow gave them back (a bare "stop" at the settings menu)
+        _answer_request(turn, request)
         return
     if talk is not None:  # a hello, thanks, goodbye, "ok": answered, never kept as a moment
         text = c.text(small_talk.IDLE_REPLIES[talk], name=turn.user.display_name)
@@ -296,6 +324,30 @@ async def read_words(turn: Turn, words: str, note: Reply | None = None) -> None:
     if await prompts.offer_round_answer(turn, words):  # a weekly round's, typed in
         return
     await moments.offer(turn, words)
+
+
+async def _request_comes_first(turn: Turn, words: str, request: str) -> bool:
+    """A request about Mend (small_talk.request) answered before any flow reads the words, as
+    no answer to its question nor more of what happened: outside a flow, or at an offer to
+    look (left as it was); in a flow, with its question again after. Not in the safety check,
+    and not a bare "stop" in a flow: those are the flow's own (a moment stops, as /cancel)."""
+    active = await flow_runner.active_state(turn)
+    if active is None or (active[0].flow, active[0].step) == (MOMENT_FLOW, OFFER):
+        _answer_request(turn, request)
+        return True
+    asked = small_talk.request(words, turn.content, bare_stop=False)
+    if active[0].flow == SAFETY_FLOW or asked is None:
+        return False
+    _answer_request(turn, asked)
+    await flow_runner.reprompt(turn, "shell.where_we_were")
+    return True
+
+
+def _answer_request(turn: Turn, request: str) -> None:
+    """A request about Mend itself (small_talk.request) answered; nothing is changed or kept."""
+    ctx = turn.context()
+    name = turn.user.display_name
+    turn.say(Reply(small_talk.request_reply(request, turn.content, name, ctx.prefs, ctx.now)))
 
 
 async def _answers_a_card_after_the_offer(turn: Turn, words: str) -> bool:
@@ -333,7 +385,8 @@ async def on_edited(turn: Turn) -> None:
     words = (message.text or message.caption) if message is not None else None
     if words and await safety_shell.screened(turn, words, answer=False):
         return  # what they changed it to still reaches the screen
-    turn.text("shell.edit_ignored")
+    if not await flow_runner.reprompt(turn, "shell.edit_ignored_in_flow"):
+        turn.text("shell.edit_ignored")
 
 
 @turn_handler
@@ -540,6 +593,8 @@ def handlers() -> list[BaseHandler[Any, Any, Any]]:
         CommandHandler("history", on_history, filters=command),
         CommandHandler("settings", on_settings, filters=command),
         CommandHandler("resume", on_resume, filters=command),
+        CommandHandler(["stop", "unsubscribe"], on_stop, filters=command),
+        CommandHandler(["stop", "unsubscribe"], on_group_stop, filters=NEW_MESSAGE & GROUPS),
         CommandHandler("privacy", on_privacy, filters=command),
         CommandHandler("export", on_export, filters=command),
         CommandHandler("delete", on_delete, filters=command),

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import secrets
 
-from bot.domain import history
+from bot.domain import callbacks, history
 from bot.domain.flow import FlowState, Outcome
 from bot.domain.moments import LET_GO, REPAIRED, RESUMABLE, DeleteMoment, Moment, SaveMoment
+from bot.domain.onboarding import left_for_a_moment
 from bot.domain.repair_flow import FLOW as MOMENT_FLOW
 from bot.domain.repair_flow import REPAIR, moment_of, under_way
 from bot.domain.replies import Reply
@@ -29,6 +30,10 @@ async def start_moment(turn: Turn, description: str | None = None) -> None:
     if active is not None and active[0].flow == MOMENT_FLOW and active[0].step != "offer":
         await flow_runner.reprompt(turn, "moment.already")
         return
+    setup = repo.as_flow_state(active[0]) if active is not None else None
+    told = left_for_a_moment(setup, turn.context())
+    if told is not None:  # setup at the evening question: said in a sentence, not dropped
+        turn.say(told)
     await flow_runner.start(turn, REPAIR.start(turn.context(), new_moment_id(), description))
 
 
@@ -51,11 +56,47 @@ async def _in_flow(turn: Turn) -> Moment | None:
 
 
 async def show_history(turn: Turn) -> None:
-    moments = await store.recent(turn.session, turn.user.id, history.LIST_SIZE)
+    """/history and the list's buttons: the newest page, or the one a page button names (one
+    we did not make gets "expired", and the newest page)."""
+    query = turn.update.callback_query
+    press = callbacks.decode(query.data) if query is not None else None
+    action = press.action if isinstance(press, callbacks.MenuPress) else ""
+    kind, _, argument = action.partition(".")  # handlers send "history.<page>" here
+    asked = history.read_page(argument) if kind == "history" and argument else None
+    if kind == "history" and argument and asked is None:
+        turn.toast(turn.content.text("shell.expired"))
+    await _show_page(turn, asked)
+
+
+async def _show_page(turn: Turn, asked: history.PageAsk | None) -> None:
+    """Ten moments by keyset (see history.OLDER): a page beyond the end, or back past the
+    newest, is the newest page."""
+    session, user_id, size = turn.session, turn.user.id, history.LIST_SIZE
+    moments: list[Moment] = []
+    if asked is not None and asked.way == history.OLDER:
+        moments = await store.page(session, user_id, size, older_than=asked.key)
+    elif asked is not None and asked.way == history.NEWER:
+        nearest = await store.page(session, user_id, size + 1, newer_than=asked.key)
+        if len(nearest) > size:  # else those are the newest page, shown whole below
+            moments = nearest[:size][::-1]
+    elif asked is not None:  # AT: the page that place falls on, counted as it is now
+        ahead = await store.count_newer(session, user_id, asked.key)
+        start = ahead - ahead % size
+        moments = await store.page(session, user_id, size, skip=start)
+        if not moments and start:  # it was the last on the last page: the page before
+            moments = await store.page(session, user_id, size, skip=start - size)
+    if not moments:
+        moments = await store.page(session, user_id, size)
+    newer = older = False
+    if moments:
+        first, last = history.key_of(moments[0]), history.key_of(moments[-1])
+        newer = bool(await store.page(session, user_id, 1, newer_than=first))
+        older = bool(await store.page(session, user_id, 1, older_than=last))
     open_one = await _in_flow(turn)
     if open_one is not None:
         moments = [open_one if m.id == open_one.id else m for m in moments]
-    turn.say(history.listing(moments, turn.content, turn.user.timezone))
+    reply = history.listing(moments, turn.content, turn.user.timezone, newer=newer, older=older)
+    turn.say(reply)
 
 
 async def on_history_action(turn: Turn, action: str, moment_id: str) -> None:
@@ -68,7 +109,7 @@ async def on_history_action(turn: Turn, action: str, moment_id: str) -> None:
         moment = open_one
     if moment is None:
         turn.toast(c.text("history.gone"))
-        await show_history(turn)
+        await _show_page(turn, None)
         return
     zone = turn.user.timezone
     if action == "ho":
@@ -79,7 +120,7 @@ async def on_history_action(turn: Turn, action: str, moment_id: str) -> None:
         await flow_runner.apply_effects(turn, (DeleteMoment(moment.id),))  # prompts cascade
         await _forget_flow_of(turn, moment.id)
         turn.toast(c.text("history.deleted"))
-        await show_history(turn)
+        await _show_page(turn, history.PageAsk(history.AT, history.key_of(moment)))  # its page
     elif action in ("hr", "hl") and moment.status not in RESUMABLE:
         status = REPAIRED if action == "hr" else LET_GO
         updated = moment.update(status=status, resolved_at=turn.now)

@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.content import Catalogue
 from bot.domain import history
 from bot.domain.clock import zone_of
+from bot.domain.couples import forget_card_target
 from bot.domain.moments import Moment
 from bot.domain.replies import Button, Reply, rows
 from bot.domain.schedule import UNTIL_RESUMED
@@ -73,13 +74,18 @@ async def _couple_rows(
     return links, spaces, checkins
 
 
-async def everything(session: AsyncSession, user_id: int) -> dict[str, Any]:
-    """All rows about the person, as they are stored (the partner's own words excluded)."""
+async def everything(
+    session: AsyncSession, user_id: int, moments: list[MomentRow] | None = None
+) -> dict[str, Any]:
+    """All rows about the person, as they are stored (the partner's own words excluded);
+    `moments`: their moment rows, when read already."""
 
     async def rows_of(model: Any, *where: Any) -> list[Any]:
         return list(await session.scalars(select(model).where(*where)))
 
     user = await session.get(User, user_id)
+    if moments is None:
+        moments = await moment_store.rows_of(session, user_id)
     links, spaces, checkins = await _couple_rows(session, user_id)
     bids = await rows_of(
         RepairBid, or_(RepairBid.from_user == user_id, RepairBid.to_user == user_id)
@@ -87,7 +93,7 @@ async def everything(session: AsyncSession, user_id: int) -> dict[str, Any]:
     return {
         "exported_for": user_id,
         "profile": _plain(user) if user else None,
-        "moments": [_plain(m) for m in await rows_of(MomentRow, MomentRow.user_id == user_id)],
+        "moments": [_plain(m) for m in moments],
         "flows_in_progress": [
             _plain(s)
             for s in await rows_of(ConversationState, ConversationState.user_id == user_id)
@@ -406,8 +412,9 @@ async def _names(session: AsyncSession, data: dict[str, Any]) -> dict[int, str]:
 
 
 async def export(turn: Turn) -> None:
-    data = await everything(turn.session, turn.user.id)
-    stored = await moment_store.recent(turn.session, turn.user.id, limit=None)
+    rows = await moment_store.rows_of(turn.session, turn.user.id)  # once, for both files
+    data = await everything(turn.session, turn.user.id, rows)
+    stored = moment_store.newest_first(rows)
     zone = turn.user.timezone
     blocks = moment_blocks(stored, turn.content, zone)
     names = await _names(turn.session, data)
@@ -478,9 +485,12 @@ async def erase(session: AsyncSession, user_id: int, now: datetime) -> list[tupl
     Rows that are theirs alone are deleted (the users row last, and the foreign keys cascade
     the rest). Shared rows keep nothing of them, and stay the other partner's to export or
     erase: the link ends and becomes the partner's alone, its spaces pause, the person's
-    check-in answers are removed. A space nobody is left in goes, its check-ins with it.
+    check-in answers are removed. A space nobody is left in goes, its check-ins with it. A
+    partner's own words stay theirs, as written; a send card in their flow that was shown for
+    the person no longer refers to them (and can never send).
     """
     links, spaces, checkins = await _couple_rows(session, user_id)
+    partners = {store.other(link, user_id) for link in links if link.partner_id is not None}
     active = {
         link.id: store.other(link, user_id)
         for link in links
@@ -525,6 +535,12 @@ async def erase(session: AsyncSession, user_id: int, now: datetime) -> list[tupl
             or_(ConversationState.user_id == user_id, ConversationState.chat_id == user_id)
         )
     )
+    for state in await session.scalars(
+        select(ConversationState).where(ConversationState.user_id.in_(partners))
+    ):
+        data = dict(state.data)
+        if (forgotten := forget_card_target(data, user_id)) != data:
+            state.data = forgotten
     await session.execute(
         update(Appreciation).where(Appreciation.shared_with == user_id).values(shared_with=None)
     )

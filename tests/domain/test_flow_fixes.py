@@ -11,7 +11,7 @@ import pytest
 
 from bot.domain import history, prompts
 from bot.domain import repair_flow as rf
-from bot.domain.couples import ShareText
+from bot.domain.couples import SEND_TO, ShareText
 from bot.domain.flow import ButtonInput, FlowState, Outcome, Partner, TextInput
 from bot.domain.moments import BY_ME, OTHER_PATTERN, PLANNED, TO_ME, Moment
 from tests.domain.test_repair_flow import BEN, NOW, C, Walk, ctx, options, saved, to_the_draft
@@ -39,7 +39,7 @@ def test_a_send_card_shown_for_one_partner_never_sends_to_the_next(
     outcome = w.press(option)
     assert shared(outcome) == [] and w.step == rf.DRAFT
     (reply,) = outcome.replies
-    assert "Nothing was sent: your partner link has ended" in reply.text
+    assert "Nothing was sent: your partner link has changed" in reply.text
     assert reply.copyable == w.moment.draft
 
 
@@ -89,7 +89,7 @@ def test_the_same_partner_linked_again_can_still_be_sent_to():
 def at_a_send_card_saved_before_the_partner_was_recorded() -> Walk:
     w = to_the_draft("partner", "Ben")
     w.press("send")
-    data = {k: v for k, v in w.state.data.items() if k != rf.SEND_TO}
+    data = {k: v for k, v in w.state.data.items() if k != SEND_TO}
     assert data != dict(w.state.data)  # the partner was recorded
     w.state = FlowState(w.state.flow, w.state.step, data)
     return w

@@ -175,8 +175,9 @@ async def test_each_group_redirect_opens_what_was_asked_for(h: Harness):
     assert history.startswith("No moments yet")
     asked = h.texts(await h.text(ANA, "/start moment"))
     assert asked[-1].startswith("Let's look at it together.")
-    (hello,) = h.texts(await h.text(ANA, "/start hi"))
+    hello, question = h.texts(await h.text(ANA, "/start hi"))  # the moment is not dropped
     assert hello.startswith("Welcome back, Ana.")
+    assert question.startswith("Let's look at it together.")
 
 
 @pytest.mark.parametrize("payload", ["moment", "history"])

@@ -166,8 +166,8 @@ async def test_saying_no_to_the_offer_keeps_nothing(ana: Harness):
 
 async def test_moment_from_the_help_and_start_buttons(ana: Harness):
     h = ana
-    await h.text(ANA, "/help")
-    await h.press(ANA, "Look at a moment")
+    help_card = next(a for a in await h.text(ANA, "/help") if a.reply_markup)
+    await h.press(ANA, "Look at a moment", message_id=help_card.message_id)
     state = await state_of(h, ANA)
     assert state is not None and (state.flow, state.step) == ("moment", "dir")
     await h.text(ANA, "/cancel")
@@ -182,8 +182,8 @@ async def test_moment_twice_does_not_fork_the_flow(ana: Harness):
     replies = h.texts(await h.text(ANA, "/moment"))
     assert "in the middle of a moment already" in replies[0]
     assert "What happened?" in replies[1]
-    await h.text(ANA, "/help")
-    await h.press(ANA, "Look at a moment")
+    help_card = next(a for a in await h.text(ANA, "/help") if a.reply_markup)
+    await h.press(ANA, "Look at a moment", message_id=help_card.message_id)
     assert len(await moments_of(h, ANA)) == 1
     state = await state_of(h, ANA)
     assert state is not None and state.step == "pat"

@@ -58,7 +58,8 @@ async def test_an_update_is_confirmed_only_after_it_is_handled_and_a_crash_repea
         await h.app.stop()
 
     after = [a.text for a in h.sandbox.sent(ANA, since=crashed_at)]
-    assert not set(after) & set(greeting), "the repeated /start had no second effect"
+    # (/help asks setup's current question again, which /start asked: its hello is its own.)
+    assert greeting[0] not in after, "the repeated /start had no second effect"
     assert answer.text not in greeting
     # Both updates handled, and Telegram told so on the way out.
     assert h.sandbox.pending_updates() == []
