@@ -257,12 +257,14 @@ def _day(
 
 def _weekend(today: date, *, following: bool) -> tuple[date, ...]:
     """The weekend's days still to come: from a weekday, the coming Saturday and Sunday; at the
-    weekend, what is left of it ("next weekend" then is the one after)."""
+    weekend, what is left of it, then the next one's (Sunday night, its time gone, "this
+    weekend" can only be the next); "next weekend" at the weekend is the one after."""
     weekday = today.weekday()
+    saturday = today + timedelta(days=(_SATURDAY - weekday) % 7 or 7)
+    coming = (saturday, saturday + timedelta(days=1))
     if weekday < _SATURDAY or following:
-        saturday = today + timedelta(days=(_SATURDAY - weekday) % 7 or 7)
-        return saturday, saturday + timedelta(days=1)
-    return tuple(today + timedelta(days=n) for n in range(7 - weekday))
+        return coming
+    return (*(today + timedelta(days=n) for n in range(7 - weekday)), *coming)
 
 
 def _times(words: list[str], part: str | None) -> tuple[time, ...] | None:

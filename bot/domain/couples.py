@@ -525,7 +525,9 @@ def _any_of(words: list[str]) -> re.Pattern[str]:
 # ------------------------------------------------------------------ the weekly round
 
 ROUND_FLOW = "round"
-TYPED = "typed"  # text typed without [Write mine]: is it their thanks?
+TYPED = "typed"  # text typed (with [Write mine] or without): is it their thanks?
+# When [Write mine]'s step stops taking its answer (an ISO time, in the flow's data).
+ANSWER_BY = "answer_by"
 
 
 def _partner_name(ctx: Context) -> str:
@@ -537,18 +539,31 @@ class RoundFlow:
     on the round as stored (posted now, waiting for the partner, or closed), so the shell says
     it when it records the answer.
 
-    The answer may also be typed straight in, without [Write mine]: then a card shows exactly
-    those words and asks whether they are the thanks (`offer`). Only "yes" makes them the
-    round's answer, recorded as [Write mine] records it; "no" offers them as a moment, as any
-    text would have been."""
+    The answer is typed after [Write mine] (`start`), or straight in without it (`offer`).
+    Either way a card shows exactly those words and asks whether they are the thanks: only
+    "yes" makes them the round's answer; "no" offers them as a moment, as any text would have
+    been. Words that read as a hurt never get that card: they are offered as a moment."""
 
     name = ROUND_FLOW
 
     def needs_partner(self, state: FlowState) -> bool:
         return True  # every question here names the partner
 
-    def start(self, ctx: Context, round_key: str, space_id: int) -> Outcome:
-        state = FlowState(ROUND_FLOW, "text", {"round": round_key, "space": space_id})
+    def start(
+        self,
+        ctx: Context,
+        round_key: str,
+        space_id: int,
+        moment_id: str,
+        answer_by: datetime,
+        partner_answered: bool = False,
+    ) -> Outcome:
+        """[Write mine]: the line it asks for goes to the card `offer` shows (or, a hurt, is
+        offered as the moment `moment_id`). Words typed after `answer_by` are not its answer:
+        they are handed back, to be read as any text is."""
+        data = _round_data(round_key, space_id, moment_id, partner_answered)
+        data[ANSWER_BY] = answer_by.isoformat()
+        state = FlowState(ROUND_FLOW, "text", data)
         return Outcome(state, (self.prompt(state, ctx),))
 
     def offer(
@@ -563,10 +578,8 @@ class RoundFlow:
         """`text`, typed while the round waits for this person's answer, offered as it;
         `moment_id` names the moment it becomes if it is not. With `partner_answered`, the
         card says a yes posts it now, not once both have answered."""
-        data = {"round": round_key, "space": space_id, "text": text, "moment": moment_id}
-        if partner_answered:
-            data["now"] = True
-        state = FlowState(ROUND_FLOW, TYPED, data)
+        data = _round_data(round_key, space_id, moment_id, partner_answered)
+        state = FlowState(ROUND_FLOW, TYPED, {**data, "text": text})
         return Outcome(state, (self.prompt(state, ctx),))
 
     def prompt(self, state: FlowState, ctx: Context) -> Reply:
@@ -590,14 +603,27 @@ class RoundFlow:
         if state.step == TYPED:
             return self._on_typed(state, event, ctx)
         if isinstance(event, TextInput):
+            if _lapsed(state, ctx.now):
+                # Left too long (or kept from before the step had a time): not the line
+                # [Write mine] asked for, but words read as any text is.
+                return Outcome(None, handback=True)
             text = " ".join(event.text.split())
             if not text or len(text) > TEXT_LIMIT:
                 return Outcome(state, (Reply(c.text("moment.too_long", limit=TEXT_LIMIT)),))
             again = said_to_mend(text, c, yes_no=True)  # posted as typed: never "Ana: hi"
             if again is not None:
                 return Outcome(state, (_asked_again(again, self.prompt(state, ctx), c),))
-            record = RecordThanks(text, str(state.data["round"]), int(state.data["space"]))
-            return Outcome(None, (), (record,))
+            moment_id = str(state.data["moment"])
+            if reads_as_hurt(text, c):
+                # Never offered to be posted as a thanks: offered as a moment, as typed words
+                # with the round waiting are (and as the card's "no" offers them).
+                from bot.domain.repair_flow import REPAIR  # it imports this module
+
+                return REPAIR.offer(ctx, moment_id, text)
+            # Crosses only as typed words do: on the card showing them exactly, with a yes.
+            round_key, space_id = str(state.data["round"]), int(state.data["space"])
+            now = bool(state.data.get("now"))
+            return self.offer(ctx, text, round_key, space_id, moment_id, partner_answered=now)
         prompt = self.prompt(state, ctx)
         return Outcome(state, (Reply(c.text("onboarding.text_only", prompt=prompt.text)),))
 
@@ -640,6 +666,24 @@ class RoundFlow:
             copyable=prompt.copyable,
         )
         return Outcome(state, (again,))
+
+
+def _round_data(
+    round_key: str, space_id: int, moment_id: str, partner_answered: bool
+) -> dict[str, Any]:
+    data: dict[str, Any] = {"round": round_key, "space": space_id, "moment": moment_id}
+    if partner_answered:
+        data["now"] = True
+    return data
+
+
+def _lapsed(state: FlowState, now: datetime) -> bool:
+    """Whether [Write mine]'s step takes no more answers: past its ANSWER_BY, or from before
+    it had one (nor a moment for a hurt)."""
+    answer_by = state.data.get(ANSWER_BY)
+    if not isinstance(answer_by, str) or "moment" not in state.data:
+        return True
+    return now > datetime.fromisoformat(answer_by)
 
 
 def _typed_yes(text: str, c: Catalogue) -> bool:

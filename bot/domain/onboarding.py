@@ -183,6 +183,14 @@ def is_small_talk(text: str, c: Catalogue) -> bool:
     return talk or small_talk.yes_or_no(text, c) is not None
 
 
+def stops_setup(text: str, c: Catalogue) -> bool:
+    """ "stop", "cancel", "quit", "leave me alone" typed at a setup question: no answer (never
+    a name), but setup stopped, as /cancel stops it (small_talk.stops_a_flow, and
+    `onboarding.stops`)."""
+    said = " ".join(small_talk.words(text))
+    return small_talk.stops_a_flow(text, c) or said in c.raw("onboarding.stops")
+
+
 def asks_why(text: str, c: Catalogue) -> bool:
     """ "Why do you need my name?", "why?", "what's it for?"."""
     said = _normal(text)
@@ -277,6 +285,8 @@ class Onboarding:
             if previous is None:
                 return Outcome(state, (Reply(c.text("onboarding.nothing_to_go_back_to")),))
             return Outcome(previous, (self.prompt(previous, ctx),))
+        if isinstance(event, TextInput) and stops_setup(event.text, c):
+            return self.cancel(state, ctx)  # "stop" at the name question is no name
         if state.step == NAME:
             return self._on_name(state, event, ctx)
         keep = state.step == ZONE and isinstance(event, ButtonInput) and event.option == "keep"

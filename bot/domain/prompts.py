@@ -197,9 +197,20 @@ _SAYS_YES = {"hurt", "by_me", "connection", "went_well", "hard", "resume"}
 # such words only say what happened ("it was hard, he didn't listen").
 _UNDONE_BY_NOT = {"went_well", "connection", "all_good"}
 _SAYS_NOTHING = (small_talk.ACK, small_talk.THANKS)
-# The evening's answers that decline to look at a moment: words after one that tell of a hurt
-# are a moment to offer after all.
-_DECLINES = {"not_tonight", "all_good"}
+# The answers after which typed words go nowhere (the card is done, or only asks when to ask
+# again): words that open with one and go on are that answer only if what follows is a short
+# reason and tells no hurt ("not yet, he yelled at me again this morning" is a moment). The
+# others begin a look at a moment, where the story is told anyway.
+_ENDS_IT = {"all_good", "not_tonight", "snooze", "went_well", "hard", "not_yet", "let_go"}
+# Of those, the ones that say there is nothing more to say: what follows one must also be about
+# no one else (`_about_someone`: "it was fine, he forgot my birthday"). "Not yet" may say why
+# ("he was busy"), and "it was hard" what made it so ("he got defensive again").
+_NOTHING_MORE = {"all_good", "not_tonight", "snooze", "went_well", "let_go"}
+# At most this many words may follow one of `_ENDS_IT` that say more than an answer ("all
+# good, just a long day at work"): a reason is short, and more is likely a story. Conservative
+# on purpose: taking the answer clears the card and loses the story, while offering the words
+# as a moment (or asking) costs one tap.
+SAYS_MORE_WORDS = 6
 # Each card's choices, with those of the other kind of card that shares its phrases (a
 # follow-up on an unfinished moment): what words after an answer may name instead.
 _ALL_CHOICES = {
@@ -220,7 +231,12 @@ def _opening(
     in more than one word if more follows ("well, he never listens" is a story), and what
     follows does not take it back: it names no other choice (nor a "we talked" after a no,
     nor a plain no after a yes), turns on nothing (`typed.contrasts`: "but", "though"), and
-    has no "not" or "then" after a choice that they may undo (`typed.undo_a_yes`). Words
+    has no "not" or "then" after a choice that they may undo (`typed.undo_a_yes`). After an
+    answer that leaves the words nowhere to go (`_ENDS_IT`: "not yet", "all good"), what
+    follows must also be a short reason (at most SAYS_MORE_WORDS words that are no answer)
+    that tells no hurt (`couples.reads_as_hurt`), and after one that says there is nothing
+    more to say (`_NOTHING_MORE`) be about no one else (`_about_someone`): "not yet, he was
+    busy" is "not yet", but "it was fine, he forgot my birthday" is a moment. Words
     that open with a yes, or with how it went, and name both how it went well and how it was
     hard ("yeah we talked, it was rough but he apologised") are YES at a follow-up that asks
     how it went. None for anything else, anything with a "?" in it, and a story that merely
@@ -267,12 +283,13 @@ def _goes_on(
     says_yes = choice in _SAYS_YES
     if says_yes and ("no" in plain or _says_no(after, c)):
         return False  # "no, it went well": which is it?
-    if choice in _DECLINES and reads_as_hurt(" ".join(after), c):
+    ends_it = choice in _ENDS_IT
+    if ends_it and reads_as_hurt(" ".join(after), c):
         return False  # "not really, he ignored me all evening": a moment, not a "no"
     section = "evening" if card == EVENING_CARD else "follow_up"
     agrees = {choice, YES} if says_yes else {choice}
     contrasts, undo = set(c.raw("typed.contrasts")), set(c.raw("typed.undo_a_yes"))
-    more = False  # words that are no answer follow
+    told: list[str] = []  # the words that follow and are no answer
     for phrase in after:
         if _named_within(phrase, section, _ALL_CHOICES[card], c) - agrees:
             return False  # "not yet, we talked a bit"
@@ -283,8 +300,29 @@ def _goes_on(
         said = set(phrase.split())
         if said & contrasts or (choice in _UNDONE_BY_NOT and said & undo):
             return False  # "it went well, but he's still cold"; "..., he didn't listen"
-        more = True
-    return words or not more
+        told.extend(phrase.split())
+    if ends_it and len(told) > SAYS_MORE_WORDS:
+        return False  # "too tired, we had a huge fight about money and he walked out"
+    if choice in _NOTHING_MORE and _about_someone(told, c):
+        return False  # "going to bed, he slammed the door on me"
+    return words or not told
+
+
+@lru_cache(maxsize=8)
+def _others(c: Catalogue) -> tuple[tuple[str, ...], ...]:
+    """The words, each as a run of words, that say a clause is about someone else: "he" and
+    "she" as the drafts list them (`drafts.typed.he`, `.she`), who they are (`who_words`: "my
+    husband", "my boss"), and `typed.others` ("they", "we")."""
+    listed = [*c.raw("typed.others"), *c.raw("drafts.typed.he"), *c.raw("drafts.typed.she")]
+    listed += [w for who in c.children("who_words") for w in c.raw(f"who_words.{who}")]
+    return tuple(sorted({tuple(small_talk.words(str(w))) for w in listed} - {()}))
+
+
+def _about_someone(said: list[str], c: Catalogue) -> bool:
+    """Whether the words `said` name someone else (`_others`)."""
+    return any(
+        said[at : at + len(other)] == list(other) for other in _others(c) for at in range(len(said))
+    )
 
 
 def _says_no(phrases: list[str], c: Catalogue) -> bool:

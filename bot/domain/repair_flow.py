@@ -157,6 +157,9 @@ OFFER_KEPT_FOR = timedelta(hours=3)
 # "actually, let's look" right after a no is about them; long after, it is something new.
 DECLINED_KEPT_FOR = timedelta(minutes=30)
 DECLINED = "declined"  # in the offer's data: its no was said
+# At the 1 to 5 question, in the flow state (so it outlives a restart): more of what happened,
+# waiting for "Add it" or "No, leave it" (`moment.ask_add`). Never added without that yes.
+TO_ADD = "to_add"
 
 # Answers about the moment itself (what happened, what a camera saw, feelings, needs): kept
 # only for them, so one longer than the step's limit is kept in part (and they are told)
@@ -374,6 +377,10 @@ class RepairFlow:
     def handle(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
         c = ctx.content
         moment = moment_of(state)
+        stale = state.step == OFFER and _gone_stale(moment, event, ctx)
+        asked = small_talk.request(event.text, c) if isinstance(event, TextInput) else None
+        if asked == small_talk.DELETE_MOMENT and not stale:  # "delete this moment"
+            return self._delete_asked(state, ctx)
         if state.step == OFFER and state.data.get(DECLINED):
             return self._after_declining(state, moment, event, ctx)
         if state.step == OFFER and _gone_stale(moment, event, ctx):
@@ -385,6 +392,10 @@ class RepairFlow:
             return Outcome(
                 state, (Reply(c.text("moment.text_only", prompt=prompt.text), prompt.buttons),)
             )
+        if isinstance(event, Back) and state.step == INT and state.data.get(TO_ADD):
+            # From "Add this to what happened?": the 1 to 5 question again, nothing added.
+            question = state.with_data(**{TO_ADD: None})
+            return Outcome(question, (self.prompt(question, ctx),))
         if isinstance(event, Back):
             previous = state.back()
             if previous is None:
@@ -419,6 +430,10 @@ class RepairFlow:
             heard = self._heard(state, event.text, ctx)
             if heard is not None:
                 return heard
+        if isinstance(event, TextInput) and state.step == DIR:  # read as at later questions
+            stopped = self._stopped(state, event.text, ctx)
+            if stopped is not None:
+                return stopped
         outcome: Outcome = handler(state, moment, event, ctx)
         return _stamped(outcome)
 
@@ -432,14 +447,33 @@ class RepairFlow:
             handler = getattr(self, f"_on_{state.step}")
             pressed: Outcome = handler(state, moment_of(state), ButtonInput(option), ctx)
             return _stamped(as_messages(pressed))
-        if " ".join(small_talk.words(text)) in c.raw("moment.small_talk_again.stop"):
-            return self.cancel(state, ctx)
+        stopped = self._stopped(state, text, ctx)
+        if stopped is not None:
+            return stopped
         talk = small_talk.kind(text, c)
         if talk not in ASKED_AGAIN:
             return None
         prompt = self.prompt(state, ctx)
         said = f"{c.text(ASKED_AGAIN[talk])}\n\n{prompt.text}"
         return Outcome(state, (Reply(said, prompt.buttons, copyable=prompt.copyable),))
+
+    def _stopped(self, state: FlowState, text: str, ctx: Context) -> Outcome | None:
+        """ "stop", "cancel", "never mind" typed at a question (small_talk.stops_a_flow): the
+        moment stops, as /cancel. None: the words are read as the step reads them."""
+        return self.cancel(state, ctx) if small_talk.stops_a_flow(text, ctx.content) else None
+
+    def _delete_asked(self, state: FlowState, ctx: Context) -> Outcome:
+        """ "delete this moment" typed in one: stopped as /cancel, then where a moment is
+        deleted (/history), if one was kept. At the offer to look nothing is kept yet: it is
+        gone, and they hear so."""
+        c = ctx.content
+        if state.step == OFFER:
+            return Outcome(None, (Reply(c.text("moment.delete_offer")),))
+        cancelled = self.cancel(state, ctx)
+        if not any(isinstance(e, SaveMoment) for e in cancelled.effects):
+            return cancelled  # nothing was kept: nothing to delete
+        how = Reply(c.text("moment.delete_how", delete=c.text("history.delete")))
+        return replace(cancelled, replies=(*cancelled.replies, how))
 
     def _named_button(self, state: FlowState, text: str, ctx: Context) -> str | None:
         """The one button of this step's card that a short typed answer names: one of the
@@ -561,40 +595,75 @@ class RepairFlow:
         return self._unexpected(state, ctx)
 
     def _on_int(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
+        c = ctx.content
         value: int | None = None
         if isinstance(event, ButtonInput) and event.option in INTENSITIES:
             value = int(event.option)
-        elif isinstance(event, TextInput):  # "4", "four", "5!!", "a 4", "4/5", "3-4"
-            value = typed_intensity(event.text, ctx.content)
-        if value is not None:
-            return self._advance(state, FEEL, m.update(intensity=value), ctx, page=0)
-        if isinstance(event, TextInput) and more_of_the_story(event.text, ctx.content):
-            return self._added_to_what_happened(state, m, event.text, ctx)
+        elif isinstance(event, TextInput):  # "4", "four", "4/5", "3-4"; "a lot", "medium"
+            value = typed_intensity(event.text, c) or said_intensity(event.text, c)
+        if value is not None:  # the answer; words waiting to be added are dropped
+            moment = m.update(intensity=value)
+            return self._advance(state, FEEL, moment, ctx, page=0, **{TO_ADD: None})
         if isinstance(event, TextInput):
-            # Words, not a number, nor more of what happened: how much in words ("quite a
-            # lot"), small talk, or a message held for the safety check and read here after
-            # it. The question again, gently, no correction.
-            again = Reply(
-                ctx.content.text("moment.ask_intensity_again"), self.prompt(state, ctx).buttons
-            )
+            stopped = self._stopped(state, event.text, ctx)
+            if stopped is not None:
+                return stopped
+        if state.data.get(TO_ADD):  # "Add this to what happened?" waits
+            return self._on_add_card(state, m, event, ctx)
+        if isinstance(event, TextInput) and more_of_the_story(event.text, c):
+            return self._ask_to_add(state, m, event.text, ctx)
+        if isinstance(event, TextInput):
+            # Words, not a number, nor more of what happened: how much or how it feels in
+            # words that give no number ("it still hurts"), small talk, or a message held for
+            # the safety check and read here after it. The question again, gently.
+            again = Reply(c.text("moment.ask_intensity_again"), self.prompt(state, ctx).buttons)
             return Outcome(state, (again,))
         return self._unexpected(state, ctx)
 
-    def _added_to_what_happened(
-        self, state: FlowState, m: Moment, text: str, ctx: Context
-    ) -> Outcome:
+    def _ask_to_add(self, state: FlowState, m: Moment, text: str, ctx: Context) -> Outcome:
         """More of what happened at the 1 to 5 question (people often send the camera's
-        answer, then a second message with more): added to what the camera saw (or, with the
-        camera skipped, kept as it), said so, and the question again. All of it is kept to
-        one answer's limit: more than that is left out, and they are told."""
+        answer, then a second message with more): kept in the flow state and asked about
+        ("Add this to what happened?"), never added silently; more while that is asked joins
+        it. All of it must fit one answer's limit with what the camera saw: if not, it is
+        left out, they are told, and the question (or the card) comes again."""
         c = ctx.content
-        seen = " ".join(t for t in (m.observation, _clean(text)) if t)
-        if len(seen) > TEXT_LIMIT:
-            said, following = c.text("moment.added_too_long", limit=TEXT_LIMIT), state
-        else:
-            said, following = c.text("moment.added"), _with(state, m.update(observation=seen))
-        prompt = self.prompt(following, ctx)
-        return Outcome(following, (Reply(f"{said}\n\n{prompt.text}", prompt.buttons),))
+        words = " ".join(t for t in (state.data.get(TO_ADD), _clean(text)) if t)
+        if len(" ".join(t for t in (m.observation, words) if t)) > TEXT_LIMIT:
+            prompt = self.prompt(state, ctx)
+            said = c.text("moment.added_too_long", limit=TEXT_LIMIT)
+            return Outcome(state, (Reply(f"{said}\n\n{prompt.text}", prompt.buttons),))
+        following = state.with_data(**{TO_ADD: words})
+        return Outcome(following, (self.prompt(following, ctx),))
+
+    def _on_add_card(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
+        """ "Add this to what happened?": "Add it" adds the waiting words to what the camera
+        saw (with the camera skipped, they are it), "No, leave it" drops them; the 1 to 5
+        question again either way. Typed, a yes or no or a button's words is that button;
+        more of what happened joins the words waiting; anything else, the card again."""
+        c = ctx.content
+        if isinstance(event, TextInput):
+            option = small_talk.yes_or_no(event.text, c)
+            option = {"yes": "add", "no": "leave"}.get(option or "")
+            option = option or self._named_button(state, event.text, ctx)
+            if option is not None:  # as the button pressed; new messages, as no card was
+                return as_messages(self._on_add_card(state, m, ButtonInput(option), ctx))
+            if more_of_the_story(event.text, c):
+                return self._ask_to_add(state, m, event.text, ctx)
+        if not isinstance(event, ButtonInput) or event.option not in ("add", "leave"):
+            return self._unexpected(state, ctx)
+        question = state.with_data(**{TO_ADD: None})
+        said: tuple[str, ...] = ()
+        if event.option == "add":
+            words = str(state.data[TO_ADD])
+            seen = " ".join(t for t in (m.observation, words) if t)
+            if len(seen) > TEXT_LIMIT:  # cannot happen as asked; kept safe all the same
+                said = (c.text("moment.added_too_long", limit=TEXT_LIMIT),)
+            else:
+                said = (c.text("moment.added"),)
+                question = _with(question, m.update(observation=seen))
+        prompt = self.prompt(question, ctx)
+        text = "\n\n".join((*said, prompt.text))
+        return Outcome(question, (Reply(text, prompt.buttons, edit=True),))
 
     def _on_feel(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
         c = ctx.content
@@ -1108,6 +1177,10 @@ class RepairFlow:
             return Reply(
                 c.text(f"moment.ask_camera{s}"), rows(Button(c.text("moment.skip"), "skip"))
             )
+        if step == INT and state.data.get(TO_ADD):  # more of what happened, asked about
+            add = Button(c.text("moment.add_it"), "add")
+            leave = Button(c.text("moment.leave_it"), "leave")
+            return Reply(c.text("moment.ask_add"), rows(add, leave, width=2))
         if step == INT:
             labels = c.raw("moment.intensity.labels")
             return Reply(
@@ -1384,11 +1457,66 @@ def more_of_the_story(text: str, c: Catalogue) -> bool:
     said = small_talk.words(text)
     if len(said) < STORY_WORDS or "?" in text or any(ch.isdigit() for ch in text):
         return False
-    how_much = {*c.raw("moment.intensity.fillers"), *c.raw("moment.intensity.amounts")}
-    how_much.update(c.raw("moment.intensity.words"))
-    if all(word in how_much for word in said) or small_talk.kind(text, c) is not None:
+    if _about_how_much(said, c) or small_talk.kind(text, c) is not None:
         return False
     return safety.screen(text).level == safety.Level.NONE
+
+
+def said_intensity(text: str, c: Catalogue) -> int | None:
+    """How much, said in words at the 1 to 5 question ("it still really hurts a lot": 4,
+    "medium, it comes and goes": 3, "not much": 2): the level of its phrases
+    (`moment.intensity.phrases`), when the other words only say how much, none of them
+    denies or compares it ("it doesn't hurt a lot", "a lot less than yesterday") and the
+    phrases agree within one (then the higher, as with two numbers). None when less clear:
+    the question is asked again."""
+    if "?" in text or any(ch.isdigit() for ch in text):
+        return None
+    levels, rest = _phrased(small_talk.words(text), c)
+    unclear = {*c.raw("drafts.typed.negations"), *c.raw("moment.intensity.compared")}
+    if not levels or any(word.replace("'", "") in unclear for word in rest):
+        return None
+    if not set(rest) <= _how_much_words(c) or max(levels) - min(levels) > 1:
+        return None
+    return max(levels)
+
+
+def _phrased(said: list[str], c: Catalogue) -> tuple[list[int], list[str]]:
+    """The levels of the how-much phrases in `said` (the longest first, each word in one at
+    most: "not very much" is not "very much" too), and the words in none."""
+    phrases = sorted(
+        (
+            (small_talk.words(phrase), int(level))
+            for level in c.children("moment.intensity.phrases")
+            for phrase in c.raw(f"moment.intensity.phrases.{level}")
+        ),
+        key=lambda listed: -len(listed[0]),
+    )
+    left: list[str | None] = [*said]
+    levels: list[int] = []
+    for words, level in phrases:
+        for i in range(len(left) - len(words) + 1):
+            if left[i : i + len(words)] == words:
+                left[i : i + len(words)] = [None] * len(words)
+                levels.append(level)
+    return levels, [word for word in left if word is not None]
+
+
+def _how_much_words(c: Catalogue) -> set[str]:
+    """Words that, with a how-much phrase, leave it how much ("to be honest", "still")."""
+    listed = ("fillers", "amounts", "words", "around")
+    return {str(w) for key in listed for w in c.raw(f"moment.intensity.{key}")}
+
+
+def _about_how_much(said: list[str], c: Catalogue) -> bool:
+    """Words about how much it is with them or how it feels, not what a camera saw: only
+    words that say how much ("quite a lot honestly", "not that much tbh"), or any words of
+    feeling (`moment.intensity.feelings_talk`: "it still hurts", "I felt so alone")."""
+    rest = _phrased(said, c)[1]
+    if set(rest) <= _how_much_words(c) | set(c.raw("drafts.typed.negations")):
+        return True
+    padded = f" {' '.join(said)} "
+    talk = c.raw("moment.intensity.feelings_talk")
+    return any(f" {' '.join(small_talk.words(t))} " in padded for t in talk)
 
 
 def typed_direction(text: str, c: Catalogue) -> str | None:

@@ -45,6 +45,16 @@ NUDGE_AT_LEAST = timedelta(hours=6)
 AFTER_CHECK_IN = timedelta(minutes=45)
 # Why a prompt is held back in the quiet day after a danger reply.
 AFTER_DANGER = "after danger"
+# A moment counts as under way while its flow (past the offer) was answered this recently. Its
+# questions are answered minutes apart; a flow not touched for an hour has been put down, and
+# then the evening card is a fair reminder (pressing it brings them back to where they were).
+# A moment left far longer is set aside when they next write (flow_runner.LEFT_FOR, 12 hours),
+# so without such a window one left days ago would keep the check-in away. An evening card due
+# mid-moment is held back this long too: by then the moment is done, or has been put down and
+# counts as under way no longer, unless they are still at it (held again, or skipped).
+MOMENT_UNDER_WAY_FOR = timedelta(hours=1)
+# Why an evening card is held back, or skipped tonight: a moment is being looked at.
+MID_MOMENT = "moment under way"
 # "This evening" (TONIGHT_AT) is offered until half an hour before it: asking "did you talk?"
 # minutes after the plan was made would be silly.
 TONIGHT_UNTIL = time(19, 30)
@@ -225,6 +235,7 @@ def hold_back(
     carded_now: bool = False,
     evening_declined: bool = False,
     quiet_until: datetime | None = None,
+    moment_under_way: bool = False,
 ) -> Hold | None:
     """Checked as a personal prompt is about to go, with the person's *current* settings
     (their zone or quiet hours may have changed since it was planned). None: send it.
@@ -242,6 +253,11 @@ def hold_back(
     In the quiet day after a danger reply (until `quiet_until`), no cheerful card: an evening
     reflection or its snooze is skipped, a nudge waits for the day to end; a follow-up the
     person asked for still comes.
+
+    An evening reflection or its snooze due while the person is in the middle of a moment
+    (`moment_under_way`: see MOMENT_UNDER_WAY_FOR) would only interrupt it: it waits that long
+    and is looked at again then, or is skipped tonight if that would be in quiet hours or
+    after midnight (a "good evening" at half past midnight is no evening card).
     """
     if crisis.is_quiet(now, quiet_until):
         if kind == NUDGE:
@@ -261,6 +277,8 @@ def hold_back(
             return _one_at_a_time(now, prefs, "after the check-in")
         return None
     if not quiet:
+        if kind in (EVENING, SNOOZE) and moment_under_way:
+            return _after_the_moment(now, prefs)
         if kind == EVENING and carded_now:
             return _one_at_a_time(now, prefs, "after the follow-up")
         return None
@@ -276,6 +294,18 @@ def _one_at_a_time(now: datetime, prefs: Prefs, reason: str) -> Hold | None:
     if in_quiet_hours(local_after, prefs.quiet_start, prefs.quiet_end):
         return None
     return Hold(reason, after)
+
+
+def _after_the_moment(now: datetime, prefs: Prefs) -> Hold:
+    """An evening card held back from a moment under way: MOMENT_UNDER_WAY_FOR later, still
+    this evening, or skipped tonight (tomorrow's will do)."""
+    after = now + MOMENT_UNDER_WAY_FOR
+    local_after = after.astimezone(prefs.tz)
+    if local_after.date() != now.astimezone(prefs.tz).date() or in_quiet_hours(
+        local_after.time(), prefs.quiet_start, prefs.quiet_end
+    ):
+        return Hold(MID_MOMENT)
+    return Hold(MID_MOMENT, after)
 
 
 def evenings_near(due: datetime, evenings: Sequence[Prefs]) -> list[datetime]:

@@ -12,17 +12,16 @@ import re
 import unicodedata
 from collections.abc import Collection, Iterable
 from dataclasses import dataclass
-from datetime import datetime
 from functools import lru_cache
 
 from bot.content import Catalogue
-from bot.domain.schedule import Prefs, is_paused
 
 GREETING, HOW, THANKS, GOODBYE, ACK = "greeting", "how", "thanks", "goodbye", "ack"
 SAD = "sad"  # only sad or crying emoji ("😭😭😭"): invited to say what happened
-# Requests about Mend itself (`request`): to stop its messages, to delete what it keeps, or
-# whether what is written here is private.
+# Requests about Mend itself (`request`): to stop its messages, to delete what it keeps (or one
+# moment of it: "delete this moment"), or whether what is written here is private.
 STOP, DELETE, PRIVACY = "stop", "delete", "privacy"
+DELETE_MOMENT = "delete_moment"
 
 # What each kind is answered with outside any flow, and at the moment offer.
 IDLE_REPLIES = {
@@ -42,13 +41,17 @@ OFFER_REPLIES = {
     SAD: "moment.offer_sad",
 }
 
-# What each request is answered with, outside any flow and at the moment offer (the stop one
-# by how things are: `stop_reply`).
+# What each request is answered with, outside any flow and at the moment offer. The stop one
+# depends on how things are (a pause, the evening check-in off): the caller, which knows them,
+# chooses among these and STOP_REPLY_PAUSED, STOP_REPLY_EVENING_OFF.
 REQUEST_REPLIES = {
     STOP: "shell.stop_reply",
     DELETE: "shell.delete_reply",
+    DELETE_MOMENT: "shell.delete_moment_reply",
     PRIVACY: "shell.privacy_reply",
 }
+STOP_REPLY_PAUSED = "shell.stop_reply_paused"  # a pause holds everything already
+STOP_REPLY_EVENING_OFF = "shell.stop_reply_evening_off"  # the pause alone is left to turn on
 
 # A word: letters and digits, with an apostrophe inside ("what's"); everything else (emoji,
 # punctuation) only separates words.
@@ -83,7 +86,8 @@ def kind(text: str, c: Catalogue) -> str | None:
 
 
 def request(text: str, c: Catalogue, *, bare_stop: bool = True) -> str | None:
-    """Which request about Mend itself `text` is (STOP, DELETE, PRIVACY), or None.
+    """Which request about Mend itself `text` is (STOP, DELETE, DELETE_MOMENT: "delete this
+    moment", PRIVACY), or None.
 
     Only a whole message said to Mend counts, compared without case, emoji or punctuation: one
     of the requests listed in the content (`shell.*_requests`, or a verb of one with an object
@@ -110,19 +114,36 @@ def request(text: str, c: Catalogue, *, bare_stop: bool = True) -> str | None:
     return None
 
 
-def request_reply(request: str, c: Catalogue, name: str, prefs: Prefs, now: datetime) -> str:
-    """The answer to a request about Mend. A stop is told how to turn down what Mend sends, in
-    the words of the settings card's buttons as they show now (nothing is changed for them):
-    the evening check-in and the pause, or the pause alone when the check-in is off, or that a
-    pause holds everything already."""
-    key = REQUEST_REPLIES[request]
-    if request == STOP and is_paused(now, prefs):
-        key = "shell.stop_reply_paused"
-    elif request == STOP and not prefs.evening_on:
-        key = "shell.stop_reply_evening_off"
+def before_a_flow(text: str, c: Catalogue) -> str | None:
+    """The request about Mend that `text` is, if it comes before a flow's question, else None.
+    Only one that names Mend, what it sends or what it keeps does ("how do I delete my data",
+    "who can see what I write", "unsubscribe", "no more reminders": `shell.about_mend`). In a
+    flow its question reads the words first: a bare stop is its own ("stop": as /cancel), and
+    a request about plain "me", "this", "them" or "it" may be the person's words ("Please stop
+    texting me" to say to him, "turn them off" at quiet hours, "forget me", "delete it")."""
+    asked = request(text, c, bare_stop=False)
+    if asked not in (STOP, DELETE, PRIVACY):
+        return None
+    said = tuple(words(text))
+    for named in _about_mend(c):
+        if any(said[at : at + len(named)] == named for at in range(len(said) - len(named) + 1)):
+            return asked
+    return None
+
+
+@lru_cache(maxsize=8)
+def _about_mend(c: Catalogue) -> Phrases:
+    return tuple(tuple(words(p)) for p in c.raw("shell.about_mend"))
+
+
+def request_reply(key: str, c: Catalogue, name: str) -> str:
+    """The answer to a request about Mend: `key`, one of REQUEST_REPLIES or the stop answers
+    chosen by how things are (STOP_REPLY_PAUSED, STOP_REPLY_EVENING_OFF), with the words of
+    the buttons it names as they show (nothing is changed for them)."""
     buttons = {
         "evening_off": c.text("settings.evening_off"),
         "pause_forever": c.text("settings.pause_forever"),
+        "delete": c.text("history.delete"),
     }
     return c.text(key, name=name, **buttons)
 
@@ -165,7 +186,13 @@ def _requests(
         return tuple(tuple(words(p)) for p in c.raw(key))
 
     asked: dict[str, str] = {}
-    for wanted, name in ((STOP, "stop"), (DELETE, "delete"), (PRIVACY, "privacy")):
+    kinds = (
+        (STOP, "stop"),
+        (DELETE, "delete"),
+        (DELETE_MOMENT, "delete_moment"),
+        (PRIVACY, "privacy"),
+    )
+    for wanted, name in kinds:  # all of it first: "delete all of this" is DELETE
         verbs, objects = said(f"shell.{name}_verbs"), said(f"shell.{name}_objects")
         for phrase in said(f"shell.{name}_requests") + [f"{v} {o}" for v in verbs for o in objects]:
             asked.setdefault(phrase, wanted)
@@ -177,6 +204,15 @@ def _requests(
         phrases("shell.request_asks"),
         phrases("shell.request_closers"),
     )
+
+
+def stops_a_flow(text: str, c: Catalogue) -> bool:
+    """Typed at a question of a flow instead of /cancel: "stop", "cancel", "never mind"
+    (`shell.flow_stops`), or a bare stop however asked ("please stop", "stop asking": a
+    `request` STOP only while bare). The flow stops, as /cancel."""
+    if " ".join(words(text)) in c.raw("shell.flow_stops"):
+        return True
+    return request(text, c) == STOP and request(text, c, bare_stop=False) is None
 
 
 def _only_sad(text: str, c: Catalogue) -> bool:

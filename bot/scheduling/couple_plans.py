@@ -44,6 +44,11 @@ def checkin_prefs(space: CoupleSpace | None) -> schedule.Prefs | None:
     )
 
 
+def weekly_key(space_id: int, day: date) -> str:
+    """The key of a space's weekly round going out on `day`: one a week."""
+    return f"weekly:{space_id}:{day.isoformat()}"
+
+
 async def plan_space_prompts(
     session: AsyncSession,
     space: CoupleSpace,
@@ -78,7 +83,7 @@ async def plan_space_prompts(
         day, due = couples.next_weekly(now, space.checkin_zone)
         await store.plan(
             session,
-            key=f"weekly:{space.id}:{day.isoformat()}",
+            key=weekly_key(space.id, day),
             kind="weekly",
             user_id=owner_id,
             chat_id=space.chat_id,

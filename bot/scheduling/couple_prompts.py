@@ -31,7 +31,14 @@ from bot.scheduling.ratelimit import PROMPT, retry_seconds
 from bot.storage import chats
 from bot.storage import couples as couple_store
 from bot.storage.database import Database
-from bot.storage.models import Appreciation, Checkin, CoupleSpace, RepairBid, User
+from bot.storage.models import (
+    Appreciation,
+    Checkin,
+    CoupleSpace,
+    PartnerLink,
+    RepairBid,
+    User,
+)
 from bot.telegram.render import render_markup, render_text
 
 GROUP_KINDS = ("checkin", CHECKIN_CLOSE, "weekly", WEEKLY_ASK, "bid_later", ROUND_CLOSE)
@@ -260,6 +267,19 @@ class CouplePrompts:
             if space is None or couple is None or not space.weekly_on:
                 await store.finish(
                     session, row.id, store.SKIPPED, self.clock(), error="space not active"
+                )
+                return store.SKIPPED
+            link = await session.get(PartnerLink, space.link_id) if space.link_id else None
+            went_out = couples.round_closes(day, space.checkin_zone) - couples.ROUND_OPEN_FOR
+            if (
+                row.user_id not in (couple[0].id, couple[1].id)
+                or link is None
+                or not couple_store.of_link(link, went_out)
+            ):
+                # The group was paired with another link since this round went out: the ask
+                # was for the couple before (a partner gone would be told the new one's name).
+                await store.finish(
+                    session, row.id, store.SKIPPED, self.clock(), error="link changed"
                 )
                 return store.SKIPPED
             person, partner = couple if couple[0].id == row.user_id else couple[::-1]

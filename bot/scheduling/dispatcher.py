@@ -10,7 +10,8 @@ Each personal row is checked against the person's settings as they are *now*, no
 when it was planned (`schedule.hold_back`): a follow-up that would arrive in their quiet hours
 (say they moved to another zone since) goes back to pending, due when those hours end, a
 nudge waits for an evening that has not had a card about a moment yet, and one that falls due
-with the evening check-in comes a little after it.
+with the evening check-in comes a little after it. The check-in itself waits while the person
+is in the middle of a moment (`store.moments_under_way`), or is skipped tonight.
 """
 
 from __future__ import annotations
@@ -42,6 +43,7 @@ from bot.telegram.render import render_markup, render_text
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
+EVENING_CARDS = (schedule.EVENING, schedule.SNOOZE)  # held back while a moment is under way
 ASKABLE = {schedule.FOLLOW_UP: (PLANNED,), schedule.NUDGE: (DRAFTED, UNFINISHED, PLANNED)}
 
 
@@ -142,9 +144,14 @@ class Dispatcher:
             # then waits a little), and a nudge whether the check-in does.
             personal = [r for r in claimed if r.kind not in GROUP_KINDS]
             personal.sort(key=_turn)
+            # People in the middle of a moment: their evening card would interrupt it.
+            evening_for = {r.user_id for r in personal if r.kind in EVENING_CARDS}
+            busy = await store.moments_under_way(
+                session, evening_for, now - schedule.MOMENT_UNDER_WAY_FOR
+            )
             for row in personal:
                 user = users.get(row.user_id)
-                decision = await self._decide(session, row, user, now, carded, checked_in)
+                decision = await self._decide(session, row, user, now, carded, checked_in, busy)
                 if decision.message is not None:
                     sends.append((row, decision))
                     if row.kind in schedule.CARDS:
@@ -190,6 +197,7 @@ class Dispatcher:
         now: datetime,
         carded: set[int],
         checked_in: set[int],
+        busy: set[int],
     ) -> Decision:
         if user is None or user.blocked_at is not None:
             return Decision("cancelled", "blocked")
@@ -229,6 +237,7 @@ class Dispatcher:
             carded_now=user.id in carded,
             evening_declined=declined,
             quiet_until=user.quiet_until,  # the quiet day after a danger reply
+            moment_under_way=user.id in busy,
         )
         if hold is not None:
             return Decision("moved" if hold.due else "skipped", hold.reason, due=hold.due)

@@ -10,11 +10,11 @@ from sqlalchemy import delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.domain import schedule
+from bot.domain import repair_flow, schedule
 from bot.domain.schedule import Prefs
 from bot.storage import couples as couple_store
 from bot.storage.database import Database
-from bot.storage.models import MomentRow, ScheduledPrompt, User
+from bot.storage.models import ConversationState, MomentRow, ScheduledPrompt, User
 
 log = logging.getLogger(__name__)
 
@@ -245,7 +245,8 @@ async def carded_since(session: AsyncSession, user_id: int, since: datetime) -> 
 async def evenings_unanswered(session: AsyncSession, user_id: int, count: int) -> bool:
     """Whether the person's last `count` evening check-ins went out and were all left alone:
     none answered (a tap or a typed answer marks one), and no moment begun since the first of
-    them (telling a moment instead of tapping is an answer too)."""
+    them (telling a moment instead of tapping is an answer too). Only check-ins that went out
+    count: one skipped (quiet hours, a moment under way, a pause) was never left alone."""
     sent = list(
         await session.execute(
             select(ScheduledPrompt.answered_at, ScheduledPrompt.sent_at)
@@ -269,6 +270,22 @@ async def evenings_unanswered(session: AsyncSession, user_id: int, count: int) -
     return told is None
 
 
+async def moments_under_way(session: AsyncSession, user_ids: set[int], since: datetime) -> set[int]:
+    """Which of these people are in the middle of a moment: its flow past the offer to look at
+    one (`repair_flow.under_way`), last answered at `since` or later. One query for a batch."""
+    if not user_ids:
+        return set()
+    found = await session.scalars(
+        select(ConversationState.user_id).where(
+            ConversationState.user_id.in_(user_ids),
+            ConversationState.flow == repair_flow.FLOW,
+            ConversationState.step != repair_flow.OFFER,
+            ConversationState.updated_at >= since,
+        )
+    )
+    return set(found)
+
+
 async def answered_by_us(session: AsyncSession, prompt_id: int, answer: str, now: datetime) -> None:
     """Mark a prompt answered though no one tapped it: it says something that needs none (the
     evening check-in stopping), and a run of unanswered ones starts afresh after it."""
@@ -276,6 +293,15 @@ async def answered_by_us(session: AsyncSession, prompt_id: int, answer: str, now
         update(ScheduledPrompt)
         .where(ScheduledPrompt.id == prompt_id)
         .values(answer=answer, answered_at=now, updated_at=now)
+    )
+
+
+async def sent_at(session: AsyncSession, key: str) -> datetime | None:
+    """When the prompt with `key` went out; None if it has not (yet)."""
+    return await session.scalar(
+        select(ScheduledPrompt.sent_at).where(
+            ScheduledPrompt.key == key, ScheduledPrompt.status == SENT
+        )
     )
 
 

@@ -4,10 +4,18 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from sqlalchemy import or_, select
+from sqlalchemy import or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.storage.models import Checkin, CoupleSpace, PartnerLink, RepairBid, User
+from bot.storage.models import (
+    Appreciation,
+    Checkin,
+    CoupleSpace,
+    PartnerLink,
+    RepairBid,
+    ScheduledPrompt,
+    User,
+)
 
 
 async def active_link(session: AsyncSession, user_id: int) -> PartnerLink | None:
@@ -33,6 +41,13 @@ async def relinked(session: AsyncSession, link: PartnerLink) -> PartnerLink | No
     if current is None or current.partner_id is None:
         return None
     return current if other(current, link.inviter_id) == link.partner_id else None
+
+
+def of_link(link: PartnerLink, since: datetime) -> bool:
+    """Whether something of a space made at `since` (a check-in card, a weekly round going
+    out) belongs to `link`: made after the two linked. A group paired again with a new link
+    keeps its space row, so what it had from before is another couple's."""
+    return link.accepted_at is None or since > link.accepted_at
 
 
 async def pending_invites(session: AsyncSession, user_id: int) -> list[PartnerLink]:
@@ -91,14 +106,23 @@ async def couple_of(session: AsyncSession, space: CoupleSpace | None) -> tuple[U
     return await partners(session, link)
 
 
-async def open_checkins(session: AsyncSession, space_id: int) -> list[Checkin]:
-    """The space's check-ins still taking answers (their card went out)."""
+async def open_checkins(
+    session: AsyncSession, space_id: int, *, unsent: bool = False
+) -> list[Checkin]:
+    """The space's check-ins still taking answers (their card went out; with `unsent`, also
+    one whose card is on its way)."""
+    query = select(Checkin).where(Checkin.space_id == space_id, Checkin.status == "open")
+    if not unsent:
+        query = query.where(Checkin.message_id.is_not(None))
+    return list(await session.scalars(query))
+
+
+async def round_answers(session: AsyncSession, space_id: int) -> list[Appreciation]:
+    """The answers kept for the space's weekly rounds, of every round."""
     return list(
         await session.scalars(
-            select(Checkin).where(
-                Checkin.space_id == space_id,
-                Checkin.status == "open",
-                Checkin.message_id.is_not(None),
+            select(Appreciation).where(
+                Appreciation.space_id == space_id, Appreciation.round_key.is_not(None)
             )
         )
     )
@@ -118,6 +142,20 @@ async def open_bid(
             RepairBid.created_at >= since,
         )
         .limit(1)
+    )
+
+
+async def close_asks(session: AsyncSession, key_prefix: str, now: datetime) -> None:
+    """Asks already sent under `key_prefix` (a space's weekly asks) and not answered: taken as
+    answered now, so nothing typed later is read as their answer."""
+    await session.execute(
+        update(ScheduledPrompt)
+        .where(
+            ScheduledPrompt.key.startswith(key_prefix, autoescape=True),
+            ScheduledPrompt.status == "sent",
+            ScheduledPrompt.answered_at.is_(None),
+        )
+        .values(answer="closed", answered_at=now, updated_at=now)
     )
 
 

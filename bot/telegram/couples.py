@@ -20,10 +20,12 @@ from bot.domain.flow import Partner, TextInput
 from bot.domain.replies import Button, Reply, rows
 from bot.scheduling import store as prompt_store
 from bot.scheduling.couple_plans import (
+    WEEKLY_ASK,
     checkin_prefs,
     plan_checkin_close,
     plan_round_close,
     plan_space_prompts,
+    weekly_key,
 )
 from bot.storage import chats
 from bot.storage import couples as store
@@ -37,7 +39,8 @@ from bot.storage.models import (
 )
 from bot.telegram import flow_runner
 from bot.telegram import safety as safety_shell
-from bot.telegram.turn import Turn, to_private
+from bot.telegram.render import render_text
+from bot.telegram.turn import Outgoing, Turn, to_private
 
 log = logging.getLogger(__name__)
 
@@ -198,6 +201,7 @@ async def answer_unlink(turn: Turn, choice: str, link_id: int) -> None:
     link.status, link.ended_at = "ended", turn.now
     paused = False
     for space in await store.spaces_of_link(turn.session, link.id):
+        await close_open_cards(turn, space)  # the couple's cards end with their link
         if space.status in ("active", "pairing"):
             paused = paused or space.status == "active"
             await pause_space(turn, space)  # said below, in the same message as the link
@@ -332,6 +336,10 @@ async def pair(turn: Turn) -> None:
             updated_at=turn.now,
         )
         turn.session.add(space)
+    if space.link_id != link.id:
+        # The group of an earlier link (another partner, or the two before they linked
+        # again): what was left open there was that couple's, and closes unshown.
+        await close_open_cards(turn, space)
     if space.link_id != link.id or space.status in ("paused", "removed"):
         space.link_id, space.confirmed, space.status = link.id, [], "pairing"
     if str(turn.user.id) in space.confirmed:
@@ -369,9 +377,48 @@ async def _in_group(turn: Turn, user_id: int) -> bool:
 
 
 async def _revive_closes(turn: Turn, space: CoupleSpace) -> None:
+    link = await turn.session.get(PartnerLink, space.link_id) if space.link_id else None
     for checkin in await store.open_checkins(turn.session, space.id):
+        if link is None or not store.of_link(link, checkin.created_at):
+            _close_checkin(turn, checkin)  # another couple's card: never reopened for this one
+            continue
         await plan_checkin_close(
             turn.session, space, checkin.local_date, turn.user.id, turn.now, revive=True
+        )
+
+
+async def close_open_cards(turn: Turn, space: CoupleSpace) -> None:
+    """The link the space was paired with has ended, or the space is paired with another one:
+    its check-ins still open close unrevealed (a lone answer is dropped, as at their close), and
+    its weekly round still open closes (a lone answer stays its author's own thanks). Nothing of
+    one couple can then be completed by, or shown with, another couple's answers."""
+    for checkin in await store.open_checkins(turn.session, space.id, unsent=True):
+        _close_checkin(turn, checkin)
+    answers = await store.round_answers(turn.session, space.id)
+    authors: dict[str, set[int]] = {}
+    for answer in answers:
+        assert answer.round_key is not None
+        authors.setdefault(answer.round_key, set()).add(answer.author_id)
+    for answer in answers:
+        assert answer.round_key is not None
+        day = _round_day(answer.round_key)
+        if len(authors[answer.round_key]) > 1 or day is None:
+            continue  # posted already (both answered): a round of the past
+        if couples.round_open(day, space.checkin_zone, turn.now):
+            answer.round_key = answer.space_id = None
+    # Its asks out take no answer typed straight in any more (one still to go out is not sent:
+    # see CouplePrompts._weekly_ask).
+    await store.close_asks(turn.session, f"{WEEKLY_ASK}:{space.id}:", turn.now)
+
+
+def _close_checkin(turn: Turn, checkin: Checkin) -> None:
+    """Close a check-in unrevealed now, as its morning close would: the answers are dropped and
+    its card (in the group, wherever this is said) says it closed, with no buttons."""
+    text, parse_mode = render_text(Reply(turn.content.text(couples.closed_key(checkin.answers))))
+    checkin.status, checkin.answers, checkin.closed_at = "closed", {}, turn.now
+    if checkin.message_id is not None:
+        turn.outbox.append(
+            Outgoing("edit", checkin.chat_id, text, None, parse_mode, message_id=checkin.message_id)
         )
 
 
@@ -479,6 +526,12 @@ def _settings_card(turn: Turn, space: CoupleSpace, a: User, b: User, edit: bool 
 
 
 async def answer_settings(turn: Turn, action: str, space_id: int) -> None:
+    shown_in = await turn.session.get(CoupleSpace, space_id)
+    if shown_in is None or shown_in.chat_id != turn.chat_id:
+        # A settings card counts only in its own group: pressed (forged) anywhere else, it
+        # would draw the couple's names, times and zones there.
+        turn.toast(turn.content.text("shell.expired"))
+        return
     found = await _my_space(turn, space_id)
     if found is None:
         return
@@ -545,13 +598,26 @@ async def reschedule_space(turn: Turn, space: CoupleSpace, owner: User) -> None:
 async def answer_checkin(turn: Turn, value: str, checkin_id: int) -> None:
     c = turn.content
     checkin = await turn.session.get(Checkin, checkin_id)
-    if checkin is None or checkin.status != "open" or not value.isdigit():
+    space = await turn.session.get(CoupleSpace, checkin.space_id) if checkin else None
+    if (
+        checkin is None
+        or space is None
+        or checkin.status != "open"
+        or not (value.isascii() and value.isdigit())
+        or not _on_its_card(turn, checkin, space)
+    ):
         turn.toast(c.text("shell.expired"))
         return
     found = await _my_space(turn, checkin.space_id)
     if found is None:
         return
     _, a, b = found
+    link = await turn.session.get(PartnerLink, space.link_id) if space.link_id else None
+    if link is None or not store.of_link(link, checkin.created_at):
+        # A card from before this couple's link (the group paired again with a new partner):
+        # it takes no answer, so answers of two couples never meet on one card.
+        turn.toast(c.text("shell.expired"))
+        return
     answers = dict(checkin.answers)
     changed = str(turn.user.id) in answers
     answers[str(turn.user.id)] = max(1, min(5, int(value)))
@@ -567,6 +633,15 @@ async def answer_checkin(turn: Turn, value: str, checkin_id: int) -> None:
     else:
         turn.toast(c.text("checkin.thanks_answer", partner=partner.display_name))
     turn.say(couples.checkin_card(checkin.id, names, answers, checkin.status, c))
+
+
+def _on_its_card(turn: Turn, checkin: Checkin, space: CoupleSpace) -> bool:
+    """Whether a check-in's button was pressed on its own card in the space's group. A press
+    anywhere else (forged, in another chat) counts for nothing: the card it would draw, with
+    the answers on it, is never drawn over a message in another chat."""
+    if turn.chat_id != space.chat_id or turn.chat_id != checkin.chat_id:
+        return False
+    return checkin.message_id is None or turn.pressed_message_id == checkin.message_id
 
 
 # ------------------------------------------------------------------ repair bids
@@ -887,6 +962,12 @@ async def start_round(turn: Turn, space_id: int, day: str) -> None:
         turn.toast(ended)
         turn.say(Reply(ended, edit=True))
         return
+    went_out = await prompt_store.sent_at(turn.session, weekly_key(space.id, round_day))
+    if went_out is None or not store.of_link(link, went_out):
+        # A round not gone out yet, or one that went out before these two linked (the group's
+        # round with a partner before): not theirs to answer, nor to see answered.
+        turn.toast(turn.content.text("shell.expired"))
+        return
     round_key = couples.round_key(space.id, round_day)
     answered = await turn.session.scalar(
         select(Appreciation.id).where(
@@ -896,8 +977,25 @@ async def start_round(turn: Turn, space_id: int, day: str) -> None:
     if answered is not None:
         turn.toast(turn.content.text("thanks.round_already"))
         return
+    partner_answered = await turn.session.scalar(
+        select(Appreciation.id).where(
+            Appreciation.round_key == round_key, Appreciation.author_id != turn.user.id
+        )
+    )
+    from bot.telegram.moments import new_moment_id  # that module builds on this one
+
     context = turn.context(await partner_of(turn))  # the question names the partner
-    await flow_runner.start(turn, ROUND.start(context, round_key, space.id))
+    # The line asked for is taken for as long as a flow left in the middle would be.
+    answer_by = turn.now + flow_runner.LEFT_FOR
+    outcome = ROUND.start(
+        context,
+        round_key,
+        space.id,
+        new_moment_id(),
+        answer_by,
+        partner_answered=partner_answered is not None,
+    )
+    await flow_runner.start(turn, outcome)
 
 
 async def on_menu(turn: Turn, kind: str, argument: str) -> None:
@@ -905,13 +1003,14 @@ async def on_menu(turn: Turn, kind: str, argument: str) -> None:
     if kind == "pair":
         await pair(turn)
         return
-    if not raw.lstrip("-").isdigit():
-        if kind == "wr" and choice.isdigit():
-            await start_round(turn, int(choice), raw)
+    target = _row_id(raw)
+    if target is None:
+        space_id = _row_id(choice)
+        if kind == "wr" and space_id is not None and not raw.lstrip("-").isdigit():
+            await start_round(turn, space_id, raw)
             return
         turn.toast(turn.content.text("shell.expired"))
         return
-    target = int(raw)
     if kind == "lk":
         await answer_invite(turn, choice, target)
     elif kind == "ul":
@@ -924,6 +1023,18 @@ async def on_menu(turn: Turn, kind: str, argument: str) -> None:
         await answer_bid(turn, choice, target)
     else:
         turn.toast(turn.content.text("shell.expired"))
+
+
+def _row_id(text: str) -> int | None:
+    """The row id a button names, if it can be one: decimal digits within the range of the
+    tables' integer ids (32-bit on PostgreSQL, so within SQLite's 64 bits too). A forged one out
+    of range is answered as an expired card, never asked of the database, which cannot hold it.
+    """
+    digits = text.removeprefix("-")
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > 10:
+        return None
+    number = int(text)
+    return number if -(2**31) <= number < 2**31 else None
 
 
 @flow_runner.effect(ShareText)

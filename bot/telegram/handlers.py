@@ -26,13 +26,16 @@ from telegram.ext import (
 
 from bot.content import catalogue
 from bot.domain import callbacks, safety, small_talk
-from bot.domain.couples import INVITE_PREFIX, invite_token
+from bot.domain.couples import INVITE_PREFIX, ROUND_FLOW, THANKS_FLOW, invite_token
 from bot.domain.flow import Back, ButtonInput, Outcome, TextInput, Unsupported
 from bot.domain.onboarding import ONBOARDING
+from bot.domain.reflection_flow import FLOW as REFLECTION_FLOW
+from bot.domain.reflection_flow import LINE
+from bot.domain.repair_flow import CAM, DESC, DRAFT, OFFER, OWN, PAT
 from bot.domain.repair_flow import FLOW as MOMENT_FLOW
-from bot.domain.repair_flow import OFFER
 from bot.domain.replies import Button, Reply, rows
 from bot.domain.safety_flow import FLOW as SAFETY_FLOW
+from bot.domain.schedule import is_paused
 from bot.sandbox.objects import MEDIA_KINDS
 from bot.scheduling.store import cancel_for_user
 from bot.storage import repositories as repo
@@ -313,7 +316,7 @@ async def read_words(turn: Turn, words: str, note: Reply | None = None) -> None:
     # An answer typed at a card the bot sent ("no" at the evening check-in), not a new thing.
     if await prompts.typed_answer(turn, words) or await couples.typed_invite_answer(turn, words):
         return
-    if request is not None:  # a flow gave them back (a bare "stop" at the settings menu)
+    if request is not None:  # a flow gave them back ("stop messaging me" at the settings menu)
         _answer_request(turn, request)
         return
     if talk is not None:  # a hello, thanks, goodbye, "ok": answered, never kept as a moment
@@ -326,17 +329,34 @@ async def read_words(turn: Turn, words: str, note: Reply | None = None) -> None:
     await moments.offer(turn, words)
 
 
+# Questions whose answer is the person's own words, telling what happened or to say to
+# someone: a request about Mend is never read there before the question reads it ("Can you
+# delete my messages?" at "Write it the way you'd say it" is for him).
+OWN_WORDS = frozenset(
+    {(MOMENT_FLOW, step) for step in (PAT, DESC, CAM, DRAFT, OWN)}
+    | {(REFLECTION_FLOW, LINE), (THANKS_FLOW, "text"), (ROUND_FLOW, "text")}
+)
+
+
 async def _request_comes_first(turn: Turn, words: str, request: str) -> bool:
     """A request about Mend (small_talk.request) answered before any flow reads the words, as
     no answer to its question nor more of what happened: outside a flow, or at an offer to
-    look (left as it was); in a flow, with its question again after. Not in the safety check,
-    and not a bare "stop" in a flow: those are the flow's own (a moment stops, as /cancel)."""
+    look (left as it was). In a flow its question reads them first (and the request is
+    answered if it hands them back): a bare stop is its own ("stop": as /cancel), others may
+    be the person's words ("turn them off" at quiet hours; "Please stop texting me" to say to
+    him), and "delete this moment" is the moment's. Only a request naming Mend, what it sends
+    or what it keeps comes first (small_talk.before_a_flow: "how do I delete my data",
+    "unsubscribe"), with the question again after; not in the safety check, nor at a question
+    that takes their own words (OWN_WORDS)."""
     active = await flow_runner.active_state(turn)
+    if request == small_talk.DELETE_MOMENT and active is not None and active[0].flow == MOMENT_FLOW:
+        return False
     if active is None or (active[0].flow, active[0].step) == (MOMENT_FLOW, OFFER):
         _answer_request(turn, request)
         return True
-    asked = small_talk.request(words, turn.content, bare_stop=False)
-    if active[0].flow == SAFETY_FLOW or asked is None:
+    asked = small_talk.before_a_flow(words, turn.content)
+    at = (active[0].flow, active[0].step)
+    if asked is None or at[0] == SAFETY_FLOW or at in OWN_WORDS:
         return False
     _answer_request(turn, asked)
     await flow_runner.reprompt(turn, "shell.where_we_were")
@@ -344,10 +364,17 @@ async def _request_comes_first(turn: Turn, words: str, request: str) -> bool:
 
 
 def _answer_request(turn: Turn, request: str) -> None:
-    """A request about Mend itself (small_talk.request) answered; nothing is changed or kept."""
+    """A request about Mend itself (small_talk.request) answered; nothing is changed or kept.
+    A stop is told how to turn down what Mend sends as things are now: the evening check-in
+    and the pause, or the pause alone when the check-in is off, or that a pause holds
+    everything already."""
     ctx = turn.context()
-    name = turn.user.display_name
-    turn.say(Reply(small_talk.request_reply(request, turn.content, name, ctx.prefs, ctx.now)))
+    key = small_talk.REQUEST_REPLIES[request]
+    if request == small_talk.STOP and is_paused(ctx.now, ctx.prefs):
+        key = small_talk.STOP_REPLY_PAUSED
+    elif request == small_talk.STOP and not ctx.prefs.evening_on:
+        key = small_talk.STOP_REPLY_EVENING_OFF
+    turn.say(Reply(small_talk.request_reply(key, turn.content, turn.user.display_name)))
 
 
 async def _answers_a_card_after_the_offer(turn: Turn, words: str) -> bool:

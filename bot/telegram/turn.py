@@ -268,9 +268,17 @@ async def _command_words_screened(turn: Turn) -> bool:
 
 async def deliver(bot: Bot, outbox: list[Outgoing], svc: Services) -> None:
     """Send what a turn queued, after its commit. Telegram's refusals are handled here:
-    a blocked person is marked so, an edit that cannot be made is sent as a new message."""
+    a blocked person is marked so, an edit that cannot be made is sent as a new message.
+
+    A message with `if_refused` that fails for any reason (refused, a bad request, a server
+    error twice, a timeout) is not delivered as far as its author knows, when `if_refused`
+    goes to a private chat (the partner's words handed back to their author): they get it,
+    once, and whatever was to say it arrived (`only_if_delivered`) is left out. A stand-in
+    meant for a group (help that could not reach the person privately) goes there only when
+    they refused us outright, as before: a passing failure never moves a private message into
+    a group. A failure of anything else (a message to the person themself) is only logged."""
     blocked_chats: set[int] = set()
-    undelivered = False  # something meant for someone else was refused
+    undelivered = False  # something meant for someone else did not go
     for item in outbox:
         if item.chat_id in blocked_chats:
             continue
@@ -279,31 +287,58 @@ async def deliver(bot: Bot, outbox: list[Outgoing], svc: Services) -> None:
                 item = Outgoing("clear_keyboard", item.chat_id, message_id=item.message_id)
             else:
                 continue
-        try:
-            await _send_once_more_on_network_error(bot, item)
-        except Forbidden:
-            if item.chat_id is not None:
-                blocked_chats.add(item.chat_id)
-                if item.chat_id > 0:  # a private chat's id is its person's: they blocked us
-                    await mark_blocked(svc, item.chat_id)
-            log.info("chat %s refused our message (blocked or removed)", item.chat_id)
-            if item.if_refused is not None:
-                undelivered = True
-                if item.if_refused.chat_id not in blocked_chats:
-                    await _send_one(bot, item.if_refused)
-        except BadRequest as error:
-            message = str(error).lower()
-            if "not modified" in message or "query is too old" in message:
-                continue
-            if item.method == "edit":
-                # The card was deleted or is too old to edit: say it as a new message.
-                await _send_one(
-                    bot, Outgoing("send", item.chat_id, item.text, item.markup, item.parse_mode)
-                )
-                continue
-            log.warning("Telegram refused %s to chat %s: %s", item.method, item.chat_id, error)
-        except TelegramError as error:
-            log.warning("could not %s to chat %s: %s", item.method, item.chat_id, error)
+        failed = await _failure(bot, item, svc, blocked_chats)
+        stand_in = item.if_refused
+        if failed is None or stand_in is None or stand_in.chat_id is None:
+            continue
+        if failed == REFUSED or stand_in.chat_id > 0:
+            undelivered = True
+            if stand_in.chat_id not in blocked_chats:
+                await _hand_back(bot, stand_in)
+
+
+# How a message did not go: refused outright (403: blocked, or removed from the group), or
+# failed otherwise (a bad request, a server error twice, a timeout).
+REFUSED, FAILED = "refused", "failed"
+
+
+async def _failure(bot: Bot, item: Outgoing, svc: Services, blocked_chats: set[int]) -> str | None:
+    """Send `item` (once more after a passing network error); None if it went, else how it
+    did not (REFUSED or FAILED)."""
+    try:
+        await _send_once_more_on_network_error(bot, item)
+    except Forbidden:
+        if item.chat_id is not None:
+            blocked_chats.add(item.chat_id)
+            if item.chat_id > 0:  # a private chat's id is its person's: they blocked us
+                await mark_blocked(svc, item.chat_id)
+        log.info("chat %s refused our message (blocked or removed)", item.chat_id)
+        return REFUSED
+    except BadRequest as error:
+        message = str(error).lower()
+        if "not modified" in message or "query is too old" in message:
+            return None  # it says what it said already (or the press was long ago)
+        if item.method == "edit":
+            # The card was deleted or is too old to edit: say it as a new message.
+            again = Outgoing("send", item.chat_id, item.text, item.markup, item.parse_mode)
+            return None if await _hand_back(bot, again) else FAILED
+        log.warning("Telegram refused %s to chat %s: %s", item.method, item.chat_id, error)
+        return FAILED
+    except TelegramError as error:
+        log.warning("could not %s to chat %s: %s", item.method, item.chat_id, error)
+        return FAILED
+    return None
+
+
+async def _hand_back(bot: Bot, item: Outgoing) -> bool:
+    """Send what stands in for something that could not be sent as it was (a message, not an
+    edit, so never tried twice on a timeout); a failure of it too is only logged."""
+    try:
+        await _send_once_more_on_network_error(bot, item)
+    except TelegramError as error:
+        log.warning("could not %s to chat %s either: %s", item.method, item.chat_id, error)
+        return False
+    return True
 
 
 async def _send_once_more_on_network_error(bot: Bot, item: Outgoing) -> None:

@@ -231,13 +231,15 @@ def test_a_typed_yes_at_the_round_card_is_the_yes_button(said: str):
 @pytest.mark.parametrize("said", ["hi", "yes", "ok", "thanks", "how does this work?", "no"])
 def test_small_talk_after_write_mine_is_not_the_round_answer(said: str):
     ctx = linked_ben()
-    started = couples.ROUND.start(ctx, "r", 1).state
+    started = couples.ROUND.start(ctx, "r", 1, "m1", ctx.now + timedelta(hours=12)).state
     assert started is not None
     outcome = couples.ROUND.handle(started, TextInput(said), ctx)
     assert outcome.state == started and recorded(outcome) == []
     assert "Ana" in outcome.replies[-1].text
     answer = couples.ROUND.handle(started, TextInput("You fixed the bike"), ctx)
-    assert recorded(answer) == [couples.RecordThanks("You fixed the bike", "r", 1)]
+    assert answer.state is not None and recorded(answer) == []  # its card first
+    yes = couples.ROUND.handle(answer.state, TextInput("yes"), ctx)
+    assert recorded(yes) == [couples.RecordThanks("You fixed the bike", "r", 1)]
 
 
 @pytest.mark.parametrize("said", ["hi", "how does this work?", "thanks", "bye"])

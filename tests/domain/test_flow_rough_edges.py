@@ -18,13 +18,16 @@ MORE = "And then he laughed when I asked him to put it down."
 # ------------------------------------------------------------------ 1. more of the story
 
 
-def test_a_second_message_at_the_intensity_is_added_to_what_the_camera_saw():
+def test_a_second_message_at_the_intensity_is_added_to_what_the_camera_saw_if_they_say_so():
     w = to_intensity()
-    (reply,) = w.type(MORE).replies
+    (card,) = w.type(MORE).replies  # asked first, never added silently
+    assert card.text == C.text("moment.ask_add") and options(card) == ["add", "leave"]
+    assert w.moment.observation == "He picked up his phone."
+    (reply,) = w.press("add").replies
     assert w.step == rf.INT and w.moment.intensity is None
     assert w.moment.observation == f"He picked up his phone. {MORE}"
     assert reply.text.startswith(ADDED) and C.text("moment.ask_intensity") in reply.text
-    assert options(reply) == ["1", "2", "3", "4", "5"] and not reply.edit
+    assert options(reply) == ["1", "2", "3", "4", "5"] and reply.edit
     after = rf.moment_of(w(TextInput("4")).state or w.state)
     assert (w.step, after.intensity) == (rf.FEEL, 4)
     assert after.observation == f"He picked up his phone. {MORE}"
@@ -35,13 +38,15 @@ def test_with_the_camera_skipped_the_second_message_is_what_the_camera_saw():
     for option in (TO_ME, "partner", "skip", "p.phone", "skip"):
         w.press(option)
     assert w.step == rf.INT and w.moment.observation is None
-    (reply,) = w.type(MORE).replies
+    w.type(MORE)
+    (reply,) = w.press("add").replies
     assert w.moment.observation == MORE and reply.text.startswith(ADDED)
 
 
 def test_what_was_added_is_kept_with_the_moment_at_the_end():
     w = to_intensity()
     w.type(MORE)
+    w.press("add")
     for option in ("3", "t.lonely", "done", "t.attention", "done", "let_go"):
         w.press(option)
     outcome = w.press("yes")
@@ -53,6 +58,7 @@ def test_what_was_added_is_kept_with_the_moment_at_the_end():
 def test_a_number_typed_after_more_of_the_story_still_answers(typed: str, value: int):
     w = to_intensity()
     w.type(MORE)
+    w.press("add")
     w.type(typed)
     assert (w.step, w.moment.intensity) == (rf.FEEL, value)
 
@@ -60,9 +66,9 @@ def test_a_number_typed_after_more_of_the_story_still_answers(typed: str, value:
 @pytest.mark.parametrize(
     "typed",
     [
-        "quite a lot honestly",  # how much, in words: not what happened
-        "a little bit",
-        "so so much",
+        # how much, in words, but no number it says ("quite a lot honestly" is a 4 now:
+        "more than before",  # tests/domain/test_intensity_in_words.py)
+        "idk honestly",
         "thanks",
         "ok",
         "what do you mean?",
@@ -86,7 +92,8 @@ def test_more_than_the_answer_can_hold_is_not_added_and_they_are_told():
     w = to_intensity()
     seen = w.moment.observation or ""
     fits = "x " * ((TEXT_LIMIT - len(seen) - len(" he left")) // 2) + "he left"
-    (added,) = w.type(fits).replies  # all of it just fits
+    w.type(fits)
+    (added,) = w.press("add").replies  # all of it just fits
     assert added.text.startswith(ADDED)
     assert w.moment.observation == f"{seen} {fits}"
     assert len(w.moment.observation) <= TEXT_LIMIT

@@ -645,7 +645,7 @@ def test_the_intensity_can_be_typed_as_a_digit_or_a_word(typed: str, value: int)
 
 def test_words_at_a_buttons_only_step_ask_for_a_tap_not_for_typing():
     w = to_intensity()
-    (reply,) = w.type("quite a lot honestly").replies
+    (reply,) = w.type("more than before").replies
     # The intensity takes a typed number: words get the question again, with no correction.
     assert w.step == rf.INT and reply.text == C.text("moment.ask_intensity_again")
     assert "type your answer" not in reply.text
@@ -1185,7 +1185,7 @@ def test_the_intensity_typed_naturally_is_read(typed: str, value: int):
 
 @pytest.mark.parametrize(
     "typed",
-    ["0", "6", "10/10", "4 but he does this every week", "quite a lot honestly", "1 2 3 4 5"],
+    ["0", "6", "10/10", "4 but he does this every week", "more than before", "1 2 3 4 5"],
 )
 def test_more_than_a_number_at_the_intensity_is_asked_again_gently(typed: str):
     w = to_intensity()

@@ -4,13 +4,10 @@ one; words about what someone else did ("he told me to stop talking") are a mome
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
-
 import pytest
 
 from bot.content import catalogue
 from bot.domain import small_talk
-from bot.domain.schedule import Prefs
 
 C = catalogue("en")
 
@@ -102,12 +99,12 @@ def test_a_bare_stop_after_i_want_to_is_no_request(said: str):
     assert small_talk.request(said, C) is None
 
 
-def test_the_stop_answer_names_the_settings_buttons_as_they_show_now():
-    now = datetime(2026, 3, 1, 19, 30, tzinfo=UTC)
-    on = small_talk.request_reply(small_talk.STOP, C, "Ana", Prefs(evening_on=True), now)
+def test_the_stop_answers_name_the_settings_buttons_as_they_show():
+    """Which one fits (a pause, the check-in off) is the handler's to choose: see
+    tests/inprocess/test_requests_to_mend.py."""
+    on = small_talk.request_reply(small_talk.REQUEST_REPLIES[small_talk.STOP], C, "Ana")
     assert '"Evening check-in off"' in on and '"Pause until I resume"' in on
-    off = small_talk.request_reply(small_talk.STOP, C, "Ana", Prefs(evening_on=False), now)
+    off = small_talk.request_reply(small_talk.STOP_REPLY_EVENING_OFF, C, "Ana")
     assert "Evening check-in off" not in off and '"Pause until I resume"' in off
-    paused = Prefs(evening_on=True, paused_until=now + timedelta(days=1))
-    held = small_talk.request_reply(small_talk.STOP, C, "Ana", paused, now)
+    held = small_talk.request_reply(small_talk.STOP_REPLY_PAUSED, C, "Ana")
     assert "paused" in held and "/resume" in held and "Pause until I resume" not in held

@@ -54,6 +54,9 @@ def test_during_the_weekend_this_weekend_is_what_is_left_of_it():
     assert parse_when("this weekend", SUNDAY_NOON, LONDON) == at(8, 19)
     # Saturday night, the evening gone: Sunday is still this weekend.
     assert parse_when("this weekend", at(7, 22), LONDON) == at(8, 19)
+    # Sunday night, the weekend's evening gone: the next weekend, not a time in the past.
+    assert parse_when("this weekend", at(8, 22), LONDON) == at(14, 19)
+    assert parse_when("at the weekend in the morning", at(8, 12, 30), LONDON) == at(14, 9)
     # "next weekend" said at the weekend is the one after it.
     assert parse_when("next weekend", SATURDAY_NOON, LONDON) == at(14, 19)
     assert parse_when("next weekend", SUNDAY_NOON, LONDON) == at(14, 19)

@@ -151,10 +151,12 @@ def test_two_people_and_their_group(bot_process: BotProcess, control: Control, d
     for person in (ANA, BEN):
         control.wait_for(said_to(person, "Weekly thanks round"), since)
     control.act(ANA, "press", "Write mine", "this week")
-    control.act(ANA, "text", "How you listened on Tuesday", "when Ben has answered")
+    control.act(ANA, "text", "How you listened on Tuesday", "Is this your thanks")
+    control.act(ANA, "press", "Yes, that's my thanks", "when Ben has answered")
     control.act(BEN, "press", "Write mine", "this week")
+    control.act(BEN, "text", "The soup when I was ill", "Is this your thanks")
     since = control.last_seq()
-    control.send(BEN, "The soup when I was ill")
+    control.press_label(BEN, "Yes, that's my thanks")
     posted = control.wait_for(
         lambda a: a["chat_id"] == group and "This week's thanks" in str(a["text"]), since
     )

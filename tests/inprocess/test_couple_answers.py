@@ -113,7 +113,8 @@ async def test_the_answer_that_completes_a_round_is_told_it_was_posted(h: Harnes
         "Kept. It goes to your group when Ben has answered too."
     )
     await h.press(BEN, "Write mine")
-    actions = await h.text(BEN, "The soup when I was ill")
+    await h.text(BEN, "The soup when I was ill")
+    actions = await h.press(BEN, "Yes, that's my thanks")
     assert "This week's thanks:" in said(actions, group)[0]
     assert said(actions, BEN) == ["Posted in your group, together with Ana's."]
 
@@ -122,7 +123,8 @@ async def test_a_round_answered_after_it_closed_is_told_it_stays_private(h: Harn
     group, went_out = await a_round_ana_answered(h)
     h.clock.now = went_out + timedelta(hours=49)
     await h.press(BEN, "Write mine")
-    actions = await h.text(BEN, "The soup when I was ill")
+    await h.text(BEN, "The soup when I was ill")
+    actions = await h.press(BEN, "Yes, that's my thanks")
     assert said(actions, group) == []
     assert said(actions, BEN) == [
         "Kept, just for you: this week's round has closed, so it won't be posted in the group."
@@ -148,7 +150,8 @@ async def test_an_answer_after_the_close_does_not_count_as_both_answering(h: Har
     _, went_out = await a_round_ana_answered(h)
     h.clock.now = went_out + timedelta(hours=48, minutes=1)  # closed; no closing word yet
     await h.press(BEN, "Write mine")
-    late = await h.text(BEN, "The soup when I was ill")
+    await h.text(BEN, "The soup when I was ill")
+    late = await h.press(BEN, "Yes, that's my thanks")
     assert "round has closed" in said(late, BEN)[0]
     actions = await h.tick()
     assert "closed before you'd both answered" in said(actions, ANA)[0]
@@ -158,6 +161,7 @@ async def test_a_round_both_answered_sends_no_closing_word(h: Harness):
     _, went_out = await a_round_ana_answered(h)
     await h.press(BEN, "Write mine")
     await h.text(BEN, "The soup when I was ill")
+    await h.press(BEN, "Yes, that's my thanks")
     h.clock.now = went_out + timedelta(hours=48)
     assert [a for a in sent(await h.tick()) if a.chat_id in (ANA, BEN)] == []
 
@@ -171,6 +175,7 @@ async def test_write_mine_asks_briefly_and_only_once_a_round(h: Harness):
     actions = await h.press(ANA, "Write mine")
     assert said(actions, ANA) == ["Go ahead: one line about Ben this week."]
     await h.text(ANA, "How you listened on Tuesday")
+    await h.press(ANA, "Yes, that's my thanks")
     actions = await h.press(ANA, "Write mine")
     assert h.toasts(actions) == ["You've already answered this week's round."]
     assert said(actions, ANA) == []
@@ -379,7 +384,8 @@ async def test_no_something_else_happened_offers_it_as_a_moment_and_asks_once_a_
     assert "Want to look at this moment together?" in again[-1]
     await h.press(BEN, "No, I just needed to say it")
     await h.press(BEN, "Write mine")
-    (posted,) = said(await h.text(BEN, BIKE), group)
+    await h.text(BEN, BIKE)
+    (posted,) = said(await h.press(BEN, "Yes, that's my thanks"), group)
     assert f"Ben: {BIKE}" in posted
 
 
@@ -455,5 +461,6 @@ async def test_small_talk_after_write_mine_is_not_posted_as_the_answer(h: Harnes
     await h.press(BEN, "Write mine")
     actions = await h.text(BEN, "hi")
     assert said(actions, group) == [] and said(actions, BEN)
-    (posted,) = said(await h.text(BEN, BIKE), group)
+    await h.text(BEN, BIKE)
+    (posted,) = said(await h.press(BEN, "Yes, that's my thanks"), group)
     assert f"Ben: {BIKE}" in posted and "Ben: hi" not in posted

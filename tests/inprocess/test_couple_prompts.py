@@ -258,8 +258,10 @@ async def test_a_weekly_ask_waits_for_the_end_of_that_partners_quiet_hours(h: Ha
     assert weekly_asks_in(await h.tick()) == [ANA]
     await h.press(BEN, "Write mine")
     await h.text(BEN, "The soup when I was ill")
+    await h.press(BEN, "Yes, that's my thanks")
     await h.press(ANA, "Write mine")
-    (posted,) = said(await h.text(ANA, "How you listened on Tuesday"), group)
+    await h.text(ANA, "How you listened on Tuesday")
+    (posted,) = said(await h.press(ANA, "Yes, that's my thanks"), group)
     assert "Ana: How you listened on Tuesday" in posted
 
 

@@ -341,13 +341,15 @@ async def test_a_weekly_thanks_round_posts_both_answers_together(h: Harness):
         assert "Weekly thanks round" in said(actions, person)[0]
     await h.press(ANA, "Write mine")
     await h.text(ANA, "How you listened on Tuesday")
+    await h.press(ANA, "Yes, that's my thanks")  # on the card that showed her words
     assert "How you listened" not in everything_in(h, group)  # not until both have answered
     await h.press(BEN, "Write mine")
-    actions = await h.text(BEN, "The soup when I was ill")
+    await h.text(BEN, "The soup when I was ill")
+    actions = await h.press(BEN, "Yes, that's my thanks")
     (posted,) = said(actions, group)
     assert "Ana: How you listened on Tuesday" in posted and "Ben: The soup when I was ill" in posted
-    await h.press(ANA, "Write mine")  # the round's button, once more
-    actions = await h.text(ANA, "And the walk on Sunday")
+    actions = await h.press(ANA, "Write mine")  # the round's button, once more
+    assert h.toasts(actions) == ["You've already answered this week's round."]
     assert said(actions, group) == []  # one answer each: the round is not posted again
 
 
@@ -362,6 +364,7 @@ async def a_round_ana_answered(h: Harness) -> tuple[int, datetime]:
     await h.tick()
     await h.press(ANA, "Write mine")
     await h.text(ANA, "How you listened on Tuesday")
+    await h.press(ANA, "Yes, that's my thanks")  # on the card that showed her words
     return group, sent
 
 
@@ -370,7 +373,8 @@ async def test_a_weekly_round_stays_open_two_days_from_its_local_evening(h: Harn
     # 47 hours after it went out (and 65 after midnight UTC of its day): still open.
     h.clock.now = sent + timedelta(hours=47)
     await h.press(BEN, "Write mine")
-    (posted,) = said(await h.text(BEN, "The soup when I was ill"), group)
+    await h.text(BEN, "The soup when I was ill")
+    (posted,) = said(await h.press(BEN, "Yes, that's my thanks"), group)
     assert "Ana: How you listened on Tuesday" in posted
 
 
@@ -378,7 +382,8 @@ async def test_a_weekly_round_answered_after_two_days_stays_private(h: Harness):
     group, sent = await a_round_ana_answered(h)
     h.clock.now = sent + timedelta(hours=49)
     await h.press(BEN, "Write mine")
-    assert said(await h.text(BEN, "The soup when I was ill"), group) == []
+    await h.text(BEN, "The soup when I was ill")
+    assert said(await h.press(BEN, "Yes, that's my thanks"), group) == []
 
 
 async def test_a_partner_never_sees_the_others_moments(h: Harness):

@@ -15,7 +15,9 @@ ANA = 831
 async def test_a_second_message_at_the_intensity_is_added_to_what_happened(h: Harness):
     await h.onboard(ANA, "Ana")
     await h.walk(ANA, TO_THE_PATH[:6])  # the camera answered: at the 1 to 5 question
-    (reply,) = h.texts(await h.text(ANA, "Then he laughed when I asked him to put it down."))
+    (ask,) = h.texts(await h.text(ANA, "Then he laughed when I asked him to put it down."))
+    assert ask == "Add this to what happened?"  # asked, never added silently
+    (reply,) = h.texts(await h.press(ANA, "Add it"))
     assert reply.startswith("Added that to what happened.") and "How much is it" in reply
     state = await state_of(h, ANA)
     assert state is not None and state.step == "int"

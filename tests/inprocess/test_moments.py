@@ -462,6 +462,7 @@ async def test_an_offer_left_for_a_week_does_not_swallow_the_weekly_round_answer
     await h.tick()
     await h.press(couples_test.ANA, "Write mine")
     await h.text(couples_test.ANA, "How you listened on Tuesday")
+    await h.press(couples_test.ANA, "Yes, that's my thanks")
     replies = couples_test.said(await h.text(ben, BIKE), ben)
     assert not any("kept that too" in r for r in replies)
     assert "Is this your thanks to Ana for this week's round?" in replies[-1]

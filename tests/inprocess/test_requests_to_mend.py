@@ -141,12 +141,13 @@ async def at_the_feelings_step(h: Harness) -> None:
 
 async def test_a_request_mid_moment_is_answered_then_the_question_again_and_not_kept(h: Harness):
     """The walkthrough: "how do i delete my data" at "How did it feel?" was kept as the
-    feeling, in their words."""
+    feeling, in their words. (Only a request naming their data or Mend comes first in a flow:
+    a stop, or "is this private?", is the question's to read: test_requests_in_flows.)"""
     await at_the_feelings_step(h)
     for said, answer in (
         ("how do i delete my data", "/delete"),
-        ("is this private?", "/privacy"),
-        ("stop messaging me", STOP_SAYS),
+        ("is my data private?", "/privacy"),
+        ("who can see what I write?", "/privacy"),
     ):
         replies = h.texts(await h.text(ANA, said))
         assert answer in replies[0], said

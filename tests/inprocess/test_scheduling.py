@@ -10,6 +10,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 from sqlalchemy import select
 
+from bot.domain import schedule
 from bot.sandbox.core import BotAction, Fault, FloodLimits, Sandbox
 from bot.scheduling import store
 from bot.scheduling.dispatcher import Dispatcher, TickReport
@@ -708,14 +709,23 @@ async def moment_rows(h: Harness) -> list[MomentRow]:
         return list(await session.scalars(select(MomentRow)))
 
 
+async def evening_card_mid_moment(h: Harness) -> None:
+    """The evening card to someone who put a moment down partway: held back at 21:00 while
+    the moment was under way, it comes once the moment has been left alone for a while."""
+    h.clock.advance(timedelta(minutes=30))
+    assert sent_to(h, ANA, await h.tick()) == []  # not while the moment is under way
+    h.clock.advance(schedule.MOMENT_UNDER_WAY_FOR)
+    assert sent_to(h, ANA, await h.tick())
+
+
 async def test_the_evening_card_mid_moment_keeps_the_moment_as_moment_does(harness: Harness):
-    """At the intensity step when the 21:00 card arrives, "A moment hurt" used to leave the
-    moment "unfinished" and start another without a word. It answers as /moment does there,
-    and the evening's answer is still kept."""
+    """At the intensity step when the card arrives, "A moment hurt" used to leave the moment
+    "unfinished" and start another without a word. It answers as /moment does there, and the
+    evening's answer is still kept."""
     h = harness
     await h.onboard(ANA, "Ana", evening=True)
     await h.walk(ANA, TO_THE_PATH[:6])  # at the intensity question
-    await evening_card(h)
+    await evening_card_mid_moment(h)
     replies = h.texts(await h.press(ANA, "A moment hurt"))
     assert replies[0] == "We're in the middle of a moment already. Here's where we were:"
     assert "How much is it" in replies[1] and len(replies) == 2
@@ -733,7 +743,7 @@ async def test_a_moment_of_connection_mid_moment_comes_back_to_the_moment(harnes
     h = harness
     await h.onboard(ANA, "Ana", evening=True)
     await h.walk(ANA, TO_THE_PATH[:6])
-    await evening_card(h)
+    await evening_card_mid_moment(h)
     await h.press(ANA, "A moment of connection")
     replies = h.texts(await h.text(ANA, "We laughed about the burnt toast together"))
     assert "worth noticing" in replies[0]
