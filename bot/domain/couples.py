@@ -99,14 +99,51 @@ def checkin_card(
         for uid in ids
     ]
     buttons = tuple(Button(str(n), f"ci.{n}.{checkin_id}", menu=True) for n in range(1, 6))
-    ask = f"{c.text('checkin.ask')} {c.text('checkin.blind')}"
+    # Typed numbers never reach the bot in a group (privacy mode): the card says to tap.
+    ask = " ".join((c.text("checkin.ask"), c.text("checkin.tap"), c.text("checkin.blind")))
     return Reply("\n\n".join((ask, "\n".join(lines))), (buttons,), edit=True)
 
 
-def closed_key(answers: dict[str, int]) -> str:
+def closed_key(answers: dict[str, int], *, link_ended: bool = False) -> str:
     """What a check-in closed unrevealed says: a lone answer is cleared, not kept (the close
-    is told the answers it found, before they are dropped)."""
+    is told the answers it found, before they are dropped). Closed because the partner link
+    ended (any time of the evening), it says that instead: not that the day ran out."""
+    if link_ended:
+        return "checkin.closed_link_ended"
     return "checkin.closed_cleared" if answers else "checkin.closed"
+
+
+def next_day_at(now: datetime, at: time, zone: str | None) -> date:
+    """The local day in `zone` on which `at` next comes (today's, if it has not passed)."""
+    tz = zone_of(zone)
+    day = now.astimezone(tz).date()
+    return day if at_local(day, at, tz) > now else day + timedelta(days=1)
+
+
+def elsewhere(day: date, at: time, zone: str, other: str) -> tuple[str, int]:
+    """What the clock shows in `other` when it shows `at` on `day` in `zone`: that time, and
+    how many days its date is off from `day` (-1, 0 or 1)."""
+    local = at_local(day, at, zone_of(zone)).astimezone(zone_of(other))
+    return f"{local:%H:%M}", (local.date() - day).days
+
+
+def also_in(
+    c: Catalogue, day: date, at: time, zone: str, others: Sequence[str | None]
+) -> list[str]:
+    """A time of the space's (`at` on `day`, in `zone`), said again in each of the partners'
+    own zones whose clock shows something else then (" · 15:00 (America/New_York)"); nothing
+    for a partner in the same zone, or one whose clock matches it. Which zone the schedule
+    goes by does not change."""
+    words: list[str] = []
+    shown = {elsewhere(day, at, zone, zone)}
+    for other in dict.fromkeys(o for o in others if o):
+        clock, shift = elsewhere(day, at, zone, other)
+        if (clock, shift) in shown:
+            continue
+        shown.add((clock, shift))
+        key = {1: "group.also_next_day", -1: "group.also_day_before"}.get(shift, "group.also")
+        words.append(c.text(key, time=clock, zone=other))
+    return words
 
 
 def checkin_closes(day: date, zone: str | None) -> datetime:
@@ -230,17 +267,76 @@ def together_at(due: datetime, prefs: Sequence[schedule.Prefs]) -> datetime | No
 def when_words(due: datetime, now: datetime, zone: str | None, c: Catalogue, named: bool) -> str:
     """The reminder's time in words on the asker's clock ("at 21:00", "tomorrow at 21:00");
     `named` adds the zone, for partners who live in different ones."""
+    key, parts = _day_words(due, now, zone)
+    words = c.text(key, **parts)
+    return c.text("bid.when_zoned", when=words, zone=zone or "UTC") if named else words
+
+
+def _day_words(
+    due: datetime, now: datetime, zone: str | None, dated: bool = False
+) -> tuple[str, dict[str, str]]:
+    """The words for `due` on the clock of `zone` (a key of bid.when_*), and what fills them;
+    `dated`: its date, never "tomorrow"."""
     tz = zone_of(zone)
     local = due.astimezone(tz)
     today = now.astimezone(tz).date()
     clock = schedule.hhmm(local.time())
-    if local.date() == today:
-        words = c.text("bid.when_today", time=clock)
-    elif local.date() == today + timedelta(days=1):
-        words = c.text("bid.when_tomorrow", time=clock)
-    else:
-        words = c.text("bid.when_day", time=clock, day=f"{local.day} {local:%b}")
-    return c.text("bid.when_zoned", when=words, zone=zone or "UTC") if named else words
+    if local.date() == today and not dated:
+        return "bid.when_today", {"time": clock}
+    if local.date() == today + timedelta(days=1) and not dated:
+        return "bid.when_tomorrow", {"time": clock}
+    return "bid.when_day", {"time": clock, "day": f"{local.day} {local:%b}"}
+
+
+def reminder_words(
+    choice: str,
+    due: datetime,
+    now: datetime,
+    asker: tuple[str, str | None],
+    partner: tuple[str, str | None],
+    c: Catalogue,
+) -> str:
+    """What a bid answered `choice` ("later" or "tomorrow") says of its reminder at `due`, as
+    a sentence ("I'll remind you both at 21:00."). `asker` and `partner`: each one's name and
+    zone. Partners whose clocks differ are each told it on their own ("at 21:45 for Maya,
+    16:45 for Sam"), and a "later tonight" that has to wait until tomorrow says why: it is
+    already late for the asker (tonight is reckoned on their clock), or no time tonight is
+    out of both partners' quiet hours. (On one clock the lateness is plain to both.)"""
+    zone = asker[1] or partner[1]
+    tz = zone_of(zone)
+    not_tonight = choice == "later" and their_day(due.astimezone(tz)) > their_day(
+        now.astimezone(tz)
+    )
+    late = not_tonight and not tonight_possible(now, zone)
+    if not _clocks_differ(due, asker[1], partner[1]):
+        when = when_words(due, now, zone, c, False)
+        key = "bid.remind_no_time" if not_tonight and not late else "bid.remind"
+        return c.text(key, when=when)
+    first_key, first = _day_words(due, now, asker[1])
+    second_key, second = _day_words(due, now, partner[1])
+    if first_key != second_key:  # "tomorrow" for one is "today" for the other: dates, then
+        first_key, first = _day_words(due, now, asker[1], dated=True)
+        second_key, second = _day_words(due, now, partner[1], dated=True)
+    same_day = (first_key, first.get("day")) == (second_key, second.get("day"))
+    when = c.text(
+        "bid.when_each",
+        first=c.text(first_key, **first),
+        a=asker[0],
+        second=second["time"] if same_day else c.text(second_key, **second),
+        b=partner[0],
+    )
+    if late:
+        return c.text("bid.remind_late", name=asker[0], when=when)
+    return c.text("bid.remind_no_time" if not_tonight else "bid.remind", when=when)
+
+
+def _clocks_differ(due: datetime, one: str | None, other: str | None) -> bool:
+    """Whether two known zones show `due` as different times (Berlin and Paris do not)."""
+    if one is None or other is None:
+        return False
+    return due.astimezone(zone_of(one)).replace(tzinfo=None) != due.astimezone(
+        zone_of(other)
+    ).replace(tzinfo=None)
 
 
 def bid_card(
@@ -526,8 +622,13 @@ def _any_of(words: list[str]) -> re.Pattern[str]:
 
 ROUND_FLOW = "round"
 TYPED = "typed"  # text typed (with [Write mine] or without): is it their thanks?
+# "No, something else happened" at the TYPED card: want to look at it? (what is told next is
+# the moment; the words on the card never are).
+ELSE = "else"
 # When [Write mine]'s step stops taking its answer (an ISO time, in the flow's data).
 ANSWER_BY = "answer_by"
+# How long a line asked for here is taken (as flow_runner.LEFT_FOR: a flow left in the middle).
+ANSWER_FOR = timedelta(hours=12)
 
 
 def _partner_name(ctx: Context) -> str:
@@ -541,8 +642,12 @@ class RoundFlow:
 
     The answer is typed after [Write mine] (`start`), or straight in without it (`offer`).
     Either way a card shows exactly those words and asks whether they are the thanks: only
-    "yes" makes them the round's answer; "no" offers them as a moment, as any text would have
-    been. Words that read as a hurt never get that card: they are offered as a moment."""
+    "yes" makes them the round's answer; "let me rewrite it" asks for the line again (shown
+    back on the card again); "no, something else happened" asks whether to look at what
+    happened, and only what is told after it is the moment: the words on the card were meant
+    as a thanks, and never become a hurt. Whoever says no is told that [Write mine] still
+    takes their thanks. Words that read as a hurt never get that card: they are offered as a
+    moment."""
 
     name = ROUND_FLOW
 
@@ -587,11 +692,19 @@ class RoundFlow:
         if state.step == TYPED:
             buttons = rows(
                 Button(c.text("thanks.round_typed_yes"), "yes"),
+                Button(c.text("thanks.round_typed_rewrite"), "rewrite"),
                 Button(c.text("thanks.round_typed_no"), "no"),
             )
             key = "thanks.round_typed_now" if state.data.get("now") else "thanks.round_typed"
             text = c.text(key, partner=_partner_name(ctx))
             return Reply(text, buttons, copyable=str(state.data["text"]))
+        if state.step == ELSE:
+            buttons = rows(
+                Button(c.text("moment.offer_yes"), "yes"),
+                Button(c.text("moment.offer_no"), "no"),
+            )
+            later = _answer_later(ctx)
+            return Reply(f"{c.text('thanks.round_typed_else')}\n\n{later.text}", buttons)
         # The ask above the "Write mine" button already has the whole question.
         return Reply(c.text("thanks.round_go", partner=_partner_name(ctx)))
 
@@ -602,6 +715,8 @@ class RoundFlow:
         c = ctx.content
         if state.step == TYPED:
             return self._on_typed(state, event, ctx)
+        if state.step == ELSE:
+            return self._on_else(state, event, ctx)
         if isinstance(event, TextInput):
             if _lapsed(state, ctx.now):
                 # Left too long (or kept from before the step had a time): not the line
@@ -634,31 +749,51 @@ class RoundFlow:
             # recorded, as after [Write mine]; the card keeps its words, not its buttons.
             record = RecordThanks(text, str(state.data["round"]), int(state.data["space"]))
             return Outcome(None, (), (record,), retire_card=True)
+        if isinstance(event, ButtonInput) and event.option == "rewrite":
+            # The line asked for again, and shown back on this card again. The card keeps
+            # its words (to copy from), not its buttons.
+            data = {k: v for k, v in state.data.items() if k != "text"}
+            data[ANSWER_BY] = (ctx.now + ANSWER_FOR).isoformat()
+            rewriting = FlowState(ROUND_FLOW, "text", data)
+            ask = Reply(ctx.content.text("thanks.round_rewrite", partner=_partner_name(ctx)))
+            return Outcome(rewriting, (ask,), retire_card=True)
         if isinstance(event, ButtonInput) and event.option == "no":
-            # Read as it would have been with no round waiting: offered as a moment.
-            from bot.domain.repair_flow import REPAIR  # it imports this module (share cards)
-
-            offered = REPAIR.offer(ctx, str(state.data["moment"]), text)
-            first, *rest = offered.replies
-            return replace(offered, replies=(replace(first, edit=True), *rest))
+            # Not a thanks after all: what happened is asked about; the words on the card
+            # (meant as a thanks, maybe of the very person) never become the moment.
+            data = {k: v for k, v in state.data.items() if k != "text"}
+            data[ANSWER_BY] = (ctx.now + ANSWER_FOR).isoformat()
+            asked = FlowState(ROUND_FLOW, ELSE, data)
+            return Outcome(asked, (self.prompt(asked, ctx),), retire_card=True)
         typed = (
             small_talk.yes_or_no(event.text, ctx.content) if isinstance(event, TextInput) else None
         )
         if isinstance(event, TextInput) and _typed_yes(event.text, ctx.content):
             typed = "yes"  # "ok", "that's it", "yes, that's my thanks"
+        if isinstance(event, TextInput) and _typed_rewrite(event.text, ctx.content):
+            typed = "rewrite"  # "let me rewrite it", "change it"
         if typed is not None:  # "yes" typed is the button pressed
             outcome = self._on_typed(state, ButtonInput(typed), ctx)
             return as_messages(outcome)
         said = event.text if isinstance(event, TextInput) else ""
+        told_after = _after_a_no(said, ctx.content)
+        if told_after == "":  # "actually no, something else": what happened is asked
+            return as_messages(self._on_typed(state, ButtonInput("no"), ctx))
+        if told_after is not None:  # "no, she forgot to call me back": that is the moment
+            from bot.domain.repair_flow import REPAIR
+
+            offered = REPAIR.offer(ctx, str(state.data["moment"]), told_after)
+            return replace(offered, replies=(_answer_later(ctx), *offered.replies))
         telling = len(said.strip()) > 2 and "?" not in said  # not "y", not a question
         if telling and small_talk.kind(said, ctx.content) is None:
-            # More words instead of an answer: still telling what happened, so all of it
-            # (the first words too) is offered as a moment, as the "no" button would. A "hi",
-            # "thanks" or a question ("what do you mean?") is not more of it: asked again.
+            # More words instead of an answer, with no "no" and no wish to rewrite: still
+            # telling what happened, so all of it (the first words too) is offered as a
+            # moment. (After a "no", only what follows it is: see above.) A "hi", "thanks" or
+            # a question ("what do you mean?") is not more of it: asked again.
             from bot.domain.repair_flow import REPAIR
 
             told = f"{text}\n{' '.join(said.split())}"
-            return REPAIR.offer(ctx, str(state.data["moment"]), told)
+            offered = REPAIR.offer(ctx, str(state.data["moment"]), told)
+            return replace(offered, replies=(_answer_later(ctx), *offered.replies))
         prompt = self.prompt(state, ctx)
         again = Reply(
             ctx.content.text("moment.tap_button", prompt=prompt.text),
@@ -666,6 +801,80 @@ class RoundFlow:
             copyable=prompt.copyable,
         )
         return Outcome(state, (again,))
+
+    def _on_else(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
+        """ "Want to look at this moment together?" after "no, something else happened": a yes
+        starts the moment with nothing of the card's words; what is typed is offered as it."""
+        from bot.domain.repair_flow import REPAIR  # it imports this module
+
+        c = ctx.content
+        moment_id = str(state.data["moment"])
+        # Its card keeps its words (how the round is still answered), not its buttons.
+        if isinstance(event, ButtonInput) and event.option == "yes":
+            return replace(REPAIR.start(ctx, moment_id), retire_card=True)
+        if isinstance(event, ButtonInput) and event.option == "no":
+            declined = Reply(c.text("thanks.round_else_declined"))
+            return Outcome(None, (declined,), retire_card=True)
+        if not isinstance(event, TextInput):
+            prompt = self.prompt(state, ctx)
+            return Outcome(state, (Reply(c.text("onboarding.text_only", prompt=prompt.text)),))
+        if _lapsed(state, ctx.now):
+            return Outcome(None, handback=True)  # hours on: read as any text is
+        typed = small_talk.yes_or_no(event.text, c)
+        if typed is not None:
+            return as_messages(self._on_else(state, ButtonInput(typed), ctx))
+        if small_talk.kind(event.text, c) is not None:
+            return Outcome(None, handback=True)  # a "hi" or "thanks": answered as usual
+        return REPAIR.offer(ctx, moment_id, " ".join(event.text.split()))
+
+
+def _answer_later(ctx: Context) -> Reply:
+    """How the round is still answered, said to whoever says their words are not its thanks."""
+    c = ctx.content
+    return Reply(
+        c.text(
+            "thanks.round_answer_later",
+            partner=_partner_name(ctx),
+            write=c.text("thanks.round_write"),
+        )
+    )
+
+
+def _after_a_no(text: str, c: Catalogue) -> str | None:
+    """What is told after a "no" typed at the round's card ("no, she forgot to call me back"
+    tells "she forgot to call me back"); "" when nothing is ("actually no, something else");
+    None when the words do not open with a no."""
+    line = " ".join(text.split())
+    if line and " ".join(small_talk.words(line)) in _else_words(c):
+        return ""  # "something else happened", with no "no" before it
+    found = _no_pattern(c).match(line)
+    if found is None:
+        return None
+    after = line[found.end() :]
+    rest = after.strip(" ,.;:!-–—")
+    if not small_talk.words(rest) or " ".join(small_talk.words(rest)) in _else_words(c):
+        return ""
+    if " " not in found.group(0).strip() and not re.match(r"\s*[,.;:!–—-]", after):
+        return None  # "no one was there": not a no, without a stop after it
+    return rest
+
+
+@lru_cache(maxsize=8)
+def _no_pattern(c: Catalogue) -> re.Pattern[str]:
+    openers = alternatives(c.raw("thanks.round_typed_no_openers"))
+    return re.compile(rf"\W*(?:{openers})(?![\w'])", re.IGNORECASE)
+
+
+@lru_cache(maxsize=8)
+def _else_words(c: Catalogue) -> frozenset[str]:
+    said = [*c.raw("thanks.round_typed_else_words"), c.text("thanks.round_typed_no")]
+    return frozenset(" ".join(small_talk.words(s)) for s in said)
+
+
+def _typed_rewrite(text: str, c: Catalogue) -> bool:
+    """ "let me rewrite it", "change it", or the rewrite button's own words, typed at the card."""
+    label, listed = c.text("thanks.round_typed_rewrite"), "thanks.round_typed_rewrite_words"
+    return bool(small_talk.named(text, (small_talk.Named("rewrite", (label,), (listed,)),), c))
 
 
 def _round_data(

@@ -284,7 +284,11 @@ def _goes_on(
     if says_yes and ("no" in plain or _says_no(after, c)):
         return False  # "no, it went well": which is it?
     ends_it = choice in _ENDS_IT
-    if ends_it and reads_as_hurt(" ".join(after), c):
+    rest = " ".join(after)
+    # A quarrel after the evening's "all good" is a new moment; after a follow-up's answer it
+    # is the moment asked about ("I'm over it, it's not worth the fight").
+    quarrel = card == EVENING_CARD and _quarrel(rest, c)
+    if ends_it and (reads_as_hurt(rest, c) or quarrel):
         return False  # "not really, he ignored me all evening": a moment, not a "no"
     section = "evening" if card == EVENING_CARD else "follow_up"
     agrees = {choice, YES} if says_yes else {choice}
@@ -312,10 +316,16 @@ def _goes_on(
 def _others(c: Catalogue) -> tuple[tuple[str, ...], ...]:
     """The words, each as a run of words, that say a clause is about someone else: "he" and
     "she" as the drafts list them (`drafts.typed.he`, `.she`), who they are (`who_words`: "my
-    husband", "my boss"), and `typed.others` ("they", "we")."""
+    husband", "my boss"), and `typed.others` ("they", "someone")."""
     listed = [*c.raw("typed.others"), *c.raw("drafts.typed.he"), *c.raw("drafts.typed.she")]
     listed += [w for who in c.children("who_words") for w in c.raw(f"who_words.{who}")]
     return tuple(sorted({tuple(small_talk.words(str(w))) for w in listed} - {()}))
+
+
+def _quarrel(text: str, c: Catalogue) -> bool:
+    """Whether `text` tells of a quarrel (`typed.trouble`: "we had a fight")."""
+    said = f" {' '.join(small_talk.words(text))} "
+    return any(f" {word} " in said for word in c.raw("typed.trouble"))
 
 
 def _about_someone(said: list[str], c: Catalogue) -> bool:

@@ -227,6 +227,12 @@ def _overflows(m: Moment, text: str) -> bool:
 # leads to the name question, which offers the linked partner's name.
 PARTNER_STEPS = frozenset({WHO_STEP, NAME, PATH, DRAFT, SENDTO, OWN})
 PARTNER = "partner"  # the "who" of a moment with the person's partner
+# Questions whose answer is the person's own words, to describe what happened or to say to
+# someone: nothing typed there is taken as a request to Mend unless it names one plainly.
+OWN_WORDS = frozenset({PAT, DESC, CAM, DRAFT, OWN})
+# Of those, the ones whose words are to say to someone: "can you delete this?" is theirs to
+# say there (about a photo), and only a delete that names the moment stops it.
+SAID_TO_SOMEONE = frozenset({DRAFT, OWN})
 
 
 class RepairFlow:
@@ -378,8 +384,10 @@ class RepairFlow:
         c = ctx.content
         moment = moment_of(state)
         stale = state.step == OFFER and _gone_stale(moment, event, ctx)
-        asked = small_talk.request(event.text, c) if isinstance(event, TextInput) else None
-        if asked == small_talk.DELETE_MOMENT and not stale:  # "delete this moment"
+        text = event.text if isinstance(event, TextInput) else ""
+        asked = small_talk.request(text, c) if text else None
+        deleting = asked == small_talk.DELETE_MOMENT and not stale  # "delete this moment"
+        if deleting and (state.step not in SAID_TO_SOMEONE or small_talk.names_the_moment(text, c)):
             return self._delete_asked(state, ctx)
         if state.step == OFFER and state.data.get(DECLINED):
             return self._after_declining(state, moment, event, ctx)

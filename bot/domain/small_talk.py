@@ -114,16 +114,25 @@ def request(text: str, c: Catalogue, *, bare_stop: bool = True) -> str | None:
     return None
 
 
+def names_the_moment(text: str, c: Catalogue) -> bool:
+    """Whether a delete request names the moment itself ("delete this moment"), not just
+    "this" or "it" (`shell.delete_moment_named`)."""
+    return any(word in c.raw("shell.delete_moment_named") for word in words(text))
+
+
 def before_a_flow(text: str, c: Catalogue) -> str | None:
     """The request about Mend that `text` is, if it comes before a flow's question, else None.
     Only one that names Mend, what it sends or what it keeps does ("how do I delete my data",
     "who can see what I write", "unsubscribe", "no more reminders": `shell.about_mend`). In a
     flow its question reads the words first: a bare stop is its own ("stop": as /cancel), and
     a request about plain "me", "this", "them" or "it" may be the person's words ("Please stop
-    texting me" to say to him, "turn them off" at quiet hours, "forget me", "delete it")."""
+    texting me" to say to him, "turn them off" at quiet hours, "forget me", "delete it"); a
+    privacy question asked as one ("is this private?") is Mend's."""
     asked = request(text, c, bare_stop=False)
     if asked not in (STOP, DELETE, PRIVACY):
         return None
+    if asked == PRIVACY and text.rstrip().endswith("?"):
+        return asked  # "is this private?" asks Mend; no feeling or answer is a question
     said = tuple(words(text))
     for named in _about_mend(c):
         if any(said[at : at + len(named)] == named for at in range(len(said) - len(named) + 1)):

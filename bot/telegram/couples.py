@@ -9,7 +9,7 @@ from __future__ import annotations
 import logging
 import secrets
 from dataclasses import replace
-from datetime import date
+from datetime import date, time
 
 from sqlalchemy import select
 from telegram.error import TelegramError
@@ -339,7 +339,7 @@ async def pair(turn: Turn) -> None:
     if space.link_id != link.id:
         # The group of an earlier link (another partner, or the two before they linked
         # again): what was left open there was that couple's, and closes unshown.
-        await close_open_cards(turn, space)
+        await close_open_cards(turn, space, link_ended=False)
     if space.link_id != link.id or space.status in ("paused", "removed"):
         space.link_id, space.confirmed, space.status = link.id, [], "pairing"
     if str(turn.user.id) in space.confirmed:
@@ -387,13 +387,16 @@ async def _revive_closes(turn: Turn, space: CoupleSpace) -> None:
         )
 
 
-async def close_open_cards(turn: Turn, space: CoupleSpace) -> None:
-    """The link the space was paired with has ended, or the space is paired with another one:
-    its check-ins still open close unrevealed (a lone answer is dropped, as at their close), and
-    its weekly round still open closes (a lone answer stays its author's own thanks). Nothing of
-    one couple can then be completed by, or shown with, another couple's answers."""
+async def close_open_cards(turn: Turn, space: CoupleSpace, *, link_ended: bool = True) -> None:
+    """The link the space was paired with has ended, or (`link_ended=False`) the space is paired
+    with another one: its check-ins still open close unrevealed (a lone answer is dropped, as at
+    their close), and its weekly round still open closes (a lone answer stays its author's own
+    thanks). Nothing of one couple can then be completed by, or shown with, another couple's
+    answers. A link ending pauses an active space: its group is told so, in one line."""
     for checkin in await store.open_checkins(turn.session, space.id, unsent=True):
-        _close_checkin(turn, checkin)
+        _close_checkin(turn, checkin, link_ended=link_ended)
+    if link_ended and space.status == "active":
+        turn.say(Reply(turn.content.text("group.paused_unlinked")), chat_id=space.chat_id)
     answers = await store.round_answers(turn.session, space.id)
     authors: dict[str, set[int]] = {}
     for answer in answers:
@@ -411,10 +414,12 @@ async def close_open_cards(turn: Turn, space: CoupleSpace) -> None:
     await store.close_asks(turn.session, f"{WEEKLY_ASK}:{space.id}:", turn.now)
 
 
-def _close_checkin(turn: Turn, checkin: Checkin) -> None:
+def _close_checkin(turn: Turn, checkin: Checkin, *, link_ended: bool = False) -> None:
     """Close a check-in unrevealed now, as its morning close would: the answers are dropped and
-    its card (in the group, wherever this is said) says it closed, with no buttons."""
-    text, parse_mode = render_text(Reply(turn.content.text(couples.closed_key(checkin.answers))))
+    its card (in the group, wherever this is said) says it closed (or that the link ended), with
+    no buttons."""
+    key = couples.closed_key(checkin.answers, link_ended=link_ended)
+    text, parse_mode = render_text(Reply(turn.content.text(key)))
     checkin.status, checkin.answers, checkin.closed_at = "closed", {}, turn.now
     if checkin.message_id is not None:
         turn.outbox.append(
@@ -477,16 +482,21 @@ async def group_settings(turn: Turn) -> None:
 
 def _settings_card(turn: Turn, space: CoupleSpace, a: User, b: User, edit: bool = True) -> Reply:
     c = turn.content
-    checkin = (
-        c.text("group.checkin_on", time=space.checkin_at, zone=space.checkin_zone or "UTC")
-        if space.checkin_on
-        else c.text("group.off")
-    )
-    weekly_at = couples.WEEKLY_AT.strftime("%H:%M")
     zone = space.checkin_zone or "UTC"
-    weekly = (
-        c.text("group.on", time=weekly_at, zone=zone) if space.weekly_on else c.text("group.off")
-    )
+    # Each time is said by the space's clock (which the schedule goes by), then by a partner's
+    # own when theirs shows something else then.
+    others = (a.timezone, b.timezone)
+    checkin, weekly = c.text("group.off"), c.text("group.off")
+    if space.checkin_on:
+        at = time.fromisoformat(space.checkin_at)
+        day = couples.next_day_at(turn.now, at, zone)
+        also = "".join(couples.also_in(c, day, at, zone, others))
+        checkin = c.text("group.checkin_on", time=space.checkin_at, zone=zone) + also
+    if space.weekly_on:
+        day, _ = couples.next_weekly(turn.now, zone)
+        also = "".join(couples.also_in(c, day, couples.WEEKLY_AT, zone, others))
+        weekly_at = couples.WEEKLY_AT.strftime("%H:%M")
+        weekly = c.text("group.on", time=weekly_at, zone=zone) + also
     sid = space.id
     buttons = [
         Button(
@@ -494,13 +504,13 @@ def _settings_card(turn: Turn, space: CoupleSpace, a: User, b: User, edit: bool 
                 "group.checkin_toggle_off" if space.checkin_on else "group.checkin_toggle_on",
                 time=space.checkin_at,
             ),
-            f"gs.cin.{sid}",
+            f"gs.cin{0 if space.checkin_on else 1}.{sid}",  # the state it sets, not a toggle
             menu=True,
         ),
         Button(c.text("group.checkin_time"), f"gs.time.{sid}", menu=True),
         Button(
             c.text("group.weekly_toggle_off" if space.weekly_on else "group.weekly_toggle_on"),
-            f"gs.week.{sid}",
+            f"gs.week{0 if space.weekly_on else 1}.{sid}",
             menu=True,
         ),
     ]
@@ -523,6 +533,10 @@ def _settings_card(turn: Turn, space: CoupleSpace, a: User, b: User, edit: bool 
     if not zones:
         return Reply(text, rows(*buttons, done, width=2), edit=edit)
     return Reply(text, (*rows(*buttons, width=2), *rows(*zones), (done,)), edit=edit)
+
+
+# The settings card's on/off buttons: each carries the state it sets.
+SETTINGS_SWITCHES = ("cin1", "cin0", "week1", "week0")
 
 
 async def answer_settings(turn: Turn, action: str, space_id: int) -> None:
@@ -553,14 +567,23 @@ async def answer_settings(turn: Turn, action: str, space_id: int) -> None:
         turn.say(_settings_card(turn, space, a, b))
         return
     clock = f"{action[1:3]}:{action[3:]}" if action.startswith("t") else None
-    if action not in ("cin", "week", "za", "zb") and clock not in couples.CHECKIN_TIMES:
+    # "cin"/"week" alone are toggles from cards sent before the buttons said what they set:
+    # expired, as a toggle pressed on an old card could undo what the partner just chose.
+    if action not in (*SETTINGS_SWITCHES, "za", "zb") and clock not in couples.CHECKIN_TIMES:
         turn.toast(c.text("shell.expired"))
         return
+    if action in SETTINGS_SWITCHES:
+        wanted = action.endswith("1")
+        now_on = space.checkin_on if action.startswith("cin") else space.weekly_on
+        if wanted == now_on:  # an older card: so it is already; the card catches up
+            turn.toast(c.text("group.already_on" if now_on else "group.already_off"))
+            turn.say(_settings_card(turn, space, a, b))
+            return
     # The check-in goes by the clock of whoever turns it on or sets its time; the weekly round
     # takes the space's. Someone who never gave a zone does not make it a silent UTC.
     partner = b if turn.user.id == a.id else a
-    checkin_on = clock is not None or (action == "cin" and not space.checkin_on)
-    weekly_on = action == "week" and not space.weekly_on
+    checkin_on = clock is not None or action == "cin1"
+    weekly_on = action == "week1"
     zone = space.checkin_zone
     if checkin_on:
         zone = turn.user.timezone or zone or partner.timezone
@@ -573,10 +596,10 @@ async def answer_settings(turn: Turn, action: str, space_id: int) -> None:
         return
     before = (space.checkin_on, space.checkin_at, space.checkin_zone, space.weekly_on)
     space.checkin_zone = zone
-    if action == "cin":
-        space.checkin_on = not space.checkin_on
-    elif action == "week":
-        space.weekly_on = not space.weekly_on
+    if action.startswith("cin"):
+        space.checkin_on = checkin_on
+    elif action.startswith("week"):
+        space.weekly_on = weekly_on
     elif clock is not None:
         space.checkin_at, space.checkin_on = clock, True
     if (space.checkin_on, space.checkin_at, space.checkin_zone, space.weekly_on) != before:
@@ -737,7 +760,7 @@ def _asker_zone(asker: User, partner: User) -> str | None:
 
 
 async def _remind_later(turn: Turn, bid: RepairBid, asker: User) -> str:
-    """Plan the reminder to both of a bid answered "later"; returns when, in words."""
+    """Plan the reminder to both of a bid answered "later"; returns when, as a sentence."""
     assert bid.answer is not None
     zone = _asker_zone(asker, turn.user)
     due = couples.bid_reminder_at(bid.answer, bid.created_at, turn.now, zone)
@@ -763,9 +786,12 @@ async def _remind_later(turn: Turn, bid: RepairBid, asker: User) -> str:
             due=together or schedule.apart_from_evenings(alone, [own, *group], [own]),
             now=turn.now,
         )
-    zones = {asker.timezone, turn.user.timezone}
-    named = None not in zones and len(zones) > 1
-    return couples.when_words(together or due, turn.now, zone, turn.content, named)
+    # Each on their own clock, and why it waits until tomorrow (couples.reminder_words).
+    asked = (asker.display_name, asker.timezone or zone)
+    answering = (turn.user.display_name, turn.user.timezone)
+    return couples.reminder_words(
+        bid.answer, together or due, turn.now, asked, answering, turn.content
+    )
 
 
 async def share(turn: Turn, effect: ShareText) -> None:

@@ -31,8 +31,9 @@ from bot.domain.flow import Back, ButtonInput, Outcome, TextInput, Unsupported
 from bot.domain.onboarding import ONBOARDING
 from bot.domain.reflection_flow import FLOW as REFLECTION_FLOW
 from bot.domain.reflection_flow import LINE
-from bot.domain.repair_flow import CAM, DESC, DRAFT, OFFER, OWN, PAT
 from bot.domain.repair_flow import FLOW as MOMENT_FLOW
+from bot.domain.repair_flow import OFFER
+from bot.domain.repair_flow import OWN_WORDS as MOMENT_OWN_WORDS
 from bot.domain.replies import Button, Reply, rows
 from bot.domain.safety_flow import FLOW as SAFETY_FLOW
 from bot.domain.schedule import is_paused
@@ -333,7 +334,7 @@ async def read_words(turn: Turn, words: str, note: Reply | None = None) -> None:
 # someone: a request about Mend is never read there before the question reads it ("Can you
 # delete my messages?" at "Write it the way you'd say it" is for him).
 OWN_WORDS = frozenset(
-    {(MOMENT_FLOW, step) for step in (PAT, DESC, CAM, DRAFT, OWN)}
+    {(MOMENT_FLOW, step) for step in MOMENT_OWN_WORDS}
     | {(REFLECTION_FLOW, LINE), (THANKS_FLOW, "text"), (ROUND_FLOW, "text")}
 )
 

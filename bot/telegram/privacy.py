@@ -32,6 +32,7 @@ from bot.storage.models import (
     ScheduledPrompt,
     User,
 )
+from bot.telegram.couples import close_open_cards
 from bot.telegram.turn import Outgoing, Turn
 
 
@@ -472,6 +473,9 @@ async def answer_delete(turn: Turn, argument: str) -> None:
             turn.clear_keyboard(turn.pressed_message_id)
         turn.say(Reply(c.text("privacy.delete_expired")))
         return
+    _, spaces, _ = await _couple_rows(turn.session, turn.user.id)
+    for space in spaces:  # as when a link ends: nothing of theirs is left to complete
+        await close_open_cards(turn, space)
     for partner_id, space_paused in await erase(turn.session, turn.user.id, turn.now):
         told = "privacy.partner_left_paused" if space_paused else "privacy.partner_left"
         turn.say(Reply(c.text(told)), chat_id=partner_id)

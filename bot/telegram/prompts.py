@@ -287,8 +287,10 @@ async def _answer_typed(turn: Turn, row: ScheduledPrompt, card: str, choice: str
 async def offer_round_answer(turn: Turn, text: str) -> bool:
     """Text typed outside any flow while this person's weekly round ask still waits for their
     answer (the round open, nothing of theirs in it): asked, once a round, whether it is their
-    thanks. "Yes" records it as [Write mine] would; "no" offers it as a moment. False if there
-    is no such ask: the text is read as usual."""
+    thanks. "Yes" records it as [Write mine] would; the card also lets them rewrite it, or say
+    something else happened (then only what they tell next is offered as a moment, never these
+    words, and they are told [Write mine] still takes their thanks). False if there is no such
+    ask: the text is read as usual."""
     line = " ".join(text.split())
     if not turn.in_private or not line or len(line) > TEXT_LIMIT:
         return False

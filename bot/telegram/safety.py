@@ -132,7 +132,9 @@ async def help_in_group(turn: Turn, why: str) -> None:
         turn.say(reply)
         return
     turn.say(reply, chat_id=turn.user.id, if_refused=reply)
-    turn.say(Reply(c.text("safety.group_private", name=turn.user.display_name)))
+    # Said only if the help went privately: refused there, it comes here instead.
+    told = c.text("safety.group_private", name=turn.user.display_name)
+    turn.say(Reply(told, only_if_delivered=True))
 
 
 async def not_for_the_group(turn: Turn, text: str, worry: str = "safety.group_held") -> bool:

@@ -62,6 +62,9 @@ def test_a_story_after_a_follow_up_answer_is_offered_as_a_moment(text: str):
         ("it went well, he said sorry", FOLLOW_UP_CARD, PLANNED, "went_well"),  # listed too
         ("not great, he got defensive again", FOLLOW_UP_CARD, PLANNED, "hard"),  # what was hard
         ("it went well, we made up", FOLLOW_UP_CARD, PLANNED, "went_well"),  # listed
+        # "we" with nothing wrong in it: the answer (read so before the limits were added).
+        ("all good, we had a lovely evening", EVENING_CARD, EVENING_CHOICES, "all_good"),
+        ("not tonight, we're watching a movie", EVENING_CARD, EVENING_CHOICES, "not_tonight"),
     ],
 )
 def test_a_short_reason_after_an_answer_leaves_it_the_answer(
@@ -77,7 +80,8 @@ def test_a_short_reason_after_an_answer_leaves_it_the_answer(
         ("all good, my boss was off today", EVENING_CARD, EVENING_CHOICES),  # someone
         ("not tonight, they're being awful to me", EVENING_CARD, EVENING_CHOICES),
         ("ask me later, my partner is home", EVENING_CARD, EVENING_CHOICES),
-        ("all good, we had a fight", EVENING_CARD, EVENING_CHOICES),  # "we": them too
+        ("all good, we had a fight", EVENING_CARD, EVENING_CHOICES),  # a quarrel
+        ("not tonight, we argued again", EVENING_CARD, EVENING_CHOICES),
         ("let it go, my mother in law again", FOLLOW_UP_CARD, UNFINISHED),
         ("not yet, he humiliated me", FOLLOW_UP_CARD, PLANNED),  # a hurt, however short
         ("it was hard, he screamed at me", FOLLOW_UP_CARD, PLANNED),

@@ -95,7 +95,7 @@ def test_a_request_naming_mend_or_their_data_comes_before_a_flow(said: str, aske
         "turn them off",
         "stop",
         "please stop",
-        "is this private?",
+        "is this private",
         "who can see this",
         "is it secure",
         "delete it",

@@ -31,7 +31,7 @@ def test_words_after_write_mine_are_shown_on_the_round_card_and_recorded_only_on
     assert outcome.state is not None and outcome.state.step == couples.TYPED
     (card,) = outcome.replies
     assert card.copyable == "You fixed the bike"
-    assert [b.option for row in card.buttons for b in row] == ["yes", "no"]
+    assert [b.option for row in card.buttons for b in row] == ["yes", "rewrite", "no"]
     assert card.text == catalogue("en").text("thanks.round_typed", partner="Ben")
     typed = couples.ROUND.offer(ctx(), "You fixed the bike", "r", 1, "m1").state
     assert outcome.state == typed  # the very card typed words get

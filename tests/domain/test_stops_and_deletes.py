@@ -187,3 +187,26 @@ def test_delete_this_at_the_offer_keeps_nothing(declined: bool):
     assert outcome.state is None and outcome.effects == ()
     assert not outcome.handback
     assert outcome.replies[0].text == C.text("moment.delete_offer")
+
+
+@pytest.mark.parametrize("said", ["delete that", "erase it", "Can you delete this?"])
+def test_at_write_my_own_a_delete_without_the_moment_named_is_their_words(said: str):
+    """Words they will say to someone ("Can you delete this?" about a photo) are theirs to
+    write at "I'll write my own"; only a delete that names the moment stops it."""
+    from tests.domain.test_repair_flow import Walk, saved, to_needs
+
+    w = to_needs(Walk())
+    w.press("now")
+    w.press("own")
+    outcome = w.type(said)
+    assert not any(isinstance(e, DeleteMoment) for e in outcome.effects)
+    assert saved(outcome).draft == said
+
+
+def test_at_write_my_own_a_delete_naming_the_moment_stops_it():
+    from tests.domain.test_repair_flow import Walk, to_needs
+
+    w = to_needs(Walk())
+    w.press("now")
+    w.press("own")
+    assert w.type("delete this moment").state is None

@@ -98,8 +98,10 @@ async def test_partners_in_different_zones_are_reminded_at_one_time(h: Harness):
     # out of both partners' quiet hours is 08:00 on Tuesday in New York (14:00 in Berlin).
     together = datetime(2026, 3, 3, 13, 0, tzinfo=UTC)
     assert {r.user_id: r.due_at for r in reminders} == {ANA: together, BEN: together}
+    # Each on their own clock: the same instant is a different hour for each of them.
     told = (
-        "Ana would like to talk later. I'll remind you both on 3 Mar at 08:00 (America/New_York)."
+        "Ana would like to talk later. "
+        "I'll remind you both on 3 Mar at 08:00 for Ben, 14:00 for Ana."
     )
     assert said(actions, group) == [told] and said(actions, BEN) == [told]
 
@@ -357,6 +359,7 @@ async def test_a_round_answer_typed_straight_in_is_asked_about_and_posted_as_wri
     assert "Is this your thanks to Ana for this week's round?" in card.text
     assert [b["text"] for b in card.buttons()] == [
         "Yes, that's my thanks",
+        "No, let me rewrite it",
         "No, something else happened",
     ]
     assert said(actions, group) == []  # nothing posted before he says so

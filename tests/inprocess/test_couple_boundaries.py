@@ -147,6 +147,19 @@ async def test_the_old_check_in_closes_when_the_link_ends(h: Harness):
     assert (checkin.status, checkin.answers) == ("closed", {})
 
 
+async def test_the_old_check_in_closes_when_a_partner_erases_everything(h: Harness):
+    """Ben erases himself: Ana's lone answer on the open card is dropped and the card closes,
+    as when the link ends by /unlink."""
+    group, card, _ = await a_check_in_ana_answered(h, "1")
+    await h.text(BEN, "/delete")
+    await h.press(BEN, "Delete everything")
+    assert not shown(h, group, card).get("reply_markup")
+    assert "closed" in (shown(h, group, card).get("text") or "")
+    async with h.db.unit_of_work() as session:
+        (checkin,) = list(await session.scalars(select(Checkin)))
+    assert (checkin.status, checkin.answers) == ("closed", {})
+
+
 async def a_round_ana_answered(h: Harness) -> tuple[int, int]:
     """The couple's group with a weekly round out (Sunday 8 March) that Ana answered, Ben not;
     the space's id."""

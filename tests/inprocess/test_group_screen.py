@@ -103,3 +103,14 @@ async def test_a_thanks_that_doubts_being_alive_is_never_posted(h: Harness):
     actions = await h.text(ANA, "/thanks I'm not sure I want to be alive", chat_id=group)
     assert said(actions, group) == [PRIVATE_LINE]
     assert any("emergency number" in (a.text or "") for a in actions if a.chat_id == ANA)
+
+
+async def test_help_that_could_not_go_privately_is_not_said_to_have_gone(h: Harness):
+    """Ana blocked Mend privately, and the news has not reached it: the help is refused there
+    and comes in the group, where she asked, with no line claiming a private reply."""
+    group = await paired_group(h)
+    h.sandbox.blocked_by.add(ANA)
+    actions = await h.text(ANA, "/sos", chat_id=group)
+    in_group = said(actions, group)
+    assert any("emergency number" in text for text in in_group)
+    assert PRIVATE_LINE not in in_group

@@ -95,7 +95,11 @@ async def at_the_feelings_step(h: Harness) -> None:
 
 @pytest.mark.parametrize(
     ("said", "answer"),
-    [("how do i delete my data", "/delete"), ("is my data private?", "/privacy")],
+    [
+        ("how do i delete my data", "/delete"),
+        ("is my data private?", "/privacy"),
+        ("is this private?", "/privacy"),  # asked as a question: of Mend, not a feeling
+    ],
 )
 async def test_a_request_about_their_data_still_comes_first_at_how_did_it_feel(
     h: Harness, said: str, answer: str
@@ -130,7 +134,7 @@ async def test_a_stop_naming_what_mend_sends_still_comes_first_and_is_never_a_na
 
 
 @pytest.mark.parametrize(
-    ("said", "answer"), [("stop messaging me", STOP_SAYS), ("is this private?", "/privacy")]
+    ("said", "answer"), [("stop messaging me", STOP_SAYS), ("who can see this", "/privacy")]
 )
 async def test_a_request_the_flow_gives_back_is_answered(h: Harness, said: str, answer: str):
     """The settings menu waits for a button: typed words are handed back, and answered as

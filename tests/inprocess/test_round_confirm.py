@@ -15,7 +15,7 @@ from tests.inprocess.test_couples import ANA, BEN, everything_in, paired_group, 
 HURT = "Ben shouted at me again last night and I cried in the bathroom"
 BIKE = "You fixed the bike without being asked"
 SOUP = "The soup when I was ill"
-CARD_BUTTONS = ["Yes, that's my thanks", "No, something else happened"]
+CARD_BUTTONS = ["Yes, that's my thanks", "No, let me rewrite it", "No, something else happened"]
 
 
 async def round_out(h: Harness) -> tuple[int, datetime]:
