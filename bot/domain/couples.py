@@ -647,7 +647,8 @@ class RoundFlow:
     happened, and only what is told after it is the moment: the words on the card were meant
     as a thanks, and never become a hurt. Whoever says no is told that [Write mine] still
     takes their thanks. Words that read as a hurt never get that card: they are offered as a
-    moment."""
+    moment. The card takes typed answers for ANSWER_FOR (then words are read as any text);
+    a stop typed at it ("never mind") cancels it, and a hurt typed at it is offered alone."""
 
     name = ROUND_FLOW
 
@@ -684,6 +685,8 @@ class RoundFlow:
         `moment_id` names the moment it becomes if it is not. With `partner_answered`, the
         card says a yes posts it now, not once both have answered."""
         data = _round_data(round_key, space_id, moment_id, partner_answered)
+        # Typed answers to the card are taken for as long as [Write mine]'s line is.
+        data[ANSWER_BY] = (ctx.now + ANSWER_FOR).isoformat()
         state = FlowState(ROUND_FLOW, TYPED, {**data, "text": text})
         return Outcome(state, (self.prompt(state, ctx),))
 
@@ -709,7 +712,11 @@ class RoundFlow:
         return Reply(c.text("thanks.round_go", partner=_partner_name(ctx)))
 
     def cancel(self, state: FlowState, ctx: Context) -> Outcome:
-        return Outcome(None, (Reply(ctx.content.text("shell.cancelled")),))
+        c = ctx.content
+        if state.step == TYPED:  # the card's words go nowhere; the round still takes a thanks
+            said = f"{c.text('thanks.round_not_posted')}\n\n{_answer_later(ctx).text}"
+            return Outcome(None, (Reply(said),))
+        return Outcome(None, (Reply(c.text("shell.cancelled")),))
 
     def handle(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
         c = ctx.content
@@ -764,6 +771,12 @@ class RoundFlow:
             data[ANSWER_BY] = (ctx.now + ANSWER_FOR).isoformat()
             asked = FlowState(ROUND_FLOW, ELSE, data)
             return Outcome(asked, (self.prompt(asked, ctx),), retire_card=True)
+        if isinstance(event, TextInput) and _lapsed(state, ctx.now):
+            # Left too long (or kept from before the card had a time): the words are not its
+            # answer, but read as any text is; the card's words are never joined to them.
+            return Outcome(None, handback=True)
+        if isinstance(event, TextInput) and small_talk.stops_a_flow(event.text, ctx.content):
+            return self.cancel(state, ctx)  # "stop", "never mind": nothing posted
         typed = (
             small_talk.yes_or_no(event.text, ctx.content) if isinstance(event, TextInput) else None
         )
@@ -783,17 +796,14 @@ class RoundFlow:
 
             offered = REPAIR.offer(ctx, str(state.data["moment"]), told_after)
             return replace(offered, replies=(_answer_later(ctx), *offered.replies))
-        telling = len(said.strip()) > 2 and "?" not in said  # not "y", not a question
-        if telling and small_talk.kind(said, ctx.content) is None:
-            # More words instead of an answer, with no "no" and no wish to rewrite: still
-            # telling what happened, so all of it (the first words too) is offered as a
-            # moment. (After a "no", only what follows it is: see above.) A "hi", "thanks" or
-            # a question ("what do you mean?") is not more of it: asked again.
+        if reads_as_hurt(said, ctx.content):
+            # A hurt told instead of an answer: offered as a moment, only these words (the
+            # card's were meant as a thanks, maybe of the very person, and never join them).
             from bot.domain.repair_flow import REPAIR
 
-            told = f"{text}\n{' '.join(said.split())}"
-            offered = REPAIR.offer(ctx, str(state.data["moment"]), told)
+            offered = REPAIR.offer(ctx, str(state.data["moment"]), " ".join(said.split()))
             return replace(offered, replies=(_answer_later(ctx), *offered.replies))
+        # Anything else ("hi", a question, more words that are no hurt): the card again.
         prompt = self.prompt(state, ctx)
         again = Reply(
             ctx.content.text("moment.tap_button", prompt=prompt.text),
@@ -820,6 +830,8 @@ class RoundFlow:
             return Outcome(state, (Reply(c.text("onboarding.text_only", prompt=prompt.text)),))
         if _lapsed(state, ctx.now):
             return Outcome(None, handback=True)  # hours on: read as any text is
+        if small_talk.stops_a_flow(event.text, c):  # "stop": no moment of it
+            return Outcome(None, (Reply(c.text("thanks.round_else_declined")),))
         typed = small_talk.yes_or_no(event.text, c)
         if typed is not None:
             return as_messages(self._on_else(state, ButtonInput(typed), ctx))
@@ -887,8 +899,8 @@ def _round_data(
 
 
 def _lapsed(state: FlowState, now: datetime) -> bool:
-    """Whether [Write mine]'s step takes no more answers: past its ANSWER_BY, or from before
-    it had one (nor a moment for a hurt)."""
+    """Whether [Write mine]'s step (or the card, or "want to look?" after it) takes no more
+    typed answers: past its ANSWER_BY, or from before it had one (nor a moment for a hurt)."""
     answer_by = state.data.get(ANSWER_BY)
     if not isinstance(answer_by, str) or "moment" not in state.data:
         return True

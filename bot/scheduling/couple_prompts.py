@@ -26,13 +26,13 @@ from bot.scheduling.couple_plans import (
     plan_space_prompts,
     weekly_ask_key,
     weekly_ask_of,
+    weekly_key,
 )
 from bot.scheduling.ratelimit import PROMPT, retry_seconds
 from bot.storage import chats
 from bot.storage import couples as couple_store
 from bot.storage.database import Database
 from bot.storage.models import (
-    Appreciation,
     Checkin,
     CoupleSpace,
     PartnerLink,
@@ -270,10 +270,13 @@ class CouplePrompts:
                 )
                 return store.SKIPPED
             link = await session.get(PartnerLink, space.link_id) if space.link_id else None
-            went_out = couples.round_closes(day, space.checkin_zone) - couples.ROUND_OPEN_FOR
+            # When the round went out (as [Write mine] checks it, `start_round`), not
+            # when it was due: a round sent late, after the couple linked, is theirs.
+            went_out = await store.sent_at(session, weekly_key(space.id, day))
             if (
                 row.user_id not in (couple[0].id, couple[1].id)
                 or link is None
+                or went_out is None
                 or not couple_store.of_link(link, went_out)
             ):
                 # The group was paired with another link since this round went out: the ask
@@ -317,16 +320,12 @@ class CouplePrompts:
         key = couples.round_key(int(space_id), date.fromisoformat(day))
         async with self.db.unit_of_work() as session:
             user = await session.get(User, row.user_id)
-            others = await session.scalar(
-                select(Appreciation.id).where(
-                    Appreciation.round_key == key,
-                    Appreciation.author_id != row.user_id,
-                )
-            )
+            answers = await couple_store.answers_to_round(session, key)
+            others = any(author != row.user_id for author in answers)
         if user is None or user.blocked_at is not None or user.started_at is None:
             await self._finish(row, store.CANCELLED, "not reachable")
             return store.CANCELLED
-        if others is not None:
+        if others:
             await self._finish(row, store.SKIPPED, "both answered")
             return store.SKIPPED
         if schedule.is_paused(self.clock(), store.prefs_of(user)):
@@ -354,7 +353,7 @@ class CouplePrompts:
             return False
         if couple_store.other(link, bid.from_user) != bid.to_user:
             return False
-        return link.accepted_at is None or link.accepted_at <= bid.created_at
+        return couple_store.of_link(link, bid.created_at)
 
     async def _bid_later(self, row: store.Claimed) -> str:
         async with self.db.unit_of_work() as session:

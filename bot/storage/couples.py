@@ -44,10 +44,12 @@ async def relinked(session: AsyncSession, link: PartnerLink) -> PartnerLink | No
 
 
 def of_link(link: PartnerLink, since: datetime) -> bool:
-    """Whether something of a space made at `since` (a check-in card, a weekly round going
-    out) belongs to `link`: made after the two linked. A group paired again with a new link
-    keeps its space row, so what it had from before is another couple's."""
-    return link.accepted_at is None or since > link.accepted_at
+    """Whether something made at `since` (a check-in card, a weekly round as it went out, a
+    repair bid) belongs to `link`: made at or after the moment the two linked. The one rule
+    for every such check: a group paired again with a new link keeps its space row, so what
+    it had from before is another couple's. (At the same instant counts as the link's: an
+    earlier link has ended by then, and nothing of it is made after it ended.)"""
+    return link.accepted_at is None or since >= link.accepted_at
 
 
 async def pending_invites(session: AsyncSession, user_id: int) -> list[PartnerLink]:
@@ -126,6 +128,13 @@ async def round_answers(session: AsyncSession, space_id: int) -> list[Appreciati
             )
         )
     )
+
+
+async def answers_to_round(session: AsyncSession, round_key: str) -> dict[int, str]:
+    """The answers kept for one weekly round (`round_key`), by author: whether a partner has
+    answered it, and what they wrote."""
+    found = await session.scalars(select(Appreciation).where(Appreciation.round_key == round_key))
+    return {row.author_id: row.text for row in found}
 
 
 async def open_bid(

@@ -11,9 +11,9 @@ import secrets
 from dataclasses import replace
 from datetime import date, time
 
-from sqlalchemy import select
 from telegram.error import TelegramError
 
+from bot.content import catalogue
 from bot.domain import couples, safety, schedule, small_talk
 from bot.domain.couples import ROUND, THANKS, RecordThanks, ShareText
 from bot.domain.flow import Partner, TextInput
@@ -897,15 +897,23 @@ async def private_thanks(turn: Turn, text: str) -> None:
 async def record_thanks(turn: Turn, effect: RecordThanks) -> None:
     """Keep a thanks (private, unless it belongs to a weekly round, which is posted to the
     group once both partners have answered within the round's time). One answer each per
-    round: a second one is kept as a private thanks, and the round is not posted again."""
-    round_key = effect.round_key
-    if round_key is not None:
-        answered = await turn.session.scalar(
-            select(Appreciation.id).where(
-                Appreciation.round_key == round_key, Appreciation.author_id == turn.user.id
-            )
+    round: a second one is kept as a private thanks, and the round is not posted again. A
+    round's answer counts for it only while the round is its author's couple's: the space
+    active, its link the author's and still theirs, the round gone out since they linked (as
+    [Write mine] checks, `start_round`); otherwise it is kept just for them."""
+    if effect.round_key is None or effect.space_id is None:
+        # A /thanks: its flow has said what there is to say.
+        turn.session.add(
+            Appreciation(author_id=turn.user.id, text=effect.text, created_at=turn.now)
         )
-        round_key = None if answered is not None else round_key
+        return
+    # The space's row is locked before its answers are read (PostgreSQL; SQLite's writers
+    # already come one at a time, database.py): two partners confirming at the same moment
+    # are recorded one after the other, so the second sees the first's answer, and posts both.
+    space = await turn.session.get(CoupleSpace, effect.space_id, with_for_update=True)
+    answers = await store.answers_to_round(turn.session, effect.round_key)
+    again = turn.user.id in answers
+    round_key = None if again else effect.round_key
     thanks = Appreciation(
         author_id=turn.user.id,
         text=effect.text,
@@ -914,19 +922,27 @@ async def record_thanks(turn: Turn, effect: RecordThanks) -> None:
         created_at=turn.now,
     )
     turn.session.add(thanks)
-    if effect.round_key is None or effect.space_id is None:
-        return  # a /thanks: its flow has said what there is to say
     # A round's answer is told what became of it here, where the round is known.
     c = turn.content
     if round_key is None:
         turn.text("thanks.round_again")
         return
     await turn.session.flush()
-    space = await turn.session.get(CoupleSpace, effect.space_id)
     couple = await store.couple_of(turn.session, space)
+    link = await turn.session.get(PartnerLink, space.link_id) if space and space.link_id else None
     day = _round_day(round_key)
-    if space is None or couple is None or day is None:
-        turn.text("thanks.kept")  # the space is paused or the link ended: nowhere to post
+    if (
+        space is None
+        or couple is None
+        or link is None
+        or day is None
+        or turn.user.id not in (couple[0].id, couple[1].id)
+        or not await went_out_to(turn, space, link, day)
+    ):
+        # The space paused, the link ended, or the group is another couple's since the card
+        # was shown: nowhere to post it, and nothing to post it with. Just theirs.
+        thanks.round_key = thanks.space_id = None
+        turn.text("thanks.round_late")
         return
     if not couples.round_open(day, space.checkin_zone, turn.now):
         # Not part of the round: its closing word must still see the round unanswered.
@@ -935,16 +951,11 @@ async def record_thanks(turn: Turn, effect: RecordThanks) -> None:
         return
     a, b = couple
     partner = b if turn.user.id == a.id else a
-    answers = {
-        row.author_id: row.text
-        for row in await turn.session.scalars(
-            select(Appreciation).where(Appreciation.round_key == round_key)
-        )
-    }
     if partner.id not in answers:
         turn.text("thanks.round_kept", partner=partner.display_name)
         await plan_round_close(turn.session, space, day, turn.user, turn.now)
         return
+    answers[turn.user.id] = effect.text
     text = c.text(
         "thanks.round_reveal",
         a=a.display_name,
@@ -952,8 +963,16 @@ async def record_thanks(turn: Turn, effect: RecordThanks) -> None:
         b=b.display_name,
         tb=answers[b.id],
     )
-    refused = Reply(c.text("send.refused_group"), copyable=effect.text)
-    turn.say(Reply(text), chat_id=space.chat_id, if_refused=refused)
+    # Not posted after all (refused, or Telegram failing): each partner is told so privately,
+    # with their own words only. The other's go to them only in the post they both agreed to.
+    # (The answers stay recorded: nothing posts the round again later.)
+    failed = c.text("thanks.round_post_failed")
+    refused = Reply(failed, copyable=effect.text)
+    theirs = catalogue(partner.language_code).text("thanks.round_post_failed")
+    partner_told = Reply(theirs, copyable=answers[partner.id])
+    reachable = partner.started_at is not None and partner.blocked_at is None
+    also = [(partner.id, partner_told)] if reachable else []
+    turn.say(Reply(text), chat_id=space.chat_id, if_refused=refused, also_if_failed=also)
     posted = c.text("thanks.round_posted", partner=partner.display_name)
     turn.say(Reply(posted, only_if_delivered=True))
 
@@ -988,26 +1007,16 @@ async def start_round(turn: Turn, space_id: int, day: str) -> None:
         turn.toast(ended)
         turn.say(Reply(ended, edit=True))
         return
-    went_out = await prompt_store.sent_at(turn.session, weekly_key(space.id, round_day))
-    if went_out is None or not store.of_link(link, went_out):
+    if not await went_out_to(turn, space, link, round_day):
         # A round not gone out yet, or one that went out before these two linked (the group's
         # round with a partner before): not theirs to answer, nor to see answered.
         turn.toast(turn.content.text("shell.expired"))
         return
     round_key = couples.round_key(space.id, round_day)
-    answered = await turn.session.scalar(
-        select(Appreciation.id).where(
-            Appreciation.round_key == round_key, Appreciation.author_id == turn.user.id
-        )
-    )
-    if answered is not None:
+    answers = await store.answers_to_round(turn.session, round_key)
+    if turn.user.id in answers:
         turn.toast(turn.content.text("thanks.round_already"))
         return
-    partner_answered = await turn.session.scalar(
-        select(Appreciation.id).where(
-            Appreciation.round_key == round_key, Appreciation.author_id != turn.user.id
-        )
-    )
     from bot.telegram.moments import new_moment_id  # that module builds on this one
 
     context = turn.context(await partner_of(turn))  # the question names the partner
@@ -1019,9 +1028,16 @@ async def start_round(turn: Turn, space_id: int, day: str) -> None:
         space.id,
         new_moment_id(),
         answer_by,
-        partner_answered=partner_answered is not None,
+        partner_answered=any(author != turn.user.id for author in answers),
     )
     await flow_runner.start(turn, outcome)
+
+
+async def went_out_to(turn: Turn, space: CoupleSpace, link: PartnerLink, day: date) -> bool:
+    """Whether the space's weekly round of `day` went out to `link`'s couple: it went out
+    (when it did, not when it was due) at or after they linked (store.of_link)."""
+    went_out = await prompt_store.sent_at(turn.session, weekly_key(space.id, day))
+    return went_out is not None and store.of_link(link, went_out)
 
 
 async def on_menu(turn: Turn, kind: str, argument: str) -> None:

@@ -31,7 +31,7 @@ from bot.scheduling.couple_plans import WEEKLY_ASK, weekly_ask_of
 from bot.storage import couples as couple_store
 from bot.storage import moments as moment_store
 from bot.storage import repositories as repo
-from bot.storage.models import Appreciation, CoupleSpace, MomentRow, ScheduledPrompt
+from bot.storage.models import CoupleSpace, MomentRow, ScheduledPrompt
 from bot.telegram import flow_runner
 from bot.telegram.couples import partner_of
 from bot.telegram.moments import new_moment_id
@@ -323,22 +323,14 @@ async def offer_round_answer(turn: Turn, text: str) -> bool:
     if not couples.round_open(day, space.checkin_zone, turn.now):
         return False
     key = couples.round_key(space.id, day)
-    answered = await turn.session.scalar(
-        select(Appreciation.id).where(
-            Appreciation.round_key == key, Appreciation.author_id == turn.user.id
-        )
-    )
-    if answered is not None:
+    answers = await couple_store.answers_to_round(turn.session, key)
+    if turn.user.id in answers:
         return False
     ask.answer, ask.answered_at = "typed", turn.now  # asked once a round, whatever they say
-    partner_answered = await turn.session.scalar(
-        select(Appreciation.id).where(
-            Appreciation.round_key == key, Appreciation.author_id != turn.user.id
-        )
-    )
+    partner_answered = any(author != turn.user.id for author in answers)
     context = turn.context(await partner_of(turn))  # the question names the partner
     offer = ROUND.offer(
-        context, line, key, space.id, new_moment_id(), partner_answered=partner_answered is not None
+        context, line, key, space.id, new_moment_id(), partner_answered=partner_answered
     )
     await flow_runner.start(turn, offer)
     return True

@@ -12,7 +12,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
-from collections.abc import Awaitable, Callable, Coroutine
+from collections.abc import Awaitable, Callable, Coroutine, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
@@ -51,6 +51,9 @@ class Outgoing:
     if_refused: Outgoing | None = None
     # Left out if something with `if_refused` was refused before it (a "Sent to Ben." card).
     only_if_delivered: bool = False
+    # Sent (to other private chats) as well as `if_refused`, should this fail for any reason:
+    # a round's post in the group tells each partner, with their own words only.
+    also_if_failed: tuple[Outgoing, ...] = ()
 
 
 @dataclass
@@ -107,9 +110,11 @@ class Turn:
         card: Card | None = None,
         chat_id: int | None = None,
         if_refused: Reply | None = None,
+        also_if_failed: Sequence[tuple[int, Reply]] = (),
     ) -> None:
         """Queue `reply` for this chat or `chat_id`; `if_refused` goes to this chat instead if
-        Telegram refuses the message to the other chat (a partner who blocked the bot)."""
+        Telegram refuses the message to the other chat (a partner who blocked the bot), and
+        each of `also_if_failed` to its own (private) chat too."""
         text, parse_mode = render_text(reply)
         markup = render_markup(reply, card)
         target = self.chat_id if chat_id is None else chat_id
@@ -138,6 +143,10 @@ class Turn:
         if if_refused is not None:
             said, said_as = render_text(if_refused)
             fallback = Outgoing("send", self.chat_id, said, parse_mode=said_as)
+        told = []
+        for other_chat, other_reply in also_if_failed:
+            said, said_as = render_text(other_reply)
+            told.append(Outgoing("send", other_chat, said, parse_mode=said_as))
         self.outbox.append(
             Outgoing(
                 "send",
@@ -147,6 +156,7 @@ class Turn:
                 parse_mode,
                 if_refused=fallback,
                 only_if_delivered=reply.only_if_delivered,
+                also_if_failed=tuple(told),
             )
         )
 
@@ -276,7 +286,8 @@ async def deliver(bot: Bot, outbox: list[Outgoing], svc: Services) -> None:
     once, and whatever was to say it arrived (`only_if_delivered`) is left out. A stand-in
     meant for a group (help that could not reach the person privately) goes there only when
     they refused us outright, as before: a passing failure never moves a private message into
-    a group. A failure of anything else (a message to the person themself) is only logged."""
+    a group. Its `also_if_failed` (private chats only) go then too. A failure of anything else
+    (a message to the person themself) is only logged."""
     blocked_chats: set[int] = set()
     undelivered = False  # something meant for someone else did not go
     for item in outbox:
@@ -288,6 +299,9 @@ async def deliver(bot: Bot, outbox: list[Outgoing], svc: Services) -> None:
             else:
                 continue
         failed = await _failure(bot, item, svc, blocked_chats)
+        for also in item.also_if_failed if failed is not None else ():
+            if also.chat_id not in blocked_chats and also.chat_id is not None and also.chat_id > 0:
+                await _hand_back(bot, also)  # private chats only, as a private stand-in is
         stand_in = item.if_refused
         if failed is None or stand_in is None or stand_in.chat_id is None:
             continue

@@ -194,15 +194,17 @@ def test_a_bid_takes_answers_for_as_long_as_it_stops_another():
     assert couples.bid_stale(asked, asked + couples.BID_OPEN_FOR + timedelta(seconds=1))
 
 
-def test_more_words_at_the_typed_round_answer_card_keep_the_first_ones_too():
+def test_more_words_at_the_typed_round_answer_card_never_join_the_first_ones():
     now = datetime(2026, 3, 8, 19, 0, tzinfo=UTC)
     ctx = Context(Person(7, "Ben"), now, catalogue("en"), partner=Partner(8, "Ana", True, -5))
     asked = couples.ROUND.offer(ctx, "She shouted at me in front of her mum", "r", 1, "m1")
     assert asked.state is not None
     more = couples.ROUND.handle(asked.state, TextInput("and then she left the room"), ctx)
-    assert more.state is not None and more.state.flow == "moment"
-    told = more.state.data["m"]["description"]
-    assert told == "She shouted at me in front of her mum\nand then she left the room"
+    assert more.state == asked.state  # no hurt in them: the card again, to tap
+    assert more.replies[0].text.startswith("Please tap one of the buttons")
+    hurt = couples.ROUND.handle(asked.state, TextInput("and then she mocked me"), ctx)
+    assert hurt.state is not None and hurt.state.flow == "moment"
+    assert hurt.state.data["m"]["description"] == "and then she mocked me"  # only these
     yes = couples.ROUND.handle(asked.state, TextInput("yes"), ctx)  # typed, as the button
     assert yes.state is None
     assert yes.effects == (couples.RecordThanks("She shouted at me in front of her mum", "r", 1),)

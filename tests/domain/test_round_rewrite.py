@@ -126,6 +126,8 @@ def test_a_typed_no_with_what_happened_offers_only_that():
 
 def test_no_one_is_not_a_no():
     outcome = couples.ROUND.handle(card(), TextInput("no one helped me with the party"), ctx())
-    # Not a no: more words, read as before (offered as a moment, with how to answer later).
-    assert outcome.state is not None and outcome.state.flow == "moment"
-    assert "Write mine" in outcome.replies[0].text
+    # Not a no: more words, and no hurt in them, so the card is shown again (never a moment
+    # holding the thanks too).
+    assert outcome.state == card()
+    assert outcome.replies[0].text.startswith("Please tap one of the buttons")
+    assert THANKS not in " ".join(r.text for r in outcome.replies)

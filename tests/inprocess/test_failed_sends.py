@@ -83,7 +83,7 @@ async def test_a_round_reveal_telegram_fails_is_not_said_posted(h: Harness):
     actions = await h.press(BEN, "Yes, that's my thanks")
     told = said(actions, BEN)
     assert not any("Posted in your group" in t for t in told)
-    assert any("I couldn't post this in your group" in t and "soup" in t for t in told)
+    assert any("I couldn't post this week's thanks round" in t and "soup" in t for t in told)
 
 
 # ------------------------------------------------------------------ deliver, by itself
