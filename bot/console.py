@@ -33,7 +33,9 @@ class Console:
     def __init__(self, sandbox: Sandbox, out: TextIO) -> None:
         self.sandbox = sandbox
         self.out = out
-        self.buttons: list[tuple[int, int, str]] = []  # (chat, message, callback data)
+        # The newest card's buttons: (chat, message, callback data, label).
+        self.buttons: list[tuple[int, int, str, str]] = []
+        self.below = False  # a message without buttons came after that card
         self.shown = 0
 
     def show_new(self) -> None:
@@ -60,17 +62,22 @@ class Console:
                 self.out.write(f"  {line}\n")
 
     def _remember_buttons(self, action: BotAction) -> None:
-        # Numbers always mean the buttons of the newest message (none if it has none).
-        if action.method == "sendMessage":
-            self.buttons = []
+        # Numbers mean the buttons of the newest card, also under a message without any (on
+        # Telegram the card above is still there to tap; a stale one is answered as expired).
         buttons = action.buttons()
         if not buttons:
+            self.below = self.below or action.method == "sendMessage"
             return
-        self.buttons = []
+        self.buttons, self.below = [], False
         for button in buttons:
             if "callback_data" in button:
                 self.buttons.append(
-                    (action.chat_id or 0, action.message_id or 0, button["callback_data"])
+                    (
+                        action.chat_id or 0,
+                        action.message_id or 0,
+                        button["callback_data"],
+                        button["text"],
+                    )
                 )
                 self.out.write(f"  [{len(self.buttons)}] {button['text']}\n")
             elif "url" in button:
@@ -86,8 +93,10 @@ class Console:
         if text.strip().isdigit() and self.buttons:
             index = int(text.strip()) - 1
             if 0 <= index < len(self.buttons):
-                chat_id, message_id, data = self.buttons[index]
+                chat_id, message_id, data, label = self.buttons[index]
                 if (chat_id, message_id) in self.sandbox.messages:
+                    if self.below:
+                        self.out.write(f'  (pressing "{label}" on the card above)\n')
                     self.sandbox.press(
                         CONSOLE_USER_ID, message_id, chat_id=chat_id, data=data, forge=True
                     )

@@ -471,17 +471,17 @@ class RepairFlow:
         return self.cancel(state, ctx) if small_talk.stops_a_flow(text, ctx.content) else None
 
     def _delete_asked(self, state: FlowState, ctx: Context) -> Outcome:
-        """ "delete this moment" typed in one: stopped as /cancel, then where a moment is
-        deleted (/history), if one was kept. At the offer to look nothing is kept yet: it is
-        gone, and they hear so."""
+        """ "delete this moment" typed in one: stopped as /cancel, then, if one was kept, the
+        /history card's "delete for good?" for it, right there. At the offer to look nothing is
+        kept yet: it is gone, and they hear so."""
         c = ctx.content
         if state.step == OFFER:
             return Outcome(None, (Reply(c.text("moment.delete_offer")),))
         cancelled = self.cancel(state, ctx)
         if not any(isinstance(e, SaveMoment) for e in cancelled.effects):
             return cancelled  # nothing was kept: nothing to delete
-        how = Reply(c.text("moment.delete_how", delete=c.text("history.delete")))
-        return replace(cancelled, replies=(*cancelled.replies, how))
+        ask = replace(history.confirm_delete(moment_of(state), c), edit=False)
+        return replace(cancelled, replies=(*cancelled.replies, ask))
 
     def _named_button(self, state: FlowState, text: str, ctx: Context) -> str | None:
         """The one button of this step's card that a short typed answer names: one of the

@@ -164,9 +164,9 @@ def test_delete_this_moment_mid_moment_stops_as_cancel_then_says_where_to_delete
     assert outcome.state is None and outcome.effects == cancelled.effects
     assert any(isinstance(e, SaveMoment) for e in outcome.effects)  # kept, as /cancel keeps it
     assert outcome.replies[: len(cancelled.replies)] == cancelled.replies
-    pointer = outcome.replies[-1].text
-    assert pointer != cancelled.replies[-1].text
-    assert "/history" in pointer and f'"{C.text("history.delete")}"' in pointer
+    (ask,) = outcome.replies[len(cancelled.replies) :]  # then whether to delete it, there
+    assert ask.text == C.text("history.confirm_delete")
+    assert [b.option for row in ask.buttons for b in row] == ["hx.m1", "ho.m1"]
 
 
 def test_delete_this_moment_before_anything_is_told_keeps_nothing():

@@ -59,16 +59,20 @@ async def test_stop_at_which_is_it_stops_the_moment_and_keeps_nothing(h: Harness
     assert await state_of(h) is None and await moments(h) == []
 
 
-async def test_delete_this_moment_mid_moment_stops_it_and_says_where_to_delete(h: Harness):
+async def test_delete_this_moment_mid_moment_stops_it_and_asks_to_delete_it(h: Harness):
+    """Stopped and kept as /cancel keeps it, then the delete asked about right there: one tap
+    deletes it, with no trip to /history."""
     await h.onboard(ANA, "Ana")
     for kind, value, _, _ in TO_THE_PATH[:7]:
         await (h.text(ANA, value) if kind == "text" else h.press(ANA, value))
     replies = h.texts(await h.text(ANA, "delete this moment"))
     assert "unfinished moment" in replies[0]
-    assert DELETE_POINTER in replies[-1] and "How did it feel?" not in replies[-1]
+    assert "Delete this moment for good?" in replies[-1]
     assert await state_of(h) is None
     (moment,) = await moments(h)
     assert moment.status == "unfinished" and moment.feelings_text is None
+    await h.press(ANA, "Yes, delete it")
+    assert await moments(h) == []
 
 
 @pytest.mark.parametrize("said", ["can you delete this", "delete that moment"])

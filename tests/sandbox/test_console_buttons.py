@@ -1,0 +1,44 @@
+"""The console's numbered buttons: a number presses the newest card's, even when a message
+without buttons came after it (on Telegram the card above is still there to tap)."""
+
+from __future__ import annotations
+
+import io
+import json
+
+from bot.console import CONSOLE_USER_ID, Console
+from bot.sandbox.core import Sandbox
+
+
+async def bot_says(sandbox: Sandbox, text: str, buttons: list[str] | None = None) -> None:
+    params: dict[str, object] = {"chat_id": CONSOLE_USER_ID, "text": text}
+    if buttons:
+        keyboard = [[{"text": b, "callback_data": b.lower()} for b in buttons]]
+        params["reply_markup"] = json.dumps({"inline_keyboard": keyboard})
+    status, _ = await sandbox.call(sandbox.token, "sendMessage", params)
+    assert status == 200
+
+
+async def test_a_number_presses_the_card_above_a_message_without_buttons():
+    sandbox = Sandbox()
+    sandbox.add_user(CONSOLE_USER_ID, "You")
+    out = io.StringIO()
+    console = Console(sandbox, out)
+    await bot_says(sandbox, "Here's a draft", ["Softer", "That works"])
+    await bot_says(sandbox, "If it gets heated, take a break.")
+    console.show_new()
+    console.handle_line("2")
+    (update,) = sandbox.pending_updates()
+    assert update["callback_query"]["data"] == "that works"
+    assert "That works" in out.getvalue().rsplit("If it gets heated", 1)[1]  # said which
+
+
+async def test_a_number_with_no_card_at_all_is_a_message():
+    sandbox = Sandbox()
+    sandbox.add_user(CONSOLE_USER_ID, "You")
+    console = Console(sandbox, io.StringIO())
+    await bot_says(sandbox, "What's their name?")
+    console.show_new()
+    console.handle_line("2")
+    (update,) = sandbox.pending_updates()
+    assert update["message"]["text"] == "2"
