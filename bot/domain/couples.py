@@ -395,9 +395,16 @@ def share_buttons(partner: Partner, c: Catalogue) -> list[Button]:
 
 
 def confirm_card(text: str, partner: Partner, c: Catalogue) -> Reply:
-    """Exactly what will be sent, and the only buttons that send it."""
+    """Exactly what will be sent, and the only buttons that send it. In the partner's quiet
+    hours it says what time it is for them: a send still arrives at once."""
+    said = c.text("send.confirm", partner=partner.name)
+    if partner.night_at is not None:
+        late = c.text(
+            "send.their_night", time=schedule.hhmm(partner.night_at), partner=partner.name
+        )
+        said = f"{late}\n{said}"
     return Reply(
-        c.text("send.confirm", partner=partner.name),
+        said,
         rows(*share_buttons(partner, c)),
         edit=True,
         copyable=text,

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from datetime import datetime
+from datetime import datetime, time
 from typing import Any, Protocol
 
 from bot.content import Catalogue
@@ -89,6 +89,9 @@ class Partner:
     name: str
     reachable: bool  # has started the bot privately, so it can message them
     space_chat: int | None  # their shared group, if paired and active
+    # Their wall-clock time now, if it is in their quiet hours (`schedule.night_now`): a send
+    # card says so, and the send still goes at once.
+    night_at: time | None = None
 
 
 @dataclass(frozen=True)

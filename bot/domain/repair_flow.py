@@ -85,7 +85,7 @@ from bot.domain.profile import SetTimezone
 from bot.domain.prompts import counted, duration_words
 from bot.domain.replies import Button, Keyboard, Reply, Toast, rows
 from bot.domain.timezones import guess_zone, local_now, parse_clock
-from bot.domain.who import read_name, read_who
+from bot.domain.who import named_relation, read_name, read_who
 
 FLOW = "moment"
 DIR, WHO_STEP, NAME, PAT, DESC, CAM, INT = "dir", "who", "whoname", "pat", "desc", "cam", "int"
@@ -170,6 +170,8 @@ KEPT_IN_PART = frozenset({OFFER, PAT, DESC, CAM, FEEL, WORDS, REFRAME, NEED})
 # Where a moment can be picked up again: the questions, not the views inside a step.
 RESUMABLE_STEPS = (DIR, WHO_STEP, NAME, PAT, DESC, CAM, INT, FEEL, NEED, PATH)
 PATTERNS_PER_PAGE = 5
+# How much of the story they told first the pattern card quotes: a phone line's worth.
+STORY_QUOTE = 48
 FEELING_PAGES = (("hurt", "scared"), ("angry", "exposed"), ("drained",))
 
 
@@ -1165,12 +1167,11 @@ class RepairFlow:
             )
         if step == DIR:
             return Reply(
-                c.text("moment.ask_direction"),
+                c.text("moment.ask_direction_told" if m.description else "moment.ask_direction"),
                 rows(Button(c.text("moment.to_me"), TO_ME), Button(c.text("moment.by_me"), BY_ME)),
             )
         if step == WHO_STEP:
-            buttons = [Button(c.text(f"moment.who_{key}"), key) for key in WHO]
-            return Reply(c.text(f"moment.ask_who{s}"), rows(*buttons, width=2))
+            return self._who_card(m, c)
         if step == NAME:
             skip = Button(c.text("moment.skip"), "skip")
             if m.who == PARTNER and ctx.partner is not None:  # the linked partner: one tap
@@ -1329,7 +1330,26 @@ class RepairFlow:
             f"pg.{(page + 1) % pages}",
         )
         keyboard = (*rows(*buttons), (nav, Button(c.text("moment.something_else"), "else")))
+        if m.description:  # what they told first, heard: a few words of it
+            told = clip(m.description.rstrip(".!? "), STORY_QUOTE)
+            return Reply(c.text(f"moment.ask_pattern_told{_suffix(m)}", told=told), keyboard)
         return Reply(c.text(f"moment.ask_pattern{_suffix(m)}"), keyboard)
+
+    @staticmethod
+    def _who_card(m: Moment, c: Catalogue) -> Reply:
+        """ "Who was it with?"; when what they told names one relation as theirs ("my
+        sister"), its button first and said: a suggestion, still to be tapped."""
+        named = named_relation(m.description, c) if m.description else None
+        keys = list(WHO)
+        if named is None or named[0] not in keys:
+            text = c.text(f"moment.ask_who{_suffix(m)}")
+        else:
+            keys.remove(named[0])
+            keys.insert(0, named[0])
+            button = c.text(f"moment.who_{named[0]}")
+            text = c.text(f"moment.ask_who_named{_suffix(m)}", word=named[1], button=button)
+        buttons = [Button(c.text(f"moment.who_{key}"), key) for key in keys]
+        return Reply(text, rows(*buttons, width=2))
 
     @staticmethod
     def ordered_patterns(m: Moment, c: Catalogue) -> list[str]:

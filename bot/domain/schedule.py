@@ -43,6 +43,8 @@ AFTER_TALK = timedelta(hours=2)
 NUDGE_AT_LEAST = timedelta(hours=6)
 # A nudge due with the evening check-in comes this long after it: one card at a time.
 AFTER_CHECK_IN = timedelta(minutes=45)
+# Why the evening card waits: the couple's group check-in goes with it (one card at a time).
+AFTER_GROUP_CHECK_IN = "after the group check-in"
 # Why a prompt is held back in the quiet day after a danger reply.
 AFTER_DANGER = "after danger"
 # A moment counts as under way while its flow (past the offer) was answered this recently. Its
@@ -111,6 +113,15 @@ def out_of_quiet_hours(due: datetime, prefs: Prefs) -> datetime:
         wall = datetime.combine(day, prefs.quiet_end, tzinfo=prefs.tz)
         end = wall.replace(fold=1).astimezone(UTC)
     return end
+
+
+def night_now(now: datetime, prefs: Prefs) -> time | None:
+    """Their wall-clock time now, if it is in their quiet hours (a send to them says so: it
+    arrives at once all the same); None by their day, or with no zone of theirs known."""
+    if prefs.zone is None:
+        return None
+    local = now.astimezone(prefs.tz).time().replace(second=0, microsecond=0)
+    return local if in_quiet_hours(local, prefs.quiet_start, prefs.quiet_end) else None
 
 
 # "Pause until I resume": a date no evening will reach.
@@ -236,6 +247,7 @@ def hold_back(
     evening_declined: bool = False,
     quiet_until: datetime | None = None,
     moment_under_way: bool = False,
+    group_check_in: datetime | None = None,
 ) -> Hold | None:
     """Checked as a personal prompt is about to go, with the person's *current* settings
     (their zone or quiet hours may have changed since it was planned). None: send it.
@@ -248,7 +260,9 @@ def hold_back(
     hours: then it comes with the check-in, better than a day late. An evening whose check-in
     was answered "all good" or "not tonight" (`evening_declined`) has no room for a nudge
     either. The other way round too: a check-in due with a follow-up (`carded_now`, which goes
-    first) comes AFTER_CHECK_IN after it, or with it if that is in quiet hours.
+    first) comes AFTER_CHECK_IN after it, or with it if that is in quiet hours. So does an
+    evening reflection after the group check-in of a couple space the person is in
+    (`group_check_in`: when that is due) due less than AFTER_CHECK_IN before or after it.
 
     In the quiet day after a danger reply (until `quiet_until`), no cheerful card: an evening
     reflection or its snooze is skipped, a nudge waits for the day to end; a follow-up the
@@ -281,15 +295,18 @@ def hold_back(
             return _after_the_moment(now, prefs)
         if kind == EVENING and carded_now:
             return _one_at_a_time(now, prefs, "after the follow-up")
+        if kind == EVENING and group_check_in and abs(group_check_in - now) < AFTER_CHECK_IN:
+            return _one_at_a_time(group_check_in, prefs, AFTER_GROUP_CHECK_IN)
         return None
     if kind == FOLLOW_UP:
         return Hold("quiet hours", out_of_quiet_hours(now, prefs))
     return Hold("quiet hours")
 
 
-def _one_at_a_time(now: datetime, prefs: Prefs, reason: str) -> Hold | None:
-    """AFTER_CHECK_IN after the card that went now; None (with it) if that is in quiet hours."""
-    after = now + AFTER_CHECK_IN
+def _one_at_a_time(went: datetime, prefs: Prefs, reason: str) -> Hold | None:
+    """AFTER_CHECK_IN after the card that went (or goes) at `went`; None (with it) if that is
+    in quiet hours."""
+    after = went + AFTER_CHECK_IN
     local_after = after.astimezone(prefs.tz).time()
     if in_quiet_hours(local_after, prefs.quiet_start, prefs.quiet_end):
         return None

@@ -288,3 +288,47 @@ def _as_name(said: str, c: Catalogue) -> str | None:
     if said == said.lower():
         return " ".join(w[:1].upper() + w[1:] for w in words)
     return said
+
+
+@lru_cache(maxsize=8)
+def _words_as_listed(c: Catalogue) -> tuple[dict[str, str], re.Pattern[str]]:
+    """Each spelling `_relations` reads (as listed, joined, one slip away) -> the word as
+    listed ("boyfreind" -> "boyfriend", "bestfriend" -> "best friend"); and "my" (names.mine)
+    right before one."""
+    listed = [str(w).lower() for who in c.children("who_words") for w in c.raw(f"who_words.{who}")]
+    words: dict[str, str] = {}
+    for word in listed:
+        words.setdefault(word, word)
+    for word in listed:
+        words.setdefault(word.replace(" ", ""), word)
+    for word in listed:
+        for slip in sorted(_typos(word)):
+            words.setdefault(slip, word)
+    mine = "|".join(re.escape(str(w)) for w in c.raw("names.mine"))
+    return words, re.compile(rf"(?<![\w'])(?:{mine})\s+$")
+
+
+def named_relation(text: str, c: Catalogue) -> tuple[str, str] | None:
+    """Who a story names, and the word it names them by, when it names exactly one relation
+    as the person's own: ("family", "sister") for "my sister snapped at me", ("partner",
+    "boyfriend") for "my boyfreind forgot". None when it names none, more than one ("my
+    boyfriend laughed when my sister teased me"), someone else's ("his wife", "my sister's
+    husband") or an ex, or a word not made theirs ("he treated me like a child"; "Mum said"
+    is, as `names.address`). Only a suggestion: who it was is still asked."""
+    lowered = _plain(text).lower()
+    found = _find(lowered, c)
+    if not found or any(f.ex or f.possessive for f in found[:-1]) or found[-1].ex:
+        return None
+    words, mine = _words_as_listed(c)
+    named: set[str] = set()
+    for f in found:
+        typed = re.sub(r"('s|s'|')$", "", lowered[f.start : f.end])
+        word = words.get(typed) or words.get(typed[:-1], typed[:-1]) + "s"  # "sisters"
+        address = word in {str(w) for w in c.raw("names.address")}
+        if not (mine.search(lowered[: f.start]) or address):
+            return None
+        named.add(word)
+    who = _whose(found, lowered, c)
+    if len(named) != 1 or who == OTHER:
+        return None
+    return who, named.pop()

@@ -11,7 +11,8 @@ when it was planned (`schedule.hold_back`): a follow-up that would arrive in the
 (say they moved to another zone since) goes back to pending, due when those hours end, a
 nudge waits for an evening that has not had a card about a moment yet, and one that falls due
 with the evening check-in comes a little after it. The check-in itself waits while the person
-is in the middle of a moment (`store.moments_under_way`), or is skipped tonight.
+is in the middle of a moment (`store.moments_under_way`), or is skipped tonight, and comes a
+little after their couple's group check-in due with it (`store.group_check_ins_near`).
 """
 
 from __future__ import annotations
@@ -149,9 +150,13 @@ class Dispatcher:
             busy = await store.moments_under_way(
                 session, evening_for, now - schedule.MOMENT_UNDER_WAY_FOR
             )
+            # Their couple's group check-in due with their evening card: that goes first.
+            group = await store.group_check_ins_near(session, evening_for, now)
             for row in personal:
                 user = users.get(row.user_id)
-                decision = await self._decide(session, row, user, now, carded, checked_in, busy)
+                decision = await self._decide(
+                    session, row, user, now, carded, checked_in, busy, group
+                )
                 if decision.message is not None:
                     sends.append((row, decision))
                     if row.kind in schedule.CARDS:
@@ -198,6 +203,7 @@ class Dispatcher:
         carded: set[int],
         checked_in: set[int],
         busy: set[int],
+        group: dict[int, datetime],
     ) -> Decision:
         if user is None or user.blocked_at is not None:
             return Decision("cancelled", "blocked")
@@ -238,6 +244,7 @@ class Dispatcher:
             evening_declined=declined,
             quiet_until=user.quiet_until,  # the quiet day after a danger reply
             moment_under_way=user.id in busy,
+            group_check_in=group.get(user.id),  # the couple's, due near now
         )
         if hold is not None:
             return Decision("moved" if hold.due else "skipped", hold.reason, due=hold.due)

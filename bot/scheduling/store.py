@@ -6,7 +6,7 @@ import logging
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import delete, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -14,7 +14,14 @@ from bot.domain import repair_flow, schedule
 from bot.domain.schedule import Prefs
 from bot.storage import couples as couple_store
 from bot.storage.database import Database
-from bot.storage.models import ConversationState, MomentRow, ScheduledPrompt, User
+from bot.storage.models import (
+    ConversationState,
+    CoupleSpace,
+    MomentRow,
+    PartnerLink,
+    ScheduledPrompt,
+    User,
+)
 
 log = logging.getLogger(__name__)
 
@@ -284,6 +291,37 @@ async def moments_under_way(session: AsyncSession, user_ids: set[int], since: da
         )
     )
     return set(found)
+
+
+async def group_check_ins_near(
+    session: AsyncSession, user_ids: set[int], now: datetime
+) -> dict[int, datetime]:
+    """For these people, when the group check-in of their couple space (active, with an active
+    link) is due, if one is due less than AFTER_CHECK_IN before or after `now` and has not been
+    skipped or dropped: the latest such. One query for a batch."""
+    if not user_ids:
+        return {}
+    window = schedule.AFTER_CHECK_IN
+    found = await session.execute(
+        select(PartnerLink.inviter_id, PartnerLink.partner_id, ScheduledPrompt.due_at)
+        .join(CoupleSpace, CoupleSpace.link_id == PartnerLink.id)
+        .join(ScheduledPrompt, ScheduledPrompt.chat_id == CoupleSpace.chat_id)
+        .where(
+            or_(PartnerLink.inviter_id.in_(user_ids), PartnerLink.partner_id.in_(user_ids)),
+            PartnerLink.status == "active",
+            CoupleSpace.status == "active",
+            ScheduledPrompt.kind == "checkin",
+            ScheduledPrompt.status.in_((PENDING, SENDING, SENT)),
+            ScheduledPrompt.due_at > now - window,
+            ScheduledPrompt.due_at < now + window,
+        )
+    )
+    near: dict[int, datetime] = {}
+    for inviter, partner, due in found:
+        for person in (inviter, partner):
+            if person in user_ids and (person not in near or due > near[person]):
+                near[person] = due
+    return near
 
 
 async def answered_by_us(session: AsyncSession, prompt_id: int, answer: str, now: datetime) -> None:

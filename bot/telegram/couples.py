@@ -48,7 +48,8 @@ MENU_KINDS = ("lk", "ul", "pair", "gs", "ci", "bd", "wr")
 
 
 async def partner_of(turn: Turn) -> Partner | None:
-    """The person's partner as their flows may see it (name and reachability only)."""
+    """The person's partner as their flows may see it (name, reachability, and their time
+    now when it is in their quiet hours: the send card says so)."""
     link = await store.active_link(turn.session, turn.user.id)
     if link is None or link.partner_id is None:
         return None
@@ -57,7 +58,9 @@ async def partner_of(turn: Turn) -> Partner | None:
         return None
     space = await store.active_space(turn.session, link.id)
     reachable = other.started_at is not None and other.blocked_at is None
-    return Partner(other.id, other.display_name, reachable, space.chat_id if space else None)
+    night = schedule.night_now(turn.now, prompt_store.prefs_of(other))
+    chat = space.chat_id if space else None
+    return Partner(other.id, other.display_name, reachable, chat, night_at=night)
 
 
 # ------------------------------------------------------------------ linking (private)

@@ -217,7 +217,8 @@ async def test_export_markdown_reads_as_words_not_stored_fields(harness: Harness
         markdown
     )
     assert "- 1 March 2026: you answered 4; both of you answered." in markdown
-    assert "- 1 March 2026, 21:00: the evening check-in (sent)" in markdown
+    # Her own evening card waits 45 minutes for the group's check-in, due at the same time.
+    assert "- 1 March 2026, 21:45: the evening check-in (planned)" in markdown
     assert "## Repair bids (0)\n\nNothing here.\n" in markdown
     assert "## Flows in progress (1)\n\n- A moment you're in the middle of" in markdown
     # The JSON keeps every stored field, ids included.
