@@ -271,7 +271,8 @@ def hold_back(
     An evening reflection or its snooze due while the person is in the middle of a moment
     (`moment_under_way`: see MOMENT_UNDER_WAY_FOR) would only interrupt it: it waits that long
     and is looked at again then, or is skipped tonight if that would be in quiet hours or
-    after midnight (a "good evening" at half past midnight is no evening card).
+    after midnight (a "good evening" at half past midnight is no evening card). A nudge
+    about another moment waits that long too; a follow-up they asked for does not.
     """
     if crisis.is_quiet(now, quiet_until):
         if kind == NUDGE:
@@ -283,6 +284,8 @@ def hold_back(
     if kind == NUDGE:
         if not prefs.nudges_on:
             return Hold("turned off")
+        if moment_under_way and not quiet:  # looked at again then, quiet hours and all
+            return Hold(MID_MOMENT, now + MOMENT_UNDER_WAY_FOR)
         if quiet or carded_today or evening_declined:
             later = next_nudge_evening(now, prefs, not_today=carded_today or evening_declined)
             reason = "quiet hours" if quiet else "one a day" if carded_today else "not tonight"

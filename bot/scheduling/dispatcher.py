@@ -145,10 +145,11 @@ class Dispatcher:
             # then waits a little), and a nudge whether the check-in does.
             personal = [r for r in claimed if r.kind not in GROUP_KINDS]
             personal.sort(key=_turn)
-            # People in the middle of a moment: their evening card would interrupt it.
+            # People in the middle of a moment: their evening card or a nudge would interrupt.
             evening_for = {r.user_id for r in personal if r.kind in EVENING_CARDS}
+            nudged = {r.user_id for r in personal if r.kind == schedule.NUDGE}
             busy = await store.moments_under_way(
-                session, evening_for, now - schedule.MOMENT_UNDER_WAY_FOR
+                session, evening_for | nudged, now - schedule.MOMENT_UNDER_WAY_FOR
             )
             # Their couple's group check-in due with their evening card: that goes first.
             group = await store.group_check_ins_near(session, evening_for, now)

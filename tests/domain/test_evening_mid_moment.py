@@ -46,13 +46,22 @@ def test_an_evening_card_is_not_moved_past_midnight_with_quiet_hours_off():
     assert hold == schedule.Hold(schedule.MID_MOMENT)  # not "Good evening" at 00:30
 
 
-def test_a_moment_under_way_holds_only_the_evening_check_in():
-    for kind in (schedule.FOLLOW_UP, schedule.NUDGE):
-        plain = schedule.hold_back(kind, EVENING, LONDON_21, carded_today=False)
-        busy = schedule.hold_back(
-            kind, EVENING, LONDON_21, carded_today=False, moment_under_way=True
-        )
-        assert busy == plain
+def test_a_moment_under_way_does_not_hold_a_follow_up_they_asked_for():
+    plain = schedule.hold_back(schedule.FOLLOW_UP, EVENING, LONDON_21, carded_today=False)
+    busy = schedule.hold_back(
+        schedule.FOLLOW_UP, EVENING, LONDON_21, carded_today=False, moment_under_way=True
+    )
+    assert busy == plain is None
+
+
+def test_a_nudge_about_another_moment_waits_for_the_one_under_way():
+    """ "Earlier today you looked at X. How is it now?" in the middle of telling another one
+    would only interrupt it: it waits, and is looked at again then (quiet hours, one a day)."""
+    assert schedule.hold_back(schedule.NUDGE, EVENING, LONDON_21, carded_today=False) is None
+    busy = schedule.hold_back(
+        schedule.NUDGE, EVENING, LONDON_21, carded_today=False, moment_under_way=True
+    )
+    assert busy == schedule.Hold(schedule.MID_MOMENT, EVENING + schedule.MOMENT_UNDER_WAY_FOR)
 
 
 def test_quiet_hours_and_the_quiet_day_after_danger_still_come_first():

@@ -12,7 +12,8 @@ from bot.domain import schedule
 from bot.scheduling import store
 from bot.storage.models import ConversationState, ScheduledPrompt
 from tests.harness import Harness
-from tests.inprocess.flows import LET_GO, TO_THE_PATH
+from tests.inprocess.flows import LET_GO, SAY_IT_NOW, TO_THE_PATH
+from tests.inprocess.test_scheduling import sent_to
 
 ANA = 731
 GOOD_EVENING = "Good evening, Ana. Any small moment today worth a look?"
@@ -140,3 +141,30 @@ async def test_skipped_evenings_are_not_counted_among_the_unanswered(harness: Ha
     async with h.db.unit_of_work() as session:
         assert not await store.evenings_unanswered(session, ANA, 6)
         assert await store.evenings_unanswered(session, ANA, 5)
+
+
+async def test_a_nudge_about_yesterdays_moment_waits_for_the_one_under_way(harness: Harness):
+    """Yesterday's moment is nudged about at 21:00 in Berlin; Ana is telling a new one then.
+    The nudge waits until that is likely done, then comes."""
+    h = harness
+    await h.onboard(ANA, "Ana")
+    await h.walk(ANA, SAY_IT_NOW)
+    (nudge,) = [p for p in await evenings_and_nudges(h) if p.kind == schedule.NUDGE]
+    h.clock.now = nudge.due_at - timedelta(minutes=10)
+    await h.walk(ANA, TO_FEELINGS)
+    h.clock.now = nudge.due_at
+    assert sent_to(h, ANA, await h.tick()) == []  # not in the middle of telling
+    await h.text(ANA, "/cancel")  # kept for later: no moment under way any more
+    h.clock.now = nudge.due_at + schedule.MOMENT_UNDER_WAY_FOR
+    (card,) = sent_to(h, ANA, await h.tick())
+    assert "How is it now?" in (card.text or "")
+
+
+async def evenings_and_nudges(h: Harness) -> list[ScheduledPrompt]:
+    async with h.db.unit_of_work() as session:
+        rows = await session.scalars(
+            select(ScheduledPrompt).where(
+                ScheduledPrompt.user_id == ANA, ScheduledPrompt.status == "pending"
+            )
+        )
+        return list(rows)
