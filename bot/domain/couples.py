@@ -579,6 +579,12 @@ def why_gone(option: str, partner: Partner, c: Catalogue) -> str:
     return c.text("send.group_gone")
 
 
+@lru_cache(maxsize=8)
+def _thanks_openers(c: Catalogue) -> tuple[str, ...]:
+    """`thanks.thanks_openers`, the longest first (tried in that order)."""
+    return tuple(sorted(c.raw("thanks.thanks_openers"), key=len, reverse=True))
+
+
 def reads_as_hurt(text: str, c: Catalogue) -> bool:
     """Whether words typed where a thanks might be read as a hurt instead ("she yelled at me and
     I felt humiliated", "he ignored me all evening"): a feeling or interpretation word of the
@@ -591,7 +597,7 @@ def reads_as_hurt(text: str, c: Catalogue) -> bool:
     line = " ".join(text.replace("’", "'").lower().split())
     if _harsh_pattern(c).search(line) is not None:
         return True
-    openers = sorted(c.raw("thanks.thanks_openers"), key=len, reverse=True)
+    openers = _thanks_openers(c)
     opener = next((o for o in openers if line.startswith(f"{o} ")), None)
     if opener is not None:
         # Opened as a thanks: a hurt only if it is what the thanks is "for" ("thanks for

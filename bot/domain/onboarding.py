@@ -42,7 +42,7 @@ def clean_name(text: str) -> str:
     return " ".join(named or words)
 
 
-_EMOTICON = re.compile(r"[:;=8]['\-^]?[()\[\]dDpPoO/\\|3*]+")
+_EMOTICON = re.compile(r"[:;=8]['\-^]?[()\[\]dpo/\\|3*]+", re.IGNORECASE)  # ":)", ";-p"
 
 
 def _a_smile(word: str) -> bool:
@@ -83,7 +83,7 @@ def _normal(text: str) -> str:
     """Lower case, straight apostrophes, no punctuation or emoji: "Hi! I'm Mia :)" -> "hi
     i'm mia"."""
     text = text.lower().replace("\u2019", "'")
-    text = re.sub(r"(?<!\w)[:;=8]['\-^]?[()\[\]dpo/\\|3*]+(?!\w)", " ", text)  # ":)", ";-p"
+    text = re.sub(rf"(?<!\w)(?:{_EMOTICON.pattern})(?!\w)", " ", text)
     return " ".join(re.sub(r"[^\w\s'-]", " ", text).split())
 
 

@@ -292,7 +292,7 @@ def _goes_on(
         return False  # "not really, he ignored me all evening": a moment, not a "no"
     section = "evening" if card == EVENING_CARD else "follow_up"
     agrees = {choice, YES} if says_yes else {choice}
-    contrasts, undo = set(c.raw("typed.contrasts")), set(c.raw("typed.undo_a_yes"))
+    contrasts, undo = _word_set(c, "typed.contrasts"), _word_set(c, "typed.undo_a_yes")
     told: list[str] = []  # the words that follow and are no answer
     for phrase in after:
         if _named_within(phrase, section, _ALL_CHOICES[card], c) - agrees:
@@ -339,10 +339,22 @@ def _says_no(phrases: list[str], c: Catalogue) -> bool:
     return any(small_talk.yes_or_no(p, c) == "no" for p in phrases)
 
 
+@lru_cache(maxsize=32)
+def _word_set(c: Catalogue, key: str) -> frozenset[str]:
+    """A content list of single words, as a set: built once per catalogue."""
+    return frozenset(str(w) for w in c.raw(key))
+
+
+@lru_cache(maxsize=8)
+def _fillers(c: Catalogue) -> tuple[list[str], ...]:
+    """`typed.fillers` as runs of words, the longest first."""
+    return tuple(sorted((str(f).split() for f in c.raw("typed.fillers")), key=len, reverse=True))
+
+
 def _unstressed(phrase: str, c: Catalogue) -> str:
     """`phrase` without the words that only stress it or thank (`typed.fillers`): "it went
     really well actually thanks" is "it went well"."""
-    fillers = sorted((f.split() for f in c.raw("typed.fillers")), key=len, reverse=True)
+    fillers = _fillers(c)
     said, at = phrase.split(), 0
     kept: list[str] = []
     while at < len(said):

@@ -20,6 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from bot.content import Catalogue
@@ -1511,17 +1512,9 @@ def said_intensity(text: str, c: Catalogue) -> int | None:
 def _phrased(said: list[str], c: Catalogue) -> tuple[list[int], list[str]]:
     """The levels of the how-much phrases in `said` (the longest first, each word in one at
     most: "not very much" is not "very much" too), and the words in none."""
-    phrases = sorted(
-        (
-            (small_talk.words(phrase), int(level))
-            for level in c.children("moment.intensity.phrases")
-            for phrase in c.raw(f"moment.intensity.phrases.{level}")
-        ),
-        key=lambda listed: -len(listed[0]),
-    )
     left: list[str | None] = [*said]
     levels: list[int] = []
-    for words, level in phrases:
+    for words, level in _intensity_phrases(c):
         for i in range(len(left) - len(words) + 1):
             if left[i : i + len(words)] == words:
                 left[i : i + len(words)] = [None] * len(words)
@@ -1529,10 +1522,23 @@ def _phrased(said: list[str], c: Catalogue) -> tuple[list[int], list[str]]:
     return levels, [word for word in left if word is not None]
 
 
-def _how_much_words(c: Catalogue) -> set[str]:
+@lru_cache(maxsize=8)
+def _intensity_phrases(c: Catalogue) -> tuple[tuple[list[str], int], ...]:
+    """The how-much phrases (`moment.intensity.phrases`) as words, with their level, the
+    longest first: built once per catalogue."""
+    phrases = (
+        (small_talk.words(phrase), int(level))
+        for level in c.children("moment.intensity.phrases")
+        for phrase in c.raw(f"moment.intensity.phrases.{level}")
+    )
+    return tuple(sorted(phrases, key=lambda listed: -len(listed[0])))
+
+
+@lru_cache(maxsize=8)
+def _how_much_words(c: Catalogue) -> frozenset[str]:
     """Words that, with a how-much phrase, leave it how much ("to be honest", "still")."""
     listed = ("fillers", "amounts", "words", "around")
-    return {str(w) for key in listed for w in c.raw(f"moment.intensity.{key}")}
+    return frozenset(str(w) for key in listed for w in c.raw(f"moment.intensity.{key}"))
 
 
 def _about_how_much(said: list[str], c: Catalogue) -> bool:

@@ -11,7 +11,7 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from bot.content import Catalogue
-from bot.domain import crisis
+from bot.domain import crisis, small_talk
 from bot.domain.flow import (
     Back,
     ButtonInput,
@@ -131,8 +131,7 @@ def quiet_words(prefs: Prefs, c: Catalogue) -> str:
 
 def says_no_quiet(text: str, c: Catalogue) -> bool:
     """ "off", "none"...: no quiet hours at all (the words are in the content)."""
-    words = " ".join(text.casefold().replace(".", " ").replace("!", " ").split())
-    return words in c.raw("settings.quiet_off_words")
+    return " ".join(small_talk.words(text)) in c.raw("settings.quiet_off_words")
 
 
 def parse_quiet(text: str) -> tuple[time, time] | None:

@@ -324,7 +324,7 @@ def named_relation(text: str, c: Catalogue) -> tuple[str, str] | None:
     for f in found:
         typed = re.sub(r"('s|s'|')$", "", lowered[f.start : f.end])
         word = words.get(typed) or words.get(typed[:-1], typed[:-1]) + "s"  # "sisters"
-        address = word in {str(w) for w in c.raw("names.address")}
+        address = word in _name_words(c).address
         if not (mine.search(lowered[: f.start]) or address):
             return None
         named.add(word)

@@ -10,7 +10,8 @@ from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.domain import couples, schedule
 from bot.scheduling import store
-from bot.storage.models import CoupleSpace, User
+from bot.storage.couples import of_link
+from bot.storage.models import CoupleSpace, PartnerLink, User
 
 CHECKIN_CLOSE = "checkin_close"
 ROUND_CLOSE = "round_close"
@@ -47,6 +48,14 @@ def checkin_prefs(space: CoupleSpace | None) -> schedule.Prefs | None:
 def weekly_key(space_id: int, day: date) -> str:
     """The key of a space's weekly round going out on `day`: one a week."""
     return f"weekly:{space_id}:{day.isoformat()}"
+
+
+async def went_out_to(session: AsyncSession, space_id: int, link: PartnerLink, day: date) -> bool:
+    """Whether the space's weekly round of `day` went out to `link`'s couple: it went out
+    (when it did, not when it was due: a round sent late is theirs) at or after they linked
+    (storage.couples.of_link)."""
+    went_out = await store.sent_at(session, weekly_key(space_id, day))
+    return went_out is not None and of_link(link, went_out)
 
 
 async def plan_space_prompts(

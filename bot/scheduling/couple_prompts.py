@@ -26,7 +26,7 @@ from bot.scheduling.couple_plans import (
     plan_space_prompts,
     weekly_ask_key,
     weekly_ask_of,
-    weekly_key,
+    went_out_to,
 )
 from bot.scheduling.ratelimit import PROMPT, retry_seconds
 from bot.storage import chats
@@ -270,14 +270,10 @@ class CouplePrompts:
                 )
                 return store.SKIPPED
             link = await session.get(PartnerLink, space.link_id) if space.link_id else None
-            # When the round went out (as [Write mine] checks it, `start_round`), not
-            # when it was due: a round sent late, after the couple linked, is theirs.
-            went_out = await store.sent_at(session, weekly_key(space.id, day))
             if (
                 row.user_id not in (couple[0].id, couple[1].id)
                 or link is None
-                or went_out is None
-                or not couple_store.of_link(link, went_out)
+                or not await went_out_to(session, space.id, link, day)
             ):
                 # The group was paired with another link since this round went out: the ask
                 # was for the couple before (a partner gone would be told the new one's name).

@@ -234,7 +234,12 @@ class Dispatcher:
         carded_today = nudge and (
             user.id in carded or await store.carded_since(session, user.id, today)
         )
-        declined = nudge and await store.evening_declined_since(session, user.id, today)
+        # (Held anyway once carded today: no need to ask.)
+        declined = (
+            nudge
+            and not carded_today
+            and await store.evening_declined_since(session, user.id, today)
+        )
         hold = schedule.hold_back(
             row.kind,
             now,

@@ -25,7 +25,7 @@ from bot.scheduling.couple_plans import (
     plan_checkin_close,
     plan_round_close,
     plan_space_prompts,
-    weekly_key,
+    went_out_to,
 )
 from bot.storage import chats
 from bot.storage import couples as store
@@ -940,7 +940,7 @@ async def record_thanks(turn: Turn, effect: RecordThanks) -> None:
         or link is None
         or day is None
         or turn.user.id not in (couple[0].id, couple[1].id)
-        or not await went_out_to(turn, space, link, day)
+        or not await went_out_to(turn.session, space.id, link, day)
     ):
         # The space paused, the link ended, or the group is another couple's since the card
         # was shown: nowhere to post it, and nothing to post it with. Just theirs.
@@ -1010,7 +1010,7 @@ async def start_round(turn: Turn, space_id: int, day: str) -> None:
         turn.toast(ended)
         turn.say(Reply(ended, edit=True))
         return
-    if not await went_out_to(turn, space, link, round_day):
+    if not await went_out_to(turn.session, space.id, link, round_day):
         # A round not gone out yet, or one that went out before these two linked (the group's
         # round with a partner before): not theirs to answer, nor to see answered.
         turn.toast(turn.content.text("shell.expired"))
@@ -1034,13 +1034,6 @@ async def start_round(turn: Turn, space_id: int, day: str) -> None:
         partner_answered=any(author != turn.user.id for author in answers),
     )
     await flow_runner.start(turn, outcome)
-
-
-async def went_out_to(turn: Turn, space: CoupleSpace, link: PartnerLink, day: date) -> bool:
-    """Whether the space's weekly round of `day` went out to `link`'s couple: it went out
-    (when it did, not when it was due) at or after they linked (store.of_link)."""
-    went_out = await prompt_store.sent_at(turn.session, weekly_key(space.id, day))
-    return went_out is not None and store.of_link(link, went_out)
 
 
 async def on_menu(turn: Turn, kind: str, argument: str) -> None:

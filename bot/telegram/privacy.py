@@ -473,16 +473,21 @@ async def answer_delete(turn: Turn, argument: str) -> None:
             turn.clear_keyboard(turn.pressed_message_id)
         turn.say(Reply(c.text("privacy.delete_expired")))
         return
-    _, spaces, _ = await _couple_rows(turn.session, turn.user.id)
-    for space in spaces:  # as when a link ends: nothing of theirs is left to complete
+    rows = await _couple_rows(turn.session, turn.user.id)
+    for space in rows[1]:  # as when a link ends: nothing of theirs is left to complete
         await close_open_cards(turn, space)
-    for partner_id, space_paused in await erase(turn.session, turn.user.id, turn.now):
+    for partner_id, space_paused in await erase(turn.session, turn.user.id, turn.now, rows):
         told = "privacy.partner_left_paused" if space_paused else "privacy.partner_left"
         turn.say(Reply(c.text(told)), chat_id=partner_id)
     turn.say(Reply(c.text("privacy.deleted"), edit=True))
 
 
-async def erase(session: AsyncSession, user_id: int, now: datetime) -> list[tuple[int, bool]]:
+async def erase(
+    session: AsyncSession,
+    user_id: int,
+    now: datetime,
+    rows: tuple[list[PartnerLink], list[CoupleSpace], list[Checkin]] | None = None,
+) -> list[tuple[int, bool]]:
     """Everything about the person, gone; returns the partners to tell that the link ended,
     each with whether their shared group space was paused by it (nothing more about why).
 
@@ -491,9 +496,10 @@ async def erase(session: AsyncSession, user_id: int, now: datetime) -> list[tupl
     erase: the link ends and becomes the partner's alone, its spaces pause, the person's
     check-in answers are removed. A space nobody is left in goes, its check-ins with it. A
     partner's own words stay theirs, as written; a send card in their flow that was shown for
-    the person no longer refers to them (and can never send).
+    the person no longer refers to them (and can never send). `rows`: their couple rows
+    (`_couple_rows`), when read already.
     """
-    links, spaces, checkins = await _couple_rows(session, user_id)
+    links, spaces, checkins = rows or await _couple_rows(session, user_id)
     partners = {store.other(link, user_id) for link in links if link.partner_id is not None}
     active = {
         link.id: store.other(link, user_id)

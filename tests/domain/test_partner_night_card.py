@@ -37,6 +37,6 @@ def test_the_send_card_says_it_is_night_for_the_partner():
 
 
 def test_by_day_the_send_card_is_as_before():
-    for sam in (Partner(8, "Sam", True, None), Partner(8, "Sam", True, None)):
+    for sam in (Partner(8, "Sam", True, None), Partner(8, "Sam", True, -5)):
         card = confirm_card("Thank you.", sam, C)
         assert card.text == "This is exactly what Sam will see, from you:"

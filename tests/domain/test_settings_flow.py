@@ -21,6 +21,7 @@ from bot.domain.settings_flow import (
     ZONE,
     ZONE_OK,
     resume,
+    says_no_quiet,
 )
 
 NOW = datetime(2026, 3, 1, 19, 30, tzinfo=UTC)
@@ -156,3 +157,9 @@ def test_a_pause_says_how_to_end_it():
     assert "/resume" in card
     card = SETTINGS.prompt(FlowState(FLOW, MENU), paused_ctx(NOW + timedelta(days=1))).text
     assert "/resume" in card
+
+
+@pytest.mark.parametrize("typed", ["off", "Off?", "none 🙂", "turn them off!", "no."])
+def test_no_quiet_hours_is_read_as_any_typed_phrase_is(typed: str):
+    assert says_no_quiet(typed, catalogue())
+    assert not says_no_quiet("off at 23:00", catalogue())

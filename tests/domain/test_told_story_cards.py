@@ -121,10 +121,13 @@ def test_the_suggestion_is_only_a_suggestion():
 
 
 def test_with_nothing_named_the_who_card_is_unchanged():
-    for story in (None, PHONE, "my boyfriend laughed when my sister teased me"):
+    plain = _who_card(None)
+    assert plain.text == C.text("moment.ask_who")
+    assert options(plain)[0] == "partner"  # the card's own order, nothing moved forward
+    for story in (PHONE, "my boyfriend laughed when my sister teased me"):
         reply = _who_card(story)
-        assert reply.text == C.text("moment.ask_who")
-        assert options(reply) == options(_who_card(None))
+        assert reply.text == plain.text
+        assert options(reply) == options(plain)
 
 
 def test_a_typed_answer_at_who_is_read_as_before():
