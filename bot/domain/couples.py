@@ -38,6 +38,11 @@ CHECKIN_CLOSES_AT = time(9, 0)  # the next morning
 WEEKLY_AT = time(19, 0)
 WEEKLY_WEEKDAY = 6  # Sunday
 ROUND_OPEN_FOR = timedelta(days=2)
+# How far back an answer to a round still open can have been kept: ROUND_OPEN_FOR and a margin.
+# `round_open` reads a round's day in the space's zone as it is now, and the zone may have
+# changed since the answer was kept: that moves when the round went out by up to 26 hours
+# (UTC-12 to UTC+14). Two days more covers it, so no answer to an open round is left out.
+ROUND_ANSWERS_WITHIN = ROUND_OPEN_FOR + timedelta(days=2)
 # The check-in's times are buttons only: in privacy mode a typed time in the group could reach
 # the bot only as a reply to its card, which is easy to get wrong; half-hour steps cover it.
 CHECKIN_TIMES = ("18:30", "19:00", "19:30", "20:00", "20:30", "21:00", "21:30", "22:00")

@@ -98,11 +98,16 @@ async def partners(session: AsyncSession, link: PartnerLink) -> tuple[User, User
     return first, second
 
 
+async def link_of(session: AsyncSession, space: CoupleSpace | None) -> PartnerLink | None:
+    """The link `space` is paired with (whatever its status), if it has one."""
+    return await session.get(PartnerLink, space.link_id) if space and space.link_id else None
+
+
 async def couple_of(session: AsyncSession, space: CoupleSpace | None) -> tuple[User, User] | None:
     """Both partners of `space` if it is active and their link still is; None otherwise."""
     if space is None or space.status != "active" or space.link_id is None:
         return None
-    link = await session.get(PartnerLink, space.link_id)
+    link = await link_of(session, space)
     if link is None or link.status != "active" or link.partner_id is None:
         return None
     return await partners(session, link)
@@ -119,15 +124,17 @@ async def open_checkins(
     return list(await session.scalars(query))
 
 
-async def round_answers(session: AsyncSession, space_id: int) -> list[Appreciation]:
-    """The answers kept for the space's weekly rounds, of every round."""
-    return list(
-        await session.scalars(
-            select(Appreciation).where(
-                Appreciation.space_id == space_id, Appreciation.round_key.is_not(None)
-            )
-        )
+async def round_answers(
+    session: AsyncSession, space_id: int, *, since: datetime | None = None
+) -> list[Appreciation]:
+    """The answers kept for the space's weekly rounds: of every round, or (`since`) only
+    those kept from that moment on."""
+    query = select(Appreciation).where(
+        Appreciation.space_id == space_id, Appreciation.round_key.is_not(None)
     )
+    if since is not None:
+        query = query.where(Appreciation.created_at >= since)
+    return list(await session.scalars(query))
 
 
 async def answers_to_round(session: AsyncSession, round_key: str) -> dict[int, str]:

@@ -70,32 +70,44 @@ async def show_history(turn: Turn) -> None:
 
 async def _show_page(turn: Turn, asked: history.PageAsk | None) -> None:
     """Ten moments by keyset (see history.OLDER): a page beyond the end, or back past the
-    newest, is the newest page."""
+    newest, is the newest page. A page is read with one moment more than it shows, which
+    tells whether there is one past it without a read of its own; only the side a keyset
+    page came from (newer after OLDER, older after NEWER) is asked, its edge may be gone."""
     session, user_id, size = turn.session, turn.user.id, history.LIST_SIZE
     moments: list[Moment] = []
+    newer: bool | None = None  # None: not told by the page's own read, asked below
+    older: bool | None = None
     if asked is not None and asked.way == history.OLDER:
-        moments = await store.page(session, user_id, size, older_than=asked.key)
+        fetched = await store.page(session, user_id, size + 1, older_than=asked.key)
+        moments, older = fetched[:size], len(fetched) > size
     elif asked is not None and asked.way == history.NEWER:
         nearest = await store.page(session, user_id, size + 1, newer_than=asked.key)
         if len(nearest) > size:  # else those are the newest page, shown whole below
-            moments = nearest[:size][::-1]
+            moments, newer = nearest[:size][::-1], True
     elif asked is not None:  # AT: the page that place falls on, counted as it is now
         ahead = await store.count_newer(session, user_id, asked.key)
         start = ahead - ahead % size
-        moments = await store.page(session, user_id, size, skip=start)
-        if not moments and start:  # it was the last on the last page: the page before
-            moments = await store.page(session, user_id, size, skip=start - size)
+        fetched = await store.page(session, user_id, size + 1, skip=start)
+        if not fetched and start:  # it was the last on the last page: the page before
+            start -= size
+            fetched = await store.page(session, user_id, size + 1, skip=start)
+        # The `start` moments skipped are exactly those newer than the page's first.
+        moments, newer, older = fetched[:size], start > 0, len(fetched) > size
     if not moments:
-        moments = await store.page(session, user_id, size)
-    newer = older = False
-    if moments:
-        first, last = history.key_of(moments[0]), history.key_of(moments[-1])
+        fetched = await store.page(session, user_id, size + 1)
+        moments, newer, older = fetched[:size], False, len(fetched) > size
+    if moments and newer is None:
+        first = history.key_of(moments[0])
         newer = bool(await store.page(session, user_id, 1, newer_than=first))
+    if moments and older is None:
+        last = history.key_of(moments[-1])
         older = bool(await store.page(session, user_id, 1, older_than=last))
     open_one = await _in_flow(turn)
     if open_one is not None:
         moments = [open_one if m.id == open_one.id else m for m in moments]
-    reply = history.listing(moments, turn.content, turn.user.timezone, newer=newer, older=older)
+    reply = history.listing(
+        moments, turn.content, turn.user.timezone, newer=bool(newer), older=bool(older)
+    )
     turn.say(reply)
 
 

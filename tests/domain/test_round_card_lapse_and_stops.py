@@ -6,35 +6,15 @@ alone, anything else gets the card again."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
-from bot.content import catalogue
 from bot.domain import couples
-from bot.domain.flow import ButtonInput, Context, FlowState, Partner, Person, TextInput
+from bot.domain.flow import ButtonInput, FlowState, TextInput
+from tests.domain.round_cards import NOW, THANKS, card, ctx, everything
 
-NOW = datetime(2026, 3, 8, 20, tzinfo=UTC)
-THANKS = "You booking the restaurant for my birthday"
 HURT = "My boss humiliated me in front of everyone today"
-
-
-def ctx(now: datetime = NOW) -> Context:
-    return Context(Person(7, "Sam"), now, catalogue("en"), partner=Partner(8, "Maya", True, -5))
-
-
-def card(now: datetime = NOW) -> FlowState:
-    state = couples.ROUND.offer(ctx(now), THANKS, "r", 1, "m1").state
-    assert state is not None and state.step == couples.TYPED
-    return state
-
-
-def everything(outcome) -> str:
-    texts = [f"{r.text} {r.copyable or ''}" for r in outcome.replies]
-    if outcome.state is not None:
-        texts.append(str(outcome.state.data))
-    return " ".join(texts)
-
 
 LATER = ctx(NOW + couples.ANSWER_FOR + timedelta(seconds=1))
 

@@ -3,17 +3,17 @@ exactly, yes or no), a hurt is offered as a moment, and the step lapses at `answ
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import datetime, timedelta
 
 from bot.content import catalogue
 from bot.domain import couples
 from bot.domain.flow import Context, FlowState, Partner, Person, TextInput
+from tests.domain.round_cards import NOW
 
-NOW = datetime(2026, 3, 8, 20, tzinfo=UTC)
 HURT = "Ben shouted at me again last night and I cried in the bathroom"
 
 
-def ctx(now: datetime = NOW) -> Context:
+def ctx(now: datetime = NOW) -> Context:  # Ana and Ben: the card names the partner
     return Context(Person(7, "Ana"), now, catalogue("en"), partner=Partner(8, "Ben", True, -5))
 
 

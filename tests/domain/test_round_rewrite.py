@@ -5,35 +5,16 @@ moment, never the thanks; whoever declines is told how to answer the round later
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import timedelta
 
 import pytest
 
-from bot.content import catalogue
 from bot.domain import couples
-from bot.domain.flow import ButtonInput, Context, FlowState, Partner, Person, TextInput
+from bot.domain.flow import ButtonInput, TextInput
 from bot.telegram.flow_runner import LEFT_FOR
+from tests.domain.round_cards import NOW, THANKS, card, ctx, everything
 
-NOW = datetime(2026, 3, 8, 20, tzinfo=UTC)
-THANKS = "You booking the restaurant for my birthday"
 NEW = "The way you called my mum when I was ill"
-
-
-def ctx(now: datetime = NOW) -> Context:
-    return Context(Person(7, "Sam"), now, catalogue("en"), partner=Partner(8, "Maya", True, -5))
-
-
-def card() -> FlowState:
-    state = couples.ROUND.offer(ctx(), THANKS, "r", 1, "m1").state
-    assert state is not None and state.step == couples.TYPED
-    return state
-
-
-def everything(outcome) -> str:
-    texts = [f"{r.text} {r.copyable or ''}" for r in outcome.replies]
-    if outcome.state is not None:
-        texts.append(str(outcome.state.data))
-    return " ".join(texts)
 
 
 def test_the_card_offers_a_rewrite():

@@ -98,16 +98,21 @@ async def test_group_settings_pressed_in_another_group_show_nothing_there(h: Har
 # ------------------------------------------------------------------ 2. a change of partner
 
 
-async def ana_moves_on_to_cy(h: Harness, group: int, how: str) -> None:
-    """Ben goes (Ana unlinks, or Ben erases himself), Cy joins, and Ana and Cy pair the same
-    group."""
-    h.clock.advance(timedelta(minutes=5))
+async def the_link_ends(h: Harness, how: str) -> None:
+    """Ana ends the link by /unlink, or Ben by erasing himself (/delete)."""
     if how == "unlink":
         await h.text(ANA, "/unlink")
         await h.press(ANA, "Yes, end it")
     else:
         await h.text(BEN, "/delete")
         await h.press(BEN, "Delete everything")
+
+
+async def ana_moves_on_to_cy(h: Harness, group: int, how: str) -> None:
+    """Ben goes (Ana unlinks, or Ben erases himself), Cy joins, and Ana and Cy pair the same
+    group."""
+    h.clock.advance(timedelta(minutes=5))
+    await the_link_ends(h, how)
     h.sandbox.leave_group(group, BEN)
     await flush(h)
     h.clock.advance(timedelta(minutes=5))
@@ -136,23 +141,12 @@ async def test_a_new_partner_cannot_answer_the_old_couples_check_in(h: Harness, 
     assert (checkin.status, checkin.answers) == ("closed", {})  # Ana's lone answer dropped
 
 
-async def test_the_old_check_in_closes_when_the_link_ends(h: Harness):
+@pytest.mark.parametrize("how", ["unlink", "delete"])
+async def test_the_old_check_in_closes_when_the_link_ends(h: Harness, how: str):
+    """However the link ends (Ana unlinks, or Ben erases himself), Ana's lone answer on the
+    open card is dropped and the card closes."""
     group, card, _ = await a_check_in_ana_answered(h, "1")
-    await h.text(ANA, "/unlink")
-    await h.press(ANA, "Yes, end it")
-    assert not shown(h, group, card).get("reply_markup")
-    assert "closed" in (shown(h, group, card).get("text") or "")
-    async with h.db.unit_of_work() as session:
-        (checkin,) = list(await session.scalars(select(Checkin)))
-    assert (checkin.status, checkin.answers) == ("closed", {})
-
-
-async def test_the_old_check_in_closes_when_a_partner_erases_everything(h: Harness):
-    """Ben erases himself: Ana's lone answer on the open card is dropped and the card closes,
-    as when the link ends by /unlink."""
-    group, card, _ = await a_check_in_ana_answered(h, "1")
-    await h.text(BEN, "/delete")
-    await h.press(BEN, "Delete everything")
+    await the_link_ends(h, how)
     assert not shown(h, group, card).get("reply_markup")
     assert "closed" in (shown(h, group, card).get("text") or "")
     async with h.db.unit_of_work() as session:

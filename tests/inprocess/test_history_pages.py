@@ -4,9 +4,13 @@ and a forged page button is answered as expired."""
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from bot.domain.moments import Moment
 from bot.sandbox.core import BotAction
@@ -53,6 +57,25 @@ def labels(card: BotAction) -> list[str]:
 
 def edits(actions: list[BotAction]) -> list[BotAction]:
     return [a for a in actions if a.method == "editMessageText"]
+
+
+@contextmanager
+def moment_reads(h: Harness) -> Iterator[list[str]]:
+    """The SELECTs on the moments table run meanwhile (other tables' reads are not counted:
+    they are no business of paging)."""
+    reads: list[str] = []
+    on_moments = re.compile(r"^\s*SELECT\b.*\bFROM moments\b", re.IGNORECASE | re.DOTALL)
+
+    def seen(_conn: Any, _cursor: Any, statement: str, *_: Any) -> None:
+        if on_moments.match(statement):
+            reads.append(statement)
+
+    engine = h.db.engine.sync_engine
+    event.listen(engine, "before_cursor_execute", seen)
+    try:
+        yield reads
+    finally:
+        event.remove(engine, "before_cursor_execute", seen)
 
 
 async def ids_of(h: Harness, user_id: int) -> set[str]:
@@ -177,3 +200,33 @@ async def test_a_forged_or_stale_page_button_is_answered_as_expired(harness: Har
         assert await store.remove(session, ANA, f"m{ANA}-03x")
     await h.press(ANA, data=older, forge=True)
     assert listed(h.last_card(ANA)) == [2, 1, 0]
+
+
+async def test_a_page_is_one_read_and_only_a_way_it_cannot_tell_costs_another(harness: Harness):
+    """The page's own read asks for one moment more than it shows: that one tells whether
+    there is a page past it. Only the way back it came by (Newer after Older, Older after
+    Newer) is asked about in a read of its own, as a deleted moment may have been the edge."""
+    h = harness
+    await h.onboard(ANA, "Ana")
+    await add(h, ANA, range(30))
+    with moment_reads(h) as reads:
+        await h.text(ANA, "/history")
+    assert listed(h.last_card(ANA)) == list(range(29, 19, -1))
+    assert len(reads) == 1, reads  # the newest page: nothing is newer
+    for expected in (list(range(19, 9, -1)), list(range(9, -1, -1))):
+        with moment_reads(h) as reads:
+            await h.press(ANA, OLDER)
+        assert listed(h.last_card(ANA)) == expected
+        assert len(reads) == 2, reads
+    assert NEWER in labels(h.last_card(ANA)) and OLDER not in labels(h.last_card(ANA))
+    with moment_reads(h) as reads:
+        await h.press(ANA, NEWER)
+    page = h.last_card(ANA)
+    assert listed(page) == list(range(19, 9, -1)) and {NEWER, OLDER} <= set(labels(page))
+    assert len(reads) == 2, reads
+    await h.press(ANA, next(b for b in labels(page) if "number 12" in b))
+    with moment_reads(h) as reads:
+        await h.press(ANA, "All moments")  # AT: counted, then read; both ways told
+    page = h.last_card(ANA)
+    assert listed(page) == list(range(19, 9, -1)) and {NEWER, OLDER} <= set(labels(page))
+    assert len(reads) == 2, reads

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import pytest
 from sqlalchemy import select
 
 from bot.storage.models import CoupleSpace
@@ -96,23 +97,21 @@ async def an_open_check_in(h: Harness) -> tuple[int, int]:
     return group, card.message_id
 
 
-async def test_a_check_in_closed_by_unlinking_says_the_link_ended(h: Harness):
+@pytest.mark.parametrize(
+    ("command", "confirm"),
+    [("/unlink", "Yes, end it"), ("/delete", "Delete everything")],
+    ids=["unlink", "delete"],
+)
+async def test_a_check_in_closed_by_the_link_ending_says_so(h: Harness, command: str, confirm: str):
+    """Ben ends the link by /unlink or by erasing himself: the same words either way."""
     group, card = await an_open_check_in(h)
-    await h.text(BEN, "/unlink")
-    actions = await h.press(BEN, "Yes, end it")
+    await h.text(BEN, command)
+    actions = await h.press(BEN, confirm)
     assert said(actions, group) == [LINK_ENDED, PAUSED]
     assert h.sandbox.messages[(group, card)]["text"] == LINK_ENDED
     assert "reply_markup" not in h.sandbox.messages[(group, card)] or not (
         h.sandbox.messages[(group, card)]["reply_markup"].get("inline_keyboard")
     )
-
-
-async def test_a_check_in_closed_by_delete_says_the_link_ended(h: Harness):
-    group, card = await an_open_check_in(h)
-    await h.text(BEN, "/delete")
-    actions = await h.press(BEN, "Delete everything")
-    assert said(actions, group) == [LINK_ENDED, PAUSED]
-    assert h.sandbox.messages[(group, card)]["text"] == LINK_ENDED
 
 
 async def test_unlinking_with_no_check_in_open_still_tells_the_group_once(h: Harness):
