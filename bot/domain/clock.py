@@ -99,6 +99,8 @@ _WEEKDAYS = {
 }
 # "tonight" is its own part: the "This evening" button's time.
 _PART_AT = {**DAY_PARTS, "tonight": TONIGHT_AT}
+# "am"/"pm" straight after a day ("tmrw am") name its morning or afternoon.
+_HALF_DAYS = {"am": "morning", "a.m": "morning", "pm": "afternoon", "p.m": "afternoon"}
 _AFTER_NOON = ("afternoon", "evening", "night", "tonight")
 _LATE = ("night", "tonight")  # where a bare 12 or 1-4 could be either side of midnight
 _BARE_HOUR = re.compile(r"^\d{1,2}$")
@@ -115,7 +117,9 @@ def parse_when(text: str, now: datetime, zone: ZoneInfo) -> datetime | None:
       10:00"). Days: today, tonight, this evening/morning/afternoon, tomorrow, the day after
       tomorrow, a weekday name or its short form, "next <weekday>", "in 3 days", "in a week",
       "next week" (the same weekday a week on), optionally followed by morning, afternoon,
-      evening or night ("tomorrow morning").
+      evening or night ("tomorrow morning"), or am/pm for the morning or afternoon ("tmrw am").
+    - Tomorrow shortened or misspelt ("tmrw", "2moro", "tomorow"); "a couple" of hours, days
+      or weeks is 2 and "a few" is 3; "arvo" is the afternoon.
     - A day with no time is its evening, as the "Tomorrow evening" button: EVENING_AT (19:00);
       "tonight" and "this evening" are TONIGHT_AT (20:00), as the "This evening" button.
       Morning is 09:00, afternoon 14:00, night 20:00.
@@ -163,7 +167,16 @@ _EVERYDAY = (
     (re.compile(r"\b(?:at |over )?lunch(?:time)?\b"), "noon"),
     (re.compile(r"\bafter (?:dinner|supper)\b"), "night"),
     (re.compile(r"\bafter work\b"), "evening"),
+    (re.compile(r"\barvo\b"), "afternoon"),
 )
+# Tomorrow's letters in order, some doubled or vowels dropped ("tomorow", "tommorrow",
+# "tmrw", "2moro"), and the slang "tmw"/"tomoz".
+_TOMORROW = re.compile(r"\b(?:(?:t|2)o?m+o?r+o?w*|tmw|tomoz|2moz)\b")
+# "A couple" of hours, days or weeks is 2 and "a few" 3 (the "In a few hours" button's 3);
+# only before one of those units, so "in a few" alone is still not a time.
+_SOME_UNITS = r"\s+(?=(?:hours?|hrs?|h|days?|d|weeks?|wks?|w)\b)"
+_A_COUPLE = re.compile(r"\b(?:a\s+)?couple(?:\s+of)?" + _SOME_UNITS)
+_A_FEW = re.compile(r"\b(?:a\s+)?few" + _SOME_UNITS)
 _WEEKEND = ("weekend", "this weekend", "the weekend", "at the weekend", "over the weekend")
 _SATURDAY = 5  # date.weekday()
 
@@ -171,7 +184,8 @@ _SATURDAY = 5  # date.weekday()
 def _answer(text: str) -> str:
     answer = re.sub(r",(\s|$)", " ", text.lower())
     answer = re.sub(r"(?<=\d)ish\b", "", answer)  # "7ish": about 7 is 7
-    answer = re.sub(r"\b(?:tmrw|tmr|tmw|tmrow)\b", "tomorrow", answer)
+    answer = _TOMORROW.sub("tomorrow", answer)
+    answer = _A_FEW.sub("3 ", _A_COUPLE.sub("2 ", answer))
     for words, part in _EVERYDAY:
         answer = words.sub(part, answer)
     answer = re.sub(r"\b(?:maybe|around|about|like|roughly)\s+(?=(?:at\s+)?\d)", "", answer)
@@ -224,8 +238,8 @@ def _day(
     if words[:1] == ["on"]:
         words = words[1:]
     part: str | None = None
-    if len(words) > 1 and words[-1] in DAY_PARTS:
-        part, words = words[-1], words[:-1]
+    if len(words) > 1 and (words[-1] in DAY_PARTS or words[-1] in _HALF_DAYS):
+        part, words = _HALF_DAYS.get(words[-1], words[-1]), words[:-1]
     phrase = " ".join(words)
     if phrase == "tonight" and part in (None, "evening", "night"):  # "tonight after dinner"
         return (today,), "tonight"

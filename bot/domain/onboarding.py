@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from bot.content import Catalogue
 from bot.domain import small_talk
@@ -151,24 +152,57 @@ def without_end_marks(name: str, c: Catalogue) -> str:
     return name.rstrip(".") if ends_it and core.lower() not in abbreviations else name
 
 
+@dataclass(frozen=True)
+class _StoryWords:
+    """What `tells_something` reads, built once per catalogue."""
+
+    words: frozenset[str]  # one word each ("wife", "fought")
+    phrases: tuple[str, ...]  # several ("other half", "silent treatment"), matched whole
+    time_words: frozenset[str]
+    length: int
+
+
+@lru_cache(maxsize=8)
+def _story_words(c: Catalogue) -> _StoryWords:
+    """Someone in a story, a row or a feeling, as the lists that read them elsewhere say:
+    `who_words`, "he" and "she" as the drafts list them (`drafts.typed.he`, `.she`),
+    `typed.others`, `typed.trouble` and the feelings' labels, so a word added to one of them
+    counts here too; `onboarding.story_words` holds only what none of them says ("we")."""
+    listed = [
+        *c.raw("onboarding.story_words"),
+        *c.raw("drafts.typed.he"),
+        *c.raw("drafts.typed.she"),
+        *c.raw("typed.others"),
+        *c.raw("typed.trouble"),
+        *(w for who in c.children("who_words") for w in c.raw(f"who_words.{who}")),
+        *(c.text(f"feelings.{k}") for k in c.children("feelings")),
+    ]
+    said = {_normal(str(w)) for w in listed} - {""}  # as `tells_something` reads the text
+    return _StoryWords(
+        words=frozenset(w for w in said if " " not in w),
+        phrases=tuple(sorted(w for w in said if " " in w)),
+        time_words=frozenset(str(w) for w in c.raw("onboarding.time_words")),
+        length=int(str(c.raw("onboarding.story_length"))),
+    )
+
+
 def tells_something(text: str, c: Catalogue) -> bool:
     """Words at the evening question that are clearly no time but what is on their mind
     ("honestly I just need to talk, my wife and I had a fight about my mother"): someone in
-    it, a row or a feeling, or many words; and nothing of an answer about the time (a digit,
-    "nine", "evening", "no", "skip": asked about again)."""
+    it, a row or a feeling (`_story_words`), or many words; and nothing of an answer about the
+    time (a digit, "nine", "evening", "no", "skip": asked about again)."""
     said = _normal(text).split()
     if parse_clock(text) is not None or any(ch.isdigit() for ch in text) or len(said) < 2:
         return False
     if small_talk.yes_or_no(text, c) is not None:
         return False
-    long = len(said) >= int(str(c.raw("onboarding.story_length")))
-    story = {str(w) for w in c.raw("onboarding.story_words")}
-    story |= {c.text(f"feelings.{k}").lower() for k in c.children("feelings")}
-    someone = any(w in story for w in said)
+    story = _story_words(c)
+    long = len(said) >= story.length
+    joined = f" {' '.join(said)} "
+    someone = any(w in story.words for w in said) or any(f" {p} " in joined for p in story.phrases)
     if long and someone:  # "he was on his phone the whole time at dinner": a story all the same
         return True
-    time_words = {str(w) for w in c.raw("onboarding.time_words")}
-    if any(w in time_words for w in said) or "check in" in " ".join(said):
+    if any(w in story.time_words for w in said) or "check in" in joined:
         return False
     return long or someone
 

@@ -86,7 +86,7 @@ from bot.domain.profile import SetTimezone
 from bot.domain.prompts import counted, duration_words
 from bot.domain.replies import Button, Keyboard, Reply, Toast, rows
 from bot.domain.timezones import guess_zone, local_now, parse_clock
-from bot.domain.who import named_relation, read_name, read_who
+from bot.domain.who import OTHER, named_relation, read_name, read_who, tells_what_happened
 
 FLOW = "moment"
 DIR, WHO_STEP, NAME, PAT, DESC, CAM, INT = "dir", "who", "whoname", "pat", "desc", "cam", "int"
@@ -137,7 +137,9 @@ TYPED_ANSWERS: dict[str, frozenset[str]] = {
     WORDS: frozenset({"back"}),
     REFRAME: frozenset({"back", "done"}),
     NEED: frozenset({"done"}),
-    DRAFT: frozenset({"send", "softer", "shorter", "own", "heated", "use"}),
+    # Softer and Shorter typed are read at the draft step itself (`_asked_style`): there a
+    # typed ask at that version already is told so in a message, where a press gets a toast.
+    DRAFT: frozenset({"send", "own", "heated", "use"}),
     WHEN_AT: frozenset(),
 }
 # What each kind of small talk is answered with, before the question again.
@@ -161,6 +163,9 @@ DECLINED = "declined"  # in the offer's data: its no was said
 # At the 1 to 5 question, in the flow state (so it outlives a restart): more of what happened,
 # waiting for "Add it" or "No, leave it" (`moment.ask_add`). Never added without that yes.
 TO_ADD = "to_add"
+# At "Who was it with?", in the flow state: the words that said the direction, if typed ("I
+# think I hurt my gf"), for the relation they name to be suggested.
+DIR_WORDS = "dir_words"
 
 # Answers about the moment itself (what happened, what a camera saw, feelings, needs): kept
 # only for them, so one longer than the step's limit is kept in part (and they are told)
@@ -429,13 +434,19 @@ class RepairFlow:
                 )
             if not _clean(event.text):
                 return Outcome(state, (self.prompt(state, ctx),))
+            if state.step != OFFER and small_talk.steps_away(event.text, c):
+                # "sorry hang on, my mum is calling": not the answer. The place is kept, and
+                # the question is there to come back to.
+                return self._asked_again(state, "moment.small_talk_again.away", ctx)
         handler = getattr(self, f"_on_{state.step}", None)
         if handler is None:
             return Outcome(state, (self.prompt(state, ctx),))
         if isinstance(event, TextInput) and state.step in NAMED_BY_TYPING:
             option = self._named_button(state, event.text, ctx)
             if option is not None:  # as the button pressed; new messages, as no card was
-                pressed: Outcome = handler(state, moment, ButtonInput(option), ctx)
+                # Typed directions may say who too ("i hurt my gf"): kept for "who".
+                typed = {"typed": event.text} if state.step == DIR else {}
+                pressed: Outcome = handler(state, moment, ButtonInput(option), ctx, **typed)
                 return _stamped(as_messages(pressed))
         if isinstance(event, TextInput) and state.step in TYPED_ANSWERS:
             heard = self._heard(state, event.text, ctx)
@@ -464,8 +475,12 @@ class RepairFlow:
         talk = small_talk.kind(text, c)
         if talk not in ASKED_AGAIN:
             return None
+        return self._asked_again(state, ASKED_AGAIN[talk], ctx)
+
+    def _asked_again(self, state: FlowState, key: str, ctx: Context) -> Outcome:
+        """A word (`key`) for what was typed, then the question again, nothing changed."""
         prompt = self.prompt(state, ctx)
-        said = f"{c.text(ASKED_AGAIN[talk])}\n\n{prompt.text}"
+        said = f"{ctx.content.text(key)}\n\n{prompt.text}"
         return Outcome(state, (Reply(said, prompt.buttons, copyable=prompt.copyable),))
 
     def _stopped(self, state: FlowState, text: str, ctx: Context) -> Outcome | None:
@@ -529,9 +544,14 @@ class RepairFlow:
 
     # ------------------------------------------------------------------ steps
 
-    def _on_dir(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
+    def _on_dir(
+        self, state: FlowState, m: Moment, event: Event, ctx: Context, typed: str | None = None
+    ) -> Outcome:
+        """`typed`: the words that said the direction, if typed: "who" suggests whom they name
+        ("I think I hurt my gf"). A tap clears any typed before it."""
         if isinstance(event, ButtonInput) and event.option in DIRECTIONS:
-            return self._advance(state, WHO_STEP, m.update(direction=event.option), ctx)
+            moment = m.update(direction=event.option)
+            return self._advance(state, WHO_STEP, moment, ctx, **{DIR_WORDS: typed})
         if isinstance(event, TextInput):  # typed, not saying which (a typed one is pressed)
             again = ctx.content.text("moment.ask_direction_again")
             return Outcome(state, (Reply(again, self.prompt(state, ctx).buttons),))
@@ -541,16 +561,34 @@ class RepairFlow:
         if isinstance(event, ButtonInput) and event.option in WHO:
             return self._advance(state, NAME, m.update(who=event.option), ctx)
         if isinstance(event, TextInput):
+            if tells_what_happened(event.text, ctx.content):  # not who: what happened
+                return self._story_at_who(state, m, event.text, ctx)
             if len(_clean(event.text)) > NAME_LIMIT:
                 text = ctx.content.text("moment.name_too_long", limit=NAME_LIMIT)
                 return Outcome(state, (Reply(text),))
             # Typed instead of tapped: "my sister Jo" says who and the name; "my mum" only
-            # who, so the name is asked as after a tap; "Jo" alone is kept as the name.
+            # who, so the name is asked as after a tap; "Jo" alone is kept as the name (the
+            # linked partner's own name is the partner).
             who, name = read_who(event.text, ctx.content)
+            if who == OTHER and _partners_name(name, ctx):
+                who, name = PARTNER, ctx.partner.name if ctx.partner else name
             if name is None:
                 return self._advance(state, NAME, m.update(who=who), ctx)
             return self._advance(state, PAT, m.update(who=who, who_name=name), ctx)
         return self._unexpected(state, ctx)
+
+    def _story_at_who(self, state: FlowState, m: Moment, text: str, ctx: Context) -> Outcome:
+        """What happened, typed where who it was is asked: kept with anything told before it
+        (as "Something else" keeps it), said so, and who asked again, suggesting whom it
+        names as the story-first path does. Not lost to "What's their name?"."""
+        c = ctx.content
+        following = _with(state, m.update(description=_told(m, text)))
+        card = self.prompt(following, ctx)
+        notes: tuple[Reply, ...] = ()
+        if _overflows(m, text):
+            notes = (Reply(c.text("moment.shortened", limit=ENTRY_LIMIT)),)
+        said = f"{c.text('moment.who_story_kept')}\n\n{card.text}"
+        return Outcome(following, (*notes, Reply(said, card.buttons)))
 
     def _on_whoname(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
         if isinstance(event, ButtonInput) and event.option == "skip":
@@ -561,6 +599,10 @@ class RepairFlow:
         if isinstance(event, TextInput):
             # "Tom", "his name is Tom" -> Tom; "idk", "he", "my ex" -> no name, as Skip.
             name = read_name(event.text, ctx.content)
+            if m.who == OTHER and ctx.partner is not None and _partners_name(name, ctx):
+                # "Someone else" named as the linked partner is named: the partner.
+                moment = m.update(who=PARTNER, who_name=ctx.partner.name)
+                return self._advance(state, PAT, moment, ctx, page=0)
             return self._advance(state, PAT, m.update(who_name=name), ctx, page=0)
         return self._unexpected(state, ctx)
 
@@ -813,6 +855,8 @@ class RepairFlow:
         return self._unexpected(state, ctx)
 
     def _on_path(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
+        if isinstance(event, TextInput):
+            return self._typed_path(state, m, event.text, ctx)
         if not isinstance(event, ButtonInput):
             return self._unexpected(state, ctx)
         c = ctx.content
@@ -828,8 +872,40 @@ class RepairFlow:
             return self._close(m.update(path=UNSAFE, status=SET_ASIDE), ctx)
         return self._unexpected(state, ctx)
 
+    def _typed_path(self, state: FlowState, m: Moment, text: str, ctx: Context) -> Outcome:
+        """Words at the path that name no button as they stand (those are pressed already): a
+        time ("sunday after lunch") is Later with that time typed; a button's words in hedges
+        ("maybe later") that button; not knowing which, a warm word and the choices again."""
+        c = ctx.content
+        when = _time_typed(text, m, ctx)
+        if when is not None:  # as "Talk about it later", then "I'll type a time"
+            later = m.update(path=LATER)
+            return as_messages(self._typed_when(_at(state, WHEN_AT, later), later, when, ctx))
+        option = self._hedged_button(state, text, ctx)
+        if option is not None:
+            return as_messages(self._on_path(state, m, ButtonInput(option), ctx))
+        if _unsure(text, c):
+            unsure = Reply(c.text("moment.path_unsure"), self.prompt(state, ctx).buttons)
+            return Outcome(state, (unsure,))
+        return self._unexpected(state, ctx)
+
+    def _hedged_button(self, state: FlowState, text: str, ctx: Context) -> str | None:
+        """The one button named by typed words once hedges are taken off them ("honestly
+        probably yeah it would": "it would"); None if none is, or there were no hedges."""
+        hedges = ctx.content.raw("moment.typed_end.hedges")
+        for unhedged in _peeled(small_talk.words(text), hedges):
+            option = self._named_button(state, " ".join(unhedged), ctx)
+            if option is not None:
+                return option
+        return None
+
     def _on_draft(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
         c = ctx.content
+        style = _asked_style(event.text, c) if isinstance(event, TextInput) else None
+        if style is not None and style == m.draft_style:  # typed: no toast shows, so a message
+            return Outcome(state, (Reply(c.text(f"moment.already_{style}")),))
+        if style is not None:  # "shorter pls": the button, pressed
+            return as_messages(self._on_draft(state, m, ButtonInput(style), ctx))
         if isinstance(event, TextInput):
             # Their own version, or a remark ("I'd rather tell him myself")? Asked, not assumed.
             typed = _clean(event.text)[:TEXT_LIMIT]
@@ -1060,6 +1136,13 @@ class RepairFlow:
             return Outcome(
                 following, (Reply(text, self.prompt(following, ctx).buttons, edit=True),)
             )
+        if isinstance(event, TextInput):  # what names a button as it stands is pressed already
+            option = self._hedged_button(state, event.text, ctx)
+            if option is not None:
+                return as_messages(self._on_letgo(state, m, ButtonInput(option), ctx))
+            if _unsure(event.text, ctx.content):
+                again = ctx.content.text(f"moment.let_go_unsure{_suffix(m)}")
+                return Outcome(state, (Reply(again, self.prompt(state, ctx).buttons),))
         return self._unexpected(state, ctx)
 
     # ------------------------------------------------------------------ the end
@@ -1172,7 +1255,7 @@ class RepairFlow:
                 rows(Button(c.text("moment.to_me"), TO_ME), Button(c.text("moment.by_me"), BY_ME)),
             )
         if step == WHO_STEP:
-            return self._who_card(m, c)
+            return self._who_card(m, c, ctx.partner, state.data.get(DIR_WORDS))
         if step == NAME:
             skip = Button(c.text("moment.skip"), "skip")
             if m.who == PARTNER and ctx.partner is not None:  # the linked partner: one tap
@@ -1337,12 +1420,23 @@ class RepairFlow:
         return Reply(c.text(f"moment.ask_pattern{_suffix(m)}"), keyboard)
 
     @staticmethod
-    def _who_card(m: Moment, c: Catalogue) -> Reply:
-        """ "Who was it with?"; when what they told names one relation as theirs ("my
-        sister"), its button first and said: a suggestion, still to be tapped."""
-        named = named_relation(m.description, c) if m.description else None
+    def _who_card(
+        m: Moment, c: Catalogue, partner: Partner | None = None, typed: str | None = None
+    ) -> Reply:
+        """ "Who was it with?"; when what they told (or `typed` with the direction) names one
+        relation as theirs ("my sister"), or the linked partner by name, its button first and
+        said: a suggestion, still to be tapped."""
+        told = [t for t in (m.description, typed) if t]
+        named = next((n for n in (named_relation(t, c) for t in told) if n), None)
         keys = list(WHO)
-        if named is None or named[0] not in keys:
+        if named is None and partner is not None and any(_names(t, partner.name) for t in told):
+            keys.remove(PARTNER)
+            keys.insert(0, PARTNER)
+            button = c.text(f"moment.who_{PARTNER}")
+            text = c.text(
+                f"moment.ask_who_partner_named{_suffix(m)}", name=partner.name, button=button
+            )
+        elif named is None or named[0] not in keys:
             text = c.text(f"moment.ask_who{_suffix(m)}")
         else:
             keys.remove(named[0])
@@ -1420,6 +1514,21 @@ def _same_name(typed: str, partner: str) -> bool:
     return bool(said and theirs) and (said == theirs or said[0] == theirs[0])
 
 
+def _partners_name(name: str | None, ctx: Context) -> bool:
+    """Whether a name typed for who it was is the linked partner's, in any case ("maya" for
+    Maya); only the whole of it, as another Maya Smith may be someone else."""
+    p = ctx.partner
+    return bool(name and p is not None and name.casefold().split() == p.name.casefold().split())
+
+
+def _names(text: str, name: str) -> bool:
+    """Whether `text` names `name` by its first name, as a whole word, in any case ("maya
+    didn't ask" names Maya)."""
+    first = name.casefold().split()[:1]
+    said = text.casefold()
+    return bool(first) and re.search(rf"(?<!\w){re.escape(first[0])}(?!\w)", said) is not None
+
+
 def _queued(state: FlowState) -> list[str]:
     """Interpretation words typed together, still to be looked at after the current one."""
     return [str(w) for w in state.data.get("words", ()) or ()]
@@ -1448,27 +1557,51 @@ def _int(text: str, default: int) -> int:
 INTENSITIES = ("1", "2", "3", "4", "5")
 _OUT_OF_SLASH = re.compile(r"/\s*5\b")  # "4/5", "4 / 5"
 _AND_A_HALF = re.compile(r"\b([1-4])[.,]5\b")  # "3.5": between 3 and 4
+_ISH = re.compile(r"\b([1-5])-?ish\b")  # "4ish", "4-ish": about 4
 
 
 def typed_intensity(text: str, c: Catalogue) -> int | None:
     """A 1 to 5 typed as people type it: "4", "four", "5!!", "a 4", "4/5", "4 out of 5",
     "5 😭". Two numbers ("3-4", "2 or 3", "3.5") count as the higher: someone torn between two
-    is saying it is at least that much, and playing it down is the worse mistake. None for
-    anything more than a number (feelings, a sentence): the question is asked again."""
+    is saying it is at least that much, and playing it down is the worse mistake. One number
+    among words that only say how much is that number too ("idk like a 3? it comes and
+    goes", "4ish": `_one_number_among`). None for anything more than a number (feelings, a
+    sentence): the question is asked again."""
     numbers = c.raw("moment.intensity.words")  # "one" ... "five"
     said = _OUT_OF_SLASH.sub(" ", text.casefold())
+    said = _ISH.sub(r"\1 ish", said)
     said = _AND_A_HALF.sub(lambda m: f"{m.group(1)} {int(m.group(1)) + 1}", said)
     said = " ".join(small_talk.words(said))
     for out_of in c.raw("moment.intensity.out_of"):  # "4 out of 5": the 5 is the scale
         said = re.sub(rf"\b{re.escape(out_of)} (?:5|{numbers[-1]})\b", " ", said)
     fillers = set(c.raw("moment.intensity.fillers"))
     values: list[int] = []
+    others: list[str] = []  # the words besides the numbers, in order (phrases are read)
     for word in said.split():
         if word in INTENSITIES or word in numbers:
             values.append(int(word) if word in INTENSITIES else numbers.index(word) + 1)
-        elif word not in fillers:
-            return None
+        else:
+            others.append(word)
+    if not set(others) <= fillers:
+        return _one_number_among(values, others, c)
     return max(values) if 1 <= len(values) <= 2 else None
+
+
+def _one_number_among(values: list[int], others: list[str], c: Catalogue) -> int | None:
+    """A single number typed with words that only say how much or fill ("idk", "tbh", "it
+    comes and goes": `_how_much_words`, `moment.intensity.phrases`): that number. Not with two
+    different numbers (which they meant is not guessed among more words), a word that
+    denies or compares ("not a 3", "3, less than yesterday"), or a phrase further than one
+    from it ("1, so much"): the question is asked again."""
+    if len(set(values)) != 1:
+        return None
+    levels, rest = _phrased(others, c)
+    unclear = {*c.raw("drafts.typed.negations"), *c.raw("moment.intensity.compared")}
+    if any(word.replace("'", "") in unclear for word in rest):
+        return None
+    if not set(rest) <= _how_much_words(c) or any(abs(lv - values[0]) > 1 for lv in levels):
+        return None
+    return values[0]
 
 
 # More of what happened, at the 1 to 5 question: at least this many words (a lone "ugh" or
@@ -1595,6 +1728,80 @@ def _unhedged(said: list[str], hedges: list[str]) -> list[str]:
             elif said[-len(hedge) :] == hedge:
                 said, trimmed = said[: -len(hedge)], True
     return said
+
+
+def _asked_style(text: str, c: Catalogue) -> str | None:
+    """ "softer" or "shorter" when typed words at the draft card only ask for that version
+    ("can it be even shorter?", "softer pls"): with `moment.draft_asked.around` taken off both
+    ends, what is left is one of its phrases. Their own message that mentions "shorter" among
+    other words is not an ask (it is offered as their words). None: not an ask."""
+    said = small_talk.words(text)
+    if not said:
+        return None
+    styles = [
+        small_talk.Named(s, listed=(f"moment.draft_asked.{s}",)) for s in ("softer", "shorter")
+    ]
+    for typed in (said, *_peeled(said, c.raw("moment.draft_asked.around"))):
+        found = small_talk.named(" ".join(typed), styles, c)
+        if len(found) == 1:
+            return found[0]
+    return None
+
+
+def _peeled(said: list[str], hedges: list[str]) -> list[list[str]]:
+    """`said` with hedges taken off one at a time, each step kept: those after it first, then
+    those before ("nah probably not tbh": "nah probably not", then "probably not", then "not"),
+    as taking them all can leave too little ("not"). At least one word is always left."""
+    cut = sorted((h.split() for h in hedges), key=len, reverse=True)
+    steps: list[list[str]] = []
+    for at_end in (True, False):
+        while True:
+            hedge = next(
+                (
+                    h
+                    for h in cut
+                    if len(h) < len(said) and (said[-len(h) :] if at_end else said[: len(h)]) == h
+                ),
+                None,
+            )
+            if hedge is None:
+                break
+            said = said[: -len(hedge)] if at_end else said[len(hedge) :]
+            steps.append(said)
+    return steps
+
+
+def _unsure(text: str, c: Catalogue) -> bool:
+    """Whether typed words say they don't know which to choose ("idk", "honestly not sure i
+    want to bring it up", "what would you do?"): `moment.typed_end.unsure`, anywhere."""
+    padded = f" {' '.join(small_talk.words(text))} "
+    cues = (" ".join(small_talk.words(cue)) for cue in c.raw("moment.typed_end.unsure"))
+    return any(f" {cue} " in padded for cue in cues)
+
+
+def _time_typed(text: str, m: Moment, ctx: Context) -> str | None:
+    """The time in words typed at the path ("i'll talk to him sunday after lunch": "sunday
+    after lunch"): what is left once words that may come with one (`around_a_time`, the name
+    of the one it was with) are taken off both ends, if that reads as a time. Not a bare number:
+    "3" at a card of buttons may mean the third. None: no time."""
+    around = {
+        *ctx.content.raw("moment.typed_end.around_a_time"),
+        *small_talk.words(m.who_name or ""),
+    }
+    tokens = text.split()  # not words(): "20:30" and "7.30pm" keep their punctuation
+
+    def around_it(token: str) -> bool:
+        return " ".join(small_talk.words(token)) in around | {""}  # "": an emoji, a dash
+
+    while tokens and around_it(tokens[0]):
+        tokens = tokens[1:]
+    while tokens and around_it(tokens[-1]):
+        tokens = tokens[:-1]
+    when = " ".join(tokens)
+    if not when or when.isdigit():
+        return None
+    zone = clock.zone_of(ctx.person.timezone)
+    return when if clock.parse_when(when, ctx.now, zone) is not None else None
 
 
 def _changed_mind(text: str, c: Catalogue) -> bool:

@@ -7,7 +7,11 @@ Three answers (CONTENT.md, "Safety comes first"):
   ("I'm not going to hurt myself"), distress that names no harm ("I just want to disappear"),
   or something someone else does that may not be safe ("he checks my phone every night").
   A gentle check, not a hotline list, in words that fit which of these it is (`asks_about`).
-- NONE: everyday words, idioms included ("killing it at work", "my phone died").
+- NONE: everyday words, idioms included ("killing it at work", "my phone died"), and idioms
+  that are everyday only in jest ("he's going to kill me when he finds out lol", "I wanted to
+  die when I read it back"), as long as nothing in the message says they are meant (fear, a
+  threat reported, leaving). Beside a small mishap with no laugh ("...when he finds out I broke
+  his mug") such an idiom is asked about instead.
 
 It errs on the side of care and answers in proportion. It is a screen, not a diagnosis: a
 list of patterns that a person, not a model, can read and extend. Each sentence is judged on
@@ -31,12 +35,18 @@ from bot.domain.safety_patterns import (
     AGAINST_ME,
     BY_SOMEONE_ELSE,
     DISTRESS,
+    EARNEST,
     HYPERBOLE,
     IDIOMS,
+    IN_JEST,
+    JEST,
+    KILLS_ME_WHEN,
+    MISHAP,
     ON_MY_BODY,
     SELF_HARM,
     TOGETHER,
     UNCLEAR,
+    UNLESS_EARNEST,
     WARNING_SIGNS,
     either,
 )
@@ -104,7 +114,19 @@ def _compile(patterns: list[str]) -> re.Pattern[str]:
     return re.compile(either(*patterns))
 
 
+# Which idioms a message is cleared of depends on the whole message (_idioms_for): one
+# alternation each way, so a message is still read once per sentence, not once per kind.
 _IDIOMS = _compile(IDIOMS)
+_UNLESS_EARNEST = _compile([*IDIOMS, *UNLESS_EARNEST])
+_JESTING = _compile([*IDIOMS, *UNLESS_EARNEST, *IN_JEST])
+_EARNEST = _compile(EARNEST)
+_JEST = _compile(JEST)
+_KILLS_ME_WHEN = _compile([KILLS_ME_WHEN])
+_MISHAP_CLEARS = _compile([*IDIOMS, *UNLESS_EARNEST, KILLS_ME_WHEN])  # that frame only
+_MISHAP = _compile([MISHAP])
+# Every idiom that is not always everyday holds one of these: a message without any is read
+# with IDIOMS alone, and EARNEST and JEST are not looked for.
+_GATED_WORDS = ("kill me", "die", "dying")
 _SELF_HARM = _compile(SELF_HARM)
 _AGAINST_ME = _compile(AGAINST_ME)
 _HYPERBOLE = _compile(HYPERBOLE)
@@ -140,8 +162,8 @@ def normalise(text: str) -> str:
     return " ".join(text.split()) if "\n" not in text else text
 
 
-def _sentence(sentence: str) -> Screen:
-    text = _IDIOMS.sub(" ", sentence)
+def _sentence(sentence: str, idioms: re.Pattern[str]) -> Screen:
+    text = idioms.sub(" ", sentence)
     if _AGAINST_ME.search(text) or _someone_else_did(_BY_SOMEONE_ELSE, text):
         return Screen(Level.DANGER, "against me")
     harm = _SELF_HARM.search(text)
@@ -199,13 +221,41 @@ def _said(words: re.Pattern[str], text: str) -> bool:
     )
 
 
+def _idioms_for(text: str) -> re.Pattern[str]:
+    """The idioms this message may be cleared of. Beside an EARNEST word (fear, a threat
+    reported, leaving) only those that are always everyday: "he'll kill me if he finds out"
+    beside "I'm scared" is meant. Those said in jest need a laugh or a squirm (JEST) too."""
+    if not any(word in text for word in _GATED_WORDS):
+        return _IDIOMS
+    if _EARNEST.search(text):
+        return _IDIOMS
+    return _JESTING if _JEST.search(text) else _UNLESS_EARNEST
+
+
 def screen(text: str) -> Screen:
     """The most serious answer over the message's sentences, or danger if the message as a
     whole holds both parts of a pair (TOGETHER) that is only danger together, or puts two of
     its affairs in order."""
     text = normalise(text)
+    idioms = _idioms_for(text)
+    found = _screen(text, idioms)
+    if (
+        found.level == Level.DANGER
+        and idioms is _UNLESS_EARNEST
+        and _KILLS_ME_WHEN.search(text)
+        and _MISHAP.search(text)
+    ):
+        # "He's going to kill me when he finds out I broke his mug", no laugh: likely the idiom,
+        # not surely. A gentle check about them, unless danger remains with the idiom cleared.
+        cleared = _screen(text, _MISHAP_CLEARS)
+        return max(cleared, Screen(Level.CONCERN, WARNING), key=lambda s: s.level)
+    return found
+
+
+def _screen(text: str, idioms: re.Pattern[str]) -> Screen:
+    """screen() of a normalised text, cleared of `idioms`."""
     worst = Screen(Level.NONE)
-    plain = _IDIOMS.sub(" ", text)
+    plain = idioms.sub(" ", text)
     for pair, one, other in _TOGETHER:
         holds = _said if pair.deniable else _present
         if holds(one, plain) and holds(other, plain):
@@ -213,7 +263,7 @@ def screen(text: str) -> Screen:
     if len({found.group(0) for found in _AFFAIRS.finditer(plain)}) >= 2:  # a will and a note
         return Screen(Level.DANGER, SELF_HARM_REASON)
     for sentence in _SENTENCES.split(text):
-        found = _sentence(sentence.strip())
+        found = _sentence(sentence.strip(), idioms)
         if found.level > worst.level:
             worst = found
             if worst.level == Level.DANGER:

@@ -224,6 +224,18 @@ def stops_a_flow(text: str, c: Catalogue) -> bool:
     return request(text, c) == STOP and request(text, c, bare_stop=False) is None
 
 
+def steps_away(text: str, c: Catalogue) -> bool:
+    """Typed at a question to say they are away for a moment, not to answer it: "brb", "hang
+    on", "sorry one sec, my mum is calling". An away phrase (`shell.away`) opens the message,
+    after any "sorry" or "ok" (`shell.away_openers`), and at most `shell.away_reason_words`
+    words follow: a longer message that starts "hang on" is an answer ("hang on, he never
+    even looked up from his phone while I talked")."""
+    said = words(text)
+    opened = _after(said, c.raw("shell.away_openers")) or said
+    rest = _after(opened, c.raw("shell.away"))
+    return rest is not None and len(rest) <= int(c.raw("shell.away_reason_words"))
+
+
 def _only_sad(text: str, c: Catalogue) -> bool:
     """Only sad or crying emoji (`shell.sad_emoji`), punctuation aside: "😭😭😭", "😢...".
     One other emoji among them ("😭👍") leaves it an acknowledgement."""

@@ -332,3 +332,90 @@ def named_relation(text: str, c: Catalogue) -> tuple[str, str] | None:
     if len(named) != 1 or who == OTHER:
         return None
     return who, named.pop()
+
+
+# Fewer words than this, besides the relation named, say who it was, not what happened ("he
+# ignored me" is three).
+STORY_WORDS = 3
+_WORD = re.compile(r"[\w']+")
+
+
+@dataclass(frozen=True)
+class _StorySigns:
+    """The word lists of `names.story_*`, as sets: built once per catalogue."""
+
+    hedges: tuple[tuple[str, ...], ...]  # longest first
+    verbs: frozenset[str]
+    subjects: frozenset[str]
+    copulas: frozenset[str]
+    joins: frozenset[str]
+    about_names: frozenset[str]
+    determiners: frozenset[str]
+    mine: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def _story_signs(c: Catalogue) -> _StorySigns:
+    def listed(key: str) -> frozenset[str]:
+        return frozenset(str(w) for w in c.raw(key))
+
+    hedges = (tuple(_WORD.findall(str(h))) for h in c.raw("names.story_hedges"))
+    return _StorySigns(
+        hedges=tuple(sorted(hedges, key=len, reverse=True)),
+        verbs=listed("names.story_verbs") | {str(w) for w in c.raw("typed.trouble")},
+        subjects=listed("names.story_subjects"),
+        copulas=listed("names.story_copulas"),
+        joins=listed("names.story_joins"),
+        about_names=listed("names.story_about_names"),
+        determiners=listed("names.determiners"),
+        mine=listed("names.mine"),
+    )
+
+
+def tells_what_happened(text: str, c: Catalogue) -> bool:
+    """Whether words typed where who it was is asked tell what happened ("she didnt even ask
+    how my interview went", "my sister forgot my birthday"), not only who ("my sister Jo",
+    "it was my mum", "someone I work with", "a guy I used to date"). Kept conservative, as a
+    name or a relation taken for a story would be asked for again: after any hedge ("I think
+    it was"), at least STORY_WORDS words besides the relation words, nothing about a name ("I
+    don't know his name"), and a sign of a sentence (`names.story_*`): a word that tells
+    (a negation, "forgot", a row), someone doing it first ("she didn't", not "she's my
+    sister"), or "my" before something of theirs not a relation ("forgot my birthday"; not
+    "from my old job")."""
+    s = _story_signs(c)
+    lowered = _plain(text).lower()
+    if gives_no_name(lowered, c):
+        return False
+    tokens = [(m.start(), m.group()) for m in _WORD.finditer(lowered)]
+    words = [w for _, w in tokens]
+    hedged = True
+    while hedged:  # from the start, one after another: "i think it was"
+        hedge = next((h for h in s.hedges if h and tuple(words[: len(h)]) == h), ())
+        tokens, words, hedged = tokens[len(hedge) :], words[len(hedge) :], bool(hedge)
+    if any(w in s.about_names for w in words):
+        return False
+    found = _find(lowered, c)
+
+    def related(at: int) -> bool:
+        return any(f.start <= at < f.end for f in found)
+
+    rest = [
+        w
+        for i, (at, w) in enumerate(tokens)
+        if not related(at)
+        # "my" right before the relation says whose it is: part of who.
+        and not (w in s.determiners and i + 1 < len(tokens) and related(tokens[i + 1][0]))
+    ]
+    if len(rest) < STORY_WORDS:
+        return False
+    if any(w in s.verbs for w in rest):
+        return True
+    if words and words[0] in s.subjects and (len(words) < 2 or words[1] not in s.copulas):
+        return True
+    return any(
+        w in s.mine
+        and 0 < i < len(tokens) - 1
+        and not related(tokens[i + 1][0])
+        and words[i - 1] not in s.joins
+        for i, (_, w) in enumerate(tokens)
+    )

@@ -35,7 +35,6 @@ from bot.storage.database import Database
 from bot.storage.models import (
     Checkin,
     CoupleSpace,
-    PartnerLink,
     RepairBid,
     User,
 )
@@ -122,13 +121,14 @@ class CouplePrompts:
             return None
         return space, *couple
 
-    async def _send(self, chat_id: int, reply: Reply) -> int:
+    async def _send(self, chat_id: int, reply: Reply, *, silent: bool = False) -> int:
         text, parse_mode = render_text(reply)
         sent = await self.bot.send_message(
             chat_id,
             text,
             parse_mode=parse_mode,
             reply_markup=render_markup(reply, None),
+            disable_notification=True if silent else None,
             rate_limit_args=PROMPT,
         )
         return sent.message_id
@@ -173,8 +173,11 @@ class CouplePrompts:
             await plan_checkin_close(session, space, day, row.user_id, now)
             await plan_space_prompts(session, space, row.user_id, row.due_at + timedelta(minutes=1))
             checkin_id = checkin.id
+            # The time is the couple's, on one clock: where it falls in a partner's night (a
+            # 21:00 in New York is 03:00 in Berlin) the card comes without a sound.
+            silent = any(schedule.night_now(now, store.prefs_of(p)) is not None for p in (a, b))
         try:
-            message_id = await self._send(row.chat_id, card)
+            message_id = await self._send(row.chat_id, card, silent=silent)
         except Forbidden:  # the card never went out: nor does a check-in for it stay behind
             async with self.db.unit_of_work() as session:
                 unsent = await session.get(Checkin, checkin_id)
@@ -269,7 +272,7 @@ class CouplePrompts:
                     session, row.id, store.SKIPPED, self.clock(), error="space not active"
                 )
                 return store.SKIPPED
-            link = await session.get(PartnerLink, space.link_id) if space.link_id else None
+            link = await couple_store.link_of(session, space)
             if (
                 row.user_id not in (couple[0].id, couple[1].id)
                 or link is None

@@ -63,6 +63,12 @@ async def partner_of(turn: Turn) -> Partner | None:
     return Partner(other.id, other.display_name, reachable, chat, night_at=night)
 
 
+def in_quiet_hours(turn: Turn, person: User) -> bool:
+    """Whether it is `person`'s quiet hours now: what someone else's doing sends them then
+    arrives without a sound (it still arrives at once; nothing of it waits for morning)."""
+    return schedule.night_now(turn.now, prompt_store.prefs_of(person)) is not None
+
+
 # ------------------------------------------------------------------ linking (private)
 
 
@@ -139,7 +145,9 @@ async def answer_invite(turn: Turn, choice: str, link_id: int) -> None:
         link.status, link.token_hash = "declined", None
         turn.say(Reply(c.text("link.declined"), edit=True))
         turn.say(
-            Reply(c.text("link.declined_inviter", name=turn.user.display_name)), chat_id=inviter.id
+            Reply(c.text("link.declined_inviter", name=turn.user.display_name)),
+            chat_id=inviter.id,
+            silent=in_quiet_hours(turn, inviter),
         )
         return
     if (
@@ -152,7 +160,11 @@ async def answer_invite(turn: Turn, choice: str, link_id: int) -> None:
     link.status, link.partner_id, link.accepted_at = "active", turn.user.id, turn.now
     link.token_hash = None  # single use
     turn.say(Reply(c.text("link.linked", name=inviter.display_name), edit=True))
-    turn.say(Reply(c.text("link.linked", name=turn.user.display_name)), chat_id=inviter.id)
+    turn.say(
+        Reply(c.text("link.linked", name=turn.user.display_name)),
+        chat_id=inviter.id,
+        silent=in_quiet_hours(turn, inviter),
+    )
     await flow_runner.set_up_if_new(turn)  # came by the invite link, never through /start
 
 
@@ -210,9 +222,11 @@ async def answer_unlink(turn: Turn, choice: str, link_id: int) -> None:
             await pause_space(turn, space)  # said below, in the same message as the link
     suffix = "_space" if paused else ""
     turn.say(Reply(c.text(f"link.unlinked{suffix}"), edit=True))
+    other = await turn.session.get(User, other_id)
     turn.say(
         Reply(c.text(f"link.unlinked_partner{suffix}", name=turn.user.display_name)),
         chat_id=other_id,
+        silent=other is not None and in_quiet_hours(turn, other),
     )
 
 
@@ -236,14 +250,13 @@ async def bot_removed(turn: Turn) -> None:
         return
     space.status = "removed"
     title = turn.update.effective_chat.title if turn.update.effective_chat else ""
-    if space.link_id is not None:
-        link = await turn.session.get(PartnerLink, space.link_id)
-        if link is not None and link.partner_id is not None:
-            for uid in (link.inviter_id, link.partner_id):
-                turn.say(
-                    Reply(turn.content.text("group.removed_private", title=title or "")),
-                    chat_id=uid,
-                )
+    link = await store.link_of(turn.session, space)
+    if link is not None and link.partner_id is not None:
+        for uid in (link.inviter_id, link.partner_id):
+            turn.say(
+                Reply(turn.content.text("group.removed_private", title=title or "")),
+                chat_id=uid,
+            )
 
 
 async def pause_space(
@@ -263,7 +276,9 @@ async def pause_space(
             text = turn.content.text("group.paused_private", title=title, reason=reason)
         else:
             text = turn.content.text("group.paused_private_untitled", reason=reason)
-        turn.say(Reply(text), chat_id=uid)
+        person = await turn.session.get(User, uid)
+        quiet = uid != turn.user.id and person is not None and in_quiet_hours(turn, person)
+        turn.say(Reply(text), chat_id=uid, silent=quiet)
 
 
 async def members_changed(turn: Turn) -> None:
@@ -272,7 +287,7 @@ async def members_changed(turn: Turn) -> None:
     space = await store.space_for_chat(turn.session, turn.chat_id)
     if message is None or space is None or space.status not in ("active", "pairing"):
         return
-    link = await turn.session.get(PartnerLink, space.link_id) if space.link_id else None
+    link = await store.link_of(turn.session, space)
     if link is None or link.partner_id is None:
         return
     c = turn.content
@@ -303,8 +318,8 @@ async def chat_migrated(turn: Turn, old: int, new: int) -> None:
 async def pair(turn: Turn) -> None:
     c = turn.content
     link = await store.active_link(turn.session, turn.user.id)
-    if link is None:
-        turn.text("group.not_linked")
+    if link is None:  # a tap says it to the one who tapped, not to the whole group
+        turn.notice(c.text("group.not_linked"))
         return
     if turn.user.started_at is None:
         text = c.text("group.not_started", name=turn.user.display_name)
@@ -322,7 +337,7 @@ async def pair(turn: Turn) -> None:
     except TelegramError:
         count = 3
     if count > 3:  # two partners and the bot
-        turn.text("group.too_many")
+        turn.notice(c.text("group.too_many"))
         return
     waiting_for = b if turn.user.id == a.id else a
     if not await _in_group(turn, waiting_for.id):
@@ -380,7 +395,7 @@ async def _in_group(turn: Turn, user_id: int) -> bool:
 
 
 async def _revive_closes(turn: Turn, space: CoupleSpace) -> None:
-    link = await turn.session.get(PartnerLink, space.link_id) if space.link_id else None
+    link = await store.link_of(turn.session, space)
     for checkin in await store.open_checkins(turn.session, space.id):
         if link is None or not store.of_link(link, checkin.created_at):
             _close_checkin(turn, checkin)  # another couple's card: never reopened for this one
@@ -400,7 +415,9 @@ async def close_open_cards(turn: Turn, space: CoupleSpace, *, link_ended: bool =
         _close_checkin(turn, checkin, link_ended=link_ended)
     if link_ended and space.status == "active":
         turn.say(Reply(turn.content.text("group.paused_unlinked")), chat_id=space.chat_id)
-    answers = await store.round_answers(turn.session, space.id)
+    # Only a round still open matters: answers older than any open round's are not read.
+    since = turn.now - couples.ROUND_ANSWERS_WITHIN
+    answers = await store.round_answers(turn.session, space.id, since=since)
     authors: dict[str, set[int]] = {}
     for answer in answers:
         assert answer.round_key is not None
@@ -462,7 +479,7 @@ async def _why_paused(turn: Turn, space: CoupleSpace) -> str:
     gone (someone left and came back, or the two linked again after /unlink) says only how to
     pick it up again."""
     c = turn.content
-    paired = await turn.session.get(PartnerLink, space.link_id) if space.link_id else None
+    paired = await store.link_of(turn.session, space)
     link = await store.relinked(turn.session, paired) if paired is not None else None
     if link is None:
         return c.text("group.paused_unlinked")
@@ -638,7 +655,7 @@ async def answer_checkin(turn: Turn, value: str, checkin_id: int) -> None:
     if found is None:
         return
     _, a, b = found
-    link = await turn.session.get(PartnerLink, space.link_id) if space.link_id else None
+    link = await store.link_of(turn.session, space)
     if link is None or not store.of_link(link, checkin.created_at):
         # A card from before this couple's link (the group paired again with a new partner):
         # it takes no answer, so answers of two couples never meet on one card.
@@ -720,8 +737,12 @@ async def answer_bid(turn: Turn, choice: str, bid_id: int) -> None:
             turn.clear_keyboard(turn.pressed_message_id)
         return
     if couples.bid_stale(bid.created_at, turn.now):
-        # "I'm open now" a day on would tell the asker something untrue: no one is told.
-        turn.toast(c.text("bid.stale", partner=asker.display_name))
+        # "I'm open now" a day on would tell the asker something untrue: no one is told. If
+        # they have asked again since, that card is the one to answer.
+        since = turn.now - couples.BID_OPEN_FOR
+        newer = await store.open_bid(turn.session, asker.id, turn.user.id, bid.chat_id, since)
+        stale = "bid.stale_asked_again" if newer is not None else "bid.stale"
+        turn.toast(c.text(stale, partner=asker.display_name))
         if turn.pressed_message_id is not None:
             turn.clear_keyboard(turn.pressed_message_id)
         return
@@ -749,7 +770,11 @@ async def answer_bid(turn: Turn, choice: str, bid_id: int) -> None:
         turn.toast(c.text("bid.answered_privately", partner=asker.display_name))
         turn.say(you, chat_id=turn.user.id)
     if asker.started_at is not None:  # the asker hears it privately
-        turn.say(Reply(c.text(f"bid.told_{said}", name=name, when=when)), chat_id=asker.id)
+        turn.say(
+            Reply(c.text(f"bid.told_{said}", name=name, when=when)),
+            chat_id=asker.id,
+            silent=in_quiet_hours(turn, asker),
+        )
 
 
 async def _shared_space_here(turn: Turn, link: PartnerLink) -> bool:
@@ -832,7 +857,7 @@ async def share(turn: Turn, effect: ShareText) -> None:
         zone = _asker_zone(turn.user, partner_user) if partner_user else turn.user.timezone
         tonight = couples.tonight_possible(turn.now, zone)  # as its reminder will reckon it
         card = couples.bid_card(bid.id, name, c, text=effect.text, tonight=tonight)
-        turn.say(card, chat_id=target, if_refused=refused)
+        turn.say(card, chat_id=target, if_refused=refused, silent=partner.night_at is not None)
     else:
         turn.session.add(
             Appreciation(
@@ -843,6 +868,7 @@ async def share(turn: Turn, effect: ShareText) -> None:
             Reply(c.text("thanks.to_partner", name=name), copyable=effect.text),
             chat_id=target,
             if_refused=refused,
+            silent=partner.night_at is not None,
         )
 
 
@@ -932,7 +958,7 @@ async def record_thanks(turn: Turn, effect: RecordThanks) -> None:
         return
     await turn.session.flush()
     couple = await store.couple_of(turn.session, space)
-    link = await turn.session.get(PartnerLink, space.link_id) if space and space.link_id else None
+    link = await store.link_of(turn.session, space)
     day = _round_day(round_key)
     if (
         space is None
@@ -995,7 +1021,7 @@ def _iso_day(text: str) -> date | None:
 
 async def start_round(turn: Turn, space_id: int, day: str) -> None:
     space = await turn.session.get(CoupleSpace, space_id)
-    link = await turn.session.get(PartnerLink, space.link_id) if space and space.link_id else None
+    link = await store.link_of(turn.session, space)
     round_day = _iso_day(day)
     if (
         space is None

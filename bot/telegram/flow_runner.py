@@ -6,7 +6,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
-from datetime import timedelta
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
@@ -24,6 +24,7 @@ from bot.domain.replies import Reply
 from bot.domain.safety_flow import FLOW as SAFETY_FLOW
 from bot.domain.settings_flow import FLOW as SETTINGS_FLOW
 from bot.scheduling import store as prompt_store
+from bot.storage import couples as couple_store
 from bot.storage import moments as moment_store
 from bot.storage import repositories as repo
 from bot.storage.models import Reflection
@@ -66,10 +67,26 @@ async def _set_name(turn: Turn, e: object) -> None:
 @effect(SetTimezone)
 async def _set_zone(turn: Turn, e: object) -> None:
     assert isinstance(e, SetTimezone)
-    turn.user.timezone = e.zone
+    before, turn.user.timezone = turn.user.timezone, e.zone
     if turn.user.onboarded_at is None:
         turn.user.onboarded_at = turn.now
     await prompt_store.reschedule_evening(turn.session, turn.user, turn.now)
+    if before is not None and before != e.zone:
+        await _group_clock_stays(turn, before)
+
+
+async def _group_clock_stays(turn: Turn, before: str) -> None:
+    """The couple's group check-in is on one clock, set in the group for both: it does not
+    move when one of them travels. Someone whose zone it was is told what its time is for them
+    now, and where to move it (the group's /settings offers their new zone)."""
+    link = await couple_store.active_link(turn.session, turn.user.id)
+    space = await couple_store.active_space(turn.session, link.id) if link else None
+    if space is None or not space.checkin_on or space.checkin_zone != before:
+        return
+    at = schedule.parse_hhmm(space.checkin_at)
+    there = datetime.combine(turn.now.astimezone(zone_of(before)).date(), at, zone_of(before))
+    here = there.astimezone(zone_of(turn.user.timezone)).time()
+    turn.text("group.clock_stays", time=space.checkin_at, zone=before, local=schedule.hhmm(here))
 
 
 @effect(SetPrefs)

@@ -32,7 +32,7 @@ from bot.storage.models import (
     ScheduledPrompt,
     User,
 )
-from bot.telegram.couples import close_open_cards
+from bot.telegram.couples import close_open_cards, in_quiet_hours
 from bot.telegram.turn import Outgoing, Turn
 
 
@@ -478,7 +478,9 @@ async def answer_delete(turn: Turn, argument: str) -> None:
         await close_open_cards(turn, space)
     for partner_id, space_paused in await erase(turn.session, turn.user.id, turn.now, rows):
         told = "privacy.partner_left_paused" if space_paused else "privacy.partner_left"
-        turn.say(Reply(c.text(told)), chat_id=partner_id)
+        partner = await turn.session.get(User, partner_id)
+        quiet = partner is not None and in_quiet_hours(turn, partner)
+        turn.say(Reply(c.text(told)), chat_id=partner_id, silent=quiet)
     turn.say(Reply(c.text("privacy.deleted"), edit=True))
 
 

@@ -54,6 +54,8 @@ class Outgoing:
     # Sent (to other private chats) as well as `if_refused`, should this fail for any reason:
     # a round's post in the group tells each partner, with their own words only.
     also_if_failed: tuple[Outgoing, ...] = ()
+    # Arrives without a sound: it goes to someone else in their quiet hours.
+    silent: bool = False
 
 
 @dataclass
@@ -111,10 +113,12 @@ class Turn:
         chat_id: int | None = None,
         if_refused: Reply | None = None,
         also_if_failed: Sequence[tuple[int, Reply]] = (),
+        silent: bool = False,
     ) -> None:
         """Queue `reply` for this chat or `chat_id`; `if_refused` goes to this chat instead if
         Telegram refuses the message to the other chat (a partner who blocked the bot), and
-        each of `also_if_failed` to its own (private) chat too."""
+        each of `also_if_failed` to its own (private) chat too. A `silent` message arrives
+        without a notification sound."""
         text, parse_mode = render_text(reply)
         markup = render_markup(reply, card)
         target = self.chat_id if chat_id is None else chat_id
@@ -157,6 +161,7 @@ class Turn:
                 if_refused=fallback,
                 only_if_delivered=reply.only_if_delivered,
                 also_if_failed=tuple(told),
+                silent=silent,
             )
         )
 
@@ -374,7 +379,11 @@ async def _send_one(bot: Bot, item: Outgoing) -> None:
     if item.method == "send":
         assert item.chat_id is not None and item.text is not None
         await bot.send_message(
-            item.chat_id, item.text, parse_mode=item.parse_mode, reply_markup=item.markup
+            item.chat_id,
+            item.text,
+            parse_mode=item.parse_mode,
+            reply_markup=item.markup,
+            disable_notification=True if item.silent else None,
         )
     elif item.method == "edit":
         assert item.text is not None

@@ -1,6 +1,7 @@
 """Fixes in the repair flow: a send card only ever sends to the partner it was shown for, a
-moment under way resumes without losing an answer, the direction typed, a "changed my mind"
-after declining the offer, and /history labels that tell moments apart."""
+moment under way resumes without losing an answer, a "changed my mind" after declining the
+offer, and /history labels that tell moments apart. (The direction typed at "Which is it?" is
+tested in test_flow_rough_edges.py.)"""
 
 from __future__ import annotations
 
@@ -13,7 +14,7 @@ from bot.domain import history, prompts
 from bot.domain import repair_flow as rf
 from bot.domain.couples import SEND_TO, ShareText
 from bot.domain.flow import ButtonInput, FlowState, Outcome, Partner, TextInput
-from bot.domain.moments import BY_ME, OTHER_PATTERN, PLANNED, TO_ME, Moment
+from bot.domain.moments import OTHER_PATTERN, PLANNED, TO_ME, Moment
 from tests.domain.test_repair_flow import BEN, NOW, C, Walk, ctx, options, saved, to_the_draft
 
 CY = Partner(9, "Cy", True, None)
@@ -146,76 +147,7 @@ def test_a_live_flow_of_another_moment_does_not_steer_the_resumed_one():
     assert rf.moment_of(outcome.state).id == "m0"
 
 
-# ------------------------------------------------------------------ 3. the direction, typed
-
-
-@pytest.mark.parametrize(
-    "typed",
-    [
-        "i'm hurt",
-        "Im hurt",
-        "I’m so hurt",
-        "he hurt me",
-        "my partner hurt me",
-        "she hurt my feelings",
-        "i got hurt",
-        "happened to me",
-        "something happened",
-        "1",
-        "the first one",
-    ],
-)
-def test_typed_at_the_direction_it_happened_to_me(typed: str):
-    w = Walk()
-    (reply,) = w.type(typed).replies
-    assert (w.step, w.moment.direction) == (rf.WHO_STEP, TO_ME)
-    assert reply.text == C.text("moment.ask_who") and not reply.edit
-
-
-@pytest.mark.parametrize(
-    "typed",
-    [
-        "i hurt him",
-        "i think i hurt my gf",
-        "I hurt someone",
-        "i was mean",
-        "i messed up",
-        "it was my fault",
-        "i was rude to him",
-        "2",
-        "second",
-    ],
-)
-def test_typed_at_the_direction_i_hurt_someone(typed: str):
-    w = Walk()
-    (reply,) = w.type(typed).replies
-    assert (w.step, w.moment.direction) == (rf.WHO_STEP, BY_ME)
-    assert reply.text == C.text("moment.ask_who_by_me")
-
-
-@pytest.mark.parametrize(
-    "typed",
-    [
-        "hurt",
-        "hurt.",
-        "both",
-        "ok",
-        "i hurt him and he hurt me",
-        # said with a negation, or in someone else's mouth: not guessed
-        "It wasn't my fault",
-        "He told me it was all my fault",
-        "I didn't mean to upset her",
-    ],
-)
-def test_typed_at_the_direction_without_saying_which_it_is_asked_again_kindly(typed: str):
-    w = Walk()
-    (reply,) = w.type(typed).replies
-    assert (w.step, w.moment.direction) == (rf.DIR, None)
-    assert reply.text.startswith(C.text("moment.ask_direction_again").split("{")[0])
-    assert "Please tap" not in reply.text and options(reply) == [TO_ME, BY_ME]
-
-
-# ------------------------------------------------------------------ 4. changing one's mind
+# ------------------------------------------------------------------ 3. changing one's mind
 
 
 def declined(said: str = "he never listens 😤") -> tuple[FlowState, Outcome]:
@@ -279,7 +211,7 @@ def test_the_declined_words_are_not_kept_as_a_moment_when_another_flow_starts():
     assert rf.REPAIR.abandon(state) == ()
 
 
-# ------------------------------------------------------------------ 5. /history labels
+# ------------------------------------------------------------------ 4. /history labels
 
 
 def told(i: int, **changes: object) -> Moment:

@@ -432,6 +432,23 @@ def test_a_story_at_the_evening_question_finishes_setup_and_is_handed_on(step: s
 
 
 @pytest.mark.parametrize(
+    "story",
+    [
+        "my roommate keeps leaving dishes everywhere",  # who_words
+        "she'd never listen to a word",  # drafts.typed.she
+        "got the silent treatment again",  # typed.trouble, a run of words
+        "felt so left out at the party",  # a feeling's label, a run of words
+    ],
+)
+def test_someone_a_row_or_a_feeling_as_other_lists_name_them_tells_a_story(story: str):
+    """The story words are read with the lists that say who someone is, a row or a feeling
+    elsewhere: a word one of them holds tells a story here too."""
+    state = FlowState("onboard", EVENING_AT, {"trail": [NAME, ZONE, CONFIRM, EVENING]})
+    outcome = ONBOARDING.handle(state, TextInput(story), ctx("Ravi"))
+    assert outcome.state is None and outcome.handback
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "after dinner maybe",

@@ -28,7 +28,7 @@ def test_the_send_card_says_it_is_night_for_the_partner():
     sam = Partner(8, "Sam", True, -5, night_at=time(2, 30))
     card = confirm_card("Sorry about earlier.", sam, C)
     first, second = card.text.split("\n", 1)
-    assert first == "It's 02:30 for Sam."
+    assert first == "It's 02:30 for Sam: it will arrive without a sound."
     assert second == "This is exactly what Sam will see, from you:"
     assert card.copyable == "Sorry about earlier."
     assert [b.option for row in card.buttons for b in row] == [

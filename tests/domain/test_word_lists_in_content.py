@@ -8,6 +8,7 @@ from bot.content import Catalogue, catalogue
 from bot.domain.drafts import FEEL, NEED, sayable
 from bot.domain.moments import TO_ME
 from bot.domain.naming import beyond_chosen, find_words, without_denials
+from bot.domain.onboarding import tells_something
 from bot.domain.who import read_name
 
 C = catalogue("en")
@@ -62,3 +63,27 @@ def test_each_catalogue_has_its_own_name_refusals():
     assert read_name("bob", C) == "Bob"
     assert read_name("bob", refuses_bob) is None
     assert read_name("bob", C) == "Bob"
+
+
+def test_the_story_words_repeat_no_word_another_list_holds():
+    """`onboarding.story_words` is read with who_words, drafts.typed.he and .she,
+    typed.others, typed.trouble and the feelings' labels: a word from those, said again
+    there, would be one more place to keep in step."""
+    elsewhere = {
+        str(w).lower()
+        for key in ("drafts.typed.he", "drafts.typed.she", "typed.others", "typed.trouble")
+        for w in C.raw(key)
+    }
+    elsewhere |= {
+        str(w).lower() for who in C.children("who_words") for w in C.raw(f"who_words.{who}")
+    }
+    elsewhere |= {C.text(f"feelings.{k}").lower() for k in C.children("feelings")}
+    assert sorted(elsewhere & {str(w) for w in C.raw("onboarding.story_words")}) == []
+
+
+def test_each_catalogue_reads_a_story_with_its_own_relation_words():
+    story = "my roommate keeps leaving dishes everywhere"
+    no_roommate = without("who_words.friend", "roommate")
+    assert tells_something(story, C)
+    assert not tells_something(story, no_roommate)
+    assert tells_something(story, C)  # English keeps its own words

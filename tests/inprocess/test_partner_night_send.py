@@ -21,7 +21,10 @@ async def test_a_thanks_at_the_partners_half_past_two_says_so_and_goes_at_once(h
     h.clock.now = datetime(2026, 3, 2, 7, 30, tzinfo=UTC)  # 08:30 for Ana, 02:30 for Ben
     actions = await h.text(801, "/thanks for the flowers")
     card = said(actions, 801)[1]
-    assert card.startswith("It's 02:30 for Ben.\nThis is exactly what Ben will see, from you:")
+    assert card.startswith(
+        "It's 02:30 for Ben: it will arrive without a sound.\n"
+        "This is exactly what Ben will see, from you:"
+    )
     actions = await h.press(801, "Send privately")
     assert "for the flowers" in said(actions, BEN)[0]  # not held for his morning
 
