@@ -173,6 +173,27 @@ def round_open(day: date, zone: str | None, now: datetime) -> bool:
     return now - at_local(day, WEEKLY_AT, zone_of(zone)) <= ROUND_OPEN_FOR
 
 
+def round_of_an_earlier_link(
+    c: Catalogue, now: datetime, zone: str | None, *, weekly_on: bool, own_zone: str | None
+) -> str:
+    """What a round's ask says when pressed once its group is paired with a newer link: that
+    round ended with the earlier one (never opened again: its answers are not the new couple's)
+    and, with the space's weekly round on, when the next comes: by the space's clock, which
+    the schedule goes by, then by `own_zone` when that shows another time."""
+    if not weekly_on:
+        return c.text("thanks.round_old_link")
+    zone = zone or "UTC"
+    day, due = next_weekly(now, zone)
+    local = due.astimezone(zone_of(zone))
+    return c.text(
+        "thanks.round_old_link_next",
+        day=f"{local.day} {local:%b}",
+        time=schedule.hhmm(WEEKLY_AT),
+        zone=zone,
+        also="".join(also_in(c, day, WEEKLY_AT, zone, (own_zone,))),
+    )
+
+
 def round_key(space_id: int, day: date) -> str:
     """The key a weekly round's answers share: its space and its day."""
     return f"round:{space_id}:{day.isoformat()}"

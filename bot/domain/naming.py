@@ -40,6 +40,8 @@ class _Words:
     feeling_keys: tuple[str, ...]
     feeling_words: dict[str, str]  # feeling key -> its word ("left_out" -> "left out")
     interpretations: tuple[tuple[str, tuple[str, ...]], ...]  # key, spellings (lower case)
+    own_side: tuple[str, ...]  # feelings often the one who did it's own ("guilty")
+    own_side_typed: tuple[str, ...]  # those, only when typed ("embarrassed")
 
 
 def _listed(c: Catalogue, key: str) -> list[str]:
@@ -91,6 +93,8 @@ def _words(c: Catalogue) -> _Words:
         feeling_keys=keys,
         feeling_words={k: c.text(f"feelings.{k}") for k in keys},
         interpretations=interpretations,
+        own_side=tuple(_listed(c, "own_side")),
+        own_side_typed=tuple(_listed(c, "own_side_typed")),
     )
 
 
@@ -196,6 +200,28 @@ def find_words(text: str, c: Catalogue) -> Found:
         rest = rest.replace(f" {word} ", " ")
     leftover = [w for w in rest.split() if w not in n.filler]
     return Found(tuple(feelings), tuple(interpretations), bool(leftover))
+
+
+def own_side_words(text: str, c: Catalogue, *, typed: bool = True) -> tuple[str, ...]:
+    """The feelings of `naming.own_side` (and, if `typed`, of `own_side_typed`) that `text`
+    names as felt ("guilty", "i feel bad"; not "not guilty", nor "sorry for him"), in the
+    lists' order: named for the person they hurt, they are likely the speaker's own."""
+    n = _words(c)
+    normal = _normal(text.replace("’", "'"))
+    words = n.own_side + (n.own_side_typed if typed else ())
+    return tuple(w for w in words if _named(normal, w, n))
+
+
+def without_feelings(text: str, words: tuple[str, ...], c: Catalogue) -> str:
+    """`text` less the parts that name one of `words` as felt ("sad and guilty" less "guilty"
+    -> "sad"); "" when nothing else was said; the text as typed when no part does."""
+    n = _words(c)
+    parts = [" ".join(p.split()) for p in n.separators.split(text)]
+    parts = [p for p in parts if p]
+    names = [any(_named(_normal(p.replace("’", "'")), w, n) for w in words) for p in parts]
+    if not any(names):
+        return text
+    return ", ".join(p for p, named in zip(parts, names, strict=True) if not named)
 
 
 def find_needs(text: str, c: Catalogue) -> tuple[tuple[str, ...], bool]:

@@ -142,6 +142,26 @@ def follow_up_choices(m: Moment) -> tuple[str, ...]:
     return UNFINISHED_CHOICES if m.status == UNFINISHED else PLANNED_CHOICES
 
 
+# The choice a follow-up's answer may be followed by the story of ("it was hard, he got
+# defensive"): the talk went, and what happened in it is a moment worth looking at. After the
+# others a story is more likely a new moment than their answer (`_opening`).
+TOLD_AFTER = "hard"
+
+
+def hard_and_told(text: str, choices: Sequence[str], c: Catalogue) -> bool:
+    """Whether typed words at a follow-up that asks how it went open by saying it was hard, in
+    more than one word ("it went really badly tbh", "not great"), and go on to tell what
+    happened at more length, or with more hurt, than `typed_choice` takes as a reason ("he got
+    defensive and said I was being dramatic"): the card's "It was hard" (what it asked has been
+    said), and the words offered as a moment (what followed is kept, not lost). Otherwise read
+    as `_opening` reads an answer that goes on: nothing after it names another answer, says no
+    or turns it ("but"), and there is no question."""
+    if TOLD_AFTER not in choices or typed_choice(text, FOLLOW_UP_CARD, choices, c) is not None:
+        return False
+    phrases = _phrases(text, "follow_up", choices, c)
+    return _opening(text, phrases, FOLLOW_UP_CARD, choices, c, told=True) == TOLD_AFTER
+
+
 def answers_a_card(text: str, c: Catalogue) -> bool:
     """Whether `text` could answer some card (typed_choice for one of CARDS): words that
     answer none need no look at which cards are waiting."""
@@ -222,7 +242,13 @@ LONGEST_PHRASE = 8  # words in the longest label or listed phrase looked for ins
 
 
 def _opening(
-    text: str, phrases: list[str], card: str, choices: Sequence[str], c: Catalogue
+    text: str,
+    phrases: list[str],
+    card: str,
+    choices: Sequence[str],
+    c: Catalogue,
+    *,
+    told: bool = False,
 ) -> str | None:
     """Words that open with an answer and go on to say more ("not yet, he was busy"; "it
     went really well actually!! 😊"): the choice their opening clause names, after any plain
@@ -236,7 +262,8 @@ def _opening(
     follows must also be a short reason (at most SAYS_MORE_WORDS words that are no answer)
     that tells no hurt (`couples.reads_as_hurt`), and after one that says there is nothing
     more to say (`_NOTHING_MORE`) be about no one else (`_about_someone`): "not yet, he was
-    busy" is "not yet", but "it was fine, he forgot my birthday" is a moment. Words
+    busy" is "not yet", but "it was fine, he forgot my birthday" is a moment (`told`: those
+    limits on what follows are lifted, for `hard_and_told`). Words
     that open with a yes, or with how it went, and name both how it went well and how it was
     hard ("yeah we talked, it was rough but he apologised") are YES at a follow-up that asks
     how it went. None for anything else, anything with a "?" in it, and a story that merely
@@ -260,10 +287,10 @@ def _opening(
     if not named:
         words = _unstressed(opening, c)
         named = _named(words, section, choices, c)
-    if len(named) == 1 and _goes_on(named[0], " " in words, plain, after, card, c):
+    if len(named) == 1 and _goes_on(named[0], " " in words, plain, after, card, c, told=told):
         return named[0]
     how = ("went_well", "hard")  # the buttons of "How did it go?"
-    if card != FOLLOW_UP_CARD or not set(how) <= set(choices):
+    if told or card != FOLLOW_UP_CARD or not set(how) <= set(choices):
         return None
     if "no" in plain or _says_no(after, c):
         return None
@@ -276,14 +303,22 @@ def _opening(
 
 
 def _goes_on(
-    choice: str, words: bool, plain: set[str], after: list[str], card: str, c: Catalogue
+    choice: str,
+    words: bool,
+    plain: set[str],
+    after: list[str],
+    card: str,
+    c: Catalogue,
+    *,
+    told: bool = False,
 ) -> bool:
     """Whether the clauses `after` an opening that names `choice` (in more than one word:
-    `words`) leave it the answer: see `_opening`."""
+    `words`) leave it the answer: see `_opening`. `told`: they may be a story of any length or
+    hurt, if the opening is in more than one word."""
     says_yes = choice in _SAYS_YES
     if says_yes and ("no" in plain or _says_no(after, c)):
         return False  # "no, it went well": which is it?
-    ends_it = choice in _ENDS_IT
+    ends_it = choice in _ENDS_IT and not told
     rest = " ".join(after)
     # A quarrel after the evening's "all good" is a new moment; after a follow-up's answer it
     # is the moment asked about ("I'm over it, it's not worth the fight").
@@ -293,7 +328,7 @@ def _goes_on(
     section = "evening" if card == EVENING_CARD else "follow_up"
     agrees = {choice, YES} if says_yes else {choice}
     contrasts, undo = _word_set(c, "typed.contrasts"), _word_set(c, "typed.undo_a_yes")
-    told: list[str] = []  # the words that follow and are no answer
+    said_more: list[str] = []  # the words that follow and are no answer
     for phrase in after:
         if _named_within(phrase, section, _ALL_CHOICES[card], c) - agrees:
             return False  # "not yet, we talked a bit"
@@ -304,12 +339,14 @@ def _goes_on(
         said = set(phrase.split())
         if said & contrasts or (choice in _UNDONE_BY_NOT and said & undo):
             return False  # "it went well, but he's still cold"; "..., he didn't listen"
-        told.extend(phrase.split())
-    if ends_it and len(told) > SAYS_MORE_WORDS:
+        said_more.extend(phrase.split())
+    if ends_it and len(said_more) > SAYS_MORE_WORDS:
         return False  # "too tired, we had a huge fight about money and he walked out"
-    if choice in _NOTHING_MORE and _about_someone(told, c):
+    if choice in _NOTHING_MORE and _about_someone(said_more, c):
         return False  # "going to bed, he slammed the door on me"
-    return words or not told
+    if told:
+        return words and bool(said_more)
+    return words or not said_more
 
 
 @lru_cache(maxsize=8)

@@ -24,7 +24,7 @@ from functools import lru_cache
 from typing import Any
 
 from bot.content import Catalogue
-from bot.domain import clock, crisis, history, safety, schedule, small_talk
+from bot.domain import clock, crisis, history, pattern_cues, safety, schedule, small_talk
 from bot.domain.couples import (
     CHECK_AGAIN,
     LINK_CHANGED,
@@ -80,6 +80,8 @@ from bot.domain.naming import (
     feeling_keys,
     find_needs,
     find_words,
+    own_side_words,
+    without_feelings,
     without_interpretations,
 )
 from bot.domain.profile import SetTimezone
@@ -91,6 +93,10 @@ from bot.domain.who import OTHER, named_relation, read_name, read_who, tells_wha
 FLOW = "moment"
 DIR, WHO_STEP, NAME, PAT, DESC, CAM, INT = "dir", "who", "whoname", "pat", "desc", "cam", "int"
 FEEL, WORDS, REFRAME, NEED, PATH = "feel", "words", "reframe", "need", "path"
+# A view of the feelings, in "I think I hurt someone": is a feeling named for them that is
+# often the speaker's own ("guilty") theirs? In its data, WHOSE: the words asked about now;
+# ASKED: every word asked about so far in this moment (each is asked about once).
+WHOSE, ASKED = "whose", "asked"
 DRAFT, OWN, WHEN, WHEN_AT, LETGO = "draft", "own", "when", "whenat", "letgo"
 WHEN_ZONE = "whenzone"
 OFFER, SENDTO = "offer", "sendto"
@@ -107,6 +113,7 @@ STEPS = (
     FEEL,
     WORDS,
     REFRAME,
+    WHOSE,
     NEED,
     PATH,
     DRAFT,
@@ -136,6 +143,7 @@ TYPED_ANSWERS: dict[str, frozenset[str]] = {
     FEEL: frozenset({"done"}),
     WORDS: frozenset({"back"}),
     REFRAME: frozenset({"back", "done"}),
+    WHOSE: frozenset({"mine", "theirs"}),
     NEED: frozenset({"done"}),
     # Softer and Shorter typed are read at the draft step itself (`_asked_style`): there a
     # typed ask at that version already is told so in a message, where a press gets a toast.
@@ -171,7 +179,7 @@ DIR_WORDS = "dir_words"
 # only for them, so one longer than the step's limit is kept in part (and they are told)
 # rather than lost. A name, a time, and words that may be sent to someone are never cut short:
 # those are asked again.
-KEPT_IN_PART = frozenset({OFFER, PAT, DESC, CAM, FEEL, WORDS, REFRAME, NEED})
+KEPT_IN_PART = frozenset({OFFER, PAT, DESC, CAM, FEEL, WORDS, REFRAME, WHOSE, NEED})
 
 # Where a moment can be picked up again: the questions, not the views inside a step.
 RESUMABLE_STEPS = (DIR, WHO_STEP, NAME, PAT, DESC, CAM, INT, FEEL, NEED, PATH)
@@ -336,6 +344,8 @@ class RepairFlow:
             # Small talk (a hello, thanks, "bye", "ok", "how does this work?") is answered,
             # not kept as part of what happened.
             talk = small_talk.kind(event.text, c)
+            if talk is None and small_talk.bare_number(event.text):
+                talk = small_talk.ACK  # "4": an answer to something else, not what happened
             key, following = "moment.offer_more", state
             notes: tuple[Reply, ...] = ()
             if talk is not None:
@@ -438,6 +448,10 @@ class RepairFlow:
                 # "sorry hang on, my mum is calling": not the answer. The place is kept, and
                 # the question is there to come back to.
                 return self._asked_again(state, "moment.small_talk_again.away", ctx)
+            if state.step not in (OFFER, *SAID_TO_SOMEONE) and small_talk.comes_back(
+                event.text, c
+            ):  # "sorry got distracted", "where was I": not the answer, nor more of the story
+                return self._asked_again(state, "shell.where_we_were", ctx)
         handler = getattr(self, f"_on_{state.step}", None)
         if handler is None:
             return Outcome(state, (self.prompt(state, ctx),))
@@ -728,6 +742,9 @@ class RepairFlow:
         if option.startswith("t.") and option[2:] in feeling_keys(c):
             moment = m.update(feelings=_toggle(m.feelings, option[2:]))
             following = _with(state, moment)
+            if option[2:] in moment.feelings:  # tapped on, not off: whose is it?
+                label = c.text(f"feelings.{option[2:]}")
+                following = _asking_whose(following, label, c, typed=False)
             return Outcome(following, (replace(self.prompt(following, ctx), edit=True),))
         if option.startswith("pg."):
             following = state.with_data(page=_int(option[3:], 0) % len(FEELING_PAGES))
@@ -783,8 +800,42 @@ class RepairFlow:
             else:  # already in the words view: swap the view, keep the way back to feelings
                 following = replace(_with(state, moment, word=word, words=queue), step=REFRAME)
         else:
-            following = _with(state, moment)
+            following = _asking_whose(_with(state, moment), text, c)
+            if following.step == WHOSE:  # the question says what was heard
+                notes = []
         return Outcome(following, (*notes, self.prompt(following, ctx)))
+
+    def _on_whose(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
+        """ "How I feel": the words are left out of how they felt (a moment holds no feelings
+        of the speaker's own, and the draft must not say "you felt guilty"), and the feelings
+        card asks again. "How they felt": kept. Either way not asked about again. Other words
+        typed here are read as at the feelings card, and the question still stands, with any
+        new words of its kind in it ("guilty", then "and kind of embarrassed": both)."""
+        c = ctx.content
+        words = tuple(str(w) for w in state.data.get(WHOSE) or ())
+        asked = [*(str(w) for w in state.data.get(ASKED) or ()), *words]
+        base = state.back() or replace(state, step=FEEL)
+        if isinstance(event, TextInput):
+            read = self.handle(_with(base, m, **{WHOSE: []}), event, ctx)
+            after = read.state
+            if after is None or after.step not in (FEEL, WHOSE) or not read.replies:
+                return read  # finished ("done"), or on to a reframe: the words stay theirs
+            new = [str(w) for w in after.data.get(WHOSE) or () if w not in words]
+            asking = (after if after.step == WHOSE else after.at(WHOSE)).with_data(
+                **{WHOSE: [*words, *new]}
+            )
+            replies = (*read.replies[:-1], self.prompt(asking, ctx))  # the question, not the card
+            return replace(read, state=asking, replies=replies)
+        if not isinstance(event, ButtonInput) or event.option not in ("mine", "theirs"):
+            return self._unexpected(state, ctx)
+        notes: list[str] = []
+        if event.option == "mine":
+            m = _without_own(m, words, c)
+            notes.append(c.text("moment.whose_mine_noted"))
+        following = _with(base, m, **{WHOSE: [], ASKED: asked})
+        prompt = self.prompt(following, ctx)
+        text = "\n\n".join((*notes, prompt.text))
+        return Outcome(following, (replace(prompt, text=text, edit=True),))
 
     def _on_words(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
         c = ctx.content
@@ -1241,6 +1292,8 @@ class RepairFlow:
         step = state.step
         if step == REFRAME and str(state.data.get("word")) not in c.children("interpretations"):
             step = FEEL  # a reframe with no word to look at is just the feelings card
+        if step == WHOSE and not state.data.get(WHOSE):
+            step = FEEL  # likewise the question whose a feeling is, with none to ask about
         if step == OFFER:
             return Reply(
                 c.text("moment.offer"),
@@ -1286,6 +1339,7 @@ class RepairFlow:
             words = [
                 Button(c.text(f"interpretations.{k}.label"), f"w.{k}")
                 for k in c.children("interpretations")
+                if not c.has(f"interpretations.{k}.listed") or c.raw(f"interpretations.{k}.listed")
             ]
             keyboard = (*rows(*words, width=3), (Button(c.text("moment.words_back"), "back"),))
             return Reply(c.text(f"moment.ask_words{s}"), keyboard)
@@ -1308,16 +1362,26 @@ class RepairFlow:
             return Reply(
                 self._with_chosen(c.text(f"interpretations.{word}.reframe{s}"), m, c), keyboard
             )
+        if step == WHOSE:
+            named = [str(w) for w in state.data.get(WHOSE) or ()]
+            said = c.text("drafts.parts.list_sep").join(named[:-1])
+            said = f"{said}{c.text('drafts.parts.and')}{named[-1]}" if said else named[-1]
+            return Reply(
+                c.text("moment.ask_whose", words=said[:1].upper() + said[1:]),
+                rows(
+                    Button(c.text("moment.whose_mine"), "mine"),
+                    Button(c.text("moment.whose_theirs"), "theirs"),
+                    width=2,
+                ),
+            )
         if step == NEED:
             toggles = [
                 self._toggle_button(c.text(f"needs.{k}.label"), f"t.{k}", k in m.needs)
                 for k in c.children("needs")
             ]
             keyboard = (*rows(*toggles, width=2), (Button(c.text("moment.done"), "done"),))
-            text = c.text(f"moment.ask_needs{s}")
             chosen = [c.text(f"needs.{k}.label") for k in m.needs]
-            if chosen:
-                text += "\n\n" + c.text("moment.selected", items=", ".join(chosen))
+            text = _with_own(c.text(f"moment.ask_needs{s}"), chosen, m.needs_text, c)
             return Reply(text, keyboard)
         if step == PATH:
             return Reply(
@@ -1395,16 +1459,13 @@ class RepairFlow:
     @staticmethod
     def _with_chosen(text: str, m: Moment, c: Catalogue) -> str:
         chosen = [c.text(f"feelings.{k}") for k in m.feelings]
-        if chosen:
-            text += "\n\n" + c.text("moment.selected", items=", ".join(chosen))
-        # Their own words on a line of their own, less any feeling already chosen above.
-        own = beyond_chosen(m.feelings_text or "", chosen, c).strip()
-        if own:
-            text += ("\n" if chosen else "\n\n") + c.text("moment.selected_own", text=clip(own, 80))
-        return text
+        return _with_own(text, chosen, m.feelings_text, c)
 
     def _pattern_card(self, state: FlowState, m: Moment, c: Catalogue) -> Reply:
-        keys = self.ordered_patterns(m, c)
+        # The one or two patterns their story clearly names first (still to be tapped), then
+        # the usual order: each pattern still on exactly one page.
+        cued = pattern_cues.suggested(m.description, c)
+        keys = cued + [k for k in self.ordered_patterns(m, c) if k not in cued]
         pages = max(1, -(-len(keys) // PATTERNS_PER_PAGE))
         page = _int(str(state.data.get("page", 0)), 0) % pages
         shown = keys[page * PATTERNS_PER_PAGE : (page + 1) * PATTERNS_PER_PAGE]
@@ -1416,7 +1477,10 @@ class RepairFlow:
         keyboard = (*rows(*buttons), (nav, Button(c.text("moment.something_else"), "else")))
         if m.description:  # what they told first, heard: a few words of it
             told = clip(m.description.rstrip(".!? "), STORY_QUOTE)
-            return Reply(c.text(f"moment.ask_pattern_told{_suffix(m)}", told=told), keyboard)
+            text = c.text(f"moment.ask_pattern_told{_suffix(m)}", told=told)
+            if cued and page == 0:  # "the first ones here": only where they are
+                text += "\n\n" + c.text("moment.pattern_cued")
+            return Reply(text, keyboard)
         return Reply(c.text(f"moment.ask_pattern{_suffix(m)}"), keyboard)
 
     @staticmethod
@@ -1534,6 +1598,36 @@ def _queued(state: FlowState) -> list[str]:
     return [str(w) for w in state.data.get("words", ()) or ()]
 
 
+def _with_own(text: str, chosen: list[str], typed: str | None, c: Catalogue) -> str:
+    """A feelings or needs card's `text`, with what is chosen so far and, on a line of its
+    own, what they typed (less anything already chosen above): kept words stay in sight."""
+    if chosen:
+        text += "\n\n" + c.text("moment.selected", items=", ".join(chosen))
+    own = beyond_chosen(typed or "", chosen, c).strip()
+    if own:
+        text += ("\n" if chosen else "\n\n") + c.text("moment.selected_own", text=clip(own, 80))
+    return text
+
+
+def _asking_whose(state: FlowState, said: str, c: Catalogue, *, typed: bool = True) -> FlowState:
+    """`state` (at the feelings card, the feelings just named in `said` in it), or, in "I
+    think I hurt someone", the question whose they are for those of them often the speaker's
+    own (`naming.own_side`: "guilty"; `typed`: or tapped) not asked about yet in this moment."""
+    if state.step != FEEL or moment_of(state).direction != BY_ME:
+        return state
+    asked = {str(w) for w in state.data.get(ASKED) or ()}
+    words = [w for w in own_side_words(said, c, typed=typed) if w not in asked]
+    return state.at(WHOSE, **{WHOSE: words}) if words else state
+
+
+def _without_own(m: Moment, words: tuple[str, ...], c: Catalogue) -> Moment:
+    """`m` less the feelings `words` name: the chosen ones, and the parts of their own words
+    that say them ("sad and guilty" -> "sad"), each time they typed kept apart."""
+    feelings = tuple(k for k in m.feelings if c.text(f"feelings.{k}") not in words)
+    typed = (without_feelings(t.strip(), words, c) for t in (m.feelings_text or "").split(";"))
+    return m.update(feelings=feelings, feelings_text="; ".join(t for t in typed if t) or None)
+
+
 def _draft_step(state: FlowState) -> FlowState:
     """From the send confirmation back to the draft it came from."""
     return state.back() or replace(state, step=DRAFT)
@@ -1542,7 +1636,7 @@ def _draft_step(state: FlowState) -> FlowState:
 def _resumable(state: FlowState) -> str:
     """The step to come back to: sub-views resume at their question, after-path steps at the
     path choice."""
-    if state.step in (WORDS, REFRAME):
+    if state.step in (WORDS, REFRAME, WHOSE):
         return FEEL
     return state.step if state.step in RESUMABLE_STEPS else PATH
 

@@ -236,6 +236,46 @@ def steps_away(text: str, c: Catalogue) -> bool:
     return rest is not None and len(rest) <= int(c.raw("shell.away_reason_words"))
 
 
+def comes_back(text: str, c: Catalogue) -> bool:
+    """Typed at a question on coming back to it, not to answer it: "sorry got distracted",
+    "where was I?", "oops sorry, I'm back now". The whole message is phrases of coming back
+    (`shell.coming_back`), with any "sorry" or "ok" (`shell.away_openers`) among them: "ok
+    back. she was scrolling instagram..." is an answer that opens this way."""
+    back = _phrases_of(c, "shell.coming_back")
+    return _made_of(words(text), back, _phrases_of(c, "shell.away_openers"))
+
+
+@lru_cache(maxsize=32)
+def _phrases_of(c: Catalogue, key: str) -> tuple[tuple[str, ...], ...]:
+    """A content list of phrases, each as its words."""
+    return tuple(tuple(words(str(p))) for p in c.raw(key))
+
+
+def _made_of(said: list[str], phrases: Phrases, others: Phrases) -> bool:
+    """Whether `said` is `phrases` and `others`, one after another, with at least one of
+    `phrases` ("oops sorry" + "im back now")."""
+    reached = {0: False}  # where a run of whole phrases can end, and whether one of `phrases`
+    for at in range(len(said)):  # is in it
+        if at not in reached:
+            continue
+        for found, counts in [(p, True) for p in phrases] + [(o, False) for o in others]:
+            if found and tuple(said[at : at + len(found)]) == found:
+                end = at + len(found)
+                reached[end] = reached.get(end, False) or reached[at] or counts
+    return reached.get(len(said), False)
+
+
+# A bare number ("4", "4/5", "3-4"): digits, with only punctuation or emoji between them.
+_NUMBER = re.compile(r"\d+")
+
+
+def bare_number(text: str) -> bool:
+    """Whether `text` is only a number or two ("4", "4!", "3-4", "4/5"): an answer to some
+    question (often one that has been left), never a moment of its own."""
+    said = words(text)
+    return bool(said) and all(_NUMBER.fullmatch(w) for w in said)
+
+
 def _only_sad(text: str, c: Catalogue) -> bool:
     """Only sad or crying emoji (`shell.sad_emoji`), punctuation aside: "😭😭😭", "😢...".
     One other emoji among them ("😭👍") leaves it an acknowledgement."""

@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, and_, delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
-from bot.domain.moments import Moment
+from bot.domain.moments import RESUMABLE, Moment
 from bot.storage.models import MomentRow
 
 _FIELDS = [f.name for f in fields(Moment)]
@@ -107,6 +107,21 @@ async def count_newer(session: AsyncSession, user_id: int, key: tuple[datetime, 
         .where(MomentRow.user_id == user_id, _before(key))
     )
     return int(count or 0)
+
+
+async def left_since(session: AsyncSession, user_id: int, since: datetime) -> str | None:
+    """The id of their moment most lately left unfinished (set aside, or /cancel), if that was
+    at `since` or later."""
+    return await session.scalar(
+        select(MomentRow.id)
+        .where(
+            MomentRow.user_id == user_id,
+            MomentRow.status.in_(RESUMABLE),
+            MomentRow.updated_at >= since,
+        )
+        .order_by(MomentRow.updated_at.desc())
+        .limit(1)
+    )
 
 
 async def rows_of(session: AsyncSession, user_id: int) -> list[MomentRow]:

@@ -11,6 +11,8 @@ import secrets
 from dataclasses import replace
 from datetime import date, time
 
+from sqlalchemy import select
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram.error import TelegramError
 
 from bot.content import catalogue
@@ -25,6 +27,7 @@ from bot.scheduling.couple_plans import (
     plan_checkin_close,
     plan_round_close,
     plan_space_prompts,
+    weekly_ask_key,
     went_out_to,
 )
 from bot.storage import chats
@@ -687,6 +690,43 @@ def _on_its_card(turn: Turn, checkin: Checkin, space: CoupleSpace) -> bool:
     return checkin.message_id is None or turn.pressed_message_id == checkin.message_id
 
 
+async def replies_to_open_checkin(
+    session: AsyncSession, chat_id: int, message_id: int, user_id: int
+) -> bool:
+    """Whether `message_id` in the group is the card of a check-in still taking answers, and
+    `user_id` a partner of its couple (the space active, the card made since they linked).
+    Asked before any turn, so that nobody else replying there is recorded for it."""
+    checkin = await session.scalar(
+        select(Checkin).where(
+            Checkin.chat_id == chat_id,
+            Checkin.message_id == message_id,
+            Checkin.status == "open",
+        )
+    )
+    space = await session.get(CoupleSpace, checkin.space_id) if checkin else None
+    couple = await store.couple_of(session, space)
+    link = await store.link_of(session, space)
+    return (
+        checkin is not None
+        and couple is not None
+        and link is not None
+        and user_id in (couple[0].id, couple[1].id)
+        and store.of_link(link, checkin.created_at)
+    )
+
+
+async def checkin_reply(turn: Turn) -> None:
+    """A partner's words replying to an open check-in card: how the card is answered, said in
+    the group. The words are never taken as the answer: everyone there can read them, and the
+    answers stay blind until both have tapped."""
+    message = turn.update.effective_message
+    replied = message.reply_to_message if message else None
+    if replied is not None and await replies_to_open_checkin(
+        turn.session, turn.chat_id, replied.message_id, turn.user.id
+    ):
+        turn.text("checkin.reply_tap")
+
+
 # ------------------------------------------------------------------ repair bids
 
 
@@ -843,6 +883,7 @@ async def share(turn: Turn, effect: ShareText) -> None:
     refused = Reply(
         c.text(f"send.refused_{effect.via}", partner=partner.name), copyable=effect.text
     )
+    unsure = Reply(c.text(f"send.unsure_{effect.via}", partner=partner.name), copyable=effect.text)
     if effect.kind == "repair":
         bid = RepairBid(
             from_user=turn.user.id,
@@ -857,7 +898,13 @@ async def share(turn: Turn, effect: ShareText) -> None:
         zone = _asker_zone(turn.user, partner_user) if partner_user else turn.user.timezone
         tonight = couples.tonight_possible(turn.now, zone)  # as its reminder will reckon it
         card = couples.bid_card(bid.id, name, c, text=effect.text, tonight=tonight)
-        turn.say(card, chat_id=target, if_refused=refused, silent=partner.night_at is not None)
+        turn.say(
+            card,
+            chat_id=target,
+            if_refused=refused,
+            if_unsure=unsure,
+            silent=partner.night_at is not None,
+        )
     else:
         turn.session.add(
             Appreciation(
@@ -868,6 +915,7 @@ async def share(turn: Turn, effect: ShareText) -> None:
             Reply(c.text("thanks.to_partner", name=name), copyable=effect.text),
             chat_id=target,
             if_refused=refused,
+            if_unsure=unsure,
             silent=partner.night_at is not None,
         )
 
@@ -1039,6 +1087,19 @@ async def start_round(turn: Turn, space_id: int, day: str) -> None:
     if not await went_out_to(turn.session, space.id, link, round_day):
         # A round not gone out yet, or one that went out before these two linked (the group's
         # round with a partner before): not theirs to answer, nor to see answered.
+        if await _asked_before_this_link(turn, space, link, round_day):
+            # Their own ask, from the earlier link (the same two linked again, or a new
+            # partner): it stays closed, and the card says why rather than just "expired".
+            ended = couples.round_of_an_earlier_link(
+                turn.content,
+                turn.now,
+                space.checkin_zone,
+                weekly_on=space.status == "active" and space.weekly_on,
+                own_zone=turn.user.timezone,
+            )
+            turn.toast(ended)
+            turn.say(Reply(ended, edit=True))
+            return
         turn.toast(turn.content.text("shell.expired"))
         return
     round_key = couples.round_key(space.id, round_day)
@@ -1060,6 +1121,16 @@ async def start_round(turn: Turn, space_id: int, day: str) -> None:
         partner_answered=any(author != turn.user.id for author in answers),
     )
     await flow_runner.start(turn, outcome)
+
+
+async def _asked_before_this_link(
+    turn: Turn, space: CoupleSpace, link: PartnerLink, day: date
+) -> bool:
+    """Whether the round of `day` was asked of this person (their own ask went out), before
+    `link` began: a round of an earlier link of theirs. A press forged for a round never asked
+    of them learns nothing of it."""
+    asked = await prompt_store.sent_at(turn.session, weekly_ask_key(space.id, day, turn.user.id))
+    return asked is not None and not store.of_link(link, asked)
 
 
 async def on_menu(turn: Turn, kind: str, argument: str) -> None:

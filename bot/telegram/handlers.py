@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
+from datetime import timedelta
 from typing import Any
 
 from telegram import Message, Update
@@ -39,6 +40,7 @@ from bot.domain.safety_flow import FLOW as SAFETY_FLOW
 from bot.domain.schedule import is_paused
 from bot.sandbox.objects import MEDIA_KINDS
 from bot.scheduling.store import cancel_for_user
+from bot.storage import moments as moment_store
 from bot.storage import repositories as repo
 from bot.telegram import couples, flow_runner, moments, privacy, prompts
 from bot.telegram import safety as safety_shell
@@ -320,6 +322,10 @@ async def read_words(turn: Turn, words: str, note: Reply | None = None) -> None:
     if request is not None:  # a flow gave them back ("stop messaging me" at the settings menu)
         _answer_request(turn, request)
         return
+    if talk is None and small_talk.bare_number(words):  # "4": says nothing of a moment
+        if await _number_for_a_left_moment(turn):
+            return
+        talk = small_talk.ACK
     if talk is not None:  # a hello, thanks, goodbye, "ok": answered, never kept as a moment
         text = c.text(small_talk.IDLE_REPLIES[talk], name=turn.user.display_name)
         menu = () if talk == small_talk.GOODBYE else main_menu(turn)  # leaving: no buttons
@@ -376,6 +382,26 @@ def _answer_request(turn: Turn, request: str) -> None:
     elif request == small_talk.STOP and not ctx.prefs.evening_on:
         key = small_talk.STOP_REPLY_EVENING_OFF
     turn.say(Reply(small_talk.request_reply(key, turn.content, turn.user.display_name)))
+
+
+# How long after a moment was left in the middle (set aside after hours away, or /cancel) a
+# bare number typed outside it is taken as meant for its question ("4" for the 1 to 5 one).
+LEFT_MOMENT_FOR_A_NUMBER = timedelta(hours=1)
+
+
+async def _number_for_a_left_moment(turn: Turn) -> bool:
+    """A bare number typed outside any flow just after a moment was left in the middle (most
+    often by this very message, come hours late: "4" at the 1 to 5 question): that moment
+    offered to pick up where it stopped (as from /history). False if none was left lately."""
+    left = await moment_store.left_since(
+        turn.session, turn.user.id, turn.now - LEFT_MOMENT_FOR_A_NUMBER
+    )
+    if left is None:
+        return False
+    c = turn.content
+    pick_up = Button(c.text("history.resume"), f"hu.{left}", menu=True)
+    turn.say(Reply(c.text("moment.left.number"), rows(pick_up)))
+    return True
 
 
 async def _answers_a_card_after_the_offer(turn: Turn, words: str) -> bool:
@@ -540,14 +566,36 @@ async def on_group_words(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     """Words in a group that reach Mend (a reply to one of its messages, a mention, a photo's
     caption, an edit; every message, where privacy mode is off) go through the safety screen.
     Danger or a worry is answered as words after a command there are (`not_for_the_group`);
-    anything else is the people there talking, and is left unanswered. Screened before any
-    turn: ordinary words touch no database and record nobody."""
+    a partner's reply to an open check-in card is told how the card is answered; anything else
+    is the people there talking, and is left unanswered. Screened before any turn: ordinary
+    words record nobody, and only a reply to Mend's own message is looked up."""
     words = _words_of(update)
     level = safety.screen(words).level if words else safety.Level.NONE
     # Danger is answered wherever it is seen. A worry only when said to Mend: where privacy
     # mode is off, people talking among themselves are not asked, before everyone, about it.
     if level == safety.Level.DANGER or (level != safety.Level.NONE and _to_mend(update, context)):
         await _answer_group_words(update, context)
+    elif await _replies_to_a_check_in(update, context):
+        await _answer_check_in_reply(update, context)
+
+
+async def _replies_to_a_check_in(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """Whether a new message (an edit is not answered again) replies to an open check-in card,
+    from a partner of its couple. Looked up before any turn, which would record the sender."""
+    message, sender = update.message, update.effective_user
+    replied = message.reply_to_message if message else None
+    if (
+        message is None
+        or sender is None
+        or replied is None
+        or replied.from_user is None
+        or replied.from_user.id != context.bot.id
+    ):
+        return False
+    async with services(context).db.unit_of_work() as session:
+        return await couples.replies_to_open_checkin(
+            session, message.chat.id, replied.message_id, sender.id
+        )
 
 
 def _to_mend(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
@@ -575,6 +623,11 @@ def _words_of(update: Update) -> str:
 @turn_handler
 async def _answer_group_words(turn: Turn) -> None:
     await safety_shell.not_for_the_group(turn, _words_of(turn.update), "safety.group_words")
+
+
+@turn_handler
+async def _answer_check_in_reply(turn: Turn) -> None:
+    await couples.checkin_reply(turn)
 
 
 # --------------------------------------------------------------------------- errors

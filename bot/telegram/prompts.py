@@ -32,7 +32,7 @@ from bot.storage import couples as couple_store
 from bot.storage import moments as moment_store
 from bot.storage import repositories as repo
 from bot.storage.models import CoupleSpace, MomentRow, ScheduledPrompt
-from bot.telegram import flow_runner
+from bot.telegram import flow_runner, moments
 from bot.telegram.couples import partner_of
 from bot.telegram.moments import new_moment_id
 from bot.telegram.turn import Turn
@@ -214,11 +214,21 @@ async def typed_answer(turn: Turn, words: str, sent_after: datetime | None = Non
     cleared. The cards still waiting are tried newest first, except that "when should I ask
     again?" comes first if it was asked about as late as the newest card came. Only recent
     cards, and only while the person has not begun a moment since (then "good" is about what
-    they just did, not about the day). `sent_after`: only cards sent after it. False
-    otherwise: the words are read as usual."""
-    if not turn.in_private or not prompts.answers_a_card(words, turn.content):
+    they just did, not about the day). A follow-up answered that it was hard and then what
+    happened (`prompts.hard_and_told`) is noted so, and what they told offered as a moment.
+    `sent_after`: only cards sent after it (an offer to look, the newest thing asked: a card
+    sent at that same instant came before the words the offer answered; no story is offered
+    then, over the offer's). False otherwise: the words are read as usual."""
+    c = turn.content
+    if not turn.in_private:
+        return False
+    told = sent_after is None and prompts.hard_and_told(words, prompts.PLANNED_CHOICES, c)
+    if not told and not prompts.answers_a_card(words, c):
         return False  # most words answer no card: no need to look which are waiting
     since = turn.now - TYPED_ANSWERS_FOR
+    after = ScheduledPrompt.sent_at >= since
+    if sent_after is not None:
+        after &= ScheduledPrompt.sent_at > sent_after
     waiting = await turn.session.scalars(
         select(ScheduledPrompt)
         .where(
@@ -227,7 +237,7 @@ async def typed_answer(turn: Turn, words: str, sent_after: datetime | None = Non
             ScheduledPrompt.kind.in_(CARD_OF),
             ScheduledPrompt.status == prompt_store.SENT,
             ScheduledPrompt.answered_at.is_(None),
-            ScheduledPrompt.sent_at >= max(since, sent_after or since),
+            after,
         )
         .order_by(ScheduledPrompt.sent_at.desc())
         .limit(3)
@@ -246,9 +256,11 @@ async def typed_answer(turn: Turn, words: str, sent_after: datetime | None = Non
         if read is None:
             continue
         card, choices = read
-        choice = prompts.typed_choice(words, card, choices, turn.content)
+        choice = prompts.typed_choice(words, card, choices, c)
         if choice is not None:
             return await _answer_typed(turn, row, card, choice)
+        if told and card == prompts.FOLLOW_UP_CARD and prompts.TOLD_AFTER in choices:
+            return await _answer_typed(turn, row, card, prompts.TOLD_AFTER, told=words)
     return False
 
 
@@ -266,7 +278,10 @@ async def _card_of(turn: Turn, row: ScheduledPrompt) -> tuple[str, tuple[str, ..
     return card, prompts.follow_up_choices(moment)
 
 
-async def _answer_typed(turn: Turn, row: ScheduledPrompt, card: str, choice: str) -> bool:
+async def _answer_typed(
+    turn: Turn, row: ScheduledPrompt, card: str, choice: str, told: str | None = None
+) -> bool:
+    """`told`: what they went on to tell after the answer, offered as a moment."""
     assert row.sent_at is not None
     busy_since = await turn.session.scalar(
         select(MomentRow.id)
@@ -277,11 +292,33 @@ async def _answer_typed(turn: Turn, row: ScheduledPrompt, card: str, choice: str
         return False
     if choice == prompts.YES:
         turn.say(prompts.yes_card(card, row.id, turn.content))
+    elif told is not None:
+        await _noted_and_offered(turn, row, choice, told)
     else:
         await on_prompt_button(turn, card, f"{choice}.{row.id}")  # its notices said, not toasted
     if row.message_id is not None:
         turn.clear_keyboard(row.message_id)  # answered: its buttons would only say so
     return True
+
+
+async def _noted_and_offered(turn: Turn, row: ScheduledPrompt, choice: str, told: str) -> None:
+    """A follow-up's answer recorded as its button would be, with one message for both it and
+    the offer to look at what they told (the button's own reply would point to /moment, just
+    above that offer)."""
+    c = turn.content
+    assert row.moment_id is not None
+    moment = await moment_store.owned(turn.session, turn.user.id, row.moment_id)
+    answered = prompts.answer_follow_up(moment, choice, turn.now, c) if moment else None
+    if moment is None or answered is None:
+        await moments.offer(turn, told)  # the moment asked about is gone: the words remain
+        return
+    row.answer, row.answered_at = choice, turn.now
+    await flow_runner.apply_effects(
+        turn, (SaveMoment(answered.moment), schedule.CancelPrompts(moment.id))
+    )
+    offer = REPAIR.offer(turn.context(), new_moment_id(), told)
+    first = replace(offer.replies[0], text=c.text("moment.offer_after_hard"))
+    await flow_runner.start(turn, replace(offer, replies=(first, *offer.replies[1:])))
 
 
 async def offer_round_answer(turn: Turn, text: str) -> bool:

@@ -49,6 +49,8 @@ class Outgoing:
     filename: str | None = None
     # Sent to the author instead, should Telegram refuse this (someone else's chat) outright.
     if_refused: Outgoing | None = None
+    # Sent instead of `if_refused` when the send timed out: it may have arrived after all.
+    if_unsure: Outgoing | None = None
     # Left out if something with `if_refused` was refused before it (a "Sent to Ben." card).
     only_if_delivered: bool = False
     # Sent (to other private chats) as well as `if_refused`, should this fail for any reason:
@@ -114,10 +116,12 @@ class Turn:
         if_refused: Reply | None = None,
         also_if_failed: Sequence[tuple[int, Reply]] = (),
         silent: bool = False,
+        if_unsure: Reply | None = None,
     ) -> None:
         """Queue `reply` for this chat or `chat_id`; `if_refused` goes to this chat instead if
         Telegram refuses the message to the other chat (a partner who blocked the bot), and
-        each of `also_if_failed` to its own (private) chat too. A `silent` message arrives
+        each of `also_if_failed` to its own (private) chat too; `if_unsure` instead of
+        `if_refused` if the send timed out (it may have arrived). A `silent` message arrives
         without a notification sound."""
         text, parse_mode = render_text(reply)
         markup = render_markup(reply, card)
@@ -143,10 +147,13 @@ class Turn:
                 )
             )
             return
-        fallback = None
+        fallback = unsure = None
         if if_refused is not None:
             said, said_as = render_text(if_refused)
             fallback = Outgoing("send", self.chat_id, said, parse_mode=said_as)
+        if if_unsure is not None:
+            said, said_as = render_text(if_unsure)
+            unsure = Outgoing("send", self.chat_id, said, parse_mode=said_as)
         told = []
         for other_chat, other_reply in also_if_failed:
             said, said_as = render_text(other_reply)
@@ -159,6 +166,7 @@ class Turn:
                 markup,
                 parse_mode,
                 if_refused=fallback,
+                if_unsure=unsure,
                 only_if_delivered=reply.only_if_delivered,
                 also_if_failed=tuple(told),
                 silent=silent,
@@ -291,7 +299,8 @@ async def deliver(bot: Bot, outbox: list[Outgoing], svc: Services) -> None:
     once, and whatever was to say it arrived (`only_if_delivered`) is left out. A stand-in
     meant for a group (help that could not reach the person privately) goes there only when
     they refused us outright, as before: a passing failure never moves a private message into
-    a group. Its `also_if_failed` (private chats only) go then too. A failure of anything else
+    a group. Its `also_if_failed` (private chats only) go then too. A send that timed out may
+    have arrived: its `if_unsure`, if it has one, says so instead. A failure of anything else
     (a message to the person themself) is only logged."""
     blocked_chats: set[int] = set()
     undelivered = False  # something meant for someone else did not go
@@ -308,6 +317,8 @@ async def deliver(bot: Bot, outbox: list[Outgoing], svc: Services) -> None:
             if also.chat_id not in blocked_chats and also.chat_id is not None and also.chat_id > 0:
                 await _hand_back(bot, also)  # private chats only, as a private stand-in is
         stand_in = item.if_refused
+        if failed == UNSURE and item.if_unsure is not None:
+            stand_in = item.if_unsure
         if failed is None or stand_in is None or stand_in.chat_id is None:
             continue
         if failed == REFUSED or stand_in.chat_id > 0:
@@ -317,8 +328,9 @@ async def deliver(bot: Bot, outbox: list[Outgoing], svc: Services) -> None:
 
 
 # How a message did not go: refused outright (403: blocked, or removed from the group), or
-# failed otherwise (a bad request, a server error twice, a timeout).
-REFUSED, FAILED = "refused", "failed"
+# failed otherwise (a bad request, a server error twice), or, for a new message that timed
+# out, not known to have gone (it may have arrived: it is not sent again).
+REFUSED, FAILED, UNSURE = "refused", "failed", "unsure"
 
 
 async def _failure(bot: Bot, item: Outgoing, svc: Services, blocked_chats: set[int]) -> str | None:
@@ -343,6 +355,9 @@ async def _failure(bot: Bot, item: Outgoing, svc: Services, blocked_chats: set[i
             return None if await _hand_back(bot, again) else FAILED
         log.warning("Telegram refused %s to chat %s: %s", item.method, item.chat_id, error)
         return FAILED
+    except TimedOut:
+        log.warning("%s to chat %s timed out", item.method, item.chat_id)
+        return UNSURE if item.method == "send" else FAILED
     except TelegramError as error:
         log.warning("could not %s to chat %s: %s", item.method, item.chat_id, error)
         return FAILED

@@ -12,7 +12,7 @@ import pytest
 
 import bot
 from bot.content import available_languages, catalogue
-from bot.domain import history, prompts
+from bot.domain import history, prompts, small_talk
 from bot.domain import repair_flow as rf
 from bot.domain.callbacks import encode_flow, encode_menu
 from bot.domain.flow import Context, FlowState, Person
@@ -52,6 +52,24 @@ def test_every_pattern_has_what_a_repair_needs_in_both_directions():
         assert set(C.raw(f"patterns.{key}.for")) <= set(WHO)
         for label in ("label", "label_by_me"):
             assert len(C.text(f"patterns.{key}.{label}")) <= 32  # a button
+
+
+def test_pattern_cues_are_distinct_whole_words_each_in_one_pattern():
+    """A story's words bring a pattern first (`pattern_cues`): each cue must be lower case and
+    spelled as the house word-splitting reads a story, or it could never match; and a cue in
+    two patterns would bring both first for the same words."""
+    owner: dict[str, str] = {}
+    for key in C.children("patterns"):
+        if not C.has(f"patterns.{key}.cues"):
+            continue
+        cues = C.raw(f"patterns.{key}.cues")
+        assert isinstance(cues, list) and cues, key
+        for cue in cues:
+            assert isinstance(cue, str) and cue.strip(), (key, cue)
+            assert cue == " ".join(small_talk.words(cue)), (key, cue)
+            assert owner.setdefault(cue, key) == key, (cue, owner[cue], key)
+        assert len(set(cues)) == len(cues), key
+    assert "birthday" in owner and owner["birthday"] == "birthday"
 
 
 # Words that cast the speaker as the one it happened to, or the other as the one who did it.
