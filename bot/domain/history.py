@@ -136,12 +136,13 @@ def listing(
 def summary(m: Moment, c: Catalogue, zone: str | None, cut: int | None = 150) -> Reply:
     """The moment on a card (their own words `cut` to fit it; None keeps them whole)."""
     local = _local(m.created_at, zone)
+    own = 120 if cut is not None else None  # their words for a feeling or need, whole uncut
     feelings = [c.text(f"feelings.{k}") for k in m.feelings]
     if m.feelings_text:
-        feelings.append(f'"{m.feelings_text[:120]}"')
+        feelings.append(f'"{m.feelings_text[:own]}"')
     needs = [c.text(f"needs.{k}.label").lower() for k in m.needs]
     if m.needs_text:
-        needs.append(f'"{m.needs_text[:120]}"')
+        needs.append(f'"{m.needs_text[:own]}"')
     text = c.text(
         f"history.summary{_suffix(m)}",  # "I hurt someone": how *they* may have felt
         header=header(m, local.strftime("%-d %B, %H:%M"), c),

@@ -154,11 +154,13 @@ def _done_to(before: list[str], after: list[str], n: _Words) -> bool:
     return act or (bool(after) and after[0] in n.after_an_act)
 
 
-def _named(normal: str, word: str, n: _Words) -> bool:
-    """Whether `word` is said in `normal` as a feeling: not denied, nor done to someone."""
+def _named(normal: str, word: str, n: _Words, felt_for: frozenset[str] = frozenset()) -> bool:
+    """Whether `word` is said in `normal` as a feeling: not denied, nor done to someone, nor
+    (with `felt_for`: "for") felt about someone ("sorry for him")."""
     for found in re.finditer(rf"(?<= ){re.escape(word)}(?= )", normal):
         before, after = normal[: found.start()].split(), normal[found.end() :].split()
-        if not (_denied(before, n) or _done_to(before, after, n)):
+        about = len(after) > 1 and after[0] in felt_for and after[1] in n.after_an_act
+        if not (_denied(before, n) or _done_to(before, after, n) or about):
             return True
     return False
 
@@ -209,14 +211,18 @@ def own_side_words(text: str, c: Catalogue, *, typed: bool = True) -> tuple[str,
     n = _words(c)
     normal = _normal(text.replace("’", "'"))
     words = n.own_side + (n.own_side_typed if typed else ())
-    return tuple(w for w in words if _named(normal, w, n))
+    # "sorry for him" is pity for them, not the one who did it's own (`moment.whose_felt_for`).
+    felt_for = frozenset(str(w) for w in c.raw("moment.whose_felt_for"))
+    return tuple(w for w in words if _named(normal, w, n, felt_for))
 
 
 def without_feelings(text: str, words: tuple[str, ...], c: Catalogue) -> str:
     """`text` less the parts that name one of `words` as felt ("sad and guilty" less "guilty"
     -> "sad"); "" when nothing else was said; the text as typed when no part does."""
     n = _words(c)
-    parts = [" ".join(p.split()) for p in n.separators.split(text)]
+    # Parted only where one feeling ends and another starts ("and", a comma), never at an
+    # intensifier: "she felt really bad about herself" is one part, not "she felt" and more.
+    parts = [" ".join(p.split()) for p in n.denial_parts.split(text)]
     parts = [p for p in parts if p]
     names = [any(_named(_normal(p.replace("’", "'")), w, n) for w in words) for p in parts]
     if not any(names):

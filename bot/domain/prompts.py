@@ -19,8 +19,9 @@ from bot.domain.clock import NIGHT_ENDS
 from bot.domain.couples import reads_as_hurt
 from bot.domain.drafts import clip
 from bot.domain.history import own_words, pattern_label
-from bot.domain.moments import LET_GO, OTHER_PATTERN, REPAIRED, UNFINISHED, Moment
+from bot.domain.moments import LET_GO, OTHER_PATTERN, REPAIRED, TEXT_LIMIT, UNFINISHED, Moment
 from bot.domain.replies import Button, Reply, rows
+from bot.domain.schedule import Prefs, in_quiet_hours
 
 EVENING_CHOICES = ("hurt", "by_me", "connection", "all_good", "not_tonight", "snooze")
 FOLLOW_UP_CHOICES = ("went_well", "hard", "not_yet", "let_go", "resume")
@@ -160,6 +161,56 @@ def hard_and_told(text: str, choices: Sequence[str], c: Catalogue) -> bool:
         return False
     phrases = _phrases(text, "follow_up", choices, c)
     return _opening(text, phrases, FOLLOW_UP_CARD, choices, c, told=True) == TOLD_AFTER
+
+
+GOOD_DAY = "evening.typed.good_day"  # "it was a good day", "we had a nice evening"
+
+
+def connection_told(text: str, c: Catalogue) -> bool:
+    """Whether typed words at the evening card open by saying the day was good (`GOOD_DAY`,
+    after any plain yes, no or "ok", and without fillers: "it was a really good day") and go
+    on to tell of something shared (`typed.together`: "we went for a walk and held hands"):
+    a moment of connection, kept with their words as its line would be. Conservative, as
+    `_goes_on` is: not when what follows names anyone else ("he forgot my birthday" may be a
+    hurt), tells a hurt or a quarrel, turns the day (`typed.contrasts`), may undo it
+    (`typed.undo_a_yes`: "we barely spoke"), or names another answer; nor a question, nor
+    more than a line holds."""
+    if "?" in text or len(text) > TEXT_LIMIT:
+        return False
+    phrases = _phrases(text, "evening", EVENING_CHOICES, c)
+    while phrases and (
+        small_talk.yes_or_no(phrases[0], c) or small_talk.kind(phrases[0], c) in _SAYS_NOTHING
+    ):
+        phrases.pop(0)
+    if len(phrases) < 2 or _unstressed(phrases[0], c) not in c.raw(GOOD_DAY):
+        return False
+    after = phrases[1:]
+    said = " ".join(after).split()
+    if not set(said) & _word_set(c, "typed.together") or _about_someone(said, c):
+        return False
+    turned = _word_set(c, "typed.contrasts") | _word_set(c, "typed.undo_a_yes")
+    if set(said) & turned or reads_as_hurt(" ".join(said), c) or _quarrel(" ".join(said), c):
+        return False
+    agrees = {"all_good", "connection"}
+    return not any(_named_within(p, "evening", EVENING_CHOICES, c) - agrees for p in after)
+
+
+def gives_way(text: str, c: Catalogue) -> bool:
+    """Whether typed words the evening card takes open with a put-off it takes only loosely
+    (`evening.typed.gives_way`: "not yet"): an older card still waiting that takes them too
+    answers them instead ("Did you get to talk about ...?" asks for just that)."""
+    phrases = _phrases(text, "evening", EVENING_CHOICES, c)
+    while phrases and small_talk.yes_or_no(phrases[0], c) == "no":
+        phrases.pop(0)  # "no, not yet"
+    return bool(phrases) and phrases[0] in c.raw("evening.typed.gives_way")
+
+
+def snooze_quiet_key(now: datetime, prefs: Prefs) -> str:
+    """What "Ask me in an hour" says when an hour on is in quiet hours: that they begin
+    within the hour, or that they have begun already."""
+    local = now.astimezone(prefs.tz).time()
+    quiet = in_quiet_hours(local, prefs.quiet_start, prefs.quiet_end)
+    return "evening.snooze_quiet_now" if quiet else "evening.snooze_quiet"
 
 
 def answers_a_card(text: str, c: Catalogue) -> bool:
@@ -456,6 +507,11 @@ def _listed(phrase: str, section: str, choices: Sequence[str], c: Catalogue) -> 
     return next(iter(_named(phrase, section, choices, c)), None)
 
 
+# Lists a choice's typed words are also read from: a good day is all good (`connection_told`
+# reads a story after one).
+_ALSO_LISTED = {("evening", "all_good"): (GOOD_DAY,)}
+
+
 def _named(phrase: str, section: str, choices: Sequence[str], c: Catalogue) -> list[str]:
     """Every choice whose label or listed phrases include `phrase` exactly (YES: those
     listed as only a yes, `<section>.typed.yes`)."""
@@ -463,7 +519,7 @@ def _named(phrase: str, section: str, choices: Sequence[str], c: Catalogue) -> l
         small_talk.Named(
             choice,
             () if choice == YES else (c.text(f"{section}.{choice}"),),
-            (f"{section}.typed.{choice}",),
+            (f"{section}.typed.{choice}", *_ALSO_LISTED.get((section, choice), ())),
         )
         for choice in choices
     )

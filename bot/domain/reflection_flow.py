@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
+from bot.domain.drafts import clip
 from bot.domain.flow import (
     ButtonInput,
     Context,
@@ -59,9 +60,10 @@ class ReflectionFlow:
         if isinstance(event, ButtonInput) and event.option == "skip":
             return Outcome(held(state), (Reply(c.text("evening.connection_kept"), edit=True),))
         if isinstance(event, TextInput):
-            note = " ".join(event.text.split())
-            if not note or len(note) > TEXT_LIMIT:
-                return Outcome(state, (Reply(c.text("moment.too_long", limit=TEXT_LIMIT)),))
+            note = clip(event.text, TEXT_LIMIT)  # on one line; a long one cut after a word
+            if not note:  # nothing to keep: the question again, as a new message
+                prompt = self.prompt(state, ctx)
+                return Outcome(state, (Reply(prompt.text, prompt.buttons),))
             prompt_id = state.data.get("prompt")
             recorded = RecordReflection(
                 int(prompt_id) if prompt_id is not None else None,
@@ -69,8 +71,12 @@ class ReflectionFlow:
                 "connection",
                 note,
             )
-            kept = Reply(c.text("evening.connection_kept"))
-            return Outcome(held(state), (kept,), (recorded,))
+            replies = [Reply(c.text("evening.connection_kept"))]
+            if len(" ".join(event.text.split())) > TEXT_LIMIT:
+                # As the moment flow keeps a long answer: its first part, and said so first,
+                # never refused and lost.
+                replies.insert(0, Reply(c.text("moment.shortened", limit=TEXT_LIMIT)))
+            return Outcome(held(state), tuple(replies), (recorded,))
         prompt = self.prompt(state, ctx)
         return Outcome(
             state, (Reply(c.text("onboarding.text_only", prompt=prompt.text), prompt.buttons),)

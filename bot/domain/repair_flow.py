@@ -39,7 +39,7 @@ from bot.domain.couples import (
     why_gone,
 )
 from bot.domain.crisis import danger_reply
-from bot.domain.drafts import STYLES, build_draft, clip, own_words_note
+from bot.domain.drafts import STYLES, _vocabulary, build_draft, clip, own_words_note
 from bot.domain.flow import (
     Back,
     ButtonInput,
@@ -219,6 +219,12 @@ def _nothing_told(m: Moment) -> bool:
 
 def _toggle(items: tuple[str, ...], key: str) -> tuple[str, ...]:
     return tuple(i for i in items if i != key) if key in items else (*items, key)
+
+
+def _says_later(text: str, c: Catalogue) -> bool:
+    """Typed where a time is asked, "later" or "in a bit" (`moment.when_later`): no time in
+    mind, so the "In a few hours" choice. Said elsewhere, "later" may be a goodbye."""
+    return " ".join(small_talk.words(text)) in c.raw("moment.when_later")
 
 
 def _clean(text: str) -> str:
@@ -450,7 +456,7 @@ class RepairFlow:
                 return self._asked_again(state, "moment.small_talk_again.away", ctx)
             if state.step not in (OFFER, *SAID_TO_SOMEONE) and small_talk.comes_back(
                 event.text, c
-            ):  # "sorry got distracted", "where was I": not the answer, nor more of the story
+            ):  # "sorry, I'm back", "where was I": not the answer, nor more of the story
                 return self._asked_again(state, "shell.where_we_were", ctx)
         handler = getattr(self, f"_on_{state.step}", None)
         if handler is None:
@@ -478,6 +484,8 @@ class RepairFlow:
         ("skip", "done", "that works") is pressed; "stop" stops as /cancel does; small talk
         gets the question again, gently. None: the words are the answer."""
         c = ctx.content
+        if state.step == WHEN_AT and _says_later(text, c):
+            return None  # "later" here is when, not goodbye
         option = self._named_button(state, text, ctx)
         if option is not None:  # as the button pressed; new messages, as no card was
             handler = getattr(self, f"_on_{state.step}")
@@ -932,7 +940,7 @@ class RepairFlow:
         if when is not None:  # as "Talk about it later", then "I'll type a time"
             later = m.update(path=LATER)
             return as_messages(self._typed_when(_at(state, WHEN_AT, later), later, when, ctx))
-        option = self._hedged_button(state, text, ctx)
+        option = self._hedged_button(state, text, ctx) or self._button_in_a_part(state, text, ctx)
         if option is not None:
             return as_messages(self._on_path(state, m, ButtonInput(option), ctx))
         if _unsure(text, c):
@@ -949,6 +957,23 @@ class RepairFlow:
             if option is not None:
                 return option
         return None
+
+    def _button_in_a_part(self, state: FlowState, text: str, ctx: Context) -> str | None:
+        """The one button named by a part of typed words (parted at punctuation and
+        `clause_joins`), hedged or not, other parts naming none: "later, not sure when" is
+        Later, as not knowing when is not not knowing which. Parts that are mainly unsure
+        ("not sure i want to say something now") name nothing."""
+        c = ctx.content
+        joins = "|".join(re.escape(j) for j in c.raw("moment.typed_end.clause_joins"))
+        parts = [p for p in re.split(rf"[,;.!?]+|\s(?:{joins})\s", text.lower()) if p.strip()]
+        if len(parts) < 2:
+            return None  # the whole message was read already
+        named = {
+            self._named_button(state, part, ctx) or self._hedged_button(state, part, ctx)
+            for part in parts
+            if not _unsure(part, c)
+        } - {None}
+        return named.pop() if len(named) == 1 else None
 
     def _on_draft(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
         c = ctx.content
@@ -1117,6 +1142,9 @@ class RepairFlow:
 
     def _typed_when(self, state: FlowState, m: Moment, text: str, ctx: Context) -> Outcome:
         c = ctx.content
+        if _says_later(text, c):  # "later", "in a bit": no time in mind, as "In a few hours"
+            soon = clock.later_by(ctx.now, ctx.prefs.follow_up_hours)
+            return self._close(m.update(plan_due_at=soon, status=PLANNED), ctx, when="hours")
         zone = clock.zone_of(ctx.person.timezone)
         due = clock.parse_when(text, ctx.now, zone)
         days = clock.MAX_PLAN_AHEAD.days
@@ -1493,7 +1521,7 @@ class RepairFlow:
         told = [t for t in (m.description, typed) if t]
         named = next((n for n in (named_relation(t, c) for t in told) if n), None)
         keys = list(WHO)
-        if named is None and partner is not None and any(_names(t, partner.name) for t in told):
+        if named is None and partner is not None and any(_names(t, partner.name, c) for t in told):
             keys.remove(PARTNER)
             keys.insert(0, PARTNER)
             button = c.text(f"moment.who_{PARTNER}")
@@ -1585,12 +1613,22 @@ def _partners_name(name: str | None, ctx: Context) -> bool:
     return bool(name and p is not None and name.casefold().split() == p.name.casefold().split())
 
 
-def _names(text: str, name: str) -> bool:
-    """Whether `text` names `name` by its first name, as a whole word, in any case ("maya
-    didn't ask" names Maya)."""
+def _names(text: str, name: str, c: Catalogue) -> bool:
+    """Whether `text` names `name` by its first name, as a whole word: capitalised as typed
+    ("Will forgot"), or in any case when it is no everyday word ("maya didn't ask" names Maya;
+    "i will make it up" does not name Will: `names.ordinary_words`, or a word the catalogue
+    uses). All in capitals, nothing is capitalised."""
     first = name.casefold().split()[:1]
-    said = text.casefold()
-    return bool(first) and re.search(rf"(?<!\w){re.escape(first[0])}(?!\w)", said) is not None
+    if not first:
+        return False
+    found = [
+        m.group() for m in re.finditer(rf"(?<!\w){re.escape(first[0])}(?!\w)", text, re.IGNORECASE)
+    ]
+    shouting = text.upper() == text
+    if any(w[:1].isupper() and not shouting for w in found):
+        return True
+    ordinary = first[0] in c.raw("names.ordinary_words") or first[0] in _vocabulary(c)
+    return bool(found) and not ordinary
 
 
 def _queued(state: FlowState) -> list[str]:
@@ -1866,18 +1904,37 @@ def _peeled(said: list[str], hedges: list[str]) -> list[list[str]]:
 
 
 def _unsure(text: str, c: Catalogue) -> bool:
-    """Whether typed words say they don't know which to choose ("idk", "honestly not sure i
-    want to bring it up", "what would you do?"): `moment.typed_end.unsure`, anywhere."""
-    padded = f" {' '.join(small_talk.words(text))} "
-    cues = (" ".join(small_talk.words(cue)) for cue in c.raw("moment.typed_end.unsure"))
-    return any(f" {cue} " in padded for cue in cues)
+    """Whether typed words are mainly saying they don't know which to choose ("idk",
+    "honestly not sure i want to bring it up", "i'm really not sure", "what would you do?"):
+    one of `moment.typed_end.unsure` opens them, after any hedges and `unsure_openers`. Not
+    one further on ("he's not sure he wants to talk"): that is about something else."""
+    said = small_talk.words(text)
+    typed_end = "moment.typed_end"
+    openers = [
+        tuple(small_talk.words(o))
+        for key in ("hedges", "unsure_openers")
+        for o in c.raw(f"{typed_end}.{key}")
+    ]
+    cues = [tuple(small_talk.words(cue)) for cue in c.raw(f"{typed_end}.unsure")]
+    while said:
+        if any(tuple(said[: len(cue)]) == cue for cue in cues if cue):
+            return True
+        opener = max((o for o in openers if o and tuple(said[: len(o)]) == o), key=len, default=())
+        if not opener:
+            return False
+        said = said[len(opener) :]
+    return False
 
 
 def _time_typed(text: str, m: Moment, ctx: Context) -> str | None:
     """The time in words typed at the path ("i'll talk to him sunday after lunch": "sunday
     after lunch"): what is left once words that may come with one (`around_a_time`, the name
     of the one it was with) are taken off both ends, if that reads as a time. Not a bare number:
-    "3" at a card of buttons may mean the third. None: no time."""
+    "3" at a card of buttons may mean the third. None: no time, or a negation anywhere ("i'll
+    talk to him, not tonight": the time said is not the time, `drafts.typed.negations`)."""
+    negations = ctx.content.raw("drafts.typed.negations")
+    if any(w.replace("'", "") in negations for w in small_talk.words(text)):
+        return None
     around = {
         *ctx.content.raw("moment.typed_end.around_a_time"),
         *small_talk.words(m.who_name or ""),

@@ -39,8 +39,10 @@ from bot.domain.safety_patterns import (
     HYPERBOLE,
     IDIOMS,
     IN_JEST,
+    IN_JEST_LAUGHING,
     JEST,
     KILLS_ME_WHEN,
+    LAUGH,
     MISHAP,
     ON_MY_BODY,
     SELF_HARM,
@@ -118,9 +120,11 @@ def _compile(patterns: list[str]) -> re.Pattern[str]:
 # alternation each way, so a message is still read once per sentence, not once per kind.
 _IDIOMS = _compile(IDIOMS)
 _UNLESS_EARNEST = _compile([*IDIOMS, *UNLESS_EARNEST])
-_JESTING = _compile([*IDIOMS, *UNLESS_EARNEST, *IN_JEST])
+_SQUIRMING = _compile([*IDIOMS, *UNLESS_EARNEST, *IN_JEST])
+_LAUGHING = _compile([*IDIOMS, *UNLESS_EARNEST, *IN_JEST, *IN_JEST_LAUGHING])
 _EARNEST = _compile(EARNEST)
 _JEST = _compile(JEST)
+_LAUGH = _compile(LAUGH)
 _KILLS_ME_WHEN = _compile([KILLS_ME_WHEN])
 _MISHAP_CLEARS = _compile([*IDIOMS, *UNLESS_EARNEST, KILLS_ME_WHEN])  # that frame only
 _MISHAP = _compile([MISHAP])
@@ -224,12 +228,15 @@ def _said(words: re.Pattern[str], text: str) -> bool:
 def _idioms_for(text: str) -> re.Pattern[str]:
     """The idioms this message may be cleared of. Beside an EARNEST word (fear, a threat
     reported, leaving) only those that are always everyday: "he'll kill me if he finds out"
-    beside "I'm scared" is meant. Those said in jest need a laugh or a squirm (JEST) too."""
+    beside "I'm scared" is meant. Those said in jest need a laugh or a squirm (JEST) too, and
+    wanting to die at one's own words a laugh (LAUGH): "🙃" can sit beside a wish that is meant."""
     if not any(word in text for word in _GATED_WORDS):
         return _IDIOMS
     if _EARNEST.search(text):
         return _IDIOMS
-    return _JESTING if _JEST.search(text) else _UNLESS_EARNEST
+    if _LAUGH.search(text):
+        return _LAUGHING
+    return _SQUIRMING if _JEST.search(text) else _UNLESS_EARNEST
 
 
 def screen(text: str) -> Screen:

@@ -378,12 +378,22 @@ IDIOMS = [
     r"shook (?:me|us) awake\b(?! (?:violently|hard|roughly))",
 ]
 
+# Finding, seeing or getting at the person, or where they are ("finds me", "knows where I
+# am", "finds out I'm at my mum's"), within the clause after a verb of finding out.
+_ABOUT_ME = (
+    r"(?![^.!?,;]{0,50}?\b(?:me|us|where|who|whom|gone|moved|hiding|staying|living|address|location"
+    r"|whereabouts|alone|here|there|home|back|together|face|body|phone|messages|texts|chats|dms|diary"
+    r"|with (?:him|her|them|someone|somebody|another|a (?:guy|man|boy|girl|woman)|my ex)"
+    r"|(?:i'm|i am|we're|we are|i was|we were) (?:at|in|with|safe|out|wearing|not (?:home|there|back|coming))|i look like)\b)"
+)
+
 # Idioms that are everyday only as long as nothing in the message says they are meant: fear,
 # a threat reported, leaving, the police (EARNEST). "She'd kill me if she knew I told you" is
 # gossip; "I'm scared he'll kill me if he finds out I told you" is not. Removed like IDIOMS
 # when the message has no EARNEST word.
 UNLESS_EARNEST = [
-    r"(?:he|she|they|mum|mom|dad)(?:'d| would|'ll| will) (?:literally )?kill me if (?:he|she|they) (?:knew|found out|saw|heard|knows|finds out)",
+    r"(?:he|she|they|mum|mom|dad)(?:'d| would|'ll| will) (?:literally )?kill me if (?:he|she|they) (?:knew|found out|saw|heard|knows|finds out)\b"
+    rf"{_ABOUT_ME}",
     *_NOT_TOLD,
     r"(?:he|she|they)(?:'ll|'d| will| would) (?:literally |honestly )?kill me\s*(?:lol|haha|😂|🤣|🙈)",
 ]
@@ -392,37 +402,55 @@ UNLESS_EARNEST = [
 # words are a threat or a wish to die when meant, so each needs the message to laugh or squirm
 # as well (JEST), and to say nothing EARNEST. Each frame holds "kill me", "die" or "dying",
 # which the screen looks for before reading any of this.
+#
+# Only finding OUT about a thing. Never finding, seeing or getting at the person ("when he
+# finds me", "as soon as he sees me", "once he knows where I am": _ABOUT_ME), never an arrival
+# ("when he gets home", "when he gets out of prison"): those are threats, laugh or not.
 _DISCOVERS = (
-    r"(?:finds?|found|sees?|saw|hears?|heard|notices?|noticed|gets?|got|comes?|came|realises?|realizes?"
-    r"|realised|realized|knows?|knew|checks?|checked|opens?|opened|reads?|walks?|smells?|tastes?|tries|tried)"
+    r"(?:(?:finds?|found|finding) out|(?:knows?|knew)"
+    r"|(?:hears?|heard) (?:about|what|that)"
+    r"|(?:sees?|saw|notices?|noticed) (?:(?:the|my|what|that|this|it)\b|(?:his|her|their|your) (?!(?:again|with|and|at|too"
+    r"|lol|haha)\b)[a-z]|(?:that )?i (?:\w+ed|broke|ate|spilt|lost|forgot|drank|wore|spent|bought|sold)\b))"
+    rf"{_ABOUT_ME}"
 )
 # Someone who'll "kill me" over a thing found out: said of anyone ("my flatmate's", "mum will").
 # Never "kill me" alone: "he's going to kill me lol" may be a nervous laugh, and stays danger.
+# "When she gets home and sees the kitchen" is the thing seen; "when she gets home" alone is not.
 KILLS_ME_WHEN = (
     r"\b\w+(?:'ll|'d| will| would|(?:'s|'re| is| are)? (?:going to|gonna)) (?:literally |honestly |so |totally |absolutely )?kill me"
-    rf" (?:when|once|if|as soon as|the (?:moment|second|minute)|after) (?:he|she|they|\w+) (?:\w+ )?{_DISCOVERS}\b"
+    r" (?:when|once|if|as soon as|the (?:moment|second|minute)|after) (?:he|she|they|\w+) (?:\w+ )?"
+    rf"(?:(?:gets|comes) (?:home|back) and (?:\w+ )?)?{_DISCOVERS}"
 )
+# One's own words, read or heard back: not "it again", not "my messages" (which may be theirs).
 _OWN_WORDS = (
-    r"(?:it|that|this|them)(?: (?:back|out(?: loud)?|aloud|again))"
+    r"(?:it|that|this|them) (?:back|out loud|aloud)"
     r"|(?:back )?what i'?d? (?:\w+ )?(?:wrote|written|said|sent|typed|posted)"
-    r"|(?:back )?my (?:own )?(?:message|messages|text|texts|email|rant|voice ?note|words|reply|post|tweet|speech)"
+    r"|(?:back )?my own (?:message|messages|text|texts|email|rant|voice ?note|words|reply|post|tweet|speech)"
+    r"|(?:back my|my (?:own )?)(?:message|text|email|rant|voice ?note|reply|post|tweet|speech)"
+    r"(?: back| to (?:him|her|them|my \w+))"
+)
+# Dying at one's own words read or heard back: lowered only beside a real laugh (LAUGH), not a
+# squirm ("😬", "🙃", "awkward"), which can sit beside a wish to die that is meant.
+DIES_AT_OWN_WORDS = (
+    r"\b(?:wanted|want|wanna|wanting|going|gonna|could(?: have|'ve)?|nearly|almost) (?:to )?(?:literally |just |honestly )?(?:die|died)"
+    r" (?:when|as soon as|the (?:moment|second)|after|reading|hearing|seeing) (?:(?:i|he|she|they|we|everyone|my \w+) )?"
+    rf"(?:re-?)?(?:read|reads|reading|saw|seeing|see|heard|hearing|hear|watched|listened to|played|replayed|looked at|opened) (?:{_OWN_WORDS})\b"
 )
 IN_JEST = [
     KILLS_ME_WHEN,
-    # dying at one's own words read or heard back
-    r"\b(?:wanted|want|wanna|wanting|going|gonna|could(?: have|'ve)?|nearly|almost) (?:to )?(?:literally |just |honestly )?(?:die|died)"
-    r" (?:when|as soon as|the (?:moment|second)|after|reading|hearing|seeing) (?:(?:i|he|she|they|we|everyone|my \w+) )?"
-    rf"(?:re-?)?(?:read|reads|reading|saw|seeing|see|heard|hearing|hear|watched|listened to|played|replayed|looked at|opened) (?:{_OWN_WORDS})\b",
     # saying or asking something "without dying"
     r"\b(?:say|said|saying|ask|asking|tell|telling|admit|admitting|send|sending|read|reading|show|showing|post|posting|text|texting|sing|singing|wear|wearing)\b"
     r"[^.!?]{0,60}?\bwithout (?:literally )?dying(?: of (?:embarrassment|shame|cringe)| inside)?",
     r"\b(?:i'?d|i would) (?:literally |honestly )?rather die than (?:say|ask|tell|admit|wear|sing|dance|text|call|send|post|read)\b",
 ]
-JEST = [
-    r"\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk)\b|😂|🤣|🙈|😅|🙃|💀|😬|🫣|🤦",
-    r"\b(?:embarrass\w*|cringe\w*|cringy|mortif\w*|awkward)\b",
+IN_JEST_LAUGHING = [DIES_AT_OWN_WORDS]
+# A laugh, or the cringe of one's own words read back.
+LAUGH = [
+    r"\b(?:lol|lmao|lmfao|rofl|haha\w*|hehe\w*|jk)\b|😂|🤣|🙈",
+    r"\b(?:embarrass\w*|cringe\w*|cringy|mortif\w*)\b",
     r"\b(?:read|reading|reread|re-read) (?:it|that|this|them) back\b|\bread back\b|\bout loud\b|\baloud\b",
 ]
+JEST = [*LAUGH, r"😅|🙃|💀|😬|🫣|🤦|\bawkward\b"]
 # Fear, a threat (said, reported or done), leaving, help sought, or the words meant: any one of
 # these anywhere in the message and none of the idioms above is taken as everyday.
 EARNEST = [
@@ -444,6 +472,33 @@ EARNEST = [
     r"\b(?:gay|lesbian|queer|trans|cheat\w*|affair|seeing someone|another (?:man|guy|woman|girl))\b",
     r"\bnot (?:joking|kidding|exaggerating)\b|\bno joke\b|\bfor real\b|\bseriously\b|\bserious\b|\bi mean it\b",
     r"\bstill (?:do|want|feel|wish|think)\b|\bevery (?:day|night)\b|\ball the time\b|\blast time\b",
+    # done before, or about getting away from someone: "he's done it before", "i moved out",
+    # "when he gets out of prison", "where i'm staying", "my ex"
+    r"\b(?:he|she|they)(?:'s|'d|'ve| has| had| have)? (?:done|did|tried)(?: it| that| this)?(?: to me)? before\b"
+    r"|\b(?:he|she|they) (?:nearly|almost) did\b",
+    r"\b(?:moved|moving|move|ran|run|running) (?:out|away)\b|\b(?:took|take|taking|taken) the (?:kids|children|baby)\b"
+    r"|\bchang(?:ed|ing) the locks\b|\b(?:prison|jail|released|parole|bail|restraining|protection order|non-molestation)\b",
+    r"\bwhere (?:i|we)(?:'m| am|'re| are| live| stay| work| was| were)\b|\b(?:i'm|i am|we're|we are) (?:staying|hiding|living) (?:at|with|in)\b",
+    r"\bmy ex\b|\bex-?(?:husband|wife|boyfriend|girlfriend|partner|bf|gf)\b",
+    # meant: "he said so", "he actually would", "he'll find me", "he's outside", "he's hurt me before"
+    r"\b(?:he|she|they)(?:'s| has| have|'ve)? (?:said|says|say|keeps saying|always says) (?:it|so|that)\b|\bi believe (?:him|her|them)\b"
+    r"|\bactually (?:would|will|kill|do it|means?|meant)\b|\b(?:would|will|'d|'ll) actually\b",
+    r"\b(?:he|she|they)(?:'ll| will| would|'d|'s going to| is going to) (?:\w+ )?(?:find|come for|get|track) (?:me|us)\b"
+    r"|\bkill(?:s|ed)? (?:himself|herself|themselves)\b|\b(?:he|she|they)(?:'s| has| have) killed\b",
+    r"\b(?:he|she|they)(?:'s|'re| is| are) (?:outside|on (?:his|her|their|the) way|coming|at the door|downstairs|back)\b",
+    r"\b(?:he|she|they)(?:'s|'d|'ve)?(?: (?:has|had|have|done|did|tried|hurt|hit|nearly|almost|attacked|strangled|choked|beat|beaten"
+    r"|it|that|this|me|so|to))+ before\b",
+    r"\b(?:he|she|they) (?:gets?|goes|can get|turns) (?:so |really |very )?(?:angry|mad|scary|nasty|crazy|psycho|furious)\b"
+    r"|\b(?:he|she|they)(?:'s|'re| is| are) (?:so |really |very )(?:angry|furious|scary|mad)\b",
+    # in need, or with nowhere to go: "help", "i'm shaking", "i can't go home", "i packed my bags"
+    r"\bhelp\b|\bwhat (?:do|should|can) i do\b|\bnowhere (?:to go|safe|to stay)\b|\bshak(?:e|es|ing)\b|\btrembl\w*|\bcrying\b",
+    r"\b(?:can't|cannot|don't want to|not going|scared to|afraid to) (?:go )?(?:back )?home\b|\bsleeping in (?:my|the) car\b"
+    r"|\bpack(?:ed|ing) (?:my|our) (?:bags|things|stuff)\b|\bnew (?:place|flat|number|phone)\b|\bchang(?:ed|ing) my number\b"
+    r"|\bblock(?:ed|ing)? (?:him|her|them)\b|\b(?:have|got|with) the (?:kids|children)\b|\bthe (?:kids|children) are with me\b"
+    r"|\bwent out\b|\bbank (?:account|card)\b|\b(?:doctor|gp|hospital|a&e|clinic|therapist|counsell?or|helpline|hotline)\b",
+    r"\b(?:lost|losing|having|keep|keeping|about) (?:the|a|his|our|my) baby\b|\bmiscarr\w*",
+    # a second thought of dying beside the jest: "i wish i had", "i have pills"
+    r"\bpills\b|\boverdos\w*|\bwish i (?:had|would)\b(?=\s*(?:[.!?,]|$|lol|haha|tbh|honestly))",
 ]
 # A small thing broken, spilt or eaten: beside "he's going to kill me when he finds out", with no
 # laugh, likely an idiom but not surely one. Asked about, never left in silence.

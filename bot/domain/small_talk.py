@@ -227,20 +227,29 @@ def stops_a_flow(text: str, c: Catalogue) -> bool:
 def steps_away(text: str, c: Catalogue) -> bool:
     """Typed at a question to say they are away for a moment, not to answer it: "brb", "hang
     on", "sorry one sec, my mum is calling". An away phrase (`shell.away`) opens the message,
-    after any "sorry" or "ok" (`shell.away_openers`), and at most `shell.away_reason_words`
-    words follow: a longer message that starts "hang on" is an answer ("hang on, he never
-    even looked up from his phone while I talked")."""
+    after any "sorry" or "ok" (`shell.away_openers`), and only a short reason for going may
+    follow: at most `shell.away_reason_words` words, one of them `shell.away_reasons`
+    ("calling", "kid"), none a negation. Other words are an answer that starts this way ("hold
+    on, he said he'd leave me"). `shell.away_alone` ("one moment") only as the whole message:
+    "one moment he was fine" is an answer."""
     said = words(text)
     opened = _after(said, c.raw("shell.away_openers")) or said
+    if " ".join(opened) in c.raw("shell.away_alone"):
+        return True
     rest = _after(opened, c.raw("shell.away"))
-    return rest is not None and len(rest) <= int(c.raw("shell.away_reason_words"))
+    if rest is None or len(rest) > int(c.raw("shell.away_reason_words")):
+        return False
+    if any(w.replace("'", "") in c.raw("drafts.typed.negations") for w in rest):
+        return False  # "hold on he never gets off his phone": what happened
+    return not rest or any(w in c.raw("shell.away_reasons") for w in rest)
 
 
 def comes_back(text: str, c: Catalogue) -> bool:
-    """Typed at a question on coming back to it, not to answer it: "sorry got distracted",
-    "where was I?", "oops sorry, I'm back now". The whole message is phrases of coming back
-    (`shell.coming_back`), with any "sorry" or "ok" (`shell.away_openers`) among them: "ok
-    back. she was scrolling instagram..." is an answer that opens this way."""
+    """Typed at a question on coming back to it, not to answer it: "where was I?", "oops
+    sorry, I'm back now". The whole message is phrases of coming back (`shell.coming_back`),
+    with any "sorry" or "ok" (`shell.away_openers`) among them: "ok back. she was scrolling
+    instagram..." is an answer that opens this way, and "i got distracted" may be the answer
+    itself (what they did), so it is none."""
     back = _phrases_of(c, "shell.coming_back")
     return _made_of(words(text), back, _phrases_of(c, "shell.away_openers"))
 
@@ -265,15 +274,17 @@ def _made_of(said: list[str], phrases: Phrases, others: Phrases) -> bool:
     return reached.get(len(said), False)
 
 
-# A bare number ("4", "4/5", "3-4"): digits, with only punctuation or emoji between them.
-_NUMBER = re.compile(r"\d+")
+# A bare number: a small one, as an answer on a scale ("4", "4!", "3-4", "4/5"); not a time,
+# a year or a percentage ("10:30", "2024", "100%"), which may be part of what happened.
+_SMALL = r"(?:10|[0-9])"
+_NUMBER = re.compile(rf"{_SMALL}(?:\s*[-\u2013]\s*{_SMALL})?(?:\s*/\s*(?:5|10))?\s*[!.]*")
 
 
 def bare_number(text: str) -> bool:
-    """Whether `text` is only a number or two ("4", "4!", "3-4", "4/5"): an answer to some
-    question (often one that has been left), never a moment of its own."""
-    said = words(text)
-    return bool(said) and all(_NUMBER.fullmatch(w) for w in said)
+    """Whether `text` is only a small number, 0 to 10, or two as a range ("4", "4!", "3-4",
+    "4/5"): an answer to some question (often one that has been left), never a moment of its
+    own."""
+    return _NUMBER.fullmatch(text.strip()) is not None
 
 
 def _only_sad(text: str, c: Catalogue) -> bool:

@@ -352,6 +352,7 @@ class _StorySigns:
     about_names: frozenset[str]
     determiners: frozenset[str]
     mine: frozenset[str]
+    describers: frozenset[str]
 
 
 @lru_cache(maxsize=8)
@@ -369,6 +370,7 @@ def _story_signs(c: Catalogue) -> _StorySigns:
         about_names=listed("names.story_about_names"),
         determiners=listed("names.determiners"),
         mine=listed("names.mine"),
+        describers=listed("names.story_describers"),
     )
 
 
@@ -381,7 +383,8 @@ def tells_what_happened(text: str, c: Catalogue) -> bool:
     don't know his name"), and a sign of a sentence (`names.story_*`): a word that tells
     (a negation, "forgot", a row), someone doing it first ("she didn't", not "she's my
     sister"), or "my" before something of theirs not a relation ("forgot my birthday"; not
-    "from my old job")."""
+    "from my old job"). A relation that opens the words and is then described ("my ex who
+    cheated on me", "a friend i haven't seen in years": `names.story_describers`) is who."""
     s = _story_signs(c)
     lowered = _plain(text).lower()
     if gives_no_name(lowered, c):
@@ -398,6 +401,9 @@ def tells_what_happened(text: str, c: Catalogue) -> bool:
 
     def related(at: int) -> bool:
         return any(f.start <= at < f.end for f in found)
+
+    if _described(tokens, found, s):
+        return False
 
     rest = [
         w
@@ -419,3 +425,16 @@ def tells_what_happened(text: str, c: Catalogue) -> bool:
         and words[i - 1] not in s.joins
         for i, (_, w) in enumerate(tokens)
     )
+
+
+def _described(tokens: list[tuple[int, str]], found: list[_Found], s: _StorySigns) -> bool:
+    """Whether the words open with a relation (after any determiner, and one word more: "my
+    old friend", "my ex-husband") that a describing word follows ("who", "i", "from"): a
+    description of who it was, however much it says ("my ex who cheated on me")."""
+    lead = 1 if tokens and tokens[0][1] in s.determiners else 0
+    starts = {at for at, _ in tokens[lead : lead + 2]}
+    first = next((f for f in found if f.start in starts), None)
+    if first is None:
+        return False
+    after = next((w for at, w in tokens if at >= first.end), None)
+    return after in s.describers

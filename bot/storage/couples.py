@@ -43,6 +43,35 @@ async def relinked(session: AsyncSession, link: PartnerLink) -> PartnerLink | No
     return current if other(current, link.inviter_id) == link.partner_id else None
 
 
+async def checkin_to_answer(
+    session: AsyncSession, chat_id: int, message_id: int, user_id: int
+) -> Checkin | None:
+    """The check-in whose card is `message_id` in this group, if it still takes answers and
+    `user_id`, a partner of its space's active link, has not answered it yet (the card made
+    since they linked). One read, joined: it is asked before any turn, for a reply to Mend."""
+    found = (
+        await session.execute(
+            select(Checkin, PartnerLink)
+            .join(CoupleSpace, CoupleSpace.id == Checkin.space_id)
+            .join(PartnerLink, PartnerLink.id == CoupleSpace.link_id)
+            .where(
+                Checkin.chat_id == chat_id,
+                Checkin.message_id == message_id,
+                Checkin.status == "open",
+                CoupleSpace.status == "active",
+                PartnerLink.status == "active",
+                or_(PartnerLink.inviter_id == user_id, PartnerLink.partner_id == user_id),
+            )
+        )
+    ).first()
+    if found is None:
+        return None
+    checkin, link = found
+    if not of_link(link, checkin.created_at) or str(user_id) in checkin.answers:
+        return None
+    return checkin
+
+
 def of_link(link: PartnerLink, since: datetime) -> bool:
     """Whether something made at `since` (a check-in card, a weekly round as it went out, a
     repair bid) belongs to `link`: made at or after the moment the two linked. The one rule

@@ -11,8 +11,6 @@ import secrets
 from dataclasses import replace
 from datetime import date, time
 
-from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
 from telegram.error import TelegramError
 
 from bot.content import catalogue
@@ -66,7 +64,16 @@ async def partner_of(turn: Turn) -> Partner | None:
     return Partner(other.id, other.display_name, reachable, chat, night_at=night)
 
 
-def in_quiet_hours(turn: Turn, person: User) -> bool:
+async def someone_elses_quiet_hours(turn: Turn, user_id: int) -> bool:
+    """Whether a message to `user_id` goes to someone else than the person acting, in their
+    quiet hours now: it arrives without a sound."""
+    if user_id == turn.user.id:
+        return False
+    person = await turn.session.get(User, user_id)
+    return person is not None and quiet_now(turn, person)
+
+
+def quiet_now(turn: Turn, person: User) -> bool:
     """Whether it is `person`'s quiet hours now: what someone else's doing sends them then
     arrives without a sound (it still arrives at once; nothing of it waits for morning)."""
     return schedule.night_now(turn.now, prompt_store.prefs_of(person)) is not None
@@ -150,7 +157,7 @@ async def answer_invite(turn: Turn, choice: str, link_id: int) -> None:
         turn.say(
             Reply(c.text("link.declined_inviter", name=turn.user.display_name)),
             chat_id=inviter.id,
-            silent=in_quiet_hours(turn, inviter),
+            silent=quiet_now(turn, inviter),
         )
         return
     if (
@@ -166,7 +173,7 @@ async def answer_invite(turn: Turn, choice: str, link_id: int) -> None:
     turn.say(
         Reply(c.text("link.linked", name=turn.user.display_name)),
         chat_id=inviter.id,
-        silent=in_quiet_hours(turn, inviter),
+        silent=quiet_now(turn, inviter),
     )
     await flow_runner.set_up_if_new(turn)  # came by the invite link, never through /start
 
@@ -229,7 +236,7 @@ async def answer_unlink(turn: Turn, choice: str, link_id: int) -> None:
     turn.say(
         Reply(c.text(f"link.unlinked_partner{suffix}", name=turn.user.display_name)),
         chat_id=other_id,
-        silent=other is not None and in_quiet_hours(turn, other),
+        silent=other is not None and quiet_now(turn, other),
     )
 
 
@@ -259,6 +266,7 @@ async def bot_removed(turn: Turn) -> None:
             turn.say(
                 Reply(turn.content.text("group.removed_private", title=title or "")),
                 chat_id=uid,
+                silent=await someone_elses_quiet_hours(turn, uid),
             )
 
 
@@ -279,9 +287,7 @@ async def pause_space(
             text = turn.content.text("group.paused_private", title=title, reason=reason)
         else:
             text = turn.content.text("group.paused_private_untitled", reason=reason)
-        person = await turn.session.get(User, uid)
-        quiet = uid != turn.user.id and person is not None and in_quiet_hours(turn, person)
-        turn.say(Reply(text), chat_id=uid, silent=quiet)
+        turn.say(Reply(text), chat_id=uid, silent=await someone_elses_quiet_hours(turn, uid))
 
 
 async def members_changed(turn: Turn) -> None:
@@ -690,38 +696,13 @@ def _on_its_card(turn: Turn, checkin: Checkin, space: CoupleSpace) -> bool:
     return checkin.message_id is None or turn.pressed_message_id == checkin.message_id
 
 
-async def replies_to_open_checkin(
-    session: AsyncSession, chat_id: int, message_id: int, user_id: int
-) -> bool:
-    """Whether `message_id` in the group is the card of a check-in still taking answers, and
-    `user_id` a partner of its couple (the space active, the card made since they linked).
-    Asked before any turn, so that nobody else replying there is recorded for it."""
-    checkin = await session.scalar(
-        select(Checkin).where(
-            Checkin.chat_id == chat_id,
-            Checkin.message_id == message_id,
-            Checkin.status == "open",
-        )
-    )
-    space = await session.get(CoupleSpace, checkin.space_id) if checkin else None
-    couple = await store.couple_of(session, space)
-    link = await store.link_of(session, space)
-    return (
-        checkin is not None
-        and couple is not None
-        and link is not None
-        and user_id in (couple[0].id, couple[1].id)
-        and store.of_link(link, checkin.created_at)
-    )
-
-
 async def checkin_reply(turn: Turn) -> None:
     """A partner's words replying to an open check-in card: how the card is answered, said in
     the group. The words are never taken as the answer: everyone there can read them, and the
     answers stay blind until both have tapped."""
     message = turn.update.effective_message
     replied = message.reply_to_message if message else None
-    if replied is not None and await replies_to_open_checkin(
+    if replied is not None and await store.checkin_to_answer(
         turn.session, turn.chat_id, replied.message_id, turn.user.id
     ):
         turn.text("checkin.reply_tap")
@@ -747,7 +728,8 @@ async def group_repair(turn: Turn) -> None:
     turn.session.add(bid)
     await turn.session.flush()
     tonight = couples.tonight_possible(turn.now, _asker_zone(turn.user, partner))
-    turn.say(couples.bid_card(bid.id, turn.user.display_name, c, tonight=tonight))
+    card = couples.bid_card(bid.id, turn.user.display_name, c, tonight=tonight)
+    turn.say(card, silent=quiet_now(turn, partner))  # the group: it rings the partner too
     if turn.user.started_at is not None:
         turn.say(Reply(c.text("bid.asked", partner=partner.display_name)), chat_id=turn.user.id)
 
@@ -813,7 +795,7 @@ async def answer_bid(turn: Turn, choice: str, bid_id: int) -> None:
         turn.say(
             Reply(c.text(f"bid.told_{said}", name=name, when=when)),
             chat_id=asker.id,
-            silent=in_quiet_hours(turn, asker),
+            silent=quiet_now(turn, asker),
         )
 
 
@@ -1049,7 +1031,19 @@ async def record_thanks(turn: Turn, effect: RecordThanks) -> None:
     partner_told = Reply(theirs, copyable=answers[partner.id])
     reachable = partner.started_at is not None and partner.blocked_at is None
     also = [(partner.id, partner_told)] if reachable else []
-    turn.say(Reply(text), chat_id=space.chat_id, if_refused=refused, also_if_failed=also)
+    # Timed out: it may be there. Each is told so, with their own words, in case.
+    unsure = Reply(c.text("thanks.round_post_unsure"), copyable=effect.text)
+    theirs = catalogue(partner.language_code).text("thanks.round_post_unsure")
+    also_unsure = [(partner.id, Reply(theirs, copyable=answers[partner.id]))] if reachable else []
+    turn.say(
+        Reply(text),
+        chat_id=space.chat_id,
+        if_refused=refused,
+        also_if_failed=also,
+        if_unsure=unsure,
+        also_if_unsure=also_unsure,
+        silent=quiet_now(turn, partner),
+    )
     posted = c.text("thanks.round_posted", partner=partner.display_name)
     turn.say(Reply(posted, only_if_delivered=True))
 

@@ -6,11 +6,11 @@ from __future__ import annotations
 import logging
 from collections.abc import Awaitable, Callable
 from dataclasses import replace
-from datetime import datetime, timedelta
+from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.domain import callbacks, prompts, safety, schedule
+from bot.domain import callbacks, couples, prompts, safety, schedule
 from bot.domain.clock import zone_of
 from bot.domain.flow import Context, Event, Flow, FlowState, Outcome, held
 from bot.domain.moments import DeleteMoment, SaveMoment
@@ -83,10 +83,9 @@ async def _group_clock_stays(turn: Turn, before: str) -> None:
     space = await couple_store.active_space(turn.session, link.id) if link else None
     if space is None or not space.checkin_on or space.checkin_zone != before:
         return
-    at = schedule.parse_hhmm(space.checkin_at)
-    there = datetime.combine(turn.now.astimezone(zone_of(before)).date(), at, zone_of(before))
-    here = there.astimezone(zone_of(turn.user.timezone)).time()
-    turn.text("group.clock_stays", time=space.checkin_at, zone=before, local=schedule.hhmm(here))
+    at, today = schedule.parse_hhmm(space.checkin_at), turn.now.astimezone(zone_of(before)).date()
+    also = "".join(couples.also_in(turn.content, today, at, before, (turn.user.timezone,)))
+    turn.text("group.clock_stays", time=space.checkin_at, zone=before, also=also)
 
 
 @effect(SetPrefs)

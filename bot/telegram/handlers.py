@@ -40,6 +40,7 @@ from bot.domain.safety_flow import FLOW as SAFETY_FLOW
 from bot.domain.schedule import is_paused
 from bot.sandbox.objects import MEDIA_KINDS
 from bot.scheduling.store import cancel_for_user
+from bot.storage import couples as couple_store
 from bot.storage import moments as moment_store
 from bot.storage import repositories as repo
 from bot.telegram import couples, flow_runner, moments, privacy, prompts
@@ -256,7 +257,9 @@ async def on_cancel(turn: Turn) -> None:
         return
     row, flow = active
     state = repo.as_flow_state(row)
-    await flow_runner.apply_outcome(turn, row, flow.cancel(state, turn.context()), state)
+    outcome = flow.cancel(state, turn.context())
+    await prompts.forget_untold_evening_answer(turn, state, outcome)  # "Nothing was kept"
+    await flow_runner.apply_outcome(turn, row, outcome, state)
 
 
 @turn_handler
@@ -593,9 +596,10 @@ async def _replies_to_a_check_in(update: Update, context: ContextTypes.DEFAULT_T
     ):
         return False
     async with services(context).db.unit_of_work() as session:
-        return await couples.replies_to_open_checkin(
+        found = await couple_store.checkin_to_answer(
             session, message.chat.id, replied.message_id, sender.id
         )
+        return found is not None
 
 
 def _to_mend(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from typing import Any
@@ -14,9 +15,10 @@ from bot.content import Catalogue
 from bot.domain import history
 from bot.domain.clock import zone_of
 from bot.domain.couples import forget_card_target
-from bot.domain.moments import Moment
+from bot.domain.moments import LET_GO, REPAIRED, Moment
+from bot.domain.prompts import duration_words
 from bot.domain.replies import Button, Reply, rows
-from bot.domain.schedule import UNTIL_RESUMED
+from bot.domain.schedule import FOLLOW_UP, UNTIL_RESUMED
 from bot.storage import couples as store
 from bot.storage import moments as moment_store
 from bot.storage.models import (
@@ -32,7 +34,7 @@ from bot.storage.models import (
     ScheduledPrompt,
     User,
 )
-from bot.telegram.couples import close_open_cards, in_quiet_hours
+from bot.telegram.couples import close_open_cards, someone_elses_quiet_hours
 from bot.telegram.turn import Outgoing, Turn
 
 
@@ -138,12 +140,100 @@ EXPORT_SECTIONS = (
 )
 
 
-def moment_blocks(moments: list[Moment], c: Catalogue, zone: str | None) -> list[str]:
-    """Each moment as /history shows it, with their own words whole and the draft."""
+# A follow-up card's `answer` once "not yet" chose when to ask again (bot/telegram/prompts.py
+# stores "later:<choice>"); the follow-up planned in that same turn is the reminder.
+ASKED_AGAIN = "later:"
+
+
+def _stored_time(value: object) -> datetime | None:
+    """A time as `everything` gives it (ISO text), aware; None if it is not one."""
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        when = datetime.fromisoformat(value)
+    except ValueError:
+        return None
+    return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
+
+
+def _reminders(asks: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Of a moment's prompts (`asks`), the follow-ups "not yet" asked for: each planned in the
+    turn (its created_at) that answered an earlier card of the moment so."""
+    said_later = {
+        _stored_time(p.get("answered_at"))
+        for p in asks
+        if str(p.get("answer") or "").startswith(ASKED_AGAIN)
+    } - {None}
+    return [
+        p
+        for p in asks
+        if p.get("kind") == FOLLOW_UP and _stored_time(p.get("created_at")) in said_later
+    ]
+
+
+def _due(prompt: dict[str, Any]) -> datetime | None:
+    return _stored_time(prompt.get("due_at"))
+
+
+def _moment_more(
+    m: Moment, c: Catalogue, zone: str | None, asks: list[dict[str, Any]]
+) -> list[str]:
+    """What the JSON keeps about a moment beyond its /history card, in words: how much it was
+    still with them, the path chosen, the planned talk, any reminder after "not yet", how the
+    talk went, when it was settled (and how long a repair took), which draft. (Its id, whose
+    it is, the flow's step and the last change are bookkeeping, in the JSON alone.)"""
+    e = "privacy.export."
+
+    def when(value: datetime) -> str:
+        return value.astimezone(zone_of(zone)).strftime("%-d %B %Y, %H:%M")
+
+    def words(key: str, fallback: str) -> str:  # the value itself, should a later one be new
+        return c.text(key) if c.has(key) else fallback
+
+    lines = []
+    if m.intensity is not None:
+        lines.append(c.text(e + "moment_intensity", level=m.intensity))
+    if m.path:
+        lines.append(c.text(e + "moment_path", path=words(f"moment.path_{m.path}", m.path)))
+    if (plan := m.plan_due_at) is not None:  # as /history's card says it
+        talk = plan.astimezone(zone_of(zone)).strftime("%A %-d %B, %H:%M")
+        lines.append(c.text("history.summary_plan", when=talk))
+    for reminder in sorted(_reminders(asks), key=lambda p: str(p.get("due_at"))):
+        if (due := _due(reminder)) is not None:
+            status = str(reminder.get("status"))
+            status = words(f"{e}statuses.{status}", status)
+            lines.append(c.text(e + "moment_reminder", when=when(due), status=status))
+    if m.outcome:
+        outcome = words(f"follow_up.{m.outcome}", m.outcome)
+        lines.append(c.text(e + "moment_outcome", outcome=outcome))
+    if m.resolved_at is not None:
+        if m.status == REPAIRED:
+            took = duration_words(m.resolved_at - m.created_at, c)
+            lines.append(c.text(e + "moment_repaired", when=when(m.resolved_at), took=took))
+        else:
+            key = "moment_let_go" if m.status == LET_GO else "moment_resolved"
+            lines.append(c.text(e + key, when=when(m.resolved_at)))
+    if m.draft and m.draft_style:
+        style = words(f"{e}draft_styles.{m.draft_style}", m.draft_style)
+        lines.append(c.text(e + "moment_draft_style", style=style))
+    return lines
+
+
+def moment_blocks(
+    moments: list[Moment],
+    c: Catalogue,
+    zone: str | None,
+    prompts: Sequence[dict[str, Any]] = (),
+) -> list[str]:
+    """Each moment as /history shows it, with their own words whole and the draft, and all
+    else kept about it (`_moment_more`); `prompts`: the person's scheduled prompts as
+    `everything` gives them, for its follow-ups."""
     blocks = []
     for m in moments:
-        card = history.summary(m, c, zone, cut=None)
-        text = card.text
+        asks = [p for p in prompts if p.get("moment_id") == m.id]
+        # The plan is told below, as the talk planned (never a reminder's time).
+        card = history.summary(m.update(plan_due_at=None), c, zone, cut=None)
+        text = "\n".join([card.text, *_moment_more(m, c, zone, asks)])
         if m.draft and card.copyable is None:  # an unfinished moment's draft is theirs too
             text += "\n\n" + c.text("history.summary_draft")
         if m.draft:
@@ -177,9 +267,22 @@ def as_markdown(
         else:
             if key == "scheduled_prompts":  # as they come (ISO times in UTC sort as times)
                 items = sorted(items, key=lambda item: str(item.get("due_at") or ""))
+            if key == "reflections":  # by date, newest first as the moments (not as answered)
+                items = sorted(items, key=_reflection_order, reverse=True)
             lines += [f"- {reader.item(key, item)}" for item in items]
             lines.append("")
     return "\n".join(lines)
+
+
+def _reflection_order(item: dict[str, Any]) -> tuple[str, str, int]:
+    """An evening answer's place: its evening's date, then when it was answered."""
+    made = item.get("created_at")
+    number = item.get("id")
+    return (
+        str(item.get("local_date") or ""),
+        str(made or ""),
+        number if isinstance(number, int) else 0,
+    )
 
 
 def _partners_by_link(data: dict[str, Any]) -> dict[int, int | None]:
@@ -417,7 +520,8 @@ async def export(turn: Turn) -> None:
     data = await everything(turn.session, turn.user.id, rows)
     stored = moment_store.newest_first(rows)
     zone = turn.user.timezone
-    blocks = moment_blocks(stored, turn.content, zone)
+    prompts = data["scheduled_prompts"]
+    blocks = moment_blocks(stored, turn.content, zone, prompts)
     names = await _names(turn.session, data)
     raw = json.dumps(data, ensure_ascii=False, indent=2, default=str).encode()
     caption = turn.content.text("privacy.export_caption")
@@ -478,8 +582,7 @@ async def answer_delete(turn: Turn, argument: str) -> None:
         await close_open_cards(turn, space)
     for partner_id, space_paused in await erase(turn.session, turn.user.id, turn.now, rows):
         told = "privacy.partner_left_paused" if space_paused else "privacy.partner_left"
-        partner = await turn.session.get(User, partner_id)
-        quiet = partner is not None and in_quiet_hours(turn, partner)
+        quiet = await someone_elses_quiet_hours(turn, partner_id)
         turn.say(Reply(c.text(told)), chat_id=partner_id, silent=quiet)
     turn.say(Reply(c.text("privacy.deleted"), edit=True))
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import delete, select
 
 from bot.domain import couples, prompts, schedule, settings_flow, small_talk
 from bot.domain.couples import ROUND
-from bot.domain.flow import FlowState, held
+from bot.domain.flow import FlowState, Outcome, held
 from bot.domain.moments import (
     LET_GO,
     PLANNED,
@@ -19,11 +19,12 @@ from bot.domain.moments import (
     RESUMABLE,
     SET_ASIDE,
     TEXT_LIMIT,
+    DeleteMoment,
     SaveMoment,
 )
 from bot.domain.reflection_flow import REFLECTION, RecordReflection
 from bot.domain.repair_flow import FLOW as MOMENT_FLOW
-from bot.domain.repair_flow import REPAIR, under_way
+from bot.domain.repair_flow import OFFER, REPAIR, moment_of, under_way
 from bot.domain.replies import Reply
 from bot.domain.settings_flow import SETTINGS
 from bot.scheduling import store as prompt_store
@@ -31,7 +32,7 @@ from bot.scheduling.couple_plans import WEEKLY_ASK, weekly_ask_of
 from bot.storage import couples as couple_store
 from bot.storage import moments as moment_store
 from bot.storage import repositories as repo
-from bot.storage.models import CoupleSpace, MomentRow, ScheduledPrompt
+from bot.storage.models import CoupleSpace, MomentRow, Reflection, ScheduledPrompt
 from bot.telegram import flow_runner, moments
 from bot.telegram.couples import partner_of
 from bot.telegram.moments import new_moment_id
@@ -106,6 +107,39 @@ async def on_prompt_button(turn: Turn, kind: str, argument: str) -> None:
         turn.notice(c.text("shell.expired"))
 
 
+# The evening answers that begin a moment: kept only as long as the moment is.
+BEGIN_A_MOMENT = ("hurt", "by_me")
+
+
+async def forget_untold_evening_answer(turn: Turn, state: FlowState, outcome: Outcome) -> None:
+    """/cancel of a moment begun from the evening card ("A moment hurt") before anything of it
+    was told: the moment is not kept ("Nothing was kept"), and neither is the answer that
+    began it. Its reflection goes, and the card keeps no answer, though it stays answered
+    (its buttons are gone, and that evening asks nothing more). The card is the one answered
+    in the very turn the moment began (nothing else links the two)."""
+    if state.flow != MOMENT_FLOW or state.step == OFFER:
+        return
+    if not any(isinstance(e, DeleteMoment) for e in outcome.effects):
+        return  # something was told: kept as an unfinished moment, and the answer with it
+    begun = moment_of(state).created_at
+    card = await turn.session.scalar(
+        select(ScheduledPrompt).where(
+            ScheduledPrompt.user_id == turn.user.id,
+            ScheduledPrompt.kind.in_((schedule.EVENING, schedule.SNOOZE)),
+            ScheduledPrompt.answer.in_(BEGIN_A_MOMENT),
+            ScheduledPrompt.answered_at == begun,
+        )
+    )
+    if card is None:
+        return
+    await turn.session.execute(
+        delete(Reflection).where(
+            Reflection.user_id == turn.user.id, Reflection.prompt_id == card.id
+        )
+    )
+    card.answer = None
+
+
 async def _evening(turn: Turn, row: ScheduledPrompt, choice: str) -> None:
     c = turn.content
     prefs = prompt_store.prefs_of(turn.user)
@@ -119,7 +153,7 @@ async def _evening(turn: Turn, row: ScheduledPrompt, choice: str) -> None:
     if choice == "snooze":
         due = schedule.snooze_due(turn.now, prefs)
         if due is None:
-            turn.say(Reply(c.text("evening.snooze_quiet"), edit=True))
+            turn.say(Reply(c.text(prompts.snooze_quiet_key(turn.now, prefs)), edit=True))
             return
         await prompt_store.plan(
             turn.session,
@@ -135,13 +169,13 @@ async def _evening(turn: Turn, row: ScheduledPrompt, choice: str) -> None:
         return
     record = RecordReflection(row.id, local_date, choice)
     current = await _current(turn)
-    if choice in ("hurt", "by_me") and under_way(current):
+    if choice in BEGIN_A_MOMENT and under_way(current):
         # As /moment says then: the moment under way goes on, never replaced without a word.
         await flow_runner.apply_effects(turn, (record,))
         if turn.pressed_message_id is not None:
             turn.clear_keyboard(turn.pressed_message_id)
         await flow_runner.reprompt(turn, "moment.already")
-    elif choice in ("hurt", "by_me"):
+    elif choice in BEGIN_A_MOMENT:
         await flow_runner.apply_effects(turn, (record,))
         direction = "to_me" if choice == "hurt" else "by_me"
         outcome = REPAIR.start(turn.context(), new_moment_id(), direction=direction)
@@ -181,7 +215,8 @@ async def _follow_up(turn: Turn, row: ScheduledPrompt, kind: str, choice: str) -
         if moment.status in RESUMABLE:  # a reminder to pick it up, not a plan to talk
             await flow_runner.apply_effects(turn, (ask_again,))
         else:
-            updated = moment.update(status=PLANNED, plan_due_at=due)
+            # A reminder to ask again, not a new talk: the planned talk's time stays the plan.
+            updated = moment.update(status=PLANNED)
             await flow_runner.apply_effects(turn, (SaveMoment(updated), ask_again))
         when = REPAIR.when_words(due, choice, turn.context())  # the stored time, in words
         turn.say(Reply(c.text("follow_up.rescheduled", when=when), edit=True))
@@ -223,7 +258,8 @@ async def typed_answer(turn: Turn, words: str, sent_after: datetime | None = Non
     if not turn.in_private:
         return False
     told = sent_after is None and prompts.hard_and_told(words, prompts.PLANNED_CHOICES, c)
-    if not told and not prompts.answers_a_card(words, c):
+    shared = prompts.connection_told(words, c)
+    if not told and not shared and not prompts.answers_a_card(words, c):
         return False  # most words answer no card: no need to look which are waiting
     since = turn.now - TYPED_ANSWERS_FOR
     after = ScheduledPrompt.sent_at >= since
@@ -251,17 +287,27 @@ async def typed_answer(turn: Turn, words: str, sent_after: datetime | None = Non
         return row.answer == ASKING_WHEN and row.updated_at >= newest - WHEN_STILL_ASKED
 
     rows.sort(key=lambda r: not asked_when_lately(r))  # stable: else newest first
+    readings: list[tuple[ScheduledPrompt, str, str, str | None]] = []  # row, card, choice, told
     for row in rows:
         read = await _card_of(turn, row)
         if read is None:
             continue
         card, choices = read
         choice = prompts.typed_choice(words, card, choices, c)
-        if choice is not None:
-            return await _answer_typed(turn, row, card, choice)
-        if told and card == prompts.FOLLOW_UP_CARD and prompts.TOLD_AFTER in choices:
-            return await _answer_typed(turn, row, card, prompts.TOLD_AFTER, told=words)
-    return False
+        if shared and card == prompts.EVENING_CARD:
+            readings.append((row, card, "connection", words))
+        elif choice is not None:
+            readings.append((row, card, choice, None))
+        elif told and card == prompts.FOLLOW_UP_CARD and prompts.TOLD_AFTER in choices:
+            readings.append((row, card, prompts.TOLD_AFTER, words))
+    if not readings:
+        return False
+    row, card, choice, said = readings[0]
+    if card == prompts.EVENING_CARD and prompts.gives_way(words, c):
+        # "Not yet" with a follow-up waiting too is its answer, not the newer evening's.
+        older = [r for r in readings[1:] if r[1] != prompts.EVENING_CARD]
+        row, card, choice, said = older[0] if older else readings[0]
+    return await _answer_typed(turn, row, card, choice, told=said)
 
 
 async def _card_of(turn: Turn, row: ScheduledPrompt) -> tuple[str, tuple[str, ...]] | None:
@@ -292,6 +338,8 @@ async def _answer_typed(
         return False
     if choice == prompts.YES:
         turn.say(prompts.yes_card(card, row.id, turn.content))
+    elif told is not None and card == prompts.EVENING_CARD:
+        await _connection_kept(turn, row, told)
     elif told is not None:
         await _noted_and_offered(turn, row, choice, told)
     else:
@@ -299,6 +347,20 @@ async def _answer_typed(
     if row.message_id is not None:
         turn.clear_keyboard(row.message_id)  # answered: its buttons would only say so
     return True
+
+
+async def _connection_kept(turn: Turn, row: ScheduledPrompt, told: str) -> None:
+    """A good day told with something shared (`prompts.connection_told`): the card's "A moment
+    of connection", its line their words, kept at once (asking "What happened?" would ask
+    for what they just said)."""
+    prefs = prompt_store.prefs_of(turn.user)
+    local_date = row.due_at.astimezone(prefs.tz).date()
+    row.answer, row.answered_at = "connection", turn.now
+    note = " ".join(told.split())
+    await flow_runner.apply_effects(
+        turn, (RecordReflection(row.id, local_date, "connection", note),)
+    )
+    turn.say(Reply(turn.content.text("evening.connection_told")))
 
 
 async def _noted_and_offered(turn: Turn, row: ScheduledPrompt, choice: str, told: str) -> None:

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+import httpx
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.exc import StaleDataError
 from telegram import Bot, InlineKeyboardMarkup, InputFile, Update
@@ -56,6 +57,8 @@ class Outgoing:
     # Sent (to other private chats) as well as `if_refused`, should this fail for any reason:
     # a round's post in the group tells each partner, with their own words only.
     also_if_failed: tuple[Outgoing, ...] = ()
+    # Sent instead of `also_if_failed` when the send timed out (with `if_unsure`).
+    also_if_unsure: tuple[Outgoing, ...] = ()
     # Arrives without a sound: it goes to someone else in their quiet hours.
     silent: bool = False
 
@@ -117,12 +120,13 @@ class Turn:
         also_if_failed: Sequence[tuple[int, Reply]] = (),
         silent: bool = False,
         if_unsure: Reply | None = None,
+        also_if_unsure: Sequence[tuple[int, Reply]] = (),
     ) -> None:
         """Queue `reply` for this chat or `chat_id`; `if_refused` goes to this chat instead if
         Telegram refuses the message to the other chat (a partner who blocked the bot), and
-        each of `also_if_failed` to its own (private) chat too; `if_unsure` instead of
-        `if_refused` if the send timed out (it may have arrived). A `silent` message arrives
-        without a notification sound."""
+        each of `also_if_failed` to its own (private) chat too; `if_unsure` and
+        `also_if_unsure` instead if the send timed out (it may have arrived). A `silent`
+        message arrives without a notification sound."""
         text, parse_mode = render_text(reply)
         markup = render_markup(reply, card)
         target = self.chat_id if chat_id is None else chat_id
@@ -154,10 +158,8 @@ class Turn:
         if if_unsure is not None:
             said, said_as = render_text(if_unsure)
             unsure = Outgoing("send", self.chat_id, said, parse_mode=said_as)
-        told = []
-        for other_chat, other_reply in also_if_failed:
-            said, said_as = render_text(other_reply)
-            told.append(Outgoing("send", other_chat, said, parse_mode=said_as))
+        told = [_send_to(other_chat, other_reply) for other_chat, other_reply in also_if_failed]
+        unsure_told = [_send_to(chat, other_reply) for chat, other_reply in also_if_unsure]
         self.outbox.append(
             Outgoing(
                 "send",
@@ -169,6 +171,7 @@ class Turn:
                 if_unsure=unsure,
                 only_if_delivered=reply.only_if_delivered,
                 also_if_failed=tuple(told),
+                also_if_unsure=tuple(unsure_told),
                 silent=silent,
             )
         )
@@ -191,6 +194,11 @@ class Turn:
 
     def clear_keyboard(self, message_id: int) -> None:
         self.outbox.append(Outgoing("clear_keyboard", self.chat_id, message_id=message_id))
+
+
+def _send_to(chat_id: int, reply: Reply) -> Outgoing:
+    text, parse_mode = render_text(reply)
+    return Outgoing("send", chat_id, text, parse_mode=parse_mode)
 
 
 def to_private(
@@ -313,12 +321,11 @@ async def deliver(bot: Bot, outbox: list[Outgoing], svc: Services) -> None:
             else:
                 continue
         failed = await _failure(bot, item, svc, blocked_chats)
-        for also in item.also_if_failed if failed is not None else ():
+        unsure = failed == UNSURE and item.if_unsure is not None
+        for also in (item.also_if_unsure if unsure else item.also_if_failed) if failed else ():
             if also.chat_id not in blocked_chats and also.chat_id is not None and also.chat_id > 0:
                 await _hand_back(bot, also)  # private chats only, as a private stand-in is
-        stand_in = item.if_refused
-        if failed == UNSURE and item.if_unsure is not None:
-            stand_in = item.if_unsure
+        stand_in = item.if_unsure if unsure else item.if_refused
         if failed is None or stand_in is None or stand_in.chat_id is None:
             continue
         if failed == REFUSED or stand_in.chat_id > 0:
@@ -355,9 +362,9 @@ async def _failure(bot: Bot, item: Outgoing, svc: Services, blocked_chats: set[i
             return None if await _hand_back(bot, again) else FAILED
         log.warning("Telegram refused %s to chat %s: %s", item.method, item.chat_id, error)
         return FAILED
-    except TimedOut:
+    except TimedOut as error:
         log.warning("%s to chat %s timed out", item.method, item.chat_id)
-        return UNSURE if item.method == "send" else FAILED
+        return UNSURE if item.method == "send" and _may_have_gone(error) else FAILED
     except TelegramError as error:
         log.warning("could not %s to chat %s: %s", item.method, item.chat_id, error)
         return FAILED
@@ -384,10 +391,20 @@ async def _send_once_more_on_network_error(bot: Bot, item: Outgoing) -> None:
     try:
         await _send_one(bot, item)
     except NetworkError as error:
-        if isinstance(error, BadRequest) or (isinstance(error, TimedOut) and item.method == "send"):
+        if isinstance(error, BadRequest) or (item.method == "send" and _may_have_gone(error)):
             raise
         await asyncio.sleep(0.5)
         await _send_one(bot, item)
+
+
+def _may_have_gone(error: NetworkError) -> bool:
+    """Whether a request that failed so may have reached Telegram all the same: a timeout
+    after it was sent. One that never left (no connection free in the pool, or none made in
+    time: python-telegram-bot raises TimedOut from httpx's PoolTimeout or ConnectTimeout)
+    did not."""
+    if not isinstance(error, TimedOut):
+        return False
+    return not isinstance(error.__cause__, httpx.PoolTimeout | httpx.ConnectTimeout)
 
 
 async def _send_one(bot: Bot, item: Outgoing) -> None:

@@ -91,6 +91,7 @@ def test_more_interpretation_words_are_looked_at_underneath(word: str):
     assert w.step == rf.REFRAME and w.state.data["word"] == key
     assert w.moment.feelings_text is None  # the reading is not kept as a feeling
     beneath = C.raw(f"interpretations.{key}.beneath")
+    assert beneath  # something to offer underneath it
     assert [f"t.{k}" for k in beneath] == options(outcome.replies[-1])[: len(beneath)]
 
 
@@ -129,7 +130,11 @@ def test_the_words_view_stays_a_short_list():
     assert len(shown) <= 12
     # Every listed word (shown or typed) has feelings beneath it and reads in both directions.
     for key in C.children("interpretations"):
-        assert set(C.raw(f"interpretations.{key}.beneath")) <= set(feeling_keys(C))
+        beneath = C.raw(f"interpretations.{key}.beneath")
+        assert beneath and set(beneath) <= set(feeling_keys(C))
+        assert C.text(f"interpretations.{key}.reframe") != C.text(
+            f"interpretations.{key}.reframe_by_me"
+        )
 
 
 # ---------------------------------------------------------------- 3. whose feeling?

@@ -26,6 +26,7 @@ IN_JEST = [
     "something i can say without dying of cringe",
     "i'd rather die than say that out loud lol",
     "how do i ask him without dying of embarrassment",
+    "something i can say out loud without dying lol",
 ]
 
 # A frame beside a small mishap, with no laugh: ambiguous, so a gentle check, never silence.
@@ -79,6 +80,41 @@ DANGER = [
     "he's going to kill me when he finds out, i'm hiding in the bathroom lol",
     "he's going to kill me when he gets home lol he's drunk",
 ]
+
+
+# A review found these cleared by the rules for jest (or lowered to the gentle check): the
+# frame is not finding out about a thing but finding, seeing or getting at the person, an
+# arrival ("when he gets home", "when he gets out of prison"), or a squirm rather than a laugh
+# beside wanting to die at something that is not one's own words read back.
+CLEARED_THREATS = [
+    "he'll kill me when he finds me 😬",
+    "he will kill me when he gets me alone lol",
+    "he'll kill me as soon as he sees me 🙃",
+    "he's going to kill me when he gets out of prison lol",
+    "he'll kill me when he gets home. he did it before 😬",
+    "he's going to kill me when he gets home lol",
+    "he's going to kill me when he gets home 🤦",
+    "he's going to kill me when he gets home, awkward",
+    "he is going to kill me when he gets home tonight. i spilt wine on the carpet",
+    "my ex is going to kill me when he finds me. i moved out with the car",
+    "i want to die when i see it again 🙃",
+    "i want to die when i read my messages 🙃",
+    "he'll kill me once he knows where i am lol",
+    "he's going to kill me when he finds out where i live lol",
+    "he'll kill me when he sees us together lol",
+    "he's going to kill me when he gets back lol",
+    "he'll kill me when he finds out i'm staying at my sister's 😅",
+    "he'd kill me if he saw me lol",
+]
+
+
+@pytest.mark.parametrize("text", CLEARED_THREATS)
+def test_a_threat_to_find_or_get_at_the_person_is_never_jest(text: str):
+    assert screen(text).level == Level.DANGER
+
+
+def test_the_threats_the_jest_rules_cleared_are_kept_in_the_case_set():
+    assert set(CLEARED_THREATS) <= set(safety_cases.DANGER)
 
 
 @pytest.mark.parametrize("text", IN_JEST)

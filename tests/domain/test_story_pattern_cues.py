@@ -72,7 +72,8 @@ def test_the_other_way_round_too_and_a_possessive_still_counts():
 
 
 def test_two_patterns_named_come_first_in_catalogue_order():
-    reply = _card("she interrupted me at dinner and then made fun of me", who="friend")
+    # Told the other way round: the catalogue's order, not the story's, breaks the tie.
+    reply = _card("she made fun of me at dinner and then interrupted me", who="friend")
     assert _patterns(reply)[:2] == ["p.interrupted", "p.joke"]
     assert reply.text.endswith(HINT)
 

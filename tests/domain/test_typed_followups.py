@@ -1,5 +1,5 @@
 """Typed words read from a walkthrough: a follow-up answered "it went really badly tbh" and then
-what happened (the card's "It was hard", the rest offered as a moment); "sorry got distracted"
+what happened (the card's "It was hard", the rest offered as a moment); "what was i doing"
 or "where was I" at a question of a moment (the question again, never more of the story); and
 a bare number outside a moment (never a moment of its own)."""
 
@@ -62,7 +62,7 @@ def test_only_a_card_that_asks_how_it_went():
 
 
 COMING_BACK = [
-    "sorry got distracted",
+    "sorry, where was i",
     "what was i doing",
     "where was i",
     "Where was I?",
@@ -70,7 +70,7 @@ COMING_BACK = [
     "I'm back!",
     "ok back",
     "sorry, where were we",
-    "sorry got distracted, where was i",
+    "sorry im back, where was i",
     "oops sorry im back now",
 ]
 NOT_COMING_BACK = [
@@ -103,7 +103,7 @@ def at_the_intensity_question() -> Walk:
     return w
 
 
-@pytest.mark.parametrize("typed", ["sorry got distracted", "what was i doing", "where was i?"])
+@pytest.mark.parametrize("typed", ["sorry, where was i", "what was i doing", "where was i?"])
 def test_coming_back_at_the_intensity_question_asks_it_again(typed: str):
     w = at_the_intensity_question()
     before = w.state

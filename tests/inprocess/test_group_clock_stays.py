@@ -13,7 +13,7 @@ def told_of_the_group_clock(h: Harness, user_id: int) -> list[str]:
     return [
         a.text or ""
         for a in h.sandbox.actions
-        if a.chat_id == user_id and "group check-in still goes by" in (a.text or "")
+        if a.chat_id == user_id and "group check-in stays at" in (a.text or "")
     ]
 
 
@@ -21,13 +21,22 @@ async def test_the_partner_whose_clock_it_is_is_told_on_moving(h: Harness):
     group = await paired_group(h)
     await check_in_on(h, group)  # Ana's clock, Europe/Berlin
     await move_to(h, ANA, "London")
-    assert told_of_the_group_clock(h, ANA) == [
-        "Your group check-in still goes by Europe/Berlin time: its 21:00 there is 20:00 for"
-        " you now. To move it to your new time zone, send /settings in your group."
-    ]
+    (told,) = told_of_the_group_clock(h, ANA)
+    assert told.startswith(
+        "Your group check-in stays at 21:00 (Europe/Berlin) · 20:00 (Europe/London)"
+    )
+    assert "send /settings in your group" in told
 
 
-async def test_a_partner_on_another_clock_moving_is_not_told(h: Harness):
+async def test_a_time_on_the_next_day_for_them_says_so(h: Harness):
+    group = await paired_group(h)
+    await check_in_on(h, group)
+    await move_to(h, ANA, "Tokyo")
+    (told,) = told_of_the_group_clock(h, ANA)
+    assert "21:00 (Europe/Berlin) · 05:00 the next day (Asia/Tokyo)" in told
+
+
+async def test_a_partner_is_told_once_and_not_again_from_another_clock(h: Harness):
     group = await paired_group(h)
     await check_in_on(h, group)  # on Ana's clock, Europe/Berlin
     await move_to(h, BEN, "New York")  # Berlin was his too: told once...

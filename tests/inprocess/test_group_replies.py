@@ -82,3 +82,10 @@ async def test_a_reply_to_a_closed_check_in_stays_unanswered(h: Harness):
     await h.press(ANA, "4", chat_id=group, message_id=card)
     await h.press(BEN, "2", chat_id=group, message_id=card)  # revealed: no longer open
     assert await reply(h, BEN, "2 for me", group, card) == []
+
+
+async def test_a_reply_after_tapping_is_not_told_to_tap_again(h: Harness):
+    group, card = await a_check_in_card(h)
+    await h.press(ANA, "4", chat_id=group, message_id=card)
+    assert said(await reply(h, ANA, "done, 4", group, card), group) == []
+    assert said(await reply(h, BEN, "me?", group, card), group) == [TAP]  # he has not yet

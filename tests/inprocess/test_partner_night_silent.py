@@ -106,13 +106,15 @@ async def test_linked_by_day_rings(h: Harness):
 
 async def test_a_partner_leaving_the_group_tells_the_other_silently_in_their_night(h: Harness):
     group = await paired_group(h)
+    await in_new_york(h, ANA)
     await in_new_york(h, BEN)
-    h.clock.now = NIGHT_FOR_BEN
+    h.clock.now = NIGHT_FOR_BEN  # 02:30 for both
     h.sandbox.leave_group(group, ANA)
     actions = await flush(h)
     assert "Ana left the group" in said(actions, BEN)[0]
     assert silent(actions, BEN) == [True]
-    assert silent(actions, ANA) == [False]  # she left: her own word rings as usual
+    # She left, at her own 02:30: the word about what she did herself rings as usual.
+    assert silent(actions, ANA) == [False]
 
 
 async def test_an_answer_to_a_repair_bid_reaches_the_asker_silently_in_their_night(h: Harness):
@@ -143,3 +145,32 @@ async def test_a_group_check_in_in_one_partners_night_comes_without_a_sound(h: H
 async def test_a_group_check_in_in_both_partners_evening_rings(h: Harness):
     card = await check_in_card_with_ben_in(h, "Europe/Berlin")
     assert not card.params.get("disable_notification")
+
+
+async def test_a_repair_bid_posted_in_the_group_in_the_partners_night_is_silent(h: Harness):
+    group = await paired_group(h)
+    await in_new_york(h, BEN)
+    h.clock.now = NIGHT_FOR_BEN
+    actions = await h.text(ANA, "/repair", chat_id=group)
+    assert silent(actions, group) == [True]
+    h.clock.now = DAY_FOR_BOTH + timedelta(days=1)
+    assert silent(await h.text(BEN, "/repair", chat_id=group), group) == [False]
+
+
+async def test_a_partner_erasing_everything_tells_the_other_silently_in_their_night(h: Harness):
+    await paired_group(h)
+    await in_new_york(h, BEN)
+    h.clock.now = NIGHT_FOR_BEN
+    await h.text(ANA, "/delete")
+    actions = await h.press(ANA, "Delete everything")
+    assert said(actions, BEN) and silent(actions, BEN) == [True]
+
+
+async def test_the_bot_removed_from_the_group_is_told_silently_to_whoever_sleeps(h: Harness):
+    group = await paired_group(h)
+    await in_new_york(h, BEN)
+    h.clock.now = NIGHT_FOR_BEN
+    h.sandbox.remove_bot_from_group(group, by=ANA)
+    actions = await flush(h)
+    assert silent(actions, BEN) == [True]
+    assert silent(actions, ANA) == [False]  # she removed it

@@ -35,3 +35,23 @@ async def test_a_round_post_that_fails_tells_each_partner_with_their_own_line(
     for told, own, other in ((his, HIS, HERS), (hers, HERS, HIS)):
         assert "couldn't post this week's thanks round" in told
         assert own in told and other not in told
+
+
+async def test_a_round_post_that_timed_out_is_said_unconfirmed_to_each_with_their_own_line(
+    h: Harness,
+):
+    group, _ = await round_out(h)
+    await h.press(ANA, "Write mine")
+    await h.text(ANA, HERS)
+    await h.press(ANA, "Yes, that's my thanks")
+    await h.press(BEN, "Write mine")
+    await h.text(BEN, HIS)
+    h.sandbox.faults.append(Fault("timeout", method="sendMessage", chat_id=group, delay=0.01))
+    actions = await h.press(BEN, "Yes, that's my thanks")
+    his, hers = " ".join(said(actions, BEN)), " ".join(said(actions, ANA))
+    assert "Posted in your group" not in his
+    for told, own, other in ((his, HIS, HERS), (hers, HERS, HIS)):
+        # It may be there: not "nothing of it went there", and not posted again.
+        assert "didn't confirm that this week's thanks round was posted" in told
+        assert "couldn't post" not in told
+        assert own in told and other not in told

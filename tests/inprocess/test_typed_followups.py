@@ -1,6 +1,6 @@
 """From a walkthrough: a follow-up answered with how it went and then what happened; a "yeah"
 after an offer to look, with an older card still waiting; and a moment left at the 1 to 5
-question, come back to hours later ("sorry got distracted", then "4" the next day)."""
+question, come back to hours later ("sorry, where was i", then "4" the next day)."""
 
 from __future__ import annotations
 
@@ -52,7 +52,7 @@ async def test_coming_back_then_a_number_the_next_day(harness: Harness):
     await h.onboard(ANA, "Ana")
     await h.walk(ANA, TO_THE_PATH[:6])  # at "How much is it still with you?"
     h.clock.advance(timedelta(hours=3))
-    for typed in ("sorry got distracted", "what was i doing"):
+    for typed in ("sorry, where was i", "what was i doing"):
         (again,) = sent_to(h, ANA, await h.text(ANA, typed))
         assert again.text is not None and again.text.startswith(WHERE)
         assert HOW_MUCH in again.text

@@ -4,6 +4,7 @@ not confirm it, with the words, in case."""
 
 from __future__ import annotations
 
+import httpx
 import pytest
 from telegram.error import BadRequest, TimedOut
 
@@ -34,6 +35,31 @@ async def test_a_timeout_says_unconfirmed_and_a_failure_says_failed(
     bot = FakeBot({BEN: [error]})
     await deliver(bot, to_partner(), services_of(h.app))  # type: ignore[arg-type]
     assert bot.sent == [(ANA, told)]
+
+
+def never_left(cause: Exception) -> TimedOut:
+    """A timeout as python-telegram-bot raises it when the request never left."""
+    error = TimedOut("timed out")
+    error.__cause__ = cause
+    return error
+
+
+@pytest.mark.parametrize(
+    "cause", [httpx.PoolTimeout("no connection free"), httpx.ConnectTimeout("no connection")]
+)
+async def test_a_timeout_before_anything_was_sent_is_tried_again(h: Harness, cause: Exception):
+    bot = FakeBot({BEN: [never_left(cause)]})
+    await deliver(bot, to_partner(), services_of(h.app))  # type: ignore[arg-type]
+    assert bot.sent == [(BEN, "the words"), (ANA, "Sent to Ben.")]
+
+
+async def test_a_timeout_before_anything_was_sent_twice_is_a_failure(h: Harness):
+    errors: list[Exception] = [
+        never_left(httpx.PoolTimeout("no connection free")) for _ in range(2)
+    ]
+    bot = FakeBot({BEN: errors})
+    await deliver(bot, to_partner(), services_of(h.app))  # type: ignore[arg-type]
+    assert bot.sent == [(ANA, "Ben didn't get this")]
 
 
 async def test_a_thanks_that_timed_out_is_neither_sent_nor_failed_but_unconfirmed(h: Harness):
