@@ -12,6 +12,7 @@ import getpass
 import sys
 import textwrap
 from collections.abc import Awaitable, Callable
+from pathlib import Path
 from typing import TextIO
 
 from bot.config import Settings
@@ -30,8 +31,9 @@ async def _stdin_line() -> str:
 
 
 class Console:
-    def __init__(self, sandbox: Sandbox, out: TextIO) -> None:
+    def __init__(self, sandbox: Sandbox, out: TextIO, files: Path = Path("data")) -> None:
         self.sandbox = sandbox
+        self.files = files  # where a file Mend sends (/export) is saved, to read
         self.out = out
         # The newest card's buttons: (chat, message, callback data, label).
         self.buttons: list[tuple[int, int, str, str]] = []
@@ -51,8 +53,22 @@ class Console:
         elif action.method == "answerCallbackQuery" and action.text:
             self.out.write(f"  ({action.text})\n")
         elif action.method == "sendDocument":
-            self.out.write(f"Mend sent a file: {action.params.get('file_name')}\n")
+            self._save_file(action)
         self.out.flush()
+
+    def _save_file(self, action: BotAction) -> None:
+        """A file Mend sent, saved where the console keeps its data, and its caption shown:
+        on Telegram it would be in the chat to open."""
+        name = Path(str(action.params.get("file_name") or "file")).name  # never a path
+        content = action.params.get("content")
+        if action.text:
+            self._print_message("Mend", action.text)
+        if isinstance(content, bytes):
+            self.files.mkdir(parents=True, exist_ok=True)
+            (self.files / name).write_bytes(content)
+            self.out.write(f"  [file saved: {self.files / name}]\n")
+        else:
+            self.out.write(f"  [file: {name}]\n")
 
     def _print_message(self, label: str, text: str) -> None:
         self.out.write(f"\n{label}:\n")

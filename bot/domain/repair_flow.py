@@ -826,6 +826,12 @@ class RepairFlow:
         if isinstance(event, TextInput):
             read = self.handle(_with(base, m, **{WHOSE: []}), event, ctx)
             after = read.state
+            if after is not None and after.step not in (FEEL, WHOSE, REFRAME, WORDS):
+                # "done" with the question open: moving on would say the word as how they
+                # felt, in the apology. The question first.
+                question = self.prompt(state, ctx)
+                first = f"{c.text('moment.whose_first')}\n\n{question.text}"
+                return Outcome(state, (replace(question, text=first, edit=False),))
             if after is None or after.step not in (FEEL, WHOSE) or not read.replies:
                 return read  # finished ("done"), or on to a reframe: the words stay theirs
             new = [str(w) for w in after.data.get(WHOSE) or () if w not in words]

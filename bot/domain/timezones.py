@@ -114,9 +114,28 @@ def resolve_zone(
 
 
 def guess_zone(text: str, now: datetime) -> ZoneGuess | None:
-    """`resolve_zone` with the place names people type (bot/content/cities.toml)."""
+    """`resolve_zone` with the place names people type (bot/content/cities.toml), also as
+    said in a sentence: "I'm in New York", "london uk" (the place without the words before
+    it, `place.openers`, then without a last word, most often the country)."""
     cities = shared_data("cities")
-    return resolve_zone(text, now, cities["aliases"], cities["offsets"]["preferred"])
+    for place in _as_said(text, tuple(cities["place"]["openers"])):
+        guess = resolve_zone(place, now, cities["aliases"], cities["offsets"]["preferred"])
+        if guess is not None:
+            return guess
+    return None
+
+
+def _as_said(text: str, openers: tuple[str, ...]) -> list[str]:
+    """`text`, then the place in it: after the longest opener it starts with, and that
+    without its last word."""
+    answer = _normalise(text)
+    lowered = answer.lower().replace("\u2019", "'")
+    opened = [o for o in openers if lowered.startswith(o + " ")]
+    place = answer[len(max(opened, key=len)) + 1 :].strip() if opened else answer
+    tried = [answer, place]
+    if len(place.split()) > 1:
+        tried.append(place.rsplit(" ", 1)[0].rstrip(","))
+    return list(dict.fromkeys(tried))
 
 
 def _utc_offset(answer: str) -> timedelta | None:

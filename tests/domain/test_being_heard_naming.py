@@ -276,3 +276,24 @@ def test_the_question_fits_a_phone_and_its_buttons_fit_64_bytes():
     assert w.step == rf.WHOSE and len(card.text) <= 400
     for option in options(card):
         assert len(encode_flow(rf.FLOW, rf.WHOSE, 10**12, option).encode()) <= 64
+
+
+def test_done_typed_with_the_question_open_asks_it_first():
+    w = to_feelings(BY_ME)
+    w.type("she probably felt hurt and I feel guilty")
+    assert w.step == rf.WHOSE
+    (reply,) = w.type("done").replies
+    assert w.step == rf.WHOSE  # not on to the needs, with "guilty" as how she felt
+    assert reply.text.startswith(C.text("moment.whose_first"))
+    assert options(reply) == ["mine", "theirs"]
+    w.press("mine")
+    assert "guilty" not in w.moment.feelings
+
+
+def test_defensive_typed_for_them_is_asked_about():
+    w = to_feelings(BY_ME)
+    w.type("guilty, ashamed and kind of defensive")
+    assert w.step == rf.WHOSE
+    w.press("mine")
+    said = " ".join((*w.moment.feelings, w.moment.feelings_text or "")).lower()
+    assert "defensive" not in said and "guilty" not in said and "ashamed" not in said

@@ -91,7 +91,7 @@ def test_a_softened_startup_is_observation_feeling_need_request():
     observation = draft.index("you picked up your phone")
     feeling = draft.index("lonely and hurt")
     need = draft.index("your attention")
-    request = draft.index("Would you be willing to put our phones away")
+    request = draft.index("Would you be willing to put your phone down")
     assert observation < feeling < need < request
     for blame in ("you always", "you never", "you don't care"):
         assert blame not in draft.lower()

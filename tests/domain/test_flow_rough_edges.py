@@ -10,6 +10,7 @@ from bot.domain import history
 from bot.domain import repair_flow as rf
 from bot.domain.flow import TextInput
 from bot.domain.moments import BY_ME, TEXT_LIMIT, TO_ME
+from bot.domain.who import named_relation
 from tests.domain.test_repair_flow import C, Walk, options, saved, to_intensity
 
 ADDED = "Added that to what happened."
@@ -222,5 +223,9 @@ def test_the_direction_typed_as_people_say_it(typed: str, direction: str | None)
         assert "Please tap" not in reply.text and options(reply) == [TO_ME, BY_ME]
     else:
         assert (w.step, w.moment.direction) == (rf.WHO_STEP, direction)
-        # The question, with a relation the words named suggested after it ("my gf").
-        assert reply.text.startswith(C.text(ASKED_NEXT[direction])) and not reply.edit
+        # The question, with a relation the words named suggested after it ("my gf"), and
+        # nothing after it where they named none.
+        question = C.text(ASKED_NEXT[direction])
+        assert reply.text.startswith(question) and not reply.edit
+        if named_relation(typed, C) is None:
+            assert reply.text == question

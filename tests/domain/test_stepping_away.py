@@ -81,6 +81,9 @@ def test_an_aside_keeps_the_place_at_other_questions(step_to: str):
         w.press("done")
     assert w.step == step_to
     before = w.state
+    question = rf.REPAIR.prompt(before, w.ctx)
     (reply,) = w.type("brb").replies
     assert w.state == before
     assert reply.text.startswith(C.text("moment.small_talk_again.away"))
+    # The question again, with its buttons to tap when they are back.
+    assert reply.text.endswith(question.text) and reply.buttons == question.buttons

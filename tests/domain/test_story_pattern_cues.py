@@ -166,3 +166,8 @@ def test_no_story_leaves_the_card_as_it_was():
 )
 def test_each_pattern_is_found_by_its_own_words(story: str, key: str):
     assert pattern_cues.suggested(story, C)[0] == key
+
+
+def test_a_message_never_answered_names_the_unreplied_pattern():
+    story = "my friend never answered when I told her I was struggling"
+    assert pattern_cues.suggested(story, C) == ["unreplied"]

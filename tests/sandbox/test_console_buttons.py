@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 import json
+from pathlib import Path
+from types import SimpleNamespace
 
 from bot.console import CONSOLE_USER_ID, Console
 from bot.sandbox.core import Sandbox
@@ -42,3 +44,25 @@ async def test_a_number_with_no_card_at_all_is_a_message():
     console.handle_line("2")
     (update,) = sandbox.pending_updates()
     assert update["message"]["text"] == "2"
+
+
+async def test_a_file_mend_sends_is_saved_to_read_and_its_caption_shown(tmp_path: Path):
+    sandbox = Sandbox()
+    sandbox.add_user(CONSOLE_USER_ID, "You")
+    out = io.StringIO()
+    console = Console(sandbox, out, files=tmp_path / "data")
+    await sandbox.call(
+        sandbox.token,
+        "sendDocument",
+        {
+            "chat_id": CONSOLE_USER_ID,
+            # As the stand-in receives an upload: a name and its bytes.
+            "document": SimpleNamespace(filename="../mend-export.md", content=b"# Your moments\n"),
+            "caption": "Everything Mend keeps about you.",
+        },
+    )
+    console.show_new()
+    saved = tmp_path / "data" / "mend-export.md"  # its name only: never outside the folder
+    assert saved.read_bytes() == b"# Your moments\n"
+    assert "Everything Mend keeps about you." in out.getvalue()
+    assert str(saved) in out.getvalue()
