@@ -5,9 +5,15 @@ blame); "I did it" gets an apology (what I did without excuses, the impact, what
 question about what they need). The words are templates in `content/<lang>/drafts.toml`.
 
 A catalogue pattern brings its own words for what happened, written to be said to the other
-person. "Something else" has only the person's own narration, usually about the other person
-in the third person ("She called and I hung up"), so it is never pasted into the draft: those
-drafts (`*_own`) refer to "earlier" and leave the specifics to the person.
+person. What a camera would have seen (`Moment.observation`) is said instead when it can be
+said to them as typed (`seen_words`: "he scrolled his phone" -> "you scrolled your phone", the
+speaker's own words kept; an apology says what I did first, "I said ... when you asked ...").
+It is one sentence, starting with who did it, with nobody else in it and no blame, judgement
+or excuse; else the pattern's words, as a wrong draft is worse than a generic one.
+"Something else" has only the person's own narration, usually about the other person in the
+third person ("She called and I hung up"), so it is never pasted into the draft: without a
+camera that can be said, those drafts (`*_own`) refer to "earlier" and leave the specifics to
+the person.
 
 Feelings and needs they typed are said in the draft only once made sayable to the other
 person (`sayable`: "i felt like he doesnt care" -> "I felt like you don't care"); words that
@@ -26,7 +32,7 @@ from functools import lru_cache
 
 from bot.content import Catalogue
 from bot.domain.moments import BY_ME, OTHER_PATTERN, TO_ME, WHO, Moment
-from bot.domain.naming import beyond_chosen, without_denials
+from bot.domain.naming import beyond_chosen, find_words, without_denials
 from bot.domain.who import read_name
 
 STYLES = ("standard", "softer", "shorter")
@@ -35,6 +41,10 @@ _OWN_WORDS_LIMIT = 70  # typed feelings or needs, short enough to read as one ph
 _NEEDS_MAX = 3  # needs named in one draft
 _FEELINGS_MAX = 3
 _NOTE_LIMIT = 200  # their own words shown beside the draft
+# What a camera saw, said in a draft: one clause a person can say in a breath, which keeps the
+# longest frame (softer, with a name and typed feelings) under MAX_DRAFT; Shorter, shorter.
+_SEEN_LIMIT = 160
+_SEEN_SHORTER = 100
 
 
 def _join(items: list[str], c: Catalogue) -> str:
@@ -102,12 +112,24 @@ def _from_catalogue(moment: Moment) -> bool:
     return bool(moment.pattern) and moment.pattern != OTHER_PATTERN
 
 
-def happened(moment: Moment, c: Catalogue) -> str:
-    """What happened, in the pattern's words for this direction ("" for own words, whose
-    drafts do not name it)."""
-    if not _from_catalogue(moment):
-        return ""
+def happened(moment: Moment, c: Catalogue, style: str = "standard") -> str:
+    """What happened: what the camera saw, if it can be said (`seen_words`), else the
+    pattern's words for this direction ("" for own words, whose drafts do not name it)."""
+    seen = seen_words(moment, c, style)
+    if seen or not _from_catalogue(moment):
+        return seen
     return c.text(f"patterns.{moment.pattern}.{_direction(moment)}")
+
+
+def seen_words(moment: Moment, c: Catalogue, style: str = "standard") -> str:
+    """What the camera saw, said to the other person as a clause for "When ..." (to_me) or
+    "I want to own it: ..." (by_me); "" when it can't be said as typed (`_seen`) or is too
+    long for this style."""
+    if not moment.observation:
+        return ""
+    said = _seen(moment.observation, _direction(moment), c, moment.who, moment.who_name)
+    limit = _SEEN_SHORTER if style == "shorter" else _SEEN_LIMIT
+    return said if said and len(said) <= limit else ""
 
 
 def feelings_words(moment: Moment, c: Catalogue) -> str:
@@ -295,6 +317,13 @@ class _Words:
     denied_then: re.Pattern[str]
     need_tails: re.Pattern[str]
     a_time: re.Pattern[str]
+    they: frozenset[str]  # "they", "their": the other person, in what a camera saw
+    people: re.Pattern[str]  # a relation word anywhere ("mum's", "his friend"): someone else
+    seen_lead: re.Pattern[str]  # "basically", "ok so", "idk": left out at the start
+    seen_tail: re.Pattern[str]  # "lol", "...": left out at the end
+    seen_then: re.Pattern[str]  # "you asked ... and I said ...", for an apology to turn round
+    seen_judging: re.Pattern[str]  # "always", "on purpose", "rude", "idiot": not a camera's
+    excuses: re.Pattern[str]  # "but I was tired": not in an apology
 
 
 def alternatives(words: list[str]) -> str:
@@ -371,7 +400,25 @@ def _words(c: Catalogue) -> _Words:
         denied_then=_denied_then(lists, maps["spelling"]),
         need_tails=re.compile(rf"(?<![\w'])(?:{alternatives(lists['need_tails'])})$", re.I),
         a_time=_a_time(lists),
+        they=frozenset(maps["they_to_you"]),
+        people=re.compile(rf"(?<![\w'])(?:{relations})(?:'s|s'|s)?(?![\w'])", re.I),
+        seen_lead=re.compile(
+            rf"^(?:(?:{alternatives(lists['seen_openers'] + lists['filler'])}){end}[\s,]*)+", re.I
+        ),
+        seen_tail=re.compile(
+            rf"(?:[\s.!…,;:~\-]|(?<![\w'])(?:{alternatives(lists['filler'])}){end})+$", re.I
+        ),
+        seen_judging=_whole_words(lists["seen_judging"] + lists["judgements"] + lists["insults"]),
+        excuses=_whole_words(lists["excuses"]),
+        seen_then=re.compile(
+            rf"(?P<they>you\s.+?),?\s+(?:{alternatives(lists['seen_then'])})\s+(?P<i>I\s.+)"
+        ),
     )
+
+
+def _whole_words(phrases: list[str]) -> re.Pattern[str]:
+    """Any of `phrases`, as whole words, in any case (one search, not one per phrase)."""
+    return re.compile(rf"(?<![\w'-])(?:{alternatives(phrases)})(?![\w'-])", re.I)
 
 
 def _denied_then(lists: dict[str, list[str]], spelling: dict[str, str]) -> re.Pattern[str]:
@@ -441,6 +488,7 @@ def _harm(lists: dict[str, list[str]]) -> re.Pattern[str]:
 
 _EMOTICON = re.compile(r"(?<!\w)(?:[:;=8]['\-^]?[()\[\]DPpOo/\\|3*]+|<3+|[xX]D+)(?!\w)")
 _MARK_YOU, _MARK_YOUR = "\x01", "\x02"
+_STRAIGHT_QUOTES = str.maketrans("’‘“”", "''\"\"")  # typed curly quotes, read as straight
 
 
 def _no_symbols(text: str) -> str:
@@ -510,18 +558,101 @@ def sayable(
     if not re.search(r"[^\W\d_]", text):
         return ""  # only filler ("idk", "lol", "??"): nothing to say, nor to show
     spoken = _to_you(text, w, c, who, name)
-    if spoken is None or w.harm.search(spoken) or w.judged.search(spoken):
-        return None  # anger at them, or judging them ("so selfish"): shown beside, not said
-    if _has_any(spoken, w.lists["jabs"]):
-        return None  # "for you to have my back for once": a jab, shown beside
+    if spoken is None or _unkind(spoken, w, blame=direction == TO_ME):
+        return None  # shown beside, not said
     if kind == FEEL and w.a_time.search(spoken):
         return None  # "tmrw after work maybe 7ish": a time, not a feeling (typed at the wrong step)
-    if direction == TO_ME and w.blame.search(spoken):  # "you never listen"
-        return None
     phrase = _need_start(spoken, direction, w) if kind == NEED else _feeling_start(spoken, w)
     if phrase is None or not _reads_as_a_phrase(phrase, w):
         return None
     return _lower_first(phrase, c)
+
+
+def _unkind(spoken: str, w: _Words, *, blame: bool) -> bool:
+    """Anger at them, judging them ("so selfish"), a jab ("for once") or, with `blame`, blame
+    ("you never listen"), in words already said to them: never said in a draft."""
+    if w.harm.search(spoken) or w.judged.search(spoken) or _has_any(spoken, w.lists["jabs"]):
+        return True
+    return blame and w.blame.search(spoken) is not None
+
+
+@lru_cache(maxsize=256)
+def _seen(text: str, direction: str, c: Catalogue, who: str | None, name: str | None) -> str | None:
+    """What a camera saw, as a clause said to the other person ("I talked and he scrolled his
+    phone" -> "I talked and you scrolled your phone"), or None when it can't be said as typed.
+    Conservative, as a wrong draft is worse than the pattern's words: one sentence, starting
+    with who did it, with the other person in it ("happened to me") or the speaker ("I did
+    it"); nobody else (a relation word, a name that isn't theirs, "they all"); no blame, no
+    judgement or reading of why ("on purpose", "ignored"), no pattern ("always", "again"); in
+    an apology no excuse ("but I was tired"), and what I did first ("I said ... when you
+    asked ...")."""
+    w = _words(c)
+    text = " ".join(text.translate(_STRAIGHT_QUOTES).split())
+    if any(mark in text for mark in w.lists["sarcasm_marks"]):
+        return None
+    text = _no_symbols(text)
+    text = w.seen_tail.sub("", w.seen_lead.sub("", text)).strip()
+    # Their quoted words ("can you just drop it?") are as said; outside them, one sentence.
+    bare = re.sub(r'"[^"]*"', '""', text)
+    if text.count('"') % 2 or re.search(r"[.?!;:…]|\s-\s", bare) or w.filler.search(bare):
+        return None  # several sentences, a question, or filler inside ("he said idk")
+    if bare.count(",") > 1:
+        return None  # "I talked, he scrolled, I left": a list, not a clause after "When"
+    if _has_any(text, list(w.they)) and _has_any(text, w.lists["they_many"]):
+        return None  # "they all laughed": more than the one person
+    spoken = _to_you(text, w, c, who, name, they=True)
+    if spoken is None or _unkind(spoken, w, blame=True) or _someone_else(spoken, w, c):
+        return None
+    # Who did what, outside their quoted words ('she said "I'm fine"' is nothing I did).
+    words = re.findall(r"[\w']+", re.sub(r'"[^"]*"', '""', spoken).lower())
+    lists = w.lists
+    if len(words) < 2 or words[0] not in lists["seen_subjects"]:
+        return None  # "on his phone all night", "after dinner he left": not a clause to say
+    doer = lists["seen_me" if direction == BY_ME else "seen_you"]
+    if not set(words) & set(doer):
+        return None  # "she cried" is not what I did; "I cooked dinner" not what they did
+    if w.seen_judging.search(spoken):
+        return None
+    named = find_words(spoken, c)
+    if named.feelings or named.interpretations:
+        return None  # "and I felt sad", "he ignored me": the draft says feelings on its own
+    if direction == BY_ME and w.excuses.search(spoken):
+        return None
+    spoken = _lower_first(spoken, c)
+    # Turned round only where it joins outside their quoted words: those are masked.
+    masked = re.sub(r'"[^"]*"', lambda q: '"' + "_" * (len(q[0]) - 2) + '"', spoken)
+    turned = w.seen_then.fullmatch(masked) if direction == BY_ME else None
+    if turned and not _has_any(turned["i"], lists["seen_times"]):  # never "when ... when"
+        # "you asked ... and I said ..." -> "I said ... when you asked ...": what I did first.
+        did, when = spoken[turned.start("i") :], spoken[: turned.end("they")]
+        spoken = f"{did} {w.maps['words']['seen_when']} {when}"
+    return spoken
+
+
+def _someone_else(spoken: str, w: _Words, c: Catalogue) -> bool:
+    """Whether someone besides the two of them is in what a camera saw: a relation word
+    ("my mum", "her sister", "mum's") or a capitalised word English does not write so (a
+    name: "Sam"; never "I", nor "TV")."""
+    if w.people.search(spoken):
+        return True
+    lower = _lower_words(c)
+    for word in re.findall(r"[^\W\d_][\w'-]*", spoken):
+        mine = word == "I" or word.startswith("I'") or word.isupper()
+        if word[0].isupper() and not mine and word.lower() not in lower:
+            return True
+    return False
+
+
+@lru_cache(maxsize=8)
+def _lower_words(c: Catalogue) -> frozenset[str]:
+    """Every word the catalogue writes in lower case somewhere: words, not names."""
+    words: set[str] = set()
+    for key in c.all_keys():
+        value = c.raw(key)
+        for text in value if isinstance(value, list) else [value]:
+            if isinstance(text, str):
+                words.update(re.findall(r"(?<![\w'])[a-z][a-z']*", text))
+    return frozenset(words)
 
 
 def _without_lead(text: str, kind: str, direction: str, w: _Words) -> str:
@@ -601,11 +732,20 @@ def _reads_as_a_phrase(text: str, w: _Words) -> bool:
     return not any(t in w.he or t in w.she for t in words)
 
 
-def _to_you(text: str, w: _Words, c: Catalogue, who: str | None, name: str | None) -> str | None:
+def _to_you(
+    text: str,
+    w: _Words,
+    c: Catalogue,
+    who: str | None,
+    name: str | None,
+    *,
+    they: bool = False,
+) -> str | None:
     """`text` with the other person spoken to: he/she, him, his/her, their name and "my
     boyfriend" (when that is who it is) become you/your, with the verb after agreeing ("he
-    doesnt care" -> "you don't care", "he was" -> "you were"). None when it is not safe to
-    say who "he" or "she" is: both are used, or someone else is named beside them."""
+    doesnt care" -> "you don't care", "he was" -> "you were"); with `they`, "they" and
+    "their" too. None when it is not safe to say who "he" or "she" is: both (or "they") are
+    used, or someone else is named beside them."""
     spelling = w.maps["spelling"]
     refs = []
     greeted = read_name(name, c) if name else None
@@ -623,7 +763,12 @@ def _to_you(text: str, w: _Words, c: Catalogue, who: str | None, name: str | Non
         )
     tokens = text.split()
     cores = [t.strip(".,!?;:\"'()").lower() for t in tokens]
-    genders = {("he" if t in w.he else "she") for t in cores if t in w.he or t in w.she}
+    plural = w.they if they else frozenset()
+    genders = {
+        "he" if t in w.he else "she" if t in w.she else "they"
+        for t in cores
+        if t in w.he or t in w.she or t in plural
+    }
     others = w.relations.search(text)
     if len(genders) > 1 or (genders and others):
         return None
@@ -665,6 +810,8 @@ def _to_you(text: str, w: _Words, c: Catalogue, who: str | None, name: str | Non
             word = said["as_object"] if you else said["as_owner"]
         elif core in to_you:
             word = to_you[core]
+        elif core in plural:  # "they" takes the verb "you" does: none to agree
+            word = w.maps["they_to_you"][core]
         elif core in spelling and word.lower() == core:
             word = spelling[core]
         out.append(lead + word + trail)
@@ -712,8 +859,22 @@ def request_words(moment: Moment, c: Catalogue) -> str:
 def build_draft(moment: Moment, c: Catalogue, style: str = "standard") -> str:
     if style not in STYLES:
         raise ValueError(f"unknown draft style {style!r}")
+    said = happened(moment, c, style)
+    text = _draft(moment, c, style, said)
+    if len(text) > MAX_DRAFT and seen_words(moment, c, style):
+        # The camera's words would make it too long to say: the pattern's (or "earlier").
+        said = happened(moment.update(observation=None), c, style)
+        text = _draft(moment, c, style, said)
+    if len(text) > MAX_DRAFT:  # only reachable with unusually long typed words; keep it sayable
+        text = text[: MAX_DRAFT - 1].rstrip() + "…"
+    return text
+
+
+def _draft(moment: Moment, c: Catalogue, style: str, said: str) -> str:
+    """The draft with `said` as what happened: in a pattern's frame when there is something
+    to say (a pattern's words, or what the camera saw), else in the "earlier" one."""
     direction = _direction(moment)
-    frame = direction if _from_catalogue(moment) else f"{direction}_own"
+    frame = direction if said else f"{direction}_own"
     who = moment.who if moment.who in WHO else "other"
     # A name to greet by: never a relation ("my ex") or a refusal ("idk") kept from before.
     name = read_name(moment.who_name, c) if moment.who_name else None
@@ -721,14 +882,11 @@ def build_draft(moment: Moment, c: Catalogue, style: str = "standard") -> str:
     text = c.text(
         f"drafts.{frame}.{style}",
         hello=hello,
-        happened=happened(moment, c),
+        happened=said,
         feelings=feelings_words(moment, c),
         needs=needs_words(moment, c),
         request=request_words(moment, c),
         why=c.text(f"drafts.why.{who}"),
         matters=c.text(f"drafts.matters.{who}"),
     )
-    text = text[:1].upper() + text[1:]
-    if len(text) > MAX_DRAFT:  # only reachable with unusually long typed words; keep it sayable
-        text = text[: MAX_DRAFT - 1].rstrip() + "…"
-    return text
+    return text[:1].upper() + text[1:]

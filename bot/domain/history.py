@@ -20,6 +20,7 @@ from bot.domain.moments import (
     SET_ASIDE,
     Moment,
 )
+from bot.domain.naming import beyond_chosen
 from bot.domain.replies import Button, Keyboard, Reply, rows
 
 LIST_SIZE = 10
@@ -133,16 +134,23 @@ def listing(
     return Reply(title, keyboard, edit=True)
 
 
+def _beyond(typed: str, chosen: list[str], c: Catalogue, cut: int | None) -> str:
+    """Their words for a card: less what a tapped one says again ("lonely and kind of stupid"
+    with lonely tapped: lonely, "kind of stupid"), as the feelings and needs cards show them.
+    Whole (`cut` None: /export), as they wrote them."""
+    return typed if cut is None else beyond_chosen(typed, chosen, c).strip()
+
+
 def summary(m: Moment, c: Catalogue, zone: str | None, cut: int | None = 150) -> Reply:
     """The moment on a card (their own words `cut` to fit it; None keeps them whole)."""
     local = _local(m.created_at, zone)
     own = 120 if cut is not None else None  # their words for a feeling or need, whole uncut
     feelings = [c.text(f"feelings.{k}") for k in m.feelings]
-    if m.feelings_text:
-        feelings.append(f'"{m.feelings_text[:own]}"')
+    if m.feelings_text and (typed := _beyond(m.feelings_text, feelings, c, cut)):
+        feelings.append(f'"{typed[:own]}"')
     needs = [c.text(f"needs.{k}.label").lower() for k in m.needs]
-    if m.needs_text:
-        needs.append(f'"{m.needs_text[:own]}"')
+    if m.needs_text and (typed := _beyond(m.needs_text, needs, c, cut)):
+        needs.append(f'"{typed[:own]}"')
     text = c.text(
         f"history.summary{_suffix(m)}",  # "I hurt someone": how *they* may have felt
         header=header(m, local.strftime("%-d %B, %H:%M"), c),

@@ -184,8 +184,9 @@ KEPT_IN_PART = frozenset({OFFER, PAT, DESC, CAM, FEEL, WORDS, REFRAME, WHOSE, NE
 # Where a moment can be picked up again: the questions, not the views inside a step.
 RESUMABLE_STEPS = (DIR, WHO_STEP, NAME, PAT, DESC, CAM, INT, FEEL, NEED, PATH)
 PATTERNS_PER_PAGE = 5
-# How much of the story they told first the pattern card quotes: a phone line's worth.
-STORY_QUOTE = 48
+# How much of the story they told first the pattern card quotes: two lines of a phone, enough
+# for most stories to reach their point ("...the whole time I told him about my interview").
+STORY_QUOTE = 90
 FEELING_PAGES = (("hurt", "scared"), ("angry", "exposed"), ("drained",))
 
 
@@ -548,6 +549,8 @@ class RepairFlow:
         prompt = self.prompt(state, ctx)
         # Only invite typing where typing is read.
         key = "moment.tap_button" if state.step in BUTTONS_ONLY else "moment.choose_button"
+        if not prompt.buttons:  # a question answered in words: never "pick a button" (none)
+            key = "moment.type_answer"
         text = ctx.content.text(key, prompt=prompt.text)
         # The card comes again whole: a send card shows again the words it would send.
         return Outcome(state, (Reply(text, prompt.buttons, copyable=prompt.copyable),))

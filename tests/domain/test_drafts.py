@@ -23,6 +23,7 @@ from bot.domain.drafts import (
     own_words_note,
     request_words,
     sayable,
+    seen_words,
 )
 from bot.domain.moments import BY_ME, DIRECTIONS, OTHER_PATTERN, TO_ME, WHO, Moment
 from bot.domain.naming import feeling_keys, find_words
@@ -55,10 +56,15 @@ def test_drafts_use_the_persons_words_and_fit(moment: Moment, style: str):
     assert len(draft) <= MAX_DRAFT
     assert C.text(f"feelings.{moment.feelings[0]}") in draft
     assert need_phrase(moment.needs[0], str(moment.direction), C) in draft
-    if moment.pattern != OTHER_PATTERN:
-        assert C.text(f"patterns.{moment.pattern}.{moment.direction}") in draft
-    # What they typed to describe it never reaches the draft: only their feeling/need words.
-    told = moment.update(description="She said it again", observation="I hung up on him")
+    if moment.pattern != OTHER_PATTERN:  # the pattern's words, or the camera's said to them
+        said = (
+            C.text(f"patterns.{moment.pattern}.{moment.direction}"),
+            seen_words(moment, C, style),
+        )
+        assert any(s and s in draft for s in said)
+    # Their own narration never reaches the draft: only their feeling/need words, and what a
+    # camera saw when it can be said to them (test_drafts_say_what_happened.py).
+    told = moment.update(description="She said it again")
     assert build_draft(told, C, style) == draft
 
 

@@ -44,12 +44,20 @@ def _pattern_card(story: str | None, direction: str = TO_ME) -> Reply:
     return rf.REPAIR.prompt(w.state, w.ctx)
 
 
-def test_the_pattern_card_quotes_the_story_clipped():
+def test_the_pattern_card_quotes_a_story_of_two_phone_lines_whole():
     reply = _pattern_card(PHONE)
-    assert reply.text.startswith('You told me: "he was on his phone the whole time I was…".')
+    assert reply.text.startswith(f'You told me: "{PHONE.rstrip(".")}".')
     assert "Which of these is closest?" in reply.text
     assert "Something else" in reply.text
     assert options(reply) == options(_pattern_card(None))  # the buttons are the same
+
+
+def test_a_longer_story_is_quoted_to_its_last_whole_word():
+    story = PHONE + " and then he laughed when I asked him to put it down for a minute"
+    reply = _pattern_card(story)
+    quoted = reply.text.split('"')[1]
+    assert quoted.endswith("…") and len(quoted) <= rf.STORY_QUOTE
+    assert story.startswith(quoted.removesuffix("…"))
 
 
 def test_a_short_story_is_quoted_whole_without_its_full_stop():

@@ -12,7 +12,7 @@ from tests.inprocess.test_scheduling import sent_to
 from tests.inprocess.test_typed_answers import ANA, OFFER, cleared, follow_up_card, moments
 
 STORY = "it went really badly tbh. he got defensive and said i was being dramatic"
-START_TOLD = "Let's look at what you told me together. Which is it?"
+START_TOLD = "Let's look together at what you told me. Which is it?"
 WHERE = "Here's where we were:"
 HOW_MUCH = "How much is it still with you"
 
