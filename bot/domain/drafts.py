@@ -33,6 +33,7 @@ from functools import lru_cache
 from bot.content import Catalogue
 from bot.domain.moments import BY_ME, OTHER_PATTERN, TO_ME, WHO, Moment
 from bot.domain.naming import beyond_chosen, find_words, without_denials
+from bot.domain.safety import Level, screen
 from bot.domain.who import read_name
 
 STYLES = ("standard", "softer", "shorter")
@@ -324,6 +325,9 @@ class _Words:
     seen_then: re.Pattern[str]  # "you asked ... and I said ...", for an apology to turn round
     seen_judging: re.Pattern[str]  # "always", "on purpose", "rude", "idiot": not a camera's
     excuses: re.Pattern[str]  # "but I was tired": not in an apology
+    seen_reaction: re.Pattern[str]  # "I cried", "I left the room": how I reacted, not an act
+    seen_aggression: re.Pattern[str]  # "you yelled", "you were shouting": theirs, not mine
+    seen_you_did: re.Pattern[str]  # "... and you left": what they did, said as mine
 
 
 def alternatives(words: list[str]) -> str:
@@ -412,6 +416,21 @@ def _words(c: Catalogue) -> _Words:
         excuses=_whole_words(lists["excuses"]),
         seen_then=re.compile(
             rf"(?P<they>you\s.+?),?\s+(?:{alternatives(lists['seen_then'])})\s+(?P<i>I\s.+)"
+        ),
+        seen_reaction=re.compile(
+            rf"^I(?:\s+(?:{alternatives(lists['adverbs'])}))*\s+"
+            rf"(?:{alternatives(lists['seen_reactions'])}){end}",
+            re.I,
+        ),
+        seen_aggression=re.compile(
+            rf"(?<![\w'])you(?:\s+(?:{alternatives(lists['seen_aggression_lead'])}))?"
+            rf"(?:\s+(?:{alternatives(lists['adverbs'])}))*\s+"
+            rf"(?:{alternatives(lists['seen_aggression'])}){end}",
+            re.I,
+        ),
+        seen_you_did=re.compile(
+            rf"(?:(?<![\w'])(?:{alternatives(lists['seen_then'])})|,)\s+you(?:'[a-z]+)?{end}",
+            re.I,
         ),
     )
 
@@ -585,8 +604,13 @@ def _seen(text: str, direction: str, c: Catalogue, who: str | None, name: str | 
     it"); nobody else (a relation word, a name that isn't theirs, "they all"); no blame, no
     judgement or reading of why ("on purpose", "ignored"), no pattern ("always", "again"); in
     an apology no excuse ("but I was tired"), and what I did first ("I said ... when you
-    asked ...")."""
+    asked ..."). Never a habit ("he looks at his phone"), a contrast ("... but he's on his
+    phone"), what the safety screen would stop, nor, in an apology, how I reacted ("I cried"),
+    their aggression ("you yelled"), what they did said as mine ("I said no and you cried")
+    or a turn-round that points back ("I didn't eat it when you cooked")."""
     w = _words(c)
+    if screen(text).level != Level.NONE:
+        return None  # what the safety screen would stop is never pasted into a draft
     text = " ".join(text.translate(_STRAIGHT_QUOTES).split())
     if any(mark in text for mark in w.lists["sarcasm_marks"]):
         return None
@@ -600,6 +624,10 @@ def _seen(text: str, direction: str, c: Catalogue, who: str | None, name: str | 
         return None  # "I talked, he scrolled, I left": a list, not a clause after "When"
     if _has_any(text, list(w.they)) and _has_any(text, w.lists["they_many"]):
         return None  # "they all laughed": more than the one person
+    if direction == TO_ME and _has_any(bare, w.lists["seen_contrast"]):
+        return None  # "he says he's listening but...": an accusation
+    if _third_person_now(text, w):
+        return None  # "he scrolls his phone when I talk": a habit, not a moment
     spoken = _to_you(text, w, c, who, name, they=True)
     if spoken is None or _unkind(spoken, w, blame=True) or _someone_else(spoken, w, c):
         return None
@@ -618,15 +646,55 @@ def _seen(text: str, direction: str, c: Catalogue, who: str | None, name: str | 
         return None  # "and I felt sad", "he ignored me": the draft says feelings on its own
     if direction == BY_ME and w.excuses.search(spoken):
         return None
+    if _present(words, w):
+        return None  # "I don't listen when you talk": a habit, not a moment
     spoken = _lower_first(spoken, c)
+    if direction == TO_ME:
+        return spoken
     # Turned round only where it joins outside their quoted words: those are masked.
     masked = re.sub(r'"[^"]*"', lambda q: '"' + "_" * (len(q[0]) - 2) + '"', spoken)
-    turned = w.seen_then.fullmatch(masked) if direction == BY_ME else None
-    if turned and not _has_any(turned["i"], lists["seen_times"]):  # never "when ... when"
+    if w.seen_aggression.search(masked):
+        return None  # "he yelled and I cried": theirs is not for me to apologise about
+    turned = w.seen_then.fullmatch(masked)
+    if turned and _has_any(turned["i"], lists["seen_times"]):  # never "when ... when"
+        turned = None
+    did = turned["i"] if turned else masked
+    if did.split()[0].lower() not in lists["seen_me"]:
+        return None  # what they did, said as what I did
+    if w.seen_reaction.search(did) or w.seen_you_did.search(did):
+        return None  # "I cried", "I said no and you cried": not what I did to them
+    if turned and _has_any(did, lists["seen_back_refs"]):
+        return None  # "I didn't eat it when you cooked": "it" before what it is
+    if turned:
         # "you asked ... and I said ..." -> "I said ... when you asked ...": what I did first.
         did, when = spoken[turned.start("i") :], spoken[: turned.end("they")]
         spoken = f"{did} {w.maps['words']['seen_when']} {when}"
     return spoken
+
+
+def _present(words: list[str], w: _Words) -> bool:
+    """Whether the first verb after who did it (`words[0]`) is in the present tense: "you
+    look at your phone", "I don't listen", "you're on your phone"."""
+    if words[0] in w.lists["seen_present_subjects"]:
+        return True
+    for word in words[1:]:
+        if word in w.lists["seen_present"]:
+            return True
+        if word not in w.lists["adverbs"]:
+            return False
+    return False
+
+
+def _third_person_now(text: str, w: _Words) -> bool:
+    """Whether typed "he"/"she" is followed by a verb in the present tense ("he scrolls"),
+    before it is said to them (when its -s is gone)."""
+    words = re.findall(r"[\w']+", text.lower())
+    if len(words) < 2 or words[0] not in w.lists["subject_pronouns"]:
+        return False
+    for word in words[1:]:
+        if word not in w.lists["adverbs"]:
+            return _third_person_s(word) and word not in w.lists["seen_past_s"]
+    return False
 
 
 def _someone_else(spoken: str, w: _Words, c: Catalogue) -> bool:

@@ -274,6 +274,18 @@ BY_ME_SAID = [
         None,
         "I didn't reply to your messages for two days",
     ),
+    (  # "her" before "she" or "her" is who I told: "you", then "your dress"
+        "I told her she was overreacting",
+        "tone",
+        None,
+        "I told you you were overreacting",
+    ),
+    (
+        "i told her her dress was too short",
+        "joke",
+        None,
+        "I told you your dress was too short",
+    ),
     (  # turned round where it joins, never inside their quoted words
         'he said "I know and I get it" and I left',
         OTHER_PATTERN,
@@ -360,6 +372,35 @@ def reads_as_said(draft: str, direction: str, style: str) -> None:
         (BY_ME, "I ignored her texts again"),
         (BY_ME, "I was tired and snapped at him"),
         (BY_ME, 'she said "I\'m fine" and left'),  # "I" only in her quoted words
+        # I did it: a reaction to them is not mine to apologise for, nor is their aggression
+        (BY_ME, "he yelled at me and I cried"),
+        (BY_ME, "he yelled and i cried"),
+        (BY_ME, "he was shouting and I started crying"),
+        (BY_ME, "she was crying and I left the room"),
+        (BY_ME, "he slammed the door and i locked myself in the bathroom"),
+        (BY_ME, "he grabbed my arm and I pushed him away"),
+        # I did it: what they did is not said as mine ("I said no and you cried")
+        (BY_ME, "he asked me to come and i said no and he cried"),
+        (BY_ME, "i told her to leave me alone and she left"),
+        (BY_ME, "he asked if I was ok when I left"),  # only what they did said as mine
+        # I did it: "it" turned round would point at what comes after it
+        (BY_ME, "he cooked and I didn't eat it"),
+        (BY_ME, "she made a cake and I said that was too sweet"),
+        # a habit in the present tense, not the moment a camera saw
+        (TO_ME, "he looks at his phone when i talk"),
+        (TO_ME, "he sits on his phone while i cook"),
+        (TO_ME, "she scrolls her phone while I talk"),
+        (TO_ME, "I talk and he looks away"),
+        (TO_ME, "he's on his phone while I talk"),
+        (BY_ME, "i don't listen when he talks"),
+        (BY_ME, "I look at my phone when she talks"),
+        # a contrast is an accusation ("he says he's listening but...")
+        (TO_ME, "he says hes listening but he is on his phone"),
+        (TO_ME, "he said he was listening but he was on his phone"),
+        # what the safety screen would stop is never pasted into a draft
+        (TO_ME, "he grabbed my arm and pushed me"),
+        (TO_ME, "he didn't hit me but he punched the wall next to my head"),
+        (BY_ME, 'i said "i\'m going to kill you" as a joke'),
     ],
 )
 def test_words_that_cant_be_said_keep_the_patterns(direction: str, typed: str):
@@ -422,3 +463,22 @@ def test_every_pattern_and_relationship_reads_with_the_cameras_words(pattern: st
             draft = build_draft(moment, C, style)
             reads_as_said(draft, direction, style)
             assert draft.startswith("Hey Sam, "), draft
+
+
+def test_her_before_a_pronoun_is_who_was_told_never_your_you():
+    observations = [t for t, *_ in TO_ME_SAID + BY_ME_SAID] + [
+        "I told her she was overreacting",
+        "i told her her dress was too short",
+        "I told her they were late",
+        "I asked her if she was ok",
+        "she told me her news and I said cool",
+    ]
+    for typed in observations:
+        for direction in (TO_ME, BY_ME):
+            for style in STYLES:
+                draft = build_draft(seen(direction, typed), C, style)
+                assert re.search(r"\byour (you|your)\b", draft, re.I) is None, draft
+    told = seen(BY_ME, "I told her she was overreacting", pattern="tone")
+    assert "I told you you were overreacting" in build_draft(told, C)
+    dress = seen(BY_ME, "i told her her dress was too short", pattern="joke")
+    assert "I told you your dress was too short" in build_draft(dress, C)
