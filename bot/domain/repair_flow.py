@@ -224,7 +224,7 @@ def _toggle(items: tuple[str, ...], key: str) -> tuple[str, ...]:
 
 def _says_later(text: str, c: Catalogue) -> bool:
     """Typed where a time is asked, "later" or "in a bit" (`moment.when_later`): no time in
-    mind, so the "In a few hours" choice. Said elsewhere, "later" may be a goodbye."""
+    mind yet, not a goodbye (as "later" said elsewhere may be)."""
     return " ".join(small_talk.words(text)) in c.raw("moment.when_later")
 
 
@@ -451,6 +451,9 @@ class RepairFlow:
                 )
             if not _clean(event.text):
                 return Outcome(state, (self.prompt(state, ctx),))
+            if state.step in (FEEL, NEED) and small_talk.bare_number(event.text):
+                # "3", most often meant for the 1 to 5 question just answered: not a feeling.
+                return self._asked_again(state, "moment.small_talk_again.number", ctx)
             if state.step != OFFER and small_talk.steps_away(event.text, c):
                 # "sorry hang on, my mum is calling": not the answer. The place is kept, and
                 # the question is there to come back to.
@@ -1151,9 +1154,12 @@ class RepairFlow:
 
     def _typed_when(self, state: FlowState, m: Moment, text: str, ctx: Context) -> Outcome:
         c = ctx.content
-        if _says_later(text, c):  # "later", "in a bit": no time in mind, as "In a few hours"
-            soon = clock.later_by(ctx.now, ctx.prefs.follow_up_hours)
-            return self._close(m.update(plan_due_at=soon, status=PLANNED), ctx, when="hours")
+        if _says_later(text, c):
+            # "later", "in a bit": no time in mind yet. Not a guess (a few hours from 21:00 is
+            # a talk planned at midnight): the question again, with a word of how to answer.
+            question = self.prompt(state, ctx)
+            said = f"{c.text('moment.when_later_asked')}\n\n{question.text}"
+            return Outcome(state, (replace(question, text=said, edit=False),))
         zone = clock.zone_of(ctx.person.timezone)
         due = clock.parse_when(text, ctx.now, zone)
         days = clock.MAX_PLAN_AHEAD.days

@@ -1,5 +1,6 @@
-""" "later" typed where a time is asked is when, not goodbye: no time in mind, so as the "In a
-few hours" choice. Elsewhere in a moment, "later" stays a goodbye (the question again)."""
+""" "later" typed where a time is asked is not a goodbye: no time in mind yet, so the question
+again, gently (never a guessed time: a few hours from 21:00 would plan a talk at midnight).
+Elsewhere in a moment, "later" stays a goodbye."""
 
 from __future__ import annotations
 
@@ -7,8 +8,7 @@ import pytest
 
 from bot.content import catalogue
 from bot.domain import repair_flow as rf
-from bot.domain.moments import PLANNED
-from tests.domain.test_repair_flow import NOW, Walk, saved, to_needs
+from tests.domain.test_repair_flow import Walk, options, to_needs
 
 C = catalogue("en")
 
@@ -27,15 +27,16 @@ def at_the_time_question(typed_step: bool) -> Walk:
 
 @pytest.mark.parametrize("typed_step", [True, False])
 @pytest.mark.parametrize("typed", ["later", "Later on", "in a bit", "idk when"])
-def test_later_typed_at_the_time_question_plans_in_a_few_hours(typed_step: bool, typed: str):
+def test_later_typed_at_the_time_question_asks_when_again(typed_step: bool, typed: str):
     w = at_the_time_question(typed_step)
-    hours = Walk().ctx.prefs.follow_up_hours
-    outcome = w.type(typed)
-    moment = saved(outcome)
-    assert moment.status == PLANNED
-    assert moment.plan_due_at is not None
-    assert round((moment.plan_due_at - NOW).total_seconds() / 3600) == hours
-    assert not any(C.text("moment.small_talk_again.goodbye") in r.text for r in outcome.replies)
+    before = w.state
+    question = rf.REPAIR.prompt(before, w.ctx)
+    (reply,) = w.type(typed).replies
+    assert w.state == before and w.moment.plan_due_at is None  # nothing planned, no guess
+    assert reply.text.startswith(C.text("moment.when_later_asked"))
+    assert reply.text.endswith(question.text)
+    assert options(reply) == options(question)  # the buttons, where the question has them
+    assert C.text("moment.small_talk_again.goodbye") not in reply.text
 
 
 def test_later_at_another_question_is_still_a_goodbye():

@@ -87,3 +87,25 @@ def test_an_aside_keeps_the_place_at_other_questions(step_to: str):
     assert reply.text.startswith(C.text("moment.small_talk_again.away"))
     # The question again, with its buttons to tap when they are back.
     assert reply.text.endswith(question.text) and reply.buttons == question.buttons
+
+
+@pytest.mark.parametrize("step_to", [rf.FEEL, rf.NEED])
+def test_a_bare_number_at_the_feelings_or_needs_is_not_kept_as_words(step_to: str):
+    w = Walk()
+    w.press(TO_ME)
+    w.press("partner")
+    w.type("Sam")
+    w.press("p.phone")
+    w.press("skip")
+    w.press("3")
+    if step_to == rf.NEED:
+        w.press("t.lonely")
+        w.press("done")
+    assert w.step == step_to
+    before = w.state
+    question = rf.REPAIR.prompt(before, w.ctx)
+    (reply,) = w.type("3").replies
+    assert w.state == before
+    assert w.moment.feelings_text is None and w.moment.needs_text is None
+    assert reply.text.startswith(C.text("moment.small_talk_again.number"))
+    assert reply.buttons == question.buttons
