@@ -36,6 +36,7 @@ from bot.domain.safety_patterns import (
     BY_SOMEONE_ELSE,
     DISTRESS,
     EARNEST,
+    HOUSEHOLD_FINDS_OUT,
     HYPERBOLE,
     IDIOMS,
     IN_JEST,
@@ -128,6 +129,7 @@ _LAUGH = _compile(LAUGH)
 _KILLS_ME_WHEN = _compile([KILLS_ME_WHEN])
 _MISHAP_CLEARS = _compile([*IDIOMS, *UNLESS_EARNEST, KILLS_ME_WHEN])  # that frame only
 _MISHAP = _compile([MISHAP])
+_HOUSEHOLD_FINDS_OUT = _compile([HOUSEHOLD_FINDS_OUT])  # a small thing too, said of family
 # Every idiom that is not always everyday holds one of these: a message without any is read
 # with IDIOMS alone, and EARNEST and JEST are not looked for.
 _GATED_WORDS = ("kill me", "die", "dying")
@@ -250,10 +252,11 @@ def screen(text: str) -> Screen:
         found.level == Level.DANGER
         and idioms is _UNLESS_EARNEST
         and _KILLS_ME_WHEN.search(text)
-        and _MISHAP.search(text)
+        and (_MISHAP.search(text) or _HOUSEHOLD_FINDS_OUT.search(text))
     ):
-        # "He's going to kill me when he finds out I broke his mug", no laugh: likely the idiom,
-        # not surely. A gentle check about them, unless danger remains with the idiom cleared.
+        # "He's going to kill me when he finds out I broke his mug", "my dad will kill me when he
+        # finds out I failed", no laugh: likely the idiom, not surely. A gentle check about them,
+        # unless danger remains with the idiom cleared.
         cleared = _screen(text, _MISHAP_CLEARS)
         return max(cleared, Screen(Level.CONCERN, WARNING), key=lambda s: s.level)
     return found

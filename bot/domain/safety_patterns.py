@@ -378,6 +378,15 @@ IDIOMS = [
     r"shook (?:me|us) awake\b(?! (?:violently|hard|roughly))",
 ]
 
+# Someone the person lives with or grew up with: a parent, sibling, relative, flatmate or
+# landlord. Their "kill me" is often a teenager's hyperbole ("mum will kill me when she sees my
+# grades lol"), so it is danger only beside an arrival or finding the person (ARRIVES_OR_FINDS),
+# or meant; their hitting and hurting is danger as a partner's is.
+HOUSEHOLD = (
+    r"(?:step-?)?(?:dad|father|mum|mom|mam|mother|brother|sister|parents)|uncle|aunt|auntie"
+    r"|grandad|granddad|grandpa|flatmate|roommate|housemate|landlord|landlady"
+)
+
 # Finding, seeing or getting at the person, or where they are ("finds me", "knows where I
 # am", "finds out I'm at my mum's"), within the clause after a verb of finding out.
 _ABOUT_ME = (
@@ -392,7 +401,7 @@ _ABOUT_ME = (
 # gossip; "I'm scared he'll kill me if he finds out I told you" is not. Removed like IDIOMS
 # when the message has no EARNEST word.
 UNLESS_EARNEST = [
-    r"(?:he|she|they|mum|mom|dad)(?:'d| would|'ll| will) (?:literally )?kill me if (?:he|she|they) (?:knew|found out|saw|heard|knows|finds out)\b"
+    rf"(?:he|she|they|mum|mom|dad|\bmy (?:{HOUSEHOLD}))(?:'d| would|'ll| will) (?:literally )?kill me if (?:he|she|they) (?:knew|found out|saw|heard|knows|finds out)\b"
     rf"{_ABOUT_ME}",
     *_NOT_TOLD,
     r"(?:he|she|they)(?:'ll|'d| will| would) (?:literally |honestly )?kill me\s*(?:lol|haha|😂|🤣|🙈)",
@@ -416,10 +425,28 @@ _DISCOVERS = (
 # Someone who'll "kill me" over a thing found out: said of anyone ("my flatmate's", "mum will").
 # Never "kill me" alone: "he's going to kill me lol" may be a nervous laugh, and stays danger.
 # "When she gets home and sees the kitchen" is the thing seen; "when she gets home" alone is not.
-KILLS_ME_WHEN = (
-    r"\b\w+(?:'ll|'d| will| would|(?:'s|'re| is| are)? (?:going to|gonna)) (?:literally |honestly |so |totally |absolutely )?kill me"
+_KILLS_ME_WHEN_FINDS_OUT = (
+    r"(?:'ll|'d| will| would|(?:'s|'re| is| are)? (?:going to|gonna)) (?:literally |honestly |so |totally |absolutely )?kill me"
     r" (?:when|once|if|as soon as|the (?:moment|second|minute)|after) (?:he|she|they|\w+) (?:\w+ )?"
     rf"(?:(?:gets|comes) (?:home|back) and (?:\w+ )?)?{_DISCOVERS}"
+)
+KILLS_ME_WHEN = rf"\b\w+{_KILLS_ME_WHEN_FINDS_OUT}"
+# ...said of someone at home: with no laugh, asked about as a small mishap is ("my dad will
+# kill me when he finds out I failed"), unless something in the message says it is meant.
+HOUSEHOLD_FINDS_OUT = rf"\bmy (?:{HOUSEHOLD}){_KILLS_ME_WHEN_FINDS_OUT}"
+# "My dad will kill me when he gets home", "...when she finds me": a household member's "kill
+# me" beside an arrival, finding the person, or a finding-out frame. Danger (AGAINST_ME); the
+# finding out of a thing (KILLS_ME_WHEN) is then cleared by a laugh or asked about without one,
+# as for "he". A conditional finding out ("my sister would kill me if she knew") is as
+# UNLESS_EARNEST says; "my mum will kill me if I'm late" has no such frame and is left alone.
+ARRIVES_OR_FINDS = (
+    r"(?:gets?|comes?|is|'s) (?:home|back|in|here|out)\b|comes? (?:round|over)\b|walks? in\b|arrives?\b|returns?\b|wakes? up\b|sobers? up\b"
+    r"|(?:finds?|sees?|catches?|gets? (?:hold of |(?:his|her|their) hands on )?) ?(?:me|us)\b"
+    r"|(?:finds? out|knows?|knew|hears?|heard|sees?|saw|notices?|noticed|reali[sz]es?|reali[sz]ed)\b"
+)
+HOUSEHOLD_KILLS_ME_WHEN = (
+    rf"\bmy (?:{HOUSEHOLD})(?:'ll|'d| will| would|(?:'s|'re| is| are)? (?:going to|gonna)) (?:literally |honestly |so |totally |absolutely |actually |really )?kill me"
+    rf" (?:when|once|if|as soon as|the (?:moment|second|minute)|after) (?:he|she|they) (?:\w+ )?(?:{ARRIVES_OR_FINDS})"
 )
 # One's own words, read or heard back: not "it again", not "my messages" (which may be theirs).
 _OWN_WORDS = (
@@ -457,7 +484,7 @@ EARNEST = [
     r"\b(?:scared|afraid|frightened|terrified|petrified|fear\w*|panic\w*|unsafe|not safe|danger\w*)\b",
     r"\bthreat\w*|\bwarn(?:s|ed|ing)? me\b|\bpromised\b|\bswore\b|\bswears\b|\bmeans? it\b|\bmeant it\b",
     # a threat reported: "he said he'd", "texted me she's going to"
-    r"\b(?:said|says|told|tells|texted|texts|messaged|wrote|screamed|shouted|yelled|warned)(?: (?:me|us|to me|at me|my \w+))?(?: that)?"
+    r"\b(?:said|says|saying|told|tells|texted|texts|messaged|wrote|screamed|shouted|yelled|warned)(?: (?:me|us|to me|at me|my \w+))?(?: that)?"
     r" (?:he|she|they|\w+)(?:'ll|'d|'s| will| would| is| was| were| are)\b",
     r"\b(?:hit|hits|hitting|beat|beats|beating|beaten|hurt|hurts|hurting|harm\w*|punch\w*|slap\w*|chok\w*|strangl\w*"
     r"|shov\w*|bruis\w*|attack\w*|violen\w*|abus\w*|weapon|knife|gun|drunk|drinking|temper|rage)\b",
@@ -465,7 +492,9 @@ EARNEST = [
     r"\bi(?:'ve|'d|'m| have| had| am)? (?:(?:try to|tried to|trying to|want to|wanna|going to|gonna|finally|ever|been) )?"
     r"(?:leave|leaving|left(?! (?:the|a|an|it|some|his|her) )|tell|told|telling|say no|said no|report|reported|call|called|calling"
     r"|speak up|spoke up)\b(?! (?:you|u|ya)\b)",
-    r"\b(?:leave|leaving|left) (?:him|her|them)\b|\bhid(?:e|es|ing)? (?:in|from|at|out)\b|\block(?:ed)? (?:myself|the door)\b",
+    # ...not "her" a possessive: "the state we left her kitchen in"
+    r"\b(?:leave|leaving|left) (?:him|her|them)\b(?! (?:kitchen|room|bedroom|bathroom|house|flat|car|stuff|things|mess|dishes|keys|place)\b)"
+    r"|\bhid(?:e|es|ing)? (?:in|from|at|out)\b|\block(?:ed)? (?:myself|the door)\b",
     r"\b(?:talking|talked|speaking|spoke|writing|messaging) to (?:you|someone|anyone|a (?:friend|counsellor|therapist))\b",
     r"\b(?:don't|do not|never) tell (?:anyone|anybody|no ?one|people)\b",
     r"\b(?:police|cops|lawyer|solicitor|refuge|shelter|pregnant|abortion|divorce|custody|money)\b",
@@ -674,6 +703,13 @@ AGAINST_ME = [
     r"\bmy (?:partner|husband|wife|boyfriend|girlfriend|bf|gf|ex|fiance|fiancé|fiancee)(?:'ll|'d| will| would| might| could)"
     r" (?:literally |actually |really )?(?:kill|hurt|hit) me\b",
     r"\b(?:afraid|scared|terrified|frightened) of (?:him|her|them|my (?:partner|husband|wife|boyfriend|girlfriend|bf|gf|ex))\b",
+    # ...or of someone at home: hitting and hurting as for a partner ("my dad is going to hit
+    # me"); "kill me" only beside an arrival or finding the person, or feared ("I'm scared my
+    # dad will kill me"): "my mum will kill me if I'm late again" is not.
+    rf"\bmy (?:{HOUSEHOLD})(?:'ll|'d| will| would| might| could|(?:'s|'re| is| are)? (?:gonna|going to))"
+    r" (?:literally |actually |really )?(?:hurt|hit|beat|punch|strangle|batter|choke|harm) me\b",
+    HOUSEHOLD_KILLS_ME_WHEN,
+    rf"\b(?:afraid|scared|terrified|frightened) (?:that )?my (?:{HOUSEHOLD})(?:'ll| will| might| would|'d|(?:'s| is) (?:going to|gonna)) (?:\w+ )?(?:hurt|hit|kill|harm|beat)\b",
     # Fear of what drink or anger makes of them: "I'm scared of how you get when you drink".
     r"\b(?:afraid|scared|terrified|frightened) of (?:how|what) (?:you|he|she|they) (?:get|gets|become|becomes|turn|turns|are like|is like)"
     r" when (?:you|he|she|they)(?:'re|'s|'ve| are| is| have| has)?(?: been)? (?:drinks?|drinking|drunk|high|angry|mad|raging|in a rage|jealous)\b",

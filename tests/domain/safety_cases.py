@@ -1855,3 +1855,60 @@ DANGER += [
 NONE += [
     "something i can say out loud without dying lol",
 ]
+# A threat by someone at home (a parent, sibling, relative, flatmate or landlord): missed when
+# it was "kill me" beside an arrival or finding the person, or a threat feared. Their teenage
+# hyperbole over a thing found out stays everyday with a laugh, and is asked about without one.
+DANGER += [
+    "my dad will kill me when he gets home",
+    "my mum is going to hurt me when she finds me",
+    "my stepdad said he'll beat me",
+    "my flatmate threatened to hit me",
+    "my brother is going to kill me when he gets back",
+    "my dad will kill me when he finds me",
+    "my mum will kill me when she finds me lol",
+    "my dad is going to kill me when he gets home lol",
+    "my stepdad is going to kill me when he sobers up",
+    "my parents will kill me when they get back",
+    "my flatmate will kill me when he sees me",
+    "my landlord is going to kill me when he comes round",
+    "my step-dad will kill me when he gets home",
+    "my uncle's gonna kill me as soon as he catches me",
+    "my dad's going to kill me when he finds out where i am",
+    "my dad will kill me when he finds out i'm gay",
+    "my sister would kill me if she knew i was seeing someone",
+    "i'm scared my dad will kill me",
+    "i'm scared my dad is going to kill me when he finds out",
+    "i'm terrified my stepmum will hurt me",
+    "my dad keeps saying he'll kill me lol",
+    "my mum keeps saying she's going to kill me",
+    "my dad will hurt me",
+    "my roommate is going to punch me",
+    "my brother said he'd strangle me",
+    "my landlord said he'll hurt me",
+    "my grandad will beat me when he gets back",
+    "my housemate is going to hit me",
+]
+CONCERN += [
+    "my dad will kill me when he finds out i crashed the car",
+    "my dad will kill me when he finds out i failed my exams",
+    "my mum will kill me when she gets home and sees the kitchen",
+    "my mum is going to kill me when she finds out i dyed my hair",
+    "my aunt's going to kill me when she hears about this",
+]
+NONE += [
+    "mum will kill me when she sees my grades lol",
+    "my flatmate's going to kill me when he finds out i ate his leftovers lol",
+    "my sister will kill me when she sees her jumper lol",
+    "my brother will kill me when he finds out i used his xbox lol",
+    "my mum will kill me when she gets home and sees the kitchen lol",
+    "my mum is going to kill me when she finds out i dyed my hair lol",
+    "my roommate is gonna kill me when he sees the state of the kitchen haha",
+    "my aunt will kill me when she hears what i said lol",
+    "my dad would kill me if he knew i'd failed",
+    "my sister would kill me if she knew i borrowed her dress",
+    "my mum will kill me if i'm late again",
+    "my mum's gonna kill me lol",
+    "my brother will beat me at fifa again",
+    "my dad will kill me when he gets the phone bill",
+    "my flatmate will hit me up when he gets back",
+]
