@@ -27,6 +27,7 @@ from telegram.ext import (
 
 from bot.content import catalogue
 from bot.domain import callbacks, safety, small_talk
+from bot.domain.clock import parse_when, zone_of
 from bot.domain.couples import INVITE_PREFIX, ROUND_FLOW, THANKS_FLOW, invite_token
 from bot.domain.flow import Back, ButtonInput, Outcome, TextInput, Unsupported
 from bot.domain.onboarding import ONBOARDING
@@ -329,6 +330,11 @@ async def read_words(turn: Turn, words: str, note: Reply | None = None) -> None:
         if await _number_for_a_left_moment(turn):
             return
         talk = small_talk.ACK
+    if talk is None and parse_when(words, turn.now, zone_of(turn.user.timezone)) is not None:
+        # "tomorrow", "sunday at 10" alone: most often meant for a card no longer taking
+        # words, never a moment to look at.
+        turn.say(Reply(c.text("shell.time_alone"), main_menu(turn)))
+        return
     if talk is not None:  # a hello, thanks, goodbye, "ok": answered, never kept as a moment
         text = c.text(small_talk.IDLE_REPLIES[talk], name=turn.user.display_name)
         menu = () if talk == small_talk.GOODBYE else main_menu(turn)  # leaving: no buttons
