@@ -48,7 +48,8 @@ _SEEN_LIMIT = 160
 _SEEN_SHORTER = 100
 
 
-def _join(items: list[str], c: Catalogue) -> str:
+def join(items: list[str], c: Catalogue) -> str:
+    """ "a, b and c" in the catalogue's words."""
     if len(items) <= 1:
         return "".join(items)
     return c.text("drafts.parts.list_sep").join(items[:-1]) + c.text("drafts.parts.and") + items[-1]
@@ -88,13 +89,13 @@ def _english(word: str, c: Catalogue) -> bool:
     """Whether `word` may be English: one the catalogue uses, or one that does not look like
     another language's (a letter English does not use, a German noun's ending)."""
     word = word.strip(".,!?;:\"'()")
-    if word in _vocabulary(c):
+    if word in vocabulary(c):
         return True
     return word.isascii() and not word.endswith(tuple(_words(c).lists["foreign_endings"]))
 
 
 @lru_cache(maxsize=8)
-def _vocabulary(c: Catalogue) -> frozenset[str]:
+def vocabulary(c: Catalogue) -> frozenset[str]:
     """Every word the catalogue says, in lower case."""
     words: set[str] = set()
     for key in c.all_keys():
@@ -141,7 +142,7 @@ def feelings_words(moment: Moment, c: Catalogue) -> str:
     words = chosen[: _FEELINGS_MAX - 1 if own.said else _FEELINGS_MAX] + list(own.said)
     if not words and own.unsaid:  # typed, but not as a phrase to say: a plain one instead
         words = [c.text("drafts.parts.typed_feeling" + _by_me(moment))]
-    return _join(words[:_FEELINGS_MAX], c) or c.text("drafts.parts.fallback_feeling")
+    return join(words[:_FEELINGS_MAX], c) or c.text("drafts.parts.fallback_feeling")
 
 
 def _says(phrase: str, word: str) -> bool:
@@ -182,15 +183,15 @@ def join_needs(phrases: list[str], c: Catalogue, typed: list[str] | None = None)
     things = sorted((p for p in phrases if not p.startswith(mark)), key=_long_thing)
     felt = [p.removeprefix(feel) for p in phrases if p.startswith(feel)]
     to_do = [p for p in phrases if p.startswith(mark) and not p.startswith(feel)]
-    doing = ([feel + _join(felt, c)] if felt else []) + to_do
+    doing = ([feel + join(felt, c)] if felt else []) + to_do
     groups = [g for g in (things, doing, list(typed or ())) if g]
     if not groups:
         return ""
     swallows = any(_long_thing(p) for p in things[:-1])
     if len(groups) == 1 and not swallows:
-        return _join(groups[0], c)
+        return join(groups[0], c)
     if len(groups) == 2 and not swallows:
-        return _oxford([_join(g, c) for g in groups], c)
+        return _oxford([join(g, c) for g in groups], c)
     return _oxford([p for g in groups for p in g], c)
 
 

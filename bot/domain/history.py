@@ -167,14 +167,22 @@ def summary(m: Moment, c: Catalogue, zone: str | None, cut: int | None = 150) ->
         if words:
             shown = words if cut is None or len(words) <= cut else words[: cut - 1] + "…"
             text += "\n" + c.text(key, text=shown)
-    if m.status == PLANNED and m.plan_due_at is not None:
-        when = _local(m.plan_due_at, zone).strftime("%A %-d %B, %H:%M")
-        text += "\n" + c.text("history.summary_plan", when=when)
+    if m.status == PLANNED and (plan := plan_line(m, c, zone)):
+        text += "\n" + plan
     copyable = None
     if m.draft and m.status in (DRAFTED, PLANNED, REPAIRED):
         text += "\n\n" + c.text("history.summary_draft")
         copyable = m.draft
     return Reply(text, actions(m, c), edit=True, copyable=copyable)
+
+
+def plan_line(m: Moment, c: Catalogue, zone: str | None) -> str | None:
+    """The talk they planned, in words ("Planned to talk: Monday 2 March, 19:00"); None if
+    none was. The card says it while it is planned; /export whatever came of it."""
+    if m.plan_due_at is None:
+        return None
+    when = _local(m.plan_due_at, zone).strftime("%A %-d %B, %H:%M")
+    return c.text("history.summary_plan", when=when)
 
 
 def header(m: Moment, date: str, c: Catalogue) -> str:

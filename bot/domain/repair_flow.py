@@ -39,7 +39,7 @@ from bot.domain.couples import (
     why_gone,
 )
 from bot.domain.crisis import danger_reply
-from bot.domain.drafts import STYLES, _vocabulary, build_draft, clip, own_words_note
+from bot.domain.drafts import STYLES, build_draft, clip, join, own_words_note, vocabulary
 from bot.domain.flow import (
     Back,
     ButtonInput,
@@ -1406,9 +1406,7 @@ class RepairFlow:
                 self._with_chosen(c.text(f"interpretations.{word}.reframe{s}"), m, c), keyboard
             )
         if step == WHOSE:
-            named = [str(w) for w in state.data.get(WHOSE) or ()]
-            said = c.text("drafts.parts.list_sep").join(named[:-1])
-            said = f"{said}{c.text('drafts.parts.and')}{named[-1]}" if said else named[-1]
+            said = join([str(w) for w in state.data.get(WHOSE) or ()], c)
             return Reply(
                 c.text("moment.ask_whose", words=said[:1].upper() + said[1:]),
                 rows(
@@ -1642,7 +1640,7 @@ def _names(text: str, name: str, c: Catalogue) -> bool:
     shouting = text.upper() == text
     if any(w[:1].isupper() and not shouting for w in found):
         return True
-    ordinary = first[0] in c.raw("names.ordinary_words") or first[0] in _vocabulary(c)
+    ordinary = first[0] in c.raw("names.ordinary_words") or first[0] in vocabulary(c)
     return bool(found) and not ordinary
 
 
@@ -1926,11 +1924,10 @@ def _unsure(text: str, c: Catalogue) -> bool:
     said = small_talk.words(text)
     typed_end = "moment.typed_end"
     openers = [
-        tuple(small_talk.words(o))
-        for key in ("hedges", "unsure_openers")
-        for o in c.raw(f"{typed_end}.{key}")
+        *small_talk.phrases_of(c, f"{typed_end}.hedges"),
+        *small_talk.phrases_of(c, f"{typed_end}.unsure_openers"),
     ]
-    cues = [tuple(small_talk.words(cue)) for cue in c.raw(f"{typed_end}.unsure")]
+    cues = small_talk.phrases_of(c, f"{typed_end}.unsure")
     while said:
         if any(tuple(said[: len(cue)]) == cue for cue in cues if cue):
             return True

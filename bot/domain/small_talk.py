@@ -250,12 +250,12 @@ def comes_back(text: str, c: Catalogue) -> bool:
     with any "sorry" or "ok" (`shell.away_openers`) among them: "ok back. she was scrolling
     instagram..." is an answer that opens this way, and "i got distracted" may be the answer
     itself (what they did), so it is none."""
-    back = _phrases_of(c, "shell.coming_back")
-    return _made_of(words(text), back, _phrases_of(c, "shell.away_openers"))
+    back = phrases_of(c, "shell.coming_back")
+    return _made_of(words(text), back, phrases_of(c, "shell.away_openers"))
 
 
 @lru_cache(maxsize=32)
-def _phrases_of(c: Catalogue, key: str) -> tuple[tuple[str, ...], ...]:
+def phrases_of(c: Catalogue, key: str) -> tuple[tuple[str, ...], ...]:
     """A content list of phrases, each as its words."""
     return tuple(tuple(words(str(p))) for p in c.raw(key))
 

@@ -696,18 +696,6 @@ def _on_its_card(turn: Turn, checkin: Checkin, space: CoupleSpace) -> bool:
     return checkin.message_id is None or turn.pressed_message_id == checkin.message_id
 
 
-async def checkin_reply(turn: Turn) -> None:
-    """A partner's words replying to an open check-in card: how the card is answered, said in
-    the group. The words are never taken as the answer: everyone there can read them, and the
-    answers stay blind until both have tapped."""
-    message = turn.update.effective_message
-    replied = message.reply_to_message if message else None
-    if replied is not None and await store.checkin_to_answer(
-        turn.session, turn.chat_id, replied.message_id, turn.user.id
-    ):
-        turn.text("checkin.reply_tap")
-
-
 # ------------------------------------------------------------------ repair bids
 
 

@@ -637,7 +637,10 @@ async def _answer_group_words(turn: Turn) -> None:
 
 @turn_handler
 async def _answer_check_in_reply(turn: Turn) -> None:
-    await couples.checkin_reply(turn)
+    """How the card is answered, said in the group (found just before: `_replies_to_a_check_in`).
+    The words are never taken as the answer: everyone there can read them, and the answers
+    stay blind until both have tapped."""
+    turn.text("checkin.reply_tap")
 
 
 # --------------------------------------------------------------------------- errors

@@ -156,6 +156,11 @@ def _stored_time(value: object) -> datetime | None:
     return when if when.tzinfo is not None else when.replace(tzinfo=UTC)
 
 
+def _in_words(when: datetime, zone: str | None) -> str:
+    """A time of the export on the person's clock, as every line of it says one."""
+    return when.astimezone(zone_of(zone)).strftime("%-d %B %Y, %H:%M")
+
+
 def _reminders(asks: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Of a moment's prompts (`asks`), the follow-ups "not yet" asked for: each planned in the
     turn (its created_at) that answered an earlier card of the moment so."""
@@ -185,7 +190,7 @@ def _moment_more(
     e = "privacy.export."
 
     def when(value: datetime) -> str:
-        return value.astimezone(zone_of(zone)).strftime("%-d %B %Y, %H:%M")
+        return _in_words(value, zone)
 
     def words(key: str, fallback: str) -> str:  # the value itself, should a later one be new
         return c.text(key) if c.has(key) else fallback
@@ -195,9 +200,8 @@ def _moment_more(
         lines.append(c.text(e + "moment_intensity", level=m.intensity))
     if m.path:
         lines.append(c.text(e + "moment_path", path=words(f"moment.path_{m.path}", m.path)))
-    if (plan := m.plan_due_at) is not None:  # as /history's card says it
-        talk = plan.astimezone(zone_of(zone)).strftime("%A %-d %B, %H:%M")
-        lines.append(c.text("history.summary_plan", when=talk))
+    if plan := history.plan_line(m, c, zone):  # whatever came of it, unlike the card
+        lines.append(plan)
     for reminder in sorted(_reminders(asks), key=lambda p: str(p.get("due_at"))):
         if (due := _due(reminder)) is not None:
             status = str(reminder.get("status"))
@@ -231,7 +235,7 @@ def moment_blocks(
     blocks = []
     for m in moments:
         asks = [p for p in prompts if p.get("moment_id") == m.id]
-        # The plan is told below, as the talk planned (never a reminder's time).
+        # The plan is told below (history.plan_line), whatever its status now.
         card = history.summary(m.update(plan_due_at=None), c, zone, cut=None)
         text = "\n".join([card.text, *_moment_more(m, c, zone, asks)])
         if m.draft and card.copyable is None:  # an unfinished moment's draft is theirs too
@@ -313,19 +317,15 @@ class _Reader:
         return self.c.text(found) if self.c.has(found) else str(value)
 
     def local(self, value: object) -> datetime | None:
-        if not isinstance(value, str) or not value:
-            return None
+        when = _stored_time(value)
         try:
-            when = datetime.fromisoformat(value)
-            when = when if when.tzinfo is not None else when.replace(tzinfo=UTC)
-            return when.astimezone(zone_of(self.zone))
-        except (ValueError, OverflowError):  # not a time, or past the calendar's end
+            return when.astimezone(zone_of(self.zone)) if when else None
+        except OverflowError:  # past the calendar's end
             return None
 
     def when(self, value: object) -> str:
         local = self.local(value)
-        unknown = self.c.text("privacy.export.unknown")
-        return local.strftime("%-d %B %Y, %H:%M") if local else unknown
+        return _in_words(local, self.zone) if local else self.c.text("privacy.export.unknown")
 
     def day(self, value: object) -> str:
         if isinstance(value, str) and len(value) == 10:  # a date as stored, already local

@@ -120,12 +120,14 @@ def test_asked_outside_a_flow_those_are_stop_requests(said: str):
 
 def test_the_recogniser_does_not_depend_on_schedules():
     source = Path(small_talk.__file__).read_text(encoding="utf-8")
-    imported = {
-        node.module
-        for node in ast.walk(ast.parse(source))
-        if isinstance(node, ast.ImportFrom) and node.module
-    }
-    assert "bot.domain.schedule" not in imported
+    imported: set[str] = set()
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Import):
+            imported |= {alias.name for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.module:
+            # "from bot.domain import schedule" imports bot.domain.schedule too
+            imported |= {node.module, *(f"{node.module}.{a.name}" for a in node.names)}
+    assert "bot.domain.schedule" not in imported and "bot.domain.clock" not in imported
 
 
 @pytest.mark.parametrize(

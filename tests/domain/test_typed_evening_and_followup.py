@@ -119,6 +119,7 @@ def test_a_good_day_alone_is_all_good(text: str):
 
 
 def test_good_day_phrases_are_written_as_compared_and_name_no_other_answer():
+    assert C.raw("evening.typed.good_day")
     for phrase in C.raw("evening.typed.good_day"):
         assert " ".join(small_talk.words(phrase)) == phrase
         for choice in EVENING_CHOICES:

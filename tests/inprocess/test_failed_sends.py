@@ -157,8 +157,10 @@ async def test_help_that_fails_to_reach_the_person_privately_is_not_moved_into_t
     Mend) brings it to the group instead. A passing failure does not put it where the person
     they fear may read."""
     group = await paired_group(h)
-    h.sandbox.faults.append(Fault("server_error", method="sendMessage", chat_id=ANA, times=2))
+    fault = Fault("server_error", method="sendMessage", chat_id=ANA, times=2)
+    h.sandbox.faults.append(fault)
     actions = await h.text(ANA, "/thanks I'm afraid he will hurt me again", chat_id=group)
+    assert fault.times == 0  # the help was tried privately, twice, and failed
     assert not any("emergency number" in (a.text or "") for a in actions if a.chat_id == group)
 
 

@@ -18,7 +18,6 @@ from tests.inprocess.test_couples import (
     BEN,
     check_in_on,
     flush,
-    link,
     paired_group,
     said,
 )
@@ -100,8 +99,17 @@ async def test_linked_in_the_inviters_night_is_told_silently(h: Harness):
 
 
 async def test_linked_by_day_rings(h: Harness):
-    await link(h)
-    assert not any(a.params.get("disable_notification") for a in h.sandbox.actions)
+    await h.onboard(ANA, "Ana")
+    await h.onboard(BEN, "Ben")
+    await in_new_york(h, ANA)
+    (invite,) = said(await h.text(ANA, "/invite"), ANA)
+    token = re.search(r"\?start=(l_[\w-]+)", invite)
+    assert token is not None
+    h.clock.now = DAY_FOR_BOTH  # 10:30 for Ana, who invited
+    await h.text(BEN, f"/start {token.group(1)}")
+    actions = await h.press(BEN, "Link with Ana")
+    assert "You're now linked with Ben" in said(actions, ANA)[0]
+    assert silent(actions, ANA) == [False]
 
 
 async def test_a_partner_leaving_the_group_tells_the_other_silently_in_their_night(h: Harness):
