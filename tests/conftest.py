@@ -12,6 +12,7 @@ from pathlib import Path
 
 import asyncpg
 import pytest
+from hypothesis import settings
 from sqlalchemy.engine import make_url
 
 from bot.storage.migrate import upgrade
@@ -23,6 +24,12 @@ POSTGRES_URL = os.environ.get(
     "TEST_POSTGRES_URL", "postgresql+asyncpg://postgres@127.0.0.1:5432/test"
 )
 IN_CI = os.environ.get("CI", "").lower() == "true"
+# In CI the property tests draw the same examples on every run, so a red run means a change
+# broke something (a rare case found by chance would block whatever happened to land); every
+# other run draws new ones, and what they find becomes an @example.
+settings.register_profile("ci", derandomize=True, database=None)
+if IN_CI:
+    settings.load_profile("ci")
 # Which database the in-process and end-to-end tests use: sqlite (default) or postgres.
 TEST_DB = os.environ.get("MEND_TEST_DB", "sqlite")
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import re
 from collections.abc import Callable, Iterator
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -20,7 +20,7 @@ from sqlalchemy import update
 from bot.sandbox.core import Sandbox
 from bot.sandbox.server import SandboxServer
 from bot.storage.database import Database
-from bot.storage.models import ScheduledPrompt
+from bot.storage.models import ScheduledPrompt, User
 from tests.e2e.conftest import BotProcess, Control
 
 pytestmark = pytest.mark.e2e
@@ -61,6 +61,25 @@ def due_now(db_url: str, kind: str) -> int:
     return asyncio.run(run())
 
 
+def quiet_hours_away_from_now(db_url: str, *people: int) -> None:
+    """Put the people's quiet hours (22:30 to 08:00 by default, and they are in UTC) half a day
+    from now: the bot runs on the real clock, and a round asked in quiet hours rightly waits."""
+    now = datetime.now(UTC)
+    start, end = ((now + timedelta(hours=h)).strftime("%H:%M") for h in (10, 14))
+
+    async def run() -> None:
+        db = Database(db_url)
+        try:
+            async with db.unit_of_work() as session:
+                await session.execute(
+                    update(User).where(User.id.in_(people)).values(quiet_start=start, quiet_end=end)
+                )
+        finally:
+            await db.dispose()
+
+    asyncio.run(run())
+
+
 def said_to(chat_id: int, words: str) -> Callable[[dict[str, Any]], bool]:
     return lambda action: action["chat_id"] == chat_id and words in str(action["text"])
 
@@ -90,6 +109,7 @@ def test_two_people_and_their_group(bot_process: BotProcess, control: Control, d
     bot_process.start(control)
     onboard(control, ANA, "Ana")
     onboard(control, BEN, "Ben")
+    quiet_hours_away_from_now(db_url, ANA, BEN)
 
     invite = control.act(ANA, "text", "/invite", "invite link")
     token = re.search(r"start=(l_[\w-]+)", str(invite["text"]))
