@@ -7,12 +7,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
-from importlib import resources
-from pathlib import Path
 
 from bot.content import Catalogue, shared_data
 from bot.domain.replies import Button, Reply, rows
 from bot.domain.safety import ABOUT_ANGER, ABOUT_SELF, ABOUT_THEM, Screen, about_oneself
+from bot.domain.timezones import canonical_zone, tz_file
 
 HELPLINES_URL = "https://findahelpline.com"
 
@@ -20,14 +19,8 @@ HELPLINES_URL = "https://findahelpline.com"
 @cache
 def _zone_countries() -> dict[str, str]:
     """IANA zone -> ISO country code, from the tz database's zone.tab."""
-    text = ""
-    try:
-        text = (resources.files("tzdata") / "zoneinfo" / "zone.tab").read_text()
-    except (ModuleNotFoundError, FileNotFoundError):
-        system = Path("/usr/share/zoneinfo/zone.tab")
-        text = system.read_text() if system.exists() else ""
     countries: dict[str, str] = {}
-    for line in text.splitlines():
+    for line in tz_file("zone.tab").splitlines():
         if line and not line.startswith("#"):
             parts = line.split("\t")
             if len(parts) >= 3:
@@ -36,7 +29,11 @@ def _zone_countries() -> dict[str, str]:
 
 
 def country_of(zone: str | None) -> str | None:
-    return _zone_countries().get(zone or "")
+    """The country of a zone, also by an old name a person's row may still hold ("Asia/Calcutta"
+    is India's Asia/Kolkata; new answers are saved by today's name)."""
+    if not zone:
+        return None
+    return _zone_countries().get(zone) or _zone_countries().get(canonical_zone(zone))
 
 
 CRISIS, VIOLENCE, ANY = "crisis", "violence", "any"  # what a line is for (crisis.toml)

@@ -9,6 +9,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from functools import cache
+from importlib import resources
+from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 from bot.content import shared_data
@@ -45,14 +47,67 @@ def all_zones() -> frozenset[str]:
     return frozenset(available_timezones())
 
 
+def tz_file(name: str) -> str:
+    """A table from the tz database ("zone.tab", "tzdata.zi"): the tzdata package's, else the
+    system's; "" where there is none."""
+    try:
+        return (resources.files("tzdata") / "zoneinfo" / name).read_text(encoding="utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        system = Path("/usr/share/zoneinfo") / name
+        return system.read_text(encoding="utf-8") if system.exists() else ""
+
+
+@cache
+def _countries_zones() -> frozenset[str]:
+    """Each country's own zones (zone.tab): a name there is kept as it is (Europe/Amsterdam
+    stays Amsterdam, though tz now links it to Brussels)."""
+    rows = (line.split("\t") for line in tz_file("zone.tab").splitlines())
+    return frozenset(row[2] for row in rows if len(row) >= 3 and not row[0].startswith("#"))
+
+
+@cache
+def _links() -> dict[str, str]:
+    """tz's old and merged names ("L Asia/Kolkata Asia/Calcutta"): name -> zone."""
+    links: dict[str, str] = {}
+    for line in tz_file("tzdata.zi").splitlines():
+        parts = line.split()
+        if len(parts) == 3 and parts[0] == "L":
+            links[parts[2]] = parts[1]
+    return links
+
+
+@cache
+def _moved() -> dict[str, str]:
+    return dict(shared_data("cities")["links"])
+
+
+def canonical_zone(zone: str) -> str:
+    """Today's name of a zone: "Asia/Calcutta" is Asia/Kolkata, "US/Eastern" America/New_York,
+    "Iran" Asia/Tehran. A country's own zone (zone.tab) stays itself; a name tz links across a
+    border is mapped as cities.toml's [links] says; a link to no place ("UTC", "GMT") stays."""
+    if zone in _countries_zones():
+        return zone
+    if zone in _moved():
+        return _moved()[zone]
+    target = _links().get(zone, zone)
+    return target if target.partition("/")[0] in _REGIONS else zone
+
+
+# tz's old names for Australian states by compass point (Australia/North, .../West): not places
+# anyone types alone, and words that begin other names ("North Korea", "West Virginia").
+_COMPASS = frozenset({"north", "south", "east", "west"})
+
+
 @cache
 def _zones_by_city() -> dict[str, str]:
+    """A zone's city, in `_key` form, -> the zone by its current name. Countries' own zones
+    first, so that a city shared by an old name goes to the zone of today."""
     cities: dict[str, str] = {}
-    for zone in sorted(all_zones()):
+    for zone in sorted(all_zones(), key=lambda z: (z not in _countries_zones(), z)):
         region, _, rest = zone.partition("/")
-        if region in _REGIONS and rest:
-            city = rest.rsplit("/", 1)[-1].replace("_", " ").lower()
-            cities.setdefault(city, zone)
+        city = _key(rest.rsplit("/", 1)[-1].replace("_", " "))
+        if region in _REGIONS and rest and city not in _COMPASS:
+            cities.setdefault(city, canonical_zone(zone))
     return cities
 
 
@@ -72,6 +127,19 @@ def _folded(text: str) -> str:
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+_APOSTROPHES = re.compile(r"['\u2019\u2018`\u00b4\u02bc]")
+_INITIAL_DOT = re.compile(r"(?<=\b\w)\.")  # "D.C." is DC: a dot after a lone letter
+
+
+def _key(name: str) -> str:
+    """A place name as looked up: folded, without apostrophes or dots, hyphens as spaces,
+    "Saint" as "St": "St. John's" and "saint johns" are both "st johns", "Port-au-Prince" is
+    "port au prince", "Washington D.C." is "washington dc"."""
+    text = _APOSTROPHES.sub("", _folded(name))
+    text = _INITIAL_DOT.sub("", text).replace(".", " ").replace("-", " ")
+    return re.sub(r"\bsaint\b", "st", " ".join(text.split()))
+
+
 def _normalise(text: str) -> str:
     return " ".join(text.strip().strip(".!?").split())
 
@@ -86,17 +154,27 @@ def resolve_zone(
     answer = _normalise(text)
     if not answer or len(answer) > 64:
         return None
+    guess = _resolve(answer, now, aliases, preferred)
+    # Saved and shown by today's name: "Calcutta" is Asia/Kolkata (the crisis lines, found by
+    # country, know the zone only by that name).
+    return ZoneGuess(canonical_zone(guess.zone), guess.how) if guess else None
+
+
+def _resolve(
+    answer: str, now: datetime, aliases: Mapping[str, str], preferred: Iterable[str]
+) -> ZoneGuess | None:
     by_lower = {zone.lower(): zone for zone in all_zones()}
     as_zone = answer.replace(" ", "_").lower()
     if "/" in as_zone and as_zone in by_lower:
         return ZoneGuess(by_lower[as_zone], "name")
-    city = _folded(answer).replace("_", " ")
-    city = city.split(",")[0].strip()  # "Berlin, Germany"
+    # "Berlin, Germany", "St. John's, Newfoundland": the place before the comma.
+    city = _key(_folded(answer).replace("_", " ").split(",")[0])
+    keyed = {_key(name): zone for name, zone in aliases.items()}
     # Before tz's own short names: someone who types "EST" lives where summer time is kept,
     # and tz's "EST" is UTC-5 all year. "The Hague" as written; "the UK" as "UK".
     for name in (city, city.removeprefix("the ")):
-        if name in aliases and is_valid_zone(aliases[name]):
-            return ZoneGuess(aliases[name], "city")
+        if name in keyed and is_valid_zone(keyed[name]):
+            return ZoneGuess(keyed[name], "city")
     city = city.removeprefix("the ")
     if as_zone in by_lower:
         return ZoneGuess(by_lower[as_zone], "name")
