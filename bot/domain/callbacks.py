@@ -47,6 +47,18 @@ def _checked(data: str) -> str:
     return data
 
 
+def row_id(text: str) -> int | None:
+    """The row id a button names, if it can be one: ASCII decimal digits,
+    within the range of the tables' integer ids (32-bit on PostgreSQL, so within SQLite's 64
+    bits too). A forged one out of range is answered as an expired card, never asked of the
+    database, which cannot hold it."""
+    digits = text.removeprefix("-")
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > 10:
+        return None
+    number = int(text)
+    return number if -(2**31) <= number < 2**31 else None
+
+
 def decode(data: str | None) -> FlowPress | MenuPress | None:
     """Parse callback data; None for anything we did not make (forged, old format, empty)."""
     if not data or len(data.encode()) > MAX_BYTES:

@@ -278,6 +278,51 @@ def bid_reminder_at(choice: str, asked_at: datetime, now: datetime, zone: str | 
     return at_local(_next_evening(local), BID_REMIND_AT, tz)
 
 
+def bid_reminder_together(
+    choice: str,
+    asked_at: datetime,
+    now: datetime,
+    zone: str | None,
+    prefs: Sequence[schedule.Prefs],
+) -> datetime | None:
+    """When both partners (`prefs`) are reminded of a bid answered `choice`, at one time out of
+    both their quiet hours; None if those leave no time in common. `zone`: the asker's.
+
+    "Later tonight" is the earliest such time that is reasonable on the asker's clock: their
+    evening tonight (BID_REMIND_AT, or half an hour from now if later) if both are awake then;
+    else, while it is still their day, the first time from half an hour on that both are
+    awake (at 12:00 in Los Angeles, 12:30 is 21:30 in Berlin). Already too late tonight for
+    the asker, it is their next evening, if both are awake then. Otherwise it is the first
+    time both are awake, whenever that is: at midnight in Los Angeles, 08:00 there (17:00 in
+    Berlin), not a day and a half on because the next evening in Los Angeles is night in
+    Berlin. "Tomorrow evening" is that evening, moved out of both quiet hours."""
+    if choice != "later":
+        return together_at(bid_reminder_at(choice, asked_at, now, zone), prefs)
+    tz = zone_of(zone)
+    today = their_day(now.astimezone(tz))
+    soonest = now + BID_SOONEST
+    if tonight_possible(now, zone):
+        evening = max(at_local(today, BID_REMIND_AT, tz), soonest)
+        for start in (evening, soonest):
+            at = _still_on(together_at(start, prefs), today, zone)
+            if at is not None:
+                return at
+    else:
+        tomorrow = today + timedelta(days=1)
+        evening = at_local(tomorrow, BID_REMIND_AT, tz)
+        at = _still_on(together_at(evening, prefs), tomorrow, zone)
+        if at is not None:
+            return at
+    return together_at(soonest, prefs)
+
+
+def _still_on(at: datetime | None, day: date, zone: str | None) -> datetime | None:
+    """`at`, if it falls on `day` as the person in `zone` counts days (see clock.their_day)."""
+    if at is None or their_day(at.astimezone(zone_of(zone))) != day:
+        return None
+    return at
+
+
 def together_at(due: datetime, prefs: Sequence[schedule.Prefs]) -> datetime | None:
     """The first moment from `due` outside the quiet hours of everyone in `prefs` (two
     partners are reminded at the same time, to talk then), or None if their quiet hours leave
@@ -302,14 +347,17 @@ def _day_words(
     due: datetime, now: datetime, zone: str | None, dated: bool = False
 ) -> tuple[str, dict[str, str]]:
     """The words for `due` on the clock of `zone` (a key of bid.when_*), and what fills them;
-    `dated`: its date, never "tomorrow"."""
+    `dated`: its date, never "tomorrow". Days are counted as the person counts them (see
+    clock.their_day): at 23:10, 00:30 is "at 00:30". In the small hours "tomorrow" could mean
+    either day, so a time on the coming day is said with its date."""
     tz = zone_of(zone)
     local = due.astimezone(tz)
-    today = now.astimezone(tz).date()
+    here = now.astimezone(tz)
+    today, day = their_day(here), their_day(local)
     clock = schedule.hhmm(local.time())
-    if local.date() == today and not dated:
+    if day == today and not dated:
         return "bid.when_today", {"time": clock}
-    if local.date() == today + timedelta(days=1) and not dated:
+    if day == today + timedelta(days=1) and here.date() == today and not dated:
         return "bid.when_tomorrow", {"time": clock}
     return "bid.when_day", {"time": clock, "day": f"{local.day} {local:%b}"}
 

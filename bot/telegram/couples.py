@@ -15,6 +15,7 @@ from telegram.error import TelegramError
 
 from bot.content import catalogue
 from bot.domain import couples, safety, schedule, small_talk
+from bot.domain.callbacks import FlowPress, decode, row_id
 from bot.domain.couples import ROUND, THANKS, RecordThanks, ShareText
 from bot.domain.flow import Partner, TextInput
 from bot.domain.replies import Button, Reply, rows
@@ -48,9 +49,10 @@ log = logging.getLogger(__name__)
 MENU_KINDS = ("lk", "ul", "pair", "gs", "ci", "bd", "wr")
 
 
-async def partner_of(turn: Turn) -> Partner | None:
+async def partner_of(turn: Turn, *, check_group: bool = True) -> Partner | None:
     """The person's partner as their flows may see it (name, reachability, and their time
-    now when it is in their quiet hours: the send card says so)."""
+    now when it is in their quiet hours: the send card says so). On a press of "Post in our
+    group" (`check_group`), the group is theirs only while it holds just the two of them."""
     link = await store.active_link(turn.session, turn.user.id)
     if link is None or link.partner_id is None:
         return None
@@ -61,7 +63,47 @@ async def partner_of(turn: Turn) -> Partner | None:
     reachable = other.started_at is not None and other.blocked_at is None
     night = schedule.night_now(turn.now, prompt_store.prefs_of(other))
     chat = space.chat_id if space else None
+    if space is not None and check_group and _pressed_post_in_group(turn):
+        # About to post their words in the group: only while it is still just the two of them
+        # (a join the bot never heard of, while it was down, say). Otherwise the group is not
+        # theirs to post in now, and the card says so (couples.why_gone).
+        alone = await just_the_two(turn, space)
+        if alone is None:
+            turn.toast(turn.content.text("send.group_unchecked"), alert=True)
+        if not alone:
+            chat = None
     return Partner(other.id, other.display_name, reachable, chat, night_at=night)
+
+
+def _pressed_post_in_group(turn: Turn) -> bool:
+    """Whether this update is a press of a card's "Post in our group" (in the private chat)."""
+    query = turn.update.callback_query
+    press = decode(query.data) if query is not None else None
+    return turn.in_private and isinstance(press, FlowPress) and press.option == "group"
+
+
+async def just_the_two(turn: Turn, space: CoupleSpace) -> bool | None:
+    """Whether the space's group holds just the two partners and the bot, asked of Telegram
+    before something private is posted there: True; False when someone else is in it (the
+    space pauses, as when the bot sees someone join); None when Telegram can't say just now
+    (nothing private is posted on a guess)."""
+    try:
+        count = await turn.update.get_bot().get_chat_member_count(space.chat_id)
+    except TelegramError:
+        return None
+    if count <= 3:  # two partners and the bot (pairing checked both are in it)
+        return True
+    link = await store.link_of(turn.session, space)
+    if link is not None and link.partner_id is not None:
+        a, b = await store.partners(turn.session, link)
+        c = turn.content
+        third = c.text("group.third_member", a=a.display_name, b=b.display_name)
+        turn.say(Reply(third), chat_id=space.chat_id)
+        reason = c.text("group.reason_third")
+        await pause_space(turn, space, {a.id: reason, b.id: reason})
+    else:
+        await pause_space(turn, space)
+    return False
 
 
 async def someone_elses_quiet_hours(turn: Turn, user_id: int) -> bool:
@@ -344,7 +386,11 @@ async def pair(turn: Turn) -> None:
     try:
         count = await turn.update.get_bot().get_chat_member_count(turn.chat_id)
     except TelegramError:
-        count = 3
+        # Not known (a server error, a flood wait, a timeout): never paired on a guess, as a
+        # group with someone else in it would get the couple's private words. Asked again on
+        # the next tap.
+        turn.notice(c.text("group.count_unknown"))
+        return
     if count > 3:  # two partners and the bot
         turn.notice(c.text("group.too_many"))
         return
@@ -808,9 +854,10 @@ async def _remind_later(turn: Turn, bid: RepairBid, asker: User) -> str:
     link = await store.active_link(turn.session, asker.id)
     space = await store.active_space(turn.session, link.id) if link is not None else None
     group = [checkin] if (checkin := checkin_prefs(space)) is not None else []
-    # Both at one time, to talk then, out of both partners' quiet hours; only if those leave
-    # no time in common, each out of their own (a pause is checked when it is due).
-    together = couples.together_at(due, prefs)
+    # Both at one time, to talk then, out of both partners' quiet hours (the earliest that
+    # suits the asker's evening, or both of them: couples.bid_reminder_together); only if those
+    # leave no time in common, each out of their own (a pause is checked when it is due).
+    together = couples.bid_reminder_together(bid.answer, bid.created_at, turn.now, zone, prefs)
     if together is not None:
         together = schedule.apart_from_evenings(together, [*prefs, *group], prefs)
     for person, own in zip(people, prefs, strict=True):
@@ -835,7 +882,8 @@ async def _remind_later(turn: Turn, bid: RepairBid, asker: User) -> str:
 async def share(turn: Turn, effect: ShareText) -> None:
     """Deliver what its author confirmed on a card that showed it exactly."""
     c = turn.content
-    partner = await partner_of(turn)
+    # The flow that confirmed it saw the partner this turn, the group checked (partner_of).
+    partner = await partner_of(turn, check_group=False)
     if partner is None:
         return
     if effect.to is not None and effect.to != partner.user_id:
@@ -1003,6 +1051,20 @@ async def record_thanks(turn: Turn, effect: RecordThanks) -> None:
         await plan_round_close(turn.session, space, day, turn.user, turn.now)
         return
     answers[turn.user.id] = effect.text
+    if not await just_the_two(turn, space):
+        # Someone else is in the group now (the space has paused: each is told why), or
+        # Telegram can't say: not posted, as a post that failed. Each partner is told so,
+        # with their own words only (the answers stay recorded: it is not posted later).
+        unchecked = "thanks.round_post_unchecked"
+        turn.say(Reply(c.text(unchecked), copyable=effect.text))
+        if partner.started_at is not None and partner.blocked_at is None:
+            words = catalogue(partner.language_code).text(unchecked)
+            turn.say(
+                Reply(words, copyable=answers[partner.id]),
+                chat_id=partner.id,
+                silent=quiet_now(turn, partner),
+            )
+        return
     text = c.text(
         "thanks.round_reveal",
         a=a.display_name,
@@ -1120,9 +1182,9 @@ async def on_menu(turn: Turn, kind: str, argument: str) -> None:
     if kind == "pair":
         await pair(turn)
         return
-    target = _row_id(raw)
+    target = row_id(raw)
     if target is None:
-        space_id = _row_id(choice)
+        space_id = row_id(choice)
         if kind == "wr" and space_id is not None and not raw.lstrip("-").isdigit():
             await start_round(turn, space_id, raw)
             return
@@ -1140,18 +1202,6 @@ async def on_menu(turn: Turn, kind: str, argument: str) -> None:
         await answer_bid(turn, choice, target)
     else:
         turn.toast(turn.content.text("shell.expired"))
-
-
-def _row_id(text: str) -> int | None:
-    """The row id a button names, if it can be one: decimal digits within the range of the
-    tables' integer ids (32-bit on PostgreSQL, so within SQLite's 64 bits too). A forged one out
-    of range is answered as an expired card, never asked of the database, which cannot hold it.
-    """
-    digits = text.removeprefix("-")
-    if not (digits.isascii() and digits.isdigit()) or len(digits) > 10:
-        return None
-    number = int(text)
-    return number if -(2**31) <= number < 2**31 else None
 
 
 @flow_runner.effect(ShareText)

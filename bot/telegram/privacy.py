@@ -560,7 +560,8 @@ def ask_delete(turn: Turn) -> None:
 
 def _fresh(asked: str, now: datetime) -> bool:
     """Whether a confirmation asked at `asked` (epoch seconds) may still be acted on."""
-    if not asked.isdigit():
+    # Epoch seconds have 10 digits until the year 2286; a forged longer number would overflow.
+    if not (asked.isascii() and asked.isdigit()) or len(asked) > 11:
         return False
     age = now - datetime.fromtimestamp(int(asked), UTC)
     return timedelta(0) <= age <= DELETE_CARD_LIFE

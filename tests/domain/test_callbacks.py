@@ -12,6 +12,7 @@ from bot.domain.callbacks import (
     decode,
     encode_flow,
     encode_menu,
+    row_id,
 )
 
 part = st.text(alphabet="abcdefghijklmnopqrstuvwxyz0123456789_-", min_size=1, max_size=12)
@@ -56,3 +57,15 @@ def test_decoding_anything_never_raises(data):
 )
 def test_forged_or_malformed_data_decodes_to_nothing(data):
     assert decode(data) is None
+
+
+@given(st.integers(-(2**31), 2**31 - 1))
+def test_a_row_id_in_range_is_read_back(number: int):
+    assert row_id(str(number)) == number
+
+
+@pytest.mark.parametrize(
+    "text", ["", "-", "x1", "1.5", "²", "١٢", "2147483648", "-2147483649", "9" * 30, " 1"]
+)
+def test_anything_else_is_no_row_id(text: str):
+    assert row_id(text) is None

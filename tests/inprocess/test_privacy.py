@@ -146,8 +146,9 @@ async def test_an_old_or_forged_delete_button_erases_nothing(harness: Harness):
     h.clock.advance(timedelta(hours=1))  # the card found later in the chat
     replies = h.texts(await h.press(ANA, "Delete everything"))
     assert replies and "haven't deleted anything" in replies[-1]
-    replies = h.texts(await h.press(ANA, data="menu:del.yes", forge=True))
-    assert replies and "haven't deleted anything" in replies[-1]
+    for forged in ("menu:del.yes", "menu:del.yes." + "9" * 30, "menu:del.yes.-1"):
+        replies = h.texts(await h.press(ANA, data=forged, forge=True))
+        assert replies and "haven't deleted anything" in replies[-1]
     assert await rows_mentioning(h, ANA) == before
     await h.text(ANA, "/delete")  # asked again, and answered at once: it does erase
     await h.press(ANA, "Delete everything")
