@@ -16,6 +16,9 @@ from bot.domain.timezones import parse_clock
 
 MAX_PLAN_AHEAD = timedelta(days=14)
 MIN_PLAN_AHEAD = timedelta(minutes=5)
+# What "In a few hours" means until a person sets it (/settings): the button's length, and so
+# that of "a few hours" typed where their settings are at hand (`parse_when`'s `few_hours`).
+FEW_HOURS = 3
 # The preset times: "This evening", and "Tomorrow evening" (also any day typed with no time).
 TONIGHT_AT, EVENING_AT = time(20, 0), time(19, 0)
 # Before this local time a person still up counts the night as the day before: at 00:30 on
@@ -28,6 +31,11 @@ def their_day(local: datetime) -> date:
     """The person's day at local time `local`: in the small hours, still the one before."""
     return local.date() - timedelta(days=1) if local.time() < NIGHT_ENDS else local.date()
 
+
+# "Tonight" said once its hour has passed (or is minutes away) is later tonight: the next
+# half hour at least this far ahead, while the night lasts (`parse_when`'s `night_until`).
+LATER_TONIGHT_AHEAD = timedelta(minutes=15)
+LATER_TONIGHT_STEP = 30  # minutes: "later tonight" at 22:40 is 23:00
 
 # Parts of a day a person may type instead of a time ("tomorrow morning").
 DAY_PARTS = {
@@ -97,20 +105,34 @@ _WEEKDAYS = {
     )
     for name in names
 }
+# "after work" stands for this part (`_EVERYDAY`): the evening, EVENING_AT, on any day, even
+# the one that "this evening" (TONIGHT_AT) would make of "today after work".
+_AFTER_WORK = "afterwork"
 # "tonight" is its own part: the "This evening" button's time.
-_PART_AT = {**DAY_PARTS, "tonight": TONIGHT_AT}
+_PART_AT = {**DAY_PARTS, "tonight": TONIGHT_AT, _AFTER_WORK: EVENING_AT}
+_PARTS = (*DAY_PARTS, _AFTER_WORK)
 # "am"/"pm" straight after a day ("tmrw am") name its morning or afternoon.
 _HALF_DAYS = {"am": "morning", "a.m": "morning", "pm": "afternoon", "p.m": "afternoon"}
-_AFTER_NOON = ("afternoon", "evening", "night", "tonight")
+_AFTER_NOON = ("afternoon", "evening", "night", "tonight", _AFTER_WORK)
 _LATE = ("night", "tonight")  # where a bare 12 or 1-4 could be either side of midnight
 _BARE_HOUR = re.compile(r"^\d{1,2}$")
 _AM_PM = re.compile(r"[ap]\.?\s*m\.?$")
 
 
-def parse_when(text: str, now: datetime, zone: ZoneInfo) -> datetime | None:
+def parse_when(
+    text: str,
+    now: datetime,
+    zone: ZoneInfo,
+    *,
+    few_hours: int = FEW_HOURS,
+    night_until: time | None = None,
+) -> datetime | None:
     """When a person means by what they type; the UTC instant, or None if it is not a time.
 
-    The caller checks the range (not in the past, not too far ahead: `too_far`). Rules:
+    The caller checks the range (not in the past, not too far ahead: `too_far`). `few_hours`:
+    what "a few hours" is for them (their "In a few hours" setting). `night_until`: when their
+    night begins (their quiet hours' start; midnight if that is in the small hours or None).
+    Rules:
 
     - "in 2 hours", "in 45 min", "in an hour": real time from now.
     - A day, a time, or both, in either order ("tomorrow at 8", "10am saturday", "on sat
@@ -119,10 +141,15 @@ def parse_when(text: str, now: datetime, zone: ZoneInfo) -> datetime | None:
       "next week" (the same weekday a week on), optionally followed by morning, afternoon,
       evening or night ("tomorrow morning"), or am/pm for the morning or afternoon ("tmrw am").
     - Tomorrow shortened or misspelt ("tmrw", "2moro", "tomorow"); "a couple" of hours, days
-      or weeks is 2 and "a few" is 3; "arvo" is the afternoon.
+      or weeks is 2; "a few" hours is `few_hours`, as the "In a few hours" button, and a few
+      days or weeks 3; "arvo" is the afternoon.
     - A day with no time is its evening, as the "Tomorrow evening" button: EVENING_AT (19:00);
       "tonight" and "this evening" are TONIGHT_AT (20:00), as the "This evening" button.
       Morning is 09:00, afternoon 14:00, night 20:00.
+    - "Tonight" ("later tonight", "this evening") with no time, once TONIGHT_AT is past or
+      less than MIN_PLAN_AHEAD away, is later tonight: the next half hour at least
+      LATER_TONIGHT_AHEAD on ("tonight" at 22:40 is 23:00), if that is not past `night_until`
+      or midnight. If it is, it stays the TONIGHT_AT gone by (`late_for_tonight` says why).
     - A weekday is the next one to come: today if the time is still ahead, else a week on.
       "next <weekday>" is never today.
     - In the small hours (before NIGHT_ENDS) the person's day is still the one before, so days
@@ -134,16 +161,46 @@ def parse_when(text: str, now: datetime, zone: ZoneInfo) -> datetime | None:
       24-hour clock. An hour with minutes and no am/pm ("8:30") is a 24-hour time, except after
       an afternoon or evening word.
     - A time with no day is its next occurrence, today or tomorrow.
-    - Everyday words: "after dinner" is the night (20:00), "after work" the evening, "lunch"
-      noon, "after lunch" the afternoon. "This weekend" is the coming Saturday, or what is
-      left of the weekend during it; "next weekend" said at the weekend is the one after.
+    - Everyday words: "after dinner" is the night (20:00), "after work" the evening (19:00, on
+      any day: "today after work" too), "lunch" noon, "after lunch" the afternoon. "This
+      weekend" is the coming Saturday, or what is left of the weekend during it; "next
+      weekend" said at the weekend is the one after.
     """
-    answer = _answer(text)
+    read = _read(text, now, zone, few_hours)
+    if read is None:
+        return None
+    options, tonight = read
+    if tonight and options[0] < now + MIN_PLAN_AHEAD:
+        later = _later_tonight(now, zone, night_until)
+        return later if later is not None else options[0]
+    ahead = [due for due in options if due > now]
+    return ahead[0] if ahead else options[0]
+
+
+def late_for_tonight(
+    text: str, now: datetime, zone: ZoneInfo, *, night_until: time | None = None
+) -> bool:
+    """Whether `text` says "tonight" with no time (see `parse_when`) when tonight has no time
+    left for it: past its hour, and too near `night_until` or midnight for later tonight. Not
+    a time that has passed (a person saying it most likely means later tonight): the caller
+    asks, gently, for another."""
+    read = _read(text, now, zone, FEW_HOURS)
+    if read is None or not read[1] or read[0][0] >= now + MIN_PLAN_AHEAD:
+        return False
+    return _later_tonight(now, zone, night_until) is None
+
+
+def _read(
+    text: str, now: datetime, zone: ZoneInfo, few_hours: int
+) -> tuple[list[datetime], bool] | None:
+    """The instants `text` may mean, in order of preference, and whether it said "tonight"
+    with no time (see `parse_when`); None if it is not a time."""
+    answer = _answer(text, few_hours)
     if not answer:
         return None
     from_now = in_real_time(answer, now)
     if from_now is not None:
-        return from_now
+        return [from_now], False
     local = now.astimezone(zone)
     today = local.date()
     words = answer.split()
@@ -153,11 +210,23 @@ def parse_when(text: str, now: datetime, zone: ZoneInfo) -> datetime | None:
         times = _times(words, None)
         if times is None:
             return None
-        found = (today, today + timedelta(days=1)), times
-    days, times = found
-    options = [at_local(day, clock, zone) for day in days for clock in times]
-    ahead = [due for due in options if due > now]
-    return ahead[0] if ahead else options[0]
+        found = (today, today + timedelta(days=1)), times, False
+    days, times, tonight = found
+    return [at_local(day, clock, zone) for day in days for clock in times], tonight
+
+
+def _later_tonight(now: datetime, zone: ZoneInfo, night_until: time | None) -> datetime | None:
+    """The next half hour at least LATER_TONIGHT_AHEAD after `now`, if tonight still has it:
+    not past `night_until` (when that is in the evening) nor midnight. None if not."""
+    local = now.astimezone(zone).replace(tzinfo=None, second=0, microsecond=0)
+    soonest = local + LATER_TONIGHT_AHEAD + timedelta(minutes=1 if now.second else 0)
+    slot = soonest + timedelta(minutes=-soonest.minute % LATER_TONIGHT_STEP)
+    ends = night_until if night_until is not None and night_until > NIGHT_ENDS else None
+    if local.time() < NIGHT_ENDS or slot.date() != local.date():
+        return None  # in the small hours "tonight" is the coming evening; past midnight, gone
+    if ends is not None and slot.time() > ends:
+        return None
+    return at_local(slot.date(), slot.time(), zone)
 
 
 # Everyday words for a time of day, read as the part of the day or the time they stand for:
@@ -166,36 +235,40 @@ _EVERYDAY = (
     (re.compile(r"\bafter lunch\b"), "afternoon"),
     (re.compile(r"\b(?:at |over )?lunch(?:time)?\b"), "noon"),
     (re.compile(r"\bafter (?:dinner|supper)\b"), "night"),
-    (re.compile(r"\bafter work\b"), "evening"),
+    (re.compile(r"\bafter work\b"), _AFTER_WORK),
     (re.compile(r"\barvo\b"), "afternoon"),
 )
 # Tomorrow's letters in order, some doubled or vowels dropped ("tomorow", "tommorrow",
 # "tmrw", "2moro"), and the slang "tmw"/"tomoz".
 _TOMORROW = re.compile(r"\b(?:(?:t|2)o?m+o?r+o?w*|tmw|tomoz|2moz)\b")
-# "A couple" of hours, days or weeks is 2 and "a few" 3 (the "In a few hours" button's 3);
-# only before one of those units, so "in a few" alone is still not a time.
+# "A couple" of hours, days or weeks is 2; "a few" hours is the person's "In a few hours"
+# (`few_hours`, FEW_HOURS unless set), and a few days or weeks 3. Only before one of those
+# units, so "in a few" alone is still not a time.
 _SOME_UNITS = r"\s+(?=(?:hours?|hrs?|h|days?|d|weeks?|wks?|w)\b)"
 _A_COUPLE = re.compile(r"\b(?:a\s+)?couple(?:\s+of)?" + _SOME_UNITS)
+_A_FEW_HOURS = re.compile(r"\b(?:a\s+)?few\s+(?=(?:hours?|hrs?|h)\b)")
 _A_FEW = re.compile(r"\b(?:a\s+)?few" + _SOME_UNITS)
+_LATER_TONIGHT = re.compile(r"\blater\s+(?=tonight\b|this evening\b)")  # is "tonight"
 _WEEKEND = ("weekend", "this weekend", "the weekend", "at the weekend", "over the weekend")
 _SATURDAY = 5  # date.weekday()
 
 
-def _answer(text: str) -> str:
+def _answer(text: str, few_hours: int = FEW_HOURS) -> str:
     answer = re.sub(r",(\s|$)", " ", text.lower())
     answer = re.sub(r"(?<=\d)ish\b", "", answer)  # "7ish": about 7 is 7
     answer = _TOMORROW.sub("tomorrow", answer)
-    answer = _A_FEW.sub("3 ", _A_COUPLE.sub("2 ", answer))
+    answer = _A_FEW_HOURS.sub(f"{few_hours} ", _A_COUPLE.sub("2 ", answer))
+    answer = _LATER_TONIGHT.sub("", _A_FEW.sub("3 ", answer))
     for words, part in _EVERYDAY:
         answer = words.sub(part, answer)
     answer = re.sub(r"\b(?:maybe|around|about|like|roughly)\s+(?=(?:at\s+)?\d)", "", answer)
     return " ".join(answer.strip().strip(".!?").split())
 
 
-def in_real_time(text: str, now: datetime) -> datetime | None:
+def in_real_time(text: str, now: datetime, *, few_hours: int = FEW_HOURS) -> datetime | None:
     """ "in 2 hours", "in 45 min", "in an hour": real time from now, the same in every zone
-    (so it needs none); None for anything else."""
-    match = _IN_TIME.match(_answer(text))
+    (so it needs none); None for anything else. "In a few hours" is `few_hours`."""
+    match = _IN_TIME.match(_answer(text, few_hours))
     if not match:
         return None
     amount = match["n"]
@@ -217,8 +290,9 @@ def too_far(due: datetime, now: datetime, zone: ZoneInfo) -> bool:
 
 def _with_day(
     words: list[str], today: date, counted_from: date
-) -> tuple[tuple[date, ...], tuple[time, ...]] | None:
-    """A day and a time in `words`, the day first or last (the longest day phrase wins)."""
+) -> tuple[tuple[date, ...], tuple[time, ...], bool] | None:
+    """A day and a time in `words`, the day first or last (the longest day phrase wins), and
+    whether that is "tonight" with no time of its own (TONIGHT_AT, `parse_when`)."""
     splits = [(words[:k], words[k:]) for k in range(len(words), 0, -1)]
     splits += [(words[k:], words[:k]) for k in range(1, len(words))]
     for day_words, time_words in splits:
@@ -226,7 +300,10 @@ def _with_day(
         if day is None:
             continue
         times = _times(time_words, day[1])
-        return None if times is None else (day[0], times)
+        if times is None:
+            return None
+        tonight = day[1] == "tonight" and times == (TONIGHT_AT,)
+        return day[0], times, tonight and not any(c.isdigit() for c in "".join(time_words))
     return None
 
 
@@ -238,11 +315,13 @@ def _day(
     if words[:1] == ["on"]:
         words = words[1:]
     part: str | None = None
-    if len(words) > 1 and (words[-1] in DAY_PARTS or words[-1] in _HALF_DAYS):
+    if len(words) > 1 and (words[-1] in _PARTS or words[-1] in _HALF_DAYS):
         part, words = _HALF_DAYS.get(words[-1], words[-1]), words[:-1]
     phrase = " ".join(words)
     if phrase == "tonight" and part in (None, "evening", "night"):  # "tonight after dinner"
         return (today,), "tonight"
+    if phrase == "tonight" and part == _AFTER_WORK:
+        return (today,), part
     if phrase in _WEEKEND or phrase == "next weekend":
         return _weekend(today, following=phrase == "next weekend"), part
     if phrase == "today" or (phrase == "this" and part):  # "this evening"
@@ -283,13 +362,15 @@ def _weekend(today: date, *, following: bool) -> tuple[date, ...]:
 
 def _times(words: list[str], part: str | None) -> tuple[time, ...] | None:
     """The clock times `words` may mean, in order of preference (see `parse_when`)."""
+    if part in ("tonight", None) and words[:1] == [_AFTER_WORK]:  # "after work tonight at 6"
+        part, words = _AFTER_WORK, words[1:]
     if words[:1] in (["at"], ["around"]):
         words = words[1:]
         if not words:
             return None
     if words[:2] == ["in", "the"]:  # "in the morning"
         words = words[2:]
-    if len(words) == 1 and words[0] in DAY_PARTS and not part:
+    if len(words) == 1 and words[0] in _PARTS and not part:
         part, words = words[0], []
     if part == "tonight" and words in (["evening"], ["night"]):  # "after dinner tonight"
         words = []

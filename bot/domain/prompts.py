@@ -15,7 +15,7 @@ from zoneinfo import ZoneInfo
 
 from bot.content import Catalogue
 from bot.domain import small_talk
-from bot.domain.clock import NIGHT_ENDS
+from bot.domain.clock import NIGHT_ENDS, their_day
 from bot.domain.couples import reads_as_hurt
 from bot.domain.drafts import clip
 from bot.domain.history import own_words, pattern_label
@@ -83,15 +83,25 @@ def counted(c: Catalogue, n: int, one: str, many: str) -> str:
     return c.text(one if n == 1 else many, n=n)
 
 
+# A moment told from this local time until NIGHT_ENDS is from the night: the next day, it is
+# "last night", on either side of midnight.
+NIGHT_FROM = time(22, 0)
+
+
 def moment_day(m: Moment, now: datetime, zone: ZoneInfo) -> tuple[str, dict[str, str]]:
-    """Which day the moment is from, in the person's zone: "today", "yesterday", "weekday"
-    (within the week) or "date", and the words to fill in."""
-    day = m.created_at.astimezone(zone)
-    ago = (now.astimezone(zone).date() - day.date()).days
+    """Which day the moment is from: "today", "last_night" (the night before, late evening or
+    small hours), "yesterday", "weekday" (within the week) or "date", and the words to fill
+    in. Both days are the person's (`clock.their_day`: until NIGHT_ENDS, still the day
+    before), both in `zone`, where they are now: one night is one night whichever side of
+    midnight, and after travel the days are counted where they are."""
+    told = m.created_at.astimezone(zone)
+    day = their_day(told)
+    ago = (their_day(now.astimezone(zone)) - day).days
     if ago <= 0:
         return "today", {}
     if ago == 1:
-        return "yesterday", {}
+        late = told.time() >= NIGHT_FROM or told.time() < NIGHT_ENDS
+        return ("last_night" if late else "yesterday"), {}
     if ago < 7:
         return "weekday", {"weekday": day.strftime("%A")}
     return "date", {"date": day.strftime("%-d %B")}

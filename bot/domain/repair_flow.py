@@ -171,6 +171,9 @@ DECLINED = "declined"  # in the offer's data: its no was said
 # At the 1 to 5 question, in the flow state (so it outlives a restart): more of what happened,
 # waiting for "Add it" or "No, leave it" (`moment.ask_add`). Never added without that yes.
 TO_ADD = "to_add"
+# With TO_ADD: the 1 to 5 question was answered while the card waited (the answer is kept, and
+# the card asked once more): "Add it" or "No, leave it" then goes on to the feelings.
+RATED = "rated"
 # At "Who was it with?", in the flow state: the words that said the direction, if typed ("I
 # think I hurt my gf"), for the relation they name to be suggested.
 DIR_WORDS = "dir_words"
@@ -427,7 +430,7 @@ class RepairFlow:
             )
         if isinstance(event, Back) and state.step == INT and state.data.get(TO_ADD):
             # From "Add this to what happened?": the 1 to 5 question again, nothing added.
-            question = state.with_data(**{TO_ADD: None})
+            question = state.with_data(**{TO_ADD: None, RATED: None})
             return Outcome(question, (self.prompt(question, ctx),))
         if isinstance(event, Back):
             previous = state.back()
@@ -682,9 +685,18 @@ class RepairFlow:
             value = int(event.option)
         elif isinstance(event, TextInput):  # "4", "four", "4/5", "3-4"; "a lot", "medium"
             value = typed_intensity(event.text, c) or said_intensity(event.text, c)
-        if value is not None:  # the answer; words waiting to be added are dropped
+        if value is not None and state.data.get(TO_ADD) and not state.data.get(RATED):
+            # The answer, kept; the words waiting are asked about once more, never dropped.
+            rated = _with(state, m.update(intensity=value), **{RATED: True})
+            again = Reply(
+                c.text("moment.ask_add_rated", value=value), self.prompt(rated, ctx).buttons
+            )
+            return Outcome(rated, (again,))
+        if value is not None:  # the answer; words still waiting after that are left out, said so
             moment = m.update(intensity=value)
-            return self._advance(state, FEEL, moment, ctx, page=0, **{TO_ADD: None})
+            notes = (c.text("moment.add_left_out"),) if state.data.get(TO_ADD) else ()
+            done = {TO_ADD: None, RATED: None}
+            return self._advance(state, FEEL, moment, ctx, *notes, page=0, **done)
         if isinstance(event, TextInput):
             stopped = self._stopped(state, event.text, ctx)
             if stopped is not None:
@@ -719,7 +731,8 @@ class RepairFlow:
     def _on_add_card(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
         """ "Add this to what happened?": "Add it" adds the waiting words to what the camera
         saw (with the camera skipped, they are it), "No, leave it" drops them; the 1 to 5
-        question again either way. Typed, a yes or no or a button's words is that button;
+        question again either way, or the feelings if it was answered while the card waited
+        (RATED). Typed, a yes or no or a button's words is that button;
         more of what happened joins the words waiting; anything else, the card again."""
         c = ctx.content
         if isinstance(event, TextInput):
@@ -732,7 +745,7 @@ class RepairFlow:
                 return self._ask_to_add(state, m, event.text, ctx)
         if not isinstance(event, ButtonInput) or event.option not in ("add", "leave"):
             return self._unexpected(state, ctx)
-        question = state.with_data(**{TO_ADD: None})
+        question = state.with_data(**{TO_ADD: None, RATED: None})
         said: tuple[str, ...] = ()
         if event.option == "add":
             words = str(state.data[TO_ADD])
@@ -742,6 +755,8 @@ class RepairFlow:
             else:
                 said = (c.text("moment.added"),)
                 question = _with(question, m.update(observation=seen))
+        if state.data.get(RATED):  # 1 to 5 answered while the card waited: on to feelings
+            return self._advance(question, FEEL, moment_of(question), ctx, *said, page=0)
         prompt = self.prompt(question, ctx)
         text = "\n\n".join((*said, prompt.text))
         return Outcome(question, (Reply(text, prompt.buttons, edit=True),))
@@ -1161,7 +1176,7 @@ class RepairFlow:
             said = f"{c.text('moment.when_later_asked')}\n\n{question.text}"
             return Outcome(state, (replace(question, text=said, edit=False),))
         zone = clock.zone_of(ctx.person.timezone)
-        due = clock.parse_when(text, ctx.now, zone)
+        due = schedule.typed_time(text, ctx.now, zone, ctx.prefs)  # their "a few hours"
         days = clock.MAX_PLAN_AHEAD.days
         ahead = counted(c, days, "moment.time.day", "moment.time.days")
         if due is None:
@@ -1171,6 +1186,12 @@ class RepairFlow:
             # then read there (not in UTC, which would be hours off for most people).
             pending = {"typed": _clean(text)}
             return self._advance(state, WHEN_ZONE, m, ctx, pending=pending)
+        if due < ctx.now + clock.MIN_PLAN_AHEAD and schedule.late_for_tonight(
+            text, ctx.now, zone, ctx.prefs
+        ):  # "tonight", with no time left tonight: not "passed", asked gently
+            question = self.prompt(state, ctx)
+            said = f"{c.text('when_typed.late_tonight')}\n\n{question.text}"
+            return Outcome(state, (replace(question, text=said, edit=False),))
         if due < ctx.now + clock.MIN_PLAN_AHEAD:
             return Outcome(state, (Reply(c.text("moment.when_past")),))
         if clock.too_far(due, ctx.now, zone):

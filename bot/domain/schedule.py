@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
-from bot.domain import crisis
+from bot.domain import clock, crisis
 from bot.domain.clock import (
     EVENING_AT,
     NIGHT_ENDS,
@@ -30,7 +30,7 @@ CARDS = (FOLLOW_UP, NUDGE)
 
 DEFAULT_EVENING = time(21, 0)
 DEFAULT_QUIET = (time(22, 30), time(8, 0))
-DEFAULT_FOLLOW_UP_HOURS = 3
+DEFAULT_FOLLOW_UP_HOURS = clock.FEW_HOURS
 STALE_AFTER = timedelta(hours=3)
 SNOOZE_FOR = timedelta(hours=1)
 # "Did you get to talk?" comes this long after the planned talk, not at its very minute: time
@@ -112,6 +112,10 @@ def out_of_quiet_hours(due: datetime, prefs: Prefs) -> datetime:
         # first pass is already behind us, so quiet hours end at the second one.
         wall = datetime.combine(day, prefs.quiet_end, tzinfo=prefs.tz)
         end = wall.replace(fold=1).astimezone(UTC)
+    if in_quiet_hours(end.astimezone(prefs.tz).time(), prefs.quiet_start, prefs.quiet_end):
+        # The clocks sprang forward over that day's whole free window (its end and the next
+        # start both in the gap): it never came, so quiet hours end the day after.
+        return out_of_quiet_hours(end, prefs)
     return end
 
 
@@ -376,6 +380,32 @@ def snooze_due(now: datetime, prefs: Prefs) -> datetime | None:
     if in_quiet_hours(local, prefs.quiet_start, prefs.quiet_end):
         return None
     return due
+
+
+def typed_time(text: str, now: datetime, zone: ZoneInfo, prefs: Prefs) -> datetime | None:
+    """A time typed by a person whose settings are at hand (`clock.parse_when`): "in a few
+    hours" is their "In a few hours" (`follow_up_hours`), as the button, and "tonight" said
+    late is later tonight until their night begins (`night_begins`)."""
+    return clock.parse_when(
+        text, now, zone, few_hours=prefs.follow_up_hours, night_until=night_begins(prefs)
+    )
+
+
+def late_for_tonight(text: str, now: datetime, zone: ZoneInfo, prefs: Prefs) -> bool:
+    """Whether `text` is "tonight" with no time, said when tonight has none left for it
+    (`clock.late_for_tonight`, up to `night_begins`): asked about, not "that has passed"."""
+    return clock.late_for_tonight(text, now, zone, night_until=night_begins(prefs))
+
+
+_LATE_EVENING = time(23, 59)  # quiet hours that hold it are the night's
+
+
+def night_begins(prefs: Prefs) -> time | None:
+    """When the person's night begins, for "later tonight": the start of their quiet hours if
+    those run through the late evening (22:30 by default); None (midnight) if there are none,
+    or they are in the day."""
+    start, end = prefs.quiet_start, prefs.quiet_end
+    return start if in_quiet_hours(_LATE_EVENING, start, end) else None
 
 
 def tonight_available(now: datetime, zone: ZoneInfo) -> bool:

@@ -229,8 +229,9 @@ def steps_away(text: str, c: Catalogue) -> bool:
     on", "sorry one sec, my mum is calling". An away phrase (`shell.away`) opens the message,
     after any "sorry" or "ok" (`shell.away_openers`), and only a short reason for going may
     follow: at most `shell.away_reason_words` words, one of them `shell.away_reasons`
-    ("calling", "kid"), none a negation. Other words are an answer that starts this way ("hold
-    on, he said he'd leave me"). `shell.away_alone` ("one moment") only as the whole message:
+    ("calling", "kid"), none a negation nor in the past tense ("hold on, she called me at
+    work" tells what happened). Other words are an answer that starts this way ("hold on,
+    he said he'd leave me"). `shell.away_alone` ("one moment") only as the whole message:
     "one moment he was fine" is an answer."""
     said = words(text)
     opened = _after(said, c.raw("shell.away_openers")) or said
@@ -241,7 +242,28 @@ def steps_away(text: str, c: Catalogue) -> bool:
         return False
     if any(w.replace("'", "") in c.raw("drafts.typed.negations") for w in rest):
         return False  # "hold on he never gets off his phone": what happened
+    if _tells_what_happened(rest, c):
+        return False  # "hold on, she called me at work"
     return not rest or any(w in c.raw("shell.away_reasons") for w in rest)
+
+
+def _tells_what_happened(said: list[str], c: Catalogue) -> bool:
+    """Whether the words after an away phrase tell what happened: a verb in the past tense
+    (`shell.away_telling`, or five letters or more ending in "ed") said of "he", "she" or
+    "they" or done to "me" ("she called me at work"), not right after "just" ("my boss just
+    called": why they go now). "the baby started crying" is a reason to go."""
+    subjects, objects = c.raw("shell.away_telling_subjects"), c.raw("shell.away_telling_objects")
+    for at, word in enumerate(said):
+        past = word in c.raw("shell.away_telling") or (len(word) >= 5 and word.endswith("ed"))
+        before = said[at - 1] if at else ""
+        after = said[at + 1] if at + 1 < len(said) else ""
+        if (
+            past
+            and before not in c.raw("shell.away_now")
+            and (before in subjects or after in objects)
+        ):
+            return True
+    return False
 
 
 def comes_back(text: str, c: Catalogue) -> bool:

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select
 
-from bot.domain import couples, prompts, schedule, settings_flow, small_talk
+from bot.domain import callbacks, couples, prompts, schedule, settings_flow, small_talk
 from bot.domain.couples import ROUND
 from bot.domain.flow import FlowState, Outcome, held
 from bot.domain.moments import (
@@ -54,6 +54,10 @@ WHEN_STILL_ASKED = timedelta(hours=1)
 # How long after it was sent a card still takes a typed answer: an evening's card answered
 # the next morning, not words about something else days later.
 TYPED_ANSWERS_FOR = timedelta(hours=12)
+# A planned talk's follow-up asks about that one talk, and waits for its answer: words about it
+# the next morning or the day after ("we made up", "not yet") are still its answer, not a new
+# moment to look at.
+FOLLOW_UP_ANSWERS_FOR = timedelta(days=3)
 # A moment in one of these is settled: an old "when should I ask again?" never plans it again.
 SETTLED = (REPAIRED, LET_GO, SET_ASIDE)
 
@@ -92,7 +96,8 @@ async def on_prompt_button(turn: Turn, kind: str, argument: str) -> None:
     person's, and each card is answered once."""
     c = turn.content
     choice, _, raw_id = argument.partition(".")
-    row = await turn.session.get(ScheduledPrompt, int(raw_id)) if raw_id.isdigit() else None
+    row_id = callbacks.row_id(raw_id)
+    row = None if row_id is None else await turn.session.get(ScheduledPrompt, row_id)
     if row is None or row.user_id != turn.user.id:
         turn.notice(c.text("shell.expired"))
         return
@@ -248,9 +253,10 @@ async def typed_answer(turn: Turn, words: str, sent_after: datetime | None = Non
     up", "tomorrow" at "when should I ask again?"): taken as its button would be, its buttons
     cleared. The cards still waiting are tried newest first, except that "when should I ask
     again?" comes first if it was asked about as late as the newest card came. Only recent
-    cards, and only while the person has not begun a moment since (then "good" is about what
-    they just did, not about the day). A follow-up answered that it was hard and then what
-    happened (`prompts.hard_and_told`) is noted so, and what they told offered as a moment.
+    cards (a planned talk's follow-up for a few days: FOLLOW_UP_ANSWERS_FOR), and only while
+    the person has not begun a moment since (then "good" is about what they just did, not
+    about the day). A follow-up answered that it was hard and then what happened
+    (`prompts.hard_and_told`) is noted so, and what they told offered as a moment.
     `sent_after`: only cards sent after it (an offer to look, the newest thing asked: a card
     sent at that same instant came before the words the offer answered; no story is offered
     then, over the offer's). False otherwise: the words are read as usual."""
@@ -261,8 +267,10 @@ async def typed_answer(turn: Turn, words: str, sent_after: datetime | None = Non
     shared = prompts.connection_told(words, c)
     if not told and not shared and not prompts.answers_a_card(words, c):
         return False  # most words answer no card: no need to look which are waiting
-    since = turn.now - TYPED_ANSWERS_FOR
-    after = ScheduledPrompt.sent_at >= since
+    after = (ScheduledPrompt.sent_at >= turn.now - TYPED_ANSWERS_FOR) | (
+        (ScheduledPrompt.kind == schedule.FOLLOW_UP)
+        & (ScheduledPrompt.sent_at >= turn.now - FOLLOW_UP_ANSWERS_FOR)
+    )
     if sent_after is not None:
         after &= ScheduledPrompt.sent_at > sent_after
     waiting = await turn.session.scalars(

@@ -126,7 +126,8 @@ def london(day: int, hour: int, minute: int = 0) -> datetime:
         ("9", london(4, 21)),
         ("at 8", london(5, 8)),
         ("noon tomorrow", london(5, 12)),
-        ("this evening", london(4, 20)),  # has passed: the caller refuses it
+        ("this evening", london(4, 20, 30)),  # its 20:00 has passed: later tonight
+        ("today at 20:00", london(4, 20)),  # has passed: the caller refuses it
     ],
 )
 def test_parse_when_understands_days_and_bare_hours(text: str, expected: datetime):

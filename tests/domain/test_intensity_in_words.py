@@ -166,12 +166,14 @@ def test_no_typed_is_leave_it(typed: str):
 
 
 @pytest.mark.parametrize("answer", [TextInput("4"), TextInput("four"), ButtonInput("4")])
-def test_a_number_while_the_card_waits_answers_and_drops_the_words(answer: Event) -> None:
+def test_a_number_while_the_card_waits_is_kept_and_the_card_asked_again(answer: Event) -> None:
     w = at_the_add_card()
     (reply,) = w(answer).replies
+    assert (w.step, w.moment.intensity, w.moment.observation) == (rf.INT, 4, SEEN)
+    assert reply.text == C.text("moment.ask_add_rated", value=4)
+    assert w.state.data[rf.TO_ADD] == MORE  # not dropped: asked about once more
+    w.press("leave")  # then on to the feelings
     assert (w.step, w.moment.intensity, w.moment.observation) == (rf.FEEL, 4, SEEN)
-    assert reply.text.startswith(C.text("moment.ask_feelings"))  # nothing more said
-    assert not w.state.data.get(rf.TO_ADD)
     w(Back())  # back at the question: the card is not asked again
     assert w.step == rf.INT and rf.REPAIR.prompt(w.state, w.ctx).text == C.text(
         "moment.ask_intensity"
@@ -181,7 +183,9 @@ def test_a_number_while_the_card_waits_answers_and_drops_the_words(answer: Event
 def test_how_much_in_words_while_the_card_waits_answers_too():
     w = at_the_add_card()
     w.type("a lot")
-    assert (w.step, w.moment.intensity, w.moment.observation) == (rf.FEEL, 4, SEEN)
+    assert (w.step, w.moment.intensity, w.moment.observation) == (rf.INT, 4, SEEN)
+    w.press("add")
+    assert (w.step, w.moment.observation) == (rf.FEEL, f"{SEEN} {MORE}")
 
 
 def test_back_from_the_card_is_the_question_again_with_nothing_added():

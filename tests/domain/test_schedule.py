@@ -125,6 +125,13 @@ quiet_windows = st.tuples(clock_times, clock_times).filter(lambda w: w[0] != w[1
     window=(time(22, 0), time(1, 30)),
     due=datetime(2026, 11, 1, 6, 15, tzinfo=UTC),
 )
+# Chatham's spring-forward night skips 02:45 to 03:45: with quiet hours 03:15 to 03:00, that
+# day's free quarter hour never comes, and quiet hours end at 03:00 the day after.
+@example(
+    zone="Pacific/Chatham",
+    window=(time(3, 15), time(3, 0)),
+    due=datetime(2026, 9, 26, 12, 0, tzinfo=UTC),
+)
 def test_nothing_lands_in_quiet_hours(zone: str, window: tuple[time, time], due: datetime):
     prefs = Prefs(zone=zone, quiet_start=window[0], quiet_end=window[1])
     moved = schedule.out_of_quiet_hours(due, prefs)
@@ -133,8 +140,11 @@ def test_nothing_lands_in_quiet_hours(zone: str, window: tuple[time, time], due:
     assert not schedule.in_quiet_hours(local, *window)
     if not schedule.in_quiet_hours(due.astimezone(ZoneInfo(zone)).time(), *window):
         assert moved == due  # outside quiet hours nothing moves
-    else:
-        assert moved - due <= timedelta(hours=26)  # to the end of that quiet window, no further
+    elif moved - due > timedelta(hours=26):  # past the end of that quiet window: only when
+        # the clocks skipped the day before's whole free window, its end included
+        tz = ZoneInfo(zone)
+        day_before = moved.astimezone(tz).date() - timedelta(days=1)
+        assert not exists(datetime.combine(day_before, window[1], tzinfo=tz))
 
 
 @cache

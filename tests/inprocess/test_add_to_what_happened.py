@@ -61,7 +61,9 @@ async def test_no_leave_it_and_a_number_typed_at_the_card_add_nothing(h: Harness
     assert reply.startswith("How much is it") or "How much is it" in reply
     assert moment_of(await stored(h)).observation == SEEN
     await h.text(ANA, MORE)
-    (feel,) = h.texts(await h.text(ANA, "3"))
+    (again,) = h.texts(await h.text(ANA, "3"))  # the answer kept, the card asked once more
+    assert again.startswith("Got it, 3.") and again.endswith("add it to what happened?")
+    (feel,) = h.texts(await h.press(ANA, "No, leave it"))
     assert feel.startswith("How did it feel?")
     state = await stored(h)
     assert moment_of(state).observation == SEEN and moment_of(state).intensity == 3

@@ -91,6 +91,18 @@ async def test_all_good_is_recorded_and_answered_once(harness: Harness):
     assert len(await reflections(h)) == 1
 
 
+@pytest.mark.parametrize("forged", ["9" * 30, "-1", "2147483648", "x"])
+async def test_a_forged_prompt_id_is_an_expired_card(harness: Harness, forged: str):
+    h = harness
+    await h.onboard(ANA, "Ana", evening=True)
+    await evening_card(h)
+    card = max(m for (c, m) in h.sandbox.messages if c == ANA)
+    for kind in ("ev.all_good", "fu.hard"):
+        actions = await h.press(ANA, data=f"menu:{kind}.{forged}", message_id=card, forge=True)
+        assert h.toasts(actions) == ["This card has expired."]
+    assert await reflections(h) == []
+
+
 async def test_a_moment_hurt_starts_the_repair_flow_in_that_direction(harness: Harness):
     h = harness
     await h.onboard(ANA, "Ana", evening=True)
