@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import logging
 import secrets
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import date, time
 
+from telegram import ChatMember, ChatMemberRestricted
 from telegram.error import TelegramError
 
 from bot.content import catalogue
@@ -49,10 +51,13 @@ log = logging.getLogger(__name__)
 MENU_KINDS = ("lk", "ul", "pair", "gs", "ci", "bd", "wr")
 
 
-async def partner_of(turn: Turn, *, check_group: bool = True) -> Partner | None:
+async def partner_of(turn: Turn, *, to_group: bool | None = None) -> Partner | None:
     """The person's partner as their flows may see it (name, reachability, and their time
-    now when it is in their quiet hours: the send card says so). On a press of "Post in our
-    group" (`check_group`), the group is theirs only while it holds just the two of them."""
+    now when it is in their quiet hours: the send card says so). Before their words are
+    posted in the group (`to_group`; unsaid, when this update is a press of "Post in our
+    group"), the group is theirs only while it holds just the two of them: Telegram is asked
+    once a turn (`just_the_two`), by whichever asks first, the flow drawing its card or
+    `share` sending what it confirmed."""
     link = await store.active_link(turn.session, turn.user.id)
     if link is None or link.partner_id is None:
         return None
@@ -63,12 +68,15 @@ async def partner_of(turn: Turn, *, check_group: bool = True) -> Partner | None:
     reachable = other.started_at is not None and other.blocked_at is None
     night = schedule.night_now(turn.now, prompt_store.prefs_of(other))
     chat = space.chat_id if space else None
-    if space is not None and check_group and _pressed_post_in_group(turn):
+    if to_group is None:
+        to_group = _pressed_post_in_group(turn)
+    if space is not None and to_group:
         # About to post their words in the group: only while it is still just the two of them
-        # (a join the bot never heard of, while it was down, say). Otherwise the group is not
-        # theirs to post in now, and the card says so (couples.why_gone).
+        # (a join or a leave the bot never heard of, while it was down, say). Otherwise the
+        # group is not theirs to post in now, and the card says so (couples.why_gone).
+        asked = space.chat_id in _checked_this_turn(turn)
         alone = await just_the_two(turn, space)
-        if alone is None:
+        if alone is None and not asked:  # said once, by the first to ask
             turn.toast(turn.content.text("send.group_unchecked"), alert=True)
         if not alone:
             chat = None
@@ -82,28 +90,99 @@ def _pressed_post_in_group(turn: Turn) -> bool:
     return turn.in_private and isinstance(press, FlowPress) and press.option == "group"
 
 
+# What `just_the_two` found this turn, by group chat: Telegram is asked once a turn, however
+# many steps of it ask (the flow drawing its card, then `share` sending). It is kept with the
+# turn's session, which lives as long as the turn: a turn run again (after a race) asks again.
+_CHECKED = "couples.group_checked"
+
+
+def _checked_this_turn(turn: Turn) -> dict[int, bool | None]:
+    checked: dict[int, bool | None] = turn.session.info.setdefault(_CHECKED, {})
+    return checked
+
+
 async def just_the_two(turn: Turn, space: CoupleSpace) -> bool | None:
     """Whether the space's group holds just the two partners and the bot, asked of Telegram
-    before something private is posted there: True; False when someone else is in it (the
-    space pauses, as when the bot sees someone join); None when Telegram can't say just now
-    (nothing private is posted on a guess)."""
+    before something private is posted there: True; False when someone else is in it or a
+    partner is not (the space pauses, as when the bot sees someone join or leave); None when
+    Telegram can't say just now (nothing private is posted on a guess). Asked once a turn."""
+    checked = _checked_this_turn(turn)
+    if space.chat_id not in checked:
+        checked[space.chat_id] = await _ask_who_is_there(turn, space)
+    return checked[space.chat_id]
+
+
+async def _ask_who_is_there(turn: Turn, space: CoupleSpace) -> bool | None:
+    """`just_the_two`, asked of Telegram: how many are in the group, and whether each partner
+    still is one of them (a partner who left and someone else who joined, both unseen, leave
+    the count as it was)."""
+    couple = await store.couple_of(turn.session, space)
+    if couple is None:  # not an active couple's space (any more): nothing is posted there
+        return False
+    bot = turn.update.get_bot()
     try:
-        count = await turn.update.get_bot().get_chat_member_count(space.chat_id)
+        count = await bot.get_chat_member_count(space.chat_id)
     except TelegramError:
         return None
-    if count <= 3:  # two partners and the bot (pairing checked both are in it)
-        return True
-    link = await store.link_of(turn.session, space)
-    if link is not None and link.partner_id is not None:
-        a, b = await store.partners(turn.session, link)
-        c = turn.content
+    if count > 3:  # two partners and the bot: someone else, whoever the partners are
+        await not_just_the_two(turn, space, couple, stranger=True)
+        return False
+    gone: list[User] = []
+    unknown = 0
+    for partner in couple:
+        try:
+            member = await bot.get_chat_member(space.chat_id, partner.id)
+        except TelegramError:
+            unknown += 1  # not known: they may be there
+            continue
+        if not _still_in(member):
+            gone.append(partner)
+    present = len(couple) - len(gone) - unknown
+    # Beside the bot and the partners known to be there, a place for each partner not known.
+    stranger = count - 1 - present > unknown
+    if gone or stranger:
+        await not_just_the_two(turn, space, couple, gone=gone, stranger=stranger)
+        return False
+    return None if unknown else True
+
+
+def _still_in(member: ChatMember) -> bool:
+    """Whether a member of a group, as Telegram describes them, is in it now (one restricted
+    there may have left it, and stays restricted for when they come back)."""
+    if isinstance(member, ChatMemberRestricted):
+        return member.is_member
+    return member.status not in ("left", "kicked")
+
+
+async def not_just_the_two(
+    turn: Turn,
+    space: CoupleSpace,
+    couple: tuple[User, User],
+    *,
+    gone: Sequence[User] = (),
+    stranger: bool = False,
+) -> None:
+    """The group no longer holds just the two of them: `gone` left it, or (`stranger`)
+    someone else is in it. Anyone: another bot is an audience too, as its owner can read what
+    it sees. The space pauses, and each partner is told privately why in their own words (the
+    one who left hears "you left"); someone else in it is also said in the group, where the
+    space stops. Whether the bot saw it happen (`members_changed`) or finds it out before a
+    post (`just_the_two`)."""
+    c = turn.content
+    a, b = couple
+    if stranger:
         third = c.text("group.third_member", a=a.display_name, b=b.display_name)
         turn.say(Reply(third), chat_id=space.chat_id)
-        reason = c.text("group.reason_third")
-        await pause_space(turn, space, {a.id: reason, b.id: reason})
-    else:
-        await pause_space(turn, space)
-    return False
+    left = {person.id for person in gone}
+    reasons = {}
+    for person, other in ((a, b), (b, a)):
+        if person.id in left:
+            reasons[person.id] = c.text("group.reason_you_left")
+        elif other.id in left:
+            reasons[person.id] = c.text("group.reason_left", name=other.display_name)
+        else:
+            reasons[person.id] = c.text("group.reason_third")
+    await pause_space(turn, space, reasons)
 
 
 async def someone_elses_quiet_hours(turn: Turn, user_id: int) -> bool:
@@ -341,24 +420,17 @@ async def members_changed(turn: Turn) -> None:
     link = await store.link_of(turn.session, space)
     if link is None or link.partner_id is None:
         return
-    c = turn.content
     a, b = await store.partners(turn.session, link)
     partners = {a.id, b.id}
     left = message.left_chat_member
     if left is not None and left.id in partners:
-        stayed = b if left.id == a.id else a
-        leaver = a if stayed is b else b
-        reasons = {
-            leaver.id: c.text("group.reason_you_left"),
-            stayed.id: c.text("group.reason_left", name=leaver.display_name),
-        }
-        await pause_space(turn, space, reasons)
+        await not_just_the_two(turn, space, (a, b), gone=[a if left.id == a.id else b])
         return
-    joined = [m for m in message.new_chat_members or () if not m.is_bot and m.id not in partners]
+    # Anyone else joining, a bot too (`not_just_the_two`); Mend itself added is `bot_added`.
+    me = turn.update.get_bot().id
+    joined = [m for m in message.new_chat_members or () if m.id not in partners | {me}]
     if joined:
-        turn.say(Reply(c.text("group.third_member", a=a.display_name, b=b.display_name)))
-        third = c.text("group.reason_third")
-        await pause_space(turn, space, {a.id: third, b.id: third})
+        await not_just_the_two(turn, space, (a, b), stranger=True)
 
 
 async def chat_migrated(turn: Turn, old: int, new: int) -> None:
@@ -446,7 +518,7 @@ async def _in_group(turn: Turn, user_id: int) -> bool:
         member = await turn.update.get_bot().get_chat_member(turn.chat_id, user_id)
     except TelegramError:
         return False  # not found, or not known: not paired on a guess
-    return member.status not in ("left", "kicked")
+    return _still_in(member)
 
 
 async def _revive_closes(turn: Turn, space: CoupleSpace) -> None:
@@ -882,8 +954,9 @@ async def _remind_later(turn: Turn, bid: RepairBid, asker: User) -> str:
 async def share(turn: Turn, effect: ShareText) -> None:
     """Deliver what its author confirmed on a card that showed it exactly."""
     c = turn.content
-    # The flow that confirmed it saw the partner this turn, the group checked (partner_of).
-    partner = await partner_of(turn, check_group=False)
+    # Posting in the group: it is checked now, unless it was already this turn (the flow's
+    # card drawn for this press asked, `partner_of`): one question to Telegram a post.
+    partner = await partner_of(turn, to_group=effect.via == "group")
     if partner is None:
         return
     if effect.to is not None and effect.to != partner.user_id:
@@ -894,6 +967,11 @@ async def share(turn: Turn, effect: ShareText) -> None:
         target = partner.user_id
     elif effect.via == "group" and partner.space_chat is not None:
         target = partner.space_chat
+    elif effect.via == "group":
+        # Not just the two of them (paused now, each told why), or not known just now: the
+        # words come back to copy, as from a post that failed.
+        turn.say(Reply(c.text("send.group_gone"), copyable=effect.text))
+        return
     else:
         turn.text("send.cannot", partner=partner.name)
         return
@@ -1185,7 +1263,7 @@ async def on_menu(turn: Turn, kind: str, argument: str) -> None:
     target = row_id(raw)
     if target is None:
         space_id = row_id(choice)
-        if kind == "wr" and space_id is not None and not raw.lstrip("-").isdigit():
+        if kind == "wr" and space_id is not None:  # `wr.<space>.<day>`: start_round reads the day
             await start_round(turn, space_id, raw)
             return
         turn.toast(turn.content.text("shell.expired"))
