@@ -33,6 +33,7 @@ from enum import IntEnum
 from bot.domain.safety_patterns import (
     AFFAIRS,
     AGAINST_ME,
+    AGAINST_ME_ELSEWHERE,
     BY_SOMEONE_ELSE,
     DISTRESS,
     EARNEST,
@@ -47,6 +48,7 @@ from bot.domain.safety_patterns import (
     MISHAP,
     ON_MY_BODY,
     SELF_HARM,
+    SELF_HARM_ELSEWHERE,
     TOGETHER,
     UNCLEAR,
     UNLESS_EARNEST,
@@ -133,8 +135,8 @@ _HOUSEHOLD_FINDS_OUT = _compile([HOUSEHOLD_FINDS_OUT])  # a small thing too, sai
 # Every idiom that is not always everyday holds one of these: a message without any is read
 # with IDIOMS alone, and EARNEST and JEST are not looked for.
 _GATED_WORDS = ("kill me", "die", "dying")
-_SELF_HARM = _compile(SELF_HARM)
-_AGAINST_ME = _compile(AGAINST_ME)
+_SELF_HARM = _compile([*SELF_HARM, *SELF_HARM_ELSEWHERE])
+_AGAINST_ME = _compile([*AGAINST_ME, *AGAINST_ME_ELSEWHERE])
 _HYPERBOLE = _compile(HYPERBOLE)
 _UNCLEAR = _compile(UNCLEAR)
 _WARNING_SIGNS = _compile(WARNING_SIGNS)

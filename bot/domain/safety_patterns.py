@@ -270,7 +270,8 @@ IDIOMS = [
     r"died (?:laughing|of laughter|a little)",
     r"(?:phone|battery|laptop|car|plants?|flowers|wifi|printer|conversation|party) (?:has |had |have |is |are |was |were )?(?:died|dead|dying)",
     r"dead (?:tired|on my feet|serious|end|line|lines|ringer|set on)",
-    r"i'?m dead(?: 😂| lol)?$",
+    # a laugh after it: "lol", 😂, or the skull (💀), which after "I'm dead" is laughing too
+    r"i'?m dead(?: 😂| lol)?$|i'?m (?:literally |so )?dead(?: ?💀)+$",
     r"deadline",
     r"hit (?:the (?:gym|road|hay|sack|books|nail|spot|jackpot|ground running)|it off|me up|send|reply|a wall|rock bottom with work)",
     r"beat (?:the traffic|me to it|around the bush|the odds)",
@@ -299,7 +300,7 @@ IDIOMS = [
     r"(?:love|miss) (?:you|him|her) to death",
     r"over my dead body",
     r"murder (?:a|an) (?:burger|pizza|drink)",
-    r"(?:i'?m|i am) (?:so )?(?:dead|done) (?:lol|haha|😂)",
+    r"(?:i'?m|i am) (?:so |literally )?(?:dead|done) (?:lol|haha|😂|💀)",
     r"(?:to|could) die for",
     r"break a leg",
     _HURT_BY_WHAT_GOES_ON,
@@ -905,4 +906,119 @@ TOGETHER = [
     Pair("sexual violence", SEXUAL, NO_CONSENT),
     Pair("sexual violence", SEXUAL, MINOR),
     Pair("control", WATCHED, WRITING_IN_SECRET),
+]
+
+# Danger said in Spanish, Portuguese, French, German or Italian. Mend reads English only
+# (bot/domain/language.py says so to the person), but help must not wait for English: the
+# clearest phrases of self-harm and suicide, of being hit, hurt or threatened by a partner or
+# someone at home, and of being afraid of them. Each is written beside the everyday sense it
+# must leave alone ("me muero de risa", "er schlägt mich beim Schach", "ce qui me frappe", "se
+# me pegó la canción"), with accents typed or not ("schlagt", "golpeo"); a verb whose bare
+# form is also everyday ("me golpeo la cabeza": I bump my head) needs a person before it.
+_OF_A_LAUGH = (
+    r"(?![^.!?]{0,14}\b(?:verg[üu]enza|vergonha|vergogna|honte|scham|risa|rir|rire|ridere|lachen"
+    r"|hambre|fome|faim|fame|hunger|sue[ñn]o|sono|sommeil|sonno|cansancio|calor|chaleur|caldo|hitze"
+    r"|fr[íi]o|froid|freddo|aburrimiento|t[ée]dio|ennui|noia|langeweile|amor|amour|amore|liebe)\b)"
+)
+_ES_PEOPLE = (
+    r"(?:(?:mi|su) (?:ex ?)?(?:novio|novia|marido|esposo|esposa|mujer|pareja|padre|madre|pap[áa]|mam[áa]"
+    r"|padrastro|madrastra|hermano|hermana)|[ée]l|ella|mi ex)"
+)
+_PT_PEOPLE = (
+    r"(?:(?:o |a )?(?:meu|minha) (?:ex-?)?(?:marido|namorado|namorada|esposo|esposa|mulher|companheiro"
+    r"|companheira|pai|m[ãa]e|padrasto|madrasta|irm[ãa]o)|ele|ela)"
+)
+_FR_PEOPLE_NOUNS = (
+    r"ex|mari|copain|copine|compagnon|compagne|conjoint|conjointe|femme|p[èe]re|m[èe]re|beau-p[èe]re"
+    r"|fr[èe]re|petit ami|petite amie|partenaire"
+)
+_DE_PEOPLE_NOUNS = (
+    r"mann|freund|freundin|frau|partner|partnerin|ex|vater|mutter|papa|mama|stiefvater|bruder"
+)
+_DE_PEOPLE = rf"(?:er|sie|mein(?:e)? (?:{_DE_PEOPLE_NOUNS}))"
+_IT_PEOPLE_NOUNS = (
+    r"marito|moglie|ragazzo|ragazza|fidanzato|fidanzata|compagno|compagna|padre|madre|patrigno"
+    r"|fratello|ex|pap[àa]|mamma"
+)
+_IT_PEOPLE = rf"(?:lui|lei|(?:il |la )?mi[oa] (?:{_IT_PEOPLE_NOUNS}))"
+_NOW_AND_THEN = (
+    r"(?:(?:siempre|ya|todav[íi]a|a veces|tambi[ée]n|otra vez|ayer|anoche|hoy|sempre|j[áa]|de novo"
+    r"|ontem|encore|toujours|souvent|parfois|d[ée]j[àa]|hier|immer|wieder|oft|gestern|schon|ancora"
+    r"|spesso|ieri|gi[àa]) )?"
+)
+# "me pegó un susto" (gave me a fright), "me pegó su resfriado" (gave me his cold).
+_NOT_A_BLOW = (
+    r"(?!\s+(?:un |una |el |la |su |sus |mi |los |las )?(?:susto|sustos|grito|gritos|resfriado|virus"
+    r"|gripe|covid|catarro|chicle|plant[óo]n|bronca|broncas|manía|mania|acento|canci[óo]n|risa)\b)"
+)
+SELF_HARM_ELSEWHERE = [
+    # Spanish
+    rf"\bme quiero morir\b{_OF_A_LAUGH}|(?<!no )\bquiero morir(?:me)?\b{_OF_A_LAUGH}",
+    r"\b(?:me (?:voy a|quiero|pienso) matar|(?:voy a|quiero|pienso|necesito) matarme)\b"
+    r"(?!\s+(?:estudiando|trabajando|a trabajar|de risa|en el gimnasio|en el gym))",
+    r"\b(?:ya )?no quiero (?:seguir )?vivir\b(?!\s+(?:con|en|aqu[íi]|all[íi]|cerca|juntos|sola|solo|as[íi]|de)\b)",
+    r"\bquitarme la vida\b|\bacabar con mi vida\b|\bno vale la pena vivir\b|\bautolesi[óo]n|\bautolesionarme\b",
+    r"\b(?:quiero|voy a|necesito|ganas de) hacerme da[ñn]o\b|\bcortarme las venas\b|\bmejor muert[oa]\b"
+    r"|\bojal[áa] (?:estuviera muert[oa]|me muriera)\b",
+    # Portuguese
+    rf"(?<!n[ãa]o )\bquero morrer\b{_OF_A_LAUGH}",
+    r"\b(?:vou|quero|preciso|penso em|pensando em|vontade de) me matar\b",
+    r"\bn[ãa]o quero (?:mais viver|viver mais)\b|\btirar (?:a )?minha (?:pr[óo]pria )?vida\b",
+    r"\b(?:quero|vou|vontade de) me machucar\b",
+    # French
+    rf"\b(?:je veux|je voudrais|envie de|j'ai envie de) mourir\b{_OF_A_LAUGH}",
+    r"\b(?:je (?:vais|veux|voudrais|pense [àa])|envie de) me tuer\b(?!\s+(?:[àa] la t[âa]che|au travail|[àa] travailler))",
+    r"\bje (?:ne )?veux plus vivre\b|\bmarre de vivre\b|\bmettre fin [àa] (?:mes jours|ma vie)\b",
+    r"\b(?:envie de|je veux|je vais) me faire du mal\b|\bme scarifi|\bme couper les veines\b",
+    # German
+    r"\bich bring(?:e)? mich um\b(?!\s+(?:\d|halb|viertel|mitternacht))",
+    r"\bich (?:will|m[öo]chte|moechte|werde|w[üu]rde|wuerde) mich (?:umbringen|t[öo]ten|toeten)\b",
+    rf"\bich (?:will|m[öo]chte|moechte|w[üu]rde gern|wuerde gern) sterben\b{_OF_A_LAUGH}",
+    r"\b(?:will|m[öo]chte|moechte|mag|kann) nicht mehr leben\b|\bselbstmord|\bsuizid",
+    r"\bmir das leben (?:zu )?nehmen\b|\bich ritze mich\b|\bmich (?:zu )?ritzen\b"
+    r"|\b(?:w[äa]re|waere) (?:ich )?lieber tot\b",
+    # Italian
+    rf"(?<!non )\bvoglio morire\b{_OF_A_LAUGH}",
+    r"\b(?:mi voglio (?:uccidere|ammazzare)|voglio (?:uccidermi|ammazzarmi)|mi (?:uccido|ammazzo))\b"
+    r"(?!\s+di (?:lavoro|risate|fatica))",
+    r"\bnon voglio (?:pi[ùu] vivere|vivere pi[ùu])\b|\btogliermi la vita\b|\bfarla finita\b(?!\s+con\b)"
+    r"|\bfarmi del male\b",
+]
+AGAINST_ME_ELSEWHERE = [
+    # Spanish: someone hits, hurts, threatens or chokes me
+    rf"\b{_ES_PEOPLE} {_NOW_AND_THEN}me (?:pega|peg[óo]|pegaba|ha pegado){_NOT_A_BLOW}",
+    rf"\b{_ES_PEOPLE} {_NOW_AND_THEN}me (?:golpea|golpe[óo]|golpeaba|ha golpeado|maltrata|maltrat[óo]"
+    r"|lastima|lastim[óo]|amenaza|amenaz[óo]|empuja|empuj[óo]|patea|pate[óo]|ahorca|ahorc[óo]|estrangula"
+    r"|estrangul[óo]|viola|viol[óo])\b",
+    rf"(?<!se )\bme (?:peg[óo]|ha pegado|han pegado){_NOT_A_BLOW}"
+    r"|\bme (?:golpe[óo]|viol[óo]|maltrat[óo]|estrangul[óo])\b",
+    r"\bme amenaz(?:a|[óo]) con (?:matarme|pegarme|golpearme|hacerme da[ñn]o|quitarme a (?:los|mis) hijos)\b",
+    rf"\b(?:tengo|le tengo|siento) (?:mucho )?miedo (?:de|a) {_ES_PEOPLE}\b|\bme da miedo {_ES_PEOPLE}\b"
+    r"|\bmiedo (?:de )?que me (?:pegue|golpee|mate|haga da[ñn]o)\b",
+    # Portuguese
+    rf"\b{_PT_PEOPLE} {_NOW_AND_THEN}me (?:bate|bateu|batia|agride|agrediu|amea[çc]a|amea[çc]ou|machuca"
+    r"|machucou|empurrou|enforcou|espanca|espancou|estuprou)\b",
+    r"\bme (?:espancou|estuprou|agrediu)\b",
+    r"\b(?:tenho|sinto) (?:muito )?medo (?:do (?:meu )?|da (?:minha )?)(?:ex-?)?(?:marido|namorado|namorada"
+    r"|esposo|esposa|companheiro|companheira|pai|m[ãa]e|padrasto|irm[ãa]o)\b|\btenho (?:muito )?medo (?:dele|dela)\b",
+    # French
+    rf"\b(?:il|elle|(?:mon|ma) (?:{_FR_PEOPLE_NOUNS})) {_NOW_AND_THEN}(?:me (?:frappe|frappait|bat|battait|gifle"
+    r"|giflait|menace|mena[çc]ait|[ée]trangle|tape|tapait|viole|cogne|cognait)\b(?!\s+(?:\w+ )?(?:aux?|[àa]|en|sur les nerfs)\b)"
+    r"|m'a (?:encore )?(?:frapp[ée]e?|battue?|gifl[ée]e?|menac[ée]e?|[ée]trangl[ée]e?|viol[ée]e?|cogn[ée]e?|fait mal)\b(?!\s+(?:aux?|[àa]|en)\b))",
+    r"\bm'a (?:frapp[ée]e|battue|gifl[ée]e|[ée]trangl[ée]e|viol[ée]e)\b",
+    rf"\b(?:j'ai|jai) (?:tellement |tr[èe]s |trop )?peur (?:de (?:mon|ma) (?:{_FR_PEOPLE_NOUNS})|de lui|d'elle|qu'(?:il|elle) me)\b",
+    # German
+    rf"\b{_DE_PEOPLE} {_NOW_AND_THEN}(?:schl(?:ä|ae|a)gt|schlug|tritt|w(?:ü|ue|u)rgt|bedroht|verpr(?:ü|ue|u)gelt|vergewaltigt) mich\b"
+    r"(?!\s+(?:\w+ )?(?:beim|bei|im|in|am|um)\b)",
+    r"\bmich (?:(?!beim\b|bei\b|im\b|in\b|am\b|um\b|auf\b)\w+ ){0,3}(?:geschlagen|getreten|gew(?:ü|ue|u)rgt|verpr(?:ü|ue|u)gelt|vergewaltigt|bedroht)\b",
+    rf"\bmein(?:e)? (?:{_DE_PEOPLE_NOUNS}) {_NOW_AND_THEN}tut mir weh\b|\b{_DE_PEOPLE} (?:will|wird) mich (?:umbringen|t[öo]ten|toeten)\b",
+    rf"\b(?:habe|hab) (?:solche |so |gro(?:ß|ss)e |richtig )?angst vor (?:meinem|meiner) (?:{_DE_PEOPLE_NOUNS})\b"
+    r"|\bangst vor (?:ihm|ihr)\b|\bangst,? dass (?:er|sie) mich (?:schl(?:ä|ae|a)gt|umbringt|t[öo]tet)\b",
+    # Italian
+    rf"\b{_IT_PEOPLE} {_NOW_AND_THEN}mi (?:picchia|picchiava|ha picchiat[oa]|minaccia|ha minacciat[oa]|ha strangolat[oa]"
+    r"|ha violentat[oa]|ha dato (?:uno schiaffo|un pugno|dei pugni|uno spintone)|prende a (?:schiaffi|pugni|calci)"
+    r"|ha preso a (?:schiaffi|pugni|calci)|fa del male)\b",
+    r"\bmi (?:picchia|ha picchiat[oa])\b|\b(?:mi )?(?:mette|ha messo) le mani addosso\b",
+    rf"\bho (?:tanta |molta |cos[ìi] |troppa )?paura (?:di (?:mio|mia) (?:{_IT_PEOPLE_NOUNS})|del mio (?:{_IT_PEOPLE_NOUNS})"
+    rf"|della mia (?:{_IT_PEOPLE_NOUNS})|di lui|di lei)\b",
 ]

@@ -1912,3 +1912,103 @@ NONE += [
     "my dad will kill me when he gets the phone bill",
     "my flatmate will hit me up when he gets back",
 ]
+
+# Danger in another language (a walkthrough with Telegram set to es, de, fr: "me quiero morir",
+# "mi novio me pega", "Ich bringe mich um" got the ordinary offer). The clearest phrases in
+# Spanish, Portuguese, French, German and Italian: self-harm and suicide, being hit, hurt or
+# threatened by a partner or family, being afraid of them; typed with accents and without.
+DANGER += [
+    # Spanish
+    "me quiero morir",
+    "quiero morirme",
+    "ya no quiero vivir",
+    "me voy a matar",
+    "quiero quitarme la vida",
+    "mi novio me pega",
+    "mi marido me pegó anoche",
+    "mi novio me pego",
+    "me pegó",
+    "mi pareja me golpea",
+    "mi esposo me golpeo otra vez",
+    "mi novio me amenazó con matarme",
+    "tengo miedo de mi novio",
+    "le tengo miedo a mi marido",
+    "tengo miedo de él",
+    # Portuguese
+    "quero morrer",
+    "eu vou me matar",
+    "não quero mais viver",
+    "meu marido me bate",
+    "meu namorado me bateu",
+    "tenho medo do meu marido",
+    # French
+    "je veux mourir",
+    "j'ai envie de mourir",
+    "je vais me tuer",
+    "je ne veux plus vivre",
+    "mon mari me frappe",
+    "il m'a frappée hier soir",
+    "mon copain me bat",
+    "j'ai peur de mon mari",
+    "j'ai peur de lui",
+    # German
+    "Ich bringe mich um",
+    "ich will mich umbringen",
+    "ich will sterben",
+    "ich will nicht mehr leben",
+    "ich denke an selbstmord",
+    "mein Mann schlägt mich",
+    "mein freund schlagt mich",
+    "er hat mich geschlagen",
+    "mein Vater hat mich gestern geschlagen",
+    "ich habe Angst vor meinem Mann",
+    "ich hab angst vor ihm",
+    # Italian
+    "voglio morire",
+    "mi voglio uccidere",
+    "non voglio più vivere",
+    "voglio farla finita",
+    "mio marito mi picchia",
+    "il mio ragazzo mi ha picchiata",
+    "ho paura di mio marito",
+    "ho paura di lui",
+]
+NONE += [
+    # their everyday twins
+    "me muero de risa",
+    "me quiero morir de vergüenza jaja",
+    "me pegó un susto",
+    "se me pegó la canción",
+    "mi novio me pegó su resfriado",
+    "me golpeé la cabeza con la puerta",
+    "tengo miedo de llegar tarde",
+    "mi madre me va a matar cuando vea mis notas",
+    "morro de rir",
+    "quero morrer de vergonha",
+    "je meurs de faim",
+    "ce qui me frappe, c'est son silence",
+    "il me bat toujours aux échecs",
+    "j'ai peur de rater mon train",
+    "die Hitze bringt mich um",
+    "mein Kopf tut mir weh",
+    "er schlägt mich immer beim Schach",
+    "er hat mich beim Tennis geschlagen",
+    "ich habe Angst vor der Prüfung",
+    "muoio dal ridere",
+    "ho paura di sbagliare",
+    "la testa mi fa male",
+    "voglio farla finita con lui, non mi ascolta mai",
+]
+# "I'm dead 💀": the skull after "I'm dead" is a laugh, as "lol" or 😂 is. Beside a wish to
+# die, it is not ("i want to die 💀" stays danger, and so does one read back: above).
+NONE += [
+    "i'm dead 💀",
+    "im dead 💀💀",
+    "I'm literally dead 💀",
+    "i'm dead 💀💀💀",
+]
+DANGER += [
+    "i want to die 💀",
+    "i'm dead 💀 i want to die",
+    "i'm dead 💀. i want to die",
+]

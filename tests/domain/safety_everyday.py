@@ -207,4 +207,19 @@ NONE = [
     "we're good now, thanks mend 🙏",
     "she apologised first which made me feel worse lol",
     "Tried the camera question, realised I was the one who started it 😅",
+    # Added later (a walkthrough in other languages), written before the screen read them:
+    # ordinary traffic in Spanish, Portuguese, French, German and Italian.
+    "mi novio me ignoró toda la noche",
+    "me pega mucho ese color",
+    "mi hermano me ganó al ajedrez otra vez",
+    "estoy muerta de cansancio",
+    "meu namorado não me respondeu ontem",
+    "ele me mata de rir",
+    "il ne m'a pas dit bonjour ce matin",
+    "ça me tue, cette chaleur",
+    "meine Freundin hat mich den ganzen Abend ignoriert",
+    "ich habe mir beim Kochen in den Finger geschnitten",
+    "mein Bruder hat mich beim Schach geschlagen",
+    "il mio ragazzo non mi ascolta mai",
+    "mi ha fatto morire dal ridere",
 ]
