@@ -224,8 +224,8 @@ def _later_tonight(now: datetime, zone: ZoneInfo, night_until: time | None) -> d
     ends = night_until if night_until is not None and night_until > NIGHT_ENDS else None
     if local.time() < NIGHT_ENDS or slot.date() != local.date():
         return None  # in the small hours "tonight" is the coming evening; past midnight, gone
-    if ends is not None and slot.time() > ends:
-        return None
+    if ends is not None and slot.time() >= ends:
+        return None  # their night begins at `ends`: its first minute is already quiet
     return at_local(slot.date(), slot.time(), zone)
 
 

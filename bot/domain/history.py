@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 from bot.content import Catalogue
 from bot.domain.clock import zone_of
@@ -39,6 +40,19 @@ _EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 _MICRO = timedelta(microseconds=1)
 # After "history.": way, microseconds since 1970 in hex (14 digits reach the year 4253), id.
 _PAGE = re.compile(r"^([ona])([0-9a-f]{1,14})\.([A-Za-z0-9_-]{1,16})$")
+
+
+# The evening card's "A moment of connection" (with its line, if they kept one): kept as an
+# evening answer, not a moment, and listed on the /history page of its time, as words under
+# the title (at most LIST_SIZE a page, each line cut to CONNECTION_WORDS; all are in /export).
+CONNECTION = "connection"
+CONNECTION_WORDS = 60
+
+
+@dataclass(frozen=True)
+class Connection:
+    day: date  # the evening's date, theirs
+    note: str | None
 
 
 @dataclass(frozen=True)
@@ -117,10 +131,15 @@ def listing(
     *,
     newer: bool = False,
     older: bool = False,
+    connections: Sequence[Connection] = (),
 ) -> Reply:
-    """One page of /history, newest first; `newer`/`older`: there are moments either side."""
+    """One page of /history, newest first; `newer`/`older`: there are moments either side;
+    `connections`: the moments of connection of the page's time, newest first (one more
+    than LIST_SIZE says there are more)."""
+    kept = connected(connections, c)
     if not moments:
-        return Reply(c.text("history.empty"), edit=True)
+        text = c.text("history.connections_only") + kept if kept else c.text("history.empty")
+        return Reply(text, edit=True)
     buttons = [Button(item_label(m, c, zone), f"ho.{m.id}", menu=True) for m in moments]
     turns = []
     if newer:
@@ -131,7 +150,23 @@ def listing(
         turns.append(Button(c.text("history.older"), option, menu=True))
     keyboard = rows(*buttons) + ((tuple(turns),) if turns else ())
     title = c.text("history.title_older" if newer else "history.title")
-    return Reply(title, keyboard, edit=True)
+    return Reply(title + kept, keyboard, edit=True)
+
+
+def connected(connections: Sequence[Connection], c: Catalogue) -> str:
+    """The moments of connection on a /history page, one line each after a blank line (""
+    if none): "5 Mar · A moment of connection: "a walk by the river""."""
+    lines = []
+    for kept in connections[:LIST_SIZE]:
+        day = kept.day.strftime("%-d %b")
+        if kept.note and kept.note.strip():
+            note = clip(kept.note, CONNECTION_WORDS)
+            lines.append(c.text("history.connection", date=day, note=note))
+        else:
+            lines.append(c.text("history.connection_bare", date=day))
+    if len(connections) > LIST_SIZE:
+        lines.append(c.text("history.connections_more"))
+    return "\n\n" + "\n".join(lines) if lines else ""
 
 
 def _beyond(typed: str, chosen: list[str], c: Catalogue, cut: int | None) -> str:

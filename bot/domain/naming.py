@@ -230,6 +230,37 @@ def without_feelings(text: str, words: tuple[str, ...], c: Catalogue) -> str:
     return ", ".join(p for p, named in zip(parts, names, strict=True) if not named)
 
 
+_EDGE_MARKS = ",;:.!?…-–—()\"' "
+
+
+def without_end_fillers(text: str, c: Catalogue) -> str:
+    """`text` without the fillers said at either end of it (`naming.end_fillers`: "hurt ig"
+    -> "hurt", "tbh just tired lol" -> "just tired"), as typed otherwise; unchanged when they
+    are all it says ("idk")."""
+    fillers = sorted((str(f).split() for f in c.raw("naming.end_fillers")), key=len, reverse=True)
+    tokens = typed = text.split()
+
+    def plain(token: str) -> str:
+        return token.strip(_EDGE_MARKS).lower().replace("\u2019", "'")
+
+    def ends_with(filler: list[str], at_end: bool) -> bool:
+        if len(filler) >= len(tokens):
+            return False
+        edge = tokens[-len(filler) :] if at_end else tokens[: len(filler)]
+        return [plain(t) for t in edge] == filler
+
+    for at_end in (True, False):
+        while True:
+            filler = next((f for f in fillers if ends_with(f, at_end)), None)
+            if filler is None:
+                break
+            tokens = tokens[: -len(filler)] if at_end else tokens[len(filler) :]
+    if tokens == typed:
+        return text
+    kept = " ".join(tokens).strip(_EDGE_MARKS)
+    return kept or text
+
+
 def find_needs(text: str, c: Catalogue) -> tuple[tuple[str, ...], bool]:
     """Needs named in `text` by their button label; and whether there is more to keep."""
     normal = _normal(text)

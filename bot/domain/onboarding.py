@@ -207,6 +207,23 @@ def tells_something(text: str, c: Catalogue) -> bool:
     return long or someone
 
 
+# Skin tones and the emoji form of a sign: the same sign ("👍🏽" is "👍").
+_SIGN_MARKS = re.compile("[\ufe0f\U0001f3fb-\U0001f3ff]")
+
+
+def confirms(text: str, c: Catalogue) -> bool:
+    """ "ok", "correct", "👍" typed at "Is that right?": its yes (besides shell.typed_yes,
+    which `small_talk.yes_or_no` reads). Not a question ("ok?")."""
+    if "?" in text:
+        return False
+    said = small_talk.words(text)
+    if said:
+        return " ".join(said) in c.raw("onboarding.confirm_words")
+    signs = _SIGN_MARKS.sub("", "".join(text.split()))
+    listed = {_SIGN_MARKS.sub("", str(s)) for s in c.raw("onboarding.confirm_signs")}
+    return bool(signs) and all(ch in listed for ch in signs)
+
+
 def is_small_talk(text: str, c: Catalogue) -> bool:
     """ "thank you", "yes please", "hi mend", "ok": said to Mend, not a name."""
     said = small_talk.words(text)
@@ -328,6 +345,8 @@ class Onboarding:
             return self._updated(ctx.person.timezone, ctx, ())
         if state.step in (CONFIRM, EVENING) and isinstance(event, TextInput):
             typed = small_talk.yes_or_no(event.text, c)
+            if typed is None and state.step == CONFIRM and confirms(event.text, c):
+                typed = "yes"  # "ok", "correct", "👍" at "Is that right?"
             if typed is not None:  # "yes" typed is the button pressed; as new messages
                 return as_messages(self.handle(state, ButtonInput(typed), ctx))
             if state.step == EVENING and parse_clock(event.text) is not None:
@@ -476,6 +495,11 @@ class Onboarding:
         guess = guess_zone(text, ctx.now)
         if guess is None and parse_clock(text) is not None:
             reply = ctx.content.text("onboarding.clock_nowhere", utc=ctx.now.strftime("%H:%M"))
+            return Outcome(state, (Reply(reply),))
+        if guess is None and tells_something(text, ctx.content):
+            # What is on their mind, not a place: kindly, once set up (as at the name).
+            key = "onboarding.timezone_story_again" if state.data.get("again") else None
+            reply = ctx.content.text(key or "onboarding.timezone_story")
             return Outcome(state, (Reply(reply),))
         if guess is None:
             shown = " ".join(text.split())

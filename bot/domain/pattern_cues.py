@@ -20,6 +20,24 @@ MOST_SUGGESTED = 2
 
 # A cue's words, and the pattern it points at.
 Cue = tuple[tuple[str, ...], str]
+# Typed at the pattern card: at most this many words are read as naming patterns ("he
+# forgot"); more are their own words ("Something else"), as before.
+TYPED_WORDS = 4
+
+
+@lru_cache(maxsize=8)
+def _forms(c: Catalogue) -> dict[str, str]:
+    """Each form of a word in `pattern_words` -> the word ("forgot" -> "forget")."""
+    return {
+        form: base
+        for base in c.children("pattern_words")
+        for form in (str(f) for f in c.raw(f"pattern_words.{base}.forms"))
+    }
+
+
+def _base(said: list[str], c: Catalogue) -> list[str]:
+    forms = _forms(c)
+    return [forms.get(w, w) for w in said]
 
 
 @lru_cache(maxsize=8)
@@ -31,15 +49,16 @@ def _index(c: Catalogue) -> dict[str, tuple[Cue, ...]]:
         if not c.has(f"patterns.{key}.cues"):
             continue  # a pattern with no clear words of its own
         for cue in c.raw(f"patterns.{key}.cues"):
-            said = tuple(words(cue))
+            said = tuple(_base(words(cue), c))
             if said:
                 by_first.setdefault(said[0], []).append((said, key))
     return {w: tuple(sorted(cues, key=lambda cue: -len(cue[0]))) for w, cues in by_first.items()}
 
 
-def _said(text: str) -> list[str]:
-    # "my sister's birthday", "dad's phone": the word the cue names, without the 's.
-    return [w.removesuffix("'s") for w in words(text)]
+def _said(text: str, c: Catalogue) -> list[str]:
+    # "my sister's birthday", "dad's phone": the word the cue names, without the 's; a word in
+    # any of its forms as the word ("forgets": "forget").
+    return _base([w.removesuffix("'s") for w in words(text)], c)
 
 
 def suggested(text: str | None, c: Catalogue) -> list[str]:
@@ -48,7 +67,7 @@ def suggested(text: str | None, c: Catalogue) -> list[str]:
     if not text:
         return []
     index = _index(c)
-    said = _said(text)
+    said = _said(text, c)
     named: Counter[str] = Counter()
     at = 0
     while at < len(said):
@@ -70,3 +89,20 @@ def suggested(text: str | None, c: Catalogue) -> list[str]:
     # Only those named more often than the first left out: a tie at the edge is not clear.
     edge = named[ranked[MOST_SUGGESTED]]
     return [k for k in ranked[:MOST_SUGGESTED] if named[k] > edge]
+
+
+def typed_at_the_card(text: str, c: Catalogue) -> list[str]:
+    """The patterns a few words typed at the pattern card point at ("forgot", "he forgets":
+    the forgotten follow-up and birthday), by `pattern_words`, in catalogue order, for the
+    card to offer them first; none for more words than TYPED_WORDS, or words naming none
+    (their own words: "mocked", "i got distracted")."""
+    said = _said(text, c)
+    if not said or len(said) > TYPED_WORDS:
+        return []
+    named = {
+        str(k)
+        for base in c.children("pattern_words")
+        if base in said
+        for k in c.raw(f"pattern_words.{base}.patterns")
+    }
+    return [k for k in c.children("patterns") if k in named]

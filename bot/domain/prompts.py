@@ -93,10 +93,20 @@ def moment_day(m: Moment, now: datetime, zone: ZoneInfo) -> tuple[str, dict[str,
     small hours), "yesterday", "weekday" (within the week) or "date", and the words to fill
     in. Both days are the person's (`clock.their_day`: until NIGHT_ENDS, still the day
     before), both in `zone`, where they are now: one night is one night whichever side of
-    midnight, and after travel the days are counted where they are."""
+    midnight, and after travel the days are counted where they are.
+
+    Read in the small hours (before NIGHT_ENDS), "today" and "last night" would be taken as
+    the day begun and the night just ending: a moment from the night they are still up in,
+    since its evening (EVENING_FROM), is "tonight" ("earlier tonight"); anything before it is
+    named by its weekday, or its date from a week on by the calendar they see."""
     told = m.created_at.astimezone(zone)
+    local = now.astimezone(zone)
     day = their_day(told)
-    ago = (their_day(now.astimezone(zone)) - day).days
+    ago = (their_day(local) - day).days
+    if local.time() < NIGHT_ENDS:
+        if ago <= 0 and (told.time() >= EVENING_FROM or told.time() < NIGHT_ENDS):
+            return "tonight", {}
+        ago = max((local.date() - day).days, 2)  # named by its day, never "yesterday"
     if ago <= 0:
         return "today", {}
     if ago == 1:
@@ -126,14 +136,19 @@ def follow_up_card(
         _button(c, f"follow_up.{choice}", FOLLOW_UP_CARD, choice, prompt_id) for choice in choices
     ]
     which, words = moment_day(m, now or m.created_at, zone or ZoneInfo("UTC"))
-    # With no label to quote, the moment is named by its day alone.
+    # With no label to quote, the moment is named by its day alone; one with someone other
+    # than the partner names them too (16 characters of the name at most, as /history).
     unnamed = "" if _labelled(m) else "_unnamed"
+    who = clip(m.who_name, 16) if m.who_name and m.who != "partner" else ""
+    unnamed += "_with" if who else ""
     if nudge or unfinished:
         since = c.text(f"follow_up.since.{which}", **words)
-        text = c.text(f"follow_up.nudge_ask{unnamed}", label=moment_label(m, c), since=since)
+        text = c.text(
+            f"follow_up.nudge_ask{unnamed}", label=moment_label(m, c), since=since, who=who
+        )
     else:
         day = c.text(f"follow_up.from.{which}", **words)
-        text = c.text(f"follow_up.ask{unnamed}", label=moment_label(m, c), day=day)
+        text = c.text(f"follow_up.ask{unnamed}", label=moment_label(m, c), day=day, who=who)
     return Reply(text, rows(*buttons, width=2))
 
 

@@ -81,6 +81,7 @@ from bot.domain.naming import (
     find_needs,
     find_words,
     own_side_words,
+    without_end_fillers,
     without_feelings,
     without_interpretations,
 )
@@ -88,7 +89,14 @@ from bot.domain.profile import SetTimezone
 from bot.domain.prompts import counted, duration_words
 from bot.domain.replies import Button, Keyboard, Reply, Toast, rows
 from bot.domain.timezones import guess_zone, local_now, parse_clock
-from bot.domain.who import OTHER, named_relation, read_name, read_who, tells_what_happened
+from bot.domain.who import (
+    OTHER,
+    declines_to_say,
+    named_relation,
+    read_name,
+    read_who,
+    tells_what_happened,
+)
 
 FLOW = "moment"
 DIR, WHO_STEP, NAME, PAT, DESC, CAM, INT = "dir", "who", "whoname", "pat", "desc", "cam", "int"
@@ -168,6 +176,9 @@ OFFER_KEPT_FOR = timedelta(hours=3)
 # "actually, let's look" right after a no is about them; long after, it is something new.
 DECLINED_KEPT_FOR = timedelta(minutes=30)
 DECLINED = "declined"  # in the offer's data: its no was said
+# At the pattern card, in the flow state: the patterns a few typed words named ("forgot"),
+# offered first (pattern_cues.typed_at_the_card).
+TYPED_CUED = "typed_cued"
 # At the 1 to 5 question, in the flow state (so it outlives a restart): more of what happened,
 # waiting for "Add it" or "No, leave it" (`moment.ask_add`). Never added without that yes.
 TO_ADD = "to_add"
@@ -350,12 +361,21 @@ class RepairFlow:
         if typed is not None:  # "yes" typed is the button pressed, not more of what happened
             outcome = self._on_offer(state, m, ButtonInput(typed), ctx)
             return as_messages(outcome)
+        if isinstance(event, TextInput) and _only_unsure(event.text, c):
+            # "idk": not more of what happened, but not knowing whether to look. Gently again.
+            return Outcome(
+                state, (replace(self.prompt(state, ctx), text=c.text("moment.offer_unsure")),)
+            )
         if isinstance(event, TextInput):
             # Small talk (a hello, thanks, "bye", "ok", "how does this work?") is answered,
             # not kept as part of what happened.
             talk = small_talk.kind(event.text, c)
             if talk is None and small_talk.bare_number(event.text):
                 talk = small_talk.ACK  # "4": an answer to something else, not what happened
+            if talk is None and " ".join(small_talk.words(event.text)) in c.raw(
+                "moment.offer_fillers"
+            ):
+                talk = small_talk.ACK  # "ykwim", "fr": nothing more of it
             key, following = "moment.offer_more", state
             notes: tuple[Reply, ...] = ()
             if talk is not None:
@@ -493,6 +513,8 @@ class RepairFlow:
         c = ctx.content
         if state.step == WHEN_AT and _says_later(text, c):
             return None  # "later" here is when, not goodbye
+        if state.step == DRAFT and _approves_draft(text, c):
+            return None  # "👍", "ok thanks": the draft's own reading takes it as "That works"
         option = self._named_button(state, text, ctx)
         if option is not None:  # as the button pressed; new messages, as no card was
             handler = getattr(self, f"_on_{state.step}")
@@ -591,6 +613,11 @@ class RepairFlow:
     def _on_who(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
         if isinstance(event, ButtonInput) and event.option in WHO:
             return self._advance(state, NAME, m.update(who=event.option), ctx)
+        if isinstance(event, TextInput) and declines_to_say(event.text, ctx.content):
+            # "dont wanna say": someone, unnamed; their name (optional) not asked either.
+            moment = m.update(who=OTHER, who_name=None)
+            said = ctx.content.text("moment.who_declined")
+            return self._advance(state, PAT, moment, ctx, said, page=0)
         if isinstance(event, TextInput):
             if tells_what_happened(event.text, ctx.content):  # not who: what happened
                 return self._story_at_who(state, m, event.text, ctx)
@@ -638,7 +665,23 @@ class RepairFlow:
         return self._unexpected(state, ctx)
 
     def _on_pat(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
+        outcome = self._pattern_answer(state, m, event, ctx)
+        after = outcome.state
+        if after is not None and after.step != PAT and after.data.get(TYPED_CUED):
+            # Past the card: what was typed there no longer orders it (/back shows it as it was).
+            outcome = replace(outcome, state=after.with_data(**{TYPED_CUED: None}))
+        return outcome
+
+    def _pattern_answer(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
         c = ctx.content
+        typed_cued = (
+            pattern_cues.typed_at_the_card(event.text, c) if isinstance(event, TextInput) else []
+        )
+        if typed_cued and typed_cued != state.data.get(TYPED_CUED):
+            # "forgot": the patterns it names first, still to be tapped (once: the same words
+            # again are their own words, as "Something else").
+            following = state.with_data(page=0, **{TYPED_CUED: typed_cued})
+            return Outcome(following, (self.prompt(following, ctx),))
         if isinstance(event, TextInput):  # in their own words: "something else"
             # Added to what they may have told first (the message that started it), not over it.
             moment = m.update(pattern=OTHER_PATTERN, description=_told(m, event.text))
@@ -798,6 +841,7 @@ class RepairFlow:
 
     def _typed_feelings(self, state: FlowState, m: Moment, text: str, ctx: Context) -> Outcome:
         c = ctx.content
+        text = without_end_fillers(text, c)  # "hurt ig": "hurt"
         found = find_words(text, c)
         feelings = m.feelings + tuple(k for k in found.feelings if k not in m.feelings)
         kept = m.feelings_text
@@ -914,15 +958,16 @@ class RepairFlow:
     def _on_need(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
         c = ctx.content
         if isinstance(event, TextInput):
-            found, has_more = find_needs(event.text, c)
+            typed = without_end_fillers(event.text, c)  # "to be heard tbh": "to be heard"
+            found, has_more = find_needs(typed, c)
             needs = m.needs + tuple(k for k in found if k not in m.needs)
             kept = m.needs_text
             if has_more or not found:
-                kept = _clean(event.text) if not kept else f"{kept}; {_clean(event.text)}"
+                kept = _clean(typed) if not kept else f"{kept}; {_clean(typed)}"
             moment = m.update(needs=needs, needs_text=kept)
             following = _with(state, moment)
             notes = (
-                [Reply(c.text("moment.needs_noted", text=_clean(event.text)[:200]))]
+                [Reply(c.text("moment.needs_noted", text=_clean(typed)[:200]))]
                 if kept != m.needs_text
                 else []
             )
@@ -1009,6 +1054,15 @@ class RepairFlow:
             return Outcome(state, (Reply(c.text(f"moment.already_{style}")),))
         if style is not None:  # "shorter pls": the button, pressed
             return as_messages(self._on_draft(state, m, ButtonInput(style), ctx))
+        if isinstance(event, TextInput) and _approves_draft(event.text, c):
+            # "ok", "is good, thank you", "👍": the draft as it is, as "That works".
+            return as_messages(self._on_draft(state, m, ButtonInput("use"), ctx))
+        if isinstance(event, TextInput) and not small_talk.words(event.text):
+            # Only emoji ("😔"): never their own words for the moment. The draft again.
+            sad = small_talk.kind(event.text, c) == small_talk.SAD
+            return self._asked_again(
+                state, f"moment.small_talk_again.{'sad' if sad else 'ack'}", ctx
+            )
         if isinstance(event, TextInput):
             # Their own version, or a remark ("I'd rather tell him myself")? Asked, not assumed.
             typed = _clean(event.text)[:TEXT_LIMIT]
@@ -1526,7 +1580,8 @@ class RepairFlow:
     def _pattern_card(self, state: FlowState, m: Moment, c: Catalogue) -> Reply:
         # The one or two patterns their story clearly names first (still to be tapped), then
         # the usual order: each pattern still on exactly one page.
-        cued = pattern_cues.suggested(m.description, c)
+        typed = [str(k) for k in state.data.get(TYPED_CUED) or () if k in c.children("patterns")]
+        cued = typed or pattern_cues.suggested(m.description, c)
         keys = cued + [k for k in self.ordered_patterns(m, c) if k not in cued]
         pages = max(1, -(-len(keys) // PATTERNS_PER_PAGE))
         page = _int(str(state.data.get("page", 0)), 0) % pages
@@ -1537,6 +1592,8 @@ class RepairFlow:
             f"pg.{(page + 1) % pages}",
         )
         keyboard = (*rows(*buttons), (nav, Button(c.text("moment.something_else"), "else")))
+        if typed and page == 0:  # what they typed at the card, heard
+            return Reply(c.text("moment.pattern_typed_cued"), keyboard)
         if m.description:  # what they told first, heard: a few words of it
             told = clip(m.description.rstrip(".!? "), STORY_QUOTE)
             text = c.text(f"moment.ask_pattern_told{_suffix(m)}", told=told)
@@ -1857,6 +1914,8 @@ def typed_direction(text: str, c: Catalogue) -> str | None:
     words anywhere that say one way round and not the other ("my partner hurt me"). None
     when it says neither or both, or says it with a negation (asked again: a guess that gets
     it the wrong way round asks every question after it the wrong way round)."""
+    if " ".join(small_talk.words(text)) in c.raw("moment.typed_direction.unclear"):
+        return None  # "me", "i hurt": either way round
     listed = [small_talk.Named(o, listed=(f"moment.typed_buttons.dir.{o}",)) for o in DIRECTIONS]
     hedged = _unhedged(small_talk.words(text), c.raw("moment.typed_direction.hedges"))
     for typed in (text, " ".join(hedged)):  # "I think it was him actually": "it was him"
@@ -1957,6 +2016,35 @@ def _unsure(text: str, c: Catalogue) -> bool:
             return False
         said = said[len(opener) :]
     return False
+
+
+_SIGN_MARKS = re.compile("[\ufe0f\U0001f3fb-\U0001f3ff]")  # emoji form, skin tones
+
+
+def _approves_draft(text: str, c: Catalogue) -> bool:
+    """Typed at the draft, a plain approval: "That works" by one of its phrases once the words
+    around it are off ("is good, thank you": "is good"), or only approving signs ("👍"). Not a
+    question ("ok?")."""
+    if "?" in text:
+        return False
+    said = small_talk.words(text)
+    if not said:
+        signs = _SIGN_MARKS.sub("", "".join(text.split()))
+        listed = {_SIGN_MARKS.sub("", str(s)) for s in c.raw("moment.draft_typed.use_signs")}
+        return bool(signs) and all(ch in listed for ch in signs)
+    use = set(small_talk.phrases_of(c, "moment.typed_buttons.draft.use"))
+    around = [str(w) for w in c.raw("moment.draft_typed.around")]
+    return any(tuple(s) in use for s in [said, *_peeled(said, around)])
+
+
+def _only_unsure(text: str, c: Catalogue) -> bool:
+    """Whether typed words only say they don't know ("idk", "i dunno tbh", "not sure lol"): one
+    of `moment.typed_end.unsure` as the whole message, once hedges are off either end. Not
+    words that go on ("idk he just left": more of what happened)."""
+    said = small_talk.words(text)
+    cues = set(small_talk.phrases_of(c, "moment.typed_end.unsure"))
+    hedges = [*c.raw("moment.typed_end.hedges"), *c.raw("moment.typed_end.unsure_openers")]
+    return bool(said) and any(tuple(s) in cues for s in [said, *_peeled(said, hedges)])
 
 
 def _time_typed(text: str, m: Moment, ctx: Context) -> str | None:

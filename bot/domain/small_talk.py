@@ -226,21 +226,24 @@ def stops_a_flow(text: str, c: Catalogue) -> bool:
 
 def steps_away(text: str, c: Catalogue) -> bool:
     """Typed at a question to say they are away for a moment, not to answer it: "brb", "hang
-    on", "sorry one sec, my mum is calling". An away phrase (`shell.away`) opens the message,
-    after any "sorry" or "ok" (`shell.away_openers`), and only a short reason for going may
-    follow: at most `shell.away_reason_words` words, one of them `shell.away_reasons`
-    ("calling", "kid"), none a negation nor in the past tense ("hold on, she called me at
-    work" tells what happened). Other words are an answer that starts this way ("hold on,
-    he said he'd leave me"). `shell.away_alone` ("one moment") only as the whole message:
-    "one moment he was fine" is an answer."""
-    said = words(text)
+    on", "sorry one sec, my mum is calling", "sorry cant type rn". An away phrase
+    (`shell.away`, apostrophes aside: "can't" is "cant") opens the message, after any "sorry"
+    or "ok" (`shell.away_openers`) and perhaps another away phrase ("hold on, can't talk rn"),
+    and only a short reason for going may follow: at most `shell.away_reason_words` words, one
+    of them `shell.away_reasons` ("calling", "kid"), none a negation nor telling what happened
+    ("hold on, she called me at work": `_tells_what_happened`). Other words are an answer that
+    starts this way ("hold on, he said he'd leave me"). `shell.away_alone` ("one moment") only
+    as the whole message: "one moment he was fine" is an answer."""
+    said = [w.replace("'", "") for w in words(text)]
     opened = _after(said, c.raw("shell.away_openers")) or said
     if " ".join(opened) in c.raw("shell.away_alone"):
         return True
     rest = _after(opened, c.raw("shell.away"))
+    again = _after(rest, c.raw("shell.away")) if rest else None
+    rest = again if again is not None else rest  # "hold on, cant talk rn": said two ways
     if rest is None or len(rest) > int(c.raw("shell.away_reason_words")):
         return False
-    if any(w.replace("'", "") in c.raw("drafts.typed.negations") for w in rest):
+    if any(w in c.raw("drafts.typed.negations") for w in rest):
         return False  # "hold on he never gets off his phone": what happened
     if _tells_what_happened(rest, c):
         return False  # "hold on, she called me at work"
@@ -250,9 +253,14 @@ def steps_away(text: str, c: Catalogue) -> bool:
 def _tells_what_happened(said: list[str], c: Catalogue) -> bool:
     """Whether the words after an away phrase tell what happened: a verb in the past tense
     (`shell.away_telling`, or five letters or more ending in "ed") said of "he", "she" or
-    "they" or done to "me" ("she called me at work"), not right after "just" ("my boss just
-    called": why they go now). "the baby started crying" is a reason to go."""
+    "they" or done to "me" ("she called me at work"), unless it is why they go now: right
+    after "just" ("my boss just called"), done by a reason for going ("my boss called me",
+    "work called me": `shell.away_reasons`), or calling them to one ("they called me into a
+    meeting": `shell.away_called_to`, then a reason). A reason that is only where it happened
+    ("at work") or whom it was done to ("she rang my boss") leaves it telling. "the baby
+    started crying" is a reason to go."""
     subjects, objects = c.raw("shell.away_telling_subjects"), c.raw("shell.away_telling_objects")
+    reasons = c.raw("shell.away_reasons")
     for at, word in enumerate(said):
         past = word in c.raw("shell.away_telling") or (len(word) >= 5 and word.endswith("ed"))
         before = said[at - 1] if at else ""
@@ -260,10 +268,23 @@ def _tells_what_happened(said: list[str], c: Catalogue) -> bool:
         if (
             past
             and before not in c.raw("shell.away_now")
+            and before not in reasons
             and (before in subjects or after in objects)
+            and not _called_to_a_reason(said[at + 1 :], c)
         ):
             return True
     return False
+
+
+def _called_to_a_reason(said: list[str], c: Catalogue) -> bool:
+    """Whether `said`, the words after a verb, take them to a reason for going ("me into a
+    meeting", "me in for a call"): "me" (`shell.away_telling_objects`), one of
+    `shell.away_called_to`, then a reason (`shell.away_reasons`) within two words. "yelled at
+    me for the phone" and "shouted for the kids" are none."""
+    if not said or said[0] not in c.raw("shell.away_telling_objects"):
+        return False
+    onward = _after(said[1:], c.raw("shell.away_called_to"))
+    return onward is not None and any(w in c.raw("shell.away_reasons") for w in onward[:2])
 
 
 def comes_back(text: str, c: Catalogue) -> bool:

@@ -260,6 +260,14 @@ def gives_no_name(text: str, c: Catalogue) -> bool:
     return _is_refusal(_plain(text).lower(), c)
 
 
+def declines_to_say(text: str, c: Catalogue) -> bool:
+    """ "dont wanna say", "rather not say", "none of your business" typed at "Who was it
+    with?" (names.who_declines, with names.filler around it): not wanting to say who."""
+    lowered = re.sub(r"[^\w\s']", " ", _plain(text).lower())
+    words = [w for w in lowered.split() if w not in _name_words(c).filler]
+    return bool(words) and " ".join(words) in c.raw("names.who_declines")
+
+
 def as_name(text: str, c: Catalogue) -> str | None:
     """`text` if it reads as a name (up to three words, none of them a sentence's), with
     capitals if typed all in lower case; else None."""

@@ -9,8 +9,9 @@ from datetime import datetime
 from sqlalchemy import ColumnElement, and_, delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from bot.domain.history import CONNECTION, LIST_SIZE, Connection
 from bot.domain.moments import RESUMABLE, Moment
-from bot.storage.models import MomentRow
+from bot.storage.models import MomentRow, Reflection
 
 _FIELDS = [f.name for f in fields(Moment)]
 
@@ -107,6 +108,25 @@ async def count_newer(session: AsyncSession, user_id: int, key: tuple[datetime, 
         .where(MomentRow.user_id == user_id, _before(key))
     )
     return int(count or 0)
+
+
+async def connections(
+    session: AsyncSession,
+    user_id: int,
+    *,
+    after: datetime | None = None,
+    upto: datetime | None = None,
+) -> list[Connection]:
+    """Their moments of connection kept (from the evening card) after `after` and up to `upto`
+    (either None: no bound), newest first: LIST_SIZE of them, and one more if there are."""
+    query = select(Reflection).where(Reflection.user_id == user_id, Reflection.answer == CONNECTION)
+    if after is not None:
+        query = query.where(Reflection.created_at > after)
+    if upto is not None:
+        query = query.where(Reflection.created_at <= upto)
+    query = query.order_by(Reflection.created_at.desc(), Reflection.id.desc())
+    rows = await session.scalars(query.limit(LIST_SIZE + 1))
+    return [Connection(row.local_date, row.note) for row in rows]
 
 
 async def left_since(session: AsyncSession, user_id: int, since: datetime) -> str | None:

@@ -26,19 +26,25 @@ from telegram.ext import (
 )
 
 from bot.content import catalogue
-from bot.domain import callbacks, safety, small_talk
+from bot.domain import callbacks, language, safety, small_talk
 from bot.domain.clock import parse_when, zone_of
 from bot.domain.couples import INVITE_PREFIX, ROUND_FLOW, THANKS_FLOW, invite_token
 from bot.domain.flow import Back, ButtonInput, Outcome, TextInput, Unsupported
+from bot.domain.onboarding import FLOW as ONBOARDING_FLOW
+from bot.domain.onboarding import NAME as ONBOARDING_NAME
 from bot.domain.onboarding import ONBOARDING
+from bot.domain.onboarding import ZONE as ONBOARDING_ZONE
 from bot.domain.reflection_flow import FLOW as REFLECTION_FLOW
 from bot.domain.reflection_flow import LINE
 from bot.domain.repair_flow import FLOW as MOMENT_FLOW
-from bot.domain.repair_flow import OFFER
+from bot.domain.repair_flow import NAME as MOMENT_NAME
+from bot.domain.repair_flow import OFFER, SAID_TO_SOMEONE, WHEN_ZONE
 from bot.domain.repair_flow import OWN_WORDS as MOMENT_OWN_WORDS
 from bot.domain.replies import Button, Reply, rows
 from bot.domain.safety_flow import FLOW as SAFETY_FLOW
 from bot.domain.schedule import is_paused
+from bot.domain.settings_flow import FLOW as SETTINGS_FLOW
+from bot.domain.settings_flow import ZONE as SETTINGS_ZONE
 from bot.sandbox.objects import MEDIA_KINDS
 from bot.scheduling.store import cancel_for_user
 from bot.storage import couples as couple_store
@@ -306,6 +312,8 @@ async def read_words(turn: Turn, words: str, note: Reply | None = None) -> None:
     talk = small_talk.kind(words, c) if request is None else None
     if talk is None and request is None and small_talk.yes_or_no(words, c):
         talk = small_talk.ACK  # a lone "yes" answers nothing here
+    if talk is None and request is None and await _not_english(turn, words):
+        return
     if turn.first_contact:  # their very first message, before any /start (so in no flow)
         name = turn.user.first_name
         if talk is not None:  # one greeting answers their hello, and says what Mend is
@@ -335,6 +343,9 @@ async def read_words(turn: Turn, words: str, note: Reply | None = None) -> None:
         # words, never a moment to look at.
         turn.say(Reply(c.text("shell.time_alone"), main_menu(turn)))
         return
+    if talk is None and small_talk.steps_away(words, c):  # "sorry cant type rn": not a moment
+        turn.say(Reply(c.text("shell.away_reply"), main_menu(turn)))
+        return
     if talk is not None:  # a hello, thanks, goodbye, "ok": answered, never kept as a moment
         text = c.text(small_talk.IDLE_REPLIES[talk], name=turn.user.display_name)
         menu = () if talk == small_talk.GOODBYE else main_menu(turn)  # leaving: no buttons
@@ -343,6 +354,36 @@ async def read_words(turn: Turn, words: str, note: Reply | None = None) -> None:
     if await prompts.offer_round_answer(turn, words):  # a weekly round's, typed in
         return
     await moments.offer(turn, words)
+
+
+# Questions whose answer is not read as English: a name, a place (a city, "Santa Cruz de la
+# Sierra"), or words for someone else (their draft, a thanks or a round's answer), which may
+# well be in the language the two of them speak.
+ANY_LANGUAGE = frozenset(
+    {(MOMENT_FLOW, step) for step in (*SAID_TO_SOMEONE, MOMENT_NAME, WHEN_ZONE)}
+    | {(ONBOARDING_FLOW, ONBOARDING_NAME), (ONBOARDING_FLOW, ONBOARDING_ZONE)}
+    | {(SETTINGS_FLOW, SETTINGS_ZONE), (THANKS_FLOW, "text"), (ROUND_FLOW, "text")}
+)
+
+
+async def _not_english(turn: Turn, words: str) -> bool:
+    """Words in another language (bot/domain/language.py), already screened for danger: Mend
+    reads English only, and says so (with /sos for help now) instead of offering them as a
+    moment; at a question, briefly, with the question again, and nothing is kept. False for
+    English, and at a question that takes a name, a place or words for someone else."""
+    if language.other_language(words, turn.content) is None:
+        return False
+    active = await flow_runner.active_state(turn)
+    if active is None or (active[0].flow, active[0].step) == (MOMENT_FLOW, OFFER):
+        if turn.first_contact:  # their very first message: who Mend is, first
+            turn.text("start.first_words", first_name=turn.user.first_name)
+        name = turn.user.display_name
+        turn.say(Reply(turn.content.text("other_languages.reply", name=name), main_menu(turn)))
+        return True
+    if (active[0].flow, active[0].step) in ANY_LANGUAGE:
+        return False
+    await flow_runner.reprompt(turn, "other_languages.in_flow")
+    return True
 
 
 # Questions whose answer is the person's own words, telling what happened or to say to

@@ -72,14 +72,18 @@ async def _show_page(turn: Turn, asked: history.PageAsk | None) -> None:
     """Ten moments by keyset (see history.OLDER): a page beyond the end, or back past the
     newest, is the newest page. A page is read with one moment more than it shows, which
     tells whether there is one past it without a read of its own; only the side a keyset
-    page came from (newer after OLDER, older after NEWER) is asked, its edge may be gone."""
+    page came from (newer after OLDER, older after NEWER) is asked, its edge may be gone.
+    The moments of connection listed with it are those after the newest moment of the page
+    below (that one more) up to its own newest (all of the newest ones on the first page)."""
     session, user_id, size = turn.session, turn.user.id, history.LIST_SIZE
     moments: list[Moment] = []
+    below: list[Moment] = []  # the moment just older than the page, if there is one
     newer: bool | None = None  # None: not told by the page's own read, asked below
     older: bool | None = None
     if asked is not None and asked.way == history.OLDER:
         fetched = await store.page(session, user_id, size + 1, older_than=asked.key)
-        moments, older = fetched[:size], len(fetched) > size
+        moments, below = fetched[:size], fetched[size:]
+        older = bool(below)
     elif asked is not None and asked.way == history.NEWER:
         nearest = await store.page(session, user_id, size + 1, newer_than=asked.key)
         if len(nearest) > size:  # else those are the newest page, shown whole below
@@ -92,21 +96,34 @@ async def _show_page(turn: Turn, asked: history.PageAsk | None) -> None:
             start -= size
             fetched = await store.page(session, user_id, size + 1, skip=start)
         # The `start` moments skipped are exactly those newer than the page's first.
-        moments, newer, older = fetched[:size], start > 0, len(fetched) > size
+        moments, newer, below = fetched[:size], start > 0, fetched[size:]
+        older = bool(below)
     if not moments:
         fetched = await store.page(session, user_id, size + 1)
-        moments, newer, older = fetched[:size], False, len(fetched) > size
+        moments, newer, below = fetched[:size], False, fetched[size:]
+        older = bool(below)
     if moments and newer is None:
         first = history.key_of(moments[0])
         newer = bool(await store.page(session, user_id, 1, newer_than=first))
     if moments and older is None:
-        last = history.key_of(moments[-1])
-        older = bool(await store.page(session, user_id, 1, older_than=last))
+        below = await store.page(session, user_id, 1, older_than=history.key_of(moments[-1]))
+        older = bool(below)
+    kept = await store.connections(
+        session,
+        user_id,
+        after=below[0].created_at if below else None,
+        upto=moments[0].created_at if moments and newer else None,
+    )
     open_one = await _in_flow(turn)
     if open_one is not None:
         moments = [open_one if m.id == open_one.id else m for m in moments]
     reply = history.listing(
-        moments, turn.content, turn.user.timezone, newer=bool(newer), older=bool(older)
+        moments,
+        turn.content,
+        turn.user.timezone,
+        newer=bool(newer),
+        older=bool(older),
+        connections=kept,
     )
     turn.say(reply)
 

@@ -235,13 +235,13 @@ def moment_blocks(
     blocks = []
     for m in moments:
         asks = [p for p in prompts if p.get("moment_id") == m.id]
-        # The plan is told below (history.plan_line), whatever its status now.
-        card = history.summary(m.update(plan_due_at=None), c, zone, cut=None)
+        # The plan is told below (history.plan_line), whatever its status now; the draft
+        # last, under its heading, whatever the status (an unfinished one's is theirs too).
+        card = history.summary(m.update(plan_due_at=None, draft=None), c, zone, cut=None)
         text = "\n".join([card.text, *_moment_more(m, c, zone, asks)])
-        if m.draft and card.copyable is None:  # an unfinished moment's draft is theirs too
-            text += "\n\n" + c.text("history.summary_draft")
         if m.draft:
-            text += f"\n\n> {m.draft}"
+            quoted = "\n".join(f"> {line}".rstrip() for line in m.draft.splitlines())
+            text += "\n\n" + c.text("history.summary_draft") + "\n\n" + quoted
         blocks.append(text)
     return blocks
 
@@ -252,11 +252,15 @@ def as_markdown(
     moments: list[str],
     zone: str | None = None,
     names: dict[int, str] | None = None,
+    *,
+    now: datetime | None = None,
 ) -> str:
     """The export for people to read: a heading a section, each item in words, dates on the
     person's clock (`zone`), people by name (`names`), and no ids or column names; the JSON
-    beside it keeps every stored field. `moments`: as written by `moment_blocks`."""
-    reader = _Reader(c, zone, names or {}, data.get("exported_for"), _partners_by_link(data))
+    beside it keeps every stored field. `moments`: as written by `moment_blocks`. `now`: when
+    it is made (a pause ended by then is not told as current)."""
+    partners = _partners_by_link(data)
+    reader = _Reader(c, zone, names or {}, data.get("exported_for"), partners, now)
     lines = [f"# {c.text('privacy.export.title')}", ""]
     lines += [f"## {c.text('privacy.export.you')}", ""]
     lines += [f"- {line}" for line in reader.you(data.get("profile") or {})]
@@ -309,6 +313,7 @@ class _Reader:
     names: dict[int, str]
     me: int | None
     partner_of_link: dict[int, int | None]
+    now: datetime | None = None
 
     def words(self, key: str, value: object) -> str:
         """The words for a stored value (a kind, a status): `key.value`, or the value itself
@@ -356,6 +361,9 @@ class _Reader:
         lines += [quiet, c.text(e + "follow_up", hours=profile.get("follow_up_hours"))]
         lines.append(c.text(e + ("nudges_on" if profile.get("nudges_on") else "nudges_off")))
         paused = profile.get("paused_until")
+        until = _stored_time(paused)
+        if until is not None and self.now is not None and until <= self.now:
+            paused = None  # over by now: not a pause any more (the JSON keeps when it ended)
         if isinstance(paused, str) and paused.startswith(str(UNTIL_RESUMED.year)):
             lines.append(c.text(e + "paused_forever"))
         elif paused:
@@ -533,7 +541,7 @@ async def export(turn: Turn) -> None:
             "document",
             turn.chat_id,
             None,
-            document=as_markdown(data, turn.content, blocks, zone, names).encode(),
+            document=as_markdown(data, turn.content, blocks, zone, names, now=turn.now).encode(),
             filename="mend-export.md",
         )
     )

@@ -253,7 +253,8 @@ async def typed_answer(turn: Turn, words: str, sent_after: datetime | None = Non
     up", "tomorrow" at "when should I ask again?"): taken as its button would be, its buttons
     cleared. The cards still waiting are tried newest first, except that "when should I ask
     again?" comes first if it was asked about as late as the newest card came. Only recent
-    cards (a planned talk's follow-up for a few days: FOLLOW_UP_ANSWERS_FOR), and only while
+    cards (a planned talk's follow-up for a few days, FOLLOW_UP_ANSWERS_FOR, while the moment
+    is still planned: not an unfinished moment's "pick it up again?"), and only while
     the person has not begun a moment since (then "good" is about what they just did, not
     about the day). A follow-up answered that it was hard and then what happened
     (`prompts.hard_and_told`) is noted so, and what they told offered as a moment.
@@ -267,8 +268,14 @@ async def typed_answer(turn: Turn, words: str, sent_after: datetime | None = Non
     shared = prompts.connection_told(words, c)
     if not told and not shared and not prompts.answers_a_card(words, c):
         return False  # most words answer no card: no need to look which are waiting
+    # A follow-up about a planned talk waits longer; the "pick it up again?" reminder of an
+    # unfinished moment (a follow-up row too) only as long as any card.
+    planned = select(MomentRow.id).where(
+        MomentRow.user_id == turn.user.id, MomentRow.status == PLANNED
+    )
     after = (ScheduledPrompt.sent_at >= turn.now - TYPED_ANSWERS_FOR) | (
         (ScheduledPrompt.kind == schedule.FOLLOW_UP)
+        & ScheduledPrompt.moment_id.in_(planned)
         & (ScheduledPrompt.sent_at >= turn.now - FOLLOW_UP_ANSWERS_FOR)
     )
     if sent_after is not None:

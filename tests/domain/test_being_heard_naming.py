@@ -44,7 +44,8 @@ def test_a_need_typed_in_their_words_shows_on_the_needs_card():
     card = outcome.replies[-1]
     assert w.step == rf.NEED
     assert "Chosen so far: Respect" in card.text
-    assert 'In your words: "to not be shouted at for asking a simple question lol"' in card.text
+    # A filler at the end ("lol") is no part of the need: left out (naming.end_fillers).
+    assert 'In your words: "to not be shouted at for asking a simple question"' in card.text
     # And still there when a need is tapped after it (the card is drawn again).
     again = w.press("t.honesty").replies[-1]
     assert "Chosen so far: Respect, Honesty" in again.text and "In your words:" in again.text

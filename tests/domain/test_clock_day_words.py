@@ -100,8 +100,9 @@ def test_a_daytime_moment_is_still_yesterday_and_today_still_today():
     asked = london(THURSDAY, 21)
     assert day_said(london(4, 15), asked, LONDON) == "yesterday"
     assert day_said(london(THURSDAY, 9), asked, LONDON) == "earlier today"
-    # Still up after midnight: the evening just gone is still today's.
-    assert day_said(london(THURSDAY, 20), london(6, 0, 30), LONDON) == "earlier today"
+    # Still up after midnight: the evening just gone is tonight's (not "today", which reads as
+    # the day just begun).
+    assert day_said(london(THURSDAY, 20), london(6, 0, 30), LONDON) == "earlier tonight"
 
 
 def test_after_travel_the_days_are_counted_in_the_zone_they_are_in_now():

@@ -1365,7 +1365,7 @@ def test_the_name_question_reads_a_name_and_takes_refusals_as_no_name(typed: str
     ("typed", "who", "name", "step"),
     [
         ("idk", "other", None, rf.NAME),
-        ("rather not say", "other", None, rf.NAME),
+        ("rather not say", "other", None, rf.PAT),  # not saying who: the name not asked
         ("he", "other", None, rf.NAME),
         ("his name is Tom", "other", "Tom", rf.PAT),
         ("my ex", "other", None, rf.NAME),
