@@ -126,8 +126,12 @@ def parse_when(
     *,
     few_hours: int = FEW_HOURS,
     night_until: time | None = None,
+    leading: bool = False,
 ) -> datetime | None:
     """When a person means by what they type; the UTC instant, or None if it is not a time.
+    With `leading`, where a time is asked for: the time phrase that opens the words, when what
+    follows says no other time and takes nothing back ("saturday morning over coffee" is
+    Saturday morning; see `time_words`).
 
     The caller checks the range (not in the past, not too far ahead: `too_far`). `few_hours`:
     what "a few hours" is for them (their "In a few hours" setting). `night_until`: when their
@@ -166,6 +170,8 @@ def parse_when(
       weekend" is the coming Saturday, or what is left of the weekend during it; "next
       weekend" said at the weekend is the one after.
     """
+    if leading:
+        text = time_words(text, now, zone, few_hours=few_hours)
     read = _read(text, now, zone, few_hours)
     if read is None:
         return None
@@ -177,13 +183,52 @@ def parse_when(
     return ahead[0] if ahead else options[0]
 
 
+# Words after a time phrase that take it back or make it no plan ("saturday morning is not
+# good", "saturday, no sunday"): then the words are not read as that time.
+_TAKEN_BACK = re.compile(
+    r"\b(?:not|no|nope|nah|never|cannot|instead|rather|unless|except)\b|n'?t\b|\?"
+)
+_AFTER_WORDS = 12  # words at most, for a time phrase with more after it
+_LOOKED_AT = 4  # words at most in a time phrase (and in one looked for in what follows)
+
+
+def time_words(text: str, now: datetime, zone: ZoneInfo, *, few_hours: int = FEW_HOURS) -> str:
+    """The words of `text` that say when: all of it if it reads as a time (or nothing in it
+    does), else the longest time phrase it opens with, if the rest says no other time ("or
+    sunday": which, then?) and takes nothing back ("is not good"). "saturday morning over
+    coffee", "saturday morning when he's home" -> "saturday morning"; "not saturday",
+    "coffee on saturday" -> as typed (no time, read as such)."""
+    if _read(text, now, zone, few_hours) is not None:
+        return text
+    words = text.split()
+    if len(words) > _AFTER_WORDS:
+        return text
+    for k in range(min(len(words) - 1, _LOOKED_AT), 0, -1):
+        head, rest = " ".join(words[:k]), words[k:]
+        if _read(head, now, zone, few_hours) is None:
+            continue
+        if _TAKEN_BACK.search(" ".join(rest).lower()):
+            return text
+        windows = (
+            " ".join(rest[i : i + n])
+            for i in range(len(rest))
+            for n in range(1, _LOOKED_AT + 1)
+            if i + n <= len(rest)
+        )
+        if any(_read(w, now, zone, few_hours) is not None for w in windows):
+            return text  # another time said after it
+        return head
+    return text
+
+
 def late_for_tonight(
     text: str, now: datetime, zone: ZoneInfo, *, night_until: time | None = None
 ) -> bool:
     """Whether `text` says "tonight" with no time (see `parse_when`) when tonight has no time
     left for it: past its hour, and too near `night_until` or midnight for later tonight. Not
     a time that has passed (a person saying it most likely means later tonight): the caller
-    asks, gently, for another."""
+    asks, gently, for another. Read as `parse_when` reads it with `leading`."""
+    text = time_words(text, now, zone)
     read = _read(text, now, zone, FEW_HOURS)
     if read is None or not read[1] or read[0][0] >= now + MIN_PLAN_AHEAD:
         return False

@@ -104,6 +104,10 @@ class Context:
     content: Catalogue
     prefs: Prefs = field(default_factory=Prefs)
     partner: Partner | None = None
+    # The name the person gave last time for each relation ("partner" -> "Leo"), from their
+    # own most recent moment with that relation and a name: offered at "What's their name?".
+    # Looked up only for the steps that may ask it (`needs_last_names`).
+    last_names: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

@@ -39,12 +39,15 @@ def _button(c: Catalogue, key: str, kind: str, choice: str, prompt_id: int) -> B
     return Button(c.text(key), f"{kind}.{choice}.{prompt_id}", menu=True)
 
 
-def evening_card(name: str, prompt_id: int, c: Catalogue) -> Reply:
+def evening_card(name: str, prompt_id: int, c: Catalogue, *, looked_today: bool = False) -> Reply:
+    """The evening check-in. `looked_today`: they already looked at a moment today (one told,
+    or one picked up again and finished): the card says so rather than ask as if not."""
     buttons = [
         _button(c, f"evening.{choice}", EVENING_CARD, choice, prompt_id)
         for choice in EVENING_CHOICES
     ]
-    return Reply(c.text("evening.ask", name=name), rows(*buttons, width=2))
+    key = "evening.ask_after_moment" if looked_today else "evening.ask"
+    return Reply(c.text(key, name=name), rows(*buttons, width=2))
 
 
 # From when a reply may say "sleep well" / "rest well" (until NIGHT_ENDS, in the small hours).
@@ -494,12 +497,17 @@ def _named_within(phrase: str, section: str, choices: Sequence[str], c: Catalogu
     }
 
 
+# Emoji and other pictographs, and an ellipsis: they end a clause as a comma would ("not yet 😕
+# he fell asleep on the sofa" is "not yet, he fell asleep on the sofa").
+_EMOJI = "\u2026\u2190-\u2bff\U0001f000-\U0001faff"
+
+
 @lru_cache(maxsize=8)
 def _clauses(c: Catalogue) -> re.Pattern[str]:
-    """What a typed answer is split into clauses at: punctuation, a dash, or a joining word
-    (`typed.clause_joins`: "we talked and it went well")."""
+    """What a typed answer is split into clauses at: punctuation, an emoji, a dash, or a
+    joining word (`typed.clause_joins`: "we talked and it went well")."""
     joins = "|".join(re.escape(str(w)) for w in c.raw("typed.clause_joins"))
-    return re.compile(rf"[,.;:!?\n]+|\s-\s|\b(?:{joins})\b")
+    return re.compile(rf"[,.;:!?\n{_EMOJI}]+|\s-\s|\b(?:{joins})\b")
 
 
 def _phrases(text: str, section: str, choices: Sequence[str], c: Catalogue) -> list[str]:
@@ -521,9 +529,38 @@ def _phrases(text: str, section: str, choices: Sequence[str], c: Catalogue) -> l
 
 
 def _plain_yes(phrase: str, section: str, c: Catalogue) -> str | None:
-    """ "yes" for words that only say yes at this card ("we talked", at a follow-up)."""
+    """ "yes" for words that only say yes at this card ("we talked", at a follow-up), also
+    with where or when it was (`_yes_and_where`: "we talked on the drive back")."""
     listed = f"{section}.typed.yes"
-    return "yes" if c.has(listed) and phrase in c.raw(listed) else None
+    if not c.has(listed):
+        return None
+    yeses = c.raw(listed)
+    return "yes" if phrase in yeses or _yes_and_where(phrase, yeses, section, c) else None
+
+
+# At most this many words of where or when may follow a yes (`_yes_and_where`).
+WHERE_WORDS = 8
+
+
+def _yes_and_where(phrase: str, yeses: Sequence[str], section: str, c: Catalogue) -> bool:
+    """Whether `phrase` is a listed yes ("we talked") going on with only where or when
+    (`typed.where_or_when` opens it: "on the drive back from the coast", "last night"), in
+    at most WHERE_WORDS words: about no one else (`_about_someone`: "with him" may be a
+    story), turning on nothing (`typed.contrasts`), with no "not" or "then" after its first
+    word (`typed.undo_a_yes`), no hurt, no quarrel and no other answer in them."""
+    said = phrase.split()
+    lengths = [len(y.split()) for y in map(str, yeses) if said[: len(y.split())] == y.split()]
+    rest = said[max(lengths) :] if lengths else []
+    if not rest or len(rest) > WHERE_WORDS or rest[0] not in _word_set(c, "typed.where_or_when"):
+        return False
+    if _about_someone(rest, c) or set(rest) & _word_set(c, "typed.contrasts"):
+        return False
+    if set(rest[1:]) & _word_set(c, "typed.undo_a_yes"):
+        return False
+    told = " ".join(rest)
+    card = EVENING_CARD if section == "evening" else FOLLOW_UP_CARD
+    named = _named_within(told, section, _ALL_CHOICES[card], c)
+    return not named and not reads_as_hurt(told, c) and not _quarrel(told, c)
 
 
 def _listed(phrase: str, section: str, choices: Sequence[str], c: Catalogue) -> str | None:

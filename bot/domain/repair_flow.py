@@ -24,7 +24,16 @@ from functools import lru_cache
 from typing import Any
 
 from bot.content import Catalogue
-from bot.domain import clock, crisis, history, pattern_cues, safety, schedule, small_talk
+from bot.domain import (
+    clock,
+    crisis,
+    history,
+    openers,
+    pattern_cues,
+    safety,
+    schedule,
+    small_talk,
+)
 from bot.domain.couples import (
     CHECK_AGAIN,
     LINK_CHANGED,
@@ -264,6 +273,11 @@ def _overflows(m: Moment, text: str) -> bool:
 # leads to the name question, which offers the linked partner's name.
 PARTNER_STEPS = frozenset({WHO_STEP, NAME, PATH, DRAFT, SENDTO, OWN})
 PARTNER = "partner"  # the "who" of a moment with the person's partner
+# The name button that offers the name they gave last time for the same relation.
+LAST_NAME = "last"
+# Steps whose cards may ask "What's their name?" (and so offer the name used last time): "who"
+# leads to it, and /back from the patterns asks it again.
+LAST_NAME_STEPS = frozenset({WHO_STEP, NAME})
 # Questions whose answer is the person's own words, to describe what happened or to say to
 # someone: nothing typed there is taken as a request to Mend unless it names one plainly.
 OWN_WORDS = frozenset({PAT, DESC, CAM, DRAFT, OWN})
@@ -279,6 +293,12 @@ class RepairFlow:
         # /back from the patterns asks the name question again, with the partner's name.
         back_to_name = state.step == PAT and moment_of(state).who == PARTNER
         return state.step in PARTNER_STEPS or back_to_name
+
+    def needs_last_names(self, state: FlowState) -> bool:
+        """Whether this step's card may be "What's their name?", which offers the name the
+        person gave last time for the same relation (`Context.last_names`)."""
+        back_to_name = state.step == PAT and state.data.get("trail", [])[-1:] == [NAME]
+        return state.step in LAST_NAME_STEPS or back_to_name
 
     # ------------------------------------------------------------------ entry
 
@@ -654,6 +674,9 @@ class RepairFlow:
         partner = ctx.partner if m.who == PARTNER else None  # the name the button offered
         if isinstance(event, ButtonInput) and event.option == PARTNER and partner is not None:
             return self._advance(state, PAT, m.update(who_name=partner.name), ctx, page=0)
+        last = _last_name(m, ctx)  # the name they gave last time, as the button offered it
+        if isinstance(event, ButtonInput) and event.option == LAST_NAME and last is not None:
+            return self._advance(state, PAT, m.update(who_name=last), ctx, page=0)
         if isinstance(event, TextInput):
             # "Tom", "his name is Tom" -> Tom; "idk", "he", "my ex" -> no name, as Skip.
             name = read_name(event.text, ctx.content)
@@ -982,7 +1005,7 @@ class RepairFlow:
             if not (m.needs or m.needs_text):
                 prompt = self.prompt(state, ctx)
                 return Outcome(state, (Reply(c.text("moment.needs_needed"), prompt.buttons),))
-            return self._advance(state, PATH, m, ctx, ctx.content.text("moment.path_thanks"))
+            return self._advance(state, PATH, m, ctx, openers.needs_thanks(m.id, ctx.content))
         return self._unexpected(state, ctx)
 
     def _on_path(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
@@ -1208,6 +1231,12 @@ class RepairFlow:
         # not offered then) gets None: not taken.
         known = ctx.person.timezone is not None
         due = schedule.preset_due(event.option, now, zone) if known else None
+        if event.option == "hours" and self._few_hours_quiet(ctx):
+            # An older card's button, now that a few hours on is their night: no talk planned
+            # for then; the question again, without it.
+            question = self.prompt(state, ctx)
+            said = f"{ctx.content.text('moment.when_hours_quiet')}\n\n{question.text}"
+            return Outcome(state, (replace(question, text=said, edit=True),))
         if event.option == "hours":
             due = clock.later_by(now, ctx.prefs.follow_up_hours)
         elif event.option == "type":
@@ -1288,6 +1317,17 @@ class RepairFlow:
         first = 1 if outcome.state is None else 0
         replies = (*outcome.replies[:first], told, *outcome.replies[first:])
         return replace(outcome, replies=replies, effects=(*outcome.effects, SetTimezone(zone)))
+
+    def _few_hours_quiet(self, ctx: Context) -> bool:
+        """Whether "In a few hours" (their `follow_up_hours`) from now is in their quiet hours:
+        a talk planned for the night is not what anyone means by it (at 21:00, midnight), so
+        it is not offered then. With no zone, their night is not known: it is."""
+        if ctx.person.timezone is None:
+            return False
+        p = ctx.prefs
+        zone = clock.zone_of(ctx.person.timezone)
+        then = clock.later_by(ctx.now, p.follow_up_hours).astimezone(zone)
+        return schedule.in_quiet_hours(then.time(), p.quiet_start, p.quiet_end)
 
     def _tonight_available(self, ctx: Context) -> bool:
         """ "This evening" is their evening: with no zone it cannot be reckoned, nor offered."""
@@ -1414,7 +1454,7 @@ class RepairFlow:
             step = FEEL  # likewise the question whose a feeling is, with none to ask about
         if step == OFFER:
             return Reply(
-                c.text("moment.offer"),
+                openers.offer_text(m.id, m.description or "", c),
                 rows(
                     Button(c.text("moment.offer_yes"), "yes"),
                     Button(c.text("moment.offer_no"), "no"),
@@ -1429,10 +1469,14 @@ class RepairFlow:
             return self._who_card(m, c, ctx.partner, state.data.get(DIR_WORDS))
         if step == NAME:
             skip = Button(c.text("moment.skip"), "skip")
+            names: list[Button] = []
             if m.who == PARTNER and ctx.partner is not None:  # the linked partner: one tap
-                name = Button(ctx.partner.name, PARTNER)
-                return Reply(c.text("moment.ask_who_name"), rows(name, skip))
-            return Reply(c.text("moment.ask_who_name"), rows(skip))
+                names.append(Button(ctx.partner.name, PARTNER))
+            last = _last_name(m, ctx)
+            if last is not None:  # the name they gave last time for this relation: one tap
+                names.append(Button(last, LAST_NAME))
+                return Reply(c.text("moment.ask_who_name_last", name=last), rows(*names, skip))
+            return Reply(c.text("moment.ask_who_name"), rows(*names, skip))
         if step == PAT:
             return self._pattern_card(state, m, c)
         if step == DESC:
@@ -1544,7 +1588,7 @@ class RepairFlow:
             return Reply(c.text("moment.ask_own"))
         if step == WHEN:
             options = ["tonight"] if self._tonight_available(ctx) else []
-            options += ["tomorrow", "hours", "type"]
+            options += ["tomorrow", *([] if self._few_hours_quiet(ctx) else ["hours"]), "type"]
             return Reply(
                 c.text("moment.ask_when"),
                 rows(*(Button(c.text(f"moment.when_{o}"), o) for o in options)),
@@ -1695,6 +1739,17 @@ def _same_name(typed: str, partner: str) -> bool:
     ("Ben Smith" for Ben)."""
     said, theirs = typed.casefold().split(), partner.casefold().split()
     return bool(said and theirs) and (said == theirs or said[0] == theirs[0])
+
+
+def _last_name(m: Moment, ctx: Context) -> str | None:
+    """The name the person gave last time for this moment's relation (their own words, from
+    their own moments), unless it is the linked partner's, which has its own button."""
+    last = ctx.last_names.get(m.who or "")
+    if not last:
+        return None
+    if m.who == PARTNER and ctx.partner is not None and _same_name(last, ctx.partner.name):
+        return None
+    return last
 
 
 def _partners_name(name: str | None, ctx: Context) -> bool:

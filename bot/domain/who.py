@@ -116,6 +116,7 @@ class _NameWords:
     owner: re.Pattern[str]  # "my" (names.determiners) right before a relation word
     someone_elses: re.Pattern[str]  # "his" (names.someone_elses) right before one
     not_names: frozenset[str]
+    asides: tuple[tuple[str, ...], ...]  # longest first, as words
 
 
 @lru_cache(maxsize=8)
@@ -132,6 +133,9 @@ def _name_words(c: Catalogue) -> _NameWords:
         owner=re.compile(rf"(?<![\w'])(?:{determiners})\s+$"),
         someone_elses=re.compile(rf"(?<!\w)(?:{elses})\s+$"),
         not_names=frozenset(not_names),
+        asides=tuple(
+            sorted((tuple(str(w).split()) for w in c.raw("names.asides")), key=len, reverse=True)
+        ),
     )
 
 
@@ -251,7 +255,39 @@ def read_name(text: str, c: Catalogue) -> str | None:
         # What is left, less a possessive: "Jake's girlfriend" is not Jake.
         said = " ".join(w for w in said.split() if not w.lower().endswith(("'s", "s'")))
         said = said.strip(_EDGE + " ")
-    return _as_name(said, c)
+    return _as_name(_without_asides(said, c), c)
+
+
+# Laughter, however long: "hahaha", "hehe", "lool", "lmaooo".
+_LAUGH = re.compile(r"(?:a?h+a+){2,}h*|(?:h+e+){2,}|lo+l+|lmf?a+o+|ro+fl+")
+
+
+def _without_asides(said: str, c: Catalogue) -> str:
+    """A name less the asides typed with it, before or after (`names.asides`: "leo obvs",
+    "ofc Leo", "Leo, lol"), and less a remark in brackets ("Leo (the love of my life)").
+    The words of a name ("Mary Ann", "Jean Luc") are none of those and stay. Empty when all
+    of it is asides ("obvs")."""
+    # "Leo (my partner)": the name is outside the brackets ("(Leo)" alone: inside them).
+    bracketed = said.strip().startswith("(")
+    outside = said if bracketed else re.sub(r"\([^)]*\)?", " ", said)
+    words = outside.split()
+    asides = _name_words(c).asides
+
+    def aside_at(start: int, from_end: bool) -> int:
+        """How many words from `start` (or ending before it, `from_end`) are one aside."""
+        for aside in asides:
+            n = len(aside)
+            part = words[start - n : start] if from_end else words[start : start + n]
+            if len(part) == n and tuple(w.lower().strip(_EDGE) for w in part) == aside:
+                return n
+        word = (words[start - 1] if from_end else words[start]).lower().strip(_EDGE)
+        return 1 if _LAUGH.fullmatch(word) else 0
+
+    while words and (n := aside_at(0, False)):
+        words = words[n:]
+    while words and (n := aside_at(len(words), True)):
+        words = words[:-n]
+    return " ".join(words).strip(_EDGE + " ")
 
 
 def gives_no_name(text: str, c: Catalogue) -> bool:

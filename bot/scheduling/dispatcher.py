@@ -153,10 +153,11 @@ class Dispatcher:
             )
             # Their couple's group check-in due with their evening card: that goes first.
             group = await store.group_check_ins_near(session, evening_for, now)
+            looked = await _looked_today(session, evening_for, users, now)
             for row in personal:
                 user = users.get(row.user_id)
                 decision = await self._decide(
-                    session, row, user, now, carded, checked_in, busy, group
+                    session, row, user, now, carded, checked_in, busy, group, looked
                 )
                 if decision.message is not None:
                     sends.append((row, decision))
@@ -205,6 +206,7 @@ class Dispatcher:
         checked_in: set[int],
         busy: set[int],
         group: dict[int, datetime],
+        looked: set[int],
     ) -> Decision:
         if user is None or user.blocked_at is not None:
             return Decision("cancelled", "blocked")
@@ -267,7 +269,9 @@ class Dispatcher:
             stopped = Reply(c.text("evening.stopped", name=user.display_name))
             return Decision("send", message=_message(stopped), stops=True)
         if moment is None:  # an evening reflection, or its snooze
-            card = prompts.evening_card(user.display_name, row.id, c)
+            card = prompts.evening_card(
+                user.display_name, row.id, c, looked_today=user.id in looked
+            )
             return Decision("send", message=_message(card))
         card = prompts.follow_up_card(moment, row.id, c, nudge=nudge, now=now, zone=prefs.tz)
         return Decision("send", message=_message(card))
@@ -356,6 +360,20 @@ class Dispatcher:
 EVENINGS_UNANSWERED = 6
 STOPPED = "stopped"  # the answer of the check-in row that said so
 AFTER_DANGER = timedelta(days=7)  # the check-in never stops itself this soon after a crisis
+
+
+async def _looked_today(
+    session: Any, user_ids: set[int], users: dict[int, User], now: datetime
+) -> set[int]:
+    """Which of these people finished a moment today (their day): their evening card says
+    they already looked at one, rather than ask as if not. One query for a batch."""
+    finished = await moment_store.finished_since(session, user_ids, now - timedelta(days=1))
+    looked: set[int] = set()
+    for user_id, when in finished:
+        user = users.get(user_id)
+        if user is not None and when >= schedule.day_start(now, store.prefs_of(user)):
+            looked.add(user_id)
+    return looked
 
 
 def _turn(row: store.Claimed) -> int:

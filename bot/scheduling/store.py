@@ -75,10 +75,13 @@ async def plan(
     now: datetime,
     moment_id: str | None = None,
     revive: bool = False,
+    move: bool = False,
 ) -> bool:
     """Add a prompt unless one with this key exists (a key is sent at most once). True if
     added. With `revive`, a cancelled one with this key (a setting turned off and on again) is
-    brought back at `due` instead, and True means that too."""
+    brought back at `due` instead, and True means that too. With `move`, a pending one with
+    this key is planned again, from now, for `due` (a moment left, then picked up and finished:
+    its nudge counts from the finish), and True means that too; one already sent stays sent."""
     statement = (
         _insert(session)
         .values(
@@ -96,6 +99,19 @@ async def plan(
         .on_conflict_do_nothing(index_elements=["key"])
     )
     result = await session.execute(statement)
+    if not result.rowcount and move:  # type: ignore[attr-defined]
+        moved = await session.execute(
+            update(ScheduledPrompt)
+            .where(ScheduledPrompt.key == key, ScheduledPrompt.status == PENDING)
+            .values(
+                due_at=due,
+                created_at=now,  # what a nudge is replanned from (`replan_nudges`)
+                claimed_at=None,  # a tick holding it finds its claim gone and skips it
+                last_error=None,
+                updated_at=now,
+            )
+        )
+        return bool(moved.rowcount)  # type: ignore[attr-defined]
     if result.rowcount or not revive:  # type: ignore[attr-defined]
         return bool(result.rowcount)  # type: ignore[attr-defined]
     revived = await session.execute(

@@ -8,12 +8,15 @@ from datetime import datetime
 
 from sqlalchemy import ColumnElement, and_, delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm.attributes import flag_modified
 
 from bot.domain.history import CONNECTION, LIST_SIZE, Connection
-from bot.domain.moments import RESUMABLE, Moment
+from bot.domain.moments import DRAFTED, LET_GO, PLANNED, RESUMABLE, Moment
 from bot.storage.models import MomentRow, Reflection
 
 _FIELDS = [f.name for f in fields(Moment)]
+# A moment looked at to its end in the flow: a draft ready, a plan, let go.
+FINISHED = (DRAFTED, PLANNED, LET_GO)
 
 
 def to_domain(row: MomentRow) -> Moment:
@@ -39,6 +42,9 @@ async def save(session: AsyncSession, user_id: int, moment: Moment, now: datetim
         if getattr(row, name, None) != value:
             setattr(row, name, value)
     row.updated_at = now
+    # Written even when it is the same as before, or the column's onupdate (the wall clock)
+    # would stand in for it: the turn's time is the one to keep (the scheduler reads it).
+    flag_modified(row, "updated_at")
 
 
 async def owned(session: AsyncSession, user_id: int, moment_id: str) -> Moment | None:
@@ -142,6 +148,43 @@ async def left_since(session: AsyncSession, user_id: int, since: datetime) -> st
         .order_by(MomentRow.updated_at.desc())
         .limit(1)
     )
+
+
+async def finished_since(
+    session: AsyncSession, user_ids: set[int], since: datetime
+) -> list[tuple[int, datetime]]:
+    """For these people, each moment they finished (a draft ready, a plan, let go) at `since`
+    or later: who, and when (its last change). One query for a batch."""
+    if not user_ids:
+        return []
+    found = await session.execute(
+        select(MomentRow.user_id, MomentRow.updated_at).where(
+            MomentRow.user_id.in_(user_ids),
+            MomentRow.status.in_(FINISHED),
+            MomentRow.updated_at >= since,
+        )
+    )
+    return [(user_id, when) for user_id, when in found]
+
+
+async def last_names(session: AsyncSession, user_id: int) -> dict[str, str]:
+    """The name the person gave each relation ("partner", "friend"...) in their most recent
+    moment with that relation and a name: their own words, offered at "What's their name?".
+    One query (the newest named moment of each relation)."""
+    newest = func.row_number().over(
+        partition_by=MomentRow.who, order_by=(MomentRow.created_at.desc(), MomentRow.id)
+    )
+    ranked = (
+        select(MomentRow.who, MomentRow.who_name, newest.label("n"))
+        .where(
+            MomentRow.user_id == user_id,
+            MomentRow.who.is_not(None),
+            MomentRow.who_name.is_not(None),
+        )
+        .subquery()
+    )
+    found = await session.execute(select(ranked.c.who, ranked.c.who_name).where(ranked.c.n == 1))
+    return {who: name for who, name in found if who and name}
 
 
 async def rows_of(session: AsyncSession, user_id: int) -> list[MomentRow]:

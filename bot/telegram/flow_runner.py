@@ -126,6 +126,7 @@ async def _nudge(turn: Turn, e: object) -> None:
         due=e.due,
         now=turn.now,
         moment_id=e.moment_id,
+        move=True,  # left, then picked up and finished: counted from the finish
     )
 
 
@@ -330,13 +331,20 @@ async def feed(turn: Turn, event: Event) -> bool:
 
 
 async def context_for(turn: Turn, flow: Flow, state: FlowState) -> Context:
-    """The flow's context, with the partner if this step's question names them."""
+    """The flow's context, with the partner if this step's question names them, and the names
+    the person gave last time for each relation if it may ask "What's their name?"."""
     needs_partner = getattr(flow, "needs_partner", None)
     if needs_partner is not None and needs_partner(state):
         from bot.telegram.couples import partner_of
 
-        return turn.context(await partner_of(turn))
-    return turn.context()
+        ctx = turn.context(await partner_of(turn))
+    else:
+        ctx = turn.context()
+    needs_last_names = getattr(flow, "needs_last_names", None)
+    if needs_last_names is not None and needs_last_names(state):
+        names = await moment_store.last_names(turn.session, turn.user.id)
+        ctx = replace(ctx, last_names=names)
+    return ctx
 
 
 async def start(turn: Turn, outcome: Outcome) -> None:

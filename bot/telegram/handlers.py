@@ -326,6 +326,8 @@ async def read_words(turn: Turn, words: str, note: Reply | None = None) -> None:
         return
     if await _answers_a_card_after_the_offer(turn, words):
         return
+    if await _answers_a_card_tapped_mid_flow(turn, words):
+        return
     if await flow_runner.feed(turn, TextInput(words)):
         return
     # An answer typed at a card the bot sent ("no" at the evening check-in), not a new thing.
@@ -462,6 +464,22 @@ async def _answers_a_card_after_the_offer(turn: Turn, words: str) -> bool:
     if active is None or (active[0].flow, active[0].step) != (MOMENT_FLOW, OFFER):
         return False
     return await prompts.typed_answer(turn, words, sent_after=active[0].updated_at)
+
+
+async def _answers_a_card_tapped_mid_flow(turn: Turn, words: str) -> bool:
+    """In the middle of a flow (or at an offer to look), a card tapped since its last
+    question that now asks one of its own ("Not yet, remind me", then "When should I ask
+    again?") is the newest question: words that answer it ("sunday evening", "tomorrow") are
+    its, and the flow's question is asked again after (not an offer's, which waits for
+    nothing in particular). Words that do not ("4", "he ignored me") are the flow's."""
+    active = await flow_runner.active_state(turn)
+    if active is None:
+        return False
+    if not await prompts.typed_answer(turn, words, asked_after=active[0].updated_at):
+        return False
+    if (active[0].flow, active[0].step) != (MOMENT_FLOW, OFFER):
+        await flow_runner.reprompt(turn, "shell.back_to_held")
+    return True
 
 
 @turn_handler

@@ -9,7 +9,7 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import delete, select
 
-from bot.domain import callbacks, couples, prompts, schedule, settings_flow, small_talk
+from bot.domain import callbacks, clock, couples, prompts, schedule, settings_flow, small_talk
 from bot.domain.couples import ROUND
 from bot.domain.flow import FlowState, Outcome, held
 from bot.domain.moments import (
@@ -20,6 +20,7 @@ from bot.domain.moments import (
     SET_ASIDE,
     TEXT_LIMIT,
     DeleteMoment,
+    Moment,
     SaveMoment,
 )
 from bot.domain.reflection_flow import REFLECTION, RecordReflection
@@ -215,16 +216,7 @@ async def _follow_up(turn: Turn, row: ScheduledPrompt, kind: str, choice: str) -
         if due is None:  # "This evening" on a card from before it got too late for it
             turn.say(prompts.reschedule_card(row.id, c, tonight=False, too_late=True))
             return
-        row.answer, row.answered_at = f"later:{choice}", turn.now
-        ask_again = schedule.ScheduleFollowUp(moment.id, due)
-        if moment.status in RESUMABLE:  # a reminder to pick it up, not a plan to talk
-            await flow_runner.apply_effects(turn, (ask_again,))
-        else:
-            # A reminder to ask again, not a new talk: the planned talk's time stays the plan.
-            updated = moment.update(status=PLANNED)
-            await flow_runner.apply_effects(turn, (SaveMoment(updated), ask_again))
-        when = REPAIR.when_words(due, choice, turn.context())  # the stored time, in words
-        turn.say(Reply(c.text("follow_up.rescheduled", when=when), edit=True))
+        await _ask_again(turn, row, moment, due, choice)
         return
     if choice == "not_yet":
         row.answer, row.updated_at = ASKING_WHEN, turn.now  # answered_at stays None: asks when
@@ -248,7 +240,53 @@ async def _follow_up(turn: Turn, row: ScheduledPrompt, kind: str, choice: str) -
     turn.say(answered.reply)
 
 
-async def typed_answer(turn: Turn, words: str, sent_after: datetime | None = None) -> bool:
+async def _ask_again(
+    turn: Turn, row: ScheduledPrompt, moment: Moment, due: datetime, choice: str
+) -> None:
+    """ "When should I ask again?" answered (`choice`: a button's, or TYPED_TIME): the moment
+    asked about again at `due`, and the reply says when."""
+    row.answer, row.answered_at = f"later:{choice}", turn.now
+    ask_again = schedule.ScheduleFollowUp(moment.id, due)
+    if moment.status in RESUMABLE:  # a reminder to pick it up, not a plan to talk
+        await flow_runner.apply_effects(turn, (ask_again,))
+    else:
+        # A reminder to ask again, not a new talk: the planned talk's time stays the plan.
+        updated = moment.update(status=PLANNED)
+        await flow_runner.apply_effects(turn, (SaveMoment(updated), ask_again))
+    preset = None if choice == TYPED_TIME else choice
+    when = REPAIR.when_words(due, preset, turn.context())  # the stored time, in words
+    turn.say(Reply(turn.content.text("follow_up.rescheduled", when=when), edit=True))
+
+
+# The choice of "When should I ask again?" that a time typed for it is ("sunday evening").
+TYPED_TIME = "at"
+
+
+def _typed_when(turn: Turn, words: str) -> datetime | None:
+    """When to ask again, from words typed at "When should I ask again?" ("sunday evening",
+    "tmrw pm"): a time read as the moment's own time question reads one (on their clock,
+    their "few hours"), out of their quiet hours; None if the words are no time, only a
+    number ("4" is more likely some question's 1 to 5), no longer ahead, more than
+    `clock.MAX_PLAN_AHEAD` ahead, or read on a clock of theirs not yet known."""
+    if small_talk.bare_number(words):
+        return None
+    prefs = prompt_store.prefs_of(turn.user)
+    zone = clock.zone_of(turn.user.timezone)
+    if turn.user.timezone is None and clock.in_real_time(words, turn.now) is None:
+        return None  # "sunday evening" is on their clock, which is not known
+    due = schedule.typed_time(words, turn.now, zone, prefs)
+    if due is None or due < turn.now + clock.MIN_PLAN_AHEAD or clock.too_far(due, turn.now, zone):
+        return None
+    return schedule.out_of_quiet_hours(due, prefs)
+
+
+async def typed_answer(
+    turn: Turn,
+    words: str,
+    sent_after: datetime | None = None,
+    *,
+    asked_after: datetime | None = None,
+) -> bool:
     """Words typed outside any flow that answer a card the bot sent on its own ("no", "we made
     up", "tomorrow" at "when should I ask again?"): taken as its button would be, its buttons
     cleared. The cards still waiting are tried newest first, except that "when should I ask
@@ -260,13 +298,21 @@ async def typed_answer(turn: Turn, words: str, sent_after: datetime | None = Non
     (`prompts.hard_and_told`) is noted so, and what they told offered as a moment.
     `sent_after`: only cards sent after it (an offer to look, the newest thing asked: a card
     sent at that same instant came before the words the offer answered; no story is offered
-    then, over the offer's). False otherwise: the words are read as usual."""
+    then, over the offer's). `asked_after`: only a "When should I ask again?" asked (its
+    "Not yet" tapped) after it, in the middle of a flow whose last question came before it.
+    A time typed at "When should I ask again?" ("sunday evening") is when (`_typed_when`).
+    False otherwise: the words are read as usual."""
     c = turn.content
     if not turn.in_private:
         return False
-    told = sent_after is None and prompts.hard_and_told(words, prompts.PLANNED_CHOICES, c)
-    shared = prompts.connection_told(words, c)
-    if not told and not shared and not prompts.answers_a_card(words, c):
+    told = (
+        sent_after is None
+        and asked_after is None
+        and prompts.hard_and_told(words, prompts.PLANNED_CHOICES, c)
+    )
+    shared = asked_after is None and prompts.connection_told(words, c)
+    at = _typed_when(turn, words)
+    if not told and not shared and at is None and not prompts.answers_a_card(words, c):
         return False  # most words answer no card: no need to look which are waiting
     # A follow-up about a planned talk waits longer; the "pick it up again?" reminder of an
     # unfinished moment (a follow-up row too) only as long as any card.
@@ -280,6 +326,10 @@ async def typed_answer(turn: Turn, words: str, sent_after: datetime | None = Non
     )
     if sent_after is not None:
         after &= ScheduledPrompt.sent_at > sent_after
+    if asked_after is not None:
+        after &= (ScheduledPrompt.answer == ASKING_WHEN) & (
+            ScheduledPrompt.updated_at > asked_after
+        )
     waiting = await turn.session.scalars(
         select(ScheduledPrompt)
         .where(
@@ -313,6 +363,8 @@ async def typed_answer(turn: Turn, words: str, sent_after: datetime | None = Non
             readings.append((row, card, "connection", words))
         elif choice is not None:
             readings.append((row, card, choice, None))
+        elif at is not None and card == prompts.RESCHEDULE_CARD:
+            readings.append((row, card, TYPED_TIME, None))
         elif told and card == prompts.FOLLOW_UP_CARD and prompts.TOLD_AFTER in choices:
             readings.append((row, card, prompts.TOLD_AFTER, words))
     if not readings:
@@ -322,7 +374,7 @@ async def typed_answer(turn: Turn, words: str, sent_after: datetime | None = Non
         # "Not yet" with a follow-up waiting too is its answer, not the newer evening's.
         older = [r for r in readings[1:] if r[1] != prompts.EVENING_CARD]
         row, card, choice, said = older[0] if older else readings[0]
-    return await _answer_typed(turn, row, card, choice, told=said)
+    return await _answer_typed(turn, row, card, choice, told=said, at=at)
 
 
 async def _card_of(turn: Turn, row: ScheduledPrompt) -> tuple[str, tuple[str, ...]] | None:
@@ -340,18 +392,28 @@ async def _card_of(turn: Turn, row: ScheduledPrompt) -> tuple[str, tuple[str, ..
 
 
 async def _answer_typed(
-    turn: Turn, row: ScheduledPrompt, card: str, choice: str, told: str | None = None
+    turn: Turn,
+    row: ScheduledPrompt,
+    card: str,
+    choice: str,
+    told: str | None = None,
+    at: datetime | None = None,
 ) -> bool:
-    """`told`: what they went on to tell after the answer, offered as a moment."""
+    """`told`: what they went on to tell after the answer, offered as a moment. `at`: when to
+    ask again, typed (TYPED_TIME). Not while a moment begun since the card asked its question
+    (sent, or "When should I ask again?" tapped) is what words are more likely about."""
     assert row.sent_at is not None
+    asked = row.updated_at if card == prompts.RESCHEDULE_CARD else row.sent_at
     busy_since = await turn.session.scalar(
         select(MomentRow.id)
-        .where(MomentRow.user_id == turn.user.id, MomentRow.created_at >= row.sent_at)
+        .where(MomentRow.user_id == turn.user.id, MomentRow.created_at >= asked)
         .limit(1)
     )
     if busy_since is not None:
         return False
-    if choice == prompts.YES:
+    if choice == TYPED_TIME and at is not None:
+        await _typed_time_answered(turn, row, at)
+    elif choice == prompts.YES:
         turn.say(prompts.yes_card(card, row.id, turn.content))
     elif told is not None and card == prompts.EVENING_CARD:
         await _connection_kept(turn, row, told)
@@ -362,6 +424,20 @@ async def _answer_typed(
     if row.message_id is not None:
         turn.clear_keyboard(row.message_id)  # answered: its buttons would only say so
     return True
+
+
+async def _typed_time_answered(turn: Turn, row: ScheduledPrompt, due: datetime) -> None:
+    """A time typed at "When should I ask again?": as its buttons are (`_follow_up`), the
+    moment gone or settled since said so."""
+    c = turn.content
+    assert row.moment_id is not None
+    moment = await moment_store.owned(turn.session, turn.user.id, row.moment_id)
+    if moment is None:
+        turn.notice(c.text("follow_up.gone"))
+    elif moment.status in SETTLED:
+        turn.notice(c.text("follow_up.already_settled"))
+    else:
+        await _ask_again(turn, row, moment, due, TYPED_TIME)
 
 
 async def _connection_kept(turn: Turn, row: ScheduledPrompt, told: str) -> None:

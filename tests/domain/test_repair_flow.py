@@ -9,8 +9,8 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from bot.content import catalogue
+from bot.domain import openers, schedule
 from bot.domain import repair_flow as rf
-from bot.domain import schedule
 from bot.domain.couples import ShareText
 from bot.domain.flow import (
     Back,
@@ -1250,18 +1250,19 @@ def test_typed_words_that_name_no_single_button_get_the_question_without_its_tha
     w = to_needs(Walk())
     (reply,) = w.type(typed).replies
     assert w.step == rf.PATH and w.moment.path is None
-    assert "Thank you" not in reply.text and "took some honesty" not in reply.text
+    assert not any(thanks in reply.text for thanks in C.raw("moment.path_thanks"))
     assert reply.text == C.text("moment.tap_button", prompt=C.text("moment.ask_path"))
     assert reply.buttons == rf.REPAIR.prompt(w.state, w.ctx).buttons and options(reply)
 
 
 def test_the_path_question_thanks_them_once_when_it_first_comes():
     w = to_needs(Walk())
-    assert "took some honesty" in w.outcome.replies[-1].text
-    assert "What would you like to do with it?" in w.outcome.replies[-1].text
+    thanks = openers.needs_thanks(w.moment.id, C)  # one of the catalogue's, by the moment
+    assert thanks in C.raw("moment.path_thanks")
+    assert w.outcome.replies[-1].text == f"{thanks}\n\n{C.text('moment.ask_path')}"
     # Asked again (after a sticker, or back from the draft), it is the question alone.
     (sticker,) = w(Unsupported("sticker")).replies
-    assert "took some honesty" not in sticker.text
+    assert not any(t in sticker.text for t in C.raw("moment.path_thanks"))
     w.press("now")
     (back,) = w(Back()).replies
     assert back.text == C.text("moment.ask_path")

@@ -116,7 +116,7 @@ async def test_small_talk_after_a_finished_moment_is_answered_and_never_kept(h: 
     (ack,) = h.texts(await h.text(ANA, "👍"))
     (thank_you,) = h.texts(await h.text(ANA, "thank you"))
     said = [thanks, bye, how, ack, thank_you]
-    assert not any("Want to look at this moment" in r or "kept that" in r for r in said)
+    assert not any("Want to look at this moment" in r or "part of it too" in r for r in said)
     assert not any(r.startswith("Hi Ana") for r in said)  # a thanks is not a hello
     assert thank_you == thanks and len({thanks, bye, how, ack}) == 4
     assert how.startswith("I ask a few short questions about one moment")
@@ -133,9 +133,9 @@ async def test_small_talk_at_the_offer_is_answered_and_not_added_to_the_moment(h
     await h.text(ANA, "he ignored me all through dinner")
     for said in ("thanks, that helped", "bye", "?", "👍"):
         (reply,) = h.texts(await h.text(ANA, said))
-        assert "kept that" not in reply, said
+        assert "part of it too" not in reply, said
     more = h.texts(await h.text(ANA, "ok so he ignored me again"))
-    assert more == ["Got it, I've kept that too. Want to look at this moment together?"]
+    assert more == ["Got it, that's part of it too. Want to look at this moment together?"]
     await h.press(ANA, "Yes, let's look")
     async with h.db.unit_of_work() as session:
         (moment,) = list(await session.scalars(select(MomentRow)))

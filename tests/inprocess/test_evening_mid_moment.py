@@ -17,6 +17,11 @@ from tests.inprocess.test_scheduling import sent_to
 
 ANA = 731
 GOOD_EVENING = "Good evening, Ana. Any small moment today worth a look?"
+# The card on an evening after a moment looked at to its end that day (told, or picked up).
+LOOKED_AT_ONE = (
+    "Good evening, Ana. You already looked at one moment today. "
+    "Anything else worth a look, or is that enough for today?"
+)
 # The clock starts at 19:30 UTC, 20:30 in Berlin; Ana's evening card is due at 21:00 there.
 EVENING_DUE = datetime(2026, 3, 1, 20, 0, tzinfo=UTC)
 TO_FEELINGS = TO_THE_PATH[:7]  # "How did it feel?"
@@ -66,7 +71,7 @@ async def test_no_evening_card_at_the_feelings_step_then_it_comes_once_the_momen
     assert await step(h) is None
     assert await cards(h) == []  # not due yet
     h.clock.now = held.due_at
-    assert await cards(h) == [GOOD_EVENING]  # after the moment, the day's check-in
+    assert await cards(h) == [LOOKED_AT_ONE]  # after the moment, the day's check-in
     sent = [r for r in await evenings(h) if r.status == "sent"]
     assert [r.key for r in sent] == [f"evening:{ANA}:2026-03-01"]
 
@@ -110,7 +115,7 @@ async def test_a_moment_finished_earlier_today_does_not_stop_tonights_card(harne
     await h.walk(ANA, LET_GO)  # told and let go at 20:30 in Berlin
     assert await step(h) is None
     h.clock.now = EVENING_DUE
-    assert GOOD_EVENING in await cards(h)
+    assert LOOKED_AT_ONE in await cards(h)  # saying it was looked at
 
 
 async def test_skipped_evenings_are_not_counted_among_the_unanswered(harness: Harness):

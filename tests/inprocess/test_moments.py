@@ -9,6 +9,8 @@ import pytest
 from sqlalchemy import func, select
 from telegram import Update
 
+from bot.content import catalogue
+from bot.domain import openers
 from bot.domain.repair_flow import KEPT_IN_PART
 from bot.sandbox.core import BotAction
 from bot.storage.models import ConversationState, MomentRow, User
@@ -24,6 +26,7 @@ from tests.inprocess.flows import (
 )
 
 ANA, BEN = 601, 602
+C = catalogue("en")
 
 
 async def state_of(h: Harness, user_id: int) -> ConversationState | None:
@@ -464,7 +467,7 @@ async def test_an_offer_left_for_a_week_does_not_swallow_the_weekly_round_answer
     await h.text(couples_test.ANA, "How you listened on Tuesday")
     await h.press(couples_test.ANA, "Yes, that's my thanks")
     replies = couples_test.said(await h.text(ben, BIKE), ben)
-    assert not any("kept that too" in r for r in replies)
+    assert not any("part of it too" in r for r in replies)
     assert "Is this your thanks to Ana for this week's round?" in replies[-1]
     assert await moments_of(h, ben) == []
 
@@ -474,10 +477,12 @@ async def test_words_days_after_an_offer_are_a_new_offer_of_their_own(ana: Harne
     await h.text(ANA, RANT)
     h.clock.advance(timedelta(days=4))
     replies = h.texts(await h.text(ANA, "My sister forgot my birthday"))
-    assert replies == [
-        "That sounds like it stayed with you. Want to look at this moment together? "
-        "It takes about two minutes."
-    ]
+    # The offer of its own: one of the catalogue's openers, as picked for this new moment.
+    offered = await state_of(h, ANA)
+    assert offered is not None and offered.step == "offer"
+    new_id = offered.data["m"]["id"]
+    assert replies == [openers.offer_text(new_id, "My sister forgot my birthday", C)]
+    assert any(replies[0].startswith(o) for o in C.raw("moment.offer_openers"))
     h.clock.advance(timedelta(minutes=5))
     await h.press(ANA, "Yes, let's look")
     (row,) = await moments_of(h, ANA)

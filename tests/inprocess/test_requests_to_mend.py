@@ -42,7 +42,7 @@ async def test_a_request_outside_a_flow_is_answered_and_never_kept(
     await h.onboard(ANA, "Ana")
     (reply,) = h.texts(await h.text(ANA, said))
     assert answer in reply
-    assert OFFERED not in reply and "kept that" not in reply
+    assert OFFERED not in reply and "part of it too" not in reply
     await nothing_kept(h)
 
 
@@ -96,7 +96,7 @@ async def test_a_request_at_the_offer_is_answered_and_not_added_to_the_moment(h:
     await h.text(ANA, "he ignored me all through dinner")
     for said, answer in (("stop messaging me", STOP_SAYS), ("is this private?", "/privacy")):
         (reply,) = h.texts(await h.text(ANA, said))
-        assert answer in reply and "kept that" not in reply, said
+        assert answer in reply and "part of it too" not in reply, said
     await h.press(ANA, "Yes, let's look")
     async with h.db.unit_of_work() as session:
         (moment,) = list(await session.scalars(select(MomentRow)))

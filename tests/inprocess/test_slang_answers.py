@@ -41,7 +41,7 @@ async def test_slang_yes_at_the_offer_then_thumbs_up_at_the_draft(harness: Harne
     await _set_up(h)
     await h.text(JESS, "ngl he was so dismissive fr")
     (reply,) = h.texts(await h.text(JESS, "yh"))
-    assert "Which is it?" in reply and "kept that too" not in reply
+    assert "Which is it?" in reply and "part of it too" not in reply
     await h.press(JESS, "Something happened to me")
     await h.press(JESS, "My partner")
     await h.press(JESS, "Skip")
