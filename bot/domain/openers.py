@@ -19,6 +19,8 @@ from bot.domain import small_talk
 
 _VARIANT = "\ufe0f"  # the emoji form of a sign ("❤️"): the same sign
 _EMPHASIS = re.compile(r"[?!]{2,}")  # "??", "!!", "?!": a run of them
+# Sentences: a laugh in one says nothing of another.
+_SENTENCE = re.compile(r"(?<=[.!?…])\s+|\n+")
 EMPHASES_THAT_COUNT = 2  # several runs ("why?? why would he say that??"), not one ("what??")
 
 
@@ -33,17 +35,35 @@ def pick(options: Sequence[str], seed: str, salt: str = "") -> str:
 
 def sounds_heavy(text: str, c: Catalogue) -> bool:
     """Whether what they told carries clear signs of a lot of feeling (`moment.offer_heavy_*`).
-    Conservative: "he talks too much" or one "what??" is not one."""
+    Conservative: "he talks too much" or one "what??" is not one, and a laugh in the same
+    sentence (`moment.offer_light`: "lmao 😭", "cried laughing", "happy tears") says that one
+    is not heavy ("sorry for the essay lol. i cried in front of his parents" still is)."""
+    for sentence in _SENTENCE.split(text):
+        if not _laughing(sentence, c) and _signs(sentence, c):
+            return True
+    return not _laughing(text, c) and len(_EMPHASIS.findall(text)) >= EMPHASES_THAT_COUNT
+
+
+def _laughing(text: str, c: Catalogue) -> bool:
+    said = _plain(small_talk.words(text))
+    for light in c.raw("moment.offer_light"):
+        marker = str(light)
+        if marker in text if not marker.isascii() else _holds(said, _plain(marker.split())):
+            return True
+    return False
+
+
+def _signs(text: str, c: Catalogue) -> bool:
     emoji = {e.replace(_VARIANT, "") for e in c.raw("moment.offer_heavy_emoji")}
     if any(ch in emoji for ch in text.replace(_VARIANT, "")):
         return True
     said = _plain(small_talk.words(text))
     if any(word in said for word in _plain(c.raw("moment.offer_heavy_words"))):
         return True
-    for phrase in c.raw("moment.offer_heavy_phrases"):
-        if _holds(said, _plain(small_talk.words(str(phrase)))):
-            return True
-    return len(_EMPHASIS.findall(text)) >= EMPHASES_THAT_COUNT
+    return any(
+        _holds(said, _plain(small_talk.words(str(phrase))))
+        for phrase in c.raw("moment.offer_heavy_phrases")
+    )
 
 
 def offer_text(moment_id: str, told: str, c: Catalogue) -> str:

@@ -294,10 +294,16 @@ class RepairFlow:
         back_to_name = state.step == PAT and moment_of(state).who == PARTNER
         return state.step in PARTNER_STEPS or back_to_name
 
-    def needs_last_names(self, state: FlowState) -> bool:
-        """Whether this step's card may be "What's their name?", which offers the name the
-        person gave last time for the same relation (`Context.last_names`)."""
-        back_to_name = state.step == PAT and state.data.get("trail", [])[-1:] == [NAME]
+    def needs_last_names(self, state: FlowState, event: Event | None = None) -> bool:
+        """Whether the card after `event` (None: this step's card) may be "What's their
+        name?", which offers the name the person gave last time for the same relation
+        (`Context.last_names`): at who and the name, and /back from the patterns to the name.
+        Not for a press at the patterns, the common case, which costs a query otherwise."""
+        back_to_name = (
+            state.step == PAT
+            and not isinstance(event, (ButtonInput, TextInput))
+            and state.data.get("trail", [])[-1:] == [NAME]
+        )
         return state.step in LAST_NAME_STEPS or back_to_name
 
     # ------------------------------------------------------------------ entry

@@ -270,8 +270,9 @@ IDIOMS = [
     r"died (?:laughing|of laughter|a little)",
     r"(?:phone|battery|laptop|car|plants?|flowers|wifi|printer|conversation|party) (?:has |had |have |is |are |was |were )?(?:died|dead|dying)",
     r"dead (?:tired|on my feet|serious|end|line|lines|ringer|set on)",
-    # a laugh after it: "lol", 😂, or the skull (💀), which after "I'm dead" is laughing too
-    r"i'?m dead(?: 😂| lol)?$|i'?m (?:literally |so )?dead(?: ?💀)+$",
+    # a laugh after it: "lol", 😂, or the skull (💀), which after "I'm dead" is laughing too;
+    # the skull only when that is all that is said ("if he finds out i'm dead 💀" is not)
+    r"i'?m dead(?: 😂| lol)?$|^i'?m (?:literally |so )?dead(?: ?💀)+$",
     r"deadline",
     r"hit (?:the (?:gym|road|hay|sack|books|nail|spot|jackpot|ground running)|it off|me up|send|reply|a wall|rock bottom with work)",
     r"beat (?:the traffic|me to it|around the bush|the odds)",
@@ -300,7 +301,7 @@ IDIOMS = [
     r"(?:love|miss) (?:you|him|her) to death",
     r"over my dead body",
     r"murder (?:a|an) (?:burger|pizza|drink)",
-    r"(?:i'?m|i am) (?:so |literally )?(?:dead|done) (?:lol|haha|😂|💀)",
+    r"(?:i'?m|i am) (?:so )?(?:dead|done) (?:lol|haha|😂)",
     r"(?:to|could) die for",
     r"break a leg",
     _HURT_BY_WHAT_GOES_ON,

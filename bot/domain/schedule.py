@@ -382,18 +382,22 @@ def snooze_due(now: datetime, prefs: Prefs) -> datetime | None:
     return due
 
 
-def typed_time(text: str, now: datetime, zone: ZoneInfo, prefs: Prefs) -> datetime | None:
+def typed_time(
+    text: str, now: datetime, zone: ZoneInfo, prefs: Prefs, *, leading: bool = True
+) -> datetime | None:
     """A time typed by a person whose settings are at hand (`clock.parse_when`): "in a few
     hours" is their "In a few hours" (`follow_up_hours`), as the button, and "tonight" said
-    late is later tonight until their night begins (`night_begins`). Words after a time
-    phrase that say no other time are left out ("saturday morning over coffee")."""
+    late is later tonight until their night begins (`night_begins`). With `leading` (at a
+    question that asks only for a time), words after a time phrase that say no other time
+    are left out ("saturday morning over coffee"); without, the words must be a time and
+    nothing more ("friday he cancelled again" is a story, wherever else it is typed)."""
     return clock.parse_when(
         text,
         now,
         zone,
         few_hours=prefs.follow_up_hours,
         night_until=night_begins(prefs),
-        leading=True,
+        leading=leading,
     )
 
 

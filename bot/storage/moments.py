@@ -153,15 +153,17 @@ async def left_since(session: AsyncSession, user_id: int, since: datetime) -> st
 async def finished_since(
     session: AsyncSession, user_ids: set[int], since: datetime
 ) -> list[tuple[int, datetime]]:
-    """For these people, each moment they finished (a draft ready, a plan, let go) at `since`
-    or later: who, and when (its last change). One query for a batch."""
+    """For these people, each moment they told at `since` or later and finished (a draft
+    ready, a plan, let go): who, and when it was begun. One query for a batch. Begun, not last
+    changed: a planned talk asked about again ("not yet") is saved again, and that day they
+    looked at no moment."""
     if not user_ids:
         return []
     found = await session.execute(
-        select(MomentRow.user_id, MomentRow.updated_at).where(
+        select(MomentRow.user_id, MomentRow.created_at).where(
             MomentRow.user_id.in_(user_ids),
             MomentRow.status.in_(FINISHED),
-            MomentRow.updated_at >= since,
+            MomentRow.created_at >= since,
         )
     )
     return [(user_id, when) for user_id, when in found]

@@ -322,7 +322,7 @@ async def feed(turn: Turn, event: Event) -> bool:
         return False
     row, flow = active
     state = repo.as_flow_state(row)
-    ctx = await context_for(turn, flow, state)
+    ctx = await context_for(turn, flow, state, event)
     outcome = flow.handle(state, event, ctx)
     await apply_outcome(turn, row, outcome, state)
     if not outcome.handback or outcome.state == state:
@@ -330,9 +330,12 @@ async def feed(turn: Turn, event: Event) -> bool:
     return await feed(turn, event)  # the flow it gave way to reads it, if there is one
 
 
-async def context_for(turn: Turn, flow: Flow, state: FlowState) -> Context:
+async def context_for(
+    turn: Turn, flow: Flow, state: FlowState, event: Event | None = None
+) -> Context:
     """The flow's context, with the partner if this step's question names them, and the names
-    the person gave last time for each relation if it may ask "What's their name?"."""
+    the person gave last time for each relation if the card after `event` (None: this step's
+    card, asked again) may ask "What's their name?"."""
     needs_partner = getattr(flow, "needs_partner", None)
     if needs_partner is not None and needs_partner(state):
         from bot.telegram.couples import partner_of
@@ -341,7 +344,7 @@ async def context_for(turn: Turn, flow: Flow, state: FlowState) -> Context:
     else:
         ctx = turn.context()
     needs_last_names = getattr(flow, "needs_last_names", None)
-    if needs_last_names is not None and needs_last_names(state):
+    if needs_last_names is not None and needs_last_names(state, event):
         names = await moment_store.last_names(turn.session, turn.user.id)
         ctx = replace(ctx, last_names=names)
     return ctx

@@ -375,6 +375,8 @@ async def _not_english(turn: Turn, words: str) -> bool:
     English, and at a question that takes a name, a place or words for someone else."""
     if language.other_language(words, turn.content) is None:
         return False
+    if parse_when(words, turn.now, zone_of(turn.user.timezone)) is not None:
+        return False  # a time ("Mon 8pm"), whatever its words look like
     active = await flow_runner.active_state(turn)
     if active is None or (active[0].flow, active[0].step) == (MOMENT_FLOW, OFFER):
         if turn.first_contact:  # their very first message: who Mend is, first
@@ -538,8 +540,9 @@ async def on_button(turn: Turn) -> None:
         await safety_shell.answer_check(turn, press.option)
         return
     state = repo.as_flow_state(row)
-    ctx = await flow_runner.context_for(turn, flow, state)
-    outcome = flow.handle(state, ButtonInput(press.option), ctx)
+    event = ButtonInput(press.option)
+    ctx = await flow_runner.context_for(turn, flow, state, event)
+    outcome = flow.handle(state, event, ctx)
     await flow_runner.apply_outcome(turn, row, outcome, state)
 
 

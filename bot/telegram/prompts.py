@@ -274,7 +274,9 @@ def _typed_when(turn: Turn, words: str) -> datetime | None:
     zone = clock.zone_of(turn.user.timezone)
     if turn.user.timezone is None and clock.in_real_time(words, turn.now) is None:
         return None  # "sunday evening" is on their clock, which is not known
-    due = schedule.typed_time(words, turn.now, zone, prefs)
+    # Only words that are a time and nothing more: this card waits for days, and "friday my
+    # boss cancelled again" typed meanwhile is a story, not when to ask.
+    due = schedule.typed_time(words, turn.now, zone, prefs, leading=False)
     if due is None or due < turn.now + clock.MIN_PLAN_AHEAD or clock.too_far(due, turn.now, zone):
         return None
     return schedule.out_of_quiet_hours(due, prefs)
@@ -312,7 +314,11 @@ async def typed_answer(
     )
     shared = asked_after is None and prompts.connection_told(words, c)
     at = _typed_when(turn, words)
-    if not told and not shared and at is None and not prompts.answers_a_card(words, c):
+    if asked_after is not None:  # only "When should I ask again?" can take them
+        reschedule = prompts.RESCHEDULE_CARD, prompts.RESCHEDULE_CHOICES
+        if at is None and prompts.typed_choice(words, *reschedule, c) is None:
+            return False  # words in the middle of a flow: most are its own, no query
+    elif not told and not shared and at is None and not prompts.answers_a_card(words, c):
         return False  # most words answer no card: no need to look which are waiting
     # A follow-up about a planned talk waits longer; the "pick it up again?" reminder of an
     # unfinished moment (a follow-up row too) only as long as any card.

@@ -2007,6 +2007,14 @@ NONE += [
     "I'm literally dead 💀",
     "i'm dead 💀💀💀",
 ]
+# The skull clears only "I'm dead" said alone: after a threat or an "if", it is asked about.
+CONCERN += [
+    "she said if i leave her i'm dead 💀",
+    "if i go home tonight i'm dead 💀",
+    "he told me i'm dead 💀",
+    "he said if i tell anyone i'm dead 💀",
+    "if he finds out i'm dead 💀",
+]
 DANGER += [
     "i want to die 💀",
     "i'm dead 💀 i want to die",

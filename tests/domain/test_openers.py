@@ -60,6 +60,11 @@ EVERYDAY_STORIES = [
     "he said what?? at the party",
     "my phone is broken and he didn't even offer to help",
     "we watched a movie where everyone was crying and he laughed",
+    # a laugh beside the signs (a review found these read as heavy)
+    "he forgot the milk again lmao 😭",
+    "i cried laughing when he tripped over the dog",
+    "made me cry happy tears",
+    "he ate all the cake 😭😂",
 ]
 
 

@@ -83,6 +83,18 @@ ENGLISH = [
     "my mum Müller-Schmidt was there",
     "I'm in Los Angeles for work so we barely talk",
     "she's from Santa Cruz and misses her family",
+    # names and abbreviations that are also words of another language (a review found these)
+    "Played Uno with Mia",
+    "Ma ignored Mia",
+    "Mia snapped at Les",
+    "Della yelled at Mia",
+    "Uma ignored Mia",
+    "coffee w Mia and Les",
+    "We saw Les Mis",
+    "Mon 8pm EST",
+    "CA to NE",
+    "Di and Del fought again",
+    "Sera and Che left early",
 ]
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
+import pytest
 from sqlalchemy import select
 
 from bot.sandbox.core import BotAction
@@ -145,6 +146,30 @@ async def test_more_told_at_an_offer_is_not_said_to_be_kept(harness: Harness):
     assert await moments(h) == []
     (listing,) = h.texts(await h.text(ANA, "/history"))
     assert "cares anymore" not in listing
+
+
+@pytest.mark.parametrize(
+    ("hours", "story"),
+    [
+        (1, "tomorrow he'll say he forgot, he always does"),
+        (12, "this evening my sister ignored me at dinner"),
+        (12, "friday my boss cancelled on me again"),
+    ],
+)
+async def test_a_story_that_opens_with_a_time_is_not_when_to_ask_again(
+    harness: Harness, hours: int, story: str
+):
+    """ "When should I ask again?" waits for days: a story typed meanwhile that happens to
+    open with a time is a story, offered as one, and the card still waits."""
+    h = harness
+    await follow_up_and_evening(h)
+    assert h.texts(await h.text(ANA, "not yet")) == [ASK_WHEN]
+    h.clock.advance(timedelta(hours=hours))
+    (reply,) = h.texts(await h.text(ANA, story))
+    assert OFFER in reply
+    assert [p.kind for p in await pending(h, ANA) if p.kind == "follow_up"] == []
+    assert h.texts(await h.text(ANA, "no")) != []  # the offer is answered, nothing else
+    assert "I'll ask again" in h.texts(await h.text(ANA, "sunday evening"))[0]
 
 
 async def test_a_time_for_the_card_tapped_after_an_offer_is_its_answer(harness: Harness):

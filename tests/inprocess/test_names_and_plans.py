@@ -70,6 +70,9 @@ async def test_the_name_given_last_time_is_one_tap_and_only_her_own(harness: Har
     assert "type another name" in (card.text or "")
     assert "Jules" not in str([a.text for a in actions])
     await h.press(ANA, "Sam")
+    await h.text(ANA, "/back")  # from "What happened?": the name card again, Sam on it
+    assert labels(h.last_card(ANA)) == ["Sam", "Skip"]
+    await h.press(ANA, "Sam")
     await h.walk(ANA, SAY_IT_NOW[4:-1])
     assert "Hey Sam," in (h.last_card(ANA).text or "")
     await h.press(ANA, "That works")
@@ -140,5 +143,23 @@ async def test_the_evening_card_after_a_moment_looked_at_today_says_so(harness: 
     assert len(card.buttons()) == 6
     # The next evening, with no moment that day: the usual question.
     h.clock.advance(timedelta(days=1))
+    sent = [a for a in await h.tick() if a.method == "sendMessage"]
+    assert [a.text for a in sent] == ["Good evening, Ana. Any small moment today worth a look?"]
+
+
+async def test_a_planned_talk_asked_about_again_is_no_moment_looked_at_that_day(
+    harness: Harness,
+):
+    """ "Not yet" and a day on a planned talk's follow-up saves the moment again; that day
+    they told no moment, and the evening card asks as usual."""
+    from tests.inprocess.test_followup_typed_more import ANA as AMY
+    from tests.inprocess.test_followup_typed_more import follow_up_and_evening
+
+    h = harness
+    card = await follow_up_and_evening(h)  # Monday: the talk's follow-up, the evening card
+    h.clock.advance(timedelta(hours=20))  # Tuesday afternoon
+    await h.press(AMY, "Not yet, remind me", message_id=card.message_id)
+    assert "I'll ask again" in h.texts(await h.text(AMY, "thursday evening"))[0]
+    h.clock.advance(timedelta(hours=4))  # Tuesday evening
     sent = [a for a in await h.tick() if a.method == "sendMessage"]
     assert [a.text for a in sent] == ["Good evening, Ana. Any small moment today worth a look?"]
