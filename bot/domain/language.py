@@ -44,7 +44,7 @@ class _Lists:
     words: dict[str, frozenset[str]]  # each language's words, none of them English
     standalone: dict[str, str]  # a word alone -> its language
     phrases: dict[str, str]  # a whole message -> its language
-    loans: tuple[str, ...]  # phrases English borrowed, as compared
+    loans: re.Pattern[str]  # phrases English borrowed, as compared, each a whole run of words
 
 
 def fold(text: str) -> str:
@@ -82,7 +82,8 @@ def _lists(c: Catalogue) -> _Lists:
             for code in LANGUAGES
         }
         phrases[" ".join(said)] = max(LANGUAGES, key=lambda code: counts[code])
-    loans = tuple(" ".join(_words(p)) for p in folded("other_languages.loans"))
+    borrowed = (re.escape(" ".join(_words(p))) for p in folded("other_languages.loans"))
+    loans = re.compile(rf"(?:^| )(?:{'|'.join(borrowed)})(?= |$)")
     return _Lists(english, words, standalone, phrases, loans)
 
 
@@ -111,9 +112,8 @@ def other_language(text: str, c: Catalogue) -> str | None:
         return lists.phrases[whole]
     if len(whole.split()) == 1:
         return lists.standalone.get(whole)
-    for loan in lists.loans:  # "she said c'est la vie": the borrowed words are English here
-        whole = re.sub(rf"(?:^| ){re.escape(loan)}(?= |$)", " ", whole)
-    kept = _words(whole)
+    # "she said c'est la vie": the borrowed words are English here
+    kept = _words(lists.loans.sub(" ", whole))
     counts = dict.fromkeys(LANGUAGES, 0)
     foreign: set[str] = set()
     english = 0

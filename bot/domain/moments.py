@@ -101,3 +101,6 @@ class SaveMoment:
 @dataclass(frozen=True)
 class DeleteMoment:
     moment_id: str
+    # When it began: an evening answer given in that same instant ("A moment hurt") began it,
+    # and goes with it (None: nothing to look for).
+    begun: datetime | None = None

@@ -207,10 +207,6 @@ def tells_something(text: str, c: Catalogue) -> bool:
     return long or someone
 
 
-# Skin tones and the emoji form of a sign: the same sign ("👍🏽" is "👍").
-_SIGN_MARKS = re.compile("[\ufe0f\U0001f3fb-\U0001f3ff]")
-
-
 def confirms(text: str, c: Catalogue) -> bool:
     """ "ok", "correct", "👍" typed at "Is that right?": its yes (besides shell.typed_yes,
     which `small_talk.yes_or_no` reads). Not a question ("ok?")."""
@@ -219,9 +215,7 @@ def confirms(text: str, c: Catalogue) -> bool:
     said = small_talk.words(text)
     if said:
         return " ".join(said) in c.raw("onboarding.confirm_words")
-    signs = _SIGN_MARKS.sub("", "".join(text.split()))
-    listed = {_SIGN_MARKS.sub("", str(s)) for s in c.raw("onboarding.confirm_signs")}
-    return bool(signs) and all(ch in listed for ch in signs)
+    return small_talk.only_signs(text, c, "onboarding.confirm_signs")
 
 
 def is_small_talk(text: str, c: Catalogue) -> bool:

@@ -434,7 +434,8 @@ class RepairFlow:
             return Outcome(None, (Reply(ctx.content.text("moment.offer_declined")),))
         if _nothing_told(moment_of(state)):  # an empty moment would only clutter /history
             reply = Reply(ctx.content.text("moment.cancelled_empty"))
-            return Outcome(None, (reply,), (DeleteMoment(moment_of(state).id),))
+            untold = moment_of(state)
+            return Outcome(None, (reply,), (DeleteMoment(untold.id, untold.created_at),))
         moment = moment_of(state).update(status=UNFINISHED, step=_resumable(state))
         reply = Reply(ctx.content.text("moment.cancelled"))
         return Outcome(None, (reply,), (SaveMoment(moment), *self._nudge(moment, ctx)))
@@ -451,7 +452,7 @@ class RepairFlow:
         if state.step == OFFER:
             return ()
         if _nothing_told(moment_of(state)):
-            return (DeleteMoment(moment_of(state).id),)
+            return (DeleteMoment(moment_of(state).id, moment_of(state).created_at),)
         return (SaveMoment(moment_of(state).update(status=UNFINISHED, step=_resumable(state))),)
 
     def handle(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
@@ -2079,9 +2080,6 @@ def _unsure(text: str, c: Catalogue) -> bool:
     return False
 
 
-_SIGN_MARKS = re.compile("[\ufe0f\U0001f3fb-\U0001f3ff]")  # emoji form, skin tones
-
-
 def _approves_draft(text: str, c: Catalogue) -> bool:
     """Typed at the draft, a plain approval: "That works" by one of its phrases once the words
     around it are off ("is good, thank you": "is good"), or only approving signs ("👍"). Not a
@@ -2090,9 +2088,7 @@ def _approves_draft(text: str, c: Catalogue) -> bool:
         return False
     said = small_talk.words(text)
     if not said:
-        signs = _SIGN_MARKS.sub("", "".join(text.split()))
-        listed = {_SIGN_MARKS.sub("", str(s)) for s in c.raw("moment.draft_typed.use_signs")}
-        return bool(signs) and all(ch in listed for ch in signs)
+        return small_talk.only_signs(text, c, "moment.draft_typed.use_signs")
     use = set(small_talk.phrases_of(c, "moment.typed_buttons.draft.use"))
     around = [str(w) for w in c.raw("moment.draft_typed.around")]
     return any(tuple(s) in use for s in [said, *_peeled(said, around)])

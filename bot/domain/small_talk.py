@@ -330,6 +330,17 @@ def bare_number(text: str) -> bool:
     return _NUMBER.fullmatch(text.strip()) is not None
 
 
+# Skin tones and the emoji form of a sign: the same sign ("👍🏽" is "👍").
+_SIGN_MARKS = re.compile("[\ufe0f\U0001f3fb-\U0001f3ff]")
+
+
+def only_signs(text: str, c: Catalogue, key: str) -> bool:
+    """Whether `text` is only signs listed at `key` ("👍", "👍🏽👌"), spaces aside."""
+    signs = _SIGN_MARKS.sub("", "".join(text.split()))
+    listed = {_SIGN_MARKS.sub("", str(s)) for s in c.raw(key)}
+    return bool(signs) and all(ch in listed for ch in signs)
+
+
 def _only_sad(text: str, c: Catalogue) -> bool:
     """Only sad or crying emoji (`shell.sad_emoji`), punctuation aside: "😭😭😭", "😢...".
     One other emoji among them ("😭👍") leaves it an acknowledgement."""

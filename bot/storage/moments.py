@@ -12,7 +12,11 @@ from sqlalchemy.orm.attributes import flag_modified
 
 from bot.domain.history import CONNECTION, LIST_SIZE, Connection
 from bot.domain.moments import DRAFTED, LET_GO, PLANNED, RESUMABLE, Moment
-from bot.storage.models import MomentRow, Reflection
+from bot.domain.schedule import EVENING, SNOOZE
+from bot.storage.models import MomentRow, Reflection, ScheduledPrompt
+
+# The evening answers that begin a moment: kept only as long as the moment is.
+BEGIN_A_MOMENT = ("hurt", "by_me")
 
 _FIELDS = [f.name for f in fields(Moment)]
 # A moment looked at to its end in the flow: a draft ready, a plan, let go.
@@ -212,3 +216,25 @@ async def remove(session: AsyncSession, user_id: int, moment_id: str) -> bool:
         delete(MomentRow).where(MomentRow.id == moment_id, MomentRow.user_id == user_id)
     )
     return bool(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def forget_answer_that_began(session: AsyncSession, user_id: int, begun: datetime) -> None:
+    """A moment begun from the evening card ("A moment hurt") and stopped before anything of it
+    was told is not kept ("Nothing was kept"), and neither is the answer that began it: its
+    reflection goes, and the card keeps no answer, though it stays answered (its buttons are
+    gone, and that evening asks nothing more). The card is the one answered in the very
+    instant the moment began (nothing else links the two)."""
+    card = await session.scalar(
+        select(ScheduledPrompt).where(
+            ScheduledPrompt.user_id == user_id,
+            ScheduledPrompt.kind.in_((EVENING, SNOOZE)),
+            ScheduledPrompt.answer.in_(BEGIN_A_MOMENT),
+            ScheduledPrompt.answered_at == begun,
+        )
+    )
+    if card is None:
+        return
+    await session.execute(
+        delete(Reflection).where(Reflection.user_id == user_id, Reflection.prompt_id == card.id)
+    )
+    card.answer = None

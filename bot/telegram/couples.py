@@ -74,7 +74,7 @@ async def partner_of(turn: Turn, *, to_group: bool | None = None) -> Partner | N
         # About to post their words in the group: only while it is still just the two of them
         # (a join or a leave the bot never heard of, while it was down, say). Otherwise the
         # group is not theirs to post in now, and the card says so (couples.why_gone).
-        asked = space.chat_id in _checked_this_turn(turn)
+        asked = space.chat_id in turn.group_checked
         alone = await just_the_two(turn, space)
         if alone is None and not asked:  # said once, by the first to ask
             turn.toast(turn.content.text("send.group_unchecked"), alert=True)
@@ -90,23 +90,12 @@ def _pressed_post_in_group(turn: Turn) -> bool:
     return turn.in_private and isinstance(press, FlowPress) and press.option == "group"
 
 
-# What `just_the_two` found this turn, by group chat: Telegram is asked once a turn, however
-# many steps of it ask (the flow drawing its card, then `share` sending). It is kept with the
-# turn's session, which lives as long as the turn: a turn run again (after a race) asks again.
-_CHECKED = "couples.group_checked"
-
-
-def _checked_this_turn(turn: Turn) -> dict[int, bool | None]:
-    checked: dict[int, bool | None] = turn.session.info.setdefault(_CHECKED, {})
-    return checked
-
-
 async def just_the_two(turn: Turn, space: CoupleSpace) -> bool | None:
     """Whether the space's group holds just the two partners and the bot, asked of Telegram
     before something private is posted there: True; False when someone else is in it or a
     partner is not (the space pauses, as when the bot sees someone join or leave); None when
     Telegram can't say just now (nothing private is posted on a guess). Asked once a turn."""
-    checked = _checked_this_turn(turn)
+    checked = turn.group_checked
     if space.chat_id not in checked:
         checked[space.chat_id] = await _ask_who_is_there(turn, space)
     return checked[space.chat_id]

@@ -170,6 +170,8 @@ async def _save_moment(turn: Turn, e: object) -> None:
 @effect(DeleteMoment)
 async def _delete_moment(turn: Turn, e: object) -> None:
     assert isinstance(e, DeleteMoment)
+    if e.begun is not None:  # however it was stopped: /cancel, "never mind", set aside
+        await moment_store.forget_answer_that_began(turn.session, turn.user.id, e.begun)
     await moment_store.remove(turn.session, turn.user.id, e.moment_id)
 
 

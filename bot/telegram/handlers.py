@@ -265,7 +265,6 @@ async def on_cancel(turn: Turn) -> None:
     row, flow = active
     state = repo.as_flow_state(row)
     outcome = flow.cancel(state, turn.context())
-    await prompts.forget_untold_evening_answer(turn, state, outcome)  # "Nothing was kept"
     await flow_runner.apply_outcome(turn, row, outcome, state)
 
 
@@ -312,8 +311,6 @@ async def read_words(turn: Turn, words: str, note: Reply | None = None) -> None:
     talk = small_talk.kind(words, c) if request is None else None
     if talk is None and request is None and small_talk.yes_or_no(words, c):
         talk = small_talk.ACK  # a lone "yes" answers nothing here
-    if talk is None and request is None and await _not_english(turn, words):
-        return
     if turn.first_contact:  # their very first message, before any /start (so in no flow)
         name = turn.user.first_name
         if talk is not None:  # one greeting answers their hello, and says what Mend is
@@ -322,6 +319,8 @@ async def read_words(turn: Turn, words: str, note: Reply | None = None) -> None:
         turn.text("start.first_words", first_name=name)
     if note is not None:
         turn.say(note)
+    if talk is None and request is None and await _not_english(turn, words):
+        return
     if request is not None and await _request_comes_first(turn, words, request):
         return
     if await _answers_a_card_after_the_offer(turn, words):
@@ -379,8 +378,6 @@ async def _not_english(turn: Turn, words: str) -> bool:
         return False  # a time ("Mon 8pm"), whatever its words look like
     active = await flow_runner.active_state(turn)
     if active is None or (active[0].flow, active[0].step) == (MOMENT_FLOW, OFFER):
-        if turn.first_contact:  # their very first message: who Mend is, first
-            turn.text("start.first_words", first_name=turn.user.first_name)
         name = turn.user.display_name
         turn.say(Reply(turn.content.text("other_languages.reply", name=name), main_menu(turn)))
         return True

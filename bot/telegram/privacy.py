@@ -35,6 +35,7 @@ from bot.storage.models import (
     User,
 )
 from bot.telegram.couples import close_open_cards, someone_elses_quiet_hours
+from bot.telegram.prompts import ASKED_AGAIN
 from bot.telegram.turn import Outgoing, Turn
 
 
@@ -138,11 +139,6 @@ EXPORT_SECTIONS = (
     "repair_bids",
     "flows_in_progress",
 )
-
-
-# A follow-up card's `answer` once "not yet" chose when to ask again (bot/telegram/prompts.py
-# stores "later:<choice>"); the follow-up planned in that same turn is the reminder.
-ASKED_AGAIN = "later:"
 
 
 def _stored_time(value: object) -> datetime | None:

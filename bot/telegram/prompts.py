@@ -7,11 +7,11 @@ from __future__ import annotations
 from dataclasses import replace
 from datetime import datetime, timedelta
 
-from sqlalchemy import delete, select
+from sqlalchemy import select
 
 from bot.domain import callbacks, clock, couples, prompts, schedule, settings_flow, small_talk
 from bot.domain.couples import ROUND
-from bot.domain.flow import FlowState, Outcome, held
+from bot.domain.flow import FlowState, held
 from bot.domain.moments import (
     LET_GO,
     PLANNED,
@@ -19,13 +19,12 @@ from bot.domain.moments import (
     RESUMABLE,
     SET_ASIDE,
     TEXT_LIMIT,
-    DeleteMoment,
     Moment,
     SaveMoment,
 )
 from bot.domain.reflection_flow import REFLECTION, RecordReflection
 from bot.domain.repair_flow import FLOW as MOMENT_FLOW
-from bot.domain.repair_flow import OFFER, REPAIR, moment_of, under_way
+from bot.domain.repair_flow import REPAIR, under_way
 from bot.domain.replies import Reply
 from bot.domain.settings_flow import SETTINGS
 from bot.scheduling import store as prompt_store
@@ -33,7 +32,8 @@ from bot.scheduling.couple_plans import WEEKLY_ASK, weekly_ask_of
 from bot.storage import couples as couple_store
 from bot.storage import moments as moment_store
 from bot.storage import repositories as repo
-from bot.storage.models import CoupleSpace, MomentRow, Reflection, ScheduledPrompt
+from bot.storage.models import CoupleSpace, MomentRow, ScheduledPrompt
+from bot.storage.moments import BEGIN_A_MOMENT
 from bot.telegram import flow_runner, moments
 from bot.telegram.couples import partner_of
 from bot.telegram.moments import new_moment_id
@@ -61,6 +61,10 @@ TYPED_ANSWERS_FOR = timedelta(hours=12)
 FOLLOW_UP_ANSWERS_FOR = timedelta(days=3)
 # A moment in one of these is settled: an old "when should I ask again?" never plans it again.
 SETTLED = (REPAIRED, LET_GO, SET_ASIDE)
+
+# A card answered "Not yet" and then a time stores "later:<choice>" (its reminder is the
+# follow-up planned in that same turn): /export reads it back.
+ASKED_AGAIN = "later:"
 
 
 async def _current(turn: Turn) -> FlowState | None:
@@ -111,39 +115,6 @@ async def on_prompt_button(turn: Turn, kind: str, argument: str) -> None:
         await _follow_up(turn, row, kind, choice)
     else:
         turn.notice(c.text("shell.expired"))
-
-
-# The evening answers that begin a moment: kept only as long as the moment is.
-BEGIN_A_MOMENT = ("hurt", "by_me")
-
-
-async def forget_untold_evening_answer(turn: Turn, state: FlowState, outcome: Outcome) -> None:
-    """/cancel of a moment begun from the evening card ("A moment hurt") before anything of it
-    was told: the moment is not kept ("Nothing was kept"), and neither is the answer that
-    began it. Its reflection goes, and the card keeps no answer, though it stays answered
-    (its buttons are gone, and that evening asks nothing more). The card is the one answered
-    in the very turn the moment began (nothing else links the two)."""
-    if state.flow != MOMENT_FLOW or state.step == OFFER:
-        return
-    if not any(isinstance(e, DeleteMoment) for e in outcome.effects):
-        return  # something was told: kept as an unfinished moment, and the answer with it
-    begun = moment_of(state).created_at
-    card = await turn.session.scalar(
-        select(ScheduledPrompt).where(
-            ScheduledPrompt.user_id == turn.user.id,
-            ScheduledPrompt.kind.in_((schedule.EVENING, schedule.SNOOZE)),
-            ScheduledPrompt.answer.in_(BEGIN_A_MOMENT),
-            ScheduledPrompt.answered_at == begun,
-        )
-    )
-    if card is None:
-        return
-    await turn.session.execute(
-        delete(Reflection).where(
-            Reflection.user_id == turn.user.id, Reflection.prompt_id == card.id
-        )
-    )
-    card.answer = None
 
 
 async def _evening(turn: Turn, row: ScheduledPrompt, choice: str) -> None:
@@ -245,7 +216,7 @@ async def _ask_again(
 ) -> None:
     """ "When should I ask again?" answered (`choice`: a button's, or TYPED_TIME): the moment
     asked about again at `due`, and the reply says when."""
-    row.answer, row.answered_at = f"later:{choice}", turn.now
+    row.answer, row.answered_at = f"{ASKED_AGAIN}{choice}", turn.now
     ask_again = schedule.ScheduleFollowUp(moment.id, due)
     if moment.status in RESUMABLE:  # a reminder to pick it up, not a plan to talk
         await flow_runner.apply_effects(turn, (ask_again,))

@@ -75,6 +75,10 @@ class Turn:
     prefetched: tuple[repo.StateRow | None, ...] = ()
     outbox: list[Outgoing] = field(default_factory=list)
     first_contact: bool = False  # the person's row was made by this very update
+    # Whether a couple's group holds just the two of them, by group chat, as Telegram said
+    # this turn (couples.just_the_two): asked once a turn, however many steps ask; a turn run
+    # again (after a race) is a new Turn, and asks again.
+    group_checked: dict[int, bool | None] = field(default_factory=dict)
     now: datetime = field(init=False)
 
     def __post_init__(self) -> None:

@@ -130,10 +130,6 @@ def test_the_same_moment_always_gets_the_same_words():
     for moment_id in IDS:
         first = openers.pick(OPENERS, moment_id, "offer")
         assert all(openers.pick(OPENERS, moment_id, "offer") == first for _ in range(3))
-        assert openers.offer_text(moment_id, "he ignored me", C) == openers.offer_text(
-            moment_id, "he ignored me", C
-        )
-        assert openers.needs_thanks(moment_id, C) == openers.needs_thanks(moment_id, C)
 
 
 def test_a_month_of_moments_meets_every_variant():

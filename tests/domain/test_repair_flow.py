@@ -508,10 +508,11 @@ def test_cancel_keeps_an_unfinished_moment():
 
 def test_cancel_or_leaving_before_anything_was_said_keeps_nothing():
     w = Walk()  # /moment, then /cancel at the first question
+    begun = rf.moment_of(w.state).created_at  # the evening answer given then goes too
     outcome = rf.REPAIR.cancel(w.state, w.ctx)
-    assert outcome.state is None and outcome.effects == (DeleteMoment("m1"),)
+    assert outcome.state is None and outcome.effects == (DeleteMoment("m1", begun),)
     assert "/history" not in outcome.replies[0].text
-    assert rf.REPAIR.abandon(w.state) == (DeleteMoment("m1"),)
+    assert rf.REPAIR.abandon(w.state) == (DeleteMoment("m1", begun),)
     told = Walk(description="He mocked my accent")  # their words came first: kept
     assert saved(rf.REPAIR.cancel(told.state, told.ctx)).description == "He mocked my accent"
 
@@ -867,10 +868,11 @@ def test_a_direction_and_who_alone_are_not_a_moment_worth_keeping(answers: list[
     w = Walk()
     for answer in answers:
         w(answer if isinstance(answer, TextInput) else ButtonInput(str(answer)))
+    begun = rf.moment_of(w.state).created_at
     outcome = rf.REPAIR.cancel(w.state, w.ctx)
-    assert outcome.state is None and outcome.effects == (DeleteMoment("m1"),)
+    assert outcome.state is None and outcome.effects == (DeleteMoment("m1", begun),)
     assert outcome.replies[0].text == C.text("moment.cancelled_empty")
-    assert rf.REPAIR.abandon(w.state) == (DeleteMoment("m1"),)
+    assert rf.REPAIR.abandon(w.state) == (DeleteMoment("m1", begun),)
 
 
 @pytest.mark.parametrize(

@@ -79,7 +79,7 @@ def test_stop_at_the_direction_stops_as_cancel_does(said: str):
     outcome = rf.REPAIR.handle(start.state, TextInput(said), ctx())
     assert outcome == rf.REPAIR.cancel(start.state, ctx())
     assert outcome.replies[0].text == C.text("moment.cancelled_empty")
-    assert outcome.effects == (DeleteMoment("m1"),)
+    assert outcome.effects == (DeleteMoment("m1", rf.moment_of(start.state).created_at),)
 
 
 def test_small_talk_at_the_direction_is_still_asked_again():

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
+import pytest
 from sqlalchemy import select
 
 from bot.storage.models import ScheduledPrompt
@@ -123,14 +124,16 @@ async def prompt_rows(h: Harness) -> list[ScheduledPrompt]:
         return list(await session.scalars(select(ScheduledPrompt)))
 
 
+@pytest.mark.parametrize("stop", ["/cancel", "never mind"])
 async def test_a_moment_from_the_evening_card_cancelled_untold_keeps_no_evening_answer(
-    harness: Harness,
+    harness: Harness, stop: str
 ):
+    """However it is stopped: /cancel, or "never mind" typed at the question."""
     h = harness
     card = await evening_card(h)
     assert h.texts(await h.press(ANA, "A moment hurt")) == ["Who was it with?"]
     assert [r.answer for r in await reflections(h)] == ["hurt"]
-    assert h.texts(await h.text(ANA, "/cancel")) == [NOTHING_KEPT]
+    assert h.texts(await h.text(ANA, stop)) == [NOTHING_KEPT]
     assert await reflections(h) == []
     (row,) = [r for r in await prompt_rows(h) if r.message_id == card.message_id]
     assert row.answer is None and row.answered_at is not None  # answered, nothing kept
