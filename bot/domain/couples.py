@@ -109,12 +109,15 @@ def checkin_card(
     return Reply("\n\n".join((ask, "\n".join(lines))), (buttons,), edit=True)
 
 
-def closed_key(answers: dict[str, int], *, link_ended: bool = False) -> str:
+def closed_key(answers: dict[str, int], *, link_ended: bool = False, not_two: bool = False) -> str:
     """What a check-in closed unrevealed says: a lone answer is cleared, not kept (the close
     is told the answers it found, before they are dropped). Closed because the partner link
-    ended (any time of the evening), it says that instead: not that the day ran out."""
+    ended (any time of the evening), it says that instead: not that the day ran out; closed
+    at its reveal because the group no longer holds just the two (`not_two`), that."""
     if link_ended:
         return "checkin.closed_link_ended"
+    if not_two:
+        return "checkin.closed_not_two"
     return "checkin.closed_cleared" if answers else "checkin.closed"
 
 

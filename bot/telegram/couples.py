@@ -550,11 +550,13 @@ async def close_open_cards(turn: Turn, space: CoupleSpace, *, link_ended: bool =
     await store.close_asks(turn.session, f"{WEEKLY_ASK}:{space.id}:", turn.now)
 
 
-def _close_checkin(turn: Turn, checkin: Checkin, *, link_ended: bool = False) -> None:
+def _close_checkin(
+    turn: Turn, checkin: Checkin, *, link_ended: bool = False, not_two: bool = False
+) -> None:
     """Close a check-in unrevealed now, as its morning close would: the answers are dropped and
-    its card (in the group, wherever this is said) says it closed (or that the link ended), with
-    no buttons."""
-    key = couples.closed_key(checkin.answers, link_ended=link_ended)
+    its card (in the group, wherever this is said) says it closed (or why: the link ended, the
+    group is not just the two of them), with no buttons."""
+    key = couples.closed_key(checkin.answers, link_ended=link_ended, not_two=not_two)
     text, parse_mode = render_text(Reply(turn.content.text(key)))
     checkin.status, checkin.answers, checkin.closed_at = "closed", {}, turn.now
     if checkin.message_id is not None:
@@ -783,6 +785,19 @@ async def answer_checkin(turn: Turn, value: str, checkin_id: int) -> None:
     checkin.answers = answers
     names = {a.id: a.display_name, b.id: b.display_name}
     if {str(a.id), str(b.id)} <= set(answers):
+        # Both answers are about to be shown in the group: only while it holds just the two
+        # (someone may have joined unseen). Else it closes unrevealed, and the space pauses
+        # (`just_the_two` tells them why); if Telegram can't say, both stay hidden, kept, until
+        # a tap finds out.
+        alone = await just_the_two(turn, space)
+        if alone is None:
+            turn.toast(c.text("checkin.reveal_unchecked"))
+            turn.say(couples.checkin_card(checkin.id, names, answers, checkin.status, c))
+            return
+        if not alone:
+            _close_checkin(turn, checkin, not_two=True)
+            turn.toast(c.text("checkin.closed_not_two"))
+            return
         checkin.status = "revealed"
     partner = b if turn.user.id == a.id else a
     if checkin.status == "revealed":
