@@ -261,7 +261,9 @@ class Dispatcher:
         if (
             row.kind == schedule.EVENING
             and not recent_danger  # "you haven't needed it" is not for someone in a crisis
-            and await store.evenings_unanswered(session, user.id, EVENINGS_UNANSWERED)
+            and await store.evenings_unanswered(
+                session, user.id, EVENINGS_UNANSWERED, last_seen=user.last_seen_at
+            )
         ):
             # A week of check-ins left alone: more would be nagging. It stops, saying so once
             # (turned off once that word is sent: `_after`); /settings turns it back on.

@@ -265,11 +265,15 @@ async def carded_since(session: AsyncSession, user_id: int, since: datetime) -> 
     return found is not None
 
 
-async def evenings_unanswered(session: AsyncSession, user_id: int, count: int) -> bool:
+async def evenings_unanswered(
+    session: AsyncSession, user_id: int, count: int, last_seen: datetime | None = None
+) -> bool:
     """Whether the person's last `count` evening check-ins went out and were all left alone:
-    none answered (a tap or a typed answer marks one), and no moment begun since the first of
-    them (telling a moment instead of tapping is an answer too). Only check-ins that went out
-    count: one skipped (quiet hours, a moment under way, a pause) was never left alone."""
+    none answered (a tap or a typed answer marks one), no moment begun since the first of
+    them (telling a moment instead of tapping is an answer too), and nothing written to the
+    bot since then either (`last_seen`: "ok" or a 👍 answers no button, but it is not silence).
+    Only check-ins that went out count: one skipped (quiet hours, a moment under way, a pause)
+    was never left alone."""
     sent = list(
         await session.execute(
             select(ScheduledPrompt.answered_at, ScheduledPrompt.sent_at)
@@ -285,6 +289,8 @@ async def evenings_unanswered(session: AsyncSession, user_id: int, count: int) -
     if len(sent) < count or any(answered is not None for answered, _ in sent):
         return False
     first = min(at for _, at in sent if at is not None)
+    if last_seen is not None and last_seen >= first:
+        return False
     told = await session.scalar(
         select(MomentRow.id)
         .where(MomentRow.user_id == user_id, MomentRow.created_at >= first)

@@ -70,6 +70,9 @@ class User(Base):
     quiet_until: Mapped[datetime | None]
     # When they first wrote to the bot privately: the bot can message them only after that.
     started_at: Mapped[datetime | None]
+    # When they last wrote or tapped in their private chat, to within `SEEN_EVERY`: someone
+    # who writes back to the evening card, whatever they write, has not left it alone.
+    last_seen_at: Mapped[datetime | None]
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
 

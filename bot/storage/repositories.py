@@ -64,6 +64,7 @@ async def upsert_user(
             id=user_id,
             first_name=first_name[:128],
             language_code=language_code,
+            last_seen_at=now if private else None,
             created_at=now,
             updated_at=now,
         )
@@ -76,7 +77,14 @@ async def upsert_user(
         user.language_code = language_code
     if private and user.blocked_at is not None:
         user.blocked_at = None
+    if private and (user.last_seen_at is None or now - user.last_seen_at >= SEEN_EVERY):
+        user.last_seen_at = now
     return user
+
+
+# How fresh `User.last_seen_at` is kept: written at most this often, so a flow's every tap
+# is not also a write to the person's row. It is read against evenings a day apart.
+SEEN_EVERY = timedelta(minutes=10)
 
 
 # The turn's own statements (see bot/telegram/turn.py) run on every update. They are Core
