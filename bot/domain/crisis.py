@@ -101,6 +101,17 @@ def danger_reply(
     return Reply(text, rows(Button(c.text("moment.find_helpline"), url=HELPLINES_URL)))
 
 
+def after_danger_reply(c: Catalogue, zone: str | None, name: str) -> Reply:
+    """Words sent outside any flow in the quiet day after danger: not a moment to repair
+    (CONTENT.md: no coaching to repair with someone who harms them), but care and the same
+    help again, its only button the helpline directory. /moment still looks at another
+    moment, asked for by name."""
+    emergency, lines = help_lines(zone, SCREEN)
+    where = c.text("safety.help", emergency=emergency, lines="\n".join(lines))
+    text = c.text("safety.after_danger", name=name, help=where)
+    return Reply(text, rows(Button(c.text("moment.find_helpline"), url=HELPLINES_URL)))
+
+
 # After danger (or /sos) the cheerful evening card and nudges about other moments would jar:
 # they hold back for a day. A talk the person planned is still asked about.
 QUIET_FOR = timedelta(hours=24)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import secrets
 
-from bot.domain import callbacks, history
+from bot.domain import callbacks, crisis, history
 from bot.domain.flow import FlowState, Outcome
 from bot.domain.moments import LET_GO, REPAIRED, RESUMABLE, DeleteMoment, Moment, SaveMoment
 from bot.domain.onboarding import left_for_a_moment
@@ -38,7 +38,12 @@ async def start_moment(turn: Turn, description: str | None = None) -> None:
 
 
 async def offer(turn: Turn, text: str) -> None:
-    """Free text outside any flow: offer to look at it together."""
+    """Free text outside any flow: offer to look at it together; in the quiet day after
+    danger, care and help instead (what follows danger is not a moment to repair)."""
+    if crisis.is_quiet(turn.now, turn.user.quiet_until):
+        user = turn.user
+        turn.say(crisis.after_danger_reply(turn.content, user.timezone, user.display_name))
+        return
     await flow_runner.start(turn, REPAIR.offer(turn.context(), new_moment_id(), text))
 
 
