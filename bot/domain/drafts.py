@@ -20,7 +20,14 @@ person (`sayable`: "i felt like he doesnt care" -> "I felt like you don't care")
 don't read as one phrase are left out of the sentence and shown beside the draft instead
 (`own_words_note`), and so is blame ("for him to stop being so selfish", "like he never
 listens") and sarcasm ("oh great 🙃"). An answer that names nothing ("idk, maybe nothing") is
-not said at all: the tapped words, or the draft's own plain ones, are.
+not said at all: the tapped words, or the draft's own plain ones, are. Nor is one that only
+names a feeling or need already chosen (tapped, or ticked from the words), however hedged
+("just some respect", "to be respected", "respect i guess?"): it is said once, and what
+they typed after it ("... and for him to just look at me") is still read.
+
+The request is the pattern's (else the first need's), and it is sent as the person's own
+words: it assumes no reason they did not give ("when now isn't a good time to talk", never
+"when you're too tired").
 """
 
 from __future__ import annotations
@@ -237,19 +244,34 @@ def _own(moment: Moment, kind: str, c: Catalogue) -> Own:
         chosen += [c.text(f"needs.{k}.phrase") for k in moment.needs]
     said: list[str] = []
     unsaid: list[str] = []
+
+    def beyond(text: str) -> str:
+        """What `text` says besides the chosen ones ("" for "just some respect" with Respect
+        chosen); a feeling denied ("not angry") is not said, what else they typed may be."""
+        text = without_denials(text, c) if kind == FEEL else text
+        return beyond_chosen(text, chosen, c, hedges=_words(c).lists["beside_chosen"], forms=True)
+
     for part in re.split(r"[;\n]+", typed):  # each time they typed, in turn
         whole = " ".join(part.split())
+        # A sentence that only says again what was chosen ("respect i guess? and for him to
+        # look at me") is left out: what follows it is read instead.
+        said_whole = whole
+        while len(split := _SENTENCE_BREAK.split(said_whole, maxsplit=1)) > 1:
+            if beyond(split[0]).strip():
+                break
+            said_whole = split[1]
         # More than one sentence ("angry but relieved?? weird mix"): the first may be said,
         # all of it is shown beside the draft.
-        head = _SENTENCE_BREAK.split(whole, maxsplit=1)[0]
-        # A feeling denied ("not angry") is not said; what else they typed may be.
-        rest = beyond_chosen(without_denials(head, c) if kind == FEEL else head, chosen, c)
-        if head != whole:
+        head = _SENTENCE_BREAK.split(said_whole, maxsplit=1)[0]
+        rest = beyond(head)
+        if head != said_whole:
             unsaid.append(whole)
         if not rest.strip():
             continue
         phrase = sayable(rest, kind, _direction(moment), c, moment.who, moment.who_name)
-        if phrase and head != whole and phrase.lower() in _words(c).lists["need_subjects"]:
+        if phrase and not beyond(phrase).strip():
+            continue  # said as the chosen one once made sayable ("i needed respect")
+        if phrase and head != said_whole and phrase.lower() in _words(c).lists["need_subjects"]:
             phrase = None  # "him. to. listen." is not "I needed you"
         elif phrase is None:  # shown beside the draft; its first words may still be said
             if head == whole:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Collection
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -119,19 +120,44 @@ def without_interpretations(text: str, c: Catalogue) -> str:
     return ", ".join(kept)
 
 
-def beyond_chosen(text: str, chosen: list[str], c: Catalogue) -> str:
+def beyond_chosen(
+    text: str,
+    chosen: list[str],
+    c: Catalogue,
+    *,
+    hedges: Collection[str] = (),
+    forms: bool = False,
+) -> str:
     """`text` less the parts that only say again what was chosen with a button ("angry,
     betrayed" with "angry" chosen -> "betrayed"; "i felt angry and small" -> "small"); the
-    text as typed when no part does."""
+    text as typed when no part does. Words in `hedges` ("some", "guess") say nothing more
+    beside a chosen word ("just some respect"); with `forms`, another form of a chosen word
+    says it again too ("supported" for "support", "appreciation" for "appreciated")."""
     n = _words(c)
     said = {w for phrase in chosen for w in _normal(phrase).split()}
     parts = [" ".join(p.split()) for p in n.separators.split(text)]
     parts = [p for p in parts if p]
     words = [set(_normal(p).split()) for p in parts]
-    again = [bool(w & said) and w <= said | n.filler for w in words]
+    if forms:
+        words = [{_form_of(w, said) for w in part} for part in words]
+    nothing_more = said | n.filler | {_normal(h).strip() for h in hedges}
+    again = [bool(w & said) and w <= nothing_more for w in words]
     if not any(again):
         return text
     return ", ".join(p for p, repeated in zip(parts, again, strict=True) if not repeated)
+
+
+def _form_of(word: str, said: set[str]) -> str:
+    """The word of `said` that `word` is another form of ("respected" of "respect",
+    "closeness" of "close": a shared start of five letters or more, with at most four letters
+    of either after it), else `word`."""
+    for other in sorted(said):
+        shared = 0
+        while shared < min(len(word), len(other)) and word[shared] == other[shared]:
+            shared += 1
+        if shared >= 5 and shared >= max(len(word), len(other)) - 4:
+            return other
+    return word
 
 
 # A feeling word denied ("not angry", "wasn't really angry", "no longer angry") is not one

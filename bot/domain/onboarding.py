@@ -18,7 +18,9 @@ from bot.domain.flow import (
     TextInput,
     Unsupported,
     as_messages,
+    held,
 )
+from bot.domain.moments import ENTRY_LIMIT
 from bot.domain.profile import SetPreferredName, SetPrefs, SetTimezone
 from bot.domain.replies import Button, Reply, rows
 from bot.domain.schedule import hhmm
@@ -32,6 +34,10 @@ EVENING_CHOICES = ("19:00", "20:00", "21:00", "22:00")
 NAME_LIMIT = 64
 NAME_WORDS, NAME_CHARS = 4, 32  # beyond either, several words are more likely a sentence
 SENTENCE_MARKS = frozenset("?!;,…")  # end or join sentences; no name has them
+# What they told of a moment where a name or a place was asked ("that sounds like it matters,
+# and I'd like to hear it once we're set up"): kept in setup's state, and offered to look at
+# when setup is done (the shell does, as with words outside any flow: `story_told`).
+STORY = "story"
 
 
 def clean_name(text: str) -> str:
@@ -259,6 +265,51 @@ def _ends_a_sentence(said: list[str], i: int) -> bool:
     return i == len(said) - 1 or said[i + 1][:1].islower()
 
 
+def told_together(kept: str | None, text: str) -> str:
+    """What was told during setup with `text`, told there too, after it: all of it, as more
+    words at the offer to look are kept with what was told (a second message often goes on
+    with the first: "he does this every time"). A retelling already kept (the same words) is
+    not doubled, and nothing is added past what one moment keeps (ENTRY_LIMIT)."""
+    said = text.strip()  # as typed, as the offer keeps words typed outside a flow
+    if not kept:
+        return said
+    if not said or said in kept:
+        return kept
+    joined = f"{kept}\n{said}"
+    return joined if len(joined) <= ENTRY_LIMIT else kept
+
+
+def story_told(state: FlowState | None) -> str | None:
+    """What the person told of a moment during setup (at the name or the time zone question),
+    kept to offer once setup is done; in `state`, or in the setup it holds (/settings opened
+    in the middle of setup). None if nothing was told, or `state` is no setup."""
+    while state is not None and state.flow != FLOW:
+        state = held(state)
+    told = state.data.get(STORY) if state is not None else None
+    return str(told) if told else None
+
+
+def _keeping(state: FlowState, text: str, c: Catalogue) -> FlowState:
+    """`state` with `text`, told at its question, kept as what they told (`told_together`);
+    unchanged for words that outside any flow would not be offered as a moment either (small
+    talk such as "how does this work?", a request about Mend, "brb", a bare number or time)."""
+    if _not_a_moment(text, c):
+        return state
+    return state.with_data(**{STORY: told_together(story_told(state), text)})
+
+
+def _not_a_moment(text: str, c: Catalogue) -> bool:
+    """Words that outside any flow are answered, never offered as a moment (as the shell reads
+    them there: small_talk)."""
+    return (
+        small_talk.kind(text, c) is not None
+        or small_talk.request(text, c) is not None
+        or small_talk.steps_away(text, c)
+        or small_talk.bare_number(text)
+        or small_talk.bare_time(text, c)
+    )
+
+
 def left_for_a_moment(state: FlowState | None, ctx: Context) -> Reply | None:
     """Setup at its last question (the evening check-in) left for a moment (/moment): the
     moment comes first, and setup is over as it stands (name and time zone are kept already;
@@ -332,6 +383,11 @@ class Onboarding:
             return Outcome(previous, (self.prompt(previous, ctx),))
         if isinstance(event, TextInput) and stops_setup(event.text, c):
             return self.cancel(state, ctx)  # "stop" at the name question is no name
+        if isinstance(event, TextInput) and small_talk.comes_back(event.text, c):
+            # "where was I", "I'm back": the question again, neither a name nor a story.
+            prompt = self.prompt(state, ctx)
+            said = f"{c.text('shell.where_we_were')}\n\n{prompt.text}"
+            return Outcome(state, (Reply(said, prompt.buttons),))
         if state.step == NAME:
             return self._on_name(state, event, ctx)
         keep = state.step == ZONE and isinstance(event, ButtonInput) and event.option == "keep"
@@ -387,9 +443,8 @@ class Onboarding:
         if ctx.prefs.evening_on and kept.step in (ZONE, CONFIRM, EVENING, EVENING_AT):
             name = ctx.person.preferred_name or ctx.person.first_name
             evening = c.text("onboarding.evening_at", time=hhmm(ctx.prefs.evening_at))
-            return Outcome(
-                None, (Reply(c.text("onboarding.done", name=name, zone=zone, evening=evening)),)
-            )
+            done = c.text(_done_key(kept), name=name, zone=zone, evening=evening)
+            return Outcome(None, (Reply(done),))
         if kept.step not in (ZONE, CONFIRM):
             return None
         base = kept.back() if kept.step == CONFIRM else kept
@@ -406,13 +461,14 @@ class Onboarding:
             if prefs.get("evening_on")
             else c.text("onboarding.evening_off")
         )
-        done = Reply(c.text("onboarding.done", name=name, zone=zone, evening=evening), edit=True)
+        done = Reply(c.text(_done_key(state), name=name, zone=zone, evening=evening), edit=True)
         return Outcome(None, (done,), (SetPrefs(dict(prefs)),))
 
     def _done_then_words(self, state: FlowState, ctx: Context) -> Outcome:
         """Words at the evening question that are what is on their mind, not a time: setup is
         finished with the check-in off (it is in /settings), and the words are handed on, to be
-        offered as a moment as words outside any flow are."""
+        offered as a moment as words outside any flow are (with what was told earlier in
+        setup before them, if anything was: the shell joins them, `told_together`)."""
         c = ctx.content
         zone = str(state.data.get("zone", ctx.person.timezone or "UTC"))
         name = ctx.person.preferred_name or ctx.person.first_name
@@ -466,7 +522,10 @@ class Onboarding:
             if reads_as_a_sentence(name, c):  # most likely the moment itself: ask kindly again
                 again = bool(state.data.get("again"))
                 key = "onboarding.name_not_a_name_again" if again else "onboarding.name_not_a_name"
-                return Outcome(state, (Reply(c.text(key), self.prompt(state, ctx).buttons),))
+                # Heard and kept, as promised ("once we're set up"); someone set up already is
+                # told to /cancel and tell it, so nothing is kept for them.
+                kept = state if again else _keeping(state, event.text, c)
+                return Outcome(kept, (Reply(c.text(key), self.prompt(state, ctx).buttons),))
         else:
             return Outcome(state, (self.prompt(state, ctx),))
         return self._named(state, name, ctx)
@@ -492,9 +551,11 @@ class Onboarding:
             return Outcome(state, (Reply(reply),))
         if guess is None and tells_something(text, ctx.content):
             # What is on their mind, not a place: kindly, once set up (as at the name).
-            key = "onboarding.timezone_story_again" if state.data.get("again") else None
-            reply = ctx.content.text(key or "onboarding.timezone_story")
-            return Outcome(state, (Reply(reply),))
+            again = bool(state.data.get("again"))
+            reply = ctx.content.text(
+                "onboarding.timezone_story_again" if again else "onboarding.timezone_story"
+            )
+            return Outcome(state if again else _keeping(state, text, ctx.content), (Reply(reply),))
         if guess is None:
             shown = " ".join(text.split())
             shown = shown if len(shown) <= 40 else shown[:39] + "…"
@@ -519,6 +580,12 @@ class Onboarding:
             Button(c.text("onboarding.timezone_no"), "no"),
         )
         return Reply(text, buttons)
+
+
+def _done_key(state: FlowState) -> str:
+    """Setup's closing: with a story told during it, it leads to that story (the shell offers
+    it next); without, it says how to tell one."""
+    return "onboarding.done_then_story" if story_told(state) else "onboarding.done"
 
 
 ONBOARDING = Onboarding()

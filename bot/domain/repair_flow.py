@@ -174,7 +174,11 @@ ASKED_AGAIN = {
     small_talk.ACK: "moment.small_talk_again.ack",
     small_talk.GOODBYE: "moment.small_talk_again.goodbye",
     small_talk.HOW: "moment.small_talk_again.how",
+    small_talk.PRIVACY: "moment.small_talk_again.privacy",  # small_talk.aside only
 }
+# Cards of buttons where small talk ("thanks", "hi", "bye") is answered as at the cards that read
+# words (`_heard`), before the question again. Not the send card: it only waits for a tap.
+TALKED_TO_AT_BUTTONS = BUTTONS_ONLY - {SENDTO}
 
 # An offer to look is still the telling for a while: more words are kept with it. Three hours
 # covers a pause mid-telling (a call, a meal, putting the kids to bed); after that, words are
@@ -197,6 +201,9 @@ RATED = "rated"
 # At "Who was it with?", in the flow state: the words that said the direction, if typed ("I
 # think I hurt my gf"), for the relation they name to be suggested.
 DIR_WORDS = "dir_words"
+# At "Which is it?", in the flow state: how many times in a row typed words said neither way
+# round, so that asked again it is not word for word the same (`_on_dir`).
+DIR_ASKED = "dir_asked"
 
 # Answers about the moment itself (what happened, what a camera saw, feelings, needs): kept
 # only for them, so one longer than the step's limit is kept in part (and they are told)
@@ -298,7 +305,11 @@ class RepairFlow:
         """Whether the card after `event` (None: this step's card) may be "What's their
         name?", which offers the name the person gave last time for the same relation
         (`Context.last_names`): at who and the name, and /back from the patterns to the name.
-        Not for a press at the patterns, the common case, which costs a query otherwise."""
+        Not for a press at the patterns, the common case, which costs a query otherwise.
+        This step's card (asked again, or where a moment is picked up: `resumes_at`) needs
+        them only at the name: the who card and the patterns' offer no name."""
+        if event is None:
+            return state.step == NAME
         back_to_name = (
             state.step == PAT
             and not isinstance(event, (ButtonInput, TextInput))
@@ -327,12 +338,18 @@ class RepairFlow:
         """Pick an unfinished moment up again where it was left (else at its first unanswered
         step), with /back leading through the steps before it. `live`: the flow in progress,
         if any; when it is this moment's, it goes on where it is (the step stored with the
-        moment lags behind it, and going back there would ask an answered question again)."""
+        moment lags behind it, and going back there would ask an answered question again).
+        The state it goes on in is `resumes_at`'s: the shell reads it first for what the card
+        there needs (`needs_partner`, `needs_last_names`)."""
+        state = self.resumes_at(moment, live)
+        intro = Reply(ctx.content.text("moment.resumed"))
+        return Outcome(state, (intro, self.prompt(state, ctx)), (SaveMoment(moment_of(state)),))
+
+    def resumes_at(self, moment: Moment, live: FlowState | None = None) -> FlowState:
+        """The flow state `resume` picks `moment` up in (see there)."""
         if live is not None and under_way(live) and moment_of(live).id == moment.id:
             kept = moment_of(live).update(status=OPEN, step=_resumable(live))
-            following = _with(live, kept)
-            intro = Reply(ctx.content.text("moment.resumed"))
-            return Outcome(following, (intro, self.prompt(following, ctx)), (SaveMoment(kept),))
+            return _with(live, kept)
         canonical = self._canonical_steps(moment)
         first_open = next((s for s in canonical if not self._answered(moment, s)), PATH)
         step = moment.step if moment.step in RESUMABLE_STEPS else first_open
@@ -340,9 +357,7 @@ class RepairFlow:
             step = first_open
         trail = canonical[: canonical.index(step)] if step in canonical else canonical[:-1]
         moment = moment.update(status=OPEN, step=step)
-        state = FlowState(FLOW, step, {"m": moment.to_data(), "trail": trail})
-        intro = Reply(ctx.content.text("moment.resumed"))
-        return Outcome(state, (intro, self.prompt(state, ctx)), (SaveMoment(moment),))
+        return FlowState(FLOW, step, {"m": moment.to_data(), "trail": trail})
 
     @staticmethod
     def _canonical_steps(moment: Moment) -> list[str]:
@@ -495,6 +510,11 @@ class RepairFlow:
                 kept = self.handle(state, TextInput(clip(event.text, limit)), ctx)
                 note = Reply(c.text("moment.shortened", limit=limit))
                 return replace(kept, replies=(note, *kept.replies))
+            if state.step == INT and len(_clean(event.text)) > limit and _long_story(event.text):
+                # No number is this long: more of what happened, pasted at the 1 to 5 question.
+                # Answered as a story there that does not fit with what the camera saw (said
+                # so, and the question again), not "shorten it", as if it were the answer.
+                return self._ask_to_add(state, moment, event.text, ctx)
             if state.step not in KEPT_IN_PART and len(event.text) > limit:
                 return Outcome(
                     state, (Reply(c.text("moment.too_long", limit=limit)), self.prompt(state, ctx))
@@ -512,6 +532,9 @@ class RepairFlow:
                 event.text, c
             ):  # "sorry, I'm back", "where was I": not the answer, nor more of the story
                 return self._asked_again(state, "shell.where_we_were", ctx)
+            aside = self._aside(state, event.text, ctx) if state.step != OFFER else None
+            if aside is not None:  # "wait what does this do", "lol": not the answer either
+                return aside
         handler = getattr(self, f"_on_{state.step}", None)
         if handler is None:
             return Outcome(state, (self.prompt(state, ctx),))
@@ -530,6 +553,10 @@ class RepairFlow:
             stopped = self._stopped(state, event.text, ctx)
             if stopped is not None:
                 return stopped
+        if isinstance(event, TextInput) and state.step in TALKED_TO_AT_BUTTONS:
+            talked = self._small_talk_at_buttons(state, event.text, ctx)
+            if talked is not None:
+                return talked
         outcome: Outcome = handler(state, moment, event, ctx)
         return _stamped(outcome)
 
@@ -560,6 +587,49 @@ class RepairFlow:
         prompt = self.prompt(state, ctx)
         said = f"{ctx.content.text(key)}\n\n{prompt.text}"
         return Outcome(state, (Reply(said, prompt.buttons, copyable=prompt.copyable),))
+
+    def _aside(self, state: FlowState, text: str, ctx: Context) -> Outcome | None:
+        """Typed at a question, words to Mend rather than its answer (small_talk.aside): a
+        question about Mend ("wait what does this do") or about privacy ("is this private"),
+        or only filler ("lol", "ok so"). A word for it (ASKED_AGAIN), then the question again,
+        and nothing kept, as for "brb". Not a privacy question where the answer is their own
+        telling or words to say to someone (OWN_WORDS, as for any request about Mend: "do you
+        read my messages?" may be what he said, or for him), nor what approves the draft;
+        filler at a card of buttons is left to its own asking again. None: the step reads the
+        words."""
+        c = ctx.content
+        talk = small_talk.aside(text, c)
+        if talk is None or (talk == small_talk.PRIVACY and state.step in OWN_WORDS):
+            return None
+        if talk == small_talk.ACK and state.step in BUTTONS_ONLY:
+            return None
+        if state.step == DRAFT and _approves_draft(text, c):
+            return None
+        return self._aside_answered(state, ASKED_AGAIN[talk], ctx)
+
+    def _small_talk_at_buttons(self, state: FlowState, text: str, ctx: Context) -> Outcome | None:
+        """Small talk at a card of buttons ("thanks" at the 1 to 5 question or the path),
+        once no button is named by it: answered as at the cards that read words (`_heard`),
+        then the question again. A bare "ok" is left to the card's own asking again, and a yes
+        or no at "Add this to what happened?" answers it. None: the step reads the words."""
+        c = ctx.content
+        talk = small_talk.kind(text, c)
+        if talk not in ASKED_AGAIN or talk == small_talk.ACK:
+            return None
+        if state.step == INT and state.data.get(TO_ADD) and small_talk.yes_or_no(text, c):
+            return None
+        return self._aside_answered(state, ASKED_AGAIN[talk], ctx)
+
+    def _aside_answered(self, state: FlowState, key: str, ctx: Context) -> Outcome:
+        """`_asked_again`; at a card that only its buttons answer (not "Which is it?" nor the 1
+        to 5 question, which read typed answers too), the question comes with a word to tap."""
+        if state.step not in BUTTONS_ONLY - {DIR, INT}:
+            return self._asked_again(state, key, ctx)
+        c = ctx.content
+        prompt = self.prompt(state, ctx)
+        tap = c.text("moment.tap_button", prompt=prompt.text)
+        said = Reply(f"{c.text(key)}\n\n{tap}", prompt.buttons, copyable=prompt.copyable)
+        return Outcome(state, (said,))
 
     def _stopped(self, state: FlowState, text: str, ctx: Context) -> Outcome | None:
         """ "stop", "cancel", "never mind" typed at a question (small_talk.stops_a_flow): the
@@ -631,10 +701,19 @@ class RepairFlow:
         ("I think I hurt my gf"). A tap clears any typed before it."""
         if isinstance(event, ButtonInput) and event.option in DIRECTIONS:
             moment = m.update(direction=event.option)
-            return self._advance(state, WHO_STEP, moment, ctx, **{DIR_WORDS: typed})
+            return self._advance(
+                state, WHO_STEP, moment, ctx, **{DIR_WORDS: typed, DIR_ASKED: None}
+            )
         if isinstance(event, TextInput):  # typed, not saying which (a typed one is pressed)
-            again = ctx.content.text("moment.ask_direction_again")
-            return Outcome(state, (Reply(again, self.prompt(state, ctx).buttons),))
+            # Asked again in turn in two ways, never twice word for word in a row; only a bare
+            # "ok" (small talk) first of all leaves the state as it was.
+            asked = int(state.data.get(DIR_ASKED) or 0)
+            key = "moment.ask_direction_again" + ("_short" if asked % 2 else "")
+            following = state
+            if asked or small_talk.kind(event.text, ctx.content) is None:
+                following = state.with_data(**{DIR_ASKED: asked + 1})
+            again = ctx.content.text(key)
+            return Outcome(following, (Reply(again, self.prompt(state, ctx).buttons),))
         return self._unexpected(state, ctx)
 
     def _on_who(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
@@ -1894,6 +1973,15 @@ def _one_number_among(values: list[int], others: list[str], c: Catalogue) -> int
 STORY_WORDS = 3
 
 
+def _long_story(text: str) -> bool:
+    """Whether words longer than an answer holds, at the 1 to 5 question, read as more of what
+    happened: a few words at least, nothing the safety screen would ask about (as
+    `more_of_the_story`, which a long story, with a time or a question in it, often fails)."""
+    return len(small_talk.words(text)) >= STORY_WORDS and (
+        safety.screen(text).level == safety.Level.NONE
+    )
+
+
 def more_of_the_story(text: str, c: Catalogue) -> bool:
     """Whether words typed at the 1 to 5 question read as more of what happened ("And then
     he laughed when I asked him to put it down"): a few words, not a question, no number
@@ -1997,7 +2085,86 @@ def typed_direction(text: str, c: Catalogue) -> str | None:
         for option in DIRECTIONS
         if any(f" {cue} " in padded for cue in c.raw(f"moment.typed_direction.{option}"))
     }
+    done = _who_did_it(hedged, c)  # "he snapped at me", "i was too harsh with her"
+    said |= {done} if done is not None else set()
     return said.pop() if len(said) == 1 else None
+
+
+# How far into a clause "at", "with" or "to" and whom it is may come ("i was way too harsh with
+# her": five words), or "me" ("he was really kind of short with me").
+DONE_WITHIN = 6
+
+
+def _who_did_it(said: list[str], c: Catalogue) -> str | None:
+    """The direction that who did what to whom says, in the first clause with someone in it
+    (`moment.typed_direction.done`): someone else doing something at, with or to "me", or
+    being unkind ("he snapped at me", "my gf was mean"), TO_ME; "I" doing something at
+    someone, being something with or to them, or being unkind ("I yelled at her", "i was too
+    harsh with her", "i was too harsh"), BY_ME. None when it says neither, or a feeling is in
+    it ("i was upset with him": how someone felt, not what was done)."""
+    key = "moment.typed_direction.done"
+
+    def listed(name: str) -> set[str]:
+        return {str(w) for w in c.raw(f"{key}.{name}")}
+
+    selves, others, joins = listed("selves"), listed("others"), listed("joins")
+    copulas, toward, not_people = listed("copulas"), listed("toward"), listed("not_people")
+    at = next((i for i, w in enumerate(said) if w in selves | others), None)
+    clause = said[at + 1 :] if at is not None else said  # no subject: a name ("Jake ...")
+    if at is not None and said[at] in listed("with_copula"):
+        clause = ["is", *clause]  # "he's so rude"
+    ends = (
+        i
+        for i, w in enumerate(clause)
+        if w in joins or (w in selves | others and (not i or clause[i - 1] not in toward))
+    )  # up to "and", "because", or someone else doing something: "... so i yelled"
+    clause = clause[: next(ends, len(clause))]
+    if any(w in listed("felt") for w in clause):
+        return None
+    if at is not None and said[at] in selves:
+        for k, w in enumerate(clause[:DONE_WITHIN]):
+            whom = clause[k + 1] if k + 1 < len(clause) else None
+            if w not in toward or whom is None or whom in not_people or k == 0:
+                continue
+            if w == "at" and clause[k - 1] not in copulas:  # "snapped at him", not "was at"
+                return BY_ME
+            if clause[0] in copulas and not any(
+                x.endswith("ing") and x not in copulas for x in clause[1:k]
+            ):  # "was too harsh with her", not "was talking to her"
+                return BY_ME
+        unkind = _unkind(clause, c)
+        return BY_ME if unkind is not None and not unkind else None
+    for j, w in enumerate(clause[:DONE_WITHIN]):
+        before = clause[j - 1] if j else ""
+        if w != "me" or not before or before in copulas:
+            continue
+        if before in toward or before.endswith("ed"):  # "yelled at me", "dismissed me"
+            return TO_ME
+    unkind = _unkind(clause, c)
+    return TO_ME if unkind is not None and not unkind else None
+
+
+def _unkind(clause: list[str], c: Catalogue) -> list[str] | None:
+    """The words after someone being unkind near the start of `clause` ("gf was so mean":
+    none; "was rude to her sister": "to her sister"): a copula within the first three words,
+    any words of degree, then an unkind word (`moment.typed_direction.done`). None if not."""
+    key = "moment.typed_direction.done"
+    copulas = set(c.raw(f"{key}.copulas"))
+    degree = small_talk.phrases_of(c, f"{key}.degree")
+    unkind = sorted(small_talk.phrases_of(c, f"{key}.unkind"), key=len, reverse=True)
+    start = next((i for i, w in enumerate(clause[:3]) if w in copulas), None)
+    if start is None:
+        return None
+    rest = clause[start + 1 :]
+    while rest:
+        found = next((u for u in unkind if tuple(rest[: len(u)]) == u), None)
+        if found is not None:
+            return rest[len(found) :]
+        step = max((len(d) for d in degree if d and tuple(rest[: len(d)]) == d), default=0)
+        if not step:
+            return None
+        rest = rest[step:]
+    return None
 
 
 def _unhedged(said: list[str], hedges: list[str]) -> list[str]:

@@ -19,9 +19,11 @@ from bot.content import Catalogue
 GREETING, HOW, THANKS, GOODBYE, ACK = "greeting", "how", "thanks", "goodbye", "ack"
 SAD = "sad"  # only sad or crying emoji ("😭😭😭"): invited to say what happened
 # Requests about Mend itself (`request`): to stop its messages, to delete what it keeps (or one
-# moment of it: "delete this moment"), or whether what is written here is private.
+# moment of it: "delete this moment"), or whether what is written here is private; "where was
+# I" (WHERE) asks where things are.
 STOP, DELETE, PRIVACY = "stop", "delete", "privacy"
 DELETE_MOMENT = "delete_moment"
+WHERE = "where"
 
 # What each kind is answered with outside any flow, and at the moment offer.
 IDLE_REPLIES = {
@@ -49,6 +51,7 @@ REQUEST_REPLIES = {
     DELETE: "shell.delete_reply",
     DELETE_MOMENT: "shell.delete_moment_reply",
     PRIVACY: "shell.privacy_reply",
+    WHERE: "shell.where_reply",  # in a flow its question reads it (comes_back), not this
 }
 STOP_REPLY_PAUSED = "shell.stop_reply_paused"  # a pause holds everything already
 STOP_REPLY_EVENING_OFF = "shell.stop_reply_evening_off"  # the pause alone is left to turn on
@@ -85,6 +88,38 @@ def kind(text: str, c: Catalogue) -> str | None:
     return _thanks_or_goodbye(said, c) or _thanks_or_goodbye(_after_ack(said, c), c)
 
 
+# Laughter and thinking sounds, however long: "hahaha", "lmaooo", "lolol", "hmmmm", "ummm".
+_SOUND = re.compile(r"(?:a?h+a+){2,}h*|(?:h+e+){2,}|(?:lo+)+l+|lmf?a+o+|ro+fl+|h+m+|u+h*m+|u+h+")
+
+
+def aside(text: str, c: Catalogue) -> str | None:
+    """Typed at a question of a flow, words to Mend rather than its answer (or None): a
+    question about Mend itself, with words that open or close it around it ("wait what does
+    this do", "ok so how does this work?": `shell.how_questions`, `shell.mend_questions`, after
+    or before `shell.aside_openers`, `shell.request_openers`, `shell.request_closers`), HOW; a
+    question about privacy ("is this private", "who sees this": a `request` PRIVACY), PRIVACY;
+    only fillers ("lol", "ok so", "umm", "hahaha", with any acknowledgement among them: "lol
+    ok", `shell.fillers`), ACK. As with `kind`, only the whole message counts: "lol he laughed
+    at me" is an answer."""
+    said = [("lol" if _SOUND.fullmatch(w) else w) for w in words(text)]
+    if not said:
+        return None  # only emoji or punctuation: `kind` reads those
+    if request(text, c, bare_stop=False) == PRIVACY:
+        return PRIVACY
+    questions = (*phrases_of(c, "shell.how_questions"), *phrases_of(c, "shell.mend_questions"))
+    around = (
+        *phrases_of(c, "shell.aside_openers"),
+        *phrases_of(c, "shell.request_openers"),
+        *phrases_of(c, "shell.request_closers"),
+    )
+    if _made_of(said, questions, around):
+        return HOW
+    fillers = (*phrases_of(c, "shell.fillers"), ("lol",))
+    if _made_of(said, fillers, phrases_of(c, "shell.acknowledgements")):
+        return ACK
+    return None
+
+
 def request(text: str, c: Catalogue, *, bare_stop: bool = True) -> str | None:
     """Which request about Mend itself `text` is (STOP, DELETE, DELETE_MOMENT: "delete this
     moment", PRIVACY), or None.
@@ -97,7 +132,8 @@ def request(text: str, c: Catalogue, *, bare_stop: bool = True) -> str | None:
     `shell.request_closers`). A bare "stop" (`shell.stop_alone`) takes no "I want to": "I need
     to stop" may be about anything; with `bare_stop` False it is no request at all (inside a
     flow, whose own it is). Words about someone ("he told me to stop", "she deleted my
-    messages") are none: a moment."""
+    messages") are none: a moment. Coming back ("where was I", "sorry, I'm back": `comes_back`,
+    as a flow's question reads it) is WHERE, never a moment to look at."""
     said = tuple(words(text))
     if not said:
         return None
@@ -111,7 +147,7 @@ def request(text: str, c: Catalogue, *, bare_stop: bool = True) -> str | None:
                 return asked[phrase]
             if phrase in alone and bare_stop and not after_ask:
                 return STOP
-    return None
+    return WHERE if comes_back(text, c) else None
 
 
 def names_the_moment(text: str, c: Catalogue) -> bool:
@@ -328,6 +364,53 @@ def bare_number(text: str) -> bool:
     "4/5"): an answer to some question (often one that has been left), never a moment of its
     own."""
     return _NUMBER.fullmatch(text.strip()) is not None
+
+
+def bare_time(text: str, c: Catalogue) -> bool:
+    """Whether `text` is only a time of day said in words ("half 9", "half past 9", "quarter
+    to 10", "20 past nine", "at half 9 tonight"), as "21:30" or "9pm" alone are: an answer to
+    some question, never a moment of its own. A number of minutes (`shell.clock_minutes`, or
+    1 to 30) then "past" or "to" (`shell.clock_relations`), or "half" alone (9:30, as said in
+    Britain), before an hour (1 to 12, or `shell.clock_hours`); any of `shell.clock_leads`
+    before ("at", "around"), any of `shell.clock_tails` after ("tonight", "ish"). Words around
+    it that are none of those ("he left at half 9") make it part of what happened."""
+    said = tuple(words(text))
+    leads, tails = phrases_of(c, "shell.clock_leads"), phrases_of(c, "shell.clock_tails")
+    starts = {0}
+    for at in range(len(said)):  # where the time may start, after a run of leads
+        if at in starts:
+            starts |= {at + len(p) for p in leads if p and said[at : at + len(p)] == p}
+    ends = {len(said)}
+    for at in range(len(said), 0, -1):  # where it may end, before a run of tails
+        if at in ends:
+            ends |= {at - len(p) for p in tails if p and said[max(at - len(p), 0) : at] == p}
+    return any(_a_clock(said[a:b], c) for a in starts for b in ends if a < b)
+
+
+_HOUR = re.compile(r"(?:1[0-2]|[1-9])(?:am|pm)?")
+_MINUTES = re.compile(r"(?:30|[12][0-9]|[1-9])")
+
+
+def _a_clock(said: tuple[str, ...], c: Catalogue) -> bool:
+    """ "half 9", "quarter past nine", "20 to 10": a time of day in words, and nothing else."""
+    if len(said) < 2 or not _an_hour(said[-1], c):
+        return False
+    said = said[:-1]
+    if said == ("half",):
+        return True
+    relations = {" ".join(p) for p in phrases_of(c, "shell.clock_relations")}
+    for cut in range(1, len(said)):
+        minutes, relation = " ".join(said[:cut]), " ".join(said[cut:])
+        if relation not in relations:
+            continue
+        named = {" ".join(p) for p in phrases_of(c, "shell.clock_minutes")}
+        if minutes in named or _MINUTES.fullmatch(minutes):
+            return True
+    return False
+
+
+def _an_hour(word: str, c: Catalogue) -> bool:
+    return _HOUR.fullmatch(word) is not None or word in c.raw("shell.clock_hours")
 
 
 # Skin tones and the emoji form of a sign: the same sign ("👍🏽" is "👍").

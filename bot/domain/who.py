@@ -231,7 +231,7 @@ def read_name(text: str, c: Catalogue) -> str | None:
         return said  # "💛": what they call them
     said = " ".join(w for w in said.split() if not _symbols_only(w)).strip(_EDGE + " ")
     lowered = said.lower()
-    if not said or _is_refusal(lowered, c):
+    if not said or _is_refusal(lowered, c) or _kept_private(lowered, c):
         return None
     n = _name_words(c)
     for lead in n.leads:
@@ -288,6 +288,13 @@ def _without_asides(said: str, c: Catalogue) -> str:
     while words and (n := aside_at(len(words), True)):
         words = words[:-n]
     return " ".join(words).strip(_EDGE + " ")
+
+
+def _kept_private(lowered: str, c: Catalogue) -> bool:
+    """Whether an answer to the name question says the name is kept to themselves ("idk his
+    name is kind of private", "thats personal": a word of `names.keeps_private` in it): a name
+    declined, as Skip. Never taken as the name."""
+    return any(w in c.raw("names.keeps_private") for w in re.findall(r"[\w']+", lowered))
 
 
 def gives_no_name(text: str, c: Catalogue) -> bool:

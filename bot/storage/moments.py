@@ -6,14 +6,15 @@ from __future__ import annotations
 from dataclasses import fields
 from datetime import datetime
 
-from sqlalchemy import ColumnElement, and_, delete, func, or_, select
+from sqlalchemy import ColumnElement, Select, and_, bindparam, delete, func, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm.attributes import flag_modified
 
 from bot.domain.history import CONNECTION, LIST_SIZE, Connection
 from bot.domain.moments import DRAFTED, LET_GO, PLANNED, RESUMABLE, Moment
+from bot.domain.repair_flow import PARTNER
 from bot.domain.schedule import EVENING, SNOOZE
-from bot.storage.models import MomentRow, Reflection, ScheduledPrompt
+from bot.storage.models import MomentRow, PartnerLink, Reflection, ScheduledPrompt
 
 # The evening answers that begin a moment: kept only as long as the moment is.
 BEGIN_A_MOMENT = ("hurt", "by_me")
@@ -173,23 +174,52 @@ async def finished_since(
     return [(user_id, when) for user_id, when in found]
 
 
-async def last_names(session: AsyncSession, user_id: int) -> dict[str, str]:
-    """The name the person gave each relation ("partner", "friend"...) in their most recent
-    moment with that relation and a name: their own words, offered at "What's their name?".
-    One query (the newest named moment of each relation)."""
+def _last_names_query() -> Select[str, str]:
+    # When the person's newest partner link in Mend ended (/unlink, or the partner erased
+    # everything): a partner named in a moment begun before then was that partner, never to be
+    # offered again. NULL if no link of theirs ever ended. A scalar subquery, evaluated once.
+    link_ended = (
+        select(func.max(PartnerLink.ended_at))
+        .where(
+            PartnerLink.status == "ended",
+            or_(
+                PartnerLink.inviter_id == bindparam("user_id"),
+                PartnerLink.partner_id == bindparam("user_id"),
+            ),
+        )
+        .scalar_subquery()
+    )
     newest = func.row_number().over(
         partition_by=MomentRow.who, order_by=(MomentRow.created_at.desc(), MomentRow.id)
     )
     ranked = (
         select(MomentRow.who, MomentRow.who_name, newest.label("n"))
         .where(
-            MomentRow.user_id == user_id,
+            MomentRow.user_id == bindparam("user_id"),
             MomentRow.who.is_not(None),
             MomentRow.who_name.is_not(None),
+            or_(
+                MomentRow.who != PARTNER,
+                MomentRow.created_at >= func.coalesce(link_ended, MomentRow.created_at),
+            ),
         )
         .subquery()
     )
-    found = await session.execute(select(ranked.c.who, ranked.c.who_name).where(ranked.c.n == 1))
+    return select(ranked.c.who, ranked.c.who_name).where(ranked.c.n == 1)
+
+
+# Built once: asked at the who and name steps of every moment, where building it each time
+# cost more than running it (0.66 ms a call against 0.17, timed in one session).
+_LAST_NAMES = _last_names_query()
+
+
+async def last_names(session: AsyncSession, user_id: int) -> dict[str, str]:
+    """The name the person gave each relation ("partner", "friend"...) in their most recent
+    moment with that relation and a name: their own words, offered at "What's their name?".
+    For "partner", only from moments begun since their newest partner link ended, if one
+    did (an ex's name is not offered after the breakup). One query (the newest named moment
+    of each relation)."""
+    found = await session.execute(_LAST_NAMES, {"user_id": user_id})
     return {who: name for who, name in found if who and name}
 
 

@@ -345,6 +345,15 @@ async def context_for(
         ctx = turn.context(await partner_of(turn))
     else:
         ctx = turn.context()
+    return await with_last_names(turn, flow, state, ctx, event)
+
+
+async def with_last_names(
+    turn: Turn, flow: Flow, state: FlowState, ctx: Context, event: Event | None = None
+) -> Context:
+    """`ctx` with the names the person gave last time for each relation, if the flow says the
+    card after `event` (None: `state`'s own card) may ask "What's their name?"; else as it
+    is. (Also for a moment picked up again: `state` is where it resumes.)"""
     needs_last_names = getattr(flow, "needs_last_names", None)
     if needs_last_names is not None and needs_last_names(state, event):
         names = await moment_store.last_names(turn.session, turn.user.id)

@@ -32,7 +32,7 @@ from bot.domain.couples import INVITE_PREFIX, ROUND_FLOW, THANKS_FLOW, invite_to
 from bot.domain.flow import Back, ButtonInput, Outcome, TextInput, Unsupported
 from bot.domain.onboarding import FLOW as ONBOARDING_FLOW
 from bot.domain.onboarding import NAME as ONBOARDING_NAME
-from bot.domain.onboarding import ONBOARDING
+from bot.domain.onboarding import ONBOARDING, stops_setup, story_told, told_together
 from bot.domain.onboarding import ZONE as ONBOARDING_ZONE
 from bot.domain.reflection_flow import FLOW as REFLECTION_FLOW
 from bot.domain.reflection_flow import LINE
@@ -327,8 +327,13 @@ async def read_words(turn: Turn, words: str, note: Reply | None = None) -> None:
         return
     if await _answers_a_card_tapped_mid_flow(turn, words):
         return
+    told_in_setup = await _story_in_setup(turn)
     if await flow_runner.feed(turn, TextInput(words)):
+        if not stops_setup(words, c):  # "stop" ends setup unfinished: nothing is offered
+            await _offer_story_from_setup(turn, told_in_setup)
         return
+    if await _offer_story_from_setup(turn, told_in_setup, words):
+        return  # setup finished by more of it ("I just need to talk..."): all of it offered
     # An answer typed at a card the bot sent ("no" at the evening check-in), not a new thing.
     if await prompts.typed_answer(turn, words) or await couples.typed_invite_answer(turn, words):
         return
@@ -339,14 +344,18 @@ async def read_words(turn: Turn, words: str, note: Reply | None = None) -> None:
         if await _number_for_a_left_moment(turn):
             return
         talk = small_talk.ACK
-    if talk is None and parse_when(words, turn.now, zone_of(turn.user.timezone)) is not None:
-        # "tomorrow", "sunday at 10" alone: most often meant for a card no longer taking
-        # words, never a moment to look at.
+    when = parse_when(words, turn.now, zone_of(turn.user.timezone))
+    if talk is None and (when is not None or small_talk.bare_time(words, c)):
+        # "tomorrow", "sunday at 10", "half 9" alone: most often meant for a card no longer
+        # taking words, never a moment to look at.
         turn.say(Reply(c.text("shell.time_alone"), main_menu(turn)))
         return
     if talk is None and small_talk.steps_away(words, c):  # "sorry cant type rn": not a moment
         turn.say(Reply(c.text("shell.away_reply"), main_menu(turn)))
         return
+    if talk is None and request is None:  # "wait what does this do", "lol": to Mend, no story
+        aside = small_talk.aside(words, c)
+        talk = aside if aside in small_talk.IDLE_REPLIES else None
     if talk is not None:  # a hello, thanks, goodbye, "ok": answered, never kept as a moment
         text = c.text(small_talk.IDLE_REPLIES[talk], name=turn.user.display_name)
         menu = () if talk == small_talk.GOODBYE else main_menu(turn)  # leaving: no buttons
@@ -455,6 +464,26 @@ async def _number_for_a_left_moment(turn: Turn) -> bool:
     return True
 
 
+async def _story_in_setup(turn: Turn) -> str | None:
+    """What the person told during setup, kept to offer once it is done (onboarding.story_told:
+    in setup, or in the setup /settings holds); None if they are not in setup or told none."""
+    active = await flow_runner.active_state(turn)
+    return story_told(repo.as_flow_state(active[0])) if active is not None else None
+
+
+async def _offer_story_from_setup(turn: Turn, story: str | None, more: str = "") -> bool:
+    """Setup, holding what they told during it (`story`, read before this update), finished
+    just now: that is offered to look at, as words outside any flow are (moments.offer), with
+    `more` after it (words that finished setup by telling more: onboarding.told_together).
+    False, offering nothing, if there was no story or a flow is still open (setup goes on)."""
+    if story is None or turn.user.onboarded_at is None:
+        return False
+    if await flow_runner.active_state(turn) is not None:
+        return False
+    await moments.offer(turn, told_together(story, more))
+    return True
+
+
 async def _answers_a_card_after_the_offer(turn: Turn, words: str) -> bool:
     """An offer to look at a moment (or one declined a moment ago) waits for nothing in
     particular: a card the bot sent after it ("Any small moment today?") is what words such
@@ -541,6 +570,9 @@ async def on_button(turn: Turn) -> None:
     ctx = await flow_runner.context_for(turn, flow, state, event)
     outcome = flow.handle(state, event, ctx)
     await flow_runner.apply_outcome(turn, row, outcome, state)
+    # Setup finished by this press (or by /settings' Done, which puts it back finished): what
+    # they told during it is offered now, as promised.
+    await _offer_story_from_setup(turn, story_told(state))
 
 
 async def _on_menu(turn: Turn, action: str) -> None:

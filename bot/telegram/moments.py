@@ -7,7 +7,7 @@ import secrets
 from bot.domain import callbacks, crisis, history
 from bot.domain.flow import FlowState, Outcome
 from bot.domain.moments import LET_GO, REPAIRED, RESUMABLE, DeleteMoment, Moment, SaveMoment
-from bot.domain.onboarding import left_for_a_moment
+from bot.domain.onboarding import left_for_a_moment, story_told, told_together
 from bot.domain.repair_flow import FLOW as MOMENT_FLOW
 from bot.domain.repair_flow import REPAIR, moment_of, under_way
 from bot.domain.replies import Reply
@@ -34,6 +34,9 @@ async def start_moment(turn: Turn, description: str | None = None) -> None:
     told = left_for_a_moment(setup, turn.context())
     if told is not None:  # setup at the evening question: said in a sentence, not dropped
         turn.say(told)
+        story = story_told(setup)  # what they told during setup is the moment's beginning
+        if story is not None:
+            description = told_together(story, description or "")
     await flow_runner.start(turn, REPAIR.start(turn.context(), new_moment_id(), description))
 
 
@@ -164,11 +167,20 @@ async def on_history_action(turn: Turn, action: str, moment_id: str) -> None:
         )
         turn.say(history.summary(updated, c, zone))
     elif action == "hu" and moment.status in RESUMABLE:
-        # Resuming may land on a step that offers sending to the partner.
-        context = turn.context(await partner_of(turn))
-        await flow_runner.start(turn, REPAIR.resume(moment, context, live=await _live(turn)))
+        await flow_runner.start(turn, await resume(turn, moment, live=await _live(turn)))
     else:
         turn.toast(c.text("shell.expired"))
+
+
+async def resume(turn: Turn, moment: Moment, live: FlowState | None = None) -> Outcome:
+    """REPAIR.resume, with what the card it lands on may need, as arriving there does: the
+    partner (it may name them or offer sending), and at "What's their name?" the names given
+    last time (the flow's own rule, `needs_last_names`, for the state it resumes in)."""
+    context = turn.context(await partner_of(turn))
+    context = await flow_runner.with_last_names(
+        turn, REPAIR, REPAIR.resumes_at(moment, live), context
+    )
+    return REPAIR.resume(moment, context, live=live)
 
 
 async def _forget_flow_of(turn: Turn, moment_id: str) -> None:

@@ -196,9 +196,9 @@ async def _follow_up(turn: Turn, row: ScheduledPrompt, kind: str, choice: str) -
         return
     if choice == "resume" and moment.status in RESUMABLE:
         row.answer, row.answered_at = choice, turn.now
-        # As from /history: the step it resumes at may name the partner or offer sending.
-        outcome = REPAIR.resume(moment, turn.context(await partner_of(turn)))
-        await flow_runner.start(turn, outcome)
+        # As from /history: the step it resumes at may name the partner or offer sending, or
+        # offer the name given last time.
+        await flow_runner.start(turn, await moments.resume(turn, moment))
         return
     answered = prompts.answer_follow_up(moment, choice, turn.now, c)
     if answered is None:

@@ -70,7 +70,6 @@ def test_a_number_typed_after_more_of_the_story_still_answers(typed: str, value:
         # how much, in words, but no number it says ("quite a lot honestly" is a 4 now:
         "more than before",  # tests/domain/test_intensity_in_words.py)
         "idk honestly",
-        "thanks",
         "ok",
         "what do you mean?",
         "4 but he does this every week",  # a number with it: asked which, not guessed
