@@ -298,8 +298,23 @@ _WEEKEND = ("weekend", "this weekend", "the weekend", "at the weekend", "over th
 _SATURDAY = 5  # date.weekday()
 
 
+# Said the British way: "half 9" (or "half past 9") is 9:30, "quarter past 8" 8:15 and
+# "quarter to 10" 9:45, read as those digits would be.
+_HALF_PAST = re.compile(r"\bhalf\s+(?:past\s+)?(?P<h>1[0-2]|[1-9])(?P<ap>\s*[ap]m)?\b")
+_QUARTER = re.compile(r"\bquarter\s+(?P<rel>past|to)\s+(?P<h>1[0-2]|[1-9])(?P<ap>\s*[ap]m)?\b")
+
+
+def _quarter(match: re.Match[str]) -> str:
+    hour, ap = int(match["h"]), match["ap"] or ""
+    if match["rel"] == "past":
+        return f"{hour}:15{ap}"
+    return f"{hour - 1 or 12}:45{ap}"
+
+
 def _answer(text: str, few_hours: int = FEW_HOURS) -> str:
     answer = re.sub(r",(\s|$)", " ", text.lower())
+    answer = _HALF_PAST.sub(lambda m: f"{m['h']}:30{m['ap'] or ''}", answer)
+    answer = _QUARTER.sub(_quarter, answer)
     answer = re.sub(r"(?<=\d)ish\b", "", answer)  # "7ish": about 7 is 7
     answer = _TOMORROW.sub("tomorrow", answer)
     answer = _A_FEW_HOURS.sub(f"{few_hours} ", _A_COUPLE.sub("2 ", answer))

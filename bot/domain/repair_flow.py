@@ -1349,7 +1349,13 @@ class RepairFlow:
         days = clock.MAX_PLAN_AHEAD.days
         ahead = counted(c, days, "moment.time.day", "moment.time.days")
         if due is None:
-            return Outcome(state, (Reply(c.text("moment.when_unknown", ahead=ahead)),))
+            # Not a time to ask at ("sometime this week", "after her trip"): said kindly, with
+            # the time question's buttons again beside the examples; typed at "When?" after
+            # "I'll type a time", the question it came from.
+            before = state.back() if state.step == WHEN_AT else state
+            asked = before if before is not None and before.step == WHEN else state
+            buttons = self.prompt(asked, ctx).buttons
+            return Outcome(asked, (Reply(c.text("moment.when_unknown", ahead=ahead), buttons),))
         if ctx.person.timezone is None and clock.in_real_time(text, ctx.now) is None:
             # "20:00" or "tomorrow" means their clock, which is not known yet: asked first,
             # then read there (not in UTC, which would be hours off for most people).
