@@ -17,6 +17,7 @@ from typing import Any
 
 from bot.content import Catalogue
 from bot.domain import crisis, naming, schedule, small_talk
+from bot.domain.callbacks import MenuPress, decode, row_id
 from bot.domain.clock import NIGHT_ENDS, at_local, their_day, zone_of
 from bot.domain.drafts import alternatives
 from bot.domain.flow import (
@@ -50,6 +51,56 @@ CHECKIN_TIMES = ("18:30", "19:00", "19:30", "20:00", "20:30", "21:00", "21:30", 
 
 def token_hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+# What `invite_answer` says of a question about the invite ("who is this from?").
+INVITE_QUESTION = "question"
+
+
+def invite_answer(text: str, c: Catalogue) -> str | None:
+    """Words typed at a partner invite ("Link with Ana?"): "yes" or "no" as its buttons would
+    be pressed (a typed yes or no, shell.typed_yes/typed_no; or only short yeses, "ok sure",
+    "yeah ok", maybe with a tail, "sure, link us": link.typed_yes_words/typed_yes_tails);
+    INVITE_QUESTION for a question about it ("wait who is this from", "what is this"); None
+    for anything else, read as any words are. Never a question ("ok?"), nor words of a hurt."""
+    said = small_talk.yes_or_no(text, c)
+    if said is not None:
+        return said
+    found = small_talk.words(text)
+    if not found or reads_as_hurt(text, c):
+        return None
+    if "?" not in text and _only_yeses(tuple(found), c):
+        return "yes"
+    return INVITE_QUESTION if _asks_about_the_invite(found, c) else None
+
+
+def _phrases(c: Catalogue, key: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(small_talk.words(str(p))) for p in c.raw(key))
+
+
+def _only_yeses(said: tuple[str, ...], c: Catalogue) -> bool:
+    """Whether `said` is one or more of link.typed_yes_words, then at most one of its tails."""
+    yeses = [p for p in _phrases(c, "link.typed_yes_words") if p]
+    tails = {p for p in _phrases(c, "link.typed_yes_tails") if p}
+    ends = {0}  # where a run of yeses, from the start, can end
+    for i in range(len(said)):
+        if i in ends:
+            ends |= {i + len(p) for p in yeses if said[i : i + len(p)] == p}
+    ends.discard(0)
+    return any(i == len(said) or said[i:] in tails for i in ends)
+
+
+def _asks_about_the_invite(said: list[str], c: Catalogue) -> bool:
+    """A question about the invite: after any leads ("wait", "hmm"), one of
+    link.typed_questions, or a short one that opens with a question word and names the invite."""
+    leads = {w for p in _phrases(c, "link.typed_question_leads") for w in p}
+    while len(said) > 1 and said[0] in leads:
+        said = said[1:]
+    if tuple(said) in set(_phrases(c, "link.typed_questions")):
+        return True
+    openers = {w for p in _phrases(c, "link.typed_question_openers") for w in p}
+    about = {w for p in _phrases(c, "link.typed_question_about") for w in p}
+    return len(said) <= 8 and said[0] in openers and any(w in about for w in said[1:])
 
 
 def invite_token(payload: str) -> str | None:
@@ -248,6 +299,24 @@ BID_OPEN_FOR = timedelta(hours=12)
 def bid_stale(asked_at: datetime, now: datetime) -> bool:
     """A bid asked longer ago than BID_OPEN_FOR: its answer would tell the asker nothing true."""
     return now - asked_at > BID_OPEN_FOR
+
+
+def bid_of_card(datas: Sequence[str | None]) -> int | None:
+    """The bid a card in the group is for, read from its buttons' callback data (a reply to the
+    card carries the card, its buttons with it): every button one of a bid's (`bid_card`), all
+    of one bid. None for any other card, or one without buttons (answered: they went)."""
+    found: set[int] = set()
+    for data in datas:
+        press = decode(data)
+        if not isinstance(press, MenuPress):
+            return None
+        kind, _, rest = press.action.partition(".")
+        choice, _, raw = rest.partition(".")
+        bid_id = row_id(raw)
+        if kind != "bd" or choice not in BID_CHOICES or bid_id is None:
+            return None
+        found.add(bid_id)
+    return found.pop() if len(found) == 1 else None
 
 
 def bid_said(choice: str) -> str:

@@ -7,7 +7,7 @@ days later still works. The shell checks that the prompt belongs to the person p
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 from functools import lru_cache
@@ -184,11 +184,93 @@ def hard_and_told(text: str, choices: Sequence[str], c: Catalogue) -> bool:
     defensive and said I was being dramatic"): the card's "It was hard" (what it asked has been
     said), and the words offered as a moment (what followed is kept, not lost). Otherwise read
     as `_opening` reads an answer that goes on: nothing after it names another answer, says no
-    or turns it ("but"), and there is no question."""
-    if TOLD_AFTER not in choices or typed_choice(text, FOLLOW_UP_CARD, choices, c) is not None:
+    or turns it ("but"), and there is no question. Words `typed_choice` takes as "It was hard"
+    with a short reason ("it went really badly tbh. he got defensive") are told too: what
+    happened is there to look at, not only a reason. So is a talk said to have happened that
+    turns on what someone did (`_talked_but`: "we talked but he got defensive")."""
+    if TOLD_AFTER not in choices:
+        return False
+    if typed_choice(text, FOLLOW_UP_CARD, choices, c) not in (None, TOLD_AFTER):
         return False
     phrases = _phrases(text, "follow_up", choices, c)
-    return _opening(text, phrases, FOLLOW_UP_CARD, choices, c, told=True) == TOLD_AFTER
+    if _opening(text, phrases, FOLLOW_UP_CARD, choices, c, told=True) == TOLD_AFTER:
+        return True
+    return _talked_but(text, phrases, c)
+
+
+def _talked_but(text: str, phrases: list[str], c: Catalogue) -> bool:
+    """Whether typed words at a follow-up say only that the talk happened (a listed yes: "we
+    talked", "we did"), then turn (`typed.contrasts`: "but") on what someone did or a hurt
+    ("we talked but he got defensive", "we did, but she shut down again"): it was hard, and
+    what followed is what happened. Not when what follows names an answer ("we talked but it
+    went well"), says no, or is about no one and tells no hurt ("we talked but only briefly");
+    nor a question."""
+    if "?" in text:
+        return False
+    said = " ".join(phrases).split()
+    yeses = small_talk.listed(c, "follow_up.typed.yes")
+    talked = [n for n in range(1, len(said)) if small_talk.bare(" ".join(said[:n])) in yeses]
+    if not talked or small_talk.bare(said[max(talked)]) not in _word_set(c, "typed.contrasts"):
+        return False
+    story = said[max(talked) + 1 :]
+    told = " ".join(story)
+    if not story or _named_within(told, "follow_up", FOLLOW_UP_CHOICES, c):
+        return False
+    if small_talk.yes_or_no(story[0], c) is not None:
+        return False
+    return _about_someone(story, c) or reads_as_hurt(told, c) or _quarrel(told, c)
+
+
+def when_after_not_yet(text: str, c: Catalogue) -> str | None:
+    """The words after a typed "not yet" (or the card's "no") at a follow-up, without hedges
+    (`follow_up.typed.when_hedges`: "maybe", "probably") or fillers: "not yet, tomorrow maybe"
+    is "tomorrow", which the shell reads as when to ask again, as typed at "When should I ask
+    again?". None when the words are no "not yet", or nothing follows it."""
+    if typed_choice(text, FOLLOW_UP_CARD, PLANNED_CHOICES, c) != "not_yet":
+        return None
+    phrases = _phrases(text, "follow_up", PLANNED_CHOICES, c)
+    while phrases and (
+        small_talk.yes_or_no(phrases[0], c) == "no"
+        or small_talk.kind(phrases[0], c) in _SAYS_NOTHING
+    ):
+        phrases.pop(0)
+    if phrases and _named(_unstressed(phrases[0], c), "follow_up", ("not_yet",), c):
+        phrases.pop(0)
+    hedges = _runs(c, "follow_up.typed.when_hedges")
+    said = _without(_unstressed(" ".join(phrases), c), hedges)
+    return said or None
+
+
+def lukewarm(text: str, c: Catalogue) -> bool:
+    """Whether typed words that say a talk went well say it only lukewarmly ("it was ok i
+    guess", "fine", "it was alright": `follow_up.typed.lukewarm`): answered with a warm but
+    measured line, not "That's wonderful"."""
+    said = small_talk.compared(text).split()
+    return any(
+        said[at : at + len(run)] == list(run)
+        for run in _runs(c, "follow_up.typed.lukewarm")
+        for at in range(len(said))
+    )
+
+
+@lru_cache(maxsize=32)
+def _runs(c: Catalogue, key: str) -> tuple[tuple[str, ...], ...]:
+    """A content list of phrases as runs of words as compared (no apostrophes), the longest
+    first."""
+    runs = {tuple(small_talk.compared(str(p)).split()) for p in c.raw(key)} - {()}
+    return tuple(sorted(runs, key=len, reverse=True))
+
+
+def _without(phrase: str, runs: tuple[tuple[str, ...], ...]) -> str:
+    """`phrase` without any of `runs` (each compared without apostrophes)."""
+    said, at = phrase.split(), 0
+    kept: list[str] = []
+    while at < len(said):
+        bare = [small_talk.bare(w) for w in said[at:]]
+        skip = next((len(r) for r in runs if tuple(bare[: len(r)]) == r), 0)
+        kept.extend(() if skip else (said[at],))
+        at += skip or 1
+    return " ".join(kept)
 
 
 GOOD_DAY = "evening.typed.good_day"  # "it was a good day", "we had a nice evening"
@@ -210,10 +292,12 @@ def connection_told(text: str, c: Catalogue) -> bool:
         small_talk.yes_or_no(phrases[0], c) or small_talk.kind(phrases[0], c) in _SAYS_NOTHING
     ):
         phrases.pop(0)
-    if len(phrases) < 2 or _unstressed(phrases[0], c) not in c.raw(GOOD_DAY):
+    if len(phrases) < 2 or small_talk.bare(_unstressed(phrases[0], c)) not in small_talk.listed(
+        c, GOOD_DAY
+    ):
         return False
     after = phrases[1:]
-    said = " ".join(after).split()
+    said = small_talk.bare(" ".join(after)).split()
     if not set(said) & _word_set(c, "typed.together") or _about_someone(said, c):
         return False
     turned = _word_set(c, "typed.contrasts") | _word_set(c, "typed.undo_a_yes")
@@ -230,7 +314,7 @@ def gives_way(text: str, c: Catalogue) -> bool:
     phrases = _phrases(text, "evening", EVENING_CHOICES, c)
     while phrases and small_talk.yes_or_no(phrases[0], c) == "no":
         phrases.pop(0)  # "no, not yet"
-    return bool(phrases) and phrases[0] in c.raw("evening.typed.gives_way")
+    return bool(phrases) and small_talk.is_listed(phrases[0], c, "evening.typed.gives_way")
 
 
 def snooze_quiet_key(now: datetime, prefs: Prefs) -> str:
@@ -366,8 +450,15 @@ def _opening(
     if not named:
         words = _unstressed(opening, c)
         named = _named(words, section, choices, c)
+    if not named and (split := _answer_then_clause(words, section, choices, c)) is not None:
+        words, more = split  # "not yet he was busy": a comma left out
+        named, after = _named(words, section, choices, c), [more, *after]
     if len(named) == 1 and _goes_on(named[0], " " in words, plain, after, card, c, told=told):
         return named[0]
+    no_means = _NO_MEANS.get(card, "")
+    if not named and card == FOLLOW_UP_CARD and plain == {"no"} and no_means in choices:
+        # "no, he was busy": the card's no ("Not yet"), and why, read as "not yet, he was busy"
+        return no_means if _goes_on(no_means, True, set(), rest, card, c, told=told) else None
     how = ("went_well", "hard")  # the buttons of "How did it go?"
     if told or card != FOLLOW_UP_CARD or not set(how) <= set(choices):
         return None
@@ -379,6 +470,25 @@ def _opening(
         return None
     said = [_named_within(p, section, _ALL_CHOICES[card], c) for p in rest]
     return YES if set().union(*said) - {YES} == set(how) else None
+
+
+def _answer_then_clause(
+    phrase: str, section: str, choices: Sequence[str], c: Catalogue
+) -> tuple[str, str] | None:
+    """An answer in more than one word, then a clause with no comma between: "not yet he was
+    busy" is "not yet" and "he was busy". Only where the words after the answer start a new
+    clause (`typed.clause_starts`: "he", "we", "it's"), so "not really sure what to say" is
+    not "not really"; the longest such answer that names just one choice, one that only a
+    short reason may follow (`_ENDS_IT`: "this evening my sister ignored me" is a story)."""
+    said = phrase.split()
+    starts = _word_set(c, "typed.clause_starts")
+    for n in range(min(len(said) - 1, LONGEST_PHRASE), 1, -1):
+        if small_talk.bare(said[n]) not in starts:
+            continue
+        named = _named(" ".join(said[:n]), section, choices, c)
+        if len(named) == 1 and named[0] in _ENDS_IT:  # a reason may follow it, not a story
+            return " ".join(said[:n]), " ".join(said[n:])
+    return None
 
 
 def _goes_on(
@@ -415,7 +525,7 @@ def _goes_on(
             continue
         if _listed(phrase, section, (choice,), c) is not None:
             continue  # "sorted, we're good again"
-        said = set(phrase.split())
+        said = set(small_talk.bare(phrase).split())
         if said & contrasts or (choice in _UNDONE_BY_NOT and said & undo):
             return False  # "it went well, but he's still cold"; "..., he didn't listen"
         said_more.extend(phrase.split())
@@ -435,17 +545,18 @@ def _others(c: Catalogue) -> tuple[tuple[str, ...], ...]:
     husband", "my boss"), and `typed.others` ("they", "someone")."""
     listed = [*c.raw("typed.others"), *c.raw("drafts.typed.he"), *c.raw("drafts.typed.she")]
     listed += [w for who in c.children("who_words") for w in c.raw(f"who_words.{who}")]
-    return tuple(sorted({tuple(small_talk.words(str(w))) for w in listed} - {()}))
+    return tuple(sorted({tuple(small_talk.compared(str(w)).split()) for w in listed} - {()}))
 
 
 def _quarrel(text: str, c: Catalogue) -> bool:
     """Whether `text` tells of a quarrel (`typed.trouble`: "we had a fight")."""
-    said = f" {' '.join(small_talk.words(text))} "
-    return any(f" {word} " in said for word in c.raw("typed.trouble"))
+    said = f" {small_talk.compared(text)} "
+    return any(f" {word} " in said for word in small_talk.listed(c, "typed.trouble"))
 
 
 def _about_someone(said: list[str], c: Catalogue) -> bool:
-    """Whether the words `said` name someone else (`_others`)."""
+    """Whether the words `said` name someone else (`_others`), apostrophes aside ("hes")."""
+    said = [small_talk.bare(w) for w in said]
     return any(
         said[at : at + len(other)] == list(other) for other in _others(c) for at in range(len(said))
     )
@@ -457,14 +568,16 @@ def _says_no(phrases: list[str], c: Catalogue) -> bool:
 
 @lru_cache(maxsize=32)
 def _word_set(c: Catalogue, key: str) -> frozenset[str]:
-    """A content list of single words, as a set: built once per catalogue."""
-    return frozenset(str(w) for w in c.raw(key))
+    """A content list of single words, as a set, without apostrophes (`small_talk.bare`:
+    compared with words bare too): built once per catalogue."""
+    return frozenset(small_talk.bare(str(w)) for w in c.raw(key))
 
 
 @lru_cache(maxsize=8)
 def _fillers(c: Catalogue) -> tuple[list[str], ...]:
-    """`typed.fillers` as runs of words, the longest first."""
-    return tuple(sorted((str(f).split() for f in c.raw("typed.fillers")), key=len, reverse=True))
+    """`typed.fillers` as runs of words (without apostrophes), the longest first."""
+    runs = (small_talk.compared(str(f)).split() for f in c.raw("typed.fillers"))
+    return tuple(sorted(runs, key=len, reverse=True))
 
 
 def _unstressed(phrase: str, c: Catalogue) -> str:
@@ -472,9 +585,10 @@ def _unstressed(phrase: str, c: Catalogue) -> str:
     really well actually thanks" is "it went well"."""
     fillers = _fillers(c)
     said, at = phrase.split(), 0
+    bare = [small_talk.bare(w) for w in said]
     kept: list[str] = []
     while at < len(said):
-        skip = next((len(f) for f in fillers if said[at : at + len(f)] == f), 0)
+        skip = next((len(f) for f in fillers if bare[at : at + len(f)] == f), 0)
         kept.extend(() if skip else (said[at],))
         at += skip or 1
     return " ".join(kept)
@@ -482,12 +596,16 @@ def _unstressed(phrase: str, c: Catalogue) -> str:
 
 def _named_within(phrase: str, section: str, choices: Sequence[str], c: Catalogue) -> set[str]:
     """The choices (and YES: "we talked") whose label or listed phrases are among the words
-    of `phrase`, leaving out any found only inside a longer one ("good" in "not good")."""
+    of `phrase`, leaving out any found only inside a longer one ("good" in "not good"), and a
+    lone negation inside longer words (`typed.undo_a_yes`: the "didnt" of "he said he didnt
+    realise" is no "didn't" for "Not yet")."""
     said = phrase.split()
+    undo = _word_set(c, "typed.undo_a_yes")
     found = [
         (start, end, choice)
         for start in range(len(said))
         for end in range(start + 1, min(len(said), start + LONGEST_PHRASE) + 1)
+        if not (end - start == 1 < len(said) and small_talk.bare(said[start]) in undo)
         for choice in _named(" ".join(said[start:end]), section, (*choices, YES), c)
     ]
     return {
@@ -534,15 +652,16 @@ def _plain_yes(phrase: str, section: str, c: Catalogue) -> str | None:
     listed = f"{section}.typed.yes"
     if not c.has(listed):
         return None
-    yeses = c.raw(listed)
-    return "yes" if phrase in yeses or _yes_and_where(phrase, yeses, section, c) else None
+    yeses = small_talk.listed(c, listed)
+    said = small_talk.bare(phrase)
+    return "yes" if said in yeses or _yes_and_where(said, yeses, section, c) else None
 
 
 # At most this many words of where or when may follow a yes (`_yes_and_where`).
 WHERE_WORDS = 8
 
 
-def _yes_and_where(phrase: str, yeses: Sequence[str], section: str, c: Catalogue) -> bool:
+def _yes_and_where(phrase: str, yeses: Collection[str], section: str, c: Catalogue) -> bool:
     """Whether `phrase` is a listed yes ("we talked") going on with only where or when
     (`typed.where_or_when` opens it: "on the drive back from the coast", "last night"), in
     at most WHERE_WORDS words: about no one else (`_about_someone`: "with him" may be a
@@ -613,13 +732,16 @@ def reschedule_card(
     return Reply(c.text(key), rows(*buttons), edit=True)
 
 
-def duration_words(span: timedelta, c: Catalogue, words: str = "follow_up.duration") -> str:
+def duration_words(
+    span: timedelta, c: Catalogue, words: str = "follow_up.duration", *, days_from: int = 48
+) -> str:
     """A span in rough words (minutes, hours, days), from the content table `words`: how long
-    a repair took ("after 3 hours"), or how far off a plan is ("in about 3 hours")."""
+    a repair took ("after 3 hours"), or how far off a plan is ("in about 3 hours"); in days
+    from `days_from` hours."""
     hours = span.total_seconds() / 3600
     if hours < 1:
         return c.text(f"{words}.minutes")
-    if hours < 48:
+    if hours < days_from:
         return counted(c, round(hours), f"{words}.hour", f"{words}.hours")
     return counted(c, round(hours / 24), f"{words}.day", f"{words}.days")
 
@@ -630,14 +752,23 @@ class Answered:
     reply: Reply
 
 
-def answer_follow_up(m: Moment, choice: str, now: datetime, c: Catalogue) -> Answered | None:
-    """Record how it went. None for choices that are not an outcome (not yet, resume)."""
+# From this many hours, the reply to "It went well" counts the time to repair in days: "a day
+# after it happened", not "after 24 hours".
+REPAIRED_DAYS_FROM = 20
+
+
+def answer_follow_up(
+    m: Moment, choice: str, now: datetime, c: Catalogue, *, measured: bool = False
+) -> Answered | None:
+    """Record how it went. None for choices that are not an outcome (not yet, resume).
+    `measured`: "It went well" said lukewarmly (`lukewarm`: "it was ok i guess"), answered
+    warmly but without "That's wonderful"."""
     if choice == "went_well":
         moment = m.update(status=REPAIRED, outcome="went_well", resolved_at=now)
-        words = duration_words(now - m.created_at, c)
-        return Answered(
-            moment, Reply(c.text("follow_up.went_well_reply", time_to_repair=words), edit=True)
-        )
+        span = now - m.created_at
+        words = duration_words(span, c, "follow_up.repaired_after", days_from=REPAIRED_DAYS_FROM)
+        key = "follow_up.went_well_measured_reply" if measured else "follow_up.went_well_reply"
+        return Answered(moment, Reply(c.text(key, time_to_repair=words), edit=True))
     if choice == "hard":
         moment = m.update(status=REPAIRED, outcome="hard", resolved_at=now)
         return Answered(moment, Reply(c.text("follow_up.hard_reply"), edit=True))

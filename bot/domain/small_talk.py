@@ -67,6 +67,32 @@ def words(text: str) -> list[str]:
     return _WORD.findall(text.lower().replace("\u2019", "'"))
 
 
+def bare(phrase: str) -> str:
+    """`phrase` (words, as `words` gives them) as typed words and listed phrases are compared:
+    without apostrophes, on both sides. People typing fast on a phone skip them: "we didnt"
+    reads as "we didn't", "hes been away" as "he's been away", and a list that has only one
+    of the two spellings takes both."""
+    return phrase.replace("'", "")
+
+
+def compared(text: str) -> str:
+    """`text` as compared with listed phrases: its words, lower case, without emoji,
+    punctuation or apostrophes (`bare`)."""
+    return bare(" ".join(words(text)))
+
+
+@lru_cache(maxsize=256)
+def listed(c: Catalogue, key: str) -> frozenset[str]:
+    """A content list of phrases, each as compared (`compared`): built once per catalogue."""
+    return frozenset(compared(str(p)) for p in c.raw(key))
+
+
+def is_listed(text: str, c: Catalogue, key: str) -> bool:
+    """Whether `text`, as compared (`compared`: "we didnt" is "we didn't"), is one of the
+    phrases listed at `key`."""
+    return compared(text) in listed(c, key)
+
+
 def kind(text: str, c: Catalogue) -> str | None:
     """Which kind of small talk `text` is (GREETING, HOW, THANKS, GOODBYE, ACK, SAD), or None
     for anything that may be a moment."""
@@ -78,12 +104,12 @@ def kind(text: str, c: Catalogue) -> str | None:
             return SAD
         # A lone "?" asks what this is and what to do: the how-it-works answer says both.
         return HOW if "?" in text else ACK
-    phrase = " ".join(said)
-    if phrase in c.raw("shell.how_questions"):
+    phrase = bare(" ".join(said))
+    if phrase in listed(c, "shell.how_questions"):
         return HOW
-    if phrase in c.raw("shell.greetings"):
+    if phrase in listed(c, "shell.greetings"):
         return GREETING
-    if phrase in c.raw("shell.acknowledgements"):
+    if phrase in listed(c, "shell.acknowledgements"):
         return ACK
     return _thanks_or_goodbye(said, c) or _thanks_or_goodbye(_after_ack(said, c), c)
 
@@ -326,11 +352,48 @@ def _called_to_a_reason(said: list[str], c: Catalogue) -> bool:
 def comes_back(text: str, c: Catalogue) -> bool:
     """Typed at a question on coming back to it, not to answer it: "where was I?", "oops
     sorry, I'm back now". The whole message is phrases of coming back (`shell.coming_back`),
-    with any "sorry" or "ok" (`shell.away_openers`) among them: "ok back. she was scrolling
-    instagram..." is an answer that opens this way, and "i got distracted" may be the answer
-    itself (what they did), so it is none."""
-    back = phrases_of(c, "shell.coming_back")
-    return _made_of(words(text), back, phrases_of(c, "shell.away_openers"))
+    with any "sorry" or "ok" (`shell.away_openers`) among them, compared without apostrophes
+    ("im back"): "ok back. she was scrolling instagram..." is an answer that opens this way,
+    and "i got distracted" may be the answer itself (what they did), so it is none. Those may
+    follow a short lead, a clause or two of their own ("sorry was asleep. what was i doing":
+    `_a_lead`); "what was i doing with my life lol" is none."""
+    back, openers = _bare_phrases(c, "shell.coming_back"), _bare_phrases(c, "shell.away_openers")
+    if _made_of([bare(w) for w in words(text)], back, openers):
+        return True
+    clauses = [clause for clause in _LEAD_ENDS.split(text) if words(clause)]
+    for cut in range(1, len(clauses)):
+        rest = [bare(w) for w in words(" ".join(clauses[cut:]))]
+        if _made_of(rest, back, openers) and _a_lead(words(" ".join(clauses[:cut])), c):
+            return True
+    return False
+
+
+# What ends a lead before coming back: punctuation that ends a clause, or a new line.
+_LEAD_ENDS = re.compile(r"[.,;:!\n\u2026]+")
+
+
+def _a_lead(said: list[str], c: Catalogue) -> bool:
+    """Whether `said`, the clauses before words of coming back, only say why they were gone
+    ("sorry was asleep", "oops got distracted"): after any `shell.away_openers`, at most
+    `shell.coming_back_lead_words` words, with no negation (`drafts.typed.negations`), no
+    "he", "she", "me" or "us" (`shell.away_telling_subjects`, `.away_telling_objects`) and
+    nothing told of someone (`_tells_what_happened`): "sorry he yelled at me" is an answer."""
+    said = [bare(w) for w in said]
+    lead = _after(said, c.raw("shell.away_openers"))
+    lead = said if lead is None else lead
+    if len(lead) > int(c.raw("shell.coming_back_lead_words")):
+        return False
+    people = {*c.raw("shell.away_telling_subjects"), *c.raw("shell.away_telling_objects")}
+    negations = {bare(str(w)) for w in c.raw("drafts.typed.negations")}
+    if any(w in people or w in negations for w in lead):
+        return False
+    return not _tells_what_happened(lead, c)
+
+
+@lru_cache(maxsize=32)
+def _bare_phrases(c: Catalogue, key: str) -> tuple[tuple[str, ...], ...]:
+    """A content list of phrases, each as its words without apostrophes (`bare`)."""
+    return tuple(tuple(bare(w) for w in words(str(p))) for p in c.raw(key))
 
 
 @lru_cache(maxsize=32)
@@ -462,10 +525,9 @@ def yes_or_no(text: str, c: Catalogue) -> str | None:
     a question ("yes?"), nor a lone letter ("y?" is often "why?")."""
     if "?" in text:
         return None
-    phrase = " ".join(words(text))
-    if phrase in c.raw("shell.typed_yes"):
+    if is_listed(text, c, "shell.typed_yes"):
         return "yes"
-    if phrase in c.raw("shell.typed_no"):
+    if is_listed(text, c, "shell.typed_no"):
         return "no"
     return None
 
@@ -492,7 +554,7 @@ def named(
     said = words(text)
     if not said:
         return []
-    phrase = " ".join(said)
+    phrase = bare(" ".join(said))
     loose = in_label is not None and any(w not in in_label for w in said)
     found: list[str] = []
     for b in buttons:
@@ -504,10 +566,11 @@ def named(
 
 @lru_cache(maxsize=256)
 def _said(c: Catalogue, labels: tuple[str, ...], listed: tuple[str, ...]) -> frozenset[str]:
-    """The phrases that name a button: its labels, as compared, and those listed for it. Kept
-    per catalogue (one for each language, for as long as the bot runs)."""
-    said = {" ".join(words(label)) for label in labels}
+    """The phrases that name a button: its labels and those listed for it, as compared
+    (`compared`: without apostrophes). Kept per catalogue (one for each language, for as long
+    as the bot runs)."""
+    said = {compared(label) for label in labels}
     for key in listed:
         if c.has(key):
-            said.update(c.raw(key))
+            said.update(compared(str(p)) for p in c.raw(key))
     return frozenset(said)

@@ -370,6 +370,8 @@ def named_relation(text: str, c: Catalogue) -> tuple[str, str] | None:
     found = _find(lowered, c)
     if not found or any(f.ex or f.possessive for f in found[:-1]) or found[-1].ex:
         return None
+    if found[-1].possessive and not _did_it(lowered[found[-1].end :], c):
+        return None  # "my sisters surgery", "my mum's birthday": whose, not who
     words, mine = _words_as_listed(c)
     named: set[str] = set()
     for f in found:
@@ -383,6 +385,22 @@ def named_relation(text: str, c: Catalogue) -> tuple[str, str] | None:
     if len(named) != 1 or who == OTHER:
         return None
     return who, named.pop()
+
+
+def _did_it(after: str, c: Catalogue) -> bool:
+    """Whether the words `after` a relation typed as someone's ("sister's", "sisters") read
+    it as the one who did something, or as more than one of them ("my sisters ganged up on
+    me", "my friends didn't", "it was my sisters", "my sister's ignoring me"), rather than
+    whose something was ("my sisters surgery", "my mums birthday"): nothing after it, or a
+    word a subject is followed by (a verb of `names.story_*`, one ending "-ed" or "n't", "is",
+    "who", "and"). Anything else reads as whose: no suggestion, rather than the wrong one."""
+    following = re.match(r"\s*([\w']+)", after)
+    if following is None:  # the end, or a comma: "it was my sisters."
+        return True
+    word = following.group(1)
+    s = _story_signs(c)
+    said = s.verbs | s.copulas | s.joins | s.describers
+    return word in said or (word.endswith(("ed", "n't")) and len(word) > 3)
 
 
 # Fewer words than this, besides the relation named, say who it was, not what happened ("he

@@ -43,6 +43,25 @@ from bot.telegram.render import render_markup, render_text
 GROUP_KINDS = ("checkin", CHECKIN_CLOSE, "weekly", WEEKLY_ASK, "bid_later", ROUND_CLOSE)
 # A close only edits the card (and drops a lone answer): however late, it is still due.
 NEVER_STALE = (CHECKIN_CLOSE,)
+# Group check-ins in a row closed with no answer from either partner, after which the next
+# one is a line that it is paused instead (CONTENT.md: no nagging), as the personal evening
+# card stops after dispatcher.EVENINGS_UNANSWERED.
+GROUP_CHECKINS_UNANSWERED = 6
+# Nor within this long after either partner's danger reply (`User.quiet_until`): "it hasn't
+# been needed lately" is not for a couple in a crisis. As dispatcher.AFTER_DANGER (which
+# imports this module) for the evening card.
+AFTER_DANGER = timedelta(days=7)
+PAUSED = "paused"  # the answer of the check-in row that said the check-in is paused instead
+
+
+def _backs_off(space: CoupleSpace, partners: tuple[User, User], now: datetime) -> bool:
+    """Whether the space's check-in due now is to say it is paused instead: a run of
+    GROUP_CHECKINS_UNANSWERED closed with no answer from either partner since it was last
+    turned on, and neither partner's danger reply within AFTER_DANGER."""
+    recent_danger = any(
+        p.quiet_until is not None and now - p.quiet_until < AFTER_DANGER for p in partners
+    )
+    return not recent_danger and space.checkins_unanswered >= GROUP_CHECKINS_UNANSWERED
 
 
 class CouplePrompts:
@@ -136,6 +155,9 @@ class CouplePrompts:
     async def _checkin(self, row: store.Claimed) -> str:
         now = self.clock()
         day = date.fromisoformat(row.key.rsplit(":", 1)[1])
+        pause = await self._pause_instead(row, now)
+        if pause is not None:
+            return await self._paused(row, *pause)
         async with self.db.unit_of_work() as session:
             found = await self._space(session, row.chat_id)
             if found is None or not found[0].checkin_on:
@@ -191,6 +213,37 @@ class CouplePrompts:
             await store.finish(session, row.id, store.SENT, self.clock(), message_id=message_id)
         return store.SENT
 
+    async def _pause_instead(self, row: store.Claimed, now: datetime) -> tuple[Reply, bool] | None:
+        """The line to post instead of the check-in due now, and whether without a sound, when
+        a run of them was left alone by both (`_backs_off`); None to go on as usual (a quiet
+        day after danger is skipped as usual, saying nothing)."""
+        async with self.db.unit_of_work() as session:
+            found = await self._space(session, row.chat_id)
+            if found is None or not found[0].checkin_on:
+                return None
+            space, a, b = found
+            if any(crisis.is_quiet(now, p.quiet_until) for p in (a, b)):
+                return None
+            if not _backs_off(space, (a, b), now):
+                return None
+            line = Reply(catalogue(a.language_code).text("checkin.paused"))
+            # As the card would: without a sound where it is night for either of them.
+            silent = any(schedule.night_now(now, store.prefs_of(p)) is not None for p in (a, b))
+            return line, silent
+
+    async def _paused(self, row: store.Claimed, line: Reply, silent: bool) -> str:
+        """Say in the group that the check-in is paused; once said, it is turned off (the
+        space's next check-in is not planned), and a run counts afresh from when it is turned
+        back on."""
+        message_id = await self._send(row.chat_id, line, silent=silent)
+        async with self.db.unit_of_work() as session:
+            space = await couple_store.space_for_chat(session, row.chat_id)
+            if space is not None:
+                space.checkin_on, space.checkins_unanswered = False, 0
+            await store.finish(session, row.id, store.SENT, self.clock(), message_id=message_id)
+            await store.answered_by_us(session, row.id, PAUSED, self.clock())
+        return store.SENT
+
     async def _checkin_close(self, row: store.Claimed) -> str:
         now = self.clock()
         _, space_id, day = row.key.split(":")
@@ -200,9 +253,14 @@ class CouplePrompts:
                     Checkin.space_id == int(space_id), Checkin.local_date == date.fromisoformat(day)
                 )
             )
+            space = await session.get(CoupleSpace, int(space_id))
+            if checkin is not None and checkin.status == "revealed" and space is not None:
+                space.checkins_unanswered = 0  # both answered it
             if checkin is None or checkin.status != "open" or checkin.message_id is None:
                 await store.finish(session, row.id, store.SKIPPED, now, error="nothing to close")
                 return store.SKIPPED
+            if space is not None:  # a lone answer is an answer too: the run starts again
+                space.checkins_unanswered = 0 if checkin.answers else space.checkins_unanswered + 1
             # Closed unrevealed: a lone answer is never shown, and not kept either.
             text = catalogue().text(couples.closed_key(checkin.answers))
             checkin.status, checkin.answers, checkin.closed_at = "closed", {}, now

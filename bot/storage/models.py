@@ -21,7 +21,7 @@ from sqlalchemy import (
     String,
     UniqueConstraint,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, validates
 
 from bot.storage.crypto import EncryptedJSON, EncryptedText
 from bot.storage.types import UTCDateTime
@@ -245,8 +245,22 @@ class CoupleSpace(Base):
     checkin_at: Mapped[str] = mapped_column(String(5), default="21:00")
     checkin_zone: Mapped[str | None] = mapped_column(String(64))
     weekly_on: Mapped[bool] = mapped_column(default=False)
+    # Check-ins in a row closed with no answer from either partner, since the check-in was last
+    # turned on (or the space last became active): after a run of them the next one is a word
+    # that it is paused instead (scheduling.couple_prompts). An answer starts it again at 0.
+    checkins_unanswered: Mapped[int] = mapped_column(SmallInteger, default=0)
     created_at: Mapped[datetime] = mapped_column(default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(default=utcnow, onupdate=utcnow)
+
+    @validates("checkin_on", "status")
+    def _starts_afresh(self, key: str, value: Any) -> Any:
+        """The check-in turned on (it was off), or the space active again (paired again after
+        a pause): silence from before does not count against the check-ins to come. Wherever
+        it is set (the group's /settings, pairing), so no caller has to remember."""
+        on = {"checkin_on": True, "status": "active"}[key]
+        if value == on and self.__dict__.get(key) != on:  # as loaded: never a lazy load
+            self.checkins_unanswered = 0
+        return value
 
 
 class Checkin(Base):

@@ -10,13 +10,14 @@ import logging
 import secrets
 from collections.abc import Sequence
 from dataclasses import replace
-from datetime import date, time
+from datetime import date, datetime, time
 
+from sqlalchemy.ext.asyncio import AsyncSession
 from telegram import ChatMember, ChatMemberRestricted
 from telegram.error import TelegramError
 
 from bot.content import catalogue
-from bot.domain import couples, safety, schedule, small_talk
+from bot.domain import couples, safety, schedule
 from bot.domain.callbacks import FlowPress, decode, row_id
 from bot.domain.couples import ROUND, THANKS, RecordThanks, ShareText
 from bot.domain.flow import Partner, TextInput
@@ -218,7 +219,6 @@ async def invite(turn: Turn) -> None:
 async def open_invite(turn: Turn, token: str | None) -> None:
     """A partner's invite link; `token` is None when the link is not one we could have made
     (cut short, or made up), which is answered as a spent one is."""
-    c = turn.content
     link = None
     if token is not None:
         link = await store.link_by_token(turn.session, couples.token_hash(token))
@@ -242,13 +242,19 @@ async def open_invite(turn: Turn, token: str | None) -> None:
         turn.text("link.taken")
         return
     link.opened_by = turn.user.id
+    await _show_invite(turn, link, "link.offer")
+
+
+async def _show_invite(turn: Turn, link: PartnerLink, key: str) -> None:
+    """The invite's card: `key` says who invited them (their name as they gave it to Mend)."""
+    c = turn.content
     inviter = await turn.session.get(User, link.inviter_id)
     name = inviter.display_name if inviter else ""
     buttons = rows(
         Button(c.text("link.accept", name=name), f"lk.yes.{link.id}", menu=True),
         Button(c.text("link.decline"), f"lk.no.{link.id}", menu=True),
     )
-    turn.say(Reply(c.text("link.offer", name=name), buttons))
+    turn.say(Reply(c.text(key, name=name), buttons))
 
 
 async def answer_invite(turn: Turn, choice: str, link_id: int) -> None:
@@ -290,14 +296,19 @@ async def answer_invite(turn: Turn, choice: str, link_id: int) -> None:
 
 async def typed_invite_answer(turn: Turn, words: str) -> bool:
     """A "yes" or "no" typed outside any flow by someone with an invite open in front of them
-    ("Link with Ana?"): answered as its buttons would be. False if it is neither, or there is
-    no such invite: the words are read as usual."""
-    answer = small_talk.yes_or_no(words, turn.content)
+    ("Link with Ana?"; "ok sure", "sure, link us" too): answered as its buttons would be. A
+    question about it ("who is this from?") shows its card again, saying who made it and what
+    linking means. False if it is none of these (couples.invite_answer), or there is no such
+    invite: the words are read as usual."""
+    answer = couples.invite_answer(words, turn.content)
     if answer is None or not turn.in_private:
         return False
     link = await store.opened_invite(turn.session, turn.user.id)
     if link is None or store.expire_if_due(link, turn.now):
         return False
+    if answer == couples.INVITE_QUESTION:
+        await _show_invite(turn, link, "link.offer_again")
+        return True
     await answer_invite(turn, answer, link.id)
     return True
 
@@ -828,9 +839,16 @@ async def group_repair(turn: Turn) -> None:
         return
     space, a, b = found
     partner = b if turn.user.id == a.id else a
+    # Words after the command ("/repair I messed up at dinner"), through the safety screen
+    # already (turn_handler: safety.screened_command): the card never carries them, and the
+    # asker is told so privately, once, if Mend can write to them there.
+    words = safety_shell.command_words(turn)
+    reachable = turn.user.started_at is not None and turn.user.blocked_at is None
     since = turn.now - couples.BID_OPEN_FOR
     if await store.open_bid(turn.session, turn.user.id, partner.id, space.chat_id, since):
         turn.text("bid.still_open", partner=partner.display_name)  # one open bid at a time
+        if words and reachable:
+            turn.say(Reply(c.text("bid.words_kept")), chat_id=turn.user.id)
         return
     bid = RepairBid(
         from_user=turn.user.id, to_user=partner.id, chat_id=space.chat_id, created_at=turn.now
@@ -840,8 +858,9 @@ async def group_repair(turn: Turn) -> None:
     tonight = couples.tonight_possible(turn.now, _asker_zone(turn.user, partner))
     card = couples.bid_card(bid.id, turn.user.display_name, c, tonight=tonight)
     turn.say(card, silent=quiet_now(turn, partner))  # the group: it rings the partner too
+    asked = "bid.asked_words" if words and reachable else "bid.asked"
     if turn.user.started_at is not None:
-        turn.say(Reply(c.text("bid.asked", partner=partner.display_name)), chat_id=turn.user.id)
+        turn.say(Reply(c.text(asked, partner=partner.display_name)), chat_id=turn.user.id)
 
 
 async def answer_bid(turn: Turn, choice: str, bid_id: int) -> None:
@@ -907,6 +926,35 @@ async def answer_bid(turn: Turn, choice: str, bid_id: int) -> None:
             chat_id=asker.id,
             silent=quiet_now(turn, asker),
         )
+
+
+async def bid_to_answer(
+    session: AsyncSession,
+    chat_id: int,
+    datas: Sequence[str | None],
+    user_id: int,
+    now: datetime,
+) -> User | None:
+    """Who asked the bid whose card (its buttons' `datas`: couples.bid_of_card) is in this
+    group, if it is still open for `user_id` to answer: theirs to answer, unanswered, not
+    stale, and asked by their partner in the link they still have. Asked before any turn, for
+    a reply to Mend's message (handlers.on_group_words)."""
+    bid_id = couples.bid_of_card(datas)
+    bid = await session.get(RepairBid, bid_id) if bid_id is not None else None
+    if (
+        bid is None
+        or bid.chat_id != chat_id
+        or bid.to_user != user_id
+        or bid.answered_at is not None
+        or couples.bid_stale(bid.created_at, now)
+    ):
+        return None
+    link = await store.active_link(session, user_id)
+    if link is None or store.other(link, user_id) != bid.from_user:
+        return None
+    if not store.of_link(link, bid.created_at):
+        return None
+    return await session.get(User, bid.from_user)
 
 
 async def _shared_space_here(turn: Turn, link: PartnerLink) -> bool:
@@ -1228,6 +1276,15 @@ async def start_round(turn: Turn, space_id: int, day: str) -> None:
             return
         turn.toast(turn.content.text("shell.expired"))
         return
+    partner = await partner_of(turn)
+    if not couples.round_open(round_day, space.checkin_zone, turn.now):
+        # Closed (as `record_thanks` and a typed answer, prompts.offer_round_answer, read it):
+        # no line is asked for that could not go in it. The card says so, and its button goes.
+        name = partner.name if partner else turn.content.text("thanks.your_partner")
+        closed = turn.content.text("thanks.round_closed_tap", partner=name)
+        turn.toast(closed)
+        turn.say(Reply(closed, edit=True))
+        return
     round_key = couples.round_key(space.id, round_day)
     answers = await store.answers_to_round(turn.session, round_key)
     if turn.user.id in answers:
@@ -1235,7 +1292,7 @@ async def start_round(turn: Turn, space_id: int, day: str) -> None:
         return
     from bot.telegram.moments import new_moment_id  # that module builds on this one
 
-    context = turn.context(await partner_of(turn))  # the question names the partner
+    context = turn.context(partner)  # the question names the partner
     # The line asked for is taken for as long as a flow left in the middle would be.
     answer_by = turn.now + flow_runner.LEFT_FOR
     outcome = ROUND.start(

@@ -677,6 +677,8 @@ async def on_group_words(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         await _answer_group_words(update, context)
     elif await _replies_to_a_check_in(update, context):
         await _answer_check_in_reply(update, context)
+    elif await _replies_to_a_bid(update, context):
+        await _answer_bid_reply(update, context)
 
 
 async def _replies_to_a_check_in(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
@@ -697,6 +699,39 @@ async def _replies_to_a_check_in(update: Update, context: ContextTypes.DEFAULT_T
             session, message.chat.id, replied.message_id, sender.id
         )
         return found is not None
+
+
+async def _replies_to_a_bid(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
+    """Whether a new message (an edit is not answered again) replies to an open repair bid card
+    in the group, from the partner it is for. Looked up before any turn, as a check-in is."""
+    card = _bid_card_replied_to(update, context.bot.id)
+    if card is None:
+        return False
+    svc = services(context)
+    async with svc.db.unit_of_work() as session:
+        return await couples.bid_to_answer(session, *card, svc.clock()) is not None
+
+
+def _bid_card_replied_to(update: Update, bot_id: int) -> tuple[int, list[str | None], int] | None:
+    """The group, the buttons' callback data and the sender, of a new message replying to one
+    of Mend's cards that still has buttons (an answered bid's have gone)."""
+    message, sender = update.message, update.effective_user
+    replied = message.reply_to_message if message else None
+    if (
+        message is None
+        or sender is None
+        or replied is None
+        or replied.from_user is None
+        or replied.from_user.id != bot_id
+        or replied.reply_markup is None
+    ):
+        return None
+    datas = [
+        b.callback_data if isinstance(b.callback_data, str) else None
+        for row in replied.reply_markup.inline_keyboard
+        for b in row
+    ]
+    return message.chat.id, datas, sender.id
 
 
 def _to_mend(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
@@ -732,6 +767,16 @@ async def _answer_check_in_reply(turn: Turn) -> None:
     The words are never taken as the answer: everyone there can read them, and the answers
     stay blind until both have tapped."""
     turn.text("checkin.reply_tap")
+
+
+@turn_handler
+async def _answer_bid_reply(turn: Turn) -> None:
+    """How a bid's card is answered, said in the group to the partner it is for (found just
+    before: `_replies_to_a_bid`). The words are never taken as the answer: a tap is."""
+    card = _bid_card_replied_to(turn.update, turn.update.get_bot().id)
+    asker = await couples.bid_to_answer(turn.session, *card, turn.now) if card else None
+    if asker is not None:
+        turn.text("bid.reply_tap", partner=asker.display_name)
 
 
 # --------------------------------------------------------------------------- errors

@@ -168,7 +168,11 @@ async def _evening(turn: Turn, row: ScheduledPrompt, choice: str) -> None:
         turn.say(Reply(words, edit=True))
 
 
-async def _follow_up(turn: Turn, row: ScheduledPrompt, kind: str, choice: str) -> None:
+async def _follow_up(
+    turn: Turn, row: ScheduledPrompt, kind: str, choice: str, *, measured: bool = False
+) -> None:
+    """A follow-up's button (or its answer typed). `measured`: "It went well" said lukewarmly,
+    answered in measured words (`prompts.answer_follow_up`)."""
     c = turn.content
     assert row.moment_id is not None
     moment = await moment_store.owned(turn.session, turn.user.id, row.moment_id)
@@ -200,7 +204,7 @@ async def _follow_up(turn: Turn, row: ScheduledPrompt, kind: str, choice: str) -
         # offer the name given last time.
         await flow_runner.start(turn, await moments.resume(turn, moment))
         return
-    answered = prompts.answer_follow_up(moment, choice, turn.now, c)
+    answered = prompts.answer_follow_up(moment, choice, turn.now, c, measured=measured)
     if answered is None:
         turn.notice(c.text("shell.expired"))
         return
@@ -336,14 +340,15 @@ async def typed_answer(
             continue
         card, choices = read
         choice = prompts.typed_choice(words, card, choices, c)
+        hard = told and card == prompts.FOLLOW_UP_CARD and prompts.TOLD_AFTER in choices
         if shared and card == prompts.EVENING_CARD:
             readings.append((row, card, "connection", words))
+        elif hard and choice in (None, prompts.TOLD_AFTER):  # "it was hard, he got defensive"
+            readings.append((row, card, prompts.TOLD_AFTER, words))
         elif choice is not None:
             readings.append((row, card, choice, None))
         elif at is not None and card == prompts.RESCHEDULE_CARD:
             readings.append((row, card, TYPED_TIME, None))
-        elif told and card == prompts.FOLLOW_UP_CARD and prompts.TOLD_AFTER in choices:
-            readings.append((row, card, prompts.TOLD_AFTER, words))
     if not readings:
         return False
     row, card, choice, said = readings[0]
@@ -351,7 +356,7 @@ async def typed_answer(
         # "Not yet" with a follow-up waiting too is its answer, not the newer evening's.
         older = [r for r in readings[1:] if r[1] != prompts.EVENING_CARD]
         row, card, choice, said = older[0] if older else readings[0]
-    return await _answer_typed(turn, row, card, choice, told=said, at=at)
+    return await _answer_typed(turn, row, card, choice, told=said, at=at, words=words)
 
 
 async def _card_of(turn: Turn, row: ScheduledPrompt) -> tuple[str, tuple[str, ...]] | None:
@@ -375,10 +380,14 @@ async def _answer_typed(
     choice: str,
     told: str | None = None,
     at: datetime | None = None,
+    words: str = "",
 ) -> bool:
     """`told`: what they went on to tell after the answer, offered as a moment. `at`: when to
-    ask again, typed (TYPED_TIME). Not while a moment begun since the card asked its question
-    (sent, or "When should I ask again?" tapped) is what words are more likely about."""
+    ask again, typed (TYPED_TIME). `words`: as typed: a "not yet" that goes on to say when
+    ("not yet, tomorrow maybe") asks again then (`_not_yet_until`), and "It went well" said
+    lukewarmly ("it was ok i guess": `prompts.lukewarm`) is answered in measured words. Not
+    while a moment begun since the card asked its question (sent, or "When should I ask
+    again?" tapped) is what words are more likely about."""
     assert row.sent_at is not None
     asked = row.updated_at if card == prompts.RESCHEDULE_CARD else row.sent_at
     busy_since = await turn.session.scalar(
@@ -396,10 +405,39 @@ async def _answer_typed(
         await _connection_kept(turn, row, told)
     elif told is not None:
         await _noted_and_offered(turn, row, choice, told)
-    else:
+    elif card != prompts.FOLLOW_UP_CARD:
         await on_prompt_button(turn, card, f"{choice}.{row.id}")  # its notices said, not toasted
+    elif choice == "not_yet" and await _not_yet_until(turn, row, words):
+        pass  # asked again when they said
+    else:
+        measured = choice == "went_well" and prompts.lukewarm(words, turn.content)
+        await _follow_up(turn, row, "fu", choice, measured=measured)
     if row.message_id is not None:
         turn.clear_keyboard(row.message_id)  # answered: its buttons would only say so
+    return True
+
+
+async def _not_yet_until(turn: Turn, row: ScheduledPrompt, words: str) -> bool:
+    """ "Not yet" typed with when to ask again after it ("not yet, tomorrow maybe", "no, sunday
+    evening": `prompts.when_after_not_yet`): asked again then, as "When should I ask again?"
+    answered so would be. False (its "When should I ask again?" is asked) when what follows
+    is no time of theirs (a reason: "he was busy"), or "this evening" when it is too late."""
+    c = turn.content
+    when = prompts.when_after_not_yet(words, c)
+    if when is None or row.moment_id is None:
+        return False
+    moment = await moment_store.owned(turn.session, turn.user.id, row.moment_id)
+    if moment is None or moment.status in SETTLED:
+        return False
+    preset = prompts.typed_choice(when, prompts.RESCHEDULE_CARD, prompts.RESCHEDULE_CHOICES, c)
+    if preset is not None:
+        due = schedule.reschedule_due(preset, turn.now, prompt_store.prefs_of(turn.user))
+    else:
+        due = _typed_when(turn, when)
+    if due is None:
+        return False
+    row.answer, row.updated_at = ASKING_WHEN, turn.now
+    await _ask_again(turn, row, moment, due, preset or TYPED_TIME)
     return True
 
 

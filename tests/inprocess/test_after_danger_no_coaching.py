@@ -8,25 +8,14 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from sqlalchemy import select
 
 from bot.content import catalogue
-from bot.storage.models import ConversationState, MomentRow
 from tests.harness import Harness
+from tests.inprocess.test_safety_screen import moments, state
 
 ANA = 931
 C = catalogue("en")
 OFFER = "Want to look at this moment together?"
-
-
-async def state(h: Harness) -> ConversationState | None:
-    async with h.db.unit_of_work() as session:
-        return await session.scalar(select(ConversationState))
-
-
-async def moments(h: Harness) -> list[MomentRow]:
-    async with h.db.unit_of_work() as session:
-        return list(await session.scalars(select(MomentRow)))
 
 
 def still_here_opening() -> str:

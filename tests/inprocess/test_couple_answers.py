@@ -123,9 +123,10 @@ async def test_the_answer_that_completes_a_round_is_told_it_was_posted(h: Harnes
 
 async def test_a_round_answered_after_it_closed_is_told_it_stays_private(h: Harness):
     group, went_out = await a_round_ana_answered(h)
-    h.clock.now = went_out + timedelta(hours=49)
+    h.clock.now = went_out + timedelta(hours=47, minutes=59)  # begun just before it closes
     await h.press(BEN, "Write mine")
     await h.text(BEN, "The soup when I was ill")
+    h.clock.now = went_out + timedelta(hours=49)  # confirmed after
     actions = await h.press(BEN, "Yes, that's my thanks")
     assert said(actions, group) == []
     assert said(actions, BEN) == [
@@ -150,9 +151,10 @@ async def test_an_answer_after_the_close_does_not_count_as_both_answering(h: Har
     """The other's answer came once the round had closed, before the closing word went out:
     it is kept privately, and the one who answered in time still hears the round closed."""
     _, went_out = await a_round_ana_answered(h)
-    h.clock.now = went_out + timedelta(hours=48, minutes=1)  # closed; no closing word yet
+    h.clock.now = went_out + timedelta(hours=47, minutes=59)  # begun just before it closes
     await h.press(BEN, "Write mine")
     await h.text(BEN, "The soup when I was ill")
+    h.clock.now = went_out + timedelta(hours=48, minutes=1)  # closed; no closing word yet
     late = await h.press(BEN, "Yes, that's my thanks")
     assert "round has closed" in said(late, BEN)[0]
     actions = await h.tick()

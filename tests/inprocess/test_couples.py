@@ -380,9 +380,10 @@ async def test_a_weekly_round_stays_open_two_days_from_its_local_evening(h: Harn
 
 async def test_a_weekly_round_answered_after_two_days_stays_private(h: Harness):
     group, sent = await a_round_ana_answered(h)
-    h.clock.now = sent + timedelta(hours=49)
+    h.clock.now = sent + timedelta(hours=47, minutes=59)  # begun just before it closes
     await h.press(BEN, "Write mine")
     await h.text(BEN, "The soup when I was ill")
+    h.clock.now = sent + timedelta(hours=49)  # confirmed after
     assert said(await h.press(BEN, "Yes, that's my thanks"), group) == []
 
 

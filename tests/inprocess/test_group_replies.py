@@ -58,11 +58,12 @@ async def test_a_reply_that_trips_the_safety_screen_gets_the_screens_answer_only
 
 async def test_other_replies_in_the_group_stay_unanswered(h: Harness):
     group, card = await a_check_in_card(h)
-    # A reply to another of Mend's messages (the bid card).
+    # A reply to another of Mend's messages: the bid card, by the one who asked (its
+    # addressee is told to tap: tests/inprocess/test_couple_cards_typed.py).
     await h.text(ANA, "/repair", chat_id=group)
     bid = h.last_card(group).message_id
     assert bid is not None and bid != card
-    assert await reply(h, BEN, "ok, later", group, bid) == []
+    assert await reply(h, ANA, "ok, later", group, bid) == []
     # Someone else in the group replying to the card: nothing said, nobody recorded.
     h.person(CY, "Cy")
     h.sandbox.chats[group].members.add(CY)

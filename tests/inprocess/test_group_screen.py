@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from sqlalchemy import func, select
 
+from bot.content import catalogue
 from bot.sandbox.core import BotAction
 from bot.storage.models import ConversationState, User
 from tests.harness import Harness
@@ -55,8 +56,12 @@ async def test_anger_replied_to_mend_in_a_group_is_neither_acted_on_nor_echoed(h
 async def test_ordinary_replies_to_mend_in_a_group_stay_unanswered(h: Harness):
     group = await paired_group(h)
     bid = await a_bid_card(h, group)
-    assert await reply(h, BEN, "honestly you were cold to me all weekend", group, bid) == []
-    assert await reply(h, BEN, "hi", group, bid) == []
+    # Neither screened nor read for a moment: only, to the one the bid is for, where to tap.
+    tap = [catalogue("en").text("bid.reply_tap", partner="Ana")]
+    cold = await reply(h, BEN, "honestly you were cold to me all weekend", group, bid)
+    assert [a.text for a in cold] == tap and said(cold, group) == tap  # one line, there
+    assert said(await reply(h, BEN, "hi", group, bid), group) == tap
+    assert await reply(h, ANA, "hi", group, bid) == []  # the one who asked: nothing
 
 
 async def test_a_caption_in_a_group_is_screened(h: Harness):

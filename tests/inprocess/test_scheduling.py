@@ -157,7 +157,7 @@ async def test_a_follow_up_after_the_planned_talk_records_how_it_went(harness: H
     (card,) = sent_to(h, ANA, await h.tick())
     assert card.text == 'Did you get to talk about "Phone out mid-talk" from yesterday?'
     replies = h.texts(await h.press(ANA, "It went well"))
-    assert "repaired (after 24 hours)" in replies[0]  # /moment at 19:30, answer at 20:00
+    assert "repaired, a day after it happened" in replies[0]  # /moment 19:30, answer 20:00
     async with h.db.unit_of_work() as session:
         (moment,) = list(await session.scalars(select(MomentRow)))
     assert (moment.status, moment.outcome) == ("repaired", "went_well")
