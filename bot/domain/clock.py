@@ -308,6 +308,8 @@ def _quarter(match: re.Match[str]) -> str:
     hour, ap = int(match["h"]), match["ap"] or ""
     if match["rel"] == "past":
         return f"{hour}:15{ap}"
+    if hour == 12 and ap:  # a quarter to noon is 11:45 in the morning, to midnight at night
+        ap = ap.replace("pm", "AM").replace("am", "pm").replace("AM", "am")
     return f"{hour - 1 or 12}:45{ap}"
 
 

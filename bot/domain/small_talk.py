@@ -355,8 +355,8 @@ def comes_back(text: str, c: Catalogue) -> bool:
     with any "sorry" or "ok" (`shell.away_openers`) among them, compared without apostrophes
     ("im back"): "ok back. she was scrolling instagram..." is an answer that opens this way,
     and "i got distracted" may be the answer itself (what they did), so it is none. Those may
-    follow a short lead, a clause or two of their own ("sorry was asleep. what was i doing":
-    `_a_lead`); "what was i doing with my life lol" is none."""
+    follow a lead, a clause of their own saying why they were gone ("sorry was asleep. what was
+    i doing": `_a_lead`); "what was i doing with my life lol" is none."""
     back, openers = _bare_phrases(c, "shell.coming_back"), _bare_phrases(c, "shell.away_openers")
     if _made_of([bare(w) for w in words(text)], back, openers):
         return True
@@ -374,20 +374,13 @@ _LEAD_ENDS = re.compile(r"[.,;:!\n\u2026]+")
 
 def _a_lead(said: list[str], c: Catalogue) -> bool:
     """Whether `said`, the clauses before words of coming back, only say why they were gone
-    ("sorry was asleep", "oops got distracted"): after any `shell.away_openers`, at most
-    `shell.coming_back_lead_words` words, with no negation (`drafts.typed.negations`), no
-    "he", "she", "me" or "us" (`shell.away_telling_subjects`, `.away_telling_objects`) and
-    nothing told of someone (`_tells_what_happened`): "sorry he yelled at me" is an answer."""
-    said = [bare(w) for w in said]
-    lead = _after(said, c.raw("shell.away_openers"))
-    lead = said if lead is None else lead
-    if len(lead) > int(c.raw("shell.coming_back_lead_words")):
-        return False
-    people = {*c.raw("shell.away_telling_subjects"), *c.raw("shell.away_telling_objects")}
-    negations = {bare(str(w)) for w in c.raw("drafts.typed.negations")}
-    if any(w in people or w in negations for w in lead):
-        return False
-    return not _tells_what_happened(lead, c)
+    ("sorry was asleep", "oops got distracted"): one of `shell.coming_back_leads`, with any
+    `shell.away_openers`. Nothing else: "my dad died. where was i" told something."""
+    leads, openers = (
+        _bare_phrases(c, "shell.coming_back_leads"),
+        _bare_phrases(c, "shell.away_openers"),
+    )
+    return _made_of([bare(w) for w in said], leads, openers)
 
 
 @lru_cache(maxsize=32)

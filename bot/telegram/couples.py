@@ -798,8 +798,8 @@ async def answer_checkin(turn: Turn, value: str, checkin_id: int) -> None:
     if {str(a.id), str(b.id)} <= set(answers):
         # Both answers are about to be shown in the group: only while it holds just the two
         # (someone may have joined unseen). Else it closes unrevealed, and the space pauses
-        # (`just_the_two` tells them why); if Telegram can't say, both stay hidden, kept, until
-        # a tap finds out.
+        # (`not_just_the_two`, reached through `just_the_two`, tells them why); if Telegram
+        # can't say, both stay hidden, kept, until a tap finds out.
         alone = await just_the_two(turn, space)
         if alone is None:
             turn.toast(c.text("checkin.reveal_unchecked"))

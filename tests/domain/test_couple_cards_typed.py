@@ -14,9 +14,6 @@ C = catalogue("en")
 @pytest.mark.parametrize(
     "words",
     [
-        "ok",
-        "OK",
-        "okay",
         "ok sure",
         "sure",
         "yeah ok",
@@ -27,7 +24,6 @@ C = catalogue("en")
         "yes please",
         "sounds good",
         "ok let's do it",
-        "alright",
     ],
 )
 def test_short_yeses_at_an_invite(words: str):
@@ -98,3 +94,11 @@ def test_the_bid_a_card_is_for_is_read_from_its_buttons():
 )
 def test_a_card_that_is_not_one_bids_is_none(datas: list[str | None]):
     assert couples.bid_of_card(datas) is None
+
+
+@pytest.mark.parametrize(
+    "words", ["ok", "OK", "okay", "k", "alright", "fine", "cool", "great.", "i guess"]
+)
+def test_a_bare_acknowledgement_is_no_yes_to_linking(words: str):
+    """Linking is consent to shared spaces: "ok" said days later about anything is not it."""
+    assert couples.invite_answer(words, C) is None

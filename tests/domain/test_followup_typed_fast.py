@@ -222,3 +222,20 @@ def test_coming_back_after_a_short_lead(text: str):
 )
 def test_more_than_a_lead_is_not_coming_back(text: str):
     assert not small_talk.comes_back(text, C)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my dad died. where was i",
+        "gf cheated. where was i",
+        "i hit him. where was i",
+        "we fought, where was i",
+        "lost my job. where was i",
+        "had a panic attack. where was i",
+    ],
+)
+def test_something_told_before_where_was_i_is_not_a_lead(text: str):
+    """Told, not why they were away: never swallowed as "where was I"."""
+    assert not small_talk.comes_back(text, C)
+    assert small_talk.request(text, C) != small_talk.WHERE

@@ -25,6 +25,8 @@ WEDNESDAY_NOON = datetime(2026, 3, 4, 12, 0, tzinfo=UTC)
         ("quarter past 8", "8:15"),
         ("quarter to 10", "9:45"),
         ("quarter to 1", "12:45"),
+        ("quarter to 12pm", "11:45am"),
+        ("quarter to 12am", "11:45pm"),
         ("saturday at quarter past 10", "saturday at 10:15"),
     ],
 )

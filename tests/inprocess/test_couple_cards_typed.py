@@ -183,7 +183,7 @@ async def moments_of(h: Harness, user_id: int) -> list[MomentRow]:
         return list(await session.scalars(select(MomentRow).where(MomentRow.user_id == user_id)))
 
 
-@pytest.mark.parametrize("words", ["ok", "ok sure", "sure", "yeah ok", "sure, link us", "Okay!"])
+@pytest.mark.parametrize("words", ["ok sure", "sure", "yeah ok", "sure, link us", "Yes!"])
 async def test_a_short_yes_typed_at_an_invite_links(h: Harness, words: str):
     await opened_invite(h)
     actions = await h.text(BEN, words)
@@ -226,3 +226,9 @@ async def test_ok_without_an_invite_links_nobody(h: Harness):
     await h.onboard(CY, "Cy")
     actions = await h.text(CY, "ok sure")
     assert not any("linked" in t for t in said(actions, CY))
+
+
+async def test_a_bare_ok_at_an_invite_does_not_link(h: Harness):
+    await opened_invite(h)
+    await h.text(BEN, "ok")
+    assert await link_status(h) != "active"
