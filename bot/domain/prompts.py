@@ -244,13 +244,15 @@ def when_after_not_yet(text: str, c: Catalogue) -> str | None:
 def lukewarm(text: str, c: Catalogue) -> bool:
     """Whether typed words that say a talk went well say it only lukewarmly ("it was ok i
     guess", "fine", "it was alright": `follow_up.typed.lukewarm`): answered with a warm but
-    measured line, not "That's wonderful"."""
+    measured line, not "That's wonderful". Not when they also say it went more than fine
+    (`follow_up.typed.glowing`: "it went really well, she was fine with it")."""
     said = small_talk.compared(text).split()
-    return any(
-        said[at : at + len(run)] == list(run)
-        for run in _runs(c, "follow_up.typed.lukewarm")
-        for at in range(len(said))
-    )
+
+    def has(key: str) -> bool:
+        runs = _runs(c, key)
+        return any(said[at : at + len(run)] == list(run) for run in runs for at in range(len(said)))
+
+    return has("follow_up.typed.lukewarm") and not has("follow_up.typed.glowing")
 
 
 @lru_cache(maxsize=32)

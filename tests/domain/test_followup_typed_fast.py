@@ -239,3 +239,17 @@ def test_something_told_before_where_was_i_is_not_a_lead(text: str):
     """Told, not why they were away: never swallowed as "where was I"."""
     assert not small_talk.comes_back(text, C)
     assert small_talk.request(text, C) != small_talk.WHERE
+
+
+@pytest.mark.parametrize(
+    ("text", "measured"),
+    [
+        ("we talked, it was ok i guess", True),
+        ("it went well i guess", True),
+        ("it went really well, she was fine with it", False),
+        ("great, he was fine about it", False),
+        ("it was better than i thought, i was ok in the end", False),
+    ],
+)
+def test_a_lukewarm_word_beside_a_glowing_one_is_not_lukewarm(text: str, measured: bool):
+    assert prompts.lukewarm(text, C) is measured
