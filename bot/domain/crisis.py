@@ -130,6 +130,17 @@ class EndQuiet:
     """The person asked for their reminders back (/resume): the quiet day is over."""
 
 
+# "It hasn't been needed lately" (a check-in that stops itself after a run left alone) is not
+# for someone in a crisis: not within this long after the quiet day after danger.
+NO_STOPPING_AFTER = timedelta(days=7)
+
+
+def danger_recently(now: datetime, quiet_until: datetime | None) -> bool:
+    """Whether a danger reply's quiet day (`quiet_until` as kept) ended within
+    NO_STOPPING_AFTER, or has not ended yet."""
+    return quiet_until is not None and now - quiet_until < NO_STOPPING_AFTER
+
+
 def is_quiet(now: datetime, quiet_until: datetime | None) -> bool:
     """Within the quiet day after danger (`quiet_until` as kept for the person)."""
     return quiet_until is not None and now < quiet_until

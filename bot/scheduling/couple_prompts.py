@@ -47,20 +47,14 @@ NEVER_STALE = (CHECKIN_CLOSE,)
 # one is a line that it is paused instead (CONTENT.md: no nagging), as the personal evening
 # card stops after dispatcher.EVENINGS_UNANSWERED.
 GROUP_CHECKINS_UNANSWERED = 6
-# Nor within this long after either partner's danger reply (`User.quiet_until`): "it hasn't
-# been needed lately" is not for a couple in a crisis. As dispatcher.AFTER_DANGER (which
-# imports this module) for the evening card.
-AFTER_DANGER = timedelta(days=7)
 PAUSED = "paused"  # the answer of the check-in row that said the check-in is paused instead
 
 
 def _backs_off(space: CoupleSpace, partners: tuple[User, User], now: datetime) -> bool:
     """Whether the space's check-in due now is to say it is paused instead: a run of
     GROUP_CHECKINS_UNANSWERED closed with no answer from either partner since it was last
-    turned on, and neither partner's danger reply within AFTER_DANGER."""
-    recent_danger = any(
-        p.quiet_until is not None and now - p.quiet_until < AFTER_DANGER for p in partners
-    )
+    turned on, and no danger reply of either partner lately (`crisis.danger_recently`)."""
+    recent_danger = any(crisis.danger_recently(now, p.quiet_until) for p in partners)
     return not recent_danger and space.checkins_unanswered >= GROUP_CHECKINS_UNANSWERED
 
 

@@ -29,7 +29,7 @@ from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, Re
 from telegram.ext import ExtBot
 
 from bot.content import catalogue
-from bot.domain import prompts, schedule
+from bot.domain import crisis, prompts, schedule
 from bot.domain.moments import DRAFTED, PLANNED, RESUMABLE, UNFINISHED, has_content
 from bot.domain.replies import Reply
 from bot.scheduling import store
@@ -257,7 +257,7 @@ class Dispatcher:
         if hold is not None:
             return Decision("moved" if hold.due else "skipped", hold.reason, due=hold.due)
         c = catalogue(user.language_code)
-        recent_danger = user.quiet_until is not None and now - user.quiet_until < AFTER_DANGER
+        recent_danger = crisis.danger_recently(now, user.quiet_until)
         if (
             row.kind == schedule.EVENING
             and not recent_danger  # "you haven't needed it" is not for someone in a crisis
@@ -361,7 +361,6 @@ class Dispatcher:
 # stop instead (CONTENT.md: no nagging).
 EVENINGS_UNANSWERED = 6
 STOPPED = "stopped"  # the answer of the check-in row that said so
-AFTER_DANGER = timedelta(days=7)  # the check-in never stops itself this soon after a crisis
 
 
 async def _looked_today(

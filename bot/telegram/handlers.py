@@ -11,7 +11,7 @@ from collections.abc import Awaitable, Callable
 from datetime import timedelta
 from typing import Any
 
-from telegram import Message, Update
+from telegram import Message, Update, User
 from telegram.constants import ChatMemberStatus, ChatType
 from telegram.error import NetworkError
 from telegram.ext import (
@@ -681,24 +681,28 @@ async def on_group_words(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         await _answer_bid_reply(update, context)
 
 
+def _reply_to_mend(update: Update, bot_id: int) -> tuple[Message, Message, User] | None:
+    """A new message (an edit is not answered again) replying to one of Mend's own: it, the
+    message it replies to, and who sent it. None for anything else."""
+    message, sender = update.message, update.effective_user
+    replied = message.reply_to_message if message else None
+    if message is None or sender is None or replied is None or replied.from_user is None:
+        return None
+    return (message, replied, sender) if replied.from_user.id == bot_id else None
+
+
 async def _replies_to_a_check_in(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
     """Whether a new message (an edit is not answered again) replies to an open check-in card,
     from a partner of its couple. Looked up before any turn, which would record the sender."""
-    message, sender = update.message, update.effective_user
-    replied = message.reply_to_message if message else None
-    if (
-        message is None
-        or sender is None
-        or replied is None
-        or replied.from_user is None
-        or replied.from_user.id != context.bot.id
-    ):
+    found = _reply_to_mend(update, context.bot.id)
+    if found is None:
         return False
+    message, replied, sender = found
     async with services(context).db.unit_of_work() as session:
-        found = await couple_store.checkin_to_answer(
+        checkin = await couple_store.checkin_to_answer(
             session, message.chat.id, replied.message_id, sender.id
         )
-        return found is not None
+        return checkin is not None
 
 
 async def _replies_to_a_bid(update: Update, context: ContextTypes.DEFAULT_TYPE) -> bool:
@@ -715,17 +719,11 @@ async def _replies_to_a_bid(update: Update, context: ContextTypes.DEFAULT_TYPE) 
 def _bid_card_replied_to(update: Update, bot_id: int) -> tuple[int, list[str | None], int] | None:
     """The group, the buttons' callback data and the sender, of a new message replying to one
     of Mend's cards that still has buttons (an answered bid's have gone)."""
-    message, sender = update.message, update.effective_user
-    replied = message.reply_to_message if message else None
-    if (
-        message is None
-        or sender is None
-        or replied is None
-        or replied.from_user is None
-        or replied.from_user.id != bot_id
-        or replied.reply_markup is None
-    ):
+    found = _reply_to_mend(update, bot_id)
+    if found is None or found[1].reply_markup is None:
         return None
+    message, replied, sender = found
+    assert replied.reply_markup is not None
     datas = [
         b.callback_data if isinstance(b.callback_data, str) else None
         for row in replied.reply_markup.inline_keyboard
