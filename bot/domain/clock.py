@@ -12,6 +12,7 @@ import re
 from datetime import UTC, date, datetime, time, timedelta
 from zoneinfo import ZoneInfo
 
+from bot.domain.spoken_times import in_digits, spoken_clock
 from bot.domain.timezones import parse_clock
 
 MAX_PLAN_AHEAD = timedelta(days=14)
@@ -162,8 +163,9 @@ def parse_when(
     - A bare hour ("8", "at 8") is read the way people say it: 1 to 7 mean the afternoon or
       evening (nobody plans a talk for 3 a.m.); 8 to 11 mean the morning unless that has passed
       on the day, or an evening word says otherwise ("tonight at 8" is 20:00); 12 to 23 as on a
-      24-hour clock. An hour with minutes and no am/pm ("8:30") is a 24-hour time, except after
-      an afternoon or evening word.
+      24-hour clock. So is a time said as it is aloud ("half 9", "twenty past nine", "seven
+      thirty", "tomorrow at nine": `spoken_times`). An hour with minutes in digits and no
+      am/pm ("8:30") is a 24-hour time, except after an afternoon or evening word.
     - A time with no day is its next occurrence, today or tomorrow.
     - Everyday words: "after dinner" is the night (20:00), "after work" the evening (19:00, on
       any day: "today after work" too), "lunch" noon, "after lunch" the afternoon. "This
@@ -298,25 +300,8 @@ _WEEKEND = ("weekend", "this weekend", "the weekend", "at the weekend", "over th
 _SATURDAY = 5  # date.weekday()
 
 
-# Said the British way: "half 9" (or "half past 9") is 9:30, "quarter past 8" 8:15 and
-# "quarter to 10" 9:45, read as those digits would be.
-_HALF_PAST = re.compile(r"\bhalf\s+(?:past\s+)?(?P<h>1[0-2]|[1-9])(?P<ap>\s*[ap]m)?\b")
-_QUARTER = re.compile(r"\bquarter\s+(?P<rel>past|to)\s+(?P<h>1[0-2]|[1-9])(?P<ap>\s*[ap]m)?\b")
-
-
-def _quarter(match: re.Match[str]) -> str:
-    hour, ap = int(match["h"]), match["ap"] or ""
-    if match["rel"] == "past":
-        return f"{hour}:15{ap}"
-    if hour == 12 and ap:  # a quarter to noon is 11:45 in the morning, to midnight at night
-        ap = ap.replace("pm", "AM").replace("am", "pm").replace("AM", "am")
-    return f"{hour - 1 or 12}:45{ap}"
-
-
 def _answer(text: str, few_hours: int = FEW_HOURS) -> str:
-    answer = re.sub(r",(\s|$)", " ", text.lower())
-    answer = _HALF_PAST.sub(lambda m: f"{m['h']}:30{m['ap'] or ''}", answer)
-    answer = _QUARTER.sub(_quarter, answer)
+    answer = in_digits(re.sub(r",(\s|$)", " ", text.lower()))
     answer = re.sub(r"(?<=\d)ish\b", "", answer)  # "7ish": about 7 is 7
     answer = _TOMORROW.sub("tomorrow", answer)
     answer = _A_FEW_HOURS.sub(f"{few_hours} ", _A_COUPLE.sub("2 ", answer))
@@ -441,17 +426,18 @@ def _times(words: list[str], part: str | None) -> tuple[time, ...] | None:
     text = " ".join(words)
     if text in ("noon", "midday"):
         return (time(12, 0),)
-    if _BARE_HOUR.match(text):
-        hour = int(text)
+    said = spoken_clock(text)  # "half 9": an hour as said aloud, with its minutes
+    if _BARE_HOUR.match(text) or said is not None:
+        hour, minute = said or (int(text), 0)
         if hour > 23:
             return None
         if part in _LATE and (hour == 12 or 1 <= hour <= 4):
             return None  # "tonight at 1": the small hours or the afternoon? Asked, not guessed
         if hour == 0 or hour >= 12 or part == "morning":
-            return (time(hour),)
+            return (time(hour, minute),)
         if part in _AFTER_NOON or hour < 8:
-            return (time(hour + 12),)
-        return time(hour), time(hour + 12)
+            return (time(hour + 12, minute),)
+        return time(hour, minute), time(hour + 12, minute)
     clock = parse_clock(text)
     if clock is None:
         return None

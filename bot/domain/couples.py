@@ -74,14 +74,10 @@ def invite_answer(text: str, c: Catalogue) -> str | None:
     return INVITE_QUESTION if _asks_about_the_invite(found, c) else None
 
 
-def _phrases(c: Catalogue, key: str) -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(small_talk.words(str(p))) for p in c.raw(key))
-
-
 def _only_yeses(said: tuple[str, ...], c: Catalogue) -> bool:
     """Whether `said` is one or more of link.typed_yes_words, then at most one of its tails."""
-    yeses = [p for p in _phrases(c, "link.typed_yes_words") if p]
-    tails = {p for p in _phrases(c, "link.typed_yes_tails") if p}
+    yeses = [p for p in small_talk.phrases_of(c, "link.typed_yes_words") if p]
+    tails = {p for p in small_talk.phrases_of(c, "link.typed_yes_tails") if p}
     ends = {0}  # where a run of yeses, from the start, can end
     for i in range(len(said)):
         if i in ends:
@@ -93,13 +89,13 @@ def _only_yeses(said: tuple[str, ...], c: Catalogue) -> bool:
 def _asks_about_the_invite(said: list[str], c: Catalogue) -> bool:
     """A question about the invite: after any leads ("wait", "hmm"), one of
     link.typed_questions, or a short one that opens with a question word and names the invite."""
-    leads = {w for p in _phrases(c, "link.typed_question_leads") for w in p}
+    leads = {w for p in small_talk.phrases_of(c, "link.typed_question_leads") for w in p}
     while len(said) > 1 and said[0] in leads:
         said = said[1:]
-    if tuple(said) in set(_phrases(c, "link.typed_questions")):
+    if tuple(said) in set(small_talk.phrases_of(c, "link.typed_questions")):
         return True
-    openers = {w for p in _phrases(c, "link.typed_question_openers") for w in p}
-    about = {w for p in _phrases(c, "link.typed_question_about") for w in p}
+    openers = {w for p in small_talk.phrases_of(c, "link.typed_question_openers") for w in p}
+    about = {w for p in small_talk.phrases_of(c, "link.typed_question_about") for w in p}
     return len(said) <= 8 and said[0] in openers and any(w in about for w in said[1:])
 
 

@@ -259,7 +259,7 @@ def lukewarm(text: str, c: Catalogue) -> bool:
 def _runs(c: Catalogue, key: str) -> tuple[tuple[str, ...], ...]:
     """A content list of phrases as runs of words as compared (no apostrophes), the longest
     first."""
-    runs = {tuple(small_talk.compared(str(p)).split()) for p in c.raw(key)} - {()}
+    runs = set(small_talk.bare_phrases_of(c, key)) - {()}
     return tuple(sorted(runs, key=len, reverse=True))
 
 

@@ -1459,9 +1459,10 @@ class RepairFlow:
             return Outcome(None, tuple(replies), (SaveMoment(m),))
         if m.path == NOW:
             # The draft card stays in the chat to copy from; only its buttons go.
-            replies.append(Reply(c.text("moment.close_now", name=name)))
-            if m.draft_style == "own" and m.draft:
-                replies.append(Reply(c.text("moment.own_kept"), copyable=m.draft))
+            if m.draft_style == "own" and m.draft:  # their words, to copy, with the close
+                replies.append(Reply(c.text("moment.close_own", name=name), copyable=m.draft))
+            else:
+                replies.append(Reply(c.text("moment.close_now", name=name)))
             menu = rows(Button(c.text("menu.history"), "history", menu=True))
             replies.append(
                 Reply(c.text("moment.close_recorded", summary=self.summary_line(m, c)), menu)

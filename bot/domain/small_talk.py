@@ -357,7 +357,8 @@ def comes_back(text: str, c: Catalogue) -> bool:
     and "i got distracted" may be the answer itself (what they did), so it is none. Those may
     follow a lead, a clause of their own saying why they were gone ("sorry was asleep. what was
     i doing": `_a_lead`); "what was i doing with my life lol" is none."""
-    back, openers = _bare_phrases(c, "shell.coming_back"), _bare_phrases(c, "shell.away_openers")
+    back = bare_phrases_of(c, "shell.coming_back")
+    openers = bare_phrases_of(c, "shell.away_openers")
     if _made_of([bare(w) for w in words(text)], back, openers):
         return True
     clauses = [clause for clause in _LEAD_ENDS.split(text) if words(clause)]
@@ -377,15 +378,16 @@ def _a_lead(said: list[str], c: Catalogue) -> bool:
     ("sorry was asleep", "oops got distracted"): one of `shell.coming_back_leads`, with any
     `shell.away_openers`. Nothing else: "my dad died. where was i" told something."""
     leads, openers = (
-        _bare_phrases(c, "shell.coming_back_leads"),
-        _bare_phrases(c, "shell.away_openers"),
+        bare_phrases_of(c, "shell.coming_back_leads"),
+        bare_phrases_of(c, "shell.away_openers"),
     )
     return _made_of([bare(w) for w in said], leads, openers)
 
 
-@lru_cache(maxsize=32)
-def _bare_phrases(c: Catalogue, key: str) -> tuple[tuple[str, ...], ...]:
-    """A content list of phrases, each as its words without apostrophes (`bare`)."""
+@lru_cache(maxsize=64)
+def bare_phrases_of(c: Catalogue, key: str) -> tuple[tuple[str, ...], ...]:
+    """A content list of phrases, each as its words without apostrophes (`bare`): as typed
+    words are compared with them."""
     return tuple(tuple(bare(w) for w in words(str(p))) for p in c.raw(key))
 
 
