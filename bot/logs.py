@@ -61,6 +61,26 @@ def _install_record_factory() -> None:
     logging.setLogRecordFactory(factory)
 
 
+# python-telegram-bot logs the whole batch at CRITICAL when it cannot parse an update in it
+# ("Error while parsing updates! Received data was [...]"): that is what people wrote. The
+# poller reads such a batch again, update by update, and logs the one it skips by its id.
+_UPDATE_DUMP = "Error while parsing updates!"
+_UPDATE_DUMP_LOGGERS = ("telegram.Bot", "telegram.ext.ExtBot")
+
+
+class _WithholdUpdateDumps(logging.Filter):
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not str(record.msg).startswith(_UPDATE_DUMP)
+
+
+def withhold_update_dumps() -> None:
+    """Keep python-telegram-bot's dump of an unparseable batch out of every log (idempotent)."""
+    for name in _UPDATE_DUMP_LOGGERS:
+        logger = logging.getLogger(name)
+        if not any(isinstance(f, _WithholdUpdateDumps) for f in logger.filters):
+            logger.addFilter(_WithholdUpdateDumps())
+
+
 class RedactingFormatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         return redact(super().format(record))
@@ -118,4 +138,5 @@ def configure_logging(
     # python-telegram-bot logs whole updates and request parameters at DEBUG: that is what
     # people wrote, and it must not reach a log. Its INFO and above carry no content.
     logging.getLogger("telegram").setLevel(max(logging.INFO, logging.getLevelName(level)))
+    withhold_update_dumps()
     return handler

@@ -6,11 +6,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime, timedelta
-from functools import cache
+from functools import cache, lru_cache
 
 from bot.content import Catalogue, shared_data
 from bot.domain.replies import Button, Reply, rows
 from bot.domain.safety import ABOUT_ANGER, ABOUT_SELF, ABOUT_THEM, Screen, about_oneself
+from bot.domain.small_talk import Phrases, bare, bare_phrases_of, made_of, words
 from bot.domain.timezones import canonical_zone, tz_file
 
 HELPLINES_URL = "https://findahelpline.com"
@@ -72,6 +73,7 @@ def _kind_and_text(line: object) -> tuple[str, str, str]:
 
 SCREEN, SOS, UNSAFE_TO_RAISE = "danger", "danger_sos", "danger_unsafe"
 SCREEN_SELF = "danger_self"  # the screen read self-harm or suicide: words about oneself
+FORWARDED = "danger_forwarded"  # the words of danger were forwarded: someone else's
 
 
 def screen_why(result: Screen) -> str:
@@ -85,31 +87,69 @@ def danger_reply(
     why: str = SCREEN,
     quiet: bool = False,
     evening_on: bool = True,
+    forwarded: bool = False,
 ) -> Reply:
     """Care first, then where to get help now. No button dismisses it: the only button opens
     a helpline directory. `why`: the screen read danger (from others, or to oneself: see
     `screen_why`), /sos asked for help, or raising the moment doesn't feel safe; help, with
     words and lines that fit how it was reached. `quiet`:
     it also says reminders hold back for a while (see `quiet_until`), the evening check-in
-    named only to someone who has it on (`evening_on`)."""
+    named only to someone who has it on (`evening_on`). `forwarded`: the words were someone
+    else's (a forwarded message), so the care is for a person worried about them, with the
+    lines that fit what they said."""
     emergency, lines = help_lines(zone, why)
-    where = c.text("safety.help", emergency=emergency, lines="\n".join(lines))
-    text = c.text(f"safety.{why}", help=where)
+    help_key, key = ("help_forwarded", FORWARDED) if forwarded else ("help", why)
+    where = c.text(f"safety.{help_key}", emergency=emergency, lines="\n".join(lines))
+    text = c.text(f"safety.{key}", help=where)
     if quiet:
         held = "safety.quiet_day" if evening_on else "safety.quiet_day_no_evening"
         text = f"{text}\n\n{c.text(held)}"
     return Reply(text, rows(Button(c.text("moment.find_helpline"), url=HELPLINES_URL)))
 
 
-def after_danger_reply(c: Catalogue, zone: str | None, name: str) -> Reply:
-    """Words sent outside any flow in the quiet day after danger: not a moment to repair
-    (CONTENT.md: no coaching to repair with someone who harms them), but care and the same
-    help again, its only button the helpline directory. /moment still looks at another
-    moment, asked for by name."""
+def after_danger_reply(c: Catalogue, zone: str | None, name: str, said: str = "") -> Reply:
+    """Words sent outside any flow in the quiet day after danger (or /sos): not a moment to
+    repair (CONTENT.md: no coaching to repair with someone who harms them), but care and the
+    same help again, its only button the helpline directory. /moment still looks at another
+    moment, asked for by name. What was `said` is read: thanks, "I'm ok now", "I called my
+    sister" (`after_words`) get a short warm answer that says where help is, not the block
+    again."""
+    find = rows(Button(c.text("moment.find_helpline"), url=HELPLINES_URL))
+    short = after_words(said, c)
+    if short is not None:
+        return Reply(c.text(short, name=name), find)
     emergency, lines = help_lines(zone, SCREEN)
     where = c.text("safety.help", emergency=emergency, lines="\n".join(lines))
-    text = c.text("safety.after_danger", name=name, help=where)
-    return Reply(text, rows(Button(c.text("moment.find_helpline"), url=HELPLINES_URL)))
+    return Reply(c.text("safety.after_danger", name=name, help=where), find)
+
+
+def after_words(said: str, c: Catalogue) -> str | None:
+    """The short answer (a content key) to words in the quiet day after danger that are
+    wholly thanks, being ok, or having reached someone (`safety.after_*`): whom they reached
+    first, then being ok, then thanks. None for anything more: "thanks but I still don't know
+    what to do", or "I called him" (who knows whom), get care and help again."""
+    said_words = tuple(bare(w) for w in words(said))
+    reached = _reached_someone(c)
+    okay = bare_phrases_of(c, "safety.after_okay")
+    thanks = bare_phrases_of(c, "safety.after_thanks")
+    joins = bare_phrases_of(c, "safety.after_joins")
+    if not made_of(said_words, (*reached, *okay, *thanks), joins):
+        return None
+    for kind, key in ((reached, "reached"), (okay, "okay")):
+        if made_of(said_words, kind, (*reached, *okay, *thanks, *joins)):
+            return f"safety.after_danger_{key}"
+    return "safety.after_danger_thanks"
+
+
+@lru_cache(maxsize=8)
+def _reached_someone(c: Catalogue) -> Phrases:
+    """Having reached someone, as phrases: "i called" + "my sister" (`safety.after_reached`,
+    `safety.after_reached_who`), built once per catalogue."""
+    return tuple(
+        reached + who
+        for reached in bare_phrases_of(c, "safety.after_reached")
+        for who in bare_phrases_of(c, "safety.after_reached_who")
+    )
 
 
 # After danger (or /sos) the cheerful evening card and nudges about other moments would jar:

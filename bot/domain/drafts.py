@@ -534,14 +534,13 @@ _STRAIGHT_QUOTES = str.maketrans("’‘“”", "''\"\"")  # typed curly quotes
 
 
 def _no_symbols(text: str) -> str:
-    """Without emoji, emoticons and other symbols ("like crap 😞" -> "like crap")."""
+    """Without emoji, emoticons and other pictures ("like crap 😞" -> "like crap"). Symbols
+    that carry meaning stay: currency ("$200") and maths ("2+2=5", "<"), Sc and Sm."""
     text = _EMOTICON.sub(" ", text)
     kept = (
         ch
         for ch in text
-        if unicodedata.category(ch)[0] != "S"
-        and unicodedata.category(ch) not in ("Cf", "Cs")
-        and ch != "\ufe0f"
+        if unicodedata.category(ch) not in ("So", "Sk", "Cf", "Cs") and ch != "\ufe0f"
     )
     return "".join(kept)
 

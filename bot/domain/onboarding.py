@@ -24,8 +24,8 @@ from bot.domain.moments import ENTRY_LIMIT
 from bot.domain.profile import SetPreferredName, SetPrefs, SetTimezone
 from bot.domain.replies import Button, Reply, rows
 from bot.domain.schedule import hhmm
-from bot.domain.settings_flow import evening_time_answer
-from bot.domain.timezones import guess_zone, local_now, parse_clock
+from bot.domain.settings_flow import evening_clock, evening_time_answer, says_not_right
+from bot.domain.timezones import guess_zone, local_now, parse_clock, several_zones
 from bot.domain.who import PARTICLES, as_name, gives_no_name
 
 FLOW = "onboard"
@@ -130,6 +130,43 @@ def name_in_sentence(text: str, c: Catalogue) -> str | None:
     return as_name(" ".join(words).removesuffix("."), c)
 
 
+def called_name(text: str, c: Catalogue) -> str | None:
+    """The name after the last of `onboarding.call_leads` in a short answer ("I'm Ana but call
+    me Annie" is Annie, "Just call me A." is A.); "" when it is any name at all ("call me
+    whatever": the one they have); None when there is no such lead, or the words before it
+    tell of someone else ("he said don't call me again")."""
+    tokens = text.split()
+    if len(tokens) > 2 * NAME_WORDS:
+        return None
+    leads = sorted((str(w) for w in c.raw("onboarding.call_leads")), key=len, reverse=True)
+    story = _story_words(c).words
+    for i in range(len(tokens) - 1, -1, -1):
+        said = _normal(" ".join(tokens[i:]))
+        lead = next((w for w in leads if said.startswith(w + " ")), None)
+        before = _normal(" ".join(tokens[:i])).split()
+        if lead is None or any(w in story or w.endswith("n't") for w in before):
+            continue
+        named = said[len(lead) + 1 :]
+        if gives_no_name(named, c) or small_talk.is_listed(named, c, "onboarding.any_name"):
+            return ""
+        after = tokens[i + len(lead.split()) :]
+        if len(after) == 1 and re.fullmatch(r"[^\W\d_]\.?", after[0]):  # an initial: "A."
+            return after[0][0].upper() + after[0][1:]
+        return name_in_sentence(" ".join(tokens[i:]), c)
+    return None
+
+
+def names_someone_else(text: str, c: Catalogue) -> bool:
+    """ "the wife", "my husband": someone named alone (`onboarding.name_someone_openers`, then
+    who they are, as `_story_words` reads someone), not a name nor yet a story."""
+    said = _normal(text).split()
+    if not 2 <= len(said) <= 3 or said[0] not in c.raw("onboarding.name_someone_openers"):
+        return False
+    story = _story_words(c)
+    rest = " ".join(said[1:])
+    return rest in story.words or rest in story.phrases
+
+
 def without_closing(text: str, c: Catalogue) -> str:
     """`text` without what is said after a name ("Jo here" -> "Jo", "I'm Ana, nice to meet
     you" -> "I'm Ana"), as typed; unchanged when nothing would be left of it."""
@@ -213,6 +250,14 @@ def tells_something(text: str, c: Catalogue) -> bool:
     return long or someone
 
 
+def declines_evening(text: str, c: Catalogue) -> bool:
+    """ "no", "nope", "actually no thanks" typed at the evening check-in question or at its
+    time: no check-in (shell.typed_no, and `onboarding_evening.declines`)."""
+    if small_talk.yes_or_no(text, c) == "no":
+        return True
+    return "?" not in text and small_talk.is_listed(text, c, "onboarding_evening.declines")
+
+
 def confirms(text: str, c: Catalogue) -> bool:
     """ "ok", "correct", "👍" typed at "Is that right?": its yes (besides shell.typed_yes,
     which `small_talk.yes_or_no` reads). Not a question ("ok?")."""
@@ -249,6 +294,13 @@ def asks_why(text: str, c: Catalogue) -> bool:
         return True
     starts = [str(w) for w in c.raw("onboarding.why_starts")]
     return "name" in said.split() and any(said.startswith(w + " ") for w in starts)
+
+
+def asks_about_the_zone(text: str, c: Catalogue) -> bool:
+    """ "Why do you need that?", "what for?", "help", "what?" at the time zone question."""
+    if _normal(text) in {str(w) for w in c.raw("onboarding.why_asks")}:
+        return True
+    return small_talk.is_listed(text, c, "onboarding.zone_help")
 
 
 def is_only_a_greeting(text: str, c: Catalogue) -> bool:
@@ -368,6 +420,10 @@ class Onboarding:
     def cancel(self, state: FlowState, ctx: Context) -> Outcome:
         # Someone set up already who came to change their name or zone has nothing to finish.
         key = "onboarding.cancelled_change" if state.data.get("again") else "onboarding.cancelled"
+        if key == "onboarding.cancelled" and state.step in (EVENING, EVENING_AT):
+            # Name and zone are kept by then, so setup is over (/start welcomes them back):
+            # only the check-in is left off, and where to turn it on is said.
+            key = "onboarding.cancelled_at_evening"
         return Outcome(None, (Reply(ctx.content.text(key)),))
 
     def handle(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
@@ -397,13 +453,18 @@ class Onboarding:
             typed = small_talk.yes_or_no(event.text, c)
             if typed is None and state.step == CONFIRM and confirms(event.text, c):
                 typed = "yes"  # "ok", "correct", "👍" at "Is that right?"
+            if typed is None and state.step == CONFIRM and says_not_right(event.text, c):
+                typed = "no"  # "wrong", "that's not right"
             if typed is not None:  # "yes" typed is the button pressed; as new messages
                 return as_messages(self.handle(state, ButtonInput(typed), ctx))
-            if state.step == EVENING and parse_clock(event.text) is not None:
+            if state.step == EVENING and evening_clock(event.text, c) is not None:
                 # A time typed ("21:30"): read as on the other-time question, and kept if it
                 # can be; if not (quiet hours), asked there.
                 return as_messages(self._on_evening_time(state.at(EVENING_AT), event, ctx))
         at_evening = state.step in (EVENING, EVENING_AT)
+        if at_evening and isinstance(event, TextInput) and declines_evening(event.text, c):
+            # "no", "actually no thanks" at the time: no check-in, as the "No thanks" button.
+            return as_messages(self._done(state, ctx, {"evening_on": False}))
         if at_evening and isinstance(event, TextInput) and tells_something(event.text, c):
             return self._done_then_words(state, ctx)  # what is on their mind, not a time
         if state.step == CONFIRM and isinstance(event, ButtonInput):
@@ -490,7 +551,7 @@ class Onboarding:
         return clean_name(ctx.person.first_name)
 
     def _on_evening_time(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
-        at = evening_time_answer(event, ctx)
+        at = evening_time_answer(event, ctx, in_setup=True)
         if at is None:
             return Outcome(state, (self.prompt(state, ctx),))
         if isinstance(at, Reply):
@@ -510,7 +571,22 @@ class Onboarding:
                 return Outcome(
                     state, (Reply(c.text("onboarding.why_name"), self.prompt(state, ctx).buttons),)
                 )
-            if gives_no_name(name, c):  # "idk", "skip": the name they have, said kindly
+            first = clean_name(ctx.person.first_name)
+            # "help", "Help!", "what?"; not a plea ("help me!": tests/domain/test_onboarding.py
+            # keeps that one answered as what is on their mind, once set up).
+            plea = name.rstrip().endswith("!") and len(small_talk.words(name)) > 1
+            if small_talk.is_listed(name, c, "onboarding.name_help") and not plea:
+                text = c.text("onboarding.name_help_reply", first_name=first)
+                return Outcome(state, (Reply(text, buttons),))
+            if small_talk.is_listed(name, c, "onboarding.name_how_i_am"):  # "im fine"
+                return Outcome(state, (Reply(c.text("onboarding.name_how_you_are"), buttons),))
+            if names_someone_else(name, c):  # "the wife": no name of theirs, and no story yet
+                return Outcome(state, (Reply(c.text("onboarding.name_someone_else"), buttons),))
+            called = called_name(event.text, c)
+            if called is not None:  # "I'm Ana but call me Annie"; "" for "call me whatever"
+                current = self._current_name(state, ctx)[:NAME_LIMIT]
+                return self._named(state, called or current, ctx, not called)
+            if gives_no_name(name, c) or small_talk.is_listed(name, c, "onboarding.any_name"):
                 return self._named(state, self._current_name(state, ctx)[:NAME_LIMIT], ctx, True)
             if is_small_talk(name, c):  # "yes please", "thank you": the question again, kindly
                 return Outcome(state, (Reply(c.text("onboarding.name_small_talk"), buttons),))
@@ -545,7 +621,14 @@ class Onboarding:
         return Outcome(following, (said,), (SetPreferredName(name),))
 
     def _on_zone(self, state: FlowState, text: str, ctx: Context) -> Outcome:
+        c = ctx.content
         guess = guess_zone(text, ctx.now)
+        if guess is None and (country := several_zones(text)) is not None:
+            return Outcome(state, (Reply(c.text("onboarding.timezone_several", country=country)),))
+        if guess is None and asks_about_the_zone(text, c):  # "why do you need that?", "help"
+            return Outcome(state, (Reply(c.text("onboarding.why_zone")),))
+        if guess is None and small_talk.is_listed(text, c, "onboarding.zone_skips"):
+            return self._zone_skipped(state, ctx)
         if guess is None and parse_clock(text) is not None:
             reply = ctx.content.text("onboarding.clock_nowhere", utc=ctx.now.strftime("%H:%M"))
             return Outcome(state, (Reply(reply),))
@@ -565,6 +648,20 @@ class Onboarding:
         base = state.back() if state.step == CONFIRM else state
         following = (base or state).at(CONFIRM, zone=guess.zone)
         return Outcome(following, (self._confirm(guess.zone, ctx),))
+
+    def _zone_skipped(self, state: FlowState, ctx: Context) -> Outcome:
+        """No time zone given ("skip", "I'd rather not say"): setup finishes on UTC with the
+        evening check-in off, so nothing comes at an odd hour; /start sets it later. Someone
+        set up already, come to change it, keeps the one they have."""
+        if state.data.get("again"):
+            return self.cancel(state, ctx)
+        c = ctx.content
+        key = (
+            "onboarding.zone_skipped_then_story" if story_told(state) else "onboarding.zone_skipped"
+        )
+        name = ctx.person.preferred_name or ctx.person.first_name
+        said = c.text(key, name=name, utc=ctx.now.strftime("%H:%M"))
+        return Outcome(None, (Reply(said),), (SetPrefs({"evening_on": False}),))
 
     def _confirm(self, zone: str, ctx: Context) -> Reply:
         c = ctx.content

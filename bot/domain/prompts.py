@@ -54,12 +54,17 @@ def evening_card(name: str, prompt_id: int, c: Catalogue, *, looked_today: bool 
 EVENING_FROM = time(17, 0)
 
 
-def evening_reply(choice: str, name: str, now: datetime, zone: ZoneInfo, c: Catalogue) -> str:
+def evening_reply(
+    choice: str, name: str, now: datetime, zone: ZoneInfo, c: Catalogue, *, measured: bool = False
+) -> str:
     """The answer to "all good" or "not tonight": its evening words in the evening and the
-    small hours, its daytime ones for a card answered the next morning."""
+    small hours, its daytime ones for a card answered the next morning. `measured`: "all good"
+    said lukewarmly (`so_so`: "meh", "idk"), not met with "Glad to hear it"."""
     local = now.astimezone(zone).time()
     evening = local >= EVENING_FROM or local < NIGHT_ENDS
-    if choice == "all_good":
+    if choice == "all_good" and measured:
+        key = "evening.so_so_reply" if evening else "evening.so_so_day_reply"
+    elif choice == "all_good":
         key = "evening.all_good_reply" if evening else "evening.all_good_day_reply"
     else:
         key = "evening.not_tonight_reply" if evening else "evening.not_tonight_day_reply"
@@ -309,6 +314,65 @@ def connection_told(text: str, c: Catalogue) -> bool:
     return not any(_named_within(p, "evening", EVENING_CHOICES, c) - agrees for p in after)
 
 
+def so_so(text: str, c: Catalogue) -> bool:
+    """Whether typed words at the evening card say the day was only so-so ("meh", "idk",
+    "so-so": `evening.typed.so_so`), or "All good" hedged (an "All good" phrase or an
+    acknowledgement, then `evening.typed.so_so_hedges`: "fine I guess", "ok ish"): taken as
+    "All good" (nothing to look at), but answered without "Glad to hear it"."""
+    said = small_talk.compared(text)
+    if not said:
+        return False
+    if said in small_talk.listed(c, "evening.typed.so_so"):
+        return True
+    rest = _without_tail(said.split(), _runs(c, "evening.typed.so_so_hedges"))
+    if rest is None or not rest:
+        return False
+    phrase = " ".join(rest)
+    return (
+        phrase in small_talk.listed(c, "evening.typed.all_good")
+        or phrase in small_talk.listed(c, "evening.typed.so_so")
+        or phrase in small_talk.listed(c, "shell.acknowledgements")
+    )
+
+
+def put_off(text: str, c: Catalogue) -> str | None:
+    """ "Not tonight" or "Ask me in an hour" asked for in words at the evening card: one of
+    `evening.typed.put_off_asks` (after any `put_off_openers`), then words the card takes as
+    one of those two, then any `put_off_closers` ("ask me tomorrow", "can we do this later?",
+    "could you ask me another time please"), a question mark or not. None otherwise."""
+    said = small_talk.compared(text).split()
+    openers = _runs(c, "evening.typed.put_off_openers")
+    while (opened := _without_head(said, openers)) is not None and opened:
+        said = opened  # any number of openers: "ok maybe ask me tomorrow"
+    rest = _without_head(said, _runs(c, "evening.typed.put_off_asks"))
+    if not rest:
+        return None
+    closers = _runs(c, "evening.typed.put_off_closers")
+    while rest:
+        shorter = _without_tail(rest, closers)
+        if shorter is None or not shorter:
+            break
+        rest = shorter
+    return _listed(" ".join(rest), "evening", ("not_tonight", "snooze"), c)
+
+
+def _without_head(said: list[str], runs: tuple[tuple[str, ...], ...]) -> list[str] | None:
+    """`said` without one of `runs` at its start (the longest that fits); None if none opens
+    it."""
+    for run in runs:  # longest first
+        if tuple(said[: len(run)]) == run:
+            return said[len(run) :]
+    return None
+
+
+def _without_tail(said: list[str], runs: tuple[tuple[str, ...], ...]) -> list[str] | None:
+    """`said` without one of `runs` at its end (the longest that fits); None if none ends it."""
+    for run in runs:  # longest first
+        if len(said) >= len(run) and tuple(said[len(said) - len(run) :]) == run:
+            return said[: len(said) - len(run)]
+    return None
+
+
 def gives_way(text: str, c: Catalogue) -> bool:
     """Whether typed words the evening card takes open with a put-off it takes only loosely
     (`evening.typed.gives_way`: "not yet"): an older card still waiting that takes them too
@@ -344,8 +408,13 @@ def typed_choice(text: str, card: str, choices: Sequence[str], c: Catalogue) -> 
     comma ("nah all good"). Words that open with an answer and go on ("not yet, he was
     busy") are read by `_opening`. None for anything else: a question (one that ends the
     message), or words that may well be a new moment."""
+    later = put_off(text, c) if card == EVENING_CARD else None
+    if later in choices:
+        return later  # "can we do this tomorrow?": a put-off, asked as a question
     if text.rstrip().endswith("?"):
         return None
+    if card == EVENING_CARD and "all_good" in choices and so_so(text, c):
+        return "all_good"  # "meh", "fine I guess": nothing to look at, said lukewarmly
     section = "evening" if card == EVENING_CARD else "follow_up"
     whole = _listed(" ".join(small_talk.words(text)), section, choices, c)
     if whole is not None:

@@ -11,11 +11,12 @@ from bot.domain.crisis import concern_reply
 from bot.domain.flow import Context, Event, FlowState, Outcome, TextInput
 from bot.domain.replies import Button, Reply, rows
 from bot.domain.safety import ABOUT_ANGER, ABOUT_SELF, ABOUT_THEM
-from bot.domain.small_talk import Named, named, words
+from bot.domain.small_talk import Named, bare, bare_phrases_of, made_of, named, words
 
 FLOW = "safety"
 CHECK = "check"
 SAFE, NOT_SURE = "angry", "unsafe"  # button options (the first kept from cards already out)
+HEDGED = "hedged"  # typed, not a button: a hedged no ("not really"), asked about again
 
 
 class SafetyCheck:
@@ -34,10 +35,12 @@ class SafetyCheck:
         state = FlowState(FLOW, CHECK, data)
         return Outcome(state, (self.prompt(state, ctx),))
 
-    def prompt(self, state: FlowState, ctx: Context) -> Reply:
+    def prompt(self, state: FlowState, ctx: Context, hedged: bool = False) -> Reply:
+        """The check's card; after a hedged answer (`hedged`), asked again in words that show
+        the answer was read, with the same two buttons."""
         c = ctx.content
         about = asked_about(state)
-        card = concern_reply(c, about)
+        card = Reply(c.text("safety.concern_hedged")) if hedged else concern_reply(c, about)
         # Flow buttons (not menu ones): they belong to this held message only.
         safe = "safety.just_angry" if about == ABOUT_ANGER else "safety.safe"
         buttons = rows(
@@ -48,9 +51,11 @@ class SafetyCheck:
 
     def handle(self, state: FlowState, event: Event, ctx: Context) -> Outcome:
         """A typed answer that means what a button means is taken as that press (`Answered`,
-        for the shell); anything else asks again."""
+        for the shell); a hedged one is asked about again, gently; anything else asks again."""
         if isinstance(event, TextInput):
             option = typed_answer(event.text, asked_about(state), ctx.content)
+            if option == HEDGED:
+                return Outcome(state, (self.prompt(state, ctx, hedged=True),))
             if option is not None:
                 return Outcome(state, effects=(Answered(option),))
         return Outcome(state, (self.prompt(state, ctx),))
@@ -69,12 +74,16 @@ class Answered:
 
 def typed_answer(text: str, about: str, c: Catalogue) -> str | None:
     """What typed words answer the check that asked `about`: NOT_SURE (not safe, or help),
-    SAFE, or None when they answer it not clearly (it is asked again). Whole messages only
-    (`safety.typed_*`, and the buttons' own words); a bare yes or no by what was asked."""
+    SAFE, HEDGED (a hedged no to "is anyone in danger?": asked again, gently), or None when
+    they answer it not clearly (it is asked again). Whole messages only (`safety.typed_*`,
+    and the buttons' own words); a bare yes or no by what was asked. The screen has read the
+    words first: danger typed here never reaches this."""
     said = " ".join(words(text))
     if not said:
         return None
-
+    hedged = tuple(bare(w) for w in words(text)) in bare_phrases_of(c, "safety.typed_hedged")
+    if about == ABOUT_ANGER and hedged:
+        return HEDGED  # before `typed_unsafe`: "not really" there is not safe for oneself
     buttons = (  # not sure first: words that could name both are taken as not safe
         Named(NOT_SURE, (c.text("safety.not_sure"),), ("safety.typed_unsafe",)),
         Named(SAFE, (c.text("safety.just_angry"), c.text("safety.safe")), ("safety.typed_safe",)),
@@ -87,7 +96,22 @@ def typed_answer(text: str, about: str, c: Catalogue) -> str | None:
         return SAFE if yes else NOT_SURE
     if about == ABOUT_ANGER and (yes or no):  # "is anyone in danger right now?"
         return NOT_SURE if yes else SAFE
+    if about == ABOUT_ANGER and _clear_no(text, c):
+        return SAFE
     return None
+
+
+def _clear_no(text: str, c: Catalogue) -> bool:
+    """Whether the whole of `text` is a no to "is anyone in danger?" in the person's own
+    words: one after another, phrases of `safety.typed_no`, `safety.typed_clear_no` and
+    `safety.typed_safe`, at least one of them, with any `shell.fillers` ("lol") between."""
+    answers = tuple(
+        phrase
+        for key in ("safety.typed_no", "safety.typed_clear_no", "safety.typed_safe")
+        for phrase in bare_phrases_of(c, key)
+    )
+    said = tuple(bare(w) for w in words(text))
+    return made_of(said, answers, bare_phrases_of(c, "shell.fillers"))
 
 
 def is_about_self(state: FlowState) -> bool:

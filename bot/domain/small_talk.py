@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Collection, Iterable
+from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -24,6 +24,15 @@ SAD = "sad"  # only sad or crying emoji ("😭😭😭"): invited to say what ha
 STOP, DELETE, PRIVACY = "stop", "delete", "privacy"
 DELETE_MOMENT = "delete_moment"
 WHERE = "where"
+# A yes to erasing typed rather than tapped ("yes, delete everything"): pointed to the button,
+# as erasing is never done on words. Questions about using Mend: the evening check-in ("why
+# do you ask every night?"), settings ("how do I change my time zone?"), what a moment is,
+# where saved things are ("where are my thanks?"), whether what is kept is encrypted; and words
+# picking from the /history list ("the first one", "delete all of them"), pointed to its
+# buttons.
+CONFIRM_DELETE = "confirm_delete"
+EVENING, SETTINGS, WHAT_MOMENT, SAVED = "evening", "settings", "what_moment", "saved"
+ENCRYPTED, LIST = "encrypted", "list"
 
 # What each kind is answered with outside any flow, and at the moment offer.
 IDLE_REPLIES = {
@@ -52,6 +61,13 @@ REQUEST_REPLIES = {
     DELETE_MOMENT: "shell.delete_moment_reply",
     PRIVACY: "shell.privacy_reply",
     WHERE: "shell.where_reply",  # in a flow its question reads it (comes_back), not this
+    CONFIRM_DELETE: "shell.confirm_delete_reply",
+    EVENING: "shell.evening_reply",
+    SETTINGS: "shell.settings_reply",
+    WHAT_MOMENT: "shell.what_moment_reply",
+    SAVED: "shell.saved_reply",
+    ENCRYPTED: "shell.encrypted_reply",
+    LIST: "shell.list_reply",
 }
 STOP_REPLY_PAUSED = "shell.stop_reply_paused"  # a pause holds everything already
 STOP_REPLY_EVENING_OFF = "shell.stop_reply_evening_off"  # the pause alone is left to turn on
@@ -130,7 +146,7 @@ def aside(text: str, c: Catalogue) -> str | None:
     said = [("lol" if _SOUND.fullmatch(w) else w) for w in words(text)]
     if not said:
         return None  # only emoji or punctuation: `kind` reads those
-    if request(text, c, bare_stop=False) == PRIVACY:
+    if request(text, c, bare_stop=False) in (PRIVACY, ENCRYPTED):
         return PRIVACY
     questions = (*phrases_of(c, "shell.how_questions"), *phrases_of(c, "shell.mend_questions"))
     around = (
@@ -138,17 +154,18 @@ def aside(text: str, c: Catalogue) -> str | None:
         *phrases_of(c, "shell.request_openers"),
         *phrases_of(c, "shell.request_closers"),
     )
-    if _made_of(said, questions, around):
+    if made_of(said, questions, around):
         return HOW
     fillers = (*phrases_of(c, "shell.fillers"), ("lol",))
-    if _made_of(said, fillers, phrases_of(c, "shell.acknowledgements")):
+    if made_of(said, fillers, phrases_of(c, "shell.acknowledgements")):
         return ACK
     return None
 
 
 def request(text: str, c: Catalogue, *, bare_stop: bool = True) -> str | None:
     """Which request about Mend itself `text` is (STOP, DELETE, DELETE_MOMENT: "delete this
-    moment", PRIVACY), or None.
+    moment", PRIVACY; a question about using Mend: EVENING, SETTINGS, WHAT_MOMENT, SAVED,
+    ENCRYPTED; LIST: picking from the /history list), or None.
 
     Only a whole message said to Mend counts, compared without case, emoji or punctuation: one
     of the requests listed in the content (`shell.*_requests`, or a verb of one with an object
@@ -159,10 +176,17 @@ def request(text: str, c: Catalogue, *, bare_stop: bool = True) -> str | None:
     to stop" may be about anything; with `bare_stop` False it is no request at all (inside a
     flow, whose own it is). Words about someone ("he told me to stop", "she deleted my
     messages") are none: a moment. Coming back ("where was I", "sorry, I'm back": `comes_back`,
-    as a flow's question reads it) is WHERE, never a moment to look at."""
+    as a flow's question reads it) is WHERE, never a moment to look at.
+
+    A DELETE after a yes (`shell.confirm_openers`: "yes, delete everything") is
+    CONFIRM_DELETE: a yes to the /delete card typed, not tapped. Picking "the one about Sam"
+    (`shell.list_about`, then at most `shell.list_about_words` words) from the list is LIST."""
     said = tuple(words(text))
     if not said:
         return None
+    confirmed = _after(list(said), c.raw("shell.confirm_openers"))
+    if confirmed and request(" ".join(confirmed), c, bare_stop=bare_stop) == DELETE:
+        return CONFIRM_DELETE
     asked, alone, openers, asks, closers = _requests(c)
     stripped = _reached(said[::-1], {0: False}, tuple(o[::-1] for o in closers), ())
     ends = sorted(len(said) - n for n in stripped)
@@ -173,7 +197,20 @@ def request(text: str, c: Catalogue, *, bare_stop: bool = True) -> str | None:
                 return asked[phrase]
             if phrase in alone and bare_stop and not after_ask:
                 return STOP
+            if _picks_by_what(said[start:end], c):
+                return LIST
     return WHERE if comes_back(text, c) else None
+
+
+def _picks_by_what(said: tuple[str, ...], c: Catalogue) -> bool:
+    """Whether `said` picks a moment from a list by what it was about ("the one about Sam",
+    "open the one with my sister"): any of `shell.list_verbs`, then one of `shell.list_about`,
+    then one to `shell.list_about_words` words, none of them a negation."""
+    rest = _after(list(said), c.raw("shell.list_verbs")) or list(said)
+    about = _after(rest, c.raw("shell.list_about"))
+    if not about or len(about) > int(c.raw("shell.list_about_words")):
+        return False
+    return not any(w in c.raw("drafts.typed.negations") for w in about)
 
 
 def names_the_moment(text: str, c: Catalogue) -> bool:
@@ -191,9 +228,9 @@ def before_a_flow(text: str, c: Catalogue) -> str | None:
     texting me" to say to him, "turn them off" at quiet hours, "forget me", "delete it"); a
     privacy question asked as one ("is this private?") is Mend's."""
     asked = request(text, c, bare_stop=False)
-    if asked not in (STOP, DELETE, PRIVACY):
+    if asked not in (STOP, DELETE, CONFIRM_DELETE, PRIVACY, ENCRYPTED):
         return None
-    if asked == PRIVACY and text.rstrip().endswith("?"):
+    if asked in (PRIVACY, ENCRYPTED) and text.rstrip().endswith("?"):
         return asked  # "is this private?" asks Mend; no feeling or answer is a question
     said = tuple(words(text))
     for named in _about_mend(c):
@@ -215,8 +252,19 @@ def request_reply(key: str, c: Catalogue, name: str) -> str:
         "evening_off": c.text("settings.evening_off"),
         "pause_forever": c.text("settings.pause_forever"),
         "delete": c.text("history.delete"),
+        "delete_everything": c.text("privacy.delete_yes"),
+        "evening_time": c.text("settings.evening_time"),
+        "zone": c.text("settings.zone"),
+        "quiet": c.text("settings.quiet"),
     }
     return c.text(key, name=name, **buttons)
+
+
+def yes_alone_reply(c: Catalogue, name: str) -> str:
+    """The answer to a lone "yes" outside any flow that answers no card waiting for words
+    (typed after /delete, say): which card it is for is not known, so it points to the
+    buttons (`shell.yes_alone_reply`); nothing is done for it, erasing least of all."""
+    return request_reply("shell.yes_alone_reply", c, name)
 
 
 Phrases = tuple[tuple[str, ...], ...]
@@ -261,7 +309,13 @@ def _requests(
         (STOP, "stop"),
         (DELETE, "delete"),
         (DELETE_MOMENT, "delete_moment"),
+        (ENCRYPTED, "encrypted"),  # before privacy: "is this encrypted" asks just that
         (PRIVACY, "privacy"),
+        (EVENING, "evening"),
+        (SETTINGS, "settings"),
+        (WHAT_MOMENT, "what_moment"),
+        (SAVED, "saved"),
+        (LIST, "list"),
     )
     for wanted, name in kinds:  # all of it first: "delete all of this" is DELETE
         verbs, objects = said(f"shell.{name}_verbs"), said(f"shell.{name}_objects")
@@ -359,12 +413,12 @@ def comes_back(text: str, c: Catalogue) -> bool:
     i doing": `_a_lead`); "what was i doing with my life lol" is none."""
     back = bare_phrases_of(c, "shell.coming_back")
     openers = bare_phrases_of(c, "shell.away_openers")
-    if _made_of([bare(w) for w in words(text)], back, openers):
+    if made_of([bare(w) for w in words(text)], back, openers):
         return True
     clauses = [clause for clause in _LEAD_ENDS.split(text) if words(clause)]
     for cut in range(1, len(clauses)):
         rest = [bare(w) for w in words(" ".join(clauses[cut:]))]
-        if _made_of(rest, back, openers) and _a_lead(words(" ".join(clauses[:cut])), c):
+        if made_of(rest, back, openers) and _a_lead(words(" ".join(clauses[:cut])), c):
             return True
     return False
 
@@ -381,7 +435,7 @@ def _a_lead(said: list[str], c: Catalogue) -> bool:
         bare_phrases_of(c, "shell.coming_back_leads"),
         bare_phrases_of(c, "shell.away_openers"),
     )
-    return _made_of([bare(w) for w in said], leads, openers)
+    return made_of([bare(w) for w in said], leads, openers)
 
 
 @lru_cache(maxsize=64)
@@ -397,9 +451,9 @@ def phrases_of(c: Catalogue, key: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(words(str(p))) for p in c.raw(key))
 
 
-def _made_of(said: list[str], phrases: Phrases, others: Phrases) -> bool:
-    """Whether `said` is `phrases` and `others`, one after another, with at least one of
-    `phrases` ("oops sorry" + "im back now")."""
+def made_of(said: Sequence[str], phrases: Phrases, others: Phrases) -> bool:
+    """Whether the words `said` are wholly `phrases` and `others`, one after another, with at
+    least one of `phrases` ("oops sorry" + "im back now")."""
     reached = {0: False}  # where a run of whole phrases can end, and whether one of `phrases`
     for at in range(len(said)):  # is in it
         if at not in reached:

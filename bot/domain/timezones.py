@@ -8,6 +8,7 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from difflib import get_close_matches
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -193,27 +194,117 @@ def _resolve(
 
 def guess_zone(text: str, now: datetime) -> ZoneGuess | None:
     """`resolve_zone` with the place names people type (bot/content/cities.toml), also as
-    said in a sentence: "I'm in New York", "london uk" (the place without the words before
-    it, `place.openers`, then without a last word, most often the country)."""
+    said in a sentence: "I'm in New York", "ok Lisbon", "Berlin time please", "london uk"
+    (the place without the words before and after it, `place.openers` and `place.closers`,
+    then without a last word, most often the country); a town in a US state or a Canadian
+    province ("Paris, TX", "Paris Texas": [states]) in that state's zone; and last, a place
+    misspelt by a letter ("Londn", `_near_miss`)."""
     cities = shared_data("cities")
-    for place in _as_said(text, tuple(cities["place"]["openers"])):
+    said = _as_said(text, cities["place"])
+    for place in said:
+        state = _in_a_state(place, cities["states"])
+        if state is not None:
+            return ZoneGuess(state, "city")
         guess = resolve_zone(place, now, cities["aliases"], cities["offsets"]["preferred"])
         if guess is not None:
             return guess
+    if several_zones(text) is not None:  # "Russia" is no misspelt "Austria": a city is asked
+        return None
+    for place in said:
+        near = _near_miss(place)
+        if near is not None:
+            return ZoneGuess(canonical_zone(near), "city")
     return None
 
 
-def _as_said(text: str, openers: tuple[str, ...]) -> list[str]:
-    """`text`, then the place in it: after the longest opener it starts with, and that
-    without its last word."""
+def several_zones(text: str) -> str | None:
+    """The country named in `text` when it has several time zones ("USA", "I'm in Canada"),
+    as it is said back ("the US"): a city is asked for, not guessed. None for anything else."""
+    cities = shared_data("cities")
+    several = {_key(name): str(shown) for name, shown in cities["several"].items()}
+    for place in _as_said(text, cities["place"]):
+        key = _key(place)
+        for name in (key, key.removeprefix("the ")):
+            if name in several:
+                return several[name]
+    return None
+
+
+def _in_a_state(place: str, states: Mapping[str, Mapping[str, str]]) -> str | None:
+    """The zone of a US state or Canadian province named alone ("Texas") or after a town
+    ("Paris, TX", "Paris Texas", "Portland, Maine"): by its name, or by its two letters after
+    a comma only ("Berlin ok" is no Oklahoma). None if no state is named so."""
+    names = {_key(n): z for n, z in states["names"].items()}
+    letters = {_key(n): z for n, z in states["letters"].items()}
+    town, comma, after = place.rpartition(",")
+    if comma and town.strip():
+        key = _key(after)
+        found = names.get(key) or letters.get(key)
+        if found is not None:
+            return found
+    key = _key(place)
+    if key in names:
+        return names[key]
+    words = key.split()
+    for size in (2, 1):  # "Paris New Mexico", "Paris Texas": a town, then a state's name
+        town = " ".join(words[:-size])
+        if len(words) > size and " ".join(words[-size:]) in names and town not in _COMPASS:
+            return names[" ".join(words[-size:])]
+    return None
+
+
+@cache
+def _place_names() -> dict[str, str]:
+    """Every place name looked up (aliases, the zones' cities, states' names) -> its zone:
+    what a misspelt name is compared with."""
+    cities = shared_data("cities")
+    names = {_key(n): str(z) for n, z in cities["aliases"].items()}
+    names |= {_key(n): str(z) for n, z in cities["states"]["names"].items()}
+    for city, zone in _zones_by_city().items():
+        names.setdefault(city, zone)
+    return {n: z for n, z in names.items() if len(n) >= 4}
+
+
+def _near_miss(place: str) -> str | None:
+    """The zone of the one place name `place` is a letter or two from ("Londn", "Lisbn"):
+    names of five letters or more, of up to three words, alike enough that a typo is the
+    likely reading (the person confirms the guess anyway)."""
+    key = _key(place)
+    if len(key) < 5 or len(key.split()) > 3 or any(ch.isdigit() for ch in key):
+        return None
+    close = get_close_matches(key, list(_place_names()), n=2, cutoff=0.85)
+    if not close:
+        return None
+    zones = {_place_names()[name] for name in close}
+    return zones.pop() if len(zones) == 1 else None  # two places as near: no guess
+
+
+def _as_said(text: str, words: Mapping[str, Iterable[str]]) -> list[str]:
+    """`text`, then the place in it: without the openers it starts with ("ok", "actually",
+    "I'm in", "nope,"), and the closers it ends with ("time please"), and that without its
+    last word. A time of day is tried whole: "9:15 pm" is never "9:15"."""
+    openers = sorted((str(o) for o in words["openers"]), key=len, reverse=True)
+    closers = sorted((str(o) for o in words["closers"]), key=len, reverse=True)
     answer = _normalise(text)
-    lowered = answer.lower().replace("\u2019", "'")
-    opened = [o for o in openers if lowered.startswith(o + " ")]
-    place = answer[len(max(opened, key=len)) + 1 :].strip() if opened else answer
-    tried = [answer, place]
-    if len(place.split()) > 1:
+    tried = [answer]
+    place = answer
+    for _ in range(4):  # "no, actually I'm in London"
+        lowered = place.lower().replace("\u2019", "'")
+        opener = next((o for o in openers if re.match(rf"{re.escape(o)}[,.:!]*\s", lowered)), None)
+        if opener is None:
+            break
+        place = place[len(opener) :].lstrip(",.:! ").strip()
+        tried.append(place)
+    for _ in range(3):  # "Berlin time please"
+        lowered = place.lower().rstrip(",.!")
+        closer = next((c for c in closers if lowered.endswith(" " + c)), None)
+        if closer is None:
+            break
+        place = place.rstrip(",.!")[: -len(closer)].rstrip(" ,")
+        tried.append(place)
+    if len(place.split()) > 1 and parse_clock(place) is None:
         tried.append(place.rsplit(" ", 1)[0].rstrip(","))
-    return list(dict.fromkeys(tried))
+    return [t for t in dict.fromkeys(tried) if t]
 
 
 def _utc_offset(answer: str) -> timedelta | None:

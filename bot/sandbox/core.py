@@ -27,6 +27,7 @@ from bot.sandbox.objects import JSON
 
 MAX_TEXT = 4096
 MAX_CALLBACK_DATA = 64
+MAX_TOAST = 200  # answerCallbackQuery's text; a longer one is refused, and nothing is shown
 DEFAULT_TOKEN = "123456789:SANDBOX-token-for-local-use-only"
 
 
@@ -386,11 +387,24 @@ class Sandbox:
     # ------------------------------------------------------------------ what people do
 
     def send_text(
-        self, user_id: int, text: str, *, chat_id: int | None = None, reply_to: int | None = None
+        self,
+        user_id: int,
+        text: str,
+        *,
+        chat_id: int | None = None,
+        reply_to: int | None = None,
+        forwarded_from: str | None = None,
     ) -> JSON:
-        """A person sends `text` (in their private chat unless `chat_id`). Returns the update."""
+        """A person sends `text` (in their private chat unless `chat_id`), or forwards it from
+        someone who hides their account (`forwarded_from`, their name). Returns the update."""
         chat = self._chat_for(user_id, chat_id)
         extra: JSON = {"text": text}
+        if forwarded_from is not None:
+            extra["forward_origin"] = {
+                "type": "hidden_user",
+                "sender_user_name": forwarded_from,
+                "date": int(self.clock()) - 60,
+            }
         entities = objects.command_entities(text)
         if entities:
             extra["entities"] = entities
@@ -405,10 +419,22 @@ class Sandbox:
         return self._push("message", message)
 
     def send_media(
-        self, user_id: int, kind: str, *, chat_id: int | None = None, caption: str | None = None
+        self,
+        user_id: int,
+        kind: str,
+        *,
+        chat_id: int | None = None,
+        caption: str | None = None,
+        album: str | None = None,
     ) -> JSON:
+        """A photo, voice note... with an optional caption (a command in it is marked as in a
+        text), one of an album's items if `album` (its media_group_id) is given."""
         chat = self._chat_for(user_id, chat_id)
         fields = objects.media(kind) | ({"caption": caption} if caption else {})
+        if caption and (entities := objects.command_entities(caption)):
+            fields["caption_entities"] = entities
+        if album is not None:
+            fields["media_group_id"] = album
         msg = self._new_message(chat, self._user(user_id), **fields)
         return self._push("message", msg)
 
@@ -920,6 +946,9 @@ class Sandbox:
             raise bad_request(
                 "query is too old and response timeout expired or query ID is invalid"
             )
+        toast = params.text("text")
+        if toast and objects.utf16_len(toast) > MAX_TOAST:
+            raise bad_request("MESSAGE_TOO_LONG")
         self.answered_callbacks[query_id] = {
             "text": params.text("text"),
             "show_alert": params.bool("show_alert"),

@@ -25,6 +25,14 @@ _MARK_PROCESSED = {
 }
 
 
+_INSERT_USER = {
+    dialect.__name__.rpartition(".")[2]: dialect.insert(User).on_conflict_do_nothing(
+        index_elements=["id"]
+    )
+    for dialect in (postgresql, sqlite)
+}
+
+
 async def mark_processed(session: AsyncSession, update_id: int, now: datetime) -> bool:
     """Record `update_id` as handled in this transaction. False if it already was: the caller
     must then do nothing, so a redelivered update has no second effect."""
@@ -60,17 +68,26 @@ async def upsert_user(
     if user is None:
         user = await session.get(User, user_id)
     if user is None:
-        user = User(
-            id=user_id,
-            first_name=first_name[:128],
-            language_code=language_code,
-            last_seen_at=now if private else None,
-            created_at=now,
-            updated_at=now,
+        # Their first two updates may come at once from two chats (a tap in a group, /start in
+        # private), run side by side: on PostgreSQL the second insert waits for the first and
+        # then does nothing, and the row the first made is the person (kept in step below).
+        connection = await session.connection()
+        made = await connection.execute(
+            _INSERT_USER[connection.dialect.name],
+            {
+                "id": user_id,
+                "first_name": first_name[:128],
+                "language_code": language_code,
+                "last_seen_at": now if private else None,
+                "created_at": now,
+                "updated_at": now,
+            },
         )
-        session.add(user)
-        await session.flush()
-        return user
+        user = await session.get(User, user_id)
+        if user is None:  # cannot be: the row is ours, or another's that has committed
+            raise RuntimeError(f"user {user_id} neither inserted nor found")
+        if made.rowcount:
+            return user
     if user.first_name != first_name[:128]:
         user.first_name = first_name[:128]
     if language_code and user.language_code != language_code:

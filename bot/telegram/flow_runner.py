@@ -294,6 +294,8 @@ async def apply_outcome(
         turn.clear_keyboard(pressed)
     for reply in outcome.replies:
         turn.say(reply, card)
+    if card is not None and pressed is not None and turn.edits(pressed):
+        turn.services.card_edited(turn.chat_id, turn.user.id, pressed, card.version)
     if outcome.toast is not None:
         turn.toast(outcome.toast.text, outcome.toast.alert)
     if put_back and not outcome.handback and not await _resume(turn, row, kept):

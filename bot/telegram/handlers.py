@@ -297,7 +297,19 @@ async def on_text(turn: Turn) -> None:
     assert message is not None and message.text is not None
     if await safety_shell.screened(turn, message.text):  # before any flow reads it
         return
+    if message.forward_origin is not None:  # someone else's words, not theirs: never kept
+        await _forwarded(turn)
+        return
     await read_words(turn, message.text)
+
+
+async def _forwarded(turn: Turn) -> None:
+    """A forwarded message: at a question, the question again; else a word asking for their
+    own. A burst of them (a piece of an argument) is answered once."""
+    if not turn.services.forward_is_new(turn.chat_id, turn.now):
+        return
+    if not await flow_runner.reprompt(turn, "shell.forwarded_in_flow"):
+        turn.say(Reply(turn.content.text("shell.forwarded"), main_menu(turn)))
 
 
 async def read_words(turn: Turn, words: str, note: Reply | None = None) -> None:
@@ -309,6 +321,7 @@ async def read_words(turn: Turn, words: str, note: Reply | None = None) -> None:
     # To stop Mend's messages, delete what it keeps, or whether this is private: never a moment.
     request = small_talk.request(words, c)
     talk = small_talk.kind(words, c) if request is None else None
+    lone_yes = talk is None and request is None and small_talk.yes_or_no(words, c) == "yes"
     if talk is None and request is None and small_talk.yes_or_no(words, c):
         talk = small_talk.ACK  # a lone "yes" answers nothing here
     if turn.first_contact:  # their very first message, before any /start (so in no flow)
@@ -357,7 +370,9 @@ async def read_words(turn: Turn, words: str, note: Reply | None = None) -> None:
         aside = small_talk.aside(words, c)
         talk = aside if aside in small_talk.IDLE_REPLIES else None
     if talk is not None:  # a hello, thanks, goodbye, "ok": answered, never kept as a moment
-        text = c.text(small_talk.IDLE_REPLIES[talk], name=turn.user.display_name)
+        name = turn.user.display_name
+        idle = c.text(small_talk.IDLE_REPLIES[talk], name=name)
+        text = small_talk.yes_alone_reply(c, name) if lone_yes else idle
         menu = () if talk == small_talk.GOODBYE else main_menu(turn)  # leaving: no buttons
         turn.say(Reply(text, menu))
         return
@@ -517,6 +532,17 @@ async def on_not_text(turn: Turn) -> None:
     kind = message_kind(message)
     name = turn.content.text(f"kinds.{kind}")
     caption = message.caption or ""
+    album = message.media_group_id
+    later_in_album = album is not None and not turn.services.album_is_new(turn.chat_id, album)
+    if later_in_album and not caption.strip():
+        return  # the album's first item was answered: the rest of it says nothing new
+    if _a_command(caption):
+        command = caption.split(maxsplit=1)[0].split("@")[0]
+        if command.lower() == "/sos":  # help now, however it is sent; the flow stays as it was
+            await safety_shell.help_now(turn)
+        else:
+            turn.text("shell.caption_command", command=command[:33])
+        return
     if caption.strip():
         # A photo (or video, file...) with words: the words are read as a message is. They
         # are screened here, once; a check passes them on when it is through.
@@ -527,6 +553,11 @@ async def on_not_text(turn: Turn) -> None:
     if await flow_runner.feed(turn, Unsupported(kind)):
         return
     turn.text("shell.not_text", kind=name)
+
+
+def _a_command(caption: str) -> bool:
+    """Whether a caption is a command ("/sos" under a photo): read as a command, not words."""
+    return caption.startswith("/") and len(caption.split(maxsplit=1)[0]) > 1
 
 
 @turn_handler
@@ -555,6 +586,10 @@ async def on_button(turn: Turn) -> None:
         and (press.flow, press.step, press.card)
         == (active[0].flow, active[0].step, active[0].version)
     )
+    if not current and active is not None and _tapped_just_before(turn, press, active[0]):
+        if not isinstance(press, callbacks.FlowPress) or press.step != active[0].step:
+            return  # a double tap: the first moved the card on, and it shows where they are
+        current = True  # another tick on the question still asked: as on the card as it is
     if not current or active is None or not isinstance(press, callbacks.FlowPress):
         turn.toast(c.text("shell.expired"))
         if turn.pressed_message_id is not None:
@@ -573,6 +608,26 @@ async def on_button(turn: Turn) -> None:
     # Setup finished by this press (or by /settings' Done, which puts it back finished): what
     # they told during it is offered now, as promised.
     await _offer_story_from_setup(turn, story_told(state))
+
+
+# Taps quicker than the phone shows each edit carry the card's number from before the edit:
+# a double tap, or several ticks on a multi-select card. Within this long of the flow's last
+# change, such a tap on the message now showing the card is not an old card's.
+QUICK_TAPS = timedelta(seconds=15)
+
+
+def _tapped_just_before(turn: Turn, press: object, row: repo.StateRow) -> bool:
+    """Whether `press` was made on this flow's card as it was just before its last change,
+    on the message that change edited (a card answered by typing is another message: an old
+    card's press there is expired, as ever)."""
+    edited = turn.services.edited_cards.get((turn.chat_id, turn.user.id))
+    return (
+        isinstance(press, callbacks.FlowPress)
+        and press.flow == row.flow
+        and press.card < row.version
+        and turn.now - row.updated_at <= QUICK_TAPS
+        and edited == (turn.pressed_message_id, row.version)
+    )
 
 
 async def _on_menu(turn: Turn, action: str) -> None:

@@ -45,7 +45,7 @@ async def offer(turn: Turn, text: str) -> None:
     danger, care and help instead (what follows danger is not a moment to repair)."""
     if crisis.is_quiet(turn.now, turn.user.quiet_until):
         user = turn.user
-        turn.say(crisis.after_danger_reply(turn.content, user.timezone, user.display_name))
+        turn.say(crisis.after_danger_reply(turn.content, user.timezone, user.display_name, text))
         return
     await flow_runner.start(turn, REPAIR.offer(turn.context(), new_moment_id(), text))
 

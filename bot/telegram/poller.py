@@ -19,6 +19,7 @@ from typing import Any
 from telegram import Update
 from telegram.error import Conflict, InvalidToken, RetryAfter, TelegramError, TimedOut
 
+from bot.logs import withhold_update_dumps
 from bot.scheduling.ratelimit import retry_seconds
 from bot.telegram.concurrency import handle_now
 
@@ -27,12 +28,34 @@ log = logging.getLogger(__name__)
 LONG_POLL_SECONDS = 10
 BATCH = 100
 
+# A batch of updates, and the id of the last one Telegram sent (read or not), which the next
+# request confirms.
+Batch = tuple[tuple[Update, ...], int | None]
+
+
+def parse_update(data: Any, bot: Any) -> Update | None:
+    """One update as Telegram sent it, parsed; None (logged by its id and the kind of error,
+    never its content: that is what people wrote) if python-telegram-bot cannot parse it."""
+    update_id = data.get("update_id") if isinstance(data, dict) else None
+    try:
+        update = Update.de_json(data, bot)
+        if update is None:
+            raise TypeError("not an update")
+        insert_callback_data = getattr(bot, "insert_callback_data", None)  # ExtBot's
+        if insert_callback_data is not None:
+            insert_callback_data(update)
+    except Exception as error:  # whatever the parser raised: this one is skipped
+        log.warning("update %s cannot be read (%s); skipped", update_id, type(error).__name__)
+        return None
+    return update
+
 
 class Poller:
     def __init__(self, application: Any, timeout: int = LONG_POLL_SECONDS) -> None:
         self.application = application
         self.timeout = timeout
         self.offset: int | None = None
+        withhold_update_dumps()  # however logging was set up
 
     async def run(self, stop: asyncio.Event) -> None:
         backoff = 1.0
@@ -63,17 +86,16 @@ class Poller:
                 continue
             if updates is None:  # told to stop during the long poll
                 break
-            if updates:
-                await asyncio.gather(*(handle_now(self.application, u) for u in updates))
-                self.offset = updates[-1].update_id + 1
+            batch, last_id = updates
+            if batch:
+                await asyncio.gather(*(handle_now(self.application, u) for u in batch))
+            if last_id is not None:  # confirms the batch, updates that could not be read too
+                self.offset = last_id + 1
         await self._confirm_last()
 
-    async def _fetch(self, stop: asyncio.Event) -> tuple[Update, ...] | None:
+    async def _fetch(self, stop: asyncio.Event) -> Batch | None:
         """The next batch (its offset confirms the last one), or None if `stop` came first."""
-        fetch = asyncio.ensure_future(self.application.bot.get_updates(
-            offset=self.offset, timeout=self.timeout, limit=BATCH,
-            allowed_updates=Update.ALL_TYPES,
-        ))  # fmt: skip
+        fetch = asyncio.ensure_future(self._next_batch())
         stopping = asyncio.ensure_future(stop.wait())
         await asyncio.wait({fetch, stopping}, return_when=asyncio.FIRST_COMPLETED)
         stopping.cancel()
@@ -82,8 +104,48 @@ class Poller:
             with contextlib.suppress(asyncio.CancelledError, TelegramError):
                 await fetch
             return None
-        updates: tuple[Update, ...] = fetch.result()
-        return updates
+        batch: Batch = fetch.result()
+        return batch
+
+    async def _next_batch(self) -> Batch:
+        bot = self.application.bot
+        try:
+            updates: tuple[Update, ...] = await bot.get_updates(
+                offset=self.offset, timeout=self.timeout, limit=BATCH,
+                allowed_updates=Update.ALL_TYPES,
+            )  # fmt: skip
+        except TelegramError:
+            raise
+        except Exception:  # an update python-telegram-bot cannot parse
+            # (It logged the whole batch, what people wrote: bot.logs withholds that record.)
+            return await self._read_one_by_one()
+        return updates, (updates[-1].update_id if updates else None)
+
+    async def _read_one_by_one(self) -> Batch:
+        """The same batch again, as Telegram sent it (it is not confirmed yet, so it comes at
+        once), read update by update: one python-telegram-bot cannot parse (a shape a newer or
+        older Bot API sends) is skipped and logged by its id and the kind of error only, and
+        still confirmed, or Telegram would send it, and stop the poller on it, forever.
+
+        `Bot.do_api_request` is python-telegram-bot's public way to a raw result, but it warns
+        for a method the bot has; `_post` is what `Bot.get_updates` itself calls (the
+        getUpdates request object, defaults applied)."""
+        bot = self.application.bot
+        raw = await bot._post(
+            "getUpdates",
+            {"offset": self.offset, "timeout": 0, "limit": BATCH,
+             "allowed_updates": Update.ALL_TYPES},
+        )  # fmt: skip
+        updates: list[Update] = []
+        last_id: int | None = None
+        for data in raw or ():
+            update_id = data.get("update_id") if isinstance(data, dict) else None
+            if isinstance(update_id, int):
+                last_id = update_id if last_id is None else max(last_id, update_id)
+            update = parse_update(data, bot)
+            if update is not None:
+                updates.append(update)
+        return tuple(updates), last_id
 
     async def _confirm_last(self) -> None:
         """Tell Telegram the last batch is handled, so a restart does not see it again (it

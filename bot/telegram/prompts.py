@@ -109,7 +109,13 @@ async def on_prompt_button(turn: Turn, kind: str, argument: str) -> None:
     if row.answered_at is not None and kind != "fr":
         turn.notice(c.text("evening.answered"))
         return
-    if kind == "ev" and choice in prompts.EVENING_CHOICES:
+    if kind == "ev" and await prompt_store.newer_evening_card_sent(turn.session, row):
+        # An earlier evening's card (its buttons go when the next is sent; this tap was
+        # quicker, or that edit failed): nothing recorded for a day gone by.
+        turn.notice(c.text("evening.earlier_card"))
+        if turn.pressed_message_id is not None:
+            turn.clear_keyboard(turn.pressed_message_id)
+    elif kind == "ev" and choice in prompts.EVENING_CHOICES:
         await _evening(turn, row, choice)
     elif kind in ("fu", "fr") and row.moment_id is not None:
         await _follow_up(turn, row, kind, choice)
@@ -117,7 +123,11 @@ async def on_prompt_button(turn: Turn, kind: str, argument: str) -> None:
         turn.notice(c.text("shell.expired"))
 
 
-async def _evening(turn: Turn, row: ScheduledPrompt, choice: str) -> None:
+async def _evening(
+    turn: Turn, row: ScheduledPrompt, choice: str, *, measured: bool = False
+) -> None:
+    """An evening card's button (or its answer typed). `measured`: "All good" said lukewarmly
+    ("meh": `prompts.so_so`), answered without "Glad to hear it"."""
     c = turn.content
     prefs = prompt_store.prefs_of(turn.user)
     local_date = row.due_at.astimezone(prefs.tz).date()
@@ -164,7 +174,8 @@ async def _evening(turn: Turn, row: ScheduledPrompt, choice: str) -> None:
         await flow_runner.start(turn, REFLECTION.start(turn.context(), row.id, local_date, kept))
     else:
         await flow_runner.apply_effects(turn, (record,))
-        words = prompts.evening_reply(choice, turn.user.display_name, turn.now, prefs.tz, c)
+        name = turn.user.display_name
+        words = prompts.evening_reply(choice, name, turn.now, prefs.tz, c, measured=measured)
         turn.say(Reply(words, edit=True))
 
 
@@ -405,6 +416,10 @@ async def _answer_typed(
         await _connection_kept(turn, row, told)
     elif told is not None:
         await _noted_and_offered(turn, row, choice, told)
+    elif (
+        card == prompts.EVENING_CARD and choice == "all_good" and prompts.so_so(words, turn.content)
+    ):
+        await _evening(turn, row, choice, measured=True)  # "meh": not "Glad to hear it"
     elif card != prompts.FOLLOW_UP_CARD:
         await on_prompt_button(turn, card, f"{choice}.{row.id}")  # its notices said, not toasted
     elif choice == "not_yet" and await _not_yet_until(turn, row, words):

@@ -4,6 +4,7 @@ handlers' turns and by the scheduler's sends alike."""
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
@@ -14,6 +15,9 @@ from bot.domain.replies import Reply
 from bot.sandbox.objects import utf16_len
 
 MAX_MESSAGE = 4096
+# A toast (answerCallbackQuery's text, an alert too): at most 200, or it is refused outright.
+MAX_TOAST = 200
+_LAST_WORD = re.compile(r"\s+\S*$")
 
 
 @dataclass(frozen=True)
@@ -47,13 +51,23 @@ def render_markup(reply: Reply, card: Card | None) -> InlineKeyboardMarkup | Non
 
 
 def fit(text: str, limit: int = MAX_MESSAGE) -> str:
-    """Telegram refuses texts over 4096 UTF-16 units; shorten with an ellipsis rather than
-    fail (our own words never come near it, quoted text might)."""
+    """Telegram refuses texts over its limits (a message's 4096 UTF-16 units, a toast's 200),
+    and the person would see nothing: shorten with an ellipsis rather than fail, between
+    words where a word boundary is not too far back (our own words rarely come near it;
+    quoted text and names might)."""
     if utf16_len(text) <= limit:
         return text
-    while utf16_len(text) > limit - 1:
-        text = text[: -max(1, (utf16_len(text) - limit) // 2 + 1)]
-    return text + "…"
+    room, used, end = limit - 1, 0, 0  # one unit for the ellipsis
+    for end, char in enumerate(text):  # noqa: B007 - `end` is the cut
+        used += 2 if ord(char) > 0xFFFF else 1
+        if used > room:
+            break
+    head = text[:end]
+    if not text[end].isspace():  # the cut fell inside a word: leave that word out
+        shorter = _LAST_WORD.sub("", head)
+        if len(shorter) > len(head) // 2:
+            head = shorter
+    return head.rstrip() + "…"
 
 
 def render_text(reply: Reply) -> tuple[str, str | None]:

@@ -29,18 +29,28 @@ async def screened(turn: Turn, text: str, answer: bool = True) -> bool:
     """True if the screen took over (danger, or a check first); False to carry on.
 
     `answer` says whether the text is an answer to the flow (a message), to be passed on once
-    the check is through; an edit or a photo's caption is screened too, but never passed on."""
+    the check is through; an edit or a photo's caption is screened too, but never passed on.
+    A forwarded message is someone else's words: danger in it gets the same stop, with care
+    for a person worried about them (`danger_reply`'s `forwarded`); a worry is asked about,
+    the words never passed on as the person's own."""
     result = safety.screen(text)
     if result.level == safety.Level.NONE:
         return False
     current = await _flow_before_any_check(turn)
+    forwarded = _forwarded(turn)
     if result.level == safety.Level.DANGER:
-        await stop(turn, current, crisis.screen_why(result))
+        await stop(turn, current, crisis.screen_why(result), forwarded=forwarded)
         return True
     about = safety.asks_about(result)
-    held = text if answer else ""
+    held = text if answer and not forwarded else ""
     await flow_runner.start(turn, SAFETY.start(turn.context(), held, current, about))
     return True
+
+
+def _forwarded(turn: Turn) -> bool:
+    """Whether the message is forwarded: someone else's words, not the person's own."""
+    message = turn.update.message
+    return message is not None and message.forward_origin is not None
 
 
 # Commands whose words are screened where they are read (/thanks, before anything is posted),
@@ -90,11 +100,29 @@ async def screened_command(turn: Turn) -> bool:
 
 
 async def help_now(turn: Turn) -> None:
-    """/sos: the help and the same stop, whatever the person was doing."""
+    """/sos: the help, whatever the person was doing. Nothing was told, so only what could
+    coach a repair stops as danger stops it (a moment under way, or held, is set aside; a
+    check asked about words that worried us ends): setup, settings or the evening card wait
+    for their answer, and "Berlin" typed next still answers where they are."""
     if turn.in_group:
         await help_in_group(turn, crisis.SOS)
         return
+    active = await flow_runner.active_state(turn)
+    current = repo.as_flow_state(active[0]) if active else None
+    if current is not None and current.flow != SAFETY_FLOW and not _holds_a_moment(current):
+        quiet, evening_on = start_quiet_day(turn), turn.user.evening_on
+        turn.say(danger_reply(turn.content, turn.user.timezone, crisis.SOS, quiet, evening_on))
+        return
     await stop(turn, await _flow_before_any_check(turn), crisis.SOS)
+
+
+def _holds_a_moment(state: FlowState | None) -> bool:
+    """Whether `state` is a moment's flow, or holds one (/settings opened over a moment)."""
+    while state is not None:
+        if state.flow == MOMENT_FLOW:
+            return True
+        state = held(state)
+    return False
 
 
 async def _flow_before_any_check(turn: Turn) -> FlowState | None:
@@ -162,9 +190,12 @@ async def help_if_danger(turn: Turn, text: str) -> None:
         await help_in_group(turn, crisis.screen_why(result))
 
 
-async def stop(turn: Turn, current: FlowState | None, why: str = crisis.SCREEN) -> None:
+async def stop(
+    turn: Turn, current: FlowState | None, why: str = crisis.SCREEN, forwarded: bool = False
+) -> None:
     """Danger: no repair coaching follows. A moment in progress is set aside, its prompts
-    cancelled; the caring reply with help now is given, with nothing to dismiss it."""
+    cancelled; the caring reply with help now is given, with nothing to dismiss it (in words
+    for someone else's danger when the words were `forwarded`)."""
     effects: tuple[object, ...] = ()
     while current is not None and current.flow != MOMENT_FLOW:
         # /settings opened over a moment holds it; a check keeps the flow from before it.
@@ -173,7 +204,7 @@ async def stop(turn: Turn, current: FlowState | None, why: str = crisis.SCREEN) 
         moment = moment_of(current).update(status=SET_ASIDE, path=UNSAFE)
         effects = (SaveMoment(moment), CancelPrompts(moment.id))
     quiet, evening_on = start_quiet_day(turn), turn.user.evening_on
-    reply = danger_reply(turn.content, turn.user.timezone, why, quiet, evening_on)
+    reply = danger_reply(turn.content, turn.user.timezone, why, quiet, evening_on, forwarded)
     outcome = Outcome(None, (reply,), effects)
     active = await flow_runner.active_state(turn)
     row = active[0] if active else None

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import TYPE_CHECKING, Any
 
 from telegram.ext import Application, CallbackContext
@@ -17,6 +17,9 @@ if TYPE_CHECKING:
     from bot.scheduling.dispatcher import Dispatcher
 
 SERVICES_KEY = "mend.services"
+EDITED_CARDS_KEPT = 10_000
+ALBUMS_KEPT = 10_000
+FORWARD_BURST = timedelta(minutes=1)
 
 
 def utc_now() -> datetime:
@@ -32,6 +35,42 @@ class Services:
     bot_username: str = ""
     dispatcher: Dispatcher | None = None
     extras: dict[str, Any] = field(default_factory=dict)
+    # The message each person's flow card was last edited in, by (chat, person), with the
+    # card's number after the edit: a tap on that message with an older number was made
+    # before the edit reached the phone (handlers._tapped_just_before). Kept in memory only:
+    # after a restart such a tap is answered as an old card's.
+    edited_cards: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+
+    # Albums (media_group_id) seen, by chat: Telegram sends each photo of one as a message of
+    # its own, and only the first is answered. The newest last, the oldest first out.
+    albums: dict[tuple[int, str], None] = field(default_factory=dict)
+
+    def album_is_new(self, chat_id: int, album: str) -> bool:
+        """True the first time `album` is seen in `chat_id`; False for its other items."""
+        if (chat_id, album) in self.albums:
+            return False
+        self.albums[(chat_id, album)] = None
+        if len(self.albums) > ALBUMS_KEPT:
+            del self.albums[next(iter(self.albums))]
+        return True
+
+    # When a forwarded message was last answered, by chat: five forwarded at once (a piece of
+    # an argument) get one answer.
+    forwards: dict[int, datetime] = field(default_factory=dict)
+
+    def forward_is_new(self, chat_id: int, now: datetime) -> bool:
+        """False if a forwarded message was answered in `chat_id` within FORWARD_BURST."""
+        last = self.forwards.pop(chat_id, None)
+        self.forwards[chat_id] = now if last is None or now - last > FORWARD_BURST else last
+        if len(self.forwards) > ALBUMS_KEPT:
+            del self.forwards[next(iter(self.forwards))]
+        return last is None or now - last > FORWARD_BURST
+
+    def card_edited(self, chat_id: int, user_id: int, message_id: int, version: int) -> None:
+        self.edited_cards.pop((chat_id, user_id), None)  # the newest last, the oldest first out
+        self.edited_cards[(chat_id, user_id)] = (message_id, version)
+        if len(self.edited_cards) > EDITED_CARDS_KEPT:
+            del self.edited_cards[next(iter(self.edited_cards))]
 
 
 def services(context: CallbackContext[Any, Any, Any, Any]) -> Services:

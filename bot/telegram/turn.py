@@ -30,7 +30,7 @@ from bot.domain.replies import Button, Reply, rows
 from bot.scheduling.store import prefs_of, reschedule_evening
 from bot.storage import repositories as repo
 from bot.storage.models import User
-from bot.telegram.render import Card, render_markup, render_text
+from bot.telegram.render import MAX_TOAST, Card, fit, render_markup, render_text
 from bot.telegram.services import Services, services
 
 log = logging.getLogger(__name__)
@@ -114,6 +114,13 @@ class Turn:
         if query is not None and query.message is not None:
             return query.message.message_id
         return None
+
+    def edits(self, message_id: int) -> bool:
+        """Whether this turn edits the text of message `message_id` in this chat."""
+        return any(
+            o.method == "edit" and o.message_id == message_id and o.chat_id == self.chat_id
+            for o in self.outbox
+        )
 
     def say(
         self,
@@ -227,6 +234,7 @@ def turn_handler(fn: TurnCallback) -> HandlerCallback:
         chat = update.effective_chat
         if sender is None or chat is None:
             return
+        _without_nul(update)
         turn: Turn | None = None
         for attempt in range(3):
             try:
@@ -279,6 +287,29 @@ def turn_handler(fn: TurnCallback) -> HandlerCallback:
             await deliver(context.bot, turn.outbox, svc)
 
     return callback
+
+
+# Where people's own words (and names) arrive in an update.
+_WORDS = (
+    ("effective_message", ("text", "caption")),
+    ("effective_user", ("first_name", "last_name")),
+    ("effective_chat", ("title",)),
+)
+
+
+def _without_nul(update: Update) -> None:
+    """Take U+0000 out of what people wrote, before any handler reads it: PostgreSQL's text
+    columns refuse it ("invalid byte sequence for encoding UTF8: 0x00"), so a story with one
+    would be lost to an error. A client rarely sends it; nobody means it."""
+    for part, names in _WORDS:
+        found = getattr(update, part, None)
+        if found is None:
+            continue
+        for name in names:
+            value = getattr(found, name, None)
+            if isinstance(value, str) and "\x00" in value:
+                with found._unfrozen():  # python-telegram-bot's objects are frozen once made
+                    setattr(found, name, value.replace("\x00", ""))
 
 
 async def _set_aside_if_left(turn: Turn) -> None:
@@ -433,7 +464,9 @@ async def _send_one(bot: Bot, item: Outgoing) -> None:
     elif item.method == "answer":
         assert item.query_id is not None
         await bot.answer_callback_query(
-            item.query_id, text=item.text or None, show_alert=item.alert
+            item.query_id,
+            text=fit(item.text, MAX_TOAST) if item.text else None,
+            show_alert=item.alert,
         )
     elif item.method == "document":
         assert item.chat_id is not None and item.document is not None

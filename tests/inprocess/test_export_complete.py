@@ -92,20 +92,17 @@ async def test_the_stored_plan_stays_the_planned_talk_after_not_yet(harness: Har
 
 
 async def test_evening_answers_are_in_date_order_newest_first_as_moments_are(harness: Harness):
-    """Old cards answered out of turn: Tuesday's first, then Sunday's, then Monday's. The
-    Markdown lists them by date, newest first (as its moments), not as they were recorded."""
+    """Each evening's card answered that evening (Sunday's first): the Markdown lists them
+    by date, newest first (as its moments), not as they were recorded."""
     h = harness
     await h.onboard(ANA, "Ana", evening=True)  # 19:30 UTC; the check-in at 21:00 in Berlin
-    sent: list[int | None] = []
-    for _ in range(3):
-        h.clock.advance(timedelta(minutes=30) if not sent else timedelta(days=1))
+    answers = ["All good", "A moment of connection", "All good"]
+    for day, answer in enumerate(answers):
+        h.clock.advance(timedelta(minutes=30) if not day else timedelta(days=1))
         (card,) = cards(h, await h.tick())
-        sent.append(card.message_id)
-    sunday, monday, tuesday = sent
-    await h.press(ANA, "All good", message_id=tuesday)
-    await h.press(ANA, "All good", message_id=sunday)
-    await h.press(ANA, "A moment of connection", message_id=monday)
-    await h.text(ANA, "a walk by the river")
+        await h.press(ANA, answer, message_id=card.message_id)
+        if answer == "A moment of connection":
+            await h.text(ANA, "a walk by the river")
     data, markdown = await export_files(h, ANA)
     assert isinstance(data["reflections"], list) and len(data["reflections"]) == 3
     found = re.search(r"## Evening answers \(3\)\n\n(.*?)\n\n", markdown, re.S)

@@ -7,6 +7,7 @@ import asyncio
 from datetime import timedelta
 
 import httpx
+import pytest
 import tornado.httpserver
 import tornado.netutil
 from sqlalchemy import select
@@ -88,3 +89,39 @@ async def test_the_webhook_answers_telegram_only_after_the_update_is_handled(har
     finally:
         server.stop()
     assert [a.text for a in h.sandbox.sent(1400) if "What I can do" in (a.text or "")]
+
+
+async def test_an_update_the_library_cannot_read_is_acknowledged_and_skipped(
+    harness: Harness, caplog: pytest.LogCaptureFixture
+):
+    """A webhook call Telegram made with an update python-telegram-bot cannot parse (a field
+    it now requires, missing): answered 200, so Telegram does not send it again and again,
+    skipped with its id logged and never its words; the next update is handled."""
+    h = harness
+    h.person(1401, "Ana")
+    unreadable = {
+        "update_id": 9_000_001,
+        "message": {
+            "message_id": 1,
+            "date": 0,
+            "chat": {"id": 1401, "type": "private"},
+            "from": {"id": 1401, "is_bot": False, "first_name": "Ana"},
+            "poll": {"id": "1", "question": "my secret words?", "options": []},
+        },
+    }
+    server = tornado.httpserver.HTTPServer(make_app(h.app, "/telegram", "s3cret"))
+    (sock,) = tornado.netutil.bind_sockets(0, "127.0.0.1")
+    server.add_sockets([sock])
+    url = f"http://127.0.0.1:{sock.getsockname()[1]}/telegram"
+    headers = {SECRET_HEADER: "s3cret"}
+    try:
+        async with httpx.AsyncClient(timeout=10) as client:
+            assert (await client.post(url, json=unreadable, headers=headers)).status_code == 200
+            update = h.sandbox.send_text(1401, "/help")
+            assert (await client.post(url, json=update, headers=headers)).status_code == 200
+            not_json = await client.post(url, content=b"{", headers=headers)
+            assert not_json.status_code == 400  # not Telegram's: refused
+    finally:
+        server.stop()
+    assert "9000001" in caplog.text and "my secret words" not in caplog.text
+    assert [a.text for a in h.sandbox.sent(1401) if "What I can do" in (a.text or "")]

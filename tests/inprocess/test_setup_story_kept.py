@@ -130,7 +130,7 @@ async def test_without_a_story_setup_closes_as_before(h: Harness):
 async def test_stop_at_the_evening_question_offers_nothing(h: Harness):
     await to_the_evening_question(h, STORY)
     said = h.texts(await h.text(ANA, "stop"))
-    assert said == [C.text("onboarding.cancelled")]
+    assert said == [C.text("onboarding.cancelled_at_evening")]  # that alone: no offer
     assert await state_of(h, ANA) is None
 
 
