@@ -172,6 +172,8 @@ def parse_when(
       weekend" is the coming Saturday, or what is left of the weekend during it; "next
       weekend" said at the weekend is the one after.
     """
+    # Words to digits on the whole message at once: "one" alone is 1, but not in "one day".
+    text = in_digits(text.lower())
     if leading:
         text = time_words(text, now, zone, few_hours=few_hours)
     read = _read(text, now, zone, few_hours)
@@ -189,6 +191,10 @@ def parse_when(
 # good", "saturday, no sunday"): then the words are not read as that time.
 _TAKEN_BACK = re.compile(
     r"\b(?:not|no|nope|nah|never|cannot|instead|rather|unless|except)\b|n'?t\b|\?"
+)
+# A number before these counts something ("2 days ago", "3 times"): no clock time.
+_COUNTED = re.compile(
+    r"(?:hours?|hrs?|days?|weeks?|wks?|months?|years?|minutes?|mins?|times|ago|of|people)\b"
 )
 _AFTER_WORDS = 12  # words at most, for a time phrase with more after it
 _LOOKED_AT = 4  # words at most in a time phrase (and in one looked for in what follows)
@@ -211,6 +217,8 @@ def time_words(text: str, now: datetime, zone: ZoneInfo, *, few_hours: int = FEW
             continue
         if _TAKEN_BACK.search(" ".join(rest).lower()):
             return text
+        if head[-1].isdigit() and _COUNTED.match(rest[0].lower()):
+            return text  # "2 days ago": a count, not 2 o'clock
         windows = (
             " ".join(rest[i : i + n])
             for i in range(len(rest))
@@ -230,7 +238,7 @@ def late_for_tonight(
     left for it: past its hour, and too near `night_until` or midnight for later tonight. Not
     a time that has passed (a person saying it most likely means later tonight): the caller
     asks, gently, for another. Read as `parse_when` reads it with `leading`."""
-    text = time_words(text, now, zone)
+    text = time_words(in_digits(text.lower()), now, zone)
     read = _read(text, now, zone, FEW_HOURS)
     if read is None or not read[1] or read[0][0] >= now + MIN_PLAN_AHEAD:
         return False
@@ -301,7 +309,7 @@ _SATURDAY = 5  # date.weekday()
 
 
 def _answer(text: str, few_hours: int = FEW_HOURS) -> str:
-    answer = in_digits(re.sub(r",(\s|$)", " ", text.lower()))
+    answer = re.sub(r",(\s|$)", " ", text.lower())
     answer = re.sub(r"(?<=\d)ish\b", "", answer)  # "7ish": about 7 is 7
     answer = _TOMORROW.sub("tomorrow", answer)
     answer = _A_FEW_HOURS.sub(f"{few_hours} ", _A_COUPLE.sub("2 ", answer))
@@ -315,7 +323,7 @@ def _answer(text: str, few_hours: int = FEW_HOURS) -> str:
 def in_real_time(text: str, now: datetime, *, few_hours: int = FEW_HOURS) -> datetime | None:
     """ "in 2 hours", "in 45 min", "in an hour": real time from now, the same in every zone
     (so it needs none); None for anything else. "In a few hours" is `few_hours`."""
-    match = _IN_TIME.match(_answer(text, few_hours))
+    match = _IN_TIME.match(_answer(in_digits(text.lower()), few_hours))
     if not match:
         return None
     amount = match["n"]

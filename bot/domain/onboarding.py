@@ -21,7 +21,7 @@ from bot.domain.flow import (
     held,
 )
 from bot.domain.moments import ENTRY_LIMIT
-from bot.domain.profile import SetPreferredName, SetPrefs, SetTimezone
+from bot.domain.profile import FinishSetup, SetPreferredName, SetPrefs, SetTimezone
 from bot.domain.replies import Button, Reply, rows
 from bot.domain.schedule import hhmm
 from bot.domain.settings_flow import evening_clock, evening_time_answer, says_not_right
@@ -661,7 +661,7 @@ class Onboarding:
         )
         name = ctx.person.preferred_name or ctx.person.first_name
         said = c.text(key, name=name, utc=ctx.now.strftime("%H:%M"))
-        return Outcome(None, (Reply(said),), (SetPrefs({"evening_on": False}),))
+        return Outcome(None, (Reply(said),), (SetPrefs({"evening_on": False}), FinishSetup()))
 
     def _confirm(self, zone: str, ctx: Context) -> Reply:
         c = ctx.content

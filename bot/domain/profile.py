@@ -17,6 +17,12 @@ class SetTimezone:
 
 
 @dataclass(frozen=True)
+class FinishSetup:
+    """Setup is over without a time zone (they chose not to give one): what they told during
+    it is offered now, as after any setup."""
+
+
+@dataclass(frozen=True)
 class SetPrefs:
     """Change scheduling settings (names as in `schedule.Prefs` and the users table; times as
     "HH:MM")."""

@@ -24,6 +24,7 @@ from bot.domain.clock import (
 )
 
 EVENING, FOLLOW_UP, NUDGE, SNOOZE = "evening", "follow_up", "nudge", "snooze"
+EVENING_CARDS = (EVENING, SNOOZE)  # the evening check-in, and its "ask me in an hour"
 KINDS = (EVENING, FOLLOW_UP, NUDGE, SNOOZE)
 # Cards about a moment: an evening has room for one the person did not ask for (a nudge).
 CARDS = (FOLLOW_UP, NUDGE)

@@ -31,7 +31,7 @@ from bot.domain.profile import SetPrefs, SetTimezone
 from bot.domain.prompts import counted
 from bot.domain.replies import Button, Reply, rows
 from bot.domain.schedule import UNTIL_RESUMED, Prefs, hhmm, in_quiet_hours, paused_until_resumed
-from bot.domain.timezones import guess_zone, parse_clock, several_zones
+from bot.domain.timezones import guess_zone, parse_clock, place_named, several_zones
 
 FLOW = "settings"
 MENU, EVENING_TIME, ZONE, ZONE_OK, QUIET, DELAY = (
@@ -101,11 +101,10 @@ def evening_clock(text: str, c: Catalogue) -> tuple[int, int] | None:
     check-in for the evening never comes in the morning unless they say so ("7am", "8 in the
     morning"). "midnight" and "noon" as such (`settings.evening_midnight`, `.evening_noon`).
     Only the whole message: "9 maybe, after the kids sleep" is no time. None if no time."""
-    said = " ".join(text.lower().replace("\u2019", "'").strip().rstrip(".!").split())
-    if said in c.raw("settings.evening_midnight"):
-        return 0, 0
-    if said in c.raw("settings.evening_noon"):
-        return 12, 0
+    said = _said(text).rstrip(".!")
+    named = _named_time(said, c)
+    if named is not None:
+        return named
     said = spoken_times.in_digits(said)
     for lead in sorted((str(w) for w in c.raw("settings.evening_leads")), key=len, reverse=True):
         if said.startswith(lead + " "):
@@ -137,6 +136,20 @@ def evening_clock(text: str, c: Catalogue) -> tuple[int, int] | None:
     if morning:
         return hour % 12, minute
     return (hour + 12 if hour != 12 else 0), minute  # the evening's, 12 midnight
+
+
+def _said(text: str) -> str:
+    """Typed words as compared here: lower case, straight apostrophes, single spaces."""
+    return " ".join(text.lower().replace("\u2019", "'").split())
+
+
+def _named_time(said: str, c: Catalogue) -> tuple[int, int] | None:
+    """ "midnight" or "noon" (`settings.evening_midnight`, `.evening_noon`), as a time."""
+    if said in c.raw("settings.evening_midnight"):
+        return 0, 0
+    if said in c.raw("settings.evening_noon"):
+        return 12, 0
+    return None
 
 
 def says_not_right(text: str, c: Catalogue) -> bool:
@@ -183,7 +196,7 @@ def typed_menu_option(text: str, c: Catalogue) -> str | None:
 def typed_evening_change(text: str, c: Catalogue) -> str | None:
     """The time in "change the time to 22:00", "evening check-in at 9pm" typed at the menu
     (after one of `settings.typed.time_leads`); None without such a lead or a time after it."""
-    said = " ".join(text.lower().replace("\u2019", "'").split())
+    said = _said(text)
     leads = sorted((str(w) for w in c.raw("settings.typed.time_leads")), key=len, reverse=True)
     lead = next((w for w in leads if said.startswith(w + " ")), None)
     if lead is None:
@@ -263,18 +276,14 @@ def parse_quiet(text: str, c: Catalogue | None = None) -> tuple[time, time] | No
     return None
 
 
-_QUIET_HOUR = re.compile(r"(?P<h>\d{1,2})(?:[:.h](?P<m>\d{2}))?")
-
-
 def _quiet_end(said: str, c: Catalogue | None, starts: bool) -> tuple[int, int] | None:
     """One end of quiet hours: a time (`parse_clock`), "midnight", "noon", or an hour without
     am or pm, in the evening if it `starts` them ("10" is 22:00), else in the morning."""
-    if c is not None and said in c.raw("settings.evening_midnight"):
-        return 0, 0
-    if c is not None and said in c.raw("settings.evening_noon"):
-        return 12, 0
+    named = _named_time(said, c) if c is not None else None
+    if named is not None:
+        return named
     clock = parse_clock(said)
-    match = _QUIET_HOUR.fullmatch(said)
+    match = _HOUR_ALONE.fullmatch(said)
     if match is None or (clock is not None and not 1 <= clock[0] <= 12):
         return clock
     hour, minute = int(match["h"]), int(match["m"] or 0)
@@ -284,7 +293,7 @@ def _quiet_end(said: str, c: Catalogue | None, starts: bool) -> tuple[int, int] 
         return hour, minute  # a 24-hour clock: as typed
     if starts:
         return (hour + 12 if hour != 12 else 0), minute
-    return (hour if hour != 12 else 12), minute
+    return hour, minute
 
 
 class SettingsFlow:
@@ -483,7 +492,7 @@ class SettingsFlow:
             return as_messages(self._on_evening_time(state.at(EVENING_TIME), TextInput(at), ctx))
         said = small_talk.words(text)
         if 0 < len(said) <= 3 and not _not_a_place(text, c):
-            guess = guess_zone(text, ctx.now)
+            guess = place_named(text, ctx.now)  # the whole message a place, nothing around it
             if guess is not None:  # "Tokyo": the zone, confirmed before it is saved
                 following = _afresh(state, ZONE_OK, zone=guess.zone)
                 return Outcome(following, (self.prompt(following, ctx),))

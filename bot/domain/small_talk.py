@@ -500,7 +500,7 @@ def bare_time(text: str, c: Catalogue) -> bool:
 
 
 _HOUR = re.compile(r"(?:1[0-2]|[1-9])(?:am|pm)?")
-_MINUTES = re.compile(r"(?:30|[12][0-9]|[1-9])")
+_MINUTES = re.compile(r"(?:30|[12][05]|5)")  # in fives: "9 to 5" is no time of day
 
 
 def _a_clock(said: tuple[str, ...], c: Catalogue) -> bool:

@@ -28,7 +28,8 @@ _TENS_WORD = "(?:" + "|".join(_TENS) + ")"
 _ONES_WORD = "(?:" + "|".join(_ONES) + ")"
 # "quarter", "half", "20", "twenty", "twenty five" minutes, before "past" or "to".
 _A_TENS = rf"{_TENS_WORD}(?:[\s-]{_ONES_WORD})?"  # "twenty", "twenty five", "forty-five"
-_MINUTES = rf"(?:a\s+)?(?:quarter|half|30|[12]\d|[1-9]|{_A_TENS}|ten|{_ONES_WORD})"
+# Said in fives ("ten to", "25 past"): "9 to 5" is working hours, not 4:51.
+_MINUTES = rf"(?:a\s+)?(?:quarter|half|30|[12][05]|5|{_A_TENS}|ten|five)"
 _AM_PM = r"(?:\s*[ap]\.?m\.?)?(?!\w)"
 
 SAID = "~said"
@@ -42,7 +43,7 @@ _RELATIVE = re.compile(
 )
 _HOUR_MINUTES = re.compile(rf"\b(?P<h>{_HOUR})\s+(?P<m>fifteen|{_A_TENS})(?P<ap>{_AM_PM})")
 _OCLOCK = re.compile(rf"\b(?P<h>{_HOUR})\s*o'?\s?clock\b")
-_ISH = re.compile(rf"\b(?P<h>{_HOUR})-ish\b")
+_ISH = re.compile(rf"\b(?P<h>{_HOUR})-?ish\b")
 # An hour word where it is a clock hour: after "at" (or "by", "around"...), before am/pm or a
 # day word, or the whole answer. Before a unit of time, any count ("two hours").
 _HOUR_WORD = "(?:" + "|".join(sorted(_HOURS, key=len, reverse=True)) + ")"

@@ -217,6 +217,18 @@ def guess_zone(text: str, now: datetime) -> ZoneGuess | None:
     return None
 
 
+def place_named(text: str, now: datetime) -> ZoneGuess | None:
+    """The zone of a place that is the whole of `text` ("Tokyo", "New York", "Paris, TX"),
+    with nothing dropped around it and no misspelling forgiven: where typed words may as well
+    be a name or a story ("Jordan left" is no Jordan), only a place said as such counts."""
+    state = _in_a_state(text, shared_data("cities")["states"])
+    if state is not None:
+        return ZoneGuess(state, "city")
+    cities = shared_data("cities")
+    guess = resolve_zone(text, now, cities["aliases"], cities["offsets"]["preferred"])
+    return guess if guess is not None and guess.how in ("city", "name") else None
+
+
 def several_zones(text: str) -> str | None:
     """The country named in `text` when it has several time zones ("USA", "I'm in Canada"),
     as it is said back ("the US"): a city is asked for, not guessed. None for anything else."""

@@ -29,6 +29,13 @@ MAX_TEXT = 4096
 MAX_CALLBACK_DATA = 64
 MAX_TOAST = 200  # answerCallbackQuery's text; a longer one is refused, and nothing is shown
 DEFAULT_TOKEN = "123456789:SANDBOX-token-for-local-use-only"
+# The account Telegram names as the sender of a message an anonymous group admin posts.
+ANONYMOUS_ADMIN: JSON = {
+    "id": 1087968824,
+    "is_bot": True,
+    "first_name": "Group",
+    "username": "GroupAnonymousBot",
+}
 
 
 class ApiError(Exception):
@@ -394,23 +401,25 @@ class Sandbox:
         chat_id: int | None = None,
         reply_to: int | None = None,
         forwarded_from: str | None = None,
+        anonymous: bool = False,
     ) -> JSON:
         """A person sends `text` (in their private chat unless `chat_id`), or forwards it from
-        someone who hides their account (`forwarded_from`, their name). Returns the update."""
+        someone who hides their account (`forwarded_from`, their name), or, an admin who stays
+        anonymous, sends it as the group (`anonymous`: Telegram then names GroupAnonymousBot
+        as the sender, and the group as `sender_chat`). Returns the update."""
         chat = self._chat_for(user_id, chat_id)
         extra: JSON = {"text": text}
+        if anonymous:
+            extra["sender_chat"] = chat.obj
         if forwarded_from is not None:
-            extra["forward_origin"] = {
-                "type": "hidden_user",
-                "sender_user_name": forwarded_from,
-                "date": int(self.clock()) - 60,
-            }
+            extra["forward_origin"] = self._hidden_origin(forwarded_from)
         entities = objects.command_entities(text)
         if entities:
             extra["entities"] = entities
         if reply_to is not None:
             extra["reply_to_message"] = self.messages[(chat.id, reply_to)]
-        message = self._new_message(chat, self._user(user_id), **extra)
+        sender = ANONYMOUS_ADMIN if anonymous else self._user(user_id)
+        message = self._new_message(chat, sender, **extra)
         replying_to_bot = reply_to is not None and (
             extra["reply_to_message"].get("from", {}).get("id") == self.bot["id"]
         )
@@ -426,11 +435,15 @@ class Sandbox:
         chat_id: int | None = None,
         caption: str | None = None,
         album: str | None = None,
+        forwarded_from: str | None = None,
     ) -> JSON:
         """A photo, voice note... with an optional caption (a command in it is marked as in a
-        text), one of an album's items if `album` (its media_group_id) is given."""
+        text), one of an album's items if `album` (its media_group_id) is given, forwarded
+        from someone who hides their account if `forwarded_from` (their name)."""
         chat = self._chat_for(user_id, chat_id)
         fields = objects.media(kind) | ({"caption": caption} if caption else {})
+        if forwarded_from is not None:
+            fields["forward_origin"] = self._hidden_origin(forwarded_from)
         if caption and (entities := objects.command_entities(caption)):
             fields["caption_entities"] = entities
         if album is not None:
@@ -523,6 +536,11 @@ class Sandbox:
         return objects.user(
             self.bot["id"], self.bot["first_name"], is_bot=True, username=self.bot["username"]
         )
+
+    def _hidden_origin(self, name: str) -> JSON:
+        """Where a forwarded message came from, as Telegram says it for someone who hides
+        their account: their name alone."""
+        return {"type": "hidden_user", "sender_user_name": name, "date": int(self.clock()) - 60}
 
     def _new_message(self, chat: Chat, sender: JSON, **fields: Any) -> JSON:
         msg: JSON = {

@@ -25,15 +25,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from telegram import InlineKeyboardMarkup
-from telegram.error import (
-    BadRequest,
-    ChatMigrated,
-    Forbidden,
-    NetworkError,
-    RetryAfter,
-    TelegramError,
-    TimedOut,
-)
+from telegram.error import BadRequest, ChatMigrated, Forbidden, NetworkError, RetryAfter, TimedOut
 from telegram.ext import ExtBot
 
 from bot.content import catalogue
@@ -52,7 +44,7 @@ from bot.telegram.render import render_markup, render_text
 log = logging.getLogger(__name__)
 
 MAX_ATTEMPTS = 5
-EVENING_CARDS = (schedule.EVENING, schedule.SNOOZE)  # held back while a moment is under way
+EVENING_CARDS = schedule.EVENING_CARDS  # held back while a moment is under way
 ASKABLE = {schedule.FOLLOW_UP: (PLANNED,), schedule.NUDGE: (DRAFTED, UNFINISHED, PLANNED)}
 
 
@@ -339,26 +331,8 @@ class Dispatcher:
             report.counts["failed"] += 1
             return "failed"
         await self._after(row, store.SENT, message_id=sent.message_id, stops=decision.stops)
-        if row.kind in EVENING_CARDS:
-            await self._retire_card_before(row)
         report.counts["sent"] += 1
         return "sent"
-
-    async def _retire_card_before(self, row: store.Claimed) -> None:
-        """The evening card before this one, left unanswered, loses its buttons (its words
-        stay): evenings left alone do not pile up open cards. Best effort: a card that can
-        no longer be edited keeps them, and a tap on it is answered as an earlier day's."""
-        async with self.db.unit_of_work() as session:
-            before = await store.open_evening_card_before(session, row.user_id, row.id)
-        if before is None:
-            return
-        chat_id, message_id = before
-        try:
-            await self.bot.edit_message_reply_markup(
-                chat_id, message_id, reply_markup=None, rate_limit_args=PROMPT
-            )
-        except TelegramError as error:
-            log.info("evening card %s kept its buttons: %s", message_id, error)
 
     async def _after(
         self,

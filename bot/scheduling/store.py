@@ -265,43 +265,16 @@ async def carded_since(session: AsyncSession, user_id: int, since: datetime) -> 
     return found is not None
 
 
-_EVENING_CARD_KINDS = (schedule.EVENING, schedule.SNOOZE)
-
-
-async def open_evening_card_before(
-    session: AsyncSession, user_id: int, prompt_id: int
-) -> tuple[int, int] | None:
-    """The evening card (or its "ask me in an hour") that went out to the person before card
-    `prompt_id`, if it is still unanswered: its chat and message, whose buttons go when a
-    newer one is sent (each card sent retires the one before, so none older is open)."""
-    found = await session.execute(
-        select(ScheduledPrompt.chat_id, ScheduledPrompt.message_id, ScheduledPrompt.answered_at)
-        .where(
-            ScheduledPrompt.user_id == user_id,
-            ScheduledPrompt.kind.in_(_EVENING_CARD_KINDS),
-            ScheduledPrompt.status == SENT,
-            ScheduledPrompt.id != prompt_id,
-            ScheduledPrompt.message_id.is_not(None),
-        )
-        .order_by(ScheduledPrompt.sent_at.desc())
-        .limit(1)
-    )
-    row = found.first()
-    if row is None or row.answered_at is not None:
-        return None
-    return row.chat_id, row.message_id
-
-
 async def newer_evening_card_sent(session: AsyncSession, row: ScheduledPrompt) -> bool:
     """Whether an evening card went out to the person after `row` (an evening card): `row`
     is then an earlier evening's, and takes no answer."""
-    if row.kind not in _EVENING_CARD_KINDS or row.sent_at is None:
+    if row.kind not in schedule.EVENING_CARDS or row.sent_at is None:
         return False
     newer = await session.scalar(
         select(ScheduledPrompt.id)
         .where(
             ScheduledPrompt.user_id == row.user_id,
-            ScheduledPrompt.kind.in_(_EVENING_CARD_KINDS),
+            ScheduledPrompt.kind.in_(schedule.EVENING_CARDS),
             ScheduledPrompt.status == SENT,
             ScheduledPrompt.sent_at > row.sent_at,
         )

@@ -596,7 +596,9 @@ async def _my_space(
         return None
     a, b = couple
     if turn.user.id not in (a.id, b.id):
-        turn.notice(c.text("group.not_for_you_both", a=a.display_name, b=b.display_name))
+        # Posted as the group (an admin who stays anonymous): which of them it is, unknown.
+        key = "group.anonymous" if turn.as_the_group else "group.not_for_you_both"
+        turn.notice(c.text(key, a=a.display_name, b=b.display_name))
         return None
     return space, a, b
 

@@ -56,12 +56,25 @@ class FloodGuard:
         self.next_sweep = now + self.window
 
 
+def sender_key(update: Update) -> int | None:
+    """Whose updates these are, for the guard: the person's id; for a message sent as a chat
+    (an anonymous group admin, a channel), that chat's id, since Telegram gives every such
+    sender in every group the same account (GroupAnonymousBot) and one busy group must not
+    silence the others."""
+    message = update.effective_message
+    if message is not None and message.sender_chat is not None:
+        return message.sender_chat.id
+    user = update.effective_user
+    return user.id if user is not None else None
+
+
 async def _guard(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     user = update.effective_user
     guard: FloodGuard | None = services(context).extras.get("flood")
-    if user is None or guard is None:
+    key = sender_key(update)
+    if user is None or guard is None or key is None:
         return
-    verdict = guard.check(user.id)
+    verdict = guard.check(key)
     if verdict == "ok":
         return
     try:

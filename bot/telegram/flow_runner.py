@@ -15,7 +15,7 @@ from bot.domain.clock import zone_of
 from bot.domain.flow import Context, Event, Flow, FlowState, Outcome, held
 from bot.domain.moments import DeleteMoment, SaveMoment
 from bot.domain.onboarding import ONBOARDING
-from bot.domain.profile import SetPreferredName, SetPrefs, SetTimezone
+from bot.domain.profile import FinishSetup, SetPreferredName, SetPrefs, SetTimezone
 from bot.domain.reflection_flow import FLOW as REFLECTION_FLOW
 from bot.domain.reflection_flow import RecordReflection
 from bot.domain.repair_flow import DECLINED, DECLINED_KEPT_FOR, OFFER
@@ -29,6 +29,7 @@ from bot.storage import moments as moment_store
 from bot.storage import repositories as repo
 from bot.storage.models import Reflection
 from bot.telegram.render import Card
+from bot.telegram.services import EditedCard
 from bot.telegram.turn import Turn
 
 log = logging.getLogger(__name__)
@@ -73,6 +74,12 @@ async def _set_zone(turn: Turn, e: object) -> None:
     await prompt_store.reschedule_evening(turn.session, turn.user, turn.now)
     if before is not None and before != e.zone:
         await _group_clock_stays(turn, before)
+
+
+@effect(FinishSetup)
+async def _finish_setup(turn: Turn, e: object) -> None:
+    if turn.user.onboarded_at is None:
+        turn.user.onboarded_at = turn.now
 
 
 async def _group_clock_stays(turn: Turn, before: str) -> None:
@@ -294,8 +301,10 @@ async def apply_outcome(
         turn.clear_keyboard(pressed)
     for reply in outcome.replies:
         turn.say(reply, card)
-    if card is not None and pressed is not None and turn.edits(pressed):
-        turn.services.card_edited(turn.chat_id, turn.user.id, pressed, card.version)
+    query = turn.update.callback_query
+    if card is not None and pressed is not None and query is not None and turn.edits(pressed):
+        edited = EditedCard(pressed, card.version, query.data or "")
+        turn.services.card_edited(turn.chat_id, turn.user.id, edited)
     if outcome.toast is not None:
         turn.toast(outcome.toast.text, outcome.toast.alert)
     if put_back and not outcome.handback and not await _resume(turn, row, kept):

@@ -537,11 +537,16 @@ async def on_not_text(turn: Turn) -> None:
     if later_in_album and not caption.strip():
         return  # the album's first item was answered: the rest of it says nothing new
     if _a_command(caption):
-        command = caption.split(maxsplit=1)[0].split("@")[0]
+        head, _, words = caption.partition(" ")
+        command = head.split("@")[0]
         if command.lower() == "/sos":  # help now, however it is sent; the flow stays as it was
             await safety_shell.help_now(turn)
-        else:
+        elif not await safety_shell.screened(turn, words, answer=False):  # words after it
             turn.text("shell.caption_command", command=command[:33])
+        return
+    if caption.strip() and message.forward_origin is not None:  # someone else's words
+        if not await safety_shell.screened(turn, caption, answer=False):
+            await _forwarded(turn)
         return
     if caption.strip():
         # A photo (or video, file...) with words: the words are read as a message is. They
@@ -589,6 +594,8 @@ async def on_button(turn: Turn) -> None:
     if not current and active is not None and _tapped_just_before(turn, press, active[0]):
         if not isinstance(press, callbacks.FlowPress) or press.step != active[0].step:
             return  # a double tap: the first moved the card on, and it shows where they are
+        if _the_same_tap(turn):
+            return  # "hurt" tapped twice before the tick showed: one tick, not undone
         current = True  # another tick on the question still asked: as on the card as it is
     if not current or active is None or not isinstance(press, callbacks.FlowPress):
         turn.toast(c.text("shell.expired"))
@@ -626,8 +633,16 @@ def _tapped_just_before(turn: Turn, press: object, row: repo.StateRow) -> bool:
         and press.flow == row.flow
         and press.card < row.version
         and turn.now - row.updated_at <= QUICK_TAPS
-        and edited == (turn.pressed_message_id, row.version)
+        and edited is not None
+        and (edited.message_id, edited.version) == (turn.pressed_message_id, row.version)
     )
+
+
+def _the_same_tap(turn: Turn) -> bool:
+    """Whether this tap is the one that made the card's last edit, made again (a double tap)."""
+    edited = turn.services.edited_cards.get((turn.chat_id, turn.user.id))
+    query = turn.update.callback_query
+    return edited is not None and query is not None and edited.tapped == query.data
 
 
 async def _on_menu(turn: Turn, action: str) -> None:
@@ -734,6 +749,8 @@ async def on_group_words(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
         await _answer_check_in_reply(update, context)
     elif await _replies_to_a_bid(update, context):
         await _answer_bid_reply(update, context)
+    elif _replies_to_the_thanks_hint(update, context.bot.id):
+        await _thanks_from_reply(update, context)
 
 
 def _reply_to_mend(update: Update, bot_id: int) -> tuple[Message, Message, User] | None:
@@ -769,6 +786,21 @@ async def _replies_to_a_bid(update: Update, context: ContextTypes.DEFAULT_TYPE) 
     svc = services(context)
     async with svc.db.unit_of_work() as session:
         return await couples.bid_to_answer(session, *card, svc.clock()) is not None
+
+
+def _replies_to_the_thanks_hint(update: Update, bot_id: int) -> bool:
+    """Whether a new message replies to Mend's "Write it after the command" (`/thanks` sent
+    alone in the group): the words are the thanks, as if written after the command."""
+    found = _reply_to_mend(update, bot_id)
+    if found is None or not found[0].text:
+        return False
+    _, replied, sender = found
+    return replied.text == catalogue(sender.language_code).text("thanks.group_empty")
+
+
+@turn_handler
+async def _thanks_from_reply(turn: Turn) -> None:
+    await couples.thanks(turn, _words_of(turn.update))  # screened there, as /thanks words are
 
 
 def _bid_card_replied_to(update: Update, bot_id: int) -> tuple[int, list[str | None], int] | None:

@@ -26,6 +26,13 @@ def utc_now() -> datetime:
     return datetime.now(UTC)
 
 
+@dataclass(frozen=True)
+class EditedCard:
+    message_id: int
+    version: int  # the card's number after the edit
+    tapped: str  # the callback data of the tap that made it
+
+
 @dataclass
 class Services:
     settings: Settings
@@ -35,11 +42,12 @@ class Services:
     bot_username: str = ""
     dispatcher: Dispatcher | None = None
     extras: dict[str, Any] = field(default_factory=dict)
-    # The message each person's flow card was last edited in, by (chat, person), with the
-    # card's number after the edit: a tap on that message with an older number was made
-    # before the edit reached the phone (handlers._tapped_just_before). Kept in memory only:
+    # The message each person's flow card was last edited in by a tap, by (chat, person): the
+    # message, the card's number after the edit, and the tap's callback data. A tap on that
+    # message with an older number was made before the edit reached the phone, and one with
+    # the same data is that tap again (handlers._tapped_just_before). Kept in memory only:
     # after a restart such a tap is answered as an old card's.
-    edited_cards: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
+    edited_cards: dict[tuple[int, int], EditedCard] = field(default_factory=dict)
 
     # Albums (media_group_id) seen, by chat: Telegram sends each photo of one as a message of
     # its own, and only the first is answered. The newest last, the oldest first out.
@@ -66,9 +74,9 @@ class Services:
             del self.forwards[next(iter(self.forwards))]
         return last is None or now - last > FORWARD_BURST
 
-    def card_edited(self, chat_id: int, user_id: int, message_id: int, version: int) -> None:
+    def card_edited(self, chat_id: int, user_id: int, card: EditedCard) -> None:
         self.edited_cards.pop((chat_id, user_id), None)  # the newest last, the oldest first out
-        self.edited_cards[(chat_id, user_id)] = (message_id, version)
+        self.edited_cards[(chat_id, user_id)] = card
         if len(self.edited_cards) > EDITED_CARDS_KEPT:
             del self.edited_cards[next(iter(self.edited_cards))]
 

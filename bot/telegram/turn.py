@@ -104,6 +104,12 @@ class Turn:
     def in_group(self) -> bool:
         return not self.in_private
 
+    @property
+    def as_the_group(self) -> bool:
+        """Sent as the group itself (an admin who stays anonymous), not by a person."""
+        message = self.update.effective_message
+        return message is not None and message.sender_chat is not None
+
     def private_link(self, payload: str = "hi") -> str:
         """A link that opens the private chat with Mend and sends it `/start payload`."""
         return f"https://t.me/{self.services.bot_username}?start={payload}"

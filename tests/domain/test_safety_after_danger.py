@@ -63,6 +63,8 @@ def test_a_hedged_no_to_is_anyone_in_danger_is_asked_about_again(text: str):
         (ANGER, "no, but i'm not sure", None),
         (ANGER, "lol", None),
         (ANGER, "no he would hurt me", None),
+        (ANGER, "no one is safe", None),  # danger said with a no in it
+        (ANGER, "nobody is safe here", None),
     ],
 )
 def test_what_is_not_a_clear_no_to_that_question_is_not_taken_for_one(

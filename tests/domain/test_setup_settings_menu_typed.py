@@ -47,6 +47,15 @@ def test_a_place_typed_at_the_menu_is_the_time_zone_asked_to_confirm():
 
 
 @pytest.mark.parametrize(
+    "text", ["Jordan left", "Austin lied", "Casey left", "Florence cried", "brother"]
+)
+def test_a_name_or_a_word_at_the_menu_is_no_time_zone(text: str):
+    """Only a place said as such: no words dropped around it, no misspelling forgiven."""
+    outcome = SETTINGS.handle(AT_MENU, TextInput(text), ctx())
+    assert outcome.handback and outcome.state is None  # read as anywhere else
+
+
+@pytest.mark.parametrize(
     ("text", "evening_on", "changes"),
     [
         ("evening off", True, {"evening_on": False}),

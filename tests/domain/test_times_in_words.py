@@ -38,6 +38,7 @@ C = catalogue("en")
         ("nine o'clock", "9"),
         ("9 oclock tonight", "9 tonight"),
         ("eight-ish", "8"),
+        ("tenish", "10"),
         ("8-ish tomorrow", "8 tomorrow"),
         ("in ten minutes", "in 10 minutes"),
         ("in two hours", "in 2 hours"),
@@ -91,6 +92,8 @@ def test_minutes_said_aloud_are_on_a_12_hour_clock(said: str, meant: datetime):
         "two of us",
         "half to 9",
         "he said ten",
+        "nine to five",  # working hours, not 4:51: minutes are said in fives
+        "9 to 5",
     ],
 )
 def test_numbers_in_words_that_are_no_time_stay_none(said: str):
@@ -141,3 +144,32 @@ def test_a_time_in_words_at_the_time_question_is_the_plan(step: str, typed: str,
     (saved,) = [e.moment for e in outcome.effects if isinstance(e, SaveMoment)]
     assert saved.status == PLANNED
     assert saved.plan_due_at == local.replace(tzinfo=LONDON).astimezone(UTC)
+
+
+@pytest.mark.parametrize(
+    "said",
+    [
+        "one of these days",
+        "one day when he is calm",
+        "two days ago",
+        "2 days ago",
+        "6 to 8",
+        "friday 2 to 3",
+        "nine to five",
+    ],
+)
+def test_where_a_time_is_asked_a_count_or_a_range_is_no_time(said: str):
+    """Read as the time question reads (`leading`: the time phrase a message opens with)."""
+    assert parse_when(said, WEDNESDAY_NOON, LONDON, leading=True) is None
+
+
+@pytest.mark.parametrize(
+    ("said", "meant"),
+    [
+        ("nine", local(4, 21, 0)),
+        ("tomorrow at nine when he is home", local(5, 9, 0)),
+        ("half nine after the kids are in bed", local(4, 21, 30)),
+    ],
+)
+def test_where_a_time_is_asked_words_open_with_the_time(said: str, meant: datetime):
+    assert parse_when(said, WEDNESDAY_NOON, LONDON, leading=True) == meant

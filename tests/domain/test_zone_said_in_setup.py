@@ -13,7 +13,7 @@ import pytest
 from bot.content import catalogue
 from bot.domain.flow import Context, FlowState, Person, TextInput
 from bot.domain.onboarding import CONFIRM, EVENING, NAME, ONBOARDING, ZONE
-from bot.domain.profile import SetPrefs, SetTimezone
+from bot.domain.profile import FinishSetup, SetPrefs, SetTimezone
 from bot.domain.schedule import Prefs
 from bot.domain.settings_flow import FLOW, MENU, SETTINGS, ZONE_OK
 from bot.domain.timezones import guess_zone, several_zones
@@ -138,7 +138,7 @@ def test_why_or_help_at_the_zone_question_is_answered_and_asked_again(text: str)
 def test_skipping_the_zone_finishes_setup_on_utc_with_the_check_in_off(text: str):
     outcome = ONBOARDING.handle(at(ZONE), TextInput(text), ctx())
     assert outcome.state is None
-    assert outcome.effects == (SetPrefs({"evening_on": False}),)
+    assert outcome.effects == (SetPrefs({"evening_on": False}), FinishSetup())  # setup is over
     assert not any(isinstance(e, SetTimezone) for e in outcome.effects)
     (reply,) = outcome.replies
     assert "UTC" in reply.text and "/start" in reply.text and "couldn't place" not in reply.text

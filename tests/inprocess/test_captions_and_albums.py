@@ -51,3 +51,22 @@ async def test_an_album_with_a_story_is_answered_once(h: Harness):
     # Another album, or a photo on its own, is answered again.
     assert sent(await h.feed(h.sandbox.send_media(ANA, "photo", album="a2")))
     assert sent(await h.feed(h.sandbox.send_media(ANA, "photo")))
+
+
+async def test_danger_after_a_command_in_a_caption_gets_the_screens_answer(h: Harness):
+    """The words after a command under a photo are screened as the same words sent alone."""
+    await h.onboard(BEN, "Ben")
+    alone = sent(await h.text(BEN, "he said he will kill me tonight"))
+    await h.onboard(ANA, "Ana")
+    caption = "/moment he said he will kill me tonight"
+    said = sent(await h.feed(h.sandbox.send_media(ANA, "photo", caption=caption)))
+    assert said == [t.replace("Ben", "Ana") for t in alone]
+    assert not any("on their own" in t for t in said)
+
+
+async def test_a_forwarded_photos_caption_is_not_kept_as_their_words(h: Harness):
+    await h.onboard(ANA, "Ana")
+    caption = "you never listen to me, you only care about your phone"
+    update = h.sandbox.send_media(ANA, "photo", caption=caption, forwarded_from="Ben")
+    (said,) = sent(await h.feed(update))
+    assert "forwarded" in said and "look at this moment" not in said

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from bot.telegram.flood import FloodGuard
+from telegram import Update
+
+from bot.telegram.flood import FloodGuard, sender_key
 from tests.harness import FakeClock, start_harness
 
 ANA, BEN = 1201, 1202
@@ -50,3 +52,27 @@ def test_the_guard_forgets_people_quiet_for_a_whole_window(clock: FakeClock):
     clock.advance(timedelta(seconds=11))
     assert guard.check(BEN) == "ok"
     assert set(guard.seen) == {BEN} and guard.warned == set()
+
+
+def _message_as_chat(group: int, sender_chat: int | None) -> Update:
+    anonymous = {"id": 1087968824, "is_bot": True, "first_name": "Group"}  # GroupAnonymousBot
+    message: dict[str, object] = {
+        "message_id": 1,
+        "date": 0,
+        "chat": {"id": group, "type": "supergroup", "title": "G"},
+        "from": anonymous
+        if sender_chat is not None
+        else {"id": 5, "is_bot": False, "first_name": "A"},
+        "text": "/help",
+    }
+    if sender_chat is not None:
+        message["sender_chat"] = {"id": sender_chat, "type": "supergroup", "title": "G"}
+    return Update.de_json({"update_id": 1, "message": message}, None)
+
+
+def test_anonymous_admins_of_different_groups_are_told_apart():
+    """Every anonymous admin is the same account: keyed by the group they speak for, twenty
+    of them in twenty groups are twenty senders, not one (the 21st group would be dropped)."""
+    keys = {sender_key(_message_as_chat(-100 - n, -100 - n)) for n in range(21)}
+    assert len(keys) == 21
+    assert sender_key(_message_as_chat(-100, None)) == 5  # a person: their own id

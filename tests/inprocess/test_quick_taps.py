@@ -70,3 +70,13 @@ async def test_a_card_from_a_while_ago_is_still_expired(h: Harness):
     actions = await h.feed(stale)
     assert "This card has expired." in h.toasts(actions)
     assert (await state_of(h)).data["m"]["feelings"] == ["hurt"]
+
+
+async def test_a_tick_tapped_twice_before_it_shows_stays_ticked(h: Harness):
+    card = await at_feelings(h)
+    first = h.sandbox.press(ANA, card, label="hurt")
+    again = h.sandbox.press(ANA, card, label="hurt")  # nothing showed yet: tapped again
+    await h.feed(first)
+    actions = await h.feed(again)
+    assert [a.method for a in actions] == ["answerCallbackQuery"]
+    assert (await state_of(h)).data["m"]["feelings"] == ["hurt"]
