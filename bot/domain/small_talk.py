@@ -162,6 +162,7 @@ def aside(text: str, c: Catalogue) -> str | None:
     return None
 
 
+@lru_cache(maxsize=512)  # asked of one message by several readers in a turn
 def request(text: str, c: Catalogue, *, bare_stop: bool = True) -> str | None:
     """Which request about Mend itself `text` is (STOP, DELETE, DELETE_MOMENT: "delete this
     moment", PRIVACY; a question about using Mend: EVENING, SETTINGS, WHAT_MOMENT, SAVED,
@@ -184,7 +185,7 @@ def request(text: str, c: Catalogue, *, bare_stop: bool = True) -> str | None:
     said = tuple(words(text))
     if not said:
         return None
-    confirmed = _after(list(said), c.raw("shell.confirm_openers"))
+    confirmed = _after(list(said), c, "shell.confirm_openers")
     if confirmed and request(" ".join(confirmed), c, bare_stop=bare_stop) == DELETE:
         return CONFIRM_DELETE
     asked, alone, openers, asks, closers = _requests(c)
@@ -206,8 +207,8 @@ def _picks_by_what(said: tuple[str, ...], c: Catalogue) -> bool:
     """Whether `said` picks a moment from a list by what it was about ("the one about Sam",
     "open the one with my sister"): any of `shell.list_verbs`, then one of `shell.list_about`,
     then one to `shell.list_about_words` words, none of them a negation."""
-    rest = _after(list(said), c.raw("shell.list_verbs")) or list(said)
-    about = _after(rest, c.raw("shell.list_about"))
+    rest = _after(list(said), c, "shell.list_verbs") or list(said)
+    about = _after(rest, c, "shell.list_about")
     if not about or len(about) > int(c.raw("shell.list_about_words")):
         return False
     return not any(w in c.raw("drafts.typed.negations") for w in about)
@@ -351,11 +352,11 @@ def steps_away(text: str, c: Catalogue) -> bool:
     starts this way ("hold on, he said he'd leave me"). `shell.away_alone` ("one moment") only
     as the whole message: "one moment he was fine" is an answer."""
     said = [w.replace("'", "") for w in words(text)]
-    opened = _after(said, c.raw("shell.away_openers")) or said
+    opened = _after(said, c, "shell.away_openers") or said
     if " ".join(opened) in c.raw("shell.away_alone"):
         return True
-    rest = _after(opened, c.raw("shell.away"))
-    again = _after(rest, c.raw("shell.away")) if rest else None
+    rest = _after(opened, c, "shell.away")
+    again = _after(rest, c, "shell.away") if rest else None
     rest = again if again is not None else rest  # "hold on, cant talk rn": said two ways
     if rest is None or len(rest) > int(c.raw("shell.away_reason_words")):
         return False
@@ -399,7 +400,7 @@ def _called_to_a_reason(said: list[str], c: Catalogue) -> bool:
     me for the phone" and "shouted for the kids" are none."""
     if not said or said[0] not in c.raw("shell.away_telling_objects"):
         return False
-    onward = _after(said[1:], c.raw("shell.away_called_to"))
+    onward = _after(said[1:], c, "shell.away_called_to")
     return onward is not None and any(w in c.raw("shell.away_reasons") for w in onward[:2])
 
 
@@ -552,21 +553,30 @@ def _thanks_or_goodbye(said: list[str], c: Catalogue) -> str | None:
         return GOODBYE
     if len(said) > int(c.raw("shell.thanks_max_words")):
         return None
-    tail = _after(said, c.raw("shell.thanks_openers"))
+    tail = _after(said, c, "shell.thanks_openers")
     if tail is not None and set(tail) <= set(c.raw("shell.thanks_words")):
         return THANKS
     return None
 
 
-def _after(said: list[str], openers: list[str]) -> list[str] | None:
-    """The words after the longest of `openers` that `said` starts with; None if none."""
-    opening = [len(o.split()) for o in openers if said[: len(o.split())] == o.split()]
-    return said[max(opening) :] if opening else None
+def _after(said: list[str], c: Catalogue, key: str) -> list[str] | None:
+    """The words after the longest of the openers listed at `key` that `said` starts with;
+    None if none."""
+    for opener in _openers(c, key):  # the longest first
+        if tuple(said[: len(opener)]) == opener:
+            return said[len(opener) :]
+    return None
+
+
+@lru_cache(maxsize=64)
+def _openers(c: Catalogue, key: str) -> tuple[tuple[str, ...], ...]:
+    """A content list of openers as word tuples, the longest first (read for every message)."""
+    return tuple(sorted((tuple(str(o).split()) for o in c.raw(key)), key=len, reverse=True))
 
 
 def _after_ack(said: list[str], c: Catalogue) -> list[str]:
     """The words after an acknowledgement that opens them ("ok" of "ok bye"), if any."""
-    return _after(said, c.raw("shell.acknowledgements")) or []
+    return _after(said, c, "shell.acknowledgements") or []
 
 
 def yes_or_no(text: str, c: Catalogue) -> str | None:
