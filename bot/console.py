@@ -106,6 +106,10 @@ class Console:
             return False
         if not text.strip():
             return True
+        if text.strip().isdigit() and not self.buttons:
+            # A card from an earlier session is not on this screen (its number means nothing
+            # here): said, so "4" is not taken for a press when it goes as words.
+            self.out.write(f'  (no card on screen yet; sending "{text.strip()}" as a message)\n')
         if text.strip().isdigit() and self.buttons:
             index = int(text.strip()) - 1
             if 0 <= index < len(self.buttons):
@@ -127,7 +131,12 @@ async def run_console(
     read_line: ReadLine = _stdin_line,
     out: TextIO = sys.stdout,
     first_name: str | None = None,
+    echo: bool | None = None,
 ) -> None:
+    """The console. `echo`: print each line read after the prompt, so a conversation piped
+    in reads back as one (by default when standard input is not a terminal)."""
+    if echo is None:
+        echo = not sys.stdin.isatty()
     from bot.app import build_application
 
     sandbox = Sandbox(DEFAULT_TOKEN)
@@ -160,6 +169,8 @@ async def run_console(
                 out.write("\nyou> ")
                 out.flush()
                 line = await read_line()
+                if echo and line:
+                    out.write(line if line.endswith("\n") else f"{line}\n")
                 if line == "" or not console.handle_line(line):  # "" is end of input
                     break
                 await _settle(sandbox)

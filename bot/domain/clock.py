@@ -170,7 +170,8 @@ def parse_when(
     - Everyday words: "after dinner" is the night (20:00), "after work" the evening (19:00, on
       any day: "today after work" too), "lunch" noon, "after lunch" the afternoon. "This
       weekend" is the coming Saturday, or what is left of the weekend during it; "next
-      weekend" said at the weekend is the one after.
+      weekend" said at the weekend is the one after; "after the weekend" is the Monday to
+      come (its evening, as any day with no time).
     """
     # Words to digits on the whole message at once: "one" alone is 1, but not in "one day".
     text = in_digits(text.lower())
@@ -305,6 +306,7 @@ _A_FEW_HOURS = re.compile(r"\b(?:a\s+)?few\s+(?=(?:hours?|hrs?|h)\b)")
 _A_FEW = re.compile(r"\b(?:a\s+)?few" + _SOME_UNITS)
 _LATER_TONIGHT = re.compile(r"\blater\s+(?=tonight\b|this evening\b)")  # is "tonight"
 _WEEKEND = ("weekend", "this weekend", "the weekend", "at the weekend", "over the weekend")
+_AFTER_WEEKEND = ("after the weekend", "after this weekend", "after weekend", "after the wknd")
 _SATURDAY = 5  # date.weekday()
 
 
@@ -379,6 +381,8 @@ def _day(
         return (today,), part
     if phrase in _WEEKEND or phrase == "next weekend":
         return _weekend(today, following=phrase == "next weekend"), part
+    if phrase in _AFTER_WEEKEND:  # the Monday to come (a week on, said on a Monday)
+        return (today + timedelta(days=-today.weekday() % 7 or 7),), part
     if phrase == "today" or (phrase == "this" and part):  # "this evening"
         return (today,), "tonight" if part in ("evening", "night") else part
     offset = {

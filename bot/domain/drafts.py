@@ -20,7 +20,8 @@ person (`sayable`: "i felt like he doesnt care" -> "I felt like you don't care")
 don't read as one phrase are left out of the sentence and shown beside the draft instead
 (`own_words_note`), and so is blame ("for him to stop being so selfish", "like he never
 listens") and sarcasm ("oh great 🙃"). An answer that names nothing ("idk, maybe nothing") is
-not said at all: the tapped words, or the draft's own plain ones, are. Nor is one that only
+not said at all: the tapped words, or the draft's own plain ones, are (an apology with no
+feeling given guesses none for them: `*_unfelt`). Nor is one that only
 names a feeling or need already chosen (tapped, or ticked from the words), however hedged
 ("just some respect", "to be respected", "respect i guess?"): it is said once, and what
 they typed after it ("... and for him to just look at me") is still read.
@@ -142,6 +143,12 @@ def seen_words(moment: Moment, c: Catalogue, style: str = "standard") -> str:
 
 
 def feelings_words(moment: Moment, c: Catalogue) -> str:
+    return _feelings(moment, c) or c.text("drafts.parts.fallback_feeling")
+
+
+def _feelings(moment: Moment, c: Catalogue) -> str:
+    """The feelings to say, "" when none was given (none tapped, nothing typed that names
+    one: "idk")."""
     own = _own(moment, FEEL, c)
     chosen = [c.text(f"feelings.{key}") for key in moment.feelings]
     # A tapped feeling their own words already say ("lonely" in "kinda lonely") is said once.
@@ -149,7 +156,7 @@ def feelings_words(moment: Moment, c: Catalogue) -> str:
     words = chosen[: _FEELINGS_MAX - 1 if own.said else _FEELINGS_MAX] + list(own.said)
     if not words and own.unsaid:  # typed, but not as a phrase to say: a plain one instead
         words = [c.text("drafts.parts.typed_feeling" + _by_me(moment))]
-    return join(words[:_FEELINGS_MAX], c) or c.text("drafts.parts.fallback_feeling")
+    return join(words[:_FEELINGS_MAX], c)
 
 
 def _says(phrase: str, word: str) -> bool:
@@ -340,6 +347,8 @@ class _Words:
     dangling_end: re.Pattern[str]
     denied_then: re.Pattern[str]
     need_tails: re.Pattern[str]
+    need_parts: re.Pattern[str]  # between needs: ", " or "and" before a thing ("and some warmth")
+    need_thing: re.Pattern[str]  # a need that is a thing ("some warmth"; not "a bit more")
     a_time: re.Pattern[str]
     they: frozenset[str]  # "they", "their": the other person, in what a camera saw
     people: re.Pattern[str]  # a relation word anywhere ("mum's", "his friend"): someone else
@@ -378,7 +387,9 @@ def _words(c: Catalogue) -> _Words:
     what = rf"(?:(?:{alternatives(lists['what'])})\s+)?"
     for direction, by_me in ((TO_ME, ""), (BY_ME, "_by_me")):
         subjects = lists[f"subjects{by_me}"]
-        subject = rf"{what}(?:{alternatives(subjects)})\s+{hedges}"
+        # A guess at how they felt ("she might feel", "he'd be"): only of the other person.
+        guessed = lists["hedges"] + (lists["guesses_by_me"] if by_me else [])
+        subject = rf"{what}(?:{alternatives(subjects)})\s+(?:(?:{alternatives(guessed)})\s+)*"
         feel = alternatives(lists["feel_verbs"])
         contracted = lists[f"feel_contracted{by_me}"]
         leads[(FEEL, direction)] = re.compile(
@@ -397,6 +408,8 @@ def _words(c: Catalogue) -> _Words:
     denials = negations + [maps["spelling"].get(n, n) for n in negations]
     mine = re.escape(maps["words"]["mine"])
     relations = alternatives(_relation_words(c))
+    not_things = rf"(?!(?:{alternatives(lists['not_things'])}){end})"
+    thing = rf"{not_things}(?:{alternatives(lists['thing_starts'])})\s"
     return _Words(
         lists=lists,
         maps=maps,
@@ -426,6 +439,8 @@ def _words(c: Catalogue) -> _Words:
         ),
         denied_then=_denied_then(lists, maps["spelling"]),
         need_tails=re.compile(rf"(?<![\w'])(?:{alternatives(lists['need_tails'])})$", re.I),
+        need_parts=re.compile(rf",\s*(?:and\s+)?|\s+and\s+(?={thing})", re.I),
+        need_thing=re.compile(thing, re.I),
         a_time=_a_time(lists),
         they=frozenset(maps["they_to_you"]),
         people=re.compile(rf"(?<![\w'])(?:{relations})(?:'s|s'|s)?(?![\w'])", re.I),
@@ -586,7 +601,7 @@ def sayable(
     text = _strip_ends(_tidy(_no_symbols(text)), w)
     text = re.sub(r"(?<![\w'])like,?\s+(?=\d)", "", text, flags=re.I)  # "for like 5 minutes"
     text = re.sub(r"^like,\s*", "", text, flags=re.I)
-    text = _without_lead(_tidy(w.filler.sub(" ", text)), kind, direction, w)
+    text = _without_lead(_tidy(_unfilled(text, w)), kind, direction, w)
     if kind == FEEL and (denied := w.denied_then.match(text)):  # "not angry just tired"
         text = _without_lead(denied["felt"], kind, direction, w)
     # Each part between commas on its own: a lead again ("humiliated, and she prob felt
@@ -603,10 +618,52 @@ def sayable(
         return None  # shown beside, not said
     if kind == FEEL and w.a_time.search(spoken):
         return None  # "tmrw after work maybe 7ish": a time, not a feeling (typed at the wrong step)
-    phrase = _need_start(spoken, direction, w) if kind == NEED else _feeling_start(spoken, w)
+    phrase = _needs_start(spoken, direction, w, c) if kind == NEED else _feeling_start(spoken, w)
+    if phrase and kind == FEEL and c.text("drafts.parts.and") not in phrase:
+        phrase = join(phrase.split(", "), c)  # "hurt, a bit forgotten": "hurt and a bit ..."
     if phrase is None or not _reads_as_a_phrase(phrase, w):
         return None
     return _lower_first(phrase, c)
+
+
+def _unfilled(text: str, w: _Words) -> str:
+    """`text` without filler, keeping the comma that parts it from what follows ("hurt i
+    guess, maybe a bit forgotten": two parts, not "hurt maybe a bit forgotten")."""
+    return w.filler.sub(lambda m: " ," if m[0].endswith(",") else " ", text)
+
+
+def _needs_start(spoken: str, direction: str, w: _Words, c: Catalogue) -> str | None:
+    """A need made to follow "I needed" (`_need_start`) or, in an apology, "you deserved"
+    (`_deserved`). A thing ("some warmth") typed beside something to feel or do ("to feel
+    wanted") is said as `join_needs` says them, never hanging off the "to ..." by a bare
+    "and" or a comma ("some warmth, and to feel wanted", not "to feel wanted and some
+    warmth")."""
+    phrase = _need_start(spoken, direction, w)
+    if phrase is None:
+        return None
+    if direction == BY_ME:
+        phrase = _deserved(phrase, w)
+    parts = w.need_parts.split(phrase)
+    mark = c.text("drafts.parts.infinitive")
+    if any(p.startswith(mark) for p in parts) and any(w.need_thing.match(p) for p in parts):
+        return join_needs([p for p in parts if p], c)
+    return phrase
+
+
+def _deserved(phrase: str, w: _Words) -> str:
+    """A need with its own doer, said after "you deserved": "your birthday to matter to me"
+    -> "to have your birthday matter to me"; a thing with a purpose ("your chance to be
+    heard") as it is."""
+    said, lists = w.maps["words"], w.lists
+    words = phrase.split()
+    lower = [t.lower() for t in words]
+    to = said["to"].strip()
+    if lower and lower[0] in lists["owners_by_me"]:
+        verbs = lists["owned_verbs_by_me"]
+        for at in (2, 3):  # "your birthday to matter", "your own birthday to matter"
+            if len(lower) > at + 1 and lower[at] == to and lower[at + 1] in verbs:
+                return said["to_have"] + " ".join(words[:at] + words[at + 1 :])
+    return phrase
 
 
 def _unkind(spoken: str, w: _Words, *, blame: bool) -> bool:
@@ -965,6 +1022,9 @@ def _draft(moment: Moment, c: Catalogue, style: str, said: str) -> str:
     to say (a pattern's words, or what the camera saw), else in the "earlier" one."""
     direction = _direction(moment)
     frame = direction if said else f"{direction}_own"
+    felt = _feelings(moment, c)
+    if not felt and c.has(f"drafts.{frame}_unfelt.{style}"):
+        frame += "_unfelt"  # an apology guesses no feeling for them that nobody gave
     who = moment.who if moment.who in WHO else "other"
     # A name to greet by: never a relation ("my ex") or a refusal ("idk") kept from before.
     name = read_name(moment.who_name, c) if moment.who_name else None
@@ -973,7 +1033,7 @@ def _draft(moment: Moment, c: Catalogue, style: str, said: str) -> str:
         f"drafts.{frame}.{style}",
         hello=hello,
         happened=said,
-        feelings=feelings_words(moment, c),
+        feelings=felt or c.text("drafts.parts.fallback_feeling"),
         needs=needs_words(moment, c),
         request=request_words(moment, c),
         why=c.text(f"drafts.why.{who}"),

@@ -31,6 +31,9 @@ RESCHEDULE_CHOICES = ("tonight", "tomorrow", "hours")
 # the follow-up's "when should I ask again?" (also the first part of their buttons' data).
 EVENING_CARD, FOLLOW_UP_CARD, RESCHEDULE_CARD = "ev", "fu", "fr"
 YES = "yes"  # a plain yes at a card with more than one way to say yes: `yes_card` asks which
+# Not sure how it went ("not sure", "kind of?"), or only "ok", typed at a follow-up: `which_card`
+# asks again gently, with the card's buttons.
+UNSURE, WHICH = "unsure", "which"
 # What a plain "no" means at each card; at "when should I ask again?" it means nothing.
 _NO_MEANS = {EVENING_CARD: "not_tonight", FOLLOW_UP_CARD: "not_yet"}
 
@@ -392,9 +395,11 @@ def snooze_quiet_key(now: datetime, prefs: Prefs) -> str:
 
 
 def answers_a_card(text: str, c: Catalogue) -> bool:
-    """Whether `text` could answer some card (typed_choice for one of CARDS): words that
-    answer none need no look at which cards are waiting."""
-    return any(typed_choice(text, card, choices, c) is not None for card, choices in CARDS)
+    """Whether `text` could answer some card (typed_choice for one of CARDS, or `told` for
+    a follow-up): words that answer none need no look at which cards are waiting."""
+    if any(typed_choice(text, card, choices, c) is not None for card, choices in CARDS):
+        return True
+    return told(text, PLANNED_CHOICES, c) is not None
 
 
 def typed_choice(text: str, card: str, choices: Sequence[str], c: Catalogue) -> str | None:
@@ -411,8 +416,165 @@ def typed_choice(text: str, card: str, choices: Sequence[str], c: Catalogue) -> 
     later = put_off(text, c) if card == EVENING_CARD else None
     if later in choices:
         return later  # "can we do this tomorrow?": a put-off, asked as a question
+    doubt = _unsure(text, card, choices, c)
+    if doubt is not None:
+        return doubt  # "not sure", "kind of?", "ok": which is it?
     if text.rstrip().endswith("?"):
         return None
+    return _typed_choice(text, card, choices, c)
+
+
+def _unsure(text: str, card: str, choices: Sequence[str], c: Catalogue) -> str | None:
+    """At a follow-up: UNSURE for words that say they are not sure how it went (a whole
+    message listed in `follow_up.typed.unsure`: "not sure"; with a question mark, also one
+    listed as an answer: "kind of?"), WHICH for only an "ok". None otherwise."""
+    if card != FOLLOW_UP_CARD:
+        return None
+    said = " ".join(small_talk.words(text))
+    if not said:
+        return None
+    if small_talk.kind(said, c) == small_talk.ACK and small_talk.yes_or_no(said, c) is None:
+        return WHICH
+    how = set(PLANNED_CHOICES) <= set(choices)  # "Pick it up again?" asks nothing of a talk
+    if not how or not small_talk.is_listed(said, c, "follow_up.typed.unsure"):
+        return None
+    asked = text.rstrip().endswith("?")
+    return UNSURE if asked or _listed(said, "follow_up", choices, c) is None else None
+
+
+# At most this many words in a follow-up's answer read by what its clauses say (`_told`):
+# more is likely a story of its own.
+TOLD_WORDS = 14
+# What each list of `follow_up.told` says, and the answer it stands for (`_told`).
+_TOLD = {
+    "went_well": "went_well",
+    "hard": "hard",
+    "not_yet": "not_yet",
+    "not_ready": "not_yet",
+    "let_go": "let_go",
+    "reached_out": YES,
+}
+
+
+def told(text: str, choices: Sequence[str], c: Catalogue) -> str | None:
+    """Typed words at a follow-up that asks how a talk went (`PLANNED_CHOICES`) that
+    `typed_choice` takes as no answer, and `hard_and_told` not as hard and a story: the answer
+    read from what their clauses say (`_told`), or None."""
+    if not set(PLANNED_CHOICES) <= set(choices):
+        return None
+    return _told(text, choices, c)
+
+
+def _told(text: str, choices: Sequence[str], c: Catalogue) -> str | None:
+    """A follow-up's answer read from what its clauses say (`follow_up.told`): what the other
+    person did ("she forgave me", "he said no worries": went well; "he got defensive", "he's
+    still upset with me": hard), why not yet ("he wasn't home", "i chickened out", "he didn't
+    want to talk"), letting it go ("i think i'll just let it go"), or only that they reached
+    out ("i said sorry": YES, how did it go?). Every clause (split at `typed.contrasts` too)
+    must say one of those, or only a yes, a no, an "ok" or thanks, or name an answer; none may
+    name someone by who they are other than a partner ("my boss"), and the whole is at most
+    TOLD_WORDS words with no question. Hard wins over went well ("he accepted it but it was
+    awkward"); "not yet" (or a no) with either is no answer; went well or hard over a let go
+    or a reached out. Only hard may tell a hurt or a quarrel (`couples.reads_as_hurt`: "not
+    yet he yelled at me again" is a story). None otherwise: a story, offered as a moment."""
+    if "?" in text or len(small_talk.words(text)) > TOLD_WORDS:
+        return None
+    found: set[str] = set()
+    contrasts = _word_set(c, "typed.contrasts")
+    for phrase in _phrases(text, "follow_up", choices, c):
+        said = [small_talk.bare(w) for w in phrase.split()]
+        if _someone_else(said, c):
+            return None
+        clauses: list[list[str]] = [[]]
+        for word in said:
+            if word in contrasts:
+                clauses.append([])
+            else:
+                clauses[-1].append(word)
+        for clause in filter(None, clauses):
+            says = _told_clause(clause, choices, c)
+            if says is None:
+                return None
+            found |= says
+    found -= {""}
+    if found & {"not_yet", "no"} and found & {"went_well", "hard"}:
+        return None
+    read = next((a for a in ("hard", "went_well", "not_yet", "let_go", YES) if a in found), None)
+    read = read or ("not_yet" if "no" in found else None)
+    if read != "hard" and (reads_as_hurt(text, c) or _quarrel(text, c)):
+        return None
+    return read
+
+
+def _told_clause(said: list[str], choices: Sequence[str], c: Catalogue) -> set[str] | None:
+    """What one clause of a follow-up's answer says (`_told`): the answers its listed words
+    stand for, {""} for only a yes, an "ok" or thanks ("no" for a no), None for none of those."""
+    phrase = _unstressed(" ".join(said), c)
+    if not phrase:
+        return {""}
+    named = _named(phrase, "follow_up", choices, c)
+    if named:
+        return set(named)
+    answer = small_talk.yes_or_no(phrase, c) or _plain_yes(phrase, "follow_up", c)
+    if answer is not None:
+        return {"" if answer == "yes" else "no"}
+    if small_talk.kind(phrase, c) in _SAYS_NOTHING or phrase in _word_set(
+        c, "follow_up.typed.lukewarm"
+    ):
+        return {""}
+    words = phrase.split()
+    negations = _runs(c, "follow_up.told.negations")
+    read: set[str] = set()
+    for key, answer in _TOLD.items():
+        for run in _runs(c, f"follow_up.told.{key}"):
+            at = _at(words, run)
+            if at is None:
+                continue
+            if any(_at(words[:at], n) is not None for n in negations):
+                return None  # "he hasn't forgiven me", "i can't let it go"
+            read.add(answer)
+    return read or None
+
+
+def _at(said: list[str], run: tuple[str, ...]) -> int | None:
+    """Where `run` first begins among the words `said`; None if it is not among them."""
+    return next(
+        (at for at in range(len(said) - len(run) + 1) if tuple(said[at : at + len(run)]) == run),
+        None,
+    )
+
+
+@lru_cache(maxsize=8)
+def _not_partners(c: Catalogue) -> tuple[tuple[str, ...], ...]:
+    """The words that name someone by who they are, other than a partner (`who_words`: "boss",
+    "sister"), each as a run of words without apostrophes."""
+    listed = [
+        w for who in c.children("who_words") if who != "partner" for w in c.raw(f"who_words.{who}")
+    ]
+    return tuple({tuple(small_talk.compared(str(w)).split()) for w in listed} - {()})
+
+
+def _someone_else(said: list[str], c: Catalogue) -> bool:
+    return any(_at(said, run) is not None for run in _not_partners(c))
+
+
+def not_ready(text: str, c: Catalogue) -> bool:
+    """Whether a typed "not yet" at a follow-up says the other person didn't want to talk yet
+    (`follow_up.told.not_ready`: "he didn't want to talk"): asked when again more gently."""
+    said = small_talk.compared(text).split()
+    return any(_at(said, run) is not None for run in _runs(c, "follow_up.told.not_ready"))
+
+
+def which_card(choice: str, choices: Sequence[str], prompt_id: int, c: Catalogue) -> Reply:
+    """UNSURE or WHICH typed at a follow-up: asked which, gently, with the card's buttons."""
+    buttons = [
+        _button(c, f"follow_up.{option}", FOLLOW_UP_CARD, option, prompt_id) for option in choices
+    ]
+    return Reply(c.text(f"follow_up.{choice}"), rows(*buttons, width=2))
+
+
+def _typed_choice(text: str, card: str, choices: Sequence[str], c: Catalogue) -> str | None:
+    """`typed_choice` as the card's own labels and lists read the words."""
     if card == EVENING_CARD and "all_good" in choices and so_so(text, c):
         return "all_good"  # "meh", "fine I guess": nothing to look at, said lukewarmly
     section = "evening" if card == EVENING_CARD else "follow_up"
@@ -791,15 +953,22 @@ def yes_card(card: str, prompt_id: int, c: Catalogue) -> Reply:
 
 
 def reschedule_card(
-    prompt_id: int, c: Catalogue, *, tonight: bool = True, too_late: bool = False
+    prompt_id: int,
+    c: Catalogue,
+    *,
+    tonight: bool = True,
+    too_late: bool = False,
+    not_ready: bool = False,
 ) -> Reply:
     """When to ask again; "This evening" only while `tonight` is still on offer
-    (`schedule.tonight_available`). `too_late`: a press of it came after that."""
+    (`schedule.tonight_available`). `too_late`: a press of it came after that. `not_ready`:
+    the other person didn't want to talk yet (`not_ready`): said gently first."""
     choices = [choice for choice in RESCHEDULE_CHOICES if tonight or choice != "tonight"]
     buttons = [
         _button(c, f"follow_up.{choice}", RESCHEDULE_CARD, choice, prompt_id) for choice in choices
     ]
     key = "follow_up.too_late_tonight" if too_late else "follow_up.ask_when"
+    key = "follow_up.not_ready_ask_when" if not_ready and not too_late else key
     return Reply(c.text(key), rows(*buttons), edit=True)
 
 

@@ -204,6 +204,13 @@ DIR_WORDS = "dir_words"
 # At "Which is it?", in the flow state: how many times in a row typed words said neither way
 # round, so that asked again it is not word for word the same (`_on_dir`).
 DIR_ASKED = "dir_asked"
+# At the offer, in the flow state: how many times more of what happened was told there, so that
+# it is heard in turn in two ways ("part of it too"), never twice word for word in a row.
+OFFER_ASKED = "offer_asked"
+# Cards whose buttons' labels, typed whole, are not pressed by `_label_typed`: they read typed
+# labels their own way ("Which is it?": `typed_direction`; the draft: `_asked_style`, which
+# answers a typed ask for the version shown in words), or wait for a tap only (the send card).
+LABELS_READ_BY_THE_STEP = frozenset({DIR, DRAFT, SENDTO})
 
 # Answers about the moment itself (what happened, what a camera saw, feelings, needs): kept
 # only for them, so one longer than the step's limit is kept in part (and they are told)
@@ -399,6 +406,8 @@ class RepairFlow:
             kept = _with(state, m.update(created_at=ctx.now), **{DECLINED: True})
             return Outcome(kept, (Reply(c.text("moment.offer_declined"), edit=True),))
         typed = small_talk.yes_or_no(event.text, c) if isinstance(event, TextInput) else None
+        if typed is None and isinstance(event, TextInput) and _just_saying_it(event.text, c):
+            typed = "no"  # "nah just venting": the no, in their words
         if typed is not None:  # "yes" typed is the button pressed, not more of what happened
             outcome = self._on_offer(state, m, ButtonInput(typed), ctx)
             return as_messages(outcome)
@@ -423,7 +432,10 @@ class RepairFlow:
                 key = small_talk.OFFER_REPLIES[talk]
             else:  # still telling it: keep all of it, offered again now (the while starts over)
                 told = m.update(description=_told(m, event.text), created_at=ctx.now)
-                following = _with(state, told)
+                # Heard in turn in two ways: never word for word the same twice in a row.
+                asked = int(state.data.get(OFFER_ASKED) or 0)
+                key += "_again" if asked % 2 else ""
+                following = _with(state, told, **{OFFER_ASKED: asked + 1})
                 if _overflows(m, event.text):  # not "kept that too" and silently less
                     notes = (Reply(c.text("moment.shortened", limit=ENTRY_LIMIT)),)
             offer = replace(self.prompt(following, ctx), text=c.text(key))
@@ -521,6 +533,9 @@ class RepairFlow:
                 )
             if not _clean(event.text):
                 return Outcome(state, (self.prompt(state, ctx),))
+            labelled = self._label_typed(state, moment, event.text, ctx)
+            if labelled is not None:  # "Family", "Yes, let's look": the button, pressed
+                return labelled
             if state.step in (FEEL, NEED) and small_talk.bare_number(event.text):
                 # "3", most often meant for the 1 to 5 question just answered: not a feeling.
                 return self._asked_again(state, "moment.small_talk_again.number", ctx)
@@ -648,6 +663,26 @@ class RepairFlow:
             return cancelled  # nothing was kept: nothing to delete
         ask = replace(history.confirm_delete(moment_of(state), c), edit=False)
         return replace(cancelled, replies=(*cancelled.replies, ask))
+
+    def _label_typed(self, state: FlowState, m: Moment, text: str, ctx: Context) -> Outcome | None:
+        """A button's own label typed whole (without case, punctuation or emoji) at its card:
+        that button pressed, at any card but LABELS_READ_BY_THE_STEP. Not a toggle's ("hurt"
+        at the feelings): typed, that one is read as their words, and added, never taken off.
+        None: no one label is typed."""
+        handler = getattr(self, f"_on_{state.step}", None)
+        said = small_talk.compared(text)
+        if state.step in LABELS_READ_BY_THE_STEP or handler is None or not said:
+            return None
+        named = {
+            b.option
+            for row in self.prompt(state, ctx).buttons
+            for b in row
+            if not b.option.startswith("t.") and small_talk.compared(b.label) == said
+        }
+        if len(named) != 1:
+            return None
+        pressed: Outcome = handler(state, m, ButtonInput(named.pop()), ctx)
+        return _stamped(as_messages(pressed))
 
     def _named_button(self, state: FlowState, text: str, ctx: Context) -> str | None:
         """The one button of this step's card that a short typed answer names: one of the
@@ -783,6 +818,9 @@ class RepairFlow:
 
     def _pattern_answer(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
         c = ctx.content
+        labelled = _pattern_labelled(event.text, m, c) if isinstance(event, TextInput) else None
+        if labelled is not None:  # "I forgot to follow up": a pattern's label, shown or not
+            return as_messages(self._pattern_answer(state, m, ButtonInput(f"p.{labelled}"), ctx))
         typed_cued = (
             pattern_cues.typed_at_the_card(event.text, c) if isinstance(event, TextInput) else []
         )
@@ -938,11 +976,19 @@ class RepairFlow:
         return self._unexpected(state, ctx)
 
     def _feelings_done(self, state: FlowState, m: Moment, ctx: Context) -> Outcome:
+        c = ctx.content
         if not (m.feelings or m.feelings_text):
             prompt = self.prompt(state, ctx)
-            return Outcome(
-                state, (Reply(ctx.content.text("moment.feelings_needed"), prompt.buttons),)
-            )
+            said = c.text("moment.feelings_needed")
+            word = str(state.data.get("word", ""))
+            if state.step == REFRAME and word in c.children("interpretations"):
+                # "ignored", typed or tapped, is looked under, never kept as a feeling: said so,
+                # not "write one", to someone who just did.
+                label = c.text(f"interpretations.{word}.label")
+                said = c.text(
+                    f"moment.reframe_needed{_suffix(m)}", word=label[:1].upper() + label[1:]
+                )
+            return Outcome(state, (Reply(said, prompt.buttons),))
         base = state
         while base.step != FEEL:  # finishing from the words view: /back returns to feelings
             base = base.back() or replace(base, step=FEEL)
@@ -1066,6 +1112,10 @@ class RepairFlow:
 
     def _on_need(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
         c = ctx.content
+        if isinstance(event, TextInput) and _path_label(event.text, c):
+            # "say something now": the next card's words, not a need. As Done: on to that card
+            # once a need is chosen, else the needs asked for again.
+            return as_messages(self._on_need(state, m, ButtonInput("done"), ctx))
         if isinstance(event, TextInput):
             typed = without_end_fillers(event.text, c)  # "to be heard tbh": "to be heard"
             found, has_more = find_needs(typed, c)
@@ -2344,6 +2394,43 @@ def _own_ready_answer(text: str, c: Catalogue) -> str | None:
     if phrase in c.raw("moment.own_ready_keep"):
         return "use"
     return {"yes": "use", "no": "back"}.get(small_talk.yes_or_no(text, c) or "")
+
+
+def _just_saying_it(text: str, c: Catalogue) -> bool:
+    """A no that opens the message (`shell.typed_no`), then words about only needing to say it
+    (`moment.offer_just_saying`: "nah just venting"): the offer's no. A no that goes on with
+    the story ("no and then he laughed") is more of it."""
+    said = tuple(small_talk.bare(w) for w in small_talk.words(text))
+    rests = [
+        said[len(no) :]
+        for no in small_talk.bare_phrases_of(c, "shell.typed_no")
+        if no and said[: len(no)] == no
+    ]
+    just = [p for p in small_talk.bare_phrases_of(c, "moment.offer_just_saying") if p]
+    return any(
+        rest[at : at + len(p)] == p for rest in rests for p in just for at in range(len(rest))
+    )
+
+
+def _pattern_labelled(text: str, m: Moment, c: Catalogue) -> str | None:
+    """The pattern whose label for this direction (on the card or further on) is typed whole,
+    without case or punctuation ("i forgot to follow up"), else None."""
+    said = small_talk.compared(text)
+    return next(
+        (
+            k
+            for k in c.children("patterns")
+            if said and small_talk.compared(c.text(f"patterns.{k}.label{_suffix(m)}")) == said
+        ),
+        None,
+    )
+
+
+def _path_label(text: str, c: Catalogue) -> bool:
+    """Whether `text` is a label of the path card's buttons ("Say something now"), typed whole."""
+    said = small_talk.compared(text)
+    keys = ("path_now", "path_later", "path_let_go", "path_unsafe")
+    return bool(said) and any(small_talk.compared(c.text(f"moment.{k}")) == said for k in keys)
 
 
 REPAIR = RepairFlow()

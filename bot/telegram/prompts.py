@@ -180,10 +180,17 @@ async def _evening(
 
 
 async def _follow_up(
-    turn: Turn, row: ScheduledPrompt, kind: str, choice: str, *, measured: bool = False
+    turn: Turn,
+    row: ScheduledPrompt,
+    kind: str,
+    choice: str,
+    *,
+    measured: bool = False,
+    not_ready: bool = False,
 ) -> None:
     """A follow-up's button (or its answer typed). `measured`: "It went well" said lukewarmly,
-    answered in measured words (`prompts.answer_follow_up`)."""
+    answered in measured words (`prompts.answer_follow_up`). `not_ready`: "Not yet" typed as
+    the other person not wanting to talk yet (`prompts.not_ready`), asked when more gently."""
     c = turn.content
     assert row.moment_id is not None
     moment = await moment_store.owned(turn.session, turn.user.id, row.moment_id)
@@ -207,7 +214,7 @@ async def _follow_up(
     if choice == "not_yet":
         row.answer, row.updated_at = ASKING_WHEN, turn.now  # answered_at stays None: asks when
         tonight = schedule.tonight_available(turn.now, prefs.tz)
-        turn.say(prompts.reschedule_card(row.id, c, tonight=tonight))
+        turn.say(prompts.reschedule_card(row.id, c, tonight=tonight, not_ready=not_ready))
         return
     if choice == "resume" and moment.status in RESUMABLE:
         row.answer, row.answered_at = choice, turn.now
@@ -352,6 +359,8 @@ async def typed_answer(
         card, choices = read
         choice = prompts.typed_choice(words, card, choices, c)
         hard = told and card == prompts.FOLLOW_UP_CARD and prompts.TOLD_AFTER in choices
+        if choice is None and not hard and card == prompts.FOLLOW_UP_CARD:
+            choice = prompts.told(words, choices, c)  # "she forgave me", "he wasn't home"
         if shared and card == prompts.EVENING_CARD:
             readings.append((row, card, "connection", words))
         elif hard and choice in (None, prompts.TOLD_AFTER):  # "it was hard, he got defensive"
@@ -412,6 +421,11 @@ async def _answer_typed(
         await _typed_time_answered(turn, row, at)
     elif choice == prompts.YES:
         turn.say(prompts.yes_card(card, row.id, turn.content))
+    elif choice in (prompts.UNSURE, prompts.WHICH):
+        read = await _card_of(turn, row)  # "not sure", "ok": which is it, with its buttons
+        if read is None:
+            return False
+        turn.say(prompts.which_card(choice, read[1], row.id, turn.content))
     elif told is not None and card == prompts.EVENING_CARD:
         await _connection_kept(turn, row, told)
     elif told is not None:
@@ -424,6 +438,8 @@ async def _answer_typed(
         await on_prompt_button(turn, card, f"{choice}.{row.id}")  # its notices said, not toasted
     elif choice == "not_yet" and await _not_yet_until(turn, row, words):
         pass  # asked again when they said
+    elif choice == "not_yet" and prompts.not_ready(words, turn.content):
+        await _follow_up(turn, row, "fu", choice, not_ready=True)  # gently: giving it time
     else:
         measured = choice == "went_well" and prompts.lukewarm(words, turn.content)
         await _follow_up(turn, row, "fu", choice, measured=measured)

@@ -62,6 +62,6 @@ def test_during_the_weekend_this_weekend_is_what_is_left_of_it():
     assert parse_when("next weekend", SUNDAY_NOON, LONDON) == at(14, 19)
 
 
-@pytest.mark.parametrize("text", ["after", "after lunch dinner", "weekend x", "after the weekend"])
+@pytest.mark.parametrize("text", ["after", "after lunch dinner", "weekend x", "after the"])
 def test_half_phrases_are_still_not_times(text: str):
     assert parse_when(text, WEDNESDAY_NOON, LONDON) is None

@@ -173,3 +173,14 @@ def test_where_a_time_is_asked_a_count_or_a_range_is_no_time(said: str):
 )
 def test_where_a_time_is_asked_words_open_with_the_time(said: str, meant: datetime):
     assert parse_when(said, WEDNESDAY_NOON, LONDON, leading=True) == meant
+
+
+@pytest.mark.parametrize(
+    ("now_day", "meant_day"),
+    [(4, 9), (8, 9), (9, 16)],  # Wednesday, Sunday: the Monday to come; on a Monday, the next
+)
+def test_after_the_weekend_is_the_coming_monday_evening(now_day: int, meant_day: int):
+    now = datetime(2026, 3, now_day, 12, 0, tzinfo=UTC)
+    evening = parse_when("tomorrow", datetime(2026, 3, meant_day - 1, 12, 0, tzinfo=UTC), LONDON)
+    assert evening is not None and evening.day == meant_day  # a day with no time: its evening
+    assert parse_when("after the weekend", now, LONDON, leading=True) == evening

@@ -40,6 +40,7 @@ def test_console_onboards_with_no_token_and_remembers_the_person(tmp_path: Path)
 
     second = console(tmp_path, "/start\n/invite\n")  # end of input leaves too
     assert second.returncode == 0, second.stderr
+    assert "you> /invite\n" in second.stdout  # piped lines are echoed: it reads back
     assert "Welcome back, Sam" in second.stdout
     assert "https://t.me/MendSandboxBot?start=l_" in second.stdout  # a link that names the bot
 

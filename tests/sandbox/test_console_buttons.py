@@ -35,15 +35,19 @@ async def test_a_number_presses_the_card_above_a_message_without_buttons():
     assert "That works" in out.getvalue().rsplit("If it gets heated", 1)[1]  # said which
 
 
-async def test_a_number_with_no_card_at_all_is_a_message():
+async def test_a_number_with_no_card_at_all_is_a_message_and_says_so():
+    """A card from an earlier session is not on this screen: its number goes as words, and
+    the console says so (it had been silently taken for a time, "4" as 16:00)."""
     sandbox = Sandbox()
     sandbox.add_user(CONSOLE_USER_ID, "You")
-    console = Console(sandbox, io.StringIO())
+    out = io.StringIO()
+    console = Console(sandbox, out)
     await bot_says(sandbox, "What's their name?")
     console.show_new()
     console.handle_line("2")
     (update,) = sandbox.pending_updates()
     assert update["message"]["text"] == "2"
+    assert 'sending "2" as a message' in out.getvalue()
 
 
 async def test_a_file_mend_sends_is_saved_to_read_and_its_caption_shown(tmp_path: Path):
