@@ -619,11 +619,25 @@ def sayable(
     if kind == FEEL and w.a_time.search(spoken):
         return None  # "tmrw after work maybe 7ish": a time, not a feeling (typed at the wrong step)
     phrase = _needs_start(spoken, direction, w, c) if kind == NEED else _feeling_start(spoken, w)
-    if phrase and kind == FEEL and c.text("drafts.parts.and") not in phrase:
-        phrase = join(phrase.split(", "), c)  # "hurt, a bit forgotten": "hurt and a bit ..."
+    parts = phrase.split(", ") if phrase and kind == FEEL else []
+    if len(parts) > 1 and all(_a_feeling_part(p, w) for p in parts):
+        phrase = join(parts, c)  # "hurt, a bit forgotten": "hurt and a bit forgotten"
     if phrase is None or not _reads_as_a_phrase(phrase, w):
         return None
     return _lower_first(phrase, c)
+
+
+def _a_feeling_part(part: str, w: _Words) -> bool:
+    """Whether a part of typed feelings between commas is a feeling on its own ("a bit
+    forgotten"), to be joined with "and"; not a clause or a remark ("which is fair", "like I
+    didn't care", "I would be too"), which keeps its comma."""
+    said = [t.lower() for t in part.split()]
+    if not said or _feeling_start(part, w) is None:
+        return False
+    lists = w.lists
+    if said[0] in lists["not_a_start"] or said[0] in lists["joins"]:
+        return False
+    return not any(t in w.pronouns or t in lists["not_in_a_feeling_part"] for t in said)
 
 
 def _unfilled(text: str, w: _Words) -> str:

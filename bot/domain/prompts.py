@@ -525,6 +525,7 @@ def _told_clause(said: list[str], choices: Sequence[str], c: Catalogue) -> set[s
     words = phrase.split()
     negations = _runs(c, "follow_up.told.negations")
     read: set[str] = set()
+    covered: set[int] = set()
     for key, answer in _TOLD.items():
         for run in _runs(c, f"follow_up.told.{key}"):
             at = _at(words, run)
@@ -533,6 +534,13 @@ def _told_clause(said: list[str], choices: Sequence[str], c: Catalogue) -> set[s
             if any(_at(words[:at], n) is not None for n in negations):
                 return None  # "he hasn't forgiven me", "i can't let it go"
             read.add(answer)
+            covered |= set(range(at, at + len(run)))
+    # Around what it says, only who and small words ("he said no worries"): anything more
+    # ("he cried when his dog died", "he said no problem when i asked him to pick up the
+    # kids") is a story, offered as one, not this talk's answer.
+    around = _word_set(c, "follow_up.told.around")
+    if any(i not in covered and w not in around for i, w in enumerate(words)):
+        return None
     return read or None
 
 

@@ -1112,7 +1112,10 @@ class RepairFlow:
 
     def _on_need(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
         c = ctx.content
-        if isinstance(event, TextInput) and _path_label(event.text, c):
+        path = _path_label(event.text, c) if isinstance(event, TextInput) else None
+        if path == UNSAFE:  # "it doesn't feel safe to raise": that, whatever the needs
+            return as_messages(self._on_path(_at(state, PATH, m), m, ButtonInput(UNSAFE), ctx))
+        if path is not None:
             # "say something now": the next card's words, not a need. As Done: on to that card
             # once a need is chosen, else the needs asked for again.
             return as_messages(self._on_need(state, m, ButtonInput("done"), ctx))
@@ -2401,14 +2404,17 @@ def _just_saying_it(text: str, c: Catalogue) -> bool:
     (`moment.offer_just_saying`: "nah just venting"): the offer's no. A no that goes on with
     the story ("no and then he laughed") is more of it."""
     said = tuple(small_talk.bare(w) for w in small_talk.words(text))
-    rests = [
-        said[len(no) :]
-        for no in small_talk.bare_phrases_of(c, "shell.typed_no")
-        if no and said[: len(no)] == no
-    ]
-    just = [p for p in small_talk.bare_phrases_of(c, "moment.offer_just_saying") if p]
+    nos = [no for no in small_talk.bare_phrases_of(c, "shell.typed_no") if no]
+    # The no, then only the person and why ("nah i just needed to vent"): "no, he was venting
+    # at me all night" goes on with the story.
     return any(
-        rest[at : at + len(p)] == p for rest in rests for p in just for at in range(len(rest))
+        said[: len(no)] == no
+        and small_talk.made_of(
+            said[len(no) :],
+            small_talk.bare_phrases_of(c, "moment.offer_just_saying"),
+            small_talk.bare_phrases_of(c, "moment.offer_just_saying_around"),
+        )
+        for no in nos
     )
 
 
@@ -2426,11 +2432,14 @@ def _pattern_labelled(text: str, m: Moment, c: Catalogue) -> str | None:
     )
 
 
-def _path_label(text: str, c: Catalogue) -> bool:
-    """Whether `text` is a label of the path card's buttons ("Say something now"), typed whole."""
+_PATHS = {"path_now": NOW, "path_later": LATER, "path_let_go": LET_GO, "path_unsafe": UNSAFE}
+
+
+def _path_label(text: str, c: Catalogue) -> str | None:
+    """The path whose button label (on the card after the needs) `text` is, typed whole."""
     said = small_talk.compared(text)
-    keys = ("path_now", "path_later", "path_let_go", "path_unsafe")
-    return bool(said) and any(small_talk.compared(c.text(f"moment.{k}")) == said for k in keys)
+    labels = {small_talk.compared(c.text(f"moment.{key}")): path for key, path in _PATHS.items()}
+    return labels.get(said) if said else None
 
 
 REPAIR = RepairFlow()

@@ -225,3 +225,23 @@ def test_a_long_mix_of_needs_stays_under_the_limit():
             needs=("appreciated", "closeness"),
         ).update(who_name="Priya Ramaswamy-Lindqvist")
         assert len(build_draft(moment, C, style)) < MAX_DRAFT
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "she might have felt invisible, which is fair",
+        "she'd be hurt, like i didn't care",
+        "she'd be hurt, i would be too",
+    ],
+)
+def test_a_remark_after_a_comma_keeps_its_comma_never_joined_as_a_feeling(typed: str):
+    """Only parts that are feelings on their own are joined with "and" ("hurt and a bit
+    forgotten"); "and which is fair" says something nobody said."""
+    said = sayable(typed, FEEL, BY_ME, C, "friend")
+    assert said is None or (" and which" not in said and " and like" not in said)
+    assert said is None or " and I would" not in said
+
+
+def test_getting_over_it_is_no_feeling():
+    assert sayable("he'll get over it", FEEL, BY_ME, C, "friend") != "over it"

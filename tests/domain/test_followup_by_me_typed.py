@@ -88,6 +88,19 @@ def test_follow_up_words_read_as_its_answer(text: str, choice: str):
         "not yet he yelled at me again",  # a hurt: a story
         "he fell asleep on the sofa again",
         "she forgave me but then she ignored me all evening at the party with her friends",
+        # A story of its own around a listed word: offered as one, not taken as this answer.
+        "he cried when his dog died",
+        "we argued about politics at dinner",
+        "i'm not well",
+        "he said no problem when i asked him to pick up the kids",
+        "he said no worries then went on his phone",
+        "i hope she forgives me",
+        "i called the doctor",
+        "i wrote a poem",
+        "we fought again last night about money",
+        "he blamed me for the car breaking down",
+        "i was too scared of his reaction",  # fear: offered, where "unsafe to raise" is
+        "too scared of how he'd react",
     ],
 )
 def test_other_words_are_still_no_answer(text: str):

@@ -9,7 +9,7 @@ from __future__ import annotations
 import pytest
 
 from bot.domain import repair_flow as rf
-from bot.domain.moments import BY_ME, OTHER_PATTERN, TO_ME
+from bot.domain.moments import BY_ME, OTHER_PATTERN, TO_ME, UNSAFE, SaveMoment
 from tests.domain.test_repair_flow import C, Walk, options
 
 TOLD = "He looked at his phone all through dinner."
@@ -69,7 +69,16 @@ def test_the_yes_label_typed_at_the_offer_is_its_yes(said: str):
     assert w.step == rf.DIR and w.moment.description == TOLD
 
 
-@pytest.mark.parametrize("said", ["no and then he laughed at me", "nah he said it was nothing"])
+@pytest.mark.parametrize(
+    "said",
+    [
+        "no and then he laughed at me",
+        "nah he said it was nothing",
+        "no, he was venting at me all night",  # venting, but his: the story goes on
+        "nah she just wanted to say she was leaving",
+        "no he wanted to tell me off in front of everyone",
+    ],
+)
 def test_a_no_that_goes_on_with_the_story_is_still_the_story(said: str):
     w = at_offer()
     (reply,) = w.type(said).replies
@@ -164,6 +173,20 @@ def test_the_next_cards_words_with_no_need_yet_ask_again(said: str):
     (reply,) = w.type(said).replies
     assert w.step == rf.NEED and w.moment.needs == () and w.moment.needs_text is None
     assert reply.text == C.text("moment.needs_needed")
+
+
+@pytest.mark.parametrize("needs", [(), ("t.attention",)])
+def test_it_doesnt_feel_safe_typed_at_the_needs_is_that_path_whatever_the_needs(
+    needs: tuple[str, ...],
+):
+    """Never lost to "pick at least one need", nor asked to be chosen again."""
+    w = at_needs()
+    for need in needs:
+        w.press(need)
+    outcome = w.type("It doesn't feel safe to raise")
+    assert outcome.state is None  # set aside with care, no coaching
+    (saved,) = [e.moment for e in outcome.effects if isinstance(e, SaveMoment)]
+    assert saved.path == UNSAFE
 
 
 # ------------------------------------------------------------------ 4. the reframe
