@@ -17,9 +17,17 @@ if TYPE_CHECKING:
     from bot.scheduling.dispatcher import Dispatcher
 
 SERVICES_KEY = "mend.services"
-EDITED_CARDS_KEPT = 10_000
-ALBUMS_KEPT = 10_000
+# Entries kept in each of the small in-memory records below: the newest, the oldest first out.
+KEPT = 10_000
 FORWARD_BURST = timedelta(minutes=1)
+
+
+def _keep(recent: dict[Any, Any], key: object, value: object) -> None:
+    """`key` as the newest entry of `recent`, the oldest dropped beyond KEPT."""
+    recent.pop(key, None)
+    recent[key] = value
+    if len(recent) > KEPT:
+        del recent[next(iter(recent))]
 
 
 def utc_now() -> datetime:
@@ -50,16 +58,14 @@ class Services:
     edited_cards: dict[tuple[int, int], EditedCard] = field(default_factory=dict)
 
     # Albums (media_group_id) seen, by chat: Telegram sends each photo of one as a message of
-    # its own, and only the first is answered. The newest last, the oldest first out.
+    # its own, and only the first is answered.
     albums: dict[tuple[int, str], None] = field(default_factory=dict)
 
     def album_is_new(self, chat_id: int, album: str) -> bool:
         """True the first time `album` is seen in `chat_id`; False for its other items."""
         if (chat_id, album) in self.albums:
             return False
-        self.albums[(chat_id, album)] = None
-        if len(self.albums) > ALBUMS_KEPT:
-            del self.albums[next(iter(self.albums))]
+        _keep(self.albums, (chat_id, album), None)
         return True
 
     # When a forwarded message was last answered, by chat: five forwarded at once (a piece of
@@ -68,17 +74,13 @@ class Services:
 
     def forward_is_new(self, chat_id: int, now: datetime) -> bool:
         """False if a forwarded message was answered in `chat_id` within FORWARD_BURST."""
-        last = self.forwards.pop(chat_id, None)
-        self.forwards[chat_id] = now if last is None or now - last > FORWARD_BURST else last
-        if len(self.forwards) > ALBUMS_KEPT:
-            del self.forwards[next(iter(self.forwards))]
-        return last is None or now - last > FORWARD_BURST
+        last = self.forwards.get(chat_id)
+        new = last is None or now - last > FORWARD_BURST
+        _keep(self.forwards, chat_id, now if new else last)
+        return new
 
     def card_edited(self, chat_id: int, user_id: int, card: EditedCard) -> None:
-        self.edited_cards.pop((chat_id, user_id), None)  # the newest last, the oldest first out
-        self.edited_cards[(chat_id, user_id)] = card
-        if len(self.edited_cards) > EDITED_CARDS_KEPT:
-            del self.edited_cards[next(iter(self.edited_cards))]
+        _keep(self.edited_cards, (chat_id, user_id), card)
 
 
 def services(context: CallbackContext[Any, Any, Any, Any]) -> Services:

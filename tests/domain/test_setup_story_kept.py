@@ -172,24 +172,8 @@ def test_where_was_i_comes_before_no_flow_question():
     assert not small_talk.stops_a_flow("where was I", C)
 
 
-@pytest.mark.parametrize(
-    "typed",
-    [
-        "half 9",
-        "half past 9",
-        "quarter to 10",
-        "quarter past nine",
-        "half nine",
-        "Half 9!",
-        "at half 9",
-        "around quarter to 10",
-        "half past 9 tonight",
-        "20 past 9",
-        "ten to 10",
-    ],
-)
-def test_a_time_said_in_words_is_a_bare_time(typed):
-    assert small_talk.bare_time(typed, C)
+# Times said in words that are a bare time: tests/domain/test_times_in_words.py, which
+# also checks that the time question reads each of them.
 
 
 @pytest.mark.parametrize(
