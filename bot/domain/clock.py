@@ -71,6 +71,15 @@ def at_local(day: date, clock: time, zone: ZoneInfo) -> datetime:
     raise ValueError(f"no valid local time near {day} {clock} in {zone}")
 
 
+def same_wall_clock(instant: datetime, before: ZoneInfo, after: ZoneInfo) -> datetime:
+    """The UTC instant at which the wall clock in `after` shows what the one in `before`
+    showed at `instant`: the same local date and time (seconds kept), by `at_local`'s rules
+    (a time `after` skips is its next valid minute; one it shows twice, the first)."""
+    local = instant.astimezone(before)
+    minute = at_local(local.date(), local.time(), after)
+    return minute + timedelta(seconds=local.second, microseconds=local.microsecond)
+
+
 def later_by(now: datetime, hours: float) -> datetime:
     """N real hours after `now`, whatever the clocks do meanwhile."""
     return (now.astimezone(UTC) + timedelta(hours=hours)).astimezone(UTC)

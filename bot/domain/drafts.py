@@ -20,8 +20,8 @@ person (`sayable`: "i felt like he doesnt care" -> "I felt like you don't care")
 don't read as one phrase are left out of the sentence and shown beside the draft instead
 (`own_words_note`), and so is blame ("for him to stop being so selfish", "like he never
 listens") and sarcasm ("oh great 🙃"). An answer that names nothing ("idk, maybe nothing") is
-not said at all: the tapped words, or the draft's own plain ones, are (an apology with no
-feeling given guesses none for them: `*_unfelt`). Nor is one that only
+not said at all: the tapped words, or the draft's own plain ones, are (with no feeling given,
+a draft says none, in either direction: `*_unfelt`). Nor is one that only
 names a feeling or need already chosen (tapped, or ticked from the words), however hedged
 ("just some respect", "to be respected", "respect i guess?"): it is said once, and what
 they typed after it ("... and for him to just look at me") is still read.
@@ -1038,7 +1038,7 @@ def _draft(moment: Moment, c: Catalogue, style: str, said: str) -> str:
     frame = direction if said else f"{direction}_own"
     felt = _feelings(moment, c)
     if not felt and c.has(f"drafts.{frame}_unfelt.{style}"):
-        frame += "_unfelt"  # an apology guesses no feeling for them that nobody gave
+        frame += "_unfelt"  # no feeling is made up that nobody gave, in either direction
     who = moment.who if moment.who in WHO else "other"
     # A name to greet by: never a relation ("my ex") or a refusal ("idk") kept from before.
     name = read_name(moment.who_name, c) if moment.who_name else None

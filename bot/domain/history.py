@@ -19,12 +19,21 @@ from bot.domain.moments import (
     REPAIRED,
     RESUMABLE,
     SET_ASIDE,
+    UNFINISHED,
     Moment,
 )
 from bot.domain.naming import beyond_chosen
 from bot.domain.replies import Button, Keyboard, Reply, rows
 
 LIST_SIZE = 10
+# A moment settled, which /history can pick up again (`picked_up`), and the menu kind of that
+# button: "hp.<moment id>". Never one set aside: it may have been for danger the screen found
+# (or /sos), with the same record as "It doesn't feel safe to raise", and picking it up would
+# lead to words for someone they may fear.
+SETTLED = (REPAIRED, LET_GO)
+PICK_UP = "hp"
+# A follow-up's answer that the talk was hard (prompts.answer_follow_up): still repaired.
+HARD = "hard"
 # A /history button names the moment in their own words and who it was with, when there is
 # no catalogue label to tell it apart: this many characters of each, so it shows whole.
 ITEM_WORDS = 28
@@ -117,7 +126,7 @@ def moment_name(m: Moment, c: Catalogue) -> str:
 def item_label(m: Moment, c: Catalogue, zone: str | None) -> str:
     date = _local(m.created_at, zone).strftime("%-d %b")
     label = moment_name(m, c)
-    status = c.text(f"status.{m.status}")
+    status = status_label(m, c)
     if m.who_name:
         who = clip(m.who_name, ITEM_NAME)
         return c.text("history.item_with", date=date, who=who, label=label, status=status)
@@ -192,7 +201,7 @@ def summary(m: Moment, c: Catalogue, zone: str | None, cut: int | None = 150) ->
         label=pattern_label(m, c),
         feelings=", ".join(feelings) or c.text("history.nothing"),
         needs=", ".join(needs) or c.text("history.nothing"),
-        status=c.text(f"status.{m.status}"),
+        status=status_label(m, c),
     )
     # What they wrote themselves, cut to fit a card (the whole of it is in /export).
     for key, words in (
@@ -236,10 +245,63 @@ def header(m: Moment, date: str, c: Catalogue) -> str:
     return date
 
 
+def status_label(m: Moment, c: Catalogue) -> str:
+    """The moment's status in words; a talk whose follow-up said "It was hard" says so
+    ("talked: it was hard"), not just "repaired"."""
+    if m.status == REPAIRED and m.outcome == HARD:
+        return c.text("status.repaired_hard")
+    return c.text(f"status.{m.status}")
+
+
+def can_pick_up(m: Moment) -> bool:
+    """Whether a moment can be picked up again: repaired (a talk that went badly) or let go (and
+    found it didn't go). An unfinished one is resumed; one set aside never is (`SETTLED`)."""
+    return m.status in SETTLED
+
+
+def picked_up(m: Moment) -> Moment:
+    """The moment taken up again, every answer before it kept: its story, pattern, feelings,
+    needs, who and name. What came of it before is cleared (the path, a draft or plan, how the
+    talk went, when it was settled): it is in progress again, and the old draft or plan must
+    not come back as if it were the new one. Stored as unfinished with no step, so that
+    RepairFlow.resumes_at takes it up at its first unanswered question: "What would you like
+    to do with it?" once all of them are answered. (What it was is kept in the flow, to be put
+    back if it stops before a new ending: repair_flow.picked_up_again.)"""
+    return m.update(
+        status=UNFINISHED,
+        step=None,
+        path=None,
+        draft=None,
+        draft_style=None,
+        plan_due_at=None,
+        outcome=None,
+        resolved_at=None,
+    )
+
+
+def picked_up_intro(m: Moment, c: Catalogue, step: str) -> str:
+    """Said when `m` (as it was, settled) is picked up again and goes on at `step`: at the path
+    question, that all they told is still there (a hard talk may need another go); at an
+    earlier one, left unanswered when it was settled, the usual words of a moment resumed."""
+    from bot.domain.repair_flow import PATH  # it imports this module (through prompts)
+
+    if step != PATH:
+        return c.text("moment.resumed")
+    if m.status == REPAIRED and m.outcome == HARD:
+        return c.text("history.picked_up_hard")
+    return c.text("history.picked_up")
+
+
+def pick_up_button(m: Moment, c: Catalogue) -> Button:
+    return Button(c.text("history.pick_up"), f"{PICK_UP}.{m.id}", menu=True)
+
+
 def actions(m: Moment, c: Catalogue) -> Keyboard:
     buttons = []
     if m.status in RESUMABLE:
         buttons.append(Button(c.text("history.resume"), f"hu.{m.id}", menu=True))
+    if can_pick_up(m):
+        buttons.append(pick_up_button(m, c))
     if m.status not in (REPAIRED, SET_ASIDE) and m.status not in RESUMABLE:
         buttons.append(Button(c.text("history.mark_repaired"), f"hr.{m.id}", menu=True))
     # Letting go of a moment already repaired means nothing; a repair after letting go does.

@@ -48,6 +48,10 @@ class Moment:
     draft: str | None = None
     draft_style: str | None = None
     plan_due_at: datetime | None = None
+    # Whether the plan is a span from when it was made ("In a few hours", "in 3 hours"): a
+    # real instant, which a change of time zone leaves where it is. Otherwise it is a clock
+    # time they chose ("tonight at 8"), which keeps its wall clock in a new zone.
+    plan_from_now: bool = False
     status: str = OPEN
     step: str | None = None  # where the flow was when last saved, to resume there
     outcome: str | None = None  # how the talk went (a follow-up's answer): went_well, hard

@@ -18,7 +18,7 @@ from bot.domain import small_talk
 from bot.domain.clock import NIGHT_ENDS, their_day
 from bot.domain.couples import reads_as_hurt
 from bot.domain.drafts import clip
-from bot.domain.history import own_words, pattern_label
+from bot.domain.history import own_words, pattern_label, pick_up_button
 from bot.domain.moments import LET_GO, OTHER_PATTERN, REPAIRED, TEXT_LIMIT, UNFINISHED, Moment
 from bot.domain.replies import Button, Reply, rows
 from bot.domain.schedule import Prefs, in_quiet_hours
@@ -1019,7 +1019,9 @@ def answer_follow_up(
         return Answered(moment, Reply(c.text(key, time_to_repair=words), edit=True))
     if choice == "hard":
         moment = m.update(status=REPAIRED, outcome="hard", resolved_at=now)
-        return Answered(moment, Reply(c.text("follow_up.hard_reply"), edit=True))
+        # It can be picked up again, as from /history: at what would help now.
+        again = rows(pick_up_button(moment, c))
+        return Answered(moment, Reply(c.text("follow_up.hard_reply"), again, edit=True))
     if choice == "let_go":
         moment = m.update(status=LET_GO, resolved_at=now)
         return Answered(moment, Reply(c.text("follow_up.let_go_reply"), edit=True))

@@ -236,6 +236,23 @@ def moment_of(state: FlowState) -> Moment:
     return Moment.from_data(dict(state.data["m"]))
 
 
+# In the flow state of a moment picked up again from /history (history.picked_up): the moment
+# as it was, settled (Moment.to_data). Stopped before a new ending (`cancel`, `abandon`), it is
+# put back exactly so; the flow ends at any ending reached, and this with it.
+SETTLED_BEFORE = "was"
+
+
+def picked_up_again(state: FlowState, was: Moment) -> FlowState:
+    """`state` (where `was`, picked up again, goes on) keeping what it was."""
+    return state.with_data(**{SETTLED_BEFORE: was.to_data()})
+
+
+def settled_before(state: FlowState) -> Moment | None:
+    """What the moment in `state` was before it was picked up again (None: it was not)."""
+    was = state.data.get(SETTLED_BEFORE)
+    return Moment.from_data(dict(was)) if was else None
+
+
 def _with(state: FlowState, moment: Moment, **data: Any) -> FlowState:
     return state.with_data(m=moment.to_data(), **data)
 
@@ -298,6 +315,10 @@ OWN_WORDS = frozenset({PAT, DESC, CAM, DRAFT, OWN})
 # Of those, the ones whose words are to say to someone: "can you delete this?" is theirs to
 # say there (about a photo), and only a delete that names the moment stops it.
 SAID_TO_SOMEONE = frozenset({DRAFT, OWN})
+# Where "this is too much" or "I can't do this" cannot be the answer (as it can be how it felt,
+# what happened, how much it is still with them, or "I can't" to letting it go): there it is
+# someone overwhelmed.
+CANNOT_BE_OVERWHELM = frozenset({DIR, WHO_STEP, PAT, PATH, SENDTO, DRAFT, WHEN, WHEN_AT})
 
 
 class RepairFlow:
@@ -459,6 +480,11 @@ class RepairFlow:
             return Outcome(None, (Reply(ctx.content.text("shell.nothing_to_cancel")),))
         if state.step == OFFER:
             return Outcome(None, (Reply(ctx.content.text("moment.offer_declined")),))
+        was = settled_before(state)
+        if was is not None:  # picked up again, and no new ending: as it was, nothing to nudge
+            c = ctx.content
+            reply = Reply(c.text("history.left_as_it_was", status=history.status_label(was, c)))
+            return Outcome(None, (reply,), (SaveMoment(was),))
         if _nothing_told(moment_of(state)):  # an empty moment would only clutter /history
             reply = Reply(ctx.content.text("moment.cancelled_empty"))
             untold = moment_of(state)
@@ -475,9 +501,13 @@ class RepairFlow:
         return (schedule.ScheduleNudge(m.id, schedule.nudge_due(ctx.now, ctx.prefs)),)
 
     def abandon(self, state: FlowState) -> tuple[object, ...]:
-        """Effects when another flow replaces this one: keep the moment as unfinished."""
+        """Effects when another flow replaces this one: keep the moment as unfinished (one
+        picked up again from /history: put back as it was)."""
         if state.step == OFFER:
             return ()
+        was = settled_before(state)
+        if was is not None:
+            return (SaveMoment(was),)
         if _nothing_told(moment_of(state)):
             return (DeleteMoment(moment_of(state).id, moment_of(state).created_at),)
         return (SaveMoment(moment_of(state).update(status=UNFINISHED, step=_resumable(state))),)
@@ -547,6 +577,9 @@ class RepairFlow:
                 event.text, c
             ):  # "sorry, I'm back", "where was I": not the answer, nor more of the story
                 return self._asked_again(state, "shell.where_we_were", ctx)
+            if state.step in CANNOT_BE_OVERWHELM and small_talk.overwhelmed(event.text, c):
+                # "this is too much": care, the place kept, the question again.
+                return self._asked_again(state, "moment.small_talk_again.overwhelmed", ctx)
             aside = self._aside(state, event.text, ctx) if state.step != OFFER else None
             if aside is not None:  # "wait what does this do", "lol": not the answer either
                 return aside
@@ -1212,6 +1245,11 @@ class RepairFlow:
     def _on_draft(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
         c = ctx.content
         style = _asked_style(event.text, c) if isinstance(event, TextInput) else None
+        comment = None
+        if isinstance(event, TextInput) and style is None and not _approves_draft(event.text, c):
+            # "way too harsh", "that sounds like a robot": about the draft, not their version.
+            comment = _draft_comment(event.text, c)
+            style = comment if comment in STYLES else None
         if style is not None and style == m.draft_style:  # typed: no toast shows, so a message
             return Outcome(state, (Reply(c.text(f"moment.already_{style}")),))
         if style is not None:  # "shorter pls": the button, pressed
@@ -1225,6 +1263,11 @@ class RepairFlow:
             return self._asked_again(
                 state, f"moment.small_talk_again.{'sad' if sad else 'ack'}", ctx
             )
+        if comment == _NOT_ME and m.draft_style != "own":
+            # "too formal", "not how I talk": only a start, and the draft card's buttons again.
+            card = self.prompt(state, ctx)
+            said = Reply(c.text("moment.draft_comment.reply"), card.buttons, copyable=card.copyable)
+            return Outcome(state, (said,))
         if isinstance(event, TextInput):
             # Their own version, or a remark ("I'd rather tell him myself")? Asked, not assumed.
             typed = _clean(event.text)[:TEXT_LIMIT]
@@ -1382,7 +1425,9 @@ class RepairFlow:
             return self._advance(state, WHEN_AT, m, ctx)
         if due is None:
             return self._unexpected(state, ctx)
-        return self._close(m.update(plan_due_at=due, status=PLANNED), ctx, when=event.option)
+        # "In a few hours" is a span from now, a real instant; the others are their clock.
+        plan = m.update(plan_due_at=due, plan_from_now=event.option == "hours", status=PLANNED)
+        return self._close(plan, ctx, when=event.option)
 
     def _on_whenat(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
         if isinstance(event, TextInput):
@@ -1424,7 +1469,9 @@ class RepairFlow:
             return Outcome(state, (Reply(c.text("moment.when_past")),))
         if clock.too_far(due, ctx.now, zone):
             return Outcome(state, (Reply(c.text("moment.when_too_far", ahead=ahead)),))
-        return self._close(m.update(plan_due_at=due, status=PLANNED), ctx, when="at")
+        from_now = schedule.typed_from_now(text, ctx.now, zone, ctx.prefs)  # "in 3 hours"
+        plan = m.update(plan_due_at=due, plan_from_now=from_now, status=PLANNED)
+        return self._close(plan, ctx, when="at")
 
     def _on_whenzone(self, state: FlowState, m: Moment, event: Event, ctx: Context) -> Outcome:
         """Where they are, for a time that needs it: set as their time zone (as /start would),
@@ -1451,7 +1498,8 @@ class RepairFlow:
         preset = str(pending.get("preset", ""))
         due = schedule.preset_due(preset, ctx.now, clock.zone_of(zone)) if preset else None
         if due is not None:
-            outcome = self._close(m.update(plan_due_at=due, status=PLANNED), zoned, when=preset)
+            plan = m.update(plan_due_at=due, plan_from_now=False, status=PLANNED)  # their clock
+            outcome = self._close(plan, zoned, when=preset)
         else:  # their typed time; if it has passed there, it is asked again
             # Back to the time question as it was (so /back from it goes one step back).
             retry = (state.back() or replace(state, step=WHEN_AT)).with_data(pending=None)
@@ -2305,6 +2353,37 @@ def _unsure(text: str, c: Catalogue) -> bool:
             return False
         said = said[len(opener) :]
     return False
+
+
+# A comment about the draft is short: a handful of words ("hmm that sounds a bit stiff tbh").
+_COMMENT_WORDS = 8
+_NOT_ME = "not_me"  # a comment that the draft doesn't sound like them
+_COMMENT_KINDS = ("shorter", "softer", _NOT_ME)
+
+
+def _draft_comment(text: str, c: Catalogue) -> str | None:
+    """What a short comment typed at the draft card says about it ("way too harsh",
+    "that sounds like a robot", `moment.draft_comment`): "shorter", "softer", or _NOT_ME
+    (also for more than one kind at once: "too formal and too long"). Only a handful of
+    words, each in one of the kinds' phrases or `around`: their own version of a repair
+    ("I was too harsh with you"), a negation ("not too long") or a story ("it was weird when
+    you left") is none. None: not a comment."""
+    said = [small_talk.bare(w) for w in small_talk.words(text)]
+    if not said or len(said) > _COMMENT_WORDS:
+        return None
+    key = "moment.draft_comment"
+    cues = {kind: small_talk.bare_phrases_of(c, f"{key}.{kind}") for kind in _COMMENT_KINDS}
+    around = small_talk.bare_phrases_of(c, f"{key}.around")
+    found = [
+        kind
+        for kind in _COMMENT_KINDS
+        if small_talk.made_of(
+            said, cues[kind], (*around, *(p for k in _COMMENT_KINDS if k != kind for p in cues[k]))
+        )
+    ]
+    if not found:
+        return None
+    return found[0] if len(found) == 1 else _NOT_ME
 
 
 def _approves_draft(text: str, c: Catalogue) -> bool:

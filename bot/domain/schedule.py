@@ -22,6 +22,7 @@ from bot.domain.clock import (
     their_day,
     zone_of,
 )
+from bot.domain.spoken_times import in_digits
 
 EVENING, FOLLOW_UP, NUDGE, SNOOZE = "evening", "follow_up", "nudge", "snooze"
 EVENING_CARDS = (EVENING, SNOOZE)  # the evening check-in, and its "ask me in an hour"
@@ -186,6 +187,45 @@ def follow_up_due(planned: datetime, prefs: Prefs) -> datetime:
     """The question about a planned talk: AFTER_TALK (real hours) after the planned time, or
     when quiet hours end if that falls in them."""
     return out_of_quiet_hours(later_by(planned, AFTER_TALK.total_seconds() / 3600), prefs)
+
+
+def plan_in_new_zone(
+    planned: datetime,
+    now: datetime,
+    before: str | None,
+    after: str | None,
+    *,
+    from_now: bool = False,
+) -> datetime | None:
+    """Where a planned talk (at `planned`) goes once the person's time zone changes from
+    `before` to `after`: the same wall-clock time, local date and time, in the new zone (a
+    plan for "tonight at 8" made on a mis-set zone is 20:00 where they are). None where it
+    keeps its instant:
+
+    - `from_now`: the plan is a span from when it was made ("In a few hours", "in 3 hours":
+      `Moment.plan_from_now`), a real instant, not a clock time they chose;
+    - the moved time is past, or less than MIN_PLAN_AHEAD away (the least a typed time may
+      be ahead): a talk they would have no time to get to, or already missed;
+    - the plan has gone by, or the wall clock is the same (no move at all);
+    - no zone before: with none known, a plan is only ever a time from now ("in 3 hours"; a
+      clock time or "tomorrow" asks where they are first, and is read there), a real instant
+      that UTC's wall clock has no part in.
+    """
+    if from_now or before is None or planned <= now:
+        return None
+    moved = clock.same_wall_clock(planned, zone_of(before), zone_of(after))
+    if moved == planned or moved < now + clock.MIN_PLAN_AHEAD:
+        return None
+    return moved
+
+
+def typed_from_now(text: str, now: datetime, zone: ZoneInfo, prefs: Prefs) -> bool:
+    """Whether a time typed at the time question (`typed_time`, `leading`) is a span from now
+    ("in 3 hours", "in 45 min", "in a few hours over coffee": `clock.in_real_time`), not a
+    clock time or a day ("tonight at 8", "in 2 days")."""
+    few = prefs.follow_up_hours
+    said = clock.time_words(in_digits(text.lower()), now, zone, few_hours=few)
+    return clock.in_real_time(said, now, few_hours=few) is not None
 
 
 def in_hours(now: datetime, hours: float, prefs: Prefs) -> datetime:

@@ -452,6 +452,16 @@ def phrases_of(c: Catalogue, key: str) -> tuple[tuple[str, ...], ...]:
     return tuple(tuple(words(str(p))) for p in c.raw(key))
 
 
+def overwhelmed(text: str, c: Catalogue) -> bool:
+    """Whether `text` only says that this is too much right now ("this is too much", "ugh i
+    can't do this rn", "I need a break"): one of `moment.overwhelmed.phrases` with only its
+    `around` words beside it, apostrophes aside. Words that go on ("too much to explain, he
+    just left") are an answer."""
+    said = [bare(w) for w in words(text)]
+    phrases = bare_phrases_of(c, "moment.overwhelmed.phrases")
+    return made_of(said, phrases, bare_phrases_of(c, "moment.overwhelmed.around"))
+
+
 def made_of(said: Sequence[str], phrases: Phrases, others: Phrases) -> bool:
     """Whether the words `said` are wholly `phrases` and `others`, one after another, with at
     least one of `phrases` ("oops sorry" + "im back now")."""

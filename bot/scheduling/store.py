@@ -13,6 +13,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from bot.domain import repair_flow, schedule
 from bot.domain.schedule import Prefs
 from bot.storage import couples as couple_store
+from bot.storage import moments as moment_store
 from bot.storage.database import Database
 from bot.storage.models import (
     ConversationState,
@@ -230,6 +231,46 @@ async def replan_paused_follow_ups(session: AsyncSession, user: User, now: datet
     ):
         moved += _move(row, due, now)
     return moved
+
+
+async def plans_follow_zone(
+    session: AsyncSession, user: User, before: str | None, now: datetime
+) -> list[datetime]:
+    """The person's zone changed from `before` to the one they have now: each planned talk
+    still to come goes to the same wall-clock time there (`schedule.plan_in_new_zone`: one
+    made as a span from now, or that would be past or too close, keeps its instant), and the
+    question about it, pending in their private chat, goes with it (`schedule.follow_up_due`
+    from the new time). A question already claimed or sent does not move, nor one waiting out
+    a pause (it follows the pause: `replan_paused_follow_ups`). Returns the new times,
+    soonest first."""
+    prefs = prefs_of(user)
+    moved: list[datetime] = []
+    for moment in await moment_store.plans_ahead(session, user.id, now):
+        assert moment.plan_due_at is not None
+        due = schedule.plan_in_new_zone(
+            moment.plan_due_at, now, before, prefs.zone, from_now=moment.plan_from_now
+        )
+        if due is None:
+            continue
+        moment.plan_due_at, moment.updated_at = due, now  # the turn's time, as `save` keeps
+        moved.append(due)
+        asked = schedule.follow_up_due(due, prefs)
+        for row in await session.scalars(
+            select(ScheduledPrompt).where(
+                ScheduledPrompt.moment_id == moment.id,
+                ScheduledPrompt.user_id == user.id,
+                ScheduledPrompt.chat_id == user.id,
+                ScheduledPrompt.kind == schedule.FOLLOW_UP,
+                ScheduledPrompt.status == PENDING,
+                ScheduledPrompt.claimed_at.is_(None)
+                | (ScheduledPrompt.claimed_at <= now - CLAIM_LEASE),
+                ScheduledPrompt.last_error.is_(None)
+                | (ScheduledPrompt.last_error != moved_because(PAUSED)),
+            )
+        ):
+            if _move(row, asked, now):
+                row.last_error = None
+    return sorted(moved)
 
 
 async def evening_declined_since(session: AsyncSession, user_id: int, since: datetime) -> bool:

@@ -146,6 +146,9 @@ class MomentRow(Base):
     draft: Mapped[str | None] = mapped_column(EncryptedText)
     draft_style: Mapped[str | None] = mapped_column(String(16))
     plan_due_at: Mapped[datetime | None]
+    # A plan made as a span from now ("In a few hours"): it keeps its instant when the
+    # person's time zone changes, where a clock time they chose keeps its wall clock.
+    plan_from_now: Mapped[bool] = mapped_column(default=False)
     step: Mapped[str | None] = mapped_column(String(16))
     # How it went, from a follow-up: went_well, hard; and when it was repaired or let go.
     outcome: Mapped[str | None] = mapped_column(String(16))

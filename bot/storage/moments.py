@@ -28,6 +28,7 @@ def to_domain(row: MomentRow) -> Moment:
     values = {name: getattr(row, name) for name in _FIELDS}
     values["feelings"] = tuple(row.feelings or ())
     values["needs"] = tuple(row.needs or ())
+    values["plan_from_now"] = bool(row.plan_from_now)  # a row not yet flushed: None
     return Moment(**values)
 
 
@@ -153,6 +154,21 @@ async def left_since(session: AsyncSession, user_id: int, since: datetime) -> st
         .order_by(MomentRow.updated_at.desc())
         .limit(1)
     )
+
+
+async def plans_ahead(session: AsyncSession, user_id: int, now: datetime) -> list[MomentRow]:
+    """The person's planned talks still to come (PLANNED, `plan_due_at` after `now`), soonest
+    first."""
+    rows = await session.scalars(
+        select(MomentRow)
+        .where(
+            MomentRow.user_id == user_id,
+            MomentRow.status == PLANNED,
+            MomentRow.plan_due_at > now,
+        )
+        .order_by(MomentRow.plan_due_at, MomentRow.id)
+    )
+    return list(rows)
 
 
 async def finished_since(

@@ -10,16 +10,17 @@ from datetime import timedelta
 
 from sqlalchemy import select
 
-from bot.domain import callbacks, couples, prompts, safety, schedule
+from bot.domain import callbacks, couples, drafts, history, prompts, safety, schedule
 from bot.domain.clock import zone_of
 from bot.domain.flow import Context, Event, Flow, FlowState, Outcome, held
-from bot.domain.moments import DeleteMoment, SaveMoment
+from bot.domain.moments import RESUMABLE, DeleteMoment, SaveMoment
 from bot.domain.onboarding import ONBOARDING
 from bot.domain.profile import FinishSetup, SetPreferredName, SetPrefs, SetTimezone
 from bot.domain.reflection_flow import FLOW as REFLECTION_FLOW
 from bot.domain.reflection_flow import RecordReflection
 from bot.domain.repair_flow import DECLINED, DECLINED_KEPT_FOR, OFFER
 from bot.domain.repair_flow import FLOW as MOMENT_FLOW
+from bot.domain.repair_flow import REPAIR as MOMENT_REPAIR
 from bot.domain.replies import Reply
 from bot.domain.safety_flow import FLOW as SAFETY_FLOW
 from bot.domain.settings_flow import FLOW as SETTINGS_FLOW
@@ -72,14 +73,28 @@ async def _set_zone(turn: Turn, e: object) -> None:
     if turn.user.onboarded_at is None:
         turn.user.onboarded_at = turn.now
     await prompt_store.reschedule_evening(turn.session, turn.user, turn.now)
-    if before is not None and before != e.zone:
-        await _group_clock_stays(turn, before)
+    if before != e.zone:
+        await _plans_follow_zone(turn, before)
+        if before is not None:
+            await _group_clock_stays(turn, before)
 
 
 @effect(FinishSetup)
 async def _finish_setup(turn: Turn, e: object) -> None:
     if turn.user.onboarded_at is None:
         turn.user.onboarded_at = turn.now
+
+
+async def _plans_follow_zone(turn: Turn, before: str | None) -> None:
+    """The person's planned talks still to come keep the wall-clock time they chose, now in
+    their new zone (`prompt_store.plans_follow_zone`), and they are told their new times."""
+    moved = await prompt_store.plans_follow_zone(turn.session, turn.user, before, turn.now)
+    if not moved:
+        return
+    ctx = turn.context()
+    when = drafts.join([MOMENT_REPAIR.when_words(due, None, ctx) for due in moved], turn.content)
+    key = "onboarding.plan_follows_zone" if len(moved) == 1 else "onboarding.plans_follow_zone"
+    turn.text(key, when=when)
 
 
 async def _group_clock_stays(turn: Turn, before: str) -> None:
@@ -109,6 +124,8 @@ async def _set_prefs(turn: Turn, e: object) -> None:
 async def _follow_up(turn: Turn, e: object) -> None:
     assert isinstance(e, schedule.ScheduleFollowUp)
     await prompt_store.cancel_for_moment(turn.session, e.moment_id, turn.now)
+    # Planned again for a time planned before (let go from /history, picked up, the same
+    # "Tomorrow evening"): the question cancelled then, with the same key, is asked after all.
     await prompt_store.plan(
         turn.session,
         key=schedule.follow_up_key(e.moment_id, e.due),
@@ -118,6 +135,7 @@ async def _follow_up(turn: Turn, e: object) -> None:
         due=e.due,
         now=turn.now,
         moment_id=e.moment_id,
+        revive=True,
     )
 
 
@@ -250,10 +268,13 @@ async def set_aside_if_left(turn: Turn) -> None:
         effects = _abandoned(turn, held(state))
     kept = [e.moment for e in effects if isinstance(e, SaveMoment)]
     said: tuple[Reply, ...] = ()
-    if kept:  # say where
+    if kept and kept[0].status in RESUMABLE:  # say where
         which, day = prompts.moment_day(kept[0], turn.now, zone_of(turn.user.timezone))
         since = turn.content.text(f"follow_up.since.{which}", **day)
         said = (Reply(turn.content.text("moment.left.set_aside", since=since)),)
+    elif kept:  # one picked up again from /history: put back as it was (`settled_before`)
+        status = history.status_label(kept[0], turn.content)
+        said = (Reply(turn.content.text("moment.left.as_it_was", status=status)),)
     await apply_outcome(turn, row, replace(outcome, replies=said), state)
 
 

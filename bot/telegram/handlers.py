@@ -645,6 +645,32 @@ def _the_same_tap(turn: Turn) -> bool:
     return edited is not None and query is not None and edited.tapped == query.data
 
 
+# Menu buttons that start or resume a flow, in place of the one open: a new moment, setup,
+# /history's Resume and Pick it up again; an evening card's "A moment hurt" (or "I hurt
+# someone", or a connection's line) and a follow-up's Pick it up again ("kind.choice").
+_STARTING_A_FLOW = frozenset({"moment", "setup", "hu", "hp"})
+_CARDS_STARTING_A_FLOW = frozenset(
+    {*(f"ev.{choice}" for choice in (*moment_store.BEGIN_A_MOMENT, "connection")), "fu.resume"}
+)
+
+
+async def _keeps_the_safety_check(turn: Turn, kind: str, argument: str) -> bool:
+    """A tap that would start or resume a flow while "is anyone in danger right now?" is open:
+    one tap never dismisses a crisis screen (DESIGN.md), so the check is asked again and
+    nothing changes. True if so. Buttons that only show things (a moment's card, a page of
+    /history) go on as ever."""
+    starts = kind in _STARTING_A_FLOW or f"{kind}.{argument.partition('.')[0]}" in (
+        _CARDS_STARTING_A_FLOW
+    )
+    if not starts:
+        return False
+    active = await flow_runner.active_state(turn)
+    if active is None or active[0].flow != SAFETY_FLOW:
+        return False
+    await flow_runner.reprompt(turn, "shell.where_we_were")
+    return True
+
+
 async def _on_menu(turn: Turn, action: str) -> None:
     kind, _, argument = action.partition(".")
     if kind in couples.MENU_KINDS:
@@ -652,6 +678,8 @@ async def _on_menu(turn: Turn, action: str) -> None:
         return
     if turn.in_group:
         turn.toast(turn.content.text("shell.private_only"))
+        return
+    if await _keeps_the_safety_check(turn, kind, argument):
         return
     if kind == "help":
         turn.say(Reply(turn.content.text("help.text"), main_menu(turn)))
@@ -663,7 +691,7 @@ async def _on_menu(turn: Turn, action: str) -> None:
         await moments.start_moment(turn)
     elif kind == "history":
         await moments.show_history(turn)
-    elif kind in ("ho", "hd", "hx", "hr", "hl", "hu") and argument:
+    elif kind in ("ho", "hd", "hx", "hr", "hl", "hu", "hp") and argument:
         await moments.on_history_action(turn, kind, argument)
     elif kind in prompts.KINDS and argument:
         await prompts.on_prompt_button(turn, kind, argument)

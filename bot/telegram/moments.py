@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import secrets
+from dataclasses import replace
 
 from bot.domain import callbacks, crisis, history
 from bot.domain.flow import FlowState, Outcome
 from bot.domain.moments import LET_GO, REPAIRED, RESUMABLE, DeleteMoment, Moment, SaveMoment
 from bot.domain.onboarding import left_for_a_moment, story_told, told_together
 from bot.domain.repair_flow import FLOW as MOMENT_FLOW
-from bot.domain.repair_flow import REPAIR, moment_of, under_way
+from bot.domain.repair_flow import REPAIR, moment_of, picked_up_again, under_way
 from bot.domain.replies import Reply
 from bot.domain.schedule import CancelPrompts
 from bot.storage import moments as store
@@ -168,8 +169,25 @@ async def on_history_action(turn: Turn, action: str, moment_id: str) -> None:
         turn.say(history.summary(updated, c, zone))
     elif action == "hu" and moment.status in RESUMABLE:
         await flow_runner.start(turn, await resume(turn, moment, live=await _live(turn)))
+    elif action == history.PICK_UP and history.can_pick_up(moment):
+        await _pick_up(turn, moment)
     else:
         turn.toast(c.text("shell.expired"))
+
+
+async def _pick_up(turn: Turn, moment: Moment) -> None:
+    """A moment repaired or let go taken up again (`history.picked_up`): resumed as an
+    unfinished one is (a flow under way is replaced the same way), at its first unanswered
+    question ("What would you like to do with it?" once all are answered), its first words
+    (`moment.resumed`'s) saying so (`history.picked_up_intro`). What it was is kept in the flow
+    (`picked_up_again`), put back if it stops before a new ending. (Nothing is still asked
+    about a settled moment: settling it cancelled its prompts.)"""
+    outcome = await resume(turn, history.picked_up(moment), live=await _live(turn))
+    assert outcome.state is not None
+    state = picked_up_again(outcome.state, moment)
+    said = history.picked_up_intro(moment, turn.content, state.step)
+    replies = (replace(outcome.replies[0], text=said), *outcome.replies[1:])
+    await flow_runner.start(turn, replace(outcome, state=state, replies=replies))
 
 
 async def resume(turn: Turn, moment: Moment, live: FlowState | None = None) -> Outcome:

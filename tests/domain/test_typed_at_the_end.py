@@ -113,6 +113,14 @@ def test_their_own_words_that_mention_shorter_or_softer_are_still_offered_as_the
         ("tomorrow evening", datetime(2026, 3, 2, 18, 0, tzinfo=UTC)),
         ("maybe talk to Sam tomorrow at 8pm", datetime(2026, 3, 2, 19, 0, tzinfo=UTC)),
         ("Sunday, after lunch, I think", datetime(2026, 3, 8, 13, 0, tzinfo=UTC)),
+        # What they mean to do, around the time: the talk is then.
+        (
+            "i want to apologise to him tonight face to face",
+            datetime(2026, 3, 1, 19, 0, tzinfo=UTC),
+        ),
+        ("i'm going to say sorry tomorrow evening", datetime(2026, 3, 2, 18, 0, tzinfo=UTC)),
+        ("gonna apologize properly tomorrow at 8pm", datetime(2026, 3, 2, 19, 0, tzinfo=UTC)),
+        ("I want to make up with her tonight", datetime(2026, 3, 1, 19, 0, tzinfo=UTC)),
     ],
 )
 def test_a_time_typed_at_the_path_plans_the_talk_then(typed: str, due: datetime):

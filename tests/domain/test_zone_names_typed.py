@@ -117,9 +117,22 @@ def test_places_the_walkthrough_could_not_find(typed: str, zone: str):
     assert guessed(typed) == zone
 
 
-@pytest.mark.parametrize("typed", ["West Virginia", "South", "north"])
+@pytest.mark.parametrize("typed", ["South", "north", "West"])
 def test_a_compass_word_is_not_taken_for_an_australian_state(typed: str):
     assert guessed(typed) is None
+
+
+@pytest.mark.parametrize(
+    ("typed", "zone"),
+    [
+        ("West Virginia", "America/New_York"),
+        ("Charleston, West Virginia", "America/New_York"),
+        ("North Carolina", "America/New_York"),
+        ("South Dakota", "America/Chicago"),
+    ],
+)
+def test_a_state_named_with_a_compass_word_is_that_state(typed: str, zone: str):
+    assert guessed(typed) == zone
 
 
 # --- every zone's city, as people spell it -------------------------------------------------------

@@ -82,3 +82,20 @@ async def test_a_hedged_yes_at_the_let_go_check_is_read(h: Harness):
     assert any(t.startswith("Recorded:") for t in replies)
     (row,) = await moments_of(h, ANA)
     assert row.status == "let_go"
+
+
+async def test_this_is_too_much_at_the_path_gets_care_and_keeps_the_place(h: Harness):
+    await h.onboard(ANA, "Ana")
+    await h.walk(ANA, TO_THE_PATH)
+    actions = await h.text(ANA, "ugh this is too much right now")
+    (care,) = h.texts(actions)
+    assert care.startswith(C.text("moment.small_talk_again.overwhelmed"))
+    assert [b["text"] for b in h.last_card(ANA).buttons()] == PATH_LABELS
+    state = await state_of(h, ANA)
+    assert state is not None and state.step == "path"
+    (row,) = await moments_of(h, ANA)
+    assert row.status == "open" and row.path is None
+    # The place is kept: the next tap goes on from there.
+    assert "Here's a way you could say it" in " ".join(
+        h.texts(await h.press(ANA, "Say something now"))
+    )
