@@ -103,6 +103,16 @@ class SaveMoment:
 
 
 @dataclass(frozen=True)
+class RestoreMoment:
+    """Effect: put a moment picked up again back as it was before (`moment`), only if it is
+    still in progress (OPEN or UNFINISHED). Settled meanwhile (a follow-up answered, marked in
+    /history) or deleted, it stays so: what happened since is newer than the old record, and a
+    deleted moment is never made again."""
+
+    moment: Moment
+
+
+@dataclass(frozen=True)
 class DeleteMoment:
     moment_id: str
     # When it began: an evening answer given in that same instant ("A moment hurt") began it,

@@ -19,7 +19,15 @@ from bot.domain.clock import NIGHT_ENDS, their_day
 from bot.domain.couples import reads_as_hurt
 from bot.domain.drafts import clip
 from bot.domain.history import own_words, pattern_label, pick_up_button
-from bot.domain.moments import LET_GO, OTHER_PATTERN, REPAIRED, TEXT_LIMIT, UNFINISHED, Moment
+from bot.domain.moments import (
+    LET_GO,
+    OPEN,
+    OTHER_PATTERN,
+    REPAIRED,
+    TEXT_LIMIT,
+    UNFINISHED,
+    Moment,
+)
 from bot.domain.replies import Button, Reply, rows
 from bot.domain.schedule import Prefs, in_quiet_hours
 
@@ -1010,7 +1018,10 @@ def answer_follow_up(
 ) -> Answered | None:
     """Record how it went. None for choices that are not an outcome (not yet, resume).
     `measured`: "It went well" said lukewarmly (`lukewarm`: "it was ok i guess"), answered
-    warmly but without "That's wonderful"."""
+    warmly but without "That's wonderful". None too while the moment is open in a flow
+    (picked up again, say): they are working on it again, and the card has expired."""
+    if m.status == OPEN:
+        return None
     if choice == "went_well":
         moment = m.update(status=REPAIRED, outcome="went_well", resolved_at=now)
         span = now - m.created_at

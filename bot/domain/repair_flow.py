@@ -81,6 +81,7 @@ from bot.domain.moments import (
     WHO,
     DeleteMoment,
     Moment,
+    RestoreMoment,
     SaveMoment,
     has_content,
 )
@@ -238,7 +239,8 @@ def moment_of(state: FlowState) -> Moment:
 
 # In the flow state of a moment picked up again from /history (history.picked_up): the moment
 # as it was, settled (Moment.to_data). Stopped before a new ending (`cancel`, `abandon`), it is
-# put back exactly so; the flow ends at any ending reached, and this with it.
+# put back exactly so (RestoreMoment: unless settled or deleted meanwhile); the flow ends at
+# any ending reached, and this with it.
 SETTLED_BEFORE = "was"
 
 
@@ -484,7 +486,7 @@ class RepairFlow:
         if was is not None:  # picked up again, and no new ending: as it was, nothing to nudge
             c = ctx.content
             reply = Reply(c.text("history.left_as_it_was", status=history.status_label(was, c)))
-            return Outcome(None, (reply,), (SaveMoment(was),))
+            return Outcome(None, (reply,), (RestoreMoment(was),))
         if _nothing_told(moment_of(state)):  # an empty moment would only clutter /history
             reply = Reply(ctx.content.text("moment.cancelled_empty"))
             untold = moment_of(state)
@@ -502,12 +504,13 @@ class RepairFlow:
 
     def abandon(self, state: FlowState) -> tuple[object, ...]:
         """Effects when another flow replaces this one: keep the moment as unfinished (one
-        picked up again from /history: put back as it was)."""
+        picked up again from /history: put back as it was, if nothing settled or deleted it
+        meanwhile)."""
         if state.step == OFFER:
             return ()
         was = settled_before(state)
         if was is not None:
-            return (SaveMoment(was),)
+            return (RestoreMoment(was),)
         if _nothing_told(moment_of(state)):
             return (DeleteMoment(moment_of(state).id, moment_of(state).created_at),)
         return (SaveMoment(moment_of(state).update(status=UNFINISHED, step=_resumable(state))),)

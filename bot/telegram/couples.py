@@ -1117,8 +1117,8 @@ async def private_thanks(turn: Turn, text: str) -> None:
     if safety.screen(text).level != safety.Level.NONE:
         await safety_shell.screened(turn, text, answer=False)
         return
-    await flow_runner.start(turn, replace(outcome, replies=()))  # its question is answered
-    await flow_runner.feed(turn, TextInput(text))
+    if await flow_runner.start(turn, replace(outcome, replies=())):  # its question is answered
+        await flow_runner.feed(turn, TextInput(text))  # (not begun: a danger check is open)
 
 
 async def record_thanks(turn: Turn, effect: RecordThanks) -> None:

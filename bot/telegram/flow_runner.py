@@ -13,7 +13,7 @@ from sqlalchemy import select
 from bot.domain import callbacks, couples, drafts, history, prompts, safety, schedule
 from bot.domain.clock import zone_of
 from bot.domain.flow import Context, Event, Flow, FlowState, Outcome, held
-from bot.domain.moments import RESUMABLE, DeleteMoment, SaveMoment
+from bot.domain.moments import RESUMABLE, DeleteMoment, RestoreMoment, SaveMoment
 from bot.domain.onboarding import ONBOARDING
 from bot.domain.profile import FinishSetup, SetPreferredName, SetPrefs, SetTimezone
 from bot.domain.reflection_flow import FLOW as REFLECTION_FLOW
@@ -192,6 +192,22 @@ async def _save_moment(turn: Turn, e: object) -> None:
     await moment_store.save(turn.session, turn.user.id, e.moment, turn.now)
 
 
+async def _still_in_progress(turn: Turn, moment_id: str) -> bool:
+    """Whether the person's moment is still there and in progress (open or unfinished)."""
+    now = await moment_store.owned(turn.session, turn.user.id, moment_id)
+    return now is not None and now.status in RESUMABLE
+
+
+@effect(RestoreMoment)
+async def _restore_moment(turn: Turn, e: object) -> None:
+    """A moment picked up again, put back as it was: only over the record of it in progress.
+    Settled since (a follow-up answered, /history) or deleted, that stands, and a deleted one
+    is never made again."""
+    assert isinstance(e, RestoreMoment)
+    if await _still_in_progress(turn, e.moment.id):
+        await moment_store.save(turn.session, turn.user.id, e.moment, turn.now)
+
+
 @effect(DeleteMoment)
 async def _delete_moment(turn: Turn, e: object) -> None:
     assert isinstance(e, DeleteMoment)
@@ -267,13 +283,16 @@ async def set_aside_if_left(turn: Turn) -> None:
         outcome = Outcome(None)
         effects = _abandoned(turn, held(state))
     kept = [e.moment for e in effects if isinstance(e, SaveMoment)]
+    restored = [e.moment for e in effects if isinstance(e, RestoreMoment)]
     said: tuple[Reply, ...] = ()
     if kept and kept[0].status in RESUMABLE:  # say where
         which, day = prompts.moment_day(kept[0], turn.now, zone_of(turn.user.timezone))
         since = turn.content.text(f"follow_up.since.{which}", **day)
         said = (Reply(turn.content.text("moment.left.set_aside", since=since)),)
-    elif kept:  # one picked up again from /history: put back as it was (`settled_before`)
-        status = history.status_label(kept[0], turn.content)
+    elif restored and await _still_in_progress(turn, restored[0].id):
+        # One picked up again from /history: put back as it was (`settled_before`), unless
+        # settled or deleted meanwhile (then it is as that left it, and nothing is said).
+        status = history.status_label(restored[0], turn.content)
         said = (Reply(turn.content.text("moment.left.as_it_was", status=status)),)
     await apply_outcome(turn, row, replace(outcome, replies=said), state)
 
@@ -309,7 +328,9 @@ async def apply_outcome(
     put_back = kept is not None and outcome.state == kept
     effects = outcome.effects
     if kept is not None and not put_back and held(outcome.state) != kept:
-        effects = (*effects, *_abandoned(turn, kept))
+        # What the held flow keeps first, so what goes on now is the last word: its moment
+        # resumed from /history over /settings is open, not left unfinished behind it.
+        effects = (*_abandoned(turn, kept), *effects)
     await apply_effects(turn, effects)
     if outcome.state != previous or (row is None and outcome.state is not None):
         row = await repo.save_state(
@@ -393,18 +414,36 @@ async def with_last_names(
     return ctx
 
 
-async def start(turn: Turn, outcome: Outcome) -> None:
+async def start(turn: Turn, outcome: Outcome) -> bool:
     """Begin a flow, replacing whatever flow the person was in here. The replaced flow keeps
     what it had (a moment in progress becomes an unfinished one), unless the new flow holds it
-    to put it back when it ends."""
+    to put it back when it ends.
+
+    Never in place of "is anyone in danger right now?": a command or a tap that would begin
+    another flow (/moment, /thanks, the round's Write mine...) asks the check again instead,
+    and nothing changes (CONTENT.md: a single tap never dismisses a crisis screen). Only a
+    flow that holds the check to put it back (/settings), or a new check, may begin over it;
+    what ends it (its answer, /cancel, /sos, danger) does not come through here. False if
+    the flow was not begun."""
     active = await active_state(turn)
     row = active[0] if active is not None else None
     previous = repo.as_flow_state(row) if row is not None else None
+    if previous is not None and previous.flow == SAFETY_FLOW and not _over(previous, outcome):
+        await reprompt(turn, "shell.where_we_were")
+        return False
     if active is not None and previous is not None and held(outcome.state) != previous:
         abandon = getattr(active[1], "abandon", None)
         if abandon is not None and (outcome.state is None or outcome.state != previous):
             await apply_effects(turn, abandon(previous))
     await apply_outcome(turn, row, outcome, previous)
+    return True
+
+
+def _over(check: FlowState, outcome: Outcome) -> bool:
+    """Whether `outcome` may begin while the danger `check` is open: a new check, or a flow
+    that holds this one (`held`) to put it back when it ends."""
+    state = outcome.state
+    return state is not None and (state.flow == SAFETY_FLOW or held(state) == check)
 
 
 async def set_up_if_new(turn: Turn) -> None:

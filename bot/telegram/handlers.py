@@ -645,24 +645,21 @@ def _the_same_tap(turn: Turn) -> bool:
     return edited is not None and query is not None and edited.tapped == query.data
 
 
-# Menu buttons that start or resume a flow, in place of the one open: a new moment, setup,
-# /history's Resume and Pick it up again; an evening card's "A moment hurt" (or "I hurt
-# someone", or a connection's line) and a follow-up's Pick it up again ("kind.choice").
-_STARTING_A_FLOW = frozenset({"moment", "setup", "hu", "hp"})
+# Cards whose buttons start or resume a flow, in place of the one open, and record their answer
+# first: an evening card's "A moment hurt" (or "I hurt someone", or a connection's line) and a
+# follow-up's Pick it up again ("kind.choice"). (Any other way to begin a flow over the danger
+# check, a new moment, setup, /history's Resume and Pick it up again, /thanks, the round's
+# Write mine, is refused where flows begin: flow_runner.start.)
 _CARDS_STARTING_A_FLOW = frozenset(
     {*(f"ev.{choice}" for choice in (*moment_store.BEGIN_A_MOMENT, "connection")), "fu.resume"}
 )
 
 
 async def _keeps_the_safety_check(turn: Turn, kind: str, argument: str) -> bool:
-    """A tap that would start or resume a flow while "is anyone in danger right now?" is open:
-    one tap never dismisses a crisis screen (DESIGN.md), so the check is asked again and
-    nothing changes. True if so. Buttons that only show things (a moment's card, a page of
-    /history) go on as ever."""
-    starts = kind in _STARTING_A_FLOW or f"{kind}.{argument.partition('.')[0]}" in (
-        _CARDS_STARTING_A_FLOW
-    )
-    if not starts:
+    """A card's tap that would start or resume a flow while "is anyone in danger right now?"
+    is open: one tap never dismisses a crisis screen (DESIGN.md), so the check is asked again
+    and nothing changes, the card's answer not recorded either. True if so."""
+    if f"{kind}.{argument.partition('.')[0]}" not in _CARDS_STARTING_A_FLOW:
         return False
     active = await flow_runner.active_state(turn)
     if active is None or active[0].flow != SAFETY_FLOW:

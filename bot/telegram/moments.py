@@ -6,12 +6,14 @@ import secrets
 from dataclasses import replace
 
 from bot.domain import callbacks, crisis, history
-from bot.domain.flow import FlowState, Outcome
+from bot.domain.flow import HELD, FlowState, Outcome, held, holding
 from bot.domain.moments import LET_GO, REPAIRED, RESUMABLE, DeleteMoment, Moment, SaveMoment
 from bot.domain.onboarding import left_for_a_moment, story_told, told_together
 from bot.domain.repair_flow import FLOW as MOMENT_FLOW
 from bot.domain.repair_flow import REPAIR, moment_of, picked_up_again, under_way
 from bot.domain.replies import Reply
+from bot.domain.safety_flow import FLOW as SAFETY_FLOW
+from bot.domain.safety_flow import previous as held_by_check
 from bot.domain.schedule import CancelPrompts
 from bot.storage import moments as store
 from bot.storage import repositories as repo
@@ -52,10 +54,39 @@ async def offer(turn: Turn, text: str) -> None:
 
 
 async def _live(turn: Turn) -> FlowState | None:
-    """The flow state of the moment the person is in the middle of, if any."""
+    """The flow state of the moment the person is in the middle of, if any: the flow open, or
+    one held beneath it (by /settings, a reflection or the danger check, at any depth)."""
     active = await flow_runner.active_state(turn)
     state = repo.as_flow_state(active[0]) if active is not None else None
-    return state if under_way(state) else None
+    while state is not None and not under_way(state):
+        state = _beneath(state)
+    return state
+
+
+def _beneath(state: FlowState) -> FlowState | None:
+    """The flow `state` holds to go back to: the danger check keeps it as its own
+    (`safety_flow.previous`), any other flow as `held`."""
+    return held_by_check(state) if state.flow == SAFETY_FLOW else held(state)
+
+
+def _over(state: FlowState, kept: FlowState | None) -> FlowState:
+    """`state` holding `kept` (None: nothing) in place of what it held."""
+    if state.flow == SAFETY_FLOW:
+        prev = {"flow": kept.flow, "step": kept.step, "data": dict(kept.data)} if kept else None
+        return state.with_data(prev=prev)
+    return holding(replace(state, data={k: v for k, v in state.data.items() if k != HELD}), kept)
+
+
+def _without(state: FlowState, moment_id: str) -> FlowState:
+    """`state` with the flow of moment `moment_id` held beneath it (at any depth) taken out,
+    what that one held in its place; `state` itself if none is."""
+    below = _beneath(state)
+    if below is None:
+        return state
+    if below.flow == MOMENT_FLOW and dict(below.data.get("m", {})).get("id") == moment_id:
+        return _over(state, _beneath(below))
+    rest = _without(below, moment_id)
+    return state if rest == below else _over(state, rest)
 
 
 async def _in_flow(turn: Turn) -> Moment | None:
@@ -202,13 +233,23 @@ async def resume(turn: Turn, moment: Moment, live: FlowState | None = None) -> O
 
 
 async def _forget_flow_of(turn: Turn, moment_id: str) -> None:
-    """A deleted moment that is also the flow in progress: end that flow too."""
+    """A deleted moment that is also the flow in progress: end that flow too. Held beneath
+    the flow open (/settings, a reflection, the danger check, at any depth), it is dropped
+    from there, so it can neither come back nor put back what it was; the flow open goes on
+    (a press on the card it showed is an old card's: expired, and it is asked again)."""
     active = await flow_runner.active_state(turn)
-    if active is None or active[0].flow != MOMENT_FLOW:
+    if active is None:
         return
-    if dict(active[0].data.get("m", {})).get("id") == moment_id:
-        current = repo.as_flow_state(active[0])
+    current = repo.as_flow_state(active[0])
+    if current.flow == MOMENT_FLOW and dict(current.data.get("m", {})).get("id") == moment_id:
         await flow_runner.apply_outcome(turn, active[0], Outcome(None), current)
+        return
+    kept = _without(current, moment_id)
+    if kept != current:  # stored as it is: nothing of the moment dropped is kept
+        row = await repo.save_state(
+            turn.session, active[0], turn.chat_id, turn.user.id, kept, turn.now
+        )
+        turn.prefetched = (row,)
 
 
 def group_reply(turn: Turn) -> Reply:

@@ -156,6 +156,7 @@ MOMENT = Moment(
     id="m1",
     direction="to_me",
     created_at=datetime(2026, 3, 1, 19, 30, tzinfo=UTC),
+    status="planned",  # a follow-up asks about a planned talk (open in a flow: expired)
 )
 
 

@@ -13,7 +13,7 @@ from bot.content import catalogue
 from bot.domain import history, prompts
 from bot.domain import repair_flow as rf
 from bot.domain.flow import ButtonInput, Context, FlowState, Person
-from bot.domain.moments import Moment, SaveMoment
+from bot.domain.moments import Moment, RestoreMoment, SaveMoment
 from bot.domain.repair_flow import FEEL, NEED, PATH, REPAIR, moment_of
 
 C = catalogue("en")
@@ -174,7 +174,8 @@ def test_cancelled_after_a_pick_up_the_moment_is_left_as_it_was(status: str):
     before = told(status=status)
     outcome = REPAIR.cancel(picked_up_state(before), CTX)
     assert outcome.state is None
-    assert outcome.effects == (SaveMoment(before),)  # no nudge: nothing is unfinished
+    # Put back only if still in progress (the shell's guard); no nudge: nothing is unfinished.
+    assert outcome.effects == (RestoreMoment(before),)
     (reply,) = outcome.replies
     assert reply.text == C.text("history.left_as_it_was", status=history.status_label(before, C))
     assert "unfinished" not in reply.text
@@ -184,9 +185,9 @@ def test_cancelled_on_the_way_to_a_new_ending_it_is_still_left_as_it_was():
     before = told(status="let_go", outcome=None)
     at_draft = REPAIR.handle(picked_up_state(before), ButtonInput("now"), CTX)
     assert at_draft.state is not None and at_draft.state.step == rf.DRAFT
-    assert REPAIR.cancel(at_draft.state, CTX).effects == (SaveMoment(before),)
+    assert REPAIR.cancel(at_draft.state, CTX).effects == (RestoreMoment(before),)
     # Another flow taking its place (/moment, /settings replaced...): the same.
-    assert REPAIR.abandon(at_draft.state) == (SaveMoment(before),)
+    assert REPAIR.abandon(at_draft.state) == (RestoreMoment(before),)
 
 
 def test_a_new_ending_reached_stands():

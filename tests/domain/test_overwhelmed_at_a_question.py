@@ -83,3 +83,12 @@ def test_at_how_it_felt_it_is_their_feeling():
     assert w.step == rf.FEEL
     outcome = w.type("it's all too much")
     assert not any(r.text.startswith(CARE) for r in outcome.replies)
+
+
+@pytest.mark.parametrize("typed", ["i can't tonight", "i cant today", "I can't right now"])
+def test_a_time_that_does_not_suit_is_not_overwhelm(typed: str):
+    w = to_needs(Walk())
+    w.press("later")
+    assert w.step == rf.WHEN
+    reply_texts = [r.text for r in w.type(typed).replies]
+    assert not any(t.startswith(CARE) for t in reply_texts), reply_texts
