@@ -28,11 +28,8 @@ class SafetyCheck:
         """Hold `text` and ask. `about` (safety.ABOUT_*): anger at someone ("I could kill
         him"), the person themselves ("I'm not suicidal, just tired"), or what someone else
         does ("he checks my phone every night")."""
-        held = None
-        if previous is not None:
-            held = {"flow": previous.flow, "step": previous.step, "data": dict(previous.data)}
-        data = {"text": text, "prev": held, "self": about == ABOUT_SELF, "about": about}
-        state = FlowState(FLOW, CHECK, data)
+        data = {"text": text, "self": about == ABOUT_SELF, "about": about}
+        state = holding(FlowState(FLOW, CHECK, data), previous)
         return Outcome(state, (self.prompt(state, ctx),))
 
     def prompt(self, state: FlowState, ctx: Context, hedged: bool = False) -> Reply:
@@ -125,6 +122,12 @@ def asked_about(state: FlowState) -> str:
     if isinstance(about, str) and about in (ABOUT_ANGER, ABOUT_SELF, ABOUT_THEM):
         return about
     return ABOUT_SELF if is_about_self(state) else ABOUT_ANGER
+
+
+def holding(check: FlowState, kept: FlowState | None) -> FlowState:
+    """The danger `check` holding `kept` (None: nothing) to go back to, as `previous` reads it."""
+    prev = {"flow": kept.flow, "step": kept.step, "data": dict(kept.data)} if kept else None
+    return check.with_data(prev=prev)
 
 
 def previous(state: FlowState) -> FlowState | None:

@@ -440,6 +440,7 @@ def _a_lead(said: list[str], c: Catalogue) -> bool:
 
 
 @lru_cache(maxsize=64)
+@lru_cache(maxsize=128)  # read at every message at some questions: split once
 def bare_phrases_of(c: Catalogue, key: str) -> tuple[tuple[str, ...], ...]:
     """A content list of phrases, each as its words without apostrophes (`bare`): as typed
     words are compared with them."""

@@ -13,6 +13,7 @@ from bot.domain.repair_flow import FLOW as MOMENT_FLOW
 from bot.domain.repair_flow import REPAIR, moment_of, picked_up_again, under_way
 from bot.domain.replies import Reply
 from bot.domain.safety_flow import FLOW as SAFETY_FLOW
+from bot.domain.safety_flow import holding as check_holding
 from bot.domain.safety_flow import previous as held_by_check
 from bot.domain.schedule import CancelPrompts
 from bot.storage import moments as store
@@ -72,8 +73,7 @@ def _beneath(state: FlowState) -> FlowState | None:
 def _over(state: FlowState, kept: FlowState | None) -> FlowState:
     """`state` holding `kept` (None: nothing) in place of what it held."""
     if state.flow == SAFETY_FLOW:
-        prev = {"flow": kept.flow, "step": kept.step, "data": dict(kept.data)} if kept else None
-        return state.with_data(prev=prev)
+        return check_holding(state, kept)
     return holding(replace(state, data={k: v for k, v in state.data.items() if k != HELD}), kept)
 
 

@@ -11,7 +11,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.content import catalogue
-from bot.storage.models import ConversationState, MomentRow, ScheduledPrompt
+from bot.storage.models import MomentRow, ScheduledPrompt
 from tests.harness import Harness
 from tests.inprocess.flows import (
     EXPECTED_AFTER_PATH,
@@ -20,8 +20,8 @@ from tests.inprocess.flows import (
     SAY_IT_NOW,
     TO_THE_PATH,
     UNSAFE,
-    Script,
 )
+from tests.inprocess.test_moments import state_of
 
 ANA, BEN = 621, 622
 C = catalogue("en")
@@ -29,13 +29,6 @@ PICK_UP = C.text("history.pick_up")
 ASK_PATH = C.text("moment.ask_path")
 GONE = C.text("history.gone")
 EXPIRED = C.text("shell.expired")
-
-
-async def state_of(h: Harness, user_id: int) -> ConversationState | None:
-    async with h.db.unit_of_work() as session:
-        return await session.scalar(
-            select(ConversationState).where(ConversationState.user_id == user_id)
-        )
 
 
 async def moments_of(h: Harness, user_id: int) -> list[MomentRow]:
@@ -57,14 +50,6 @@ def check_answers(row: MomentRow) -> None:
         assert getattr(row, field) == value, field
 
 
-async def walk(h: Harness, user_id: int, script: Script) -> None:
-    for kind, value, _, _ in script:
-        if kind == "text":
-            await h.text(user_id, value)
-        else:
-            await h.press(user_id, value)
-
-
 async def open_newest(h: Harness, user_id: int) -> str:
     """/history, and the newest moment opened: the card's text."""
     await h.text(user_id, "/history")
@@ -75,7 +60,7 @@ async def open_newest(h: Harness, user_id: int) -> str:
 
 async def a_hard_talk(h: Harness) -> None:
     """A talk planned for later, and at its follow-up: it was hard."""
-    await walk(h, ANA, LATER)
+    await h.walk(ANA, LATER)
     h.clock.advance(timedelta(hours=24, minutes=30))
     await h.tick()
     await h.press(ANA, "It was hard")
@@ -124,7 +109,7 @@ async def test_a_hard_talk_picked_up_goes_on_to_a_new_draft(ana: Harness):
 
 async def test_the_hard_reply_itself_offers_to_pick_it_up(ana: Harness):
     h = ana
-    await walk(h, ANA, LATER)
+    await h.walk(ANA, LATER)
     h.clock.advance(timedelta(hours=24, minutes=30))
     await h.tick()
     actions = await h.press(ANA, "It was hard")
@@ -145,7 +130,7 @@ async def test_the_hard_reply_itself_offers_to_pick_it_up(ana: Harness):
 
 async def test_a_let_go_moment_picked_up_goes_on_to_a_plan(ana: Harness):
     h = ana
-    await walk(h, ANA, LET_GO)
+    await h.walk(ANA, LET_GO)
     card = await open_newest(h, ANA)
     assert "Status: let go" in card
     replies = h.texts(await h.press(ANA, PICK_UP))
@@ -166,9 +151,9 @@ async def test_a_moment_set_aside_is_never_picked_up(ana: Harness, how: str):
     # /sos: the same record, and no way from it back to drafts for someone they may fear.
     h = ana
     if how == "not safe to raise":
-        await walk(h, ANA, UNSAFE)
+        await h.walk(ANA, UNSAFE)
     else:
-        await walk(h, ANA, TO_THE_PATH[:5])
+        await h.walk(ANA, TO_THE_PATH[:5])
         danger = "He threw a glass at me and I'm scared of him"
         await h.text(ANA, danger if how == "danger" else "/sos")
     (row,) = await moments_of(h, ANA)
@@ -189,7 +174,7 @@ async def test_planned_again_for_the_time_planned_before_is_asked_about(ana: Har
     # Planned for tomorrow evening, let go from /history (its question cancelled), picked up
     # and planned for tomorrow evening again: the question is asked after that talk.
     h = ana
-    await walk(h, ANA, LATER)
+    await h.walk(ANA, LATER)
     (first,) = await pending(h, ANA)
     await open_newest(h, ANA)
     await h.press(ANA, C.text("history.mark_let_go"))
@@ -211,7 +196,7 @@ async def test_planned_again_for_the_time_planned_before_is_asked_about(ana: Har
 
 async def settled_by_saying_it(h: Harness) -> MomentRow:
     """A draft said, then marked repaired from /history: the record to keep."""
-    await walk(h, ANA, SAY_IT_NOW)
+    await h.walk(ANA, SAY_IT_NOW)
     await open_newest(h, ANA)
     await h.press(ANA, C.text("history.mark_repaired"))
     (row,) = await moments_of(h, ANA)
@@ -248,11 +233,11 @@ async def test_stopped_partway_to_a_new_ending_it_is_as_it_was(ana: Harness):
     # A new path taken but not to its end (at the draft), then something else started: another
     # moment resumed from /history in its place.
     h = ana
-    await walk(h, ANA, TO_THE_PATH[:7])
+    await h.walk(ANA, TO_THE_PATH[:7])
     await h.text(ANA, "/cancel")
     (other,) = await moments_of(h, ANA)
     h.clock.advance(timedelta(minutes=5))
-    await walk(h, ANA, LET_GO)
+    await h.walk(ANA, LET_GO)
     (before,) = [m for m in await moments_of(h, ANA) if m.id != other.id]
     await open_newest(h, ANA)
     await h.press(ANA, PICK_UP)
@@ -284,8 +269,8 @@ async def test_a_new_ending_after_a_pick_up_stands(ana: Harness):
 
 async def test_picked_up_while_another_moment_is_under_way_as_resume_does(ana: Harness):
     h = ana
-    await walk(h, ANA, LET_GO)
-    await walk(h, ANA, TO_THE_PATH[:7])  # a second moment, at how it felt
+    await h.walk(ANA, LET_GO)
+    await h.walk(ANA, TO_THE_PATH[:7])  # a second moment, at how it felt
     await h.text(ANA, "/history")
     items = [b["text"] for b in h.last_card(ANA).buttons()]
     settled = next(i for i in items if i.endswith("· let go"))
@@ -302,7 +287,7 @@ async def test_forged_stale_and_someone_elses_pick_ups_change_nothing(harness: H
     h = harness
     await h.onboard(ANA, "Ana")
     await h.onboard(BEN, "Ben")
-    await walk(h, ANA, LET_GO)
+    await h.walk(ANA, LET_GO)
     (row,) = await moments_of(h, ANA)
     # Someone else's moment, or an id never made: no such moment of theirs.
     for data in (f"menu:hp.{row.id}", "menu:hp.nosuchmoment"):
@@ -333,7 +318,7 @@ async def test_forged_stale_and_someone_elses_pick_ups_change_nothing(harness: H
     assert left.status == "let_go"
 
     # One left unfinished is picked up with Resume, not with this button.
-    await walk(h, ANA, TO_THE_PATH[:7])
+    await h.walk(ANA, TO_THE_PATH[:7])
     await h.text(ANA, "/cancel")
     (unfinished,) = [m for m in await moments_of(h, ANA) if m.id != row.id]
     assert unfinished.status == "unfinished"

@@ -17,9 +17,8 @@ from tests.inprocess.test_history_pick_up import (
     PICK_UP,
     moments_of,
     open_newest,
-    state_of,
-    walk,
 )
+from tests.inprocess.test_moments import state_of
 
 C = catalogue("en")
 EXPIRED = C.text("shell.expired")
@@ -29,7 +28,7 @@ ANGRY = "I was so angry I could kill him"
 async def a_follow_up_then_let_go(h: Harness) -> int:
     """A talk planned for later; its follow-up comes (left unanswered); then let go from
     /history. The follow-up card's message id."""
-    await walk(h, ANA, LATER)
+    await h.walk(ANA, LATER)
     h.clock.advance(timedelta(hours=24, minutes=30))
     sent = await h.tick()
     (card,) = [a for a in sent if a.text and a.text.startswith("Did you get to talk")]
@@ -83,7 +82,7 @@ async def test_marked_in_history_while_held_under_the_check(harness: Harness):
     there (nor picked up again), and /cancel after the check puts back what it was."""
     h = harness
     await h.onboard(ANA, "Ana")
-    await walk(h, ANA, LET_GO)
+    await h.walk(ANA, LET_GO)
     (before,) = await moments_of(h, ANA)
     await open_newest(h, ANA)
     await h.press(ANA, PICK_UP)
@@ -115,7 +114,7 @@ async def deleted_from_history(h: Harness) -> None:
 async def test_picked_up_and_deleted_under_settings_stays_deleted(harness: Harness):
     h = harness
     await h.onboard(ANA, "Ana")
-    await walk(h, ANA, LET_GO)
+    await h.walk(ANA, LET_GO)
     await open_newest(h, ANA)
     await h.press(ANA, PICK_UP)
     await h.text(ANA, "/settings")
@@ -130,7 +129,7 @@ async def test_picked_up_and_deleted_under_settings_stays_deleted(harness: Harne
 async def test_unfinished_and_deleted_under_settings_stays_deleted(harness: Harness):
     h = harness
     await h.onboard(ANA, "Ana")
-    await walk(h, ANA, TO_THE_PATH[:7])
+    await h.walk(ANA, TO_THE_PATH[:7])
     await h.text(ANA, "/settings")
     await deleted_from_history(h)
     await h.text(ANA, "/cancel")
@@ -142,7 +141,7 @@ async def test_unfinished_and_deleted_under_settings_stays_deleted(harness: Harn
 async def test_deleted_while_held_under_the_check_stays_deleted(harness: Harness):
     h = harness
     await h.onboard(ANA, "Ana")
-    await walk(h, ANA, LET_GO)
+    await h.walk(ANA, LET_GO)
     await open_newest(h, ANA)
     await h.press(ANA, PICK_UP)
     await h.text(ANA, ANGRY)
@@ -162,7 +161,7 @@ async def test_resumed_from_history_while_held_under_settings(harness: Harness):
     picked up (so /cancel puts it back as it was), and stays open while it is worked on."""
     h = harness
     await h.onboard(ANA, "Ana")
-    await walk(h, ANA, LET_GO)
+    await h.walk(ANA, LET_GO)
     (before,) = await moments_of(h, ANA)
     await open_newest(h, ANA)
     await h.press(ANA, PICK_UP)
