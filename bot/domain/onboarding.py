@@ -375,9 +375,13 @@ def left_for_a_moment(state: FlowState | None, ctx: Context) -> Reply | None:
 class Onboarding:
     name = FLOW
 
-    def start(self, ctx: Context) -> Outcome:
+    def start(self, ctx: Context, told: str = "") -> Outcome:
+        """Setup from the beginning; `told`: what the person wrote before it began (held by
+        the danger check while setup waited), kept to offer once it is done (`story_told`)."""
         greeting = Reply(ctx.content.text("start.greeting", first_name=ctx.person.first_name))
-        state = FlowState(FLOW, NAME)
+        state = (
+            _keeping(FlowState(FLOW, NAME), told, ctx.content) if told else FlowState(FLOW, NAME)
+        )
         return Outcome(state, (greeting, self.prompt(state, ctx)))
 
     def change(self, ctx: Context) -> Outcome:

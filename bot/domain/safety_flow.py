@@ -4,11 +4,12 @@ previous flow back, or stop everything)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from bot.content import Catalogue
 from bot.domain.crisis import concern_reply
-from bot.domain.flow import Context, Event, FlowState, Outcome, TextInput
+from bot.domain.flow import HELD, Context, Event, FlowState, Outcome, TextInput, held
+from bot.domain.flow import holding as flow_holding
 from bot.domain.replies import Button, Reply, rows
 from bot.domain.safety import ABOUT_ANGER, ABOUT_SELF, ABOUT_THEM
 from bot.domain.small_talk import Named, bare, bare_phrases_of, made_of, named, words
@@ -17,6 +18,7 @@ FLOW = "safety"
 CHECK = "check"
 SAFE, NOT_SURE = "angry", "unsafe"  # button options (the first kept from cards already out)
 HEDGED = "hedged"  # typed, not a button: a hedged no ("not really"), asked about again
+SETUP_AFTER = "setup"  # data: setup follows once the check is answered (`set_up_after`)
 
 
 class SafetyCheck:
@@ -135,6 +137,43 @@ def previous(state: FlowState) -> FlowState | None:
     if not held:
         return None
     return FlowState(str(held["flow"]), str(held["step"]), dict(held["data"]))
+
+
+def beneath(state: FlowState) -> FlowState | None:
+    """The flow `state` holds to go back to: the check keeps it as its own (`previous`), any
+    other flow as `held` (/settings opened over the check holds the check)."""
+    return previous(state) if state.flow == FLOW else held(state)
+
+
+def over(state: FlowState, kept: FlowState | None) -> FlowState:
+    """`state` holding `kept` (None: nothing) in place of what it held."""
+    if state.flow == FLOW:
+        return holding(state, kept)
+    return flow_holding(
+        replace(state, data={k: v for k, v in state.data.items() if k != HELD}), kept
+    )
+
+
+def open_check(state: FlowState | None) -> FlowState | None:
+    """The danger check `state` is, or holds beneath it at any depth (/settings opened over
+    it); None if there is none. While it is open, no other flow may begin in its place."""
+    while state is not None and state.flow != FLOW:
+        state = beneath(state)
+    return state
+
+
+def set_up_after(state: FlowState) -> FlowState:
+    """`state` with the check in it (`open_check`) marked: someone new came by a partner's
+    invite while it was open, and is to be set up once it is answered (setup never begins
+    over it)."""
+    if state.flow == FLOW:
+        return state.with_data(**{SETUP_AFTER: True})
+    below = beneath(state)
+    return state if below is None else over(state, set_up_after(below))
+
+
+def sets_up_after(state: FlowState) -> bool:
+    return bool(state.data.get(SETUP_AFTER))
 
 
 SAFETY = SafetyCheck()

@@ -23,6 +23,7 @@ from bot.domain.repair_flow import FLOW as MOMENT_FLOW
 from bot.domain.repair_flow import REPAIR as MOMENT_REPAIR
 from bot.domain.replies import Reply
 from bot.domain.safety_flow import FLOW as SAFETY_FLOW
+from bot.domain.safety_flow import open_check, set_up_after
 from bot.domain.settings_flow import FLOW as SETTINGS_FLOW
 from bot.scheduling import store as prompt_store
 from bot.storage import couples as couple_store
@@ -428,7 +429,7 @@ async def start(turn: Turn, outcome: Outcome) -> bool:
     active = await active_state(turn)
     row = active[0] if active is not None else None
     previous = repo.as_flow_state(row) if row is not None else None
-    if previous is not None and previous.flow == SAFETY_FLOW and not _over(previous, outcome):
+    if open_check(previous) is not None and not _may_begin_over(previous, outcome):
         await reprompt(turn, "shell.where_we_were")
         return False
     if active is not None and previous is not None and held(outcome.state) != previous:
@@ -439,11 +440,12 @@ async def start(turn: Turn, outcome: Outcome) -> bool:
     return True
 
 
-def _over(check: FlowState, outcome: Outcome) -> bool:
-    """Whether `outcome` may begin while the danger `check` is open: a new check, or a flow
-    that holds this one (`held`) to put it back when it ends."""
+def _may_begin_over(current: FlowState | None, outcome: Outcome) -> bool:
+    """Whether `outcome` may begin while a danger check is open (`current` is it, or holds it,
+    as /settings opened over it does): a new check, or a flow that holds `current` to put it
+    back when it ends."""
     state = outcome.state
-    return state is not None and (state.flow == SAFETY_FLOW or held(state) == check)
+    return state is not None and (state.flow == SAFETY_FLOW or held(state) == current)
 
 
 async def set_up_if_new(turn: Turn) -> None:
@@ -455,6 +457,18 @@ async def set_up_if_new(turn: Turn) -> None:
     active = await active_state(turn)
     if active is not None and active[0].flow == ONBOARDING.name:
         await reprompt(turn)
+        return
+    current = repo.as_flow_state(active[0]) if active is not None else None
+    if active is not None and open_check(current) is not None:
+        # Setup never begins over "is anyone in danger right now?": it follows the answer.
+        assert current is not None
+        marked = set_up_after(current)
+        if marked != current:
+            row = await repo.save_state(
+                turn.session, active[0], turn.chat_id, turn.user.id, marked, turn.now
+            )
+            turn.prefetched = (row,)
+        await reprompt(turn, "shell.where_we_were")
         return
     await start(turn, ONBOARDING.start(turn.context()))
 

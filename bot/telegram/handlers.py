@@ -42,6 +42,7 @@ from bot.domain.repair_flow import OFFER, SAID_TO_SOMEONE, WHEN_ZONE
 from bot.domain.repair_flow import OWN_WORDS as MOMENT_OWN_WORDS
 from bot.domain.replies import Button, Reply, rows
 from bot.domain.safety_flow import FLOW as SAFETY_FLOW
+from bot.domain.safety_flow import open_check
 from bot.domain.schedule import is_paused
 from bot.domain.settings_flow import FLOW as SETTINGS_FLOW
 from bot.domain.settings_flow import ZONE as SETTINGS_ZONE
@@ -662,8 +663,8 @@ async def _keeps_the_safety_check(turn: Turn, kind: str, argument: str) -> bool:
     if f"{kind}.{argument.partition('.')[0]}" not in _CARDS_STARTING_A_FLOW:
         return False
     active = await flow_runner.active_state(turn)
-    if active is None or active[0].flow != SAFETY_FLOW:
-        return False
+    if active is None or open_check(repo.as_flow_state(active[0])) is None:
+        return False  # none open, here or beneath /settings
     await flow_runner.reprompt(turn, "shell.where_we_were")
     return True
 

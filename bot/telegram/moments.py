@@ -6,15 +6,13 @@ import secrets
 from dataclasses import replace
 
 from bot.domain import callbacks, crisis, history
-from bot.domain.flow import HELD, FlowState, Outcome, held, holding
+from bot.domain.flow import FlowState, Outcome
 from bot.domain.moments import LET_GO, REPAIRED, RESUMABLE, DeleteMoment, Moment, SaveMoment
 from bot.domain.onboarding import left_for_a_moment, story_told, told_together
 from bot.domain.repair_flow import FLOW as MOMENT_FLOW
 from bot.domain.repair_flow import REPAIR, moment_of, picked_up_again, under_way
 from bot.domain.replies import Reply
-from bot.domain.safety_flow import FLOW as SAFETY_FLOW
-from bot.domain.safety_flow import holding as check_holding
-from bot.domain.safety_flow import previous as held_by_check
+from bot.domain.safety_flow import beneath, over
 from bot.domain.schedule import CancelPrompts
 from bot.storage import moments as store
 from bot.storage import repositories as repo
@@ -60,33 +58,20 @@ async def _live(turn: Turn) -> FlowState | None:
     active = await flow_runner.active_state(turn)
     state = repo.as_flow_state(active[0]) if active is not None else None
     while state is not None and not under_way(state):
-        state = _beneath(state)
+        state = beneath(state)
     return state
-
-
-def _beneath(state: FlowState) -> FlowState | None:
-    """The flow `state` holds to go back to: the danger check keeps it as its own
-    (`safety_flow.previous`), any other flow as `held`."""
-    return held_by_check(state) if state.flow == SAFETY_FLOW else held(state)
-
-
-def _over(state: FlowState, kept: FlowState | None) -> FlowState:
-    """`state` holding `kept` (None: nothing) in place of what it held."""
-    if state.flow == SAFETY_FLOW:
-        return check_holding(state, kept)
-    return holding(replace(state, data={k: v for k, v in state.data.items() if k != HELD}), kept)
 
 
 def _without(state: FlowState, moment_id: str) -> FlowState:
     """`state` with the flow of moment `moment_id` held beneath it (at any depth) taken out,
     what that one held in its place; `state` itself if none is."""
-    below = _beneath(state)
+    below = beneath(state)
     if below is None:
         return state
     if below.flow == MOMENT_FLOW and dict(below.data.get("m", {})).get("id") == moment_id:
-        return _over(state, _beneath(below))
+        return over(state, beneath(below))
     rest = _without(below, moment_id)
-    return state if rest == below else _over(state, rest)
+    return state if rest == below else over(state, rest)
 
 
 async def _in_flow(turn: Turn) -> Moment | None:

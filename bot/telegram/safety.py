@@ -14,11 +14,20 @@ from bot.domain.couples import INVITE_PREFIX
 from bot.domain.crisis import danger_reply
 from bot.domain.flow import HELD, FlowState, Outcome, TextInput, held
 from bot.domain.moments import SET_ASIDE, UNSAFE, SaveMoment
+from bot.domain.onboarding import ONBOARDING
 from bot.domain.repair_flow import FLOW as MOMENT_FLOW
 from bot.domain.repair_flow import moment_of
 from bot.domain.replies import Reply
 from bot.domain.safety_flow import FLOW as SAFETY_FLOW
-from bot.domain.safety_flow import NOT_SURE, SAFETY, Answered, asked_about, previous
+from bot.domain.safety_flow import (
+    NOT_SURE,
+    SAFETY,
+    Answered,
+    asked_about,
+    beneath,
+    previous,
+    sets_up_after,
+)
 from bot.domain.schedule import CancelPrompts
 from bot.storage import repositories as repo
 from bot.telegram import flow_runner
@@ -199,7 +208,7 @@ async def stop(
     effects: tuple[object, ...] = ()
     while current is not None and current.flow != MOMENT_FLOW:
         # /settings opened over a moment holds it; a check keeps the flow from before it.
-        current = previous(current) if current.flow == SAFETY_FLOW else held(current)
+        current = beneath(current)
     if current is not None and current.step != "offer":
         moment = moment_of(current).update(status=SET_ASIDE, path=UNSAFE)
         effects = (SaveMoment(moment), CancelPrompts(moment.id))
@@ -240,7 +249,11 @@ async def answer_check(turn: Turn, option: str) -> None:
     await flow_runner.apply_outcome(turn, row, Outcome(before), state)
     go_on = "safety.go_on" if about == safety.ABOUT_ANGER else "safety.go_on_self"
     turn.say(Reply(turn.content.text(go_on), edit=True))
-    if not text:  # nothing held: where they were is asked again, if anywhere
+    if sets_up_after(state) and not turn.user.onboarded_at:
+        # Came by a partner's invite while the check was open: setup now, what they wrote
+        # kept to offer once it is done (as a story told during setup is).
+        await flow_runner.start(turn, ONBOARDING.start(turn.context(), text))
+    elif not text:  # nothing held: where they were is asked again, if anywhere
         await flow_runner.reprompt(turn)
     elif before is None or not await flow_runner.feed(turn, TextInput(text)):
         # No flow, or one that hands the words back (settings left open): as outside a flow.
