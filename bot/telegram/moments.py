@@ -184,7 +184,7 @@ async def on_history_action(turn: Turn, action: str, moment_id: str) -> None:
         )
         turn.say(history.summary(updated, c, zone))
     elif action == "hu" and moment.status in RESUMABLE:
-        await flow_runner.start(turn, await resume(turn, moment, live=await _live(turn)))
+        await pick_up_unfinished(turn, moment)
     elif action == history.PICK_UP and history.can_pick_up(moment):
         await _pick_up(turn, moment)
     else:
@@ -204,6 +204,13 @@ async def _pick_up(turn: Turn, moment: Moment) -> None:
     said = history.picked_up_intro(moment, turn.content, state.step)
     replies = (replace(outcome.replies[0], text=said), *outcome.replies[1:])
     await flow_runner.start(turn, replace(outcome, state=state, replies=replies))
+
+
+async def pick_up_unfinished(turn: Turn, moment: Moment) -> None:
+    """An unfinished moment picked up again (/history's Resume, a follow-up's Pick it up
+    again). Under way already, held or open: it goes on at the question it is at, as the
+    flow has it (what is stored lags behind), no answer asked again."""
+    await flow_runner.start(turn, await resume(turn, moment, live=await _live(turn)))
 
 
 async def resume(turn: Turn, moment: Moment, live: FlowState | None = None) -> Outcome:

@@ -218,9 +218,7 @@ async def _follow_up(
         return
     if choice == "resume" and moment.status in RESUMABLE:
         row.answer, row.answered_at = choice, turn.now
-        # As from /history: the step it resumes at may name the partner or offer sending, or
-        # offer the name given last time.
-        await flow_runner.start(turn, await moments.resume(turn, moment))
+        await moments.pick_up_unfinished(turn, moment)  # as from /history
         return
     answered = prompts.answer_follow_up(moment, choice, turn.now, c, measured=measured)
     if answered is None:

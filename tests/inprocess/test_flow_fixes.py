@@ -4,10 +4,12 @@ offer, and /history labels."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from bot.domain.flow import FlowState
 from bot.domain.repair_flow import moment_of
 from tests.harness import Harness
-from tests.inprocess.flows import TO_A_DRAFT_FOR_BEN
+from tests.inprocess.flows import TO_A_DRAFT_FOR_BEN, TO_THE_PATH
 from tests.inprocess.test_moments import moments_of, state_of
 
 ANA, BEN, CY = 821, 822, 823
@@ -82,3 +84,27 @@ async def test_new_words_after_declining_are_a_new_offer_not_the_old_one(h: Harn
     await h.press(ANA, "Yes, let's look")
     (row,) = await moments_of(h, ANA)
     assert row.description == "and he forgot my birthday"
+
+
+async def test_a_follow_up_card_for_the_moment_under_way_goes_on_where_it_is(h: Harness):
+    """An unfinished moment picked up from /history and answered further; then its older
+    follow-up card's "Pick it up again": it goes on at the question it is at, no answer lost
+    and none asked again."""
+    await h.onboard(ANA, "Ana")
+    await h.walk(ANA, TO_THE_PATH[:5])  # at "If a camera had been there"
+    await h.text(ANA, "/cancel")  # kept as unfinished
+    h.clock.advance(timedelta(days=1, hours=1))
+    await h.tick()
+    follow_up = h.last_card(ANA)
+    assert "Pick it up again" in [b["text"] for b in follow_up.buttons()]
+    await h.text(ANA, "/history")
+    await h.press(ANA, h.last_card(ANA).buttons()[0]["text"])
+    await h.press(ANA, "Pick it up again")
+    await h.text(ANA, "He looked at his phone while I talked.")
+    await h.press(ANA, "4")  # now at "How did it feel?"
+    asked = h.texts(await h.press(ANA, "Pick it up again", message_id=follow_up.message_id))
+    assert any("How did it feel" in t for t in asked), asked
+    state = await state_of(h, ANA)
+    assert state is not None and state.step == "feel"
+    moment = moment_of(FlowState(state.flow, state.step, dict(state.data)))
+    assert (moment.observation, moment.intensity) == ("He looked at his phone while I talked.", 4)
