@@ -18,7 +18,6 @@ FLOW = "safety"
 CHECK = "check"
 SAFE, NOT_SURE = "angry", "unsafe"  # button options (the first kept from cards already out)
 HEDGED = "hedged"  # typed, not a button: a hedged no ("not really"), asked about again
-SETUP_AFTER = "setup"  # data: setup follows once the check is answered (`set_up_after`)
 
 
 class SafetyCheck:
@@ -160,20 +159,6 @@ def open_check(state: FlowState | None) -> FlowState | None:
     while state is not None and state.flow != FLOW:
         state = beneath(state)
     return state
-
-
-def set_up_after(state: FlowState) -> FlowState:
-    """`state` with the check in it (`open_check`) marked: someone new came by a partner's
-    invite while it was open, and is to be set up once it is answered (setup never begins
-    over it)."""
-    if state.flow == FLOW:
-        return state.with_data(**{SETUP_AFTER: True})
-    below = beneath(state)
-    return state if below is None else over(state, set_up_after(below))
-
-
-def sets_up_after(state: FlowState) -> bool:
-    return bool(state.data.get(SETUP_AFTER))
 
 
 SAFETY = SafetyCheck()

@@ -23,13 +23,13 @@ from bot.domain.repair_flow import FLOW as MOMENT_FLOW
 from bot.domain.repair_flow import REPAIR as MOMENT_REPAIR
 from bot.domain.replies import Reply
 from bot.domain.safety_flow import FLOW as SAFETY_FLOW
-from bot.domain.safety_flow import open_check, set_up_after
+from bot.domain.safety_flow import beneath, open_check
 from bot.domain.settings_flow import FLOW as SETTINGS_FLOW
 from bot.scheduling import store as prompt_store
 from bot.storage import couples as couple_store
 from bot.storage import moments as moment_store
 from bot.storage import repositories as repo
-from bot.storage.models import Reflection
+from bot.storage.models import Reflection, User
 from bot.telegram.render import Card
 from bot.telegram.services import EditedCard
 from bot.telegram.turn import Turn
@@ -442,35 +442,45 @@ async def start(turn: Turn, outcome: Outcome) -> bool:
 
 def _may_begin_over(current: FlowState | None, outcome: Outcome) -> bool:
     """Whether `outcome` may begin while a danger check is open (`current` is it, or holds it,
-    as /settings opened over it does): a new check, or a flow that holds `current` to put it
-    back when it ends."""
+    as /settings opened over it does): a new check, or a flow that holds that same check to
+    put it back when it ends (/settings over it, or again over /settings over it)."""
     state = outcome.state
-    return state is not None and (state.flow == SAFETY_FLOW or held(state) == current)
+    if state is None:
+        return False
+    return state.flow == SAFETY_FLOW or open_check(held(state)) == open_check(current)
+
+
+def is_set_up(user: User) -> bool:
+    """Whether the person has been through setup (name and time zone asked)."""
+    return user.timezone is not None and user.onboarded_at is not None
 
 
 async def set_up_if_new(turn: Turn) -> None:
     """Someone who came in by a link (a partner's invite) rather than /start has not heard
     what Mend is, nor been asked their name and time zone: do that now. Already answering
     those questions: ask the current one again rather than start over."""
-    if turn.user.timezone is not None and turn.user.onboarded_at is not None:
+    if is_set_up(turn.user):
         return
     active = await active_state(turn)
-    if active is not None and active[0].flow == ONBOARDING.name:
-        await reprompt(turn)
-        return
     current = repo.as_flow_state(active[0]) if active is not None else None
-    if active is not None and open_check(current) is not None:
-        # Setup never begins over "is anyone in danger right now?": it follows the answer.
-        assert current is not None
-        marked = set_up_after(current)
-        if marked != current:
-            row = await repo.save_state(
-                turn.session, active[0], turn.chat_id, turn.user.id, marked, turn.now
-            )
-            turn.prefetched = (row,)
+    if current is not None and _in_chain(current, ONBOARDING.name):
+        # Under way already (held, too, by /settings or the check): its question again.
+        on_top = current.flow == ONBOARDING.name
+        await reprompt(turn, None if on_top else "shell.where_we_were")
+        return
+    if open_check(current) is not None:
+        # Setup never begins over "is anyone in danger right now?": it follows its answer
+        # (safety.answer_check), for someone linked by a partner's invite.
         await reprompt(turn, "shell.where_we_were")
         return
     await start(turn, ONBOARDING.start(turn.context()))
+
+
+def _in_chain(state: FlowState | None, flow: str) -> bool:
+    """Whether `state` is of `flow`, or holds one of it beneath it at any depth."""
+    while state is not None and state.flow != flow:
+        state = beneath(state)
+    return state is not None
 
 
 async def reprompt(turn: Turn, prefix_key: str | None = None) -> bool:

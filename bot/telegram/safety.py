@@ -12,7 +12,7 @@ from telegram import MessageEntity
 from bot.domain import crisis, safety
 from bot.domain.couples import INVITE_PREFIX
 from bot.domain.crisis import danger_reply
-from bot.domain.flow import HELD, FlowState, Outcome, TextInput, held
+from bot.domain.flow import HELD, FlowState, Outcome, TextInput
 from bot.domain.moments import SET_ASIDE, UNSAFE, SaveMoment
 from bot.domain.onboarding import ONBOARDING
 from bot.domain.repair_flow import FLOW as MOMENT_FLOW
@@ -25,10 +25,11 @@ from bot.domain.safety_flow import (
     Answered,
     asked_about,
     beneath,
+    open_check,
     previous,
-    sets_up_after,
 )
 from bot.domain.schedule import CancelPrompts
+from bot.storage import couples as couple_store
 from bot.storage import repositories as repo
 from bot.telegram import flow_runner
 from bot.telegram.turn import Turn, to_private
@@ -118,7 +119,7 @@ async def help_now(turn: Turn) -> None:
         return
     active = await flow_runner.active_state(turn)
     current = repo.as_flow_state(active[0]) if active else None
-    if current is not None and current.flow != SAFETY_FLOW and not _holds_a_moment(current):
+    if current is not None and open_check(current) is None and not _holds_a_moment(current):
         quiet, evening_on = start_quiet_day(turn), turn.user.evening_on
         turn.say(danger_reply(turn.content, turn.user.timezone, crisis.SOS, quiet, evening_on))
         return
@@ -126,11 +127,12 @@ async def help_now(turn: Turn) -> None:
 
 
 def _holds_a_moment(state: FlowState | None) -> bool:
-    """Whether `state` is a moment's flow, or holds one (/settings opened over a moment)."""
+    """Whether `state` is a moment's flow, or holds one (/settings opened over a moment, or
+    over the check that holds one)."""
     while state is not None:
         if state.flow == MOMENT_FLOW:
             return True
-        state = held(state)
+        state = beneath(state)
     return False
 
 
@@ -249,9 +251,9 @@ async def answer_check(turn: Turn, option: str) -> None:
     await flow_runner.apply_outcome(turn, row, Outcome(before), state)
     go_on = "safety.go_on" if about == safety.ABOUT_ANGER else "safety.go_on_self"
     turn.say(Reply(turn.content.text(go_on), edit=True))
-    if sets_up_after(state) and not turn.user.onboarded_at:
-        # Came by a partner's invite while the check was open: setup now, what they wrote
-        # kept to offer once it is done (as a story told during setup is).
+    if await _set_up_after_the_check(turn, before):
+        # Linked by a partner's invite while the check was open (setup waited for it): setup
+        # now, what they wrote kept to offer once it is done (as a story told in setup is).
         await flow_runner.start(turn, ONBOARDING.start(turn.context(), text))
     elif not text:  # nothing held: where they were is asked again, if anywhere
         await flow_runner.reprompt(turn)
@@ -260,3 +262,12 @@ async def answer_check(turn: Turn, option: str) -> None:
         from bot.telegram import moments
 
         await moments.offer(turn, text)
+
+
+async def _set_up_after_the_check(turn: Turn, before: FlowState | None) -> bool:
+    """Whether setup begins now the check is answered: the person, never set up, accepted a
+    partner's invite while it was open (`flow_runner.set_up_if_new` left it to this), and
+    was in no flow before it (setup under way goes on as it was, put back)."""
+    if flow_runner.is_set_up(turn.user) or before is not None:
+        return False
+    return await couple_store.active_link(turn.session, turn.user.id) is not None

@@ -1,5 +1,5 @@
-"""The danger check in a chain of held flows: found at any depth, marked for setup in place,
-and the flows around it kept as they were."""
+"""The danger check in a chain of held flows: found at any depth, and what each flow holds
+read and replaced each its own way."""
 
 from __future__ import annotations
 
@@ -10,8 +10,6 @@ from bot.domain.safety_flow import (
     open_check,
     over,
     previous,
-    set_up_after,
-    sets_up_after,
 )
 from bot.domain.safety_flow import holding as check_holding
 
@@ -32,16 +30,6 @@ def test_beneath_reads_the_check_and_any_other_flow_each_its_own_way():
     assert beneath(CHECK) == MOMENT == previous(CHECK)
     assert beneath(SETTINGS_OVER_CHECK) == CHECK == held(SETTINGS_OVER_CHECK)
     assert beneath(MOMENT) is None
-
-
-def test_marking_for_setup_changes_only_the_check():
-    marked = set_up_after(SETTINGS_OVER_CHECK)
-    assert (marked.flow, marked.step) == ("settings", "menu")
-    check = beneath(marked)
-    assert check is not None and sets_up_after(check)
-    assert check.data["text"] == "so angry" and beneath(check) == MOMENT
-    assert not sets_up_after(CHECK)
-    assert set_up_after(MOMENT) == MOMENT  # no check: nothing to mark
 
 
 def test_over_replaces_what_a_flow_holds():

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from bot.content import catalogue
 from bot.domain.flow import FlowState
 from bot.domain.safety_flow import beneath
-from bot.storage.models import ConversationState
+from bot.storage.models import ConversationState, MomentRow
 from tests.harness import Harness
 
 C = catalogue("en")
@@ -53,12 +53,29 @@ async def test_a_flow_never_begins_over_a_check_held_beneath_settings(h: Harness
     assert any(OFFER in s for s in said), said  # the held words, offered as ever
 
 
-async def test_settings_over_the_check_still_changes_settings(h: Harness):
+async def test_settings_opens_again_over_settings_over_the_check(h: Harness):
     await h.onboard(ANA, "Ana")
     await h.text(ANA, ANGRY)
     await h.text(ANA, "/settings")
-    await h.text(ANA, "/settings")  # opened again: settings, the check still beneath
-    assert "safety" in [flow for flow, _ in await chain_of(h, ANA)]
+    await h.press(ANA, "Quiet hours")
+    assert await chain_of(h, ANA) == [("settings", "quiet"), ("safety", "check")]
+    said = h.texts(await h.text(ANA, "/settings"))  # its menu again, the check still beneath
+    assert said[0] != C.text("shell.where_we_were"), said
+    assert await chain_of(h, ANA) == [("settings", "menu"), ("safety", "check")]
+
+
+async def test_sos_with_settings_over_the_check_ends_it_and_sets_the_moment_aside(h: Harness):
+    await h.onboard(ANA, "Ana")
+    await h.text(ANA, "/moment")
+    await h.press(ANA, "Something happened to me")
+    await h.text(ANA, ANGRY)
+    await h.text(ANA, "/settings")
+    assert [flow for flow, _ in await chain_of(h, ANA)] == ["settings", "safety", "moment"]
+    await h.text(ANA, "/sos")
+    assert await chain_of(h, ANA) == []  # not asked "is anyone in danger?" after the help
+    async with h.db.unit_of_work() as session:
+        (moment,) = list(await session.scalars(select(MomentRow)))
+    assert (moment.status, moment.path) == ("set_aside", "unsafe")
 
 
 async def invite_of(h: Harness) -> str:
@@ -108,3 +125,48 @@ async def test_not_sure_at_that_check_gets_help_and_no_setup(h: Harness):
     # Setup comes when they come back by /start, as for anyone new.
     said = h.texts(await h.text(BEN, "/start"))
     assert any(s.startswith("Hi Ben, I'm Mend.") for s in said), said
+
+
+async def test_setup_under_way_goes_on_after_the_check_rather_than_start_over(h: Harness):
+    await h.onboard(ANA, "Ana")
+    token = await invite_of(h)
+    h.person(BEN, "Ben")
+    await h.text(BEN, "/start")
+    await h.text(BEN, "Benny")  # at the time zone question
+    await h.text(BEN, ANGRY)
+    await h.text(BEN, f"/start {token}")
+    await h.press(BEN, "Link with Ana")
+    said = h.texts(await h.press(BEN, C.text("safety.just_angry")))
+    assert not any(s.startswith("Hi Ben, I'm Mend.") for s in said), said
+    assert [flow for flow, _ in await chain_of(h, BEN)] == ["onboard"]
+    await h.text(BEN, "Berlin")
+    await h.press(BEN, C.text("onboarding.timezone_yes"))
+    said = h.texts(await h.press(BEN, C.text("onboarding_evening.no")))
+    assert "Benny" in said[0], said  # the name given before the check is kept
+
+
+async def test_the_check_card_from_before_the_invite_still_answers(h: Harness):
+    await h.onboard(ANA, "Ana")
+    token = await invite_of(h)
+    h.person(BEN, "Ben")
+    await h.text(BEN, ANGRY)
+    card = h.last_card(BEN).message_id
+    await h.text(BEN, f"/start {token}")
+    await h.press(BEN, "Link with Ana")
+    actions = await h.press(BEN, C.text("safety.just_angry"), message_id=card)
+    assert C.text("shell.expired") not in h.toasts(actions)
+    assert any(s.startswith("Hi Ben, I'm Mend.") for s in h.texts(actions))
+
+
+async def test_a_second_worry_before_the_answer_still_leads_to_setup(h: Harness):
+    await h.onboard(ANA, "Ana")
+    token = await invite_of(h)
+    h.person(BEN, "Ben")
+    await h.text(BEN, ANGRY)
+    await h.text(BEN, f"/start {token}")
+    await h.press(BEN, "Link with Ana")
+    await h.text(BEN, "I'm so angry I could kill him honestly")  # a new check in its place
+    assert await chain_of(h, BEN) == [("safety", "check")]
+    said = h.texts(await h.press(BEN, C.text("safety.just_angry")))
+    assert any(s.startswith("Hi Ben, I'm Mend.") for s in said), said
+    assert await chain_of(h, BEN) == [("onboard", "name")]
