@@ -118,6 +118,8 @@ WHOSE, ASKED = "whose", "asked"
 DRAFT, OWN, WHEN, WHEN_AT, LETGO = "draft", "own", "when", "whenat", "letgo"
 WHEN_ZONE = "whenzone"
 OFFER, SENDTO = "offer", "sendto"
+# Where a bare number typed ("3") is no answer, and asked again, saying so.
+NUMBER_IS_NO_ANSWER = (DESC, CAM, FEEL, WORDS, REFRAME, NEED)
 STEPS = (
     OFFER,
     SENDTO,
@@ -569,9 +571,12 @@ class RepairFlow:
             labelled = self._label_typed(state, moment, event.text, ctx)
             if labelled is not None:  # "Family", "Yes, let's look": the button, pressed
                 return labelled
-            if state.step in (FEEL, NEED) and small_talk.bare_number(event.text):
-                # "3", most often meant for the 1 to 5 question just answered: not a feeling.
-                return self._asked_again(state, "moment.small_talk_again.number", ctx)
+            if state.step in NUMBER_IS_NO_ANSWER and small_talk.bare_number(event.text):
+                # "3", most often meant for the 1 to 5 question just answered, or for a button
+                # by its place: not a feeling, nor what a camera saw.
+                words = state.step in (CAM, DESC)
+                key = "number_words" if words else "number"
+                return self._asked_again(state, f"moment.small_talk_again.{key}", ctx)
             if state.step != OFFER and small_talk.steps_away(event.text, c):
                 # "sorry hang on, my mum is calling": not the answer. The place is kept, and
                 # the question is there to come back to.
@@ -931,6 +936,10 @@ class RepairFlow:
             return self._on_add_card(state, m, event, ctx)
         if isinstance(event, TextInput) and more_of_the_story(event.text, c):
             return self._ask_to_add(state, m, event.text, ctx)
+        if isinstance(event, TextInput) and event.text.strip().rstrip("!.").isdigit():
+            # "10", "0": a number, off this scale.
+            again = Reply(c.text("moment.intensity_off_scale"), self.prompt(state, ctx).buttons)
+            return Outcome(state, (again,))
         if isinstance(event, TextInput):
             # Words, not a number, nor more of what happened: how much or how it feels in
             # words that give no number ("it still hurts"), small talk, or a message held for

@@ -1187,13 +1187,22 @@ def test_the_intensity_typed_naturally_is_read(typed: str, value: int):
 
 @pytest.mark.parametrize(
     "typed",
-    ["0", "6", "10/10", "4 but he does this every week", "more than before", "1 2 3 4 5"],
+    ["10/10", "4 but he does this every week", "more than before", "1 2 3 4 5"],
 )
 def test_more_than_a_number_at_the_intensity_is_asked_again_gently(typed: str):
     w = to_intensity()
     (reply,) = w.type(typed).replies
     assert w.step == rf.INT and w.moment.intensity is None
     assert reply.text == C.text("moment.ask_intensity_again")
+
+
+@pytest.mark.parametrize("typed", ["0", "6", "10", "13!", "100"])
+def test_a_number_off_the_scale_is_asked_again_saying_so(typed: str):
+    w = to_intensity()
+    (reply,) = w.type(typed).replies
+    assert w.step == rf.INT and w.moment.intensity is None
+    assert reply.text == C.text("moment.intensity_off_scale")
+    assert [b.label for row in reply.buttons for b in row] == ["1", "2", "3", "4", "5"]
 
 
 # ------------------------------------------------------------------ a button's words, typed

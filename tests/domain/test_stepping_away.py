@@ -89,8 +89,9 @@ def test_an_aside_keeps_the_place_at_other_questions(step_to: str):
     assert reply.text.endswith(question.text) and reply.buttons == question.buttons
 
 
-@pytest.mark.parametrize("step_to", [rf.FEEL, rf.NEED])
+@pytest.mark.parametrize("step_to", [rf.FEEL, rf.WORDS, rf.REFRAME, rf.NEED])
 def test_a_bare_number_at_the_feelings_or_needs_is_not_kept_as_words(step_to: str):
+    """Also in the feelings' other views: "1", meant for a button, is no feeling."""
     w = Walk()
     w.press(TO_ME)
     w.press("partner")
@@ -101,6 +102,10 @@ def test_a_bare_number_at_the_feelings_or_needs_is_not_kept_as_words(step_to: st
     if step_to == rf.NEED:
         w.press("t.lonely")
         w.press("done")
+    if step_to in (rf.WORDS, rf.REFRAME):
+        w.press("words")
+    if step_to == rf.REFRAME:
+        w.press("w.unappreciated")
     assert w.step == step_to
     before = w.state
     question = rf.REPAIR.prompt(before, w.ctx)
@@ -109,3 +114,19 @@ def test_a_bare_number_at_the_feelings_or_needs_is_not_kept_as_words(step_to: st
     assert w.moment.feelings_text is None and w.moment.needs_text is None
     assert reply.text.startswith(C.text("moment.small_talk_again.number"))
     assert reply.buttons == question.buttons
+
+
+@pytest.mark.parametrize("step_to", [rf.CAM, rf.DESC])
+def test_a_bare_number_is_not_what_happened_nor_what_a_camera_saw(step_to: str):
+    w = Walk()
+    w.press(TO_ME)
+    w.press("partner")
+    w.type("Sam")
+    w.press("else" if step_to == rf.DESC else "p.phone")
+    assert w.step == step_to
+    before = w.state
+    question = rf.REPAIR.prompt(before, w.ctx)
+    (reply,) = w.type("2").replies
+    assert w.state == before
+    assert reply.text.startswith(C.text("moment.small_talk_again.number_words"))
+    assert reply.text.endswith(question.text) and reply.buttons == question.buttons
